@@ -1,0 +1,78 @@
+package org.hrm.contracts;
+
+import java.util.Map;
+import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordSealed;
+import org.hrm.contracts.events.RecordSubmitted;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON encoding of every event, with the size limit and the checks every consumer relies on.
+ *
+ * <p>Unknown fields are ignored (additive changes within a schema version); missing or malformed
+ * ones fail with a reason fit for a dead-letter header.
+ */
+public final class EventCodec {
+    public static final int SCHEMA_VERSION = 1;
+    /** Largest event accepted: a record must fit one ledger transaction well below the gas cap. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
+
+    private static final Map<Class<?>, String> TYPE_NAMES = Map.of(
+            RecordSubmitted.class, "RecordSubmitted",
+            RecordSealed.class, "RecordSealed",
+            RecordCommitted.class, "RecordCommitted");
+
+    private final JsonMapper mapper;
+    private final int maxEventBytes;
+
+    public EventCodec() {
+        this(DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    public EventCodec(int maxEventBytes) {
+        this.maxEventBytes = maxEventBytes;
+        this.mapper = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
+
+    public byte[] encode(Object event) {
+        typeName(event.getClass());
+        return mapper.writeValueAsBytes(event);
+    }
+
+    /** Decodes one event, or throws {@link InvalidEventException} saying what is wrong with it. */
+    public <T> T decode(byte[] json, Class<T> type) {
+        if (json == null || json.length == 0) {
+            throw new InvalidEventException("empty event");
+        }
+        if (json.length > maxEventBytes) {
+            throw new InvalidEventException("oversized event: " + json.length + " bytes, limit " + maxEventBytes);
+        }
+        try {
+            T event = mapper.readValue(json, type);
+            if (event == null) {
+                throw new InvalidEventException("event is JSON null");
+            }
+            return event;
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new InvalidEventException("invalid " + typeName(type) + ": " + cause.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new InvalidEventException("malformed " + typeName(type) + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The logical type name carried in the {@link EventHeaders#EVENT_TYPE} header. */
+    public static String typeName(Class<?> type) {
+        String name = TYPE_NAMES.get(type);
+        if (name == null) {
+            throw new IllegalArgumentException("not an event type: " + type.getName());
+        }
+        return name;
+    }
+}

@@ -1,0 +1,19 @@
+package org.hrm.contracts;
+
+/** Kafka header names shared by every event and dead letter. */
+public final class EventHeaders {
+    /** Unique id of this event; consumers use it as the idempotency key. */
+    public static final String EVENT_ID = "hrm-event-id";
+    /** Logical type name (e.g. {@code RecordSealed}), never a Java class name. */
+    public static final String EVENT_TYPE = "hrm-event-type";
+    /** Schema version of the payload; additive changes only within a version. */
+    public static final String SCHEMA_VERSION = "hrm-schema-version";
+
+    public static final String DLT_REASON = "hrm-dlt-reason";
+    public static final String DLT_ORIGINAL_TOPIC = "hrm-dlt-original-topic";
+    public static final String DLT_ORIGINAL_PARTITION = "hrm-dlt-original-partition";
+    public static final String DLT_ORIGINAL_OFFSET = "hrm-dlt-original-offset";
+    public static final String DLT_SERVICE = "hrm-dlt-service";
+
+    private EventHeaders() {}
+}

@@ -1,0 +1,81 @@
+package org.hrm.contracts;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordSealed;
+import org.hrm.contracts.events.RecordSubmitted;
+
+/**
+ * The topic catalogue: every topic's name, key, value type and single producing service.
+ *
+ * <p>Record topics exist once per {@link Domain} so patient and practitioner data never share a log.
+ */
+public enum Topic {
+    RECORD_SUBMITTED("record-submitted", "recordId", RecordSubmitted.class, ServiceName.CLIENT, true),
+    RECORD_SEALED("record-sealed", "recordId", RecordSealed.class, ServiceName.KEY_VAULT, true),
+    RECORD_COMMITTED("record-committed", "recordId", RecordCommitted.class, ServiceName.LEDGER_WRITER, true),
+    KEY_VAULT_DEAD_LETTER("dlt.key-vault", "original key", byte[].class, ServiceName.KEY_VAULT, false),
+    LEDGER_WRITER_DEAD_LETTER("dlt.ledger-writer", "original key", byte[].class, ServiceName.LEDGER_WRITER, false);
+
+    private static final String PREFIX = "hrm.";
+
+    private final String suffix;
+    private final String key;
+    private final Class<?> valueType;
+    private final ServiceName producer;
+    private final boolean perDomain;
+
+    Topic(String suffix, String key, Class<?> valueType, ServiceName producer, boolean perDomain) {
+        this.suffix = suffix;
+        this.key = key;
+        this.valueType = valueType;
+        this.producer = producer;
+        this.perDomain = perDomain;
+    }
+
+    /** Name of a per-domain topic, e.g. {@code hrm.patient.record-submitted}. */
+    public String name(Domain domain) {
+        if (!perDomain) {
+            throw new IllegalStateException(this + " is not per domain");
+        }
+        return PREFIX + domain.id() + "." + suffix;
+    }
+
+    /** Name of a topic that is not per domain, e.g. {@code hrm.dlt.key-vault}. */
+    public String topicName() {
+        if (perDomain) {
+            throw new IllegalStateException(this + " exists once per domain");
+        }
+        return PREFIX + suffix;
+    }
+
+    /** Every concrete topic name of this entry (one per domain, or one). */
+    public List<String> allNames() {
+        return perDomain ? Arrays.stream(Domain.values()).map(this::name).toList() : List.of(topicName());
+    }
+
+    /** The domain a concrete per-domain topic name belongs to, if it is one of this entry's names. */
+    public Optional<Domain> domainOf(String topicName) {
+        return Arrays.stream(Domain.values())
+                .filter(domain -> perDomain && name(domain).equals(topicName))
+                .findFirst();
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Class<?> valueType() {
+        return valueType;
+    }
+
+    public ServiceName producer() {
+        return producer;
+    }
+
+    public boolean perDomain() {
+        return perDomain;
+    }
+}

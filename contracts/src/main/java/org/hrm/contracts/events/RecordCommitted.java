@@ -1,0 +1,23 @@
+package org.hrm.contracts.events;
+
+import java.time.Instant;
+import org.hrm.contracts.Domain;
+
+/** The record's RecordStored log is in a confirmed block of the domain's ledger contract. */
+public record RecordCommitted(
+        String recordId,
+        Domain domain,
+        String contractAddress,
+        String transactionHash,
+        long blockNumber,
+        int logIndex,
+        Instant committedAt) {
+
+    public RecordCommitted {
+        Require.recordId(recordId);
+        Require.present(domain, "domain");
+        Require.text(contractAddress, "contractAddress");
+        Require.text(transactionHash, "transactionHash");
+        Require.present(committedAt, "committedAt");
+    }
+}

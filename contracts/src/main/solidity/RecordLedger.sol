@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.24;
+
+/// @title Record ledger of one domain (patient or practitioner: one deployment each).
+/// @notice Records live in event logs, not contract storage: about 8 gas per logged byte
+///         plus calldata, instead of about 690 per stored byte. Only writers may append.
+contract RecordLedger {
+    /// A sealed record: C2 and the key shares (see LedgerPayload), under the record id
+    /// and a keyed pseudonym of the owner. Nothing else that identifies a person.
+    event RecordStored(bytes16 indexed recordId, bytes32 indexed ownerPseudonym, bytes payload);
+
+    /// A tombstone: the record's keys were destroyed, so its payload is meaningless.
+    event RecordErased(bytes16 indexed recordId, bytes32 indexed ownerPseudonym);
+
+    event WriterAdded(address indexed writer);
+    event WriterRemoved(address indexed writer);
+
+    error NotAdmin();
+    error NotWriter();
+    error LengthMismatch();
+
+    address public immutable admin;
+    mapping(address => bool) public isWriter;
+
+    constructor(address firstWriter) {
+        admin = msg.sender;
+        isWriter[firstWriter] = true;
+        emit WriterAdded(firstWriter);
+    }
+
+    modifier onlyWriter() {
+        if (!isWriter[msg.sender]) revert NotWriter();
+        _;
+    }
+
+    function addWriter(address writer) external {
+        if (msg.sender != admin) revert NotAdmin();
+        isWriter[writer] = true;
+        emit WriterAdded(writer);
+    }
+
+    function removeWriter(address writer) external {
+        if (msg.sender != admin) revert NotAdmin();
+        isWriter[writer] = false;
+        emit WriterRemoved(writer);
+    }
+
+    /// Appends many records in one transaction (the writer packs a batch per call).
+    function storeBatch(bytes16[] calldata recordIds, bytes32[] calldata ownerPseudonyms, bytes[] calldata payloads)
+        external
+        onlyWriter
+    {
+        uint256 count = recordIds.length;
+        if (ownerPseudonyms.length != count || payloads.length != count) revert LengthMismatch();
+        for (uint256 i = 0; i < count; ++i) {
+            emit RecordStored(recordIds[i], ownerPseudonyms[i], payloads[i]);
+        }
+    }
+
+    /// Writes a tombstone per erased record.
+    function eraseBatch(bytes16[] calldata recordIds, bytes32[] calldata ownerPseudonyms) external onlyWriter {
+        uint256 count = recordIds.length;
+        if (ownerPseudonyms.length != count) revert LengthMismatch();
+        for (uint256 i = 0; i < count; ++i) {
+            emit RecordErased(recordIds[i], ownerPseudonyms[i]);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.hrm.embedded;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A single in-process Kafka broker in KRaft mode (combined broker and controller). */
+public final class EmbeddedKafka implements AutoCloseable {
+    private final EmbeddedKafkaKraftBroker broker;
+
+    private EmbeddedKafka(EmbeddedKafkaKraftBroker broker) {
+        this.broker = broker;
+    }
+
+    /** Starts a broker on the given port (0 for any free port) with the default partition count. */
+    public static EmbeddedKafka start(int port, int partitions) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
+        broker.kafkaPorts(port);
+        broker.brokerProperty("auto.create.topics.enable", "true");
+        broker.brokerProperty("num.partitions", String.valueOf(partitions));
+        broker.afterPropertiesSet();
+        return new EmbeddedKafka(broker);
+    }
+
+    public String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
+    @Override
+    public void close() {
+        broker.destroy();
+    }
+}
