@@ -52,7 +52,7 @@ final class Require {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("missing field " + field);
         }
-        if (value.contains(null)) {
+        if (value.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException(field + " contains null");
         }
         return value;

@@ -1,0 +1,100 @@
+package org.hrm.client.kafka;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.client.sdk.EncryptedRecord;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.RecordSubmitted;
+
+/**
+ * Publishes {@link RecordSubmitted} events to their domain's record-submitted topic, keyed by record id.
+ *
+ * <p>Every event gets a fresh event id header; consumers use it as the idempotency key. The producer is idempotent
+ * with {@code acks=all}, so a retried send is not written twice.
+ */
+public final class RecordPublisher implements AutoCloseable {
+    private static final String EVENT_TYPE = EventCodec.typeName(RecordSubmitted.class);
+    private static final String SCHEMA_VERSION = String.valueOf(EventCodec.SCHEMA_VERSION);
+
+    private final Producer<String, byte[]> producer;
+    private final Clock clock;
+    private final EventCodec codec = new EventCodec();
+
+    public RecordPublisher(Producer<String, byte[]> producer, Clock clock) {
+        this.producer = Objects.requireNonNull(producer, "producer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A publisher with its own idempotent {@link KafkaProducer}; close it when done. */
+    public static RecordPublisher connect(String bootstrapServers) {
+        return connect(bootstrapServers, Map.of());
+    }
+
+    /**
+     * A publisher with extra producer settings (TLS, client id, ...); serializers, idempotence and {@code acks=all}
+     * cannot be overridden.
+     */
+    public static RecordPublisher connect(String bootstrapServers, Map<String, Object> settings) {
+        return new RecordPublisher(new KafkaProducer<>(producerConfig(bootstrapServers, settings)), Clock.systemUTC());
+    }
+
+    static Map<String, Object> producerConfig(String bootstrapServers, Map<String, Object> settings) {
+        Map<String, Object> config = new HashMap<>(settings);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
+    }
+
+    /** Publishes an encrypted record, stamped with the current time. */
+    public CompletableFuture<RecordMetadata> publish(EncryptedRecord record) {
+        return publish(record.toSubmitted(clock.instant()));
+    }
+
+    /** Publishes an event; the future completes when the broker acknowledged it, or with the send's failure. */
+    public CompletableFuture<RecordMetadata> publish(RecordSubmitted event) {
+        ProducerRecord<String, byte[]> message = new ProducerRecord<>(
+                Topic.RECORD_SUBMITTED.name(event.domain()), event.recordId(), codec.encode(event));
+        message.headers()
+                .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(UTF_8))
+                .add(EventHeaders.EVENT_TYPE, EVENT_TYPE.getBytes(UTF_8))
+                .add(EventHeaders.SCHEMA_VERSION, SCHEMA_VERSION.getBytes(UTF_8));
+        CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        try {
+            producer.send(message, (metadata, error) -> complete(result, metadata, error));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    private static void complete(CompletableFuture<RecordMetadata> result, RecordMetadata metadata, Exception error) {
+        if (error != null) {
+            result.completeExceptionally(error);
+        } else {
+            result.complete(metadata);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Publishes encrypted records to their domain's record-submitted topic. */
+package org.hrm.client.kafka;

@@ -1,0 +1,108 @@
+package org.hrm.client.kafka;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.client.sdk.EncryptedRecord;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.RecordEncryptor;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.events.RecordSubmitted;
+import org.junit.jupiter.api.Test;
+
+class RecordPublisherTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static final PartyKeys OWNER = PartyKeys.generate("practitioner-7");
+    private static final PartyKeys AUTHOR = PartyKeys.generate("hospital-a");
+
+    private final MockProducer<String, byte[]> producer =
+            new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+    private final RecordPublisher publisher = new RecordPublisher(producer, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EncryptedRecord record = new RecordEncryptor()
+            .encrypt(
+                    UUID.randomUUID().toString(),
+                    Domain.PRACTITIONER,
+                    OWNER.partyId(),
+                    AUTHOR,
+                    "licence renewed".getBytes(UTF_8),
+                    Map.of(OWNER.partyId(), OWNER.publicKey()));
+
+    @Test
+    void sendsTheEventToItsDomainsTopicKeyedByRecordId() {
+        publisher.publish(record);
+
+        ProducerRecord<String, byte[]> sent = producer.history().get(0);
+        assertThat(sent.topic()).isEqualTo("hrm.practitioner.record-submitted");
+        assertThat(sent.key()).isEqualTo(record.recordId());
+        RecordSubmitted event = new EventCodec().decode(sent.value(), RecordSubmitted.class);
+        assertThat(event.recordId()).isEqualTo(record.recordId());
+        assertThat(event.innerCiphertext()).isEqualTo(record.innerCiphertext());
+        assertThat(event.authorSignature()).isEqualTo(record.authorSignature());
+        assertThat(event.submittedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void setsEventIdTypeAndSchemaVersionHeaders() {
+        publisher.publish(record);
+        publisher.publish(record);
+
+        Headers first = producer.history().get(0).headers();
+        Headers second = producer.history().get(1).headers();
+        assertThat(header(first, EventHeaders.EVENT_TYPE)).isEqualTo("RecordSubmitted");
+        assertThat(header(first, EventHeaders.SCHEMA_VERSION)).isEqualTo("1");
+        assertThat(UUID.fromString(header(first, EventHeaders.EVENT_ID))).isNotNull();
+        assertThat(header(first, EventHeaders.EVENT_ID)).isNotEqualTo(header(second, EventHeaders.EVENT_ID));
+    }
+
+    @Test
+    void futureCompletesWhenTheBrokerAcknowledges() {
+        CompletableFuture<RecordMetadata> result = publisher.publish(record);
+
+        assertThat(result).isNotDone();
+        producer.completeNext();
+
+        assertThat(result)
+                .isCompletedWithValueMatching(metadata -> metadata.topic().endsWith("record-submitted"));
+    }
+
+    @Test
+    void futureFailsWhenTheSendFails() {
+        CompletableFuture<RecordMetadata> result = publisher.publish(record);
+
+        producer.errorNext(new KafkaException("broker gone"));
+
+        assertThat(result).isCompletedExceptionally();
+    }
+
+    @Test
+    void producerIsIdempotentWithAcksAll() {
+        Map<String, Object> config = RecordPublisher.producerConfig(
+                "localhost:9092", Map.of(ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.CLIENT_ID_CONFIG, "lab-7"));
+
+        assertThat(config)
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "lab-7")
+                .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+    }
+
+    private static String header(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), UTF_8);
+    }
+}
