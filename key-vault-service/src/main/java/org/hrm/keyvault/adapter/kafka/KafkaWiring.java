@@ -1,0 +1,123 @@
+package org.hrm.keyvault.adapter.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.Topic;
+import org.hrm.keyvault.application.RecordSealing;
+import org.hrm.keyvault.config.KeyVaultProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka clients of the vault, set in code so nothing depends on an application.properties: an idempotent producer
+ * with acks=all, a batch consumer that commits only after the batch's sends, and the topics it uses.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaWiring {
+    /** Room for a dead letter of any record the broker accepted (1 MiB by default) plus our headers. */
+    private static final int MAX_RECORD_BYTES = 2 * 1024 * 1024;
+
+    @Bean
+    KafkaTemplate<String, byte[]> vaultKafkaTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> submissionListenerContainer(
+            KafkaProperties kafka,
+            KeyVaultProperties vault,
+            RecordSealing sealing,
+            KafkaTemplate<String, byte[]> vaultKafkaTemplate) {
+        ContainerProperties properties =
+                new ContainerProperties(Topic.RECORD_SUBMITTED.allNames().toArray(String[]::new));
+        properties.setAckMode(ContainerProperties.AckMode.BATCH);
+        properties.setGroupId(vault.consumerGroup());
+        ConcurrentMessageListenerContainer<String, byte[]> container =
+                new ConcurrentMessageListenerContainer<>(consumerFactory(kafka), properties);
+        container.setConcurrency(vault.concurrency());
+        container.setCommonErrorHandler(retryForever(vault));
+        container.setupMessageListener(listener(vault, sealing, vaultKafkaTemplate));
+        return container;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics vaultTopics(KeyVaultProperties vault) {
+        if (!vault.createTopics()) {
+            return new KafkaAdmin.NewTopics();
+        }
+        Stream<NewTopic> records = Stream.concat(
+                        Topic.RECORD_SUBMITTED.allNames().stream(), Topic.RECORD_SEALED.allNames().stream())
+                .map(name -> topic(name, vault).build());
+        NewTopic deadLetters = topic(Topic.KEY_VAULT_DEAD_LETTER.topicName(), vault)
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES))
+                .build();
+        return new KafkaAdmin.NewTopics(
+                Stream.concat(records, Stream.of(deadLetters)).toArray(NewTopic[]::new));
+    }
+
+    private static SubmissionBatchListener listener(
+            KeyVaultProperties vault, RecordSealing sealing, KafkaTemplate<String, byte[]> template) {
+        EventCodec codec = new EventCodec(vault.maxEventBytes());
+        return new SubmissionBatchListener(
+                new SubmissionParser(codec), sealing, new VaultEventPublisher(template, codec), vault.sendTimeout());
+    }
+
+    private static DefaultKafkaConsumerFactory<String, byte[]> consumerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    /**
+     * Infrastructure failures (Mongo or Kafka down) must not dead-letter valid records: every exception is
+     * retryable and the back-off never gives up, so the batch is redelivered until it goes through. Bad records
+     * never reach here, the parser turns them into dead letters.
+     */
+    private static DefaultErrorHandler retryForever(KeyVaultProperties vault) {
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(vault.retryInitialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(vault.retryMaxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, e) -> {
+                    throw new IllegalStateException("retries exhausted; the batch stays uncommitted", e);
+                },
+                backOff);
+        handler.setClassifications(Map.of(), true);
+        handler.setRetryListeners(new RetryLogger());
+        return handler;
+    }
+
+    private static TopicBuilder topic(String name, KeyVaultProperties vault) {
+        return TopicBuilder.name(name).partitions(vault.topicPartitions()).replicas(vault.topicReplicas());
+    }
+}

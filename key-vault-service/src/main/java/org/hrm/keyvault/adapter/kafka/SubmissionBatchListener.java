@@ -1,0 +1,80 @@
+package org.hrm.keyvault.adapter.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hrm.keyvault.application.RecordSealing;
+import org.hrm.keyvault.application.SealOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.listener.BatchMessageListener;
+
+/**
+ * Seals each poll's batch of RecordSubmitted: bad records are dead-lettered with a reason, valid ones sealed in
+ * bulk and published. It returns only once every send is acknowledged, so the batch offsets (AckMode BATCH) are
+ * committed after the outputs exist; any failure throws and the whole batch is redelivered.
+ */
+final class SubmissionBatchListener implements BatchMessageListener<String, byte[]> {
+    private static final Logger log = LoggerFactory.getLogger(SubmissionBatchListener.class);
+
+    private final SubmissionParser parser;
+    private final RecordSealing sealing;
+    private final VaultEventPublisher publisher;
+    private final Duration sendTimeout;
+
+    SubmissionBatchListener(
+            SubmissionParser parser, RecordSealing sealing, VaultEventPublisher publisher, Duration sendTimeout) {
+        this.parser = parser;
+        this.sealing = sealing;
+        this.publisher = publisher;
+        this.sendTimeout = sendTimeout;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        List<ParsedRecord> parsed = records.stream().map(parser::parse).toList();
+        List<ParsedRecord> accepted =
+                parsed.stream().filter(ParsedRecord::accepted).toList();
+        Iterator<SealOutcome> outcomes = sealing.seal(
+                        accepted.stream().map(ParsedRecord::submission).toList())
+                .iterator();
+        List<CompletableFuture<?>> sends = new ArrayList<>(parsed.size());
+        for (ParsedRecord record : parsed) {
+            sends.add(record.accepted() ? publish(record, outcomes.next()) : deadLetter(record, record.refusal()));
+        }
+        awaitAcknowledged(sends);
+        log.debug("Batch of {} done, {} valid", records.size(), accepted.size());
+    }
+
+    private CompletableFuture<?> publish(ParsedRecord record, SealOutcome outcome) {
+        if (outcome instanceof SealOutcome.Sealed sealed) {
+            return publisher.sealed(sealed.record());
+        }
+        return deadLetter(record, ((SealOutcome.Refused) outcome).reason());
+    }
+
+    private CompletableFuture<?> deadLetter(ParsedRecord record, String reason) {
+        ConsumerRecord<String, byte[]> source = record.source();
+        log.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
+        return publisher.deadLetter(source, reason);
+    }
+
+    private void awaitAcknowledged(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while waiting for sends; the batch will be redelivered", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("sends not acknowledged; the batch will be redelivered", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.hrm.keyvault.application;
+
+import java.util.Arrays;
+import java.util.List;
+import org.hrm.contracts.Domain;
+import org.hrm.keyvault.domain.KeyHierarchy;
+import org.hrm.keyvault.domain.OuterLayer;
+import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.keyvault.domain.SealingRule;
+import org.hrm.keyvault.domain.WrappedOwnerKey;
+import org.hrm.keyvault.domain.WrappedRecordKey;
+
+/**
+ * Use case: remove the outer layer of a sealed record (C2 back to C1), unwrapping KEK then K2 from the record's
+ * own domain only. Access decisions are the caller's; keys are zeroed before returning.
+ */
+public final class OuterDecryption {
+    private final RecordKeyStore recordKeys;
+    private final OwnerKeyStore ownerKeys;
+    private final KeyHierarchy hierarchy;
+    private final OuterLayer outerLayer;
+
+    public OuterDecryption(
+            RecordKeyStore recordKeys, OwnerKeyStore ownerKeys, KeyHierarchy hierarchy, OuterLayer outerLayer) {
+        this.recordKeys = recordKeys;
+        this.ownerKeys = ownerKeys;
+        this.hierarchy = hierarchy;
+        this.outerLayer = outerLayer;
+    }
+
+    /**
+     * Returns C1, or throws {@link RecordKeyNotFoundException} (no key in this domain, or erased) or
+     * {@link org.hrm.keyvault.domain.CiphertextRejectedException} (C2 altered or from another record or domain).
+     */
+    public byte[] removeOuterLayer(Domain domain, String recordId, byte[] c2) {
+        RecordDomain vaultDomain = VaultDomains.of(domain);
+        WrappedRecordKey key = recordKey(vaultDomain, recordId);
+        byte[] kek = hierarchy.unwrapOwnerKey(vaultDomain, ownerKey(vaultDomain, key));
+        byte[] k2 = null;
+        try {
+            k2 = hierarchy.unwrapRecordKey(kek, vaultDomain, key.ownerId(), recordId, key.wrappedK2());
+            return outerLayer.open(k2, recordId, vaultDomain, c2);
+        } finally {
+            Arrays.fill(kek, (byte) 0);
+            if (k2 != null) {
+                Arrays.fill(k2, (byte) 0);
+            }
+        }
+    }
+
+    private WrappedRecordKey recordKey(RecordDomain domain, String recordId) {
+        WrappedRecordKey key = recordKeys.findAll(domain, List.of(recordId)).get(recordId);
+        if (key == null) {
+            throw new RecordKeyNotFoundException("no key for record " + recordId + " in domain "
+                    + VaultDomains.toContract(domain).id());
+        }
+        return key;
+    }
+
+    /** The owner's KEK that wrapped this record's K2; gone or replaced means the record was erased. */
+    private WrappedOwnerKey ownerKey(RecordDomain domain, WrappedRecordKey key) {
+        WrappedOwnerKey owner =
+                ownerKeys.findAll(domain, List.of(key.ownerId())).get(key.ownerId());
+        if (owner == null || !owner.kekId().equals(key.kekId())) {
+            throw new RecordKeyNotFoundException(SealingRule.keysDestroyed(key.recordId()));
+        }
+        return owner;
+    }
+}

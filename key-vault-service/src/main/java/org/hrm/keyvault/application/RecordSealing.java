@@ -1,0 +1,107 @@
+package org.hrm.keyvault.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hrm.keyvault.domain.KeyHierarchy;
+import org.hrm.keyvault.domain.OuterLayer;
+import org.hrm.keyvault.domain.Pseudonyms;
+import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.keyvault.domain.Submission;
+import org.hrm.keyvault.domain.WrappedRecordKey;
+
+/**
+ * Use case: seal a batch of submissions. New records get a fresh K2 each, wrapped under the owner's KEK and stored
+ * in one bulk insert per domain; known records are sealed again or refused by {@link Resealing}.
+ *
+ * <p>Nothing is cached across calls. Store failures propagate, so the caller retries the whole batch; retrying is
+ * safe because every write is an insert on a unique id and repeats are sealed again from what is stored.
+ */
+public final class RecordSealing {
+    private final RecordKeyStore recordKeys;
+    private final OwnerKeyStore ownerKeys;
+    private final KeyHierarchy hierarchy;
+    private final OuterLayer outerLayer;
+    private final SealedRecords sealedRecords;
+    private final Resealing resealing;
+    private final Clock clock;
+
+    public RecordSealing(
+            RecordKeyStore recordKeys,
+            OwnerKeyStore ownerKeys,
+            KeyHierarchy hierarchy,
+            OuterLayer outerLayer,
+            Pseudonyms pseudonyms,
+            Clock clock) {
+        this.recordKeys = recordKeys;
+        this.ownerKeys = ownerKeys;
+        this.hierarchy = hierarchy;
+        this.outerLayer = outerLayer;
+        this.sealedRecords = new SealedRecords(outerLayer, pseudonyms);
+        this.resealing = new Resealing(recordKeys, hierarchy, sealedRecords);
+        this.clock = clock;
+    }
+
+    /** Seals a batch; one outcome per submission, in the order given. */
+    public List<SealOutcome> seal(List<Submission> submissions) {
+        SealOutcome[] outcomes = new SealOutcome[submissions.size()];
+        for (RecordDomain domain : RecordDomain.values()) {
+            List<Pending> pending = new ArrayList<>();
+            for (int i = 0; i < submissions.size(); i++) {
+                Submission submission = submissions.get(i);
+                if (submission.domain() == domain) {
+                    pending.add(new Pending(i, submission, submission.digest()));
+                }
+            }
+            if (!pending.isEmpty()) {
+                sealDomain(domain, pending, outcomes);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private void sealDomain(RecordDomain domain, List<Pending> pending, SealOutcome[] outcomes) {
+        Instant now = clock.instant();
+        Set<String> stored = recordKeys
+                .findAll(domain, pending.stream().map(Pending::recordId).toList())
+                .keySet();
+        Set<String> firstSeen = new HashSet<>();
+        List<Pending> fresh = new ArrayList<>();
+        List<Pending> repeated = new ArrayList<>();
+        for (Pending each : pending) {
+            boolean isNew = !stored.contains(each.recordId()) && firstSeen.add(each.recordId());
+            (isNew ? fresh : repeated).add(each);
+        }
+        try (BatchOwnerKeys keks = new BatchOwnerKeys(domain, ownerKeys, hierarchy)) {
+            Set<String> lostRaces = sealFresh(domain, fresh, keks, now, outcomes);
+            fresh.stream().filter(each -> lostRaces.contains(each.recordId())).forEach(repeated::add);
+            resealing.resealOrRefuse(domain, repeated, keks, now, outcomes);
+        }
+    }
+
+    private Set<String> sealFresh(
+            RecordDomain domain, List<Pending> fresh, BatchOwnerKeys keks, Instant now, SealOutcome[] outcomes) {
+        if (fresh.isEmpty()) {
+            return Set.of();
+        }
+        keks.loadOrCreate(fresh.stream().map(Pending::ownerId).toList(), now);
+        List<WrappedRecordKey> keys = new ArrayList<>(fresh.size());
+        for (Pending each : fresh) {
+            BatchOwnerKeys.OwnerKek kek = keks.get(each.ownerId());
+            byte[] k2 = outerLayer.newRecordKey(each.recordId());
+            try {
+                byte[] wrapped = hierarchy.wrapRecordKey(kek.key(), domain, each.ownerId(), each.recordId(), k2);
+                keys.add(new WrappedRecordKey(
+                        each.recordId(), each.ownerId(), kek.kekId(), wrapped, each.digest(), now));
+                outcomes[each.index()] = new SealOutcome.Sealed(sealedRecords.seal(each.submission(), k2, now));
+            } finally {
+                Arrays.fill(k2, (byte) 0);
+            }
+        }
+        return recordKeys.insertNew(domain, keys);
+    }
+}

@@ -1,0 +1,138 @@
+package org.hrm.keyvault.domain;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Versioned master keys (newest wraps, every version unwraps) and the pseudonym key, read from a key file or the
+ * environment, never from the database.
+ *
+ * <p>Format: one entry per line (or {@code ;}-separated), {@code v<N>=<base64 of 32 bytes>} and
+ * {@code pseudonym=<base64 of 32 bytes>}; blank lines and {@code #} comments are ignored.
+ */
+public final class MasterKeyRing {
+    private static final Pattern ENTRY_SEPARATOR = Pattern.compile("\\R|;");
+    private static final Pattern VERSION = Pattern.compile("v([1-9][0-9]{0,8})");
+    private static final String PSEUDONYM = "pseudonym";
+
+    private final NavigableMap<Integer, byte[]> versions;
+    private final byte[] pseudonymKey;
+
+    private MasterKeyRing(NavigableMap<Integer, byte[]> versions, byte[] pseudonymKey) {
+        this.versions = Collections.unmodifiableNavigableMap(versions);
+        this.pseudonymKey = pseudonymKey;
+    }
+
+    public static MasterKeyRing parse(String content) {
+        return parse(content, "master key ring");
+    }
+
+    /** Parses key file content; {@code source} names where it came from in error messages. */
+    public static MasterKeyRing parse(String content, String source) {
+        Builder builder = new Builder();
+        String[] entries = content == null ? new String[0] : ENTRY_SEPARATOR.split(content);
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].strip();
+            if (!entry.isEmpty() && !entry.startsWith("#")) {
+                builder.add(entry, source + ", entry " + (i + 1));
+            }
+        }
+        return builder.build(source);
+    }
+
+    /** Content for a fresh key file: master key v1 and a pseudonym key, each 32 bytes from SecureRandom. */
+    public static String generateKeyFileContent() {
+        SecureRandom random = new SecureRandom();
+        return "# hrm key vault master keys: keep outside the database, readable only by the vault\n"
+                + "v1=" + randomKey(random) + "\n"
+                + PSEUDONYM + "=" + randomKey(random) + "\n";
+    }
+
+    /** The version used for new wraps: the highest one in the ring. */
+    public int currentVersion() {
+        return versions.lastKey();
+    }
+
+    public boolean hasVersion(int version) {
+        return versions.containsKey(version);
+    }
+
+    byte[] key(int version) {
+        byte[] key = versions.get(version);
+        if (key == null) {
+            throw new MasterKeyRingException("master key version v" + version + " is not in the ring");
+        }
+        return key;
+    }
+
+    byte[] pseudonymKey() {
+        return pseudonymKey;
+    }
+
+    @Override
+    public String toString() {
+        return "MasterKeyRing[versions=" + versions.keySet() + ", current=v" + currentVersion() + "]";
+    }
+
+    /** Collects entries; checks each as it comes so the error names the entry. */
+    private static final class Builder {
+        private final NavigableMap<Integer, byte[]> versions = new TreeMap<>();
+        private byte[] pseudonym;
+
+        void add(String entry, String where) {
+            int eq = entry.indexOf('=');
+            require(eq > 0, where + ": expected name=<base64 of 32 bytes>");
+            String name = entry.substring(0, eq).strip();
+            byte[] key = decodeKey(entry.substring(eq + 1).strip(), where + " (" + name + ")");
+            if (PSEUDONYM.equals(name)) {
+                require(pseudonym == null, where + ": duplicate pseudonym key");
+                pseudonym = key;
+            } else {
+                require(versions.put(version(name, where), key) == null, where + ": duplicate version " + name);
+            }
+        }
+
+        MasterKeyRing build(String source) {
+            require(
+                    !versions.isEmpty(),
+                    source + ": no master key version (add a line v1=<base64 of 32 random bytes>)");
+            require(
+                    pseudonym != null,
+                    source + ": no pseudonym key (add a line pseudonym=<base64 of 32 random bytes>)");
+            return new MasterKeyRing(versions, pseudonym);
+        }
+    }
+
+    private static int version(String name, String where) {
+        var matcher = VERSION.matcher(name);
+        require(matcher.matches(), where + ": unknown name '" + name + "' (expected v<N> or pseudonym)");
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private static byte[] decodeKey(String base64, String where) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new MasterKeyRingException(where + ": not valid base64");
+        }
+        require(key.length == Aes256Gcm.KEY_BYTES, where + ": key must be 32 bytes, was " + key.length);
+        return key;
+    }
+
+    private static String randomKey(SecureRandom random) {
+        byte[] key = new byte[Aes256Gcm.KEY_BYTES];
+        random.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new MasterKeyRingException(message);
+        }
+    }
+}

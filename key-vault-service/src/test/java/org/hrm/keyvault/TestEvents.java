@@ -1,0 +1,79 @@
+package org.hrm.keyvault;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.RecordSubmitted;
+
+/** Hand-built RecordSubmitted events (any bytes as C1, shares and signature) and their JSON. */
+public final class TestEvents {
+    public static final String SUBMITTED_TYPE = "RecordSubmitted";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final EventCodec CODEC = new EventCodec();
+
+    private TestEvents() {}
+
+    public static RecordSubmitted submitted(Domain domain, String ownerId) {
+        return submitted(UUID.randomUUID().toString(), domain, ownerId, randomBytes(512));
+    }
+
+    public static RecordSubmitted submitted(String recordId, Domain domain, String ownerId, byte[] c1) {
+        String authorId = "author-" + UUID.randomUUID();
+        return new RecordSubmitted(
+                recordId,
+                domain,
+                ownerId,
+                authorId,
+                c1,
+                List.of(new KeyShare(ownerId, randomBytes(113)), new KeyShare(authorId, randomBytes(113))),
+                randomBytes(64),
+                Instant.now());
+    }
+
+    public static RecordSubmitted withOtherC1(RecordSubmitted event) {
+        return new RecordSubmitted(
+                event.recordId(),
+                event.domain(),
+                event.ownerId(),
+                event.authorId(),
+                randomBytes(event.innerCiphertext().length),
+                event.shares(),
+                event.authorSignature(),
+                event.submittedAt());
+    }
+
+    public static byte[] json(Object event) {
+        return CODEC.encode(event);
+    }
+
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String owner() {
+        return "owner-" + UUID.randomUUID();
+    }
+
+    public static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A consumed record as the listener sees it, with the given type header (none when null). */
+    public static ConsumerRecord<String, byte[]> consumed(String topic, String type, String key, byte[] value) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(topic, 0, 42L, key, value);
+        if (type != null) {
+            record.headers().add(EventHeaders.EVENT_TYPE, utf8(type));
+        }
+        return record;
+    }
+}

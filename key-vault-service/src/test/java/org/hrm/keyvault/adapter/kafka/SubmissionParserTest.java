@@ -1,0 +1,97 @@
+package org.hrm.keyvault.adapter.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hrm.keyvault.TestEvents.SUBMITTED_TYPE;
+import static org.hrm.keyvault.TestEvents.consumed;
+import static org.hrm.keyvault.TestEvents.json;
+import static org.hrm.keyvault.TestEvents.utf8;
+
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.keyvault.TestEvents;
+import org.hrm.keyvault.domain.RecordDomain;
+import org.junit.jupiter.api.Test;
+
+class SubmissionParserTest {
+    private static final String PATIENT_TOPIC = Topic.RECORD_SUBMITTED.name(Domain.PATIENT);
+
+    private final SubmissionParser parser = new SubmissionParser(new EventCodec(4096));
+    private final RecordSubmitted event = TestEvents.submitted(Domain.PATIENT, "patient-1");
+
+    @Test
+    void acceptsAValidSubmissionAndMapsItToTheVaultsDomain() {
+        ParsedRecord parsed = parser.parse(consumed(PATIENT_TOPIC, SUBMITTED_TYPE, event.recordId(), json(event)));
+
+        assertThat(parsed.accepted()).isTrue();
+        assertThat(parsed.submission().recordId()).isEqualTo(event.recordId());
+        assertThat(parsed.submission().domain()).isEqualTo(RecordDomain.PATIENT);
+        assertThat(parsed.submission().innerCiphertext()).isEqualTo(event.innerCiphertext());
+        assertThat(parsed.submission().shares()).hasSize(2);
+    }
+
+    @Test
+    void refusesARecordWithoutTypeHeader() {
+        ParsedRecord parsed = parser.parse(consumed(PATIENT_TOPIC, null, "k", json(event)));
+
+        assertThat(parsed.refusal()).isEqualTo("unknown event type (no hrm-event-type header)");
+    }
+
+    @Test
+    void refusesARecordOfAnotherType() {
+        ParsedRecord parsed = parser.parse(consumed(PATIENT_TOPIC, "ConsentGranted", "k", json(event)));
+
+        assertThat(parsed.refusal()).isEqualTo("unknown event type 'ConsentGranted'");
+    }
+
+    @Test
+    void refusesMalformedJson() {
+        ParsedRecord parsed = parser.parse(consumed(PATIENT_TOPIC, SUBMITTED_TYPE, "k", utf8("{\"recordId\": ")));
+
+        assertThat(parsed.refusal()).startsWith("malformed RecordSubmitted");
+    }
+
+    @Test
+    void refusesAnEventWithAMissingField() {
+        String withoutOwner = new String(json(event)).replace("\"ownerId\"", "\"ownerIdentifier\"");
+
+        ParsedRecord parsed = parser.parse(consumed(PATIENT_TOPIC, SUBMITTED_TYPE, "k", utf8(withoutOwner)));
+
+        assertThat(parsed.refusal()).isEqualTo("invalid RecordSubmitted: missing field ownerId");
+    }
+
+    @Test
+    void refusesAnOversizedEvent() {
+        ParsedRecord parsed = parser.parse(consumed(PATIENT_TOPIC, SUBMITTED_TYPE, "k", new byte[5000]));
+
+        assertThat(parsed.refusal()).isEqualTo("oversized event: 5000 bytes, limit 4096");
+    }
+
+    @Test
+    void refusesAnUnknownDomain() {
+        String dentist = new String(json(event)).replace("\"PATIENT\"", "\"DENTIST\"");
+
+        ParsedRecord parsed = parser.parse(consumed(PATIENT_TOPIC, SUBMITTED_TYPE, "k", utf8(dentist)));
+
+        assertThat(parsed.refusal()).startsWith("malformed RecordSubmitted").contains("DENTIST");
+    }
+
+    @Test
+    void refusesAnEventWhoseDomainIsNotItsTopics() {
+        String practitionerTopic = Topic.RECORD_SUBMITTED.name(Domain.PRACTITIONER);
+
+        ParsedRecord parsed = parser.parse(consumed(practitionerTopic, SUBMITTED_TYPE, "k", json(event)));
+
+        assertThat(parsed.refusal())
+                .isEqualTo("domain mismatch: topic hrm.practitioner.record-submitted carries PRACTITIONER records,"
+                        + " the event says PATIENT");
+    }
+
+    @Test
+    void refusesAnEmptyValue() {
+        ParsedRecord parsed = parser.parse(consumed(PATIENT_TOPIC, SUBMITTED_TYPE, "k", null));
+
+        assertThat(parsed.refusal()).isEqualTo("empty event");
+    }
+}
