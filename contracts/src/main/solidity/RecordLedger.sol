@@ -12,6 +12,13 @@ contract RecordLedger {
     /// A tombstone: the record's keys were destroyed, so its payload is meaningless.
     event RecordErased(bytes16 indexed recordId, bytes32 indexed ownerPseudonym);
 
+    /// K1 of one record rewrapped by the owner's client to a grantee; the grantee is named only by
+    /// the grant id (the grant's parties stay off chain, in consent-service).
+    event ShareGranted(bytes16 indexed grantId, bytes16 indexed recordId, bytes share);
+
+    /// The owner revoked the grant: the vault releases nothing more under it.
+    event GrantRevoked(bytes16 indexed grantId);
+
     event WriterAdded(address indexed writer);
     event WriterRemoved(address indexed writer);
 
@@ -54,6 +61,25 @@ contract RecordLedger {
         if (ownerPseudonyms.length != count || payloads.length != count) revert LengthMismatch();
         for (uint256 i = 0; i < count; ++i) {
             emit RecordStored(recordIds[i], ownerPseudonyms[i], payloads[i]);
+        }
+    }
+
+    /// Records the grantees' key shares of many grants in one transaction.
+    function grantBatch(bytes16[] calldata grantIds, bytes16[] calldata recordIds, bytes[] calldata shares)
+        external
+        onlyWriter
+    {
+        uint256 count = grantIds.length;
+        if (recordIds.length != count || shares.length != count) revert LengthMismatch();
+        for (uint256 i = 0; i < count; ++i) {
+            emit ShareGranted(grantIds[i], recordIds[i], shares[i]);
+        }
+    }
+
+    /// Records revocations.
+    function revokeBatch(bytes16[] calldata grantIds) external onlyWriter {
+        for (uint256 i = 0; i < grantIds.length; ++i) {
+            emit GrantRevoked(grantIds[i]);
         }
     }
 

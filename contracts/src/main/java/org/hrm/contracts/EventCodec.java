@@ -1,9 +1,19 @@
 package org.hrm.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
+import org.hrm.contracts.events.AccessDecided;
+import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.AuditEvent;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordReleaseDenied;
+import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.contracts.events.StandingGrants;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -20,10 +30,19 @@ public final class EventCodec {
     /** Largest event accepted: a record must fit one ledger transaction well below the gas cap. */
     public static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
 
-    private static final Map<Class<?>, String> TYPE_NAMES = Map.of(
-            RecordSubmitted.class, "RecordSubmitted",
-            RecordSealed.class, "RecordSealed",
-            RecordCommitted.class, "RecordCommitted");
+    private static final Map<Class<?>, String> TYPE_NAMES = Map.ofEntries(
+            Map.entry(RecordSubmitted.class, "RecordSubmitted"),
+            Map.entry(RecordSealed.class, "RecordSealed"),
+            Map.entry(RecordCommitted.class, "RecordCommitted"),
+            Map.entry(PartyRegistered.class, "PartyRegistered"),
+            Map.entry(ConsentGranted.class, "ConsentGranted"),
+            Map.entry(ConsentRevoked.class, "ConsentRevoked"),
+            Map.entry(StandingGrants.class, "StandingGrants"),
+            Map.entry(AccessRequested.class, "AccessRequested"),
+            Map.entry(AccessDecided.class, "AccessDecided"),
+            Map.entry(RecordReleased.class, "RecordReleased"),
+            Map.entry(RecordReleaseDenied.class, "RecordReleaseDenied"),
+            Map.entry(AuditEvent.class, "AuditEvent"));
 
     private final JsonMapper mapper;
     private final int maxEventBytes;
@@ -37,6 +56,8 @@ public final class EventCodec {
         this.mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // Optional fields that are absent stay absent, so old readers see the JSON they know.
+                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .build();
     }
 

@@ -3,9 +3,18 @@ package org.hrm.contracts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.hrm.contracts.events.AccessDecided;
+import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.AuditEvent;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordReleaseDenied;
+import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.contracts.events.StandingGrants;
 
 /**
  * The topic catalogue: every topic's name, key, value type and single producing service.
@@ -16,8 +25,18 @@ public enum Topic {
     RECORD_SUBMITTED("record-submitted", "recordId", RecordSubmitted.class, ServiceName.CLIENT, true),
     RECORD_SEALED("record-sealed", "recordId", RecordSealed.class, ServiceName.KEY_VAULT, true),
     RECORD_COMMITTED("record-committed", "recordId", RecordCommitted.class, ServiceName.LEDGER_WRITER, true),
+    PARTY_REGISTERED("parties.registered", "partyId", PartyRegistered.class, ServiceName.CLIENT, false),
+    CONSENT_GRANTED("consent-granted", "ownerId", ConsentGranted.class, ServiceName.CLIENT, true),
+    CONSENT_REVOKED("consent-revoked", "ownerId", ConsentRevoked.class, ServiceName.CLIENT, true),
+    STANDING_GRANTS("standing-grants", "ownerId (compacted)", StandingGrants.class, ServiceName.CONSENT, true),
+    ACCESS_REQUESTED("access-requested", "recordId", AccessRequested.class, ServiceName.CLIENT, true),
+    ACCESS_DECIDED("access-decided", "recordId", AccessDecided.class, ServiceName.CONSENT, true),
+    RECORD_RELEASED("record-released", "recordId", RecordReleased.class, ServiceName.KEY_VAULT, true),
+    RECORD_RELEASE_DENIED("record-release-denied", "recordId", RecordReleaseDenied.class, ServiceName.KEY_VAULT, true),
+    AUDIT("ops.audit", "recordId", AuditEvent.class, ServiceName.CONSENT, false),
     KEY_VAULT_DEAD_LETTER("dlt.key-vault", "original key", byte[].class, ServiceName.KEY_VAULT, false),
-    LEDGER_WRITER_DEAD_LETTER("dlt.ledger-writer", "original key", byte[].class, ServiceName.LEDGER_WRITER, false);
+    LEDGER_WRITER_DEAD_LETTER("dlt.ledger-writer", "original key", byte[].class, ServiceName.LEDGER_WRITER, false),
+    CONSENT_DEAD_LETTER("dlt.consent", "original key", byte[].class, ServiceName.CONSENT, false);
 
     private static final String PREFIX = "hrm.";
 

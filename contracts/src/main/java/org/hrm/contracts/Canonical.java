@@ -1,0 +1,35 @@
+package org.hrm.contracts;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Canonical bytes for signatures: a label, then every field length-prefixed (u32 big-endian), so no
+ * two different field lists encode alike.
+ */
+public final class Canonical {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private Canonical(String label) {
+        text(label);
+    }
+
+    public static Canonical of(String label) {
+        return new Canonical(label);
+    }
+
+    public Canonical text(String value) {
+        return bytes(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Canonical bytes(byte[] value) {
+        out.writeBytes(ByteBuffer.allocate(4).putInt(value.length).array());
+        out.writeBytes(value);
+        return this;
+    }
+
+    public byte[] toBytes() {
+        return out.toByteArray();
+    }
+}
