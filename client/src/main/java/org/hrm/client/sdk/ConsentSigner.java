@@ -1,0 +1,97 @@
+package org.hrm.client.sdk;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.GrantScope;
+import org.hrm.contracts.events.GrantShare;
+import org.hrm.contracts.events.KeyShare;
+
+/**
+ * The owner's side of consent: rewraps K1 of each covered record to the grantee and signs the grant
+ * or revocation with the owner's key, so consent-service can tell it from one a non-owner forged.
+ */
+public final class ConsentSigner {
+    private static final byte[] UNSIGNED = {0};
+    private final SecureRandom random;
+
+    public ConsentSigner() {
+        this(new SecureRandom());
+    }
+
+    public ConsentSigner(SecureRandom random) {
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** A record the grant covers today, with the owner's own key share of it. */
+    public record CoveredRecord(String recordId, KeyShare ownerShare) {}
+
+    /** Terms of a grant: who, what, why and for how long. */
+    public record GrantTerms(
+            String grantId,
+            Domain domain,
+            String granteeId,
+            GrantScope scope,
+            String purpose,
+            Instant validFrom,
+            Instant expiresAt) {}
+
+    /**
+     * Builds a signed grant: opens the owner's share of each covered record and wraps K1 to the grantee.
+     *
+     * @throws RecordCryptoException if one of the owner's shares does not open with the owner's key
+     */
+    public ConsentGranted grant(
+            PartyKeys owner, GrantTerms terms, byte[] granteePublicKey, List<CoveredRecord> covered, Instant now) {
+        List<GrantShare> shares = new ArrayList<>(covered.size());
+        for (CoveredRecord record : covered) {
+            shares.add(rewrap(owner, terms, granteePublicKey, record));
+        }
+        ConsentGranted unsigned = granted(owner.partyId(), terms, shares, now, UNSIGNED);
+        return granted(owner.partyId(), terms, shares, now, Provenance.sign(owner, unsigned.signedBytes()));
+    }
+
+    /** A revocation signed by the owner. */
+    public ConsentRevoked revoke(PartyKeys owner, String grantId, Domain domain, Instant now) {
+        ConsentRevoked unsigned = new ConsentRevoked(grantId, domain, owner.partyId(), now, UNSIGNED);
+        return new ConsentRevoked(
+                grantId, domain, owner.partyId(), now, Provenance.sign(owner, unsigned.signedBytes()));
+    }
+
+    /** Whether {@code signature} is the party's signature (ECDSA P-256/SHA-256, r||s) over {@code message}. */
+    public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        return Provenance.verify(P256.publicKey(publicKey), message, signature);
+    }
+
+    private GrantShare rewrap(PartyKeys owner, GrantTerms terms, byte[] granteePublicKey, CoveredRecord record) {
+        RecordIdentity identity = new RecordIdentity(record.recordId(), terms.domain(), owner.partyId());
+        byte[] key = KeyShares.unwrap(record.ownerShare().share(), identity, owner);
+        try {
+            return new GrantShare(
+                    record.recordId(), KeyShares.wrap(key, identity, terms.granteeId(), granteePublicKey, random));
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private static ConsentGranted granted(
+            String ownerId, GrantTerms terms, List<GrantShare> shares, Instant now, byte[] signature) {
+        return new ConsentGranted(
+                terms.grantId(),
+                terms.domain(),
+                ownerId,
+                terms.granteeId(),
+                terms.scope(),
+                terms.purpose(),
+                terms.validFrom(),
+                terms.expiresAt(),
+                shares,
+                now,
+                signature);
+    }
+}
