@@ -19,16 +19,21 @@ import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 
 /**
- * Publishes {@link RecordSubmitted} events to their domain's record-submitted topic, keyed by record id.
+ * Publishes the client's events: records ({@link RecordSubmitted}, keyed by record id), party registrations, the
+ * owner's grants and revocations (keyed by owner, so they stay in order) and access requests, each to the topic the
+ * catalogue names for it.
  *
  * <p>Every event gets a fresh event id header; consumers use it as the idempotency key. The producer is idempotent
  * with {@code acks=all}, so a retried send is not written twice.
  */
 public final class RecordPublisher implements AutoCloseable {
-    private static final String EVENT_TYPE = EventCodec.typeName(RecordSubmitted.class);
     private static final String SCHEMA_VERSION = String.valueOf(EventCodec.SCHEMA_VERSION);
 
     private final Producer<String, byte[]> producer;
@@ -70,11 +75,32 @@ public final class RecordPublisher implements AutoCloseable {
 
     /** Publishes an event; the future completes when the broker acknowledged it, or with the send's failure. */
     public CompletableFuture<RecordMetadata> publish(RecordSubmitted event) {
-        ProducerRecord<String, byte[]> message = new ProducerRecord<>(
-                Topic.RECORD_SUBMITTED.name(event.domain()), event.recordId(), codec.encode(event));
+        return send(Topic.RECORD_SUBMITTED.name(event.domain()), event.recordId(), event);
+    }
+
+    public CompletableFuture<RecordMetadata> register(PartyRegistered event) {
+        return send(Topic.PARTY_REGISTERED.topicName(), event.partyId(), event);
+    }
+
+    public CompletableFuture<RecordMetadata> grant(ConsentGranted event) {
+        return send(Topic.CONSENT_GRANTED.name(event.domain()), event.ownerId(), event);
+    }
+
+    public CompletableFuture<RecordMetadata> revoke(ConsentRevoked event) {
+        return send(Topic.CONSENT_REVOKED.name(event.domain()), event.ownerId(), event);
+    }
+
+    public CompletableFuture<RecordMetadata> requestAccess(AccessRequested event) {
+        return send(Topic.ACCESS_REQUESTED.name(event.domain()), event.recordId(), event);
+    }
+
+    private CompletableFuture<RecordMetadata> send(String topic, String key, Object event) {
+        ProducerRecord<String, byte[]> message = new ProducerRecord<>(topic, key, codec.encode(event));
         message.headers()
                 .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(UTF_8))
-                .add(EventHeaders.EVENT_TYPE, EVENT_TYPE.getBytes(UTF_8))
+                .add(
+                        EventHeaders.EVENT_TYPE,
+                        EventCodec.typeName(event.getClass()).getBytes(UTF_8))
                 .add(EventHeaders.SCHEMA_VERSION, SCHEMA_VERSION.getBytes(UTF_8));
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {

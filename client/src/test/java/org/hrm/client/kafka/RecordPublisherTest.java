@@ -17,12 +17,17 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +60,41 @@ class RecordPublisherTest {
         assertThat(event.innerCiphertext()).isEqualTo(record.innerCiphertext());
         assertThat(event.authorSignature()).isEqualTo(record.authorSignature());
         assertThat(event.submittedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void sendsConsentEventsToTheirDomainsTopicsKeyedByOwnerSoTheyStayInOrder() {
+        ConsentRevoked revoked =
+                new ConsentSigner().revoke(OWNER, UUID.randomUUID().toString(), Domain.PATIENT, NOW);
+
+        publisher.revoke(revoked);
+
+        ProducerRecord<String, byte[]> sent = producer.history().get(0);
+        assertThat(sent.topic()).isEqualTo("hrm.patient.consent-revoked");
+        assertThat(sent.key()).isEqualTo(OWNER.partyId());
+        assertThat(header(sent.headers(), EventHeaders.EVENT_TYPE)).isEqualTo("ConsentRevoked");
+    }
+
+    @Test
+    void sendsAccessRequestsKeyedByRecordAndRegistrationsToTheDirectoryTopic() {
+        AccessRequested request = new AccessRequested(
+                UUID.randomUUID().toString(),
+                record.recordId(),
+                Domain.PRACTITIONER,
+                OWNER.partyId(),
+                "TREAT",
+                null,
+                NOW);
+        PartyRegistered registered =
+                new PartyRegistered(OWNER.partyId(), PartyKind.PRACTITIONER, OWNER.publicKey(), "hospital-a", NOW);
+
+        publisher.requestAccess(request);
+        publisher.register(registered);
+
+        assertThat(producer.history().get(0).topic()).isEqualTo("hrm.practitioner.access-requested");
+        assertThat(producer.history().get(0).key()).isEqualTo(record.recordId());
+        assertThat(producer.history().get(1).topic()).isEqualTo("hrm.parties.registered");
+        assertThat(producer.history().get(1).key()).isEqualTo(OWNER.partyId());
     }
 
     @Test
