@@ -42,6 +42,17 @@ public final class RecordDecryptor {
         }
     }
 
+    /** Whether a share opens with this reader's key: how a client finds its own share among a record's shares. */
+    public boolean opens(String recordId, Domain domain, String ownerId, byte[] share, PartyKeys reader) {
+        try {
+            byte[] key = KeyShares.unwrap(share, new RecordIdentity(recordId, domain, ownerId), reader);
+            Arrays.fill(key, (byte) 0);
+            return true;
+        } catch (RecordCryptoException e) {
+            return false;
+        }
+    }
+
     /**
      * Verifies that the author signed this record identity, C1 and exactly these shares in this order.
      *

@@ -143,4 +143,31 @@ class RecordRoundTripTest {
         return decryptor.decrypt(
                 record.recordId(), record.domain(), record.ownerId(), record.innerCiphertext(), share, reader);
     }
+
+    @Test
+    void aReaderRecognisesItsOwnShareAmongTheRecordsShares() {
+        EncryptedRecord record = new RecordEncryptor()
+                .encrypt(
+                        TestParties.RECORD_ID,
+                        TestParties.DOMAIN,
+                        TestParties.OWNER_ID,
+                        TestParties.AUTHOR,
+                        new byte[] {1, 2, 3},
+                        TestParties.ownerOnly());
+        RecordDecryptor decryptor = new RecordDecryptor();
+
+        byte[] ownerShare = record.shareOf(TestParties.OWNER_ID).share();
+        byte[] authorShare = record.shareOf(TestParties.AUTHOR_ID).share();
+
+        assertThat(decryptor.opens(
+                        TestParties.RECORD_ID, TestParties.DOMAIN, TestParties.OWNER_ID, ownerShare, TestParties.OWNER))
+                .isTrue();
+        assertThat(decryptor.opens(
+                        TestParties.RECORD_ID,
+                        TestParties.DOMAIN,
+                        TestParties.OWNER_ID,
+                        authorShare,
+                        TestParties.OWNER))
+                .isFalse();
+    }
 }

@@ -1,0 +1,81 @@
+package org.hrm.client.kafka;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.RecordReleaseDenied;
+import org.hrm.contracts.events.RecordReleased;
+
+/**
+ * Fetch over Kafka: publishes an {@link AccessRequested} and waits for the vault's answer to that
+ * request id, a {@link RecordReleased} (C1 and the reader's share) or a {@link RecordReleaseDenied}.
+ */
+public final class RecordFetcher {
+    private final String bootstrapServers;
+    private final RecordPublisher publisher;
+    private final EventCodec codec = new EventCodec();
+
+    public RecordFetcher(String bootstrapServers, RecordPublisher publisher) {
+        this.bootstrapServers = bootstrapServers;
+        this.publisher = publisher;
+    }
+
+    /** The vault's answer: exactly one of {@code released} and {@code denied} is set. */
+    public record Answer(RecordReleased released, RecordReleaseDenied denied) {
+        public boolean allowed() {
+            return released != null;
+        }
+    }
+
+    /** Asks for a record and waits up to {@code timeout} for the answer. */
+    public Answer fetch(
+            String recordId,
+            Domain domain,
+            String requesterId,
+            String purpose,
+            String emergencyReason,
+            Duration timeout) {
+        AccessRequested request = new AccessRequested(
+                UUID.randomUUID().toString(), recordId, domain, requesterId, purpose, emergencyReason, Instant.now());
+        List<String> topics = List.of(Topic.RECORD_RELEASED.name(domain), Topic.RECORD_RELEASE_DENIED.name(domain));
+        try (KafkaConsumer<String, byte[]> consumer = TopicReader.consumer(bootstrapServers)) {
+            // Position at the end before asking, so the answer cannot slip past unseen.
+            List<TopicPartition> partitions = TopicReader.partitions(consumer, topics);
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            publisher.requestAccess(request).join();
+            return await(consumer, request.requestId(), timeout);
+        }
+    }
+
+    private Answer await(KafkaConsumer<String, byte[]> consumer, String requestId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                Answer answer = answerFor(record, requestId);
+                if (answer != null) {
+                    return answer;
+                }
+            }
+        }
+        throw new IllegalStateException("no answer to access request " + requestId + " within " + timeout);
+    }
+
+    private Answer answerFor(ConsumerRecord<String, byte[]> record, String requestId) {
+        if (record.topic().endsWith(".record-released")) {
+            RecordReleased released = codec.decode(record.value(), RecordReleased.class);
+            return released.requestId().equals(requestId) ? new Answer(released, null) : null;
+        }
+        RecordReleaseDenied denied = codec.decode(record.value(), RecordReleaseDenied.class);
+        return denied.requestId().equals(requestId) ? new Answer(null, denied) : null;
+    }
+}

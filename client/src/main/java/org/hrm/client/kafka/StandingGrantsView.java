@@ -1,0 +1,46 @@
+package org.hrm.client.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.InvalidEventException;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.StandingGrants;
+
+/**
+ * Asks consent-service who else must be able to read a new record: its published standing grants of
+ * the owner (a compacted topic keyed by owner), narrowed to the grants whose scope covers the record.
+ */
+public final class StandingGrantsView {
+    private StandingGrantsView() {}
+
+    /** Grantee id to public key, for the owner's unexpired grants that cover a record of this category. */
+    public static Map<String, byte[]> granteesCovering(
+            String bootstrapServers, Domain domain, String ownerId, String recordId, String category) {
+        StandingGrants latest = latest(bootstrapServers, domain, ownerId);
+        if (latest == null) {
+            return Map.of();
+        }
+        return latest.grantees().stream()
+                .filter(grantee -> grantee.scope().covers(recordId, category))
+                .collect(Collectors.toMap(
+                        StandingGrants.Grantee::granteeId, StandingGrants.Grantee::publicKey, (a, b) -> a));
+    }
+
+    private static StandingGrants latest(String bootstrapServers, Domain domain, String ownerId) {
+        EventCodec codec = new EventCodec();
+        StandingGrants[] latest = {null};
+        TopicReader.readAll(bootstrapServers, List.of(Topic.STANDING_GRANTS.name(domain)), record -> {
+            if (ownerId.equals(record.key())) {
+                try {
+                    latest[0] = codec.decode(record.value(), StandingGrants.class);
+                } catch (InvalidEventException e) {
+                    // consent-service is this topic's only producer; an unreadable value is skipped, not trusted.
+                }
+            }
+        });
+        return latest[0];
+    }
+}

@@ -1,0 +1,54 @@
+package org.hrm.client.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads whole topics from the beginning up to their current end, without a consumer group: how a
+ * client builds a view (the party directory, an owner's standing grants) from the log.
+ */
+final class TopicReader {
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private TopicReader() {}
+
+    static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "hrm-client-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Every partition of the topics that exist (a topic nobody wrote to yet has none). */
+    static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, List<String> topics) {
+        return topics.stream()
+                .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())))
+                .toList();
+    }
+
+    /** Hands every record now in the topics to {@code sink}, oldest first per partition. */
+    static void readAll(String bootstrapServers, List<String> topics, Consumer<ConsumerRecord<String, byte[]>> sink) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = partitions(consumer, topics);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(POLL).forEach(sink);
+            }
+        }
+    }
+}
