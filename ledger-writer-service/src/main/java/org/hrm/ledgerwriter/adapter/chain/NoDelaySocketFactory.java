@@ -1,0 +1,49 @@
+package org.hrm.ledgerwriter.adapter.chain;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import javax.net.SocketFactory;
+
+/**
+ * Sockets with TCP_NODELAY: without it every large eth_sendRawTransaction stalls about 40 ms on
+ * Nagle's algorithm and delayed ACKs (3-4x slower batches, measured).
+ */
+final class NoDelaySocketFactory extends SocketFactory {
+    private final SocketFactory delegate;
+
+    NoDelaySocketFactory(SocketFactory delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+        return noDelay(delegate.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return noDelay(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return noDelay(delegate.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return noDelay(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
+        return noDelay(delegate.createSocket(address, port, localAddress, localPort));
+    }
+
+    private static Socket noDelay(Socket socket) throws IOException {
+        socket.setTcpNoDelay(true);
+        return socket;
+    }
+}

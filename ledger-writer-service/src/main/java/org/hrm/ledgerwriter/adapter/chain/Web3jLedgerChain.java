@@ -1,0 +1,132 @@
+package org.hrm.ledgerwriter.adapter.chain;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hrm.ledgerwriter.application.LedgerChain;
+import org.hrm.ledgerwriter.application.LedgerWriteException;
+import org.hrm.ledgerwriter.application.SignedTransaction;
+import org.hrm.ledgerwriter.config.LedgerProperties;
+import org.hrm.ledgerwriter.domain.ChainReceipt;
+import org.hrm.ledgerwriter.domain.PackedTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+
+/** The ledger chain over web3j: one signing lane, pipelined raw sends and short-interval receipt polls. */
+@Component
+class Web3jLedgerChain implements LedgerChain {
+    private static final Logger log = LoggerFactory.getLogger(Web3jLedgerChain.class);
+
+    private final Web3j web3j;
+    private final StoreBatchSigner signer;
+    private final NonceLane nonces;
+    private final RpcCalls calls;
+    private final ReceiptPoller poller;
+    private final Long configuredChainId;
+    private volatile Long chainId;
+
+    Web3jLedgerChain(Web3j web3j, LedgerProperties properties) {
+        this.web3j = web3j;
+        this.signer = new StoreBatchSigner(Credentials.create(properties.signingKey()), properties);
+        this.nonces = new NonceLane(web3j, signer.address());
+        this.calls = new RpcCalls(properties.maxInFlight());
+        this.poller = new ReceiptPoller(
+                web3j,
+                calls,
+                properties.receiptPollInterval(),
+                properties.receiptTimeout(),
+                properties.confirmations());
+        this.configuredChainId = properties.chainId();
+    }
+
+    /** Reads chain id and nonce once at start; a node that is down now only delays this to the first batch. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        try {
+            long nonce = nonces.prime();
+            log.info("ledger writer {} signs for chain {}, next nonce {}", signer.address(), chainId(), nonce);
+        } catch (RuntimeException e) {
+            log.warn("chain not reachable at start, nonce will be read at the first batch: {}", e.toString());
+        }
+    }
+
+    @Override
+    public SignedTransaction sign(String contract, PackedTransaction transaction) {
+        return signer.sign(contract, transaction, nonces.allocate(), chainId());
+    }
+
+    @Override
+    public void broadcast(Collection<SignedTransaction> transactions) {
+        List<SignedTransaction> all = new ArrayList<>(transactions);
+        List<EthSendTransaction> responses =
+                calls.sendAll(all, tx -> web3j.ethSendRawTransaction(tx.rawHex()), "sending transactions");
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            EthSendTransaction response = responses.get(i);
+            if (response.hasError() && !RpcErrors.alreadyKnown(response.getError())) {
+                refused.add(all.get(i).hash() + ": " + response.getError().getMessage());
+                if (RpcErrors.nonceError(response.getError())) {
+                    nonces.resync();
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new LedgerWriteException(
+                    refused.size() + " of " + all.size() + " transactions refused, first " + refused.get(0));
+        }
+    }
+
+    @Override
+    public Rebroadcast rebroadcast(SignedTransaction transaction) {
+        EthSendTransaction response =
+                RpcCalls.send(web3j.ethSendRawTransaction(transaction.rawHex()), "rebroadcasting");
+        if (!response.hasError() || RpcErrors.alreadyKnown(response.getError())) {
+            return Rebroadcast.ACCEPTED;
+        }
+        if (RpcErrors.nonceTooLow(response.getError())) {
+            return Rebroadcast.NONCE_CONSUMED;
+        }
+        throw new LedgerWriteException("rebroadcast of " + transaction.hash() + " refused: "
+                + response.getError().getMessage());
+    }
+
+    @Override
+    public Optional<ChainReceipt> receipt(String transactionHash) {
+        var response = RpcCalls.send(web3j.ethGetTransactionReceipt(transactionHash), "reading a receipt");
+        if (response.hasError()) {
+            throw new LedgerWriteException(
+                    "receipt lookup failed: " + response.getError().getMessage());
+        }
+        return response.getTransactionReceipt().map(ReceiptMapper::map);
+    }
+
+    @Override
+    public Map<String, ChainReceipt> awaitConfirmed(Collection<String> transactionHashes) {
+        return transactionHashes.isEmpty() ? Map.of() : poller.await(new LinkedHashSet<>(transactionHashes));
+    }
+
+    @Override
+    public void resyncNonce() {
+        nonces.resync();
+    }
+
+    private long chainId() {
+        if (chainId == null) {
+            chainId = configuredChainId != null
+                    ? configuredChainId
+                    : RpcCalls.send(web3j.ethChainId(), "reading the chain id")
+                            .getChainId()
+                            .longValueExact();
+        }
+        return chainId;
+    }
+}

@@ -1,0 +1,2 @@
+/** Everything web3j: signing storeBatch transactions, local nonces, pipelined sends and receipt polling. */
+package org.hrm.ledgerwriter.adapter.chain;

@@ -1,0 +1,47 @@
+package org.hrm.ledgerwriter.adapter.kafka;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hrm.ledgerwriter.application.CommitSealedRecords;
+import org.hrm.ledgerwriter.application.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes RecordSealed of both domains in batches. The batch's offsets are committed when this
+ * method returns: after every record is confirmed on chain and its RecordCommitted acknowledged, and
+ * every bad input is on the dead-letter topic. Any exception redelivers the whole batch.
+ */
+@Component
+class RecordSealedListener {
+    private static final Logger log = LoggerFactory.getLogger(RecordSealedListener.class);
+
+    private final SealedRecordDecoder decoder;
+    private final CommitSealedRecords commitSealedRecords;
+    private final DeadLetterPublisher deadLetters;
+
+    RecordSealedListener(
+            SealedRecordDecoder decoder, CommitSealedRecords commitSealedRecords, DeadLetterPublisher deadLetters) {
+        this.decoder = decoder;
+        this.commitSealedRecords = commitSealedRecords;
+        this.deadLetters = deadLetters;
+    }
+
+    @KafkaListener(
+            id = "ledger-writer",
+            idIsGroup = false,
+            topics = "#{T(org.hrm.contracts.Topic).RECORD_SEALED.allNames()}",
+            batch = "true")
+    void onSealed(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            Intake intake = decoder.decode(records);
+            List<Rejection> rejections = commitSealedRecords.commit(intake.valid());
+            deadLetters.publish(intake.deadLetters(rejections));
+        } catch (RuntimeException e) {
+            log.warn("batch of {} records not committed, retrying it: {}", records.size(), e.toString());
+            throw e;
+        }
+    }
+}

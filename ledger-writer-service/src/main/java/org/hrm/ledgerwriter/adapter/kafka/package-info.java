@@ -1,0 +1,2 @@
+/** Batch listener for RecordSealed, RecordCommitted and dead-letter publishers, topics and client settings. */
+package org.hrm.ledgerwriter.adapter.kafka;

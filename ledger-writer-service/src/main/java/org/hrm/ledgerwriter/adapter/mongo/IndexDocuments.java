@@ -1,0 +1,81 @@
+package org.hrm.ledgerwriter.adapter.mongo;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.hrm.ledgerwriter.application.IndexEntry;
+import org.hrm.ledgerwriter.application.SignedTransaction;
+import org.hrm.ledgerwriter.domain.Commit;
+
+/**
+ * The stored shapes: a record document (id = record id, state PENDING or COMMITTED) and a transaction
+ * document (id = transaction hash, the signed bytes and nonce), kept once per transaction rather than
+ * copied into each of its up to hundreds of records.
+ */
+final class IndexDocuments {
+    static final String PENDING = "PENDING";
+    static final String COMMITTED = "COMMITTED";
+    private static final HexFormat HEX = HexFormat.of();
+
+    private IndexDocuments() {}
+
+    static Document pending(String recordId, SignedTransaction transaction) {
+        return new Document("_id", recordId)
+                .append("state", PENDING)
+                .append("txHash", transaction.hash())
+                .append("nonce", transaction.nonce())
+                .append("contract", transaction.contract())
+                .append("updatedAt", new Date());
+    }
+
+    static Document committed(Commit commit) {
+        return new Document("_id", commit.recordId())
+                .append("state", COMMITTED)
+                .append("txHash", commit.transactionHash())
+                .append("contract", commit.contractAddress())
+                .append("blockNumber", commit.blockNumber())
+                .append("logIndex", commit.logIndex())
+                .append("committedAt", Date.from(commit.committedAt()))
+                .append("updatedAt", new Date());
+    }
+
+    static IndexEntry entry(Document document) {
+        String recordId = document.getString("_id");
+        if (!COMMITTED.equals(document.getString("state"))) {
+            return new IndexEntry.Pending(recordId, document.getString("txHash"));
+        }
+        Instant committedAt = document.getDate("committedAt").toInstant();
+        return new IndexEntry.Committed(new Commit(
+                recordId,
+                document.getString("contract"),
+                document.getString("txHash"),
+                document.getLong("blockNumber"),
+                document.getInteger("logIndex"),
+                committedAt));
+    }
+
+    static Document transaction(SignedTransaction transaction) {
+        return new Document("_id", transaction.hash())
+                .append("raw", new Binary(HEX.parseHex(strip(transaction.rawHex()))))
+                .append("nonce", transaction.nonce())
+                .append("contract", transaction.contract())
+                .append("recordIds", transaction.recordIds())
+                .append("signedAt", new Date());
+    }
+
+    static SignedTransaction signedTransaction(Document document) {
+        byte[] raw = document.get("raw", Binary.class).getData();
+        return new SignedTransaction(
+                document.getString("_id"),
+                "0x" + HEX.formatHex(raw),
+                document.getLong("nonce"),
+                document.getString("contract"),
+                document.getList("recordIds", String.class));
+    }
+
+    private static String strip(String hex) {
+        return hex.startsWith("0x") ? hex.substring(2) : hex;
+    }
+}

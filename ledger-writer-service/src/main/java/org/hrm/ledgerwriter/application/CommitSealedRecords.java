@@ -1,0 +1,139 @@
+package org.hrm.ledgerwriter.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.hrm.contracts.Domain;
+import org.hrm.ledgerwriter.domain.ChainReceipt;
+import org.hrm.ledgerwriter.domain.Commit;
+import org.hrm.ledgerwriter.domain.PackedTransaction;
+import org.hrm.ledgerwriter.domain.Packing;
+import org.hrm.ledgerwriter.domain.TransactionPacker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Use case "commit sealed records": writes a batch of records to their domains' ledger contracts,
+ * many records per transaction, and publishes RecordCommitted once they are confirmed.
+ *
+ * <p>Returns only after every commit is published; any failure throws so the batch is redelivered,
+ * and the ledger index makes the redelivery write nothing twice.
+ */
+public final class CommitSealedRecords {
+    private static final Logger log = LoggerFactory.getLogger(CommitSealedRecords.class);
+
+    private final LedgerChain chain;
+    private final LedgerIndex index;
+    private final CommitPublisher publisher;
+    private final TransactionPacker packer;
+    private final Map<Domain, String> contracts;
+    private final Clock clock;
+    private final PendingReconciler reconciler;
+
+    public CommitSealedRecords(
+            LedgerChain chain,
+            LedgerIndex index,
+            CommitPublisher publisher,
+            TransactionPacker packer,
+            Map<Domain, String> contracts,
+            Clock clock) {
+        this.chain = chain;
+        this.index = index;
+        this.publisher = publisher;
+        this.packer = packer;
+        this.contracts = Map.copyOf(contracts);
+        this.clock = clock;
+        this.reconciler = new PendingReconciler(chain, index);
+    }
+
+    /** Commits the records; returns those that can never go on chain, for the dead-letter topic. */
+    public List<Rejection> commit(List<SealedRecord> sealed) {
+        if (sealed.isEmpty()) {
+            return List.of();
+        }
+        Collection<DomainBatch> batches = DomainBatch.group(sealed, contracts).values();
+        BatchTimings timings = new BatchTimings();
+        try {
+            List<Rejection> rejections = prepare(batches, timings);
+            send(batches, timings);
+            Map<String, ChainReceipt> receipts = chain.awaitConfirmed(awaitedHashes(batches));
+            timings.lap("confirm");
+            publisher.publish(confirm(batches, receipts, timings));
+            timings.lap("publish");
+            log(batches, timings);
+            return rejections;
+        } catch (RuntimeException e) {
+            // Signed but unsent nonces would leave a gap that stalls every later transaction.
+            chain.resyncNonce();
+            throw e;
+        }
+    }
+
+    private List<Rejection> prepare(Collection<DomainBatch> batches, BatchTimings timings) {
+        List<Rejection> rejections = new ArrayList<>();
+        for (DomainBatch batch : batches) {
+            reconciler.reconcile(batch);
+            timings.lap("reconcile");
+            rejections.addAll(sign(batch));
+            timings.lap("sign");
+        }
+        return rejections;
+    }
+
+    private List<Rejection> sign(DomainBatch batch) {
+        Packing packing = packer.pack(batch.unwritten());
+        for (PackedTransaction transaction : packing.transactions()) {
+            batch.signed(chain.sign(batch.contract(), transaction));
+        }
+        return packing.rejected().stream()
+                .map(rejected -> new Rejection(batch.domain(), rejected.recordId(), rejected.reason()))
+                .toList();
+    }
+
+    private void send(Collection<DomainBatch> batches, BatchTimings timings) {
+        List<SignedTransaction> all = new ArrayList<>();
+        for (DomainBatch batch : batches) {
+            if (!batch.signed().isEmpty()) {
+                // Stored before broadcasting: after a crash the same signed bytes are sent again.
+                index.markPending(batch.domain(), batch.signed());
+                all.addAll(batch.signed());
+            }
+        }
+        timings.lap("index pending");
+        chain.broadcast(all);
+        timings.lap("broadcast");
+    }
+
+    private static List<String> awaitedHashes(Collection<DomainBatch> batches) {
+        return batches.stream().flatMap(batch -> batch.awaitedHashes().stream()).toList();
+    }
+
+    private Map<Domain, List<Commit>> confirm(
+            Collection<DomainBatch> batches, Map<String, ChainReceipt> receipts, BatchTimings timings) {
+        Instant now = clock.instant();
+        Map<Domain, List<Commit>> published = new EnumMap<>(Domain.class);
+        for (DomainBatch batch : batches) {
+            List<Commit> confirmed = batch.confirm(receipts, now);
+            if (!confirmed.isEmpty()) {
+                index.markCommitted(batch.domain(), confirmed);
+            }
+            published.put(batch.domain(), batch.toPublish());
+        }
+        timings.lap("index committed");
+        return published;
+    }
+
+    private static void log(Collection<DomainBatch> batches, BatchTimings timings) {
+        StringJoiner counts = new StringJoiner(", ");
+        for (DomainBatch batch : batches) {
+            counts.add(batch.domain().id() + " " + batch.toPublish().size() + " records in "
+                    + batch.signed().size() + " new transactions");
+        }
+        log.info("committed {}; {}", counts, timings);
+    }
+}

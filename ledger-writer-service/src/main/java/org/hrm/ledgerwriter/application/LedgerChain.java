@@ -1,0 +1,37 @@
+package org.hrm.ledgerwriter.application;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.hrm.ledgerwriter.domain.ChainReceipt;
+import org.hrm.ledgerwriter.domain.PackedTransaction;
+
+/** The chain as the ledger writer sees it: one signing lane, local nonces, pipelined sends, receipts. */
+public interface LedgerChain {
+
+    /** Signs a storeBatch call to {@code contract} with the lane's next nonce; sends nothing. */
+    SignedTransaction sign(String contract, PackedTransaction transaction);
+
+    /** Sends all transactions, many in flight; returns once the node accepted each, or throws. */
+    void broadcast(Collection<SignedTransaction> transactions);
+
+    /** Sends an already signed transaction again (after a crash or a dropped pool). */
+    Rebroadcast rebroadcast(SignedTransaction transaction);
+
+    /** The receipt of a mined transaction, if it is mined. */
+    Optional<ChainReceipt> receipt(String transactionHash);
+
+    /** Forgets the local nonce: the next signature fetches the account's pending nonce again. */
+    void resyncNonce();
+
+    /** Polls until every transaction is mined with the configured confirmations, or throws on timeout. */
+    Map<String, ChainReceipt> awaitConfirmed(Collection<String> transactionHashes);
+
+    /** What the node said to a rebroadcast. */
+    enum Rebroadcast {
+        /** In the pool (again, or still), or already mined. */
+        ACCEPTED,
+        /** Its nonce is used up: unless it is the one mined with that nonce, it can never land. */
+        NONCE_CONSUMED
+    }
+}

@@ -1,0 +1,28 @@
+package org.hrm.ledgerwriter.domain;
+
+import java.nio.ByteBuffer;
+import java.util.UUID;
+
+/** Maps a record id (a UUID) to the contract's {@code bytes16} and back: the UUID's 16 big-endian bytes. */
+public final class RecordIds {
+    public static final int LENGTH = 16;
+
+    private RecordIds() {}
+
+    public static byte[] toBytes16(String recordId) {
+        UUID uuid = UUID.fromString(recordId);
+        return ByteBuffer.allocate(LENGTH)
+                .putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits())
+                .array();
+    }
+
+    /** The record id in the first 16 bytes of {@code bytes}, e.g. of an indexed log topic (left-aligned). */
+    public static String fromBytes16(byte[] bytes) {
+        if (bytes.length < LENGTH) {
+            throw new IllegalArgumentException("a record id needs 16 bytes, got " + bytes.length);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, LENGTH);
+        return new UUID(buffer.getLong(), buffer.getLong()).toString();
+    }
+}

@@ -1,0 +1,138 @@
+package org.hrm.ledgerwriter.adapter.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.hrm.contracts.Domain;
+import org.hrm.embedded.AnvilNode;
+import org.hrm.embedded.LedgerDeployment;
+import org.hrm.ledgerwriter.application.SignedTransaction;
+import org.hrm.ledgerwriter.config.LedgerProperties;
+import org.hrm.ledgerwriter.domain.ChainReceipt;
+import org.hrm.ledgerwriter.domain.GasModel;
+import org.hrm.ledgerwriter.domain.LedgerRecord;
+import org.hrm.ledgerwriter.domain.PackedTransaction;
+import org.hrm.ledgerwriter.domain.Packing;
+import org.hrm.ledgerwriter.domain.TransactionPacker;
+import org.hrm.ledgerwriter.support.Records;
+import org.hrm.ledgerwriter.support.TestLedgerProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.protocol.Web3j;
+
+class GasEstimateIT {
+    private static final GasModel GAS = new GasModel(10);
+
+    private static AnvilNode anvil;
+    private static Web3j web3j;
+    private static Map<Domain, String> contracts;
+
+    @BeforeAll
+    static void startChain() {
+        anvil = AnvilNode.start(AnvilNode.Options.defaults());
+        contracts =
+                LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
+        web3j = Web3j.build(new org.web3j.protocol.http.HttpService(anvil.rpcUrl(), ChainConfig.httpClient(64)));
+    }
+
+    @AfterAll
+    static void stopChain() {
+        web3j.shutdown();
+        anvil.close();
+    }
+
+    @Test
+    void estimateCoversGasUsedForEveryShapeOfBatch() {
+        List<List<Integer>> shapes = List.of(
+                List.of(1),
+                List.of(100),
+                List.of(1_400),
+                sizes(200, 1_400),
+                sizes(50, 4_096),
+                List.of(190_000),
+                List.of(190_000, 10, 3_000, 65_000),
+                IntStream.range(1, 120).map(i -> i * 37).boxed().toList());
+        Web3jLedgerChain chain = chain(Map.of());
+
+        for (List<Integer> shape : shapes) {
+            List<LedgerRecord> records =
+                    shape.stream().map(Records::ledgerRecord).toList();
+            long estimate = GAS.gasLimit(shape);
+
+            long used = gasUsed(chain, new PackedTransaction(records, estimate));
+
+            System.out.printf(
+                    "gas: %d records, %d bytes: used %d, estimate %d (%.1f%%)%n",
+                    shape.size(),
+                    shape.stream().mapToInt(Integer::intValue).sum(),
+                    used,
+                    estimate,
+                    100.0 * (estimate - used) / used);
+            assertThat(estimate).isGreaterThanOrEqualTo(used).isLessThan(used * 125 / 100 + 10_000);
+        }
+    }
+
+    @Test
+    void gasBoundTransactionStaysUnderTheCapAndSucceeds() {
+        TransactionPacker packer = new TransactionPacker(GAS, 1_000, 15_000_000);
+        Packing packing = packer.pack(IntStream.range(0, 700)
+                .mapToObj(i -> Records.ledgerRecord(1_400))
+                .toList());
+        PackedTransaction fullest = packing.transactions().get(0);
+        Web3jLedgerChain chain = chain(Map.of());
+
+        long used = gasUsed(chain, fullest);
+
+        assertThat(packing.transactions()).hasSizeGreaterThan(1);
+        assertThat(fullest.records()).hasSizeGreaterThan(200);
+        assertThat(fullest.gasLimit()).isLessThanOrEqualTo(15_000_000).isGreaterThanOrEqualTo(used);
+        assertThat(used).isLessThan(LedgerProperties.TRANSACTION_GAS_CAP);
+    }
+
+    @Test
+    void signsEip1559TransactionsToo() {
+        Web3jLedgerChain chain = chain(Map.of("hrm.ledger.transaction-type", "EIP1559"));
+        List<LedgerRecord> records = List.of(Records.ledgerRecord(500), Records.ledgerRecord(700));
+
+        long used = gasUsed(chain, new PackedTransaction(records, GAS.gasLimit(List.of(500, 700))));
+
+        assertThat(used).isPositive();
+    }
+
+    private static long gasUsed(Web3jLedgerChain chain, PackedTransaction transaction) {
+        SignedTransaction signed = chain.sign(contracts.get(Domain.PATIENT), transaction);
+        chain.broadcast(List.of(signed));
+        ChainReceipt receipt = chain.awaitConfirmed(List.of(signed.hash())).get(signed.hash());
+        assertThat(receipt.succeeded()).isTrue();
+        assertThat(receipt.logs()).hasSize(transaction.records().size());
+        try {
+            BigInteger used = web3j.ethGetTransactionReceipt(signed.hash())
+                    .send()
+                    .getTransactionReceipt()
+                    .orElseThrow()
+                    .getGasUsed();
+            return used.longValueExact();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Web3jLedgerChain chain(Map<String, String> overrides) {
+        LedgerProperties properties =
+                TestLedgerProperties.bind(anvil.rpcUrl(), AnvilNode.WRITER_KEY, contracts, overrides);
+        return new Web3jLedgerChain(web3j, properties);
+    }
+
+    private static List<Integer> sizes(int count, int size) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sizes.add(size);
+        }
+        return sizes;
+    }
+}

@@ -1,0 +1,179 @@
+package org.hrm.ledgerwriter.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.hrm.contracts.Domain;
+import org.hrm.ledgerwriter.domain.Commit;
+import org.hrm.ledgerwriter.domain.GasModel;
+import org.hrm.ledgerwriter.domain.LedgerRecord;
+import org.hrm.ledgerwriter.domain.PackedTransaction;
+import org.hrm.ledgerwriter.domain.TransactionPacker;
+import org.hrm.ledgerwriter.support.Records;
+import org.junit.jupiter.api.Test;
+
+class CommitSealedRecordsTest {
+    private static final Map<Domain, String> CONTRACTS =
+            Map.of(Domain.PATIENT, "0xpatient", Domain.PRACTITIONER, "0xpractitioner");
+
+    private final FakeChain chain = new FakeChain();
+    private final FakeIndex index = new FakeIndex();
+    private final List<Map<Domain, List<Commit>>> published = new ArrayList<>();
+    private final CommitSealedRecords useCase = new CommitSealedRecords(
+            chain,
+            index,
+            published::add,
+            new TransactionPacker(new GasModel(10), 50, 15_000_000),
+            CONTRACTS,
+            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void writesManyRecordsPerTransactionToEachDomainsContractAndPublishesEveryCommit() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 120);
+        batch.addAll(sealed(Domain.PRACTITIONER, 30));
+
+        List<Rejection> rejections = useCase.commit(batch);
+
+        assertThat(rejections).isEmpty();
+        assertThat(chain.broadcasts)
+                .extracting(SignedTransaction::contract)
+                .containsExactly("0xpatient", "0xpatient", "0xpatient", "0xpractitioner");
+        assertThat(published).singleElement().satisfies(commits -> {
+            assertThat(commits.get(Domain.PATIENT))
+                    .hasSize(120)
+                    .allMatch(c -> c.contractAddress().equals("0xpatient"));
+            assertThat(commits.get(Domain.PRACTITIONER)).hasSize(30);
+        });
+        assertThat(index.entries(Domain.PATIENT).values())
+                .hasSize(120)
+                .allMatch(IndexEntry.Committed.class::isInstance);
+        assertThat(index.transactions(Domain.PATIENT)).isEmpty();
+    }
+
+    @Test
+    void storesEverySignedTransactionAsPendingBeforeBroadcasting() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 60);
+        List<Boolean> storedFirst = new ArrayList<>();
+        chain.beforeBroadcast = transactions -> transactions.forEach(transaction ->
+                storedFirst.add(index.transactions(Domain.PATIENT).containsKey(transaction.hash())
+                        && transaction.recordIds().stream()
+                                .allMatch(id -> index.entries(Domain.PATIENT).get(id) instanceof IndexEntry.Pending)));
+
+        useCase.commit(batch);
+
+        assertThat(storedFirst).containsExactly(true, true);
+    }
+
+    @Test
+    void writesDuplicatesWithinABatchOnce() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 10);
+        batch.addAll(List.copyOf(batch));
+
+        useCase.commit(batch);
+
+        assertThat(chain.writtenRecordIds()).hasSize(10).doesNotHaveDuplicates();
+        assertThat(published.get(0).get(Domain.PATIENT)).hasSize(10);
+    }
+
+    @Test
+    void reEmitsCommittedRecordsWithoutWritingThemAgain() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 20);
+        useCase.commit(batch);
+
+        useCase.commit(batch);
+
+        assertThat(chain.broadcasts).hasSize(1);
+        assertThat(chain.writtenRecordIds()).hasSize(20);
+        assertThat(published.get(1).get(Domain.PATIENT))
+                .containsExactlyInAnyOrderElementsOf(published.get(0).get(Domain.PATIENT));
+    }
+
+    @Test
+    void rebroadcastsTheSameSignedTransactionOfAPendingRecordAfterACrash() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 5);
+        SignedTransaction unsent = signPendingWithoutSending(batch);
+
+        useCase.commit(batch);
+
+        assertThat(chain.rebroadcasts).containsExactly(unsent);
+        assertThat(chain.broadcasts).isEmpty();
+        assertThat(published.get(0).get(Domain.PATIENT))
+                .extracting(Commit::transactionHash)
+                .containsOnly(unsent.hash());
+    }
+
+    @Test
+    void marksAPendingRecordCommittedWhenItsTransactionWasMinedMeanwhile() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 5);
+        SignedTransaction sent = signPendingWithoutSending(batch);
+        chain.mine(sent);
+
+        useCase.commit(batch);
+
+        assertThat(chain.rebroadcasts).isEmpty();
+        assertThat(chain.writtenRecordIds()).hasSize(5);
+        assertThat(index.entries(Domain.PATIENT).values()).allMatch(IndexEntry.Committed.class::isInstance);
+    }
+
+    @Test
+    void writesAPendingRecordAgainOnlyWhenItsTransactionCanNeverLand() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 5);
+        SignedTransaction lost = signPendingWithoutSending(batch);
+        chain.consumedNonces.add(lost.nonce());
+
+        useCase.commit(batch);
+
+        assertThat(chain.broadcasts)
+                .singleElement()
+                .satisfies(tx -> assertThat(tx.nonce()).isNotEqualTo(lost.nonce()));
+        assertThat(chain.writtenRecordIds()).hasSize(5).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void failsTheBatchAndResyncsTheNonceWhenATransactionReverts() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 5);
+        chain.reverting.add("0xtx0-0xpatient");
+
+        assertThatThrownBy(() -> useCase.commit(batch))
+                .isInstanceOf(LedgerWriteException.class)
+                .hasMessageContaining("did not succeed");
+
+        assertThat(published).isEmpty();
+        assertThat(chain.nonceResyncs).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsARecordTooLargeForOneTransactionAndCommitsTheRest() {
+        List<SealedRecord> batch = sealed(Domain.PRACTITIONER, 3);
+        SealedRecord huge = new SealedRecord(Domain.PRACTITIONER, Records.ledgerRecord(1_000_000));
+        batch.add(1, huge);
+
+        List<Rejection> rejections = useCase.commit(batch);
+
+        assertThat(rejections).singleElement().satisfies(rejection -> {
+            assertThat(rejection.recordId()).isEqualTo(huge.record().recordId());
+            assertThat(rejection.domain()).isEqualTo(Domain.PRACTITIONER);
+        });
+        assertThat(published.get(0).get(Domain.PRACTITIONER)).hasSize(3);
+    }
+
+    private SignedTransaction signPendingWithoutSending(List<SealedRecord> batch) {
+        List<LedgerRecord> records = batch.stream().map(SealedRecord::record).toList();
+        SignedTransaction signed = chain.sign("0xpatient", new PackedTransaction(records, 1_000_000));
+        index.markPending(Domain.PATIENT, List.of(signed));
+        return signed;
+    }
+
+    private static List<SealedRecord> sealed(Domain domain, int count) {
+        return new ArrayList<>(IntStream.range(0, count)
+                .mapToObj(i -> new SealedRecord(domain, Records.ledgerRecord(200)))
+                .toList());
+    }
+}

@@ -1,0 +1,96 @@
+package org.hrm.ledgerwriter.application;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.hrm.ledgerwriter.domain.ChainReceipt;
+import org.hrm.ledgerwriter.domain.PackedTransaction;
+import org.hrm.ledgerwriter.domain.StoredLog;
+
+/** A chain in memory: a pool, blocks of one transaction, nonces, and switches to make it misbehave. */
+class FakeChain implements LedgerChain {
+    final Map<String, SignedTransaction> pool = new LinkedHashMap<>();
+    final Map<String, ChainReceipt> mined = new HashMap<>();
+    final List<SignedTransaction> broadcasts = new ArrayList<>();
+    final List<SignedTransaction> rebroadcasts = new ArrayList<>();
+    final Set<Long> consumedNonces = new HashSet<>();
+    final Set<String> reverting = new HashSet<>();
+    Consumer<Collection<SignedTransaction>> beforeBroadcast = transactions -> {};
+    long nextNonce;
+    int nonceResyncs;
+    private long block = 100;
+
+    @Override
+    public SignedTransaction sign(String contract, PackedTransaction transaction) {
+        long nonce = nextNonce++;
+        return new SignedTransaction(
+                "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.recordIds());
+    }
+
+    @Override
+    public void broadcast(Collection<SignedTransaction> transactions) {
+        beforeBroadcast.accept(transactions);
+        transactions.forEach(transaction -> pool.put(transaction.hash(), transaction));
+        broadcasts.addAll(transactions);
+    }
+
+    @Override
+    public Rebroadcast rebroadcast(SignedTransaction transaction) {
+        rebroadcasts.add(transaction);
+        if (consumedNonces.contains(transaction.nonce()) || mined.containsKey(transaction.hash())) {
+            return Rebroadcast.NONCE_CONSUMED;
+        }
+        pool.put(transaction.hash(), transaction);
+        return Rebroadcast.ACCEPTED;
+    }
+
+    @Override
+    public Optional<ChainReceipt> receipt(String transactionHash) {
+        return Optional.ofNullable(mined.get(transactionHash));
+    }
+
+    @Override
+    public Map<String, ChainReceipt> awaitConfirmed(Collection<String> transactionHashes) {
+        pool.values().forEach(this::mine);
+        pool.clear();
+        Map<String, ChainReceipt> receipts = new HashMap<>();
+        for (String hash : transactionHashes) {
+            ChainReceipt receipt = mined.get(hash);
+            if (receipt == null) {
+                throw new LedgerWriteException("not mined: " + hash);
+            }
+            receipts.put(hash, receipt);
+        }
+        return receipts;
+    }
+
+    @Override
+    public void resyncNonce() {
+        nonceResyncs++;
+    }
+
+    void mine(SignedTransaction transaction) {
+        boolean ok = !reverting.contains(transaction.hash());
+        List<StoredLog> logs = new ArrayList<>();
+        for (int i = 0; ok && i < transaction.recordIds().size(); i++) {
+            logs.add(new StoredLog(
+                    transaction.contract(), transaction.recordIds().get(i), i));
+        }
+        mined.put(transaction.hash(), new ChainReceipt(transaction.hash(), ok, block++, logs));
+    }
+
+    /** Records written on chain by successful transactions, with repetitions. */
+    List<String> writtenRecordIds() {
+        return mined.values().stream()
+                .flatMap(receipt -> receipt.logs().stream())
+                .map(StoredLog::recordId)
+                .toList();
+    }
+}

@@ -1,0 +1,52 @@
+package org.hrm.ledgerwriter.application;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hrm.contracts.Domain;
+import org.hrm.ledgerwriter.domain.Commit;
+
+/** A ledger index in memory. */
+class FakeIndex implements LedgerIndex {
+    final Map<Domain, Map<String, IndexEntry>> entries = new EnumMap<>(Domain.class);
+    final Map<Domain, Map<String, SignedTransaction>> transactions = new EnumMap<>(Domain.class);
+
+    @Override
+    public Map<String, IndexEntry> find(Domain domain, Collection<String> recordIds) {
+        Map<String, IndexEntry> found = new HashMap<>();
+        recordIds.forEach(id -> Optional.ofNullable(entries(domain).get(id)).ifPresent(e -> found.put(id, e)));
+        return found;
+    }
+
+    @Override
+    public Optional<SignedTransaction> pendingTransaction(Domain domain, String transactionHash) {
+        return Optional.ofNullable(transactions(domain).get(transactionHash));
+    }
+
+    @Override
+    public void markPending(Domain domain, List<SignedTransaction> signed) {
+        for (SignedTransaction transaction : signed) {
+            transactions(domain).put(transaction.hash(), transaction);
+            transaction
+                    .recordIds()
+                    .forEach(id -> entries(domain).put(id, new IndexEntry.Pending(id, transaction.hash())));
+        }
+    }
+
+    @Override
+    public void markCommitted(Domain domain, List<Commit> commits) {
+        commits.forEach(commit -> entries(domain).put(commit.recordId(), new IndexEntry.Committed(commit)));
+        commits.forEach(commit -> transactions(domain).remove(commit.transactionHash()));
+    }
+
+    Map<String, IndexEntry> entries(Domain domain) {
+        return entries.computeIfAbsent(domain, d -> new HashMap<>());
+    }
+
+    Map<String, SignedTransaction> transactions(Domain domain) {
+        return transactions.computeIfAbsent(domain, d -> new HashMap<>());
+    }
+}

@@ -1,0 +1,56 @@
+package org.hrm.ledgerwriter.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GasModelTest {
+
+    @Test
+    void estimatesOneKibRecordByTheFormula() {
+        GasModel gas = new GasModel(0);
+        // calldata: id 16x16 + padding 16x4, pseudonym 32x16, offset and length 2x(4x16 + 28x4), 1024x16
+        long calldata = 256 + 64 + 512 + 2 * 176 + 1024 * 16;
+        // LOG3: 375 + 3x375 + 8 per data byte (offset, length, 1024 bytes)
+        long log = 375 + 3 * 375 + 8 * (64 + 1024);
+        long copy = 3 * 32;
+
+        long recordGas = gas.recordGas(1024);
+
+        assertThat(recordGas).isEqualTo(calldata + log + copy + GasModel.RECORD_EXECUTION);
+    }
+
+    @Test
+    void estimatesTheCallByTheFormula() {
+        GasModel gas = new GasModel(0);
+
+        long callGas = gas.callGas();
+
+        assertThat(callGas).isEqualTo(21_000 + 4 * 16 + 6 * 176 + GasModel.CALL_EXECUTION);
+    }
+
+    @Test
+    void paysMemoryOnceForTheLargestPayloadAndAddsTheMargin() {
+        GasModel exact = new GasModel(0);
+        GasModel withMargin = new GasModel(10);
+        long words = GasModel.MEMORY_BASE_WORDS + 2 + 64;
+        long memory = 3 * words + words * words / 512;
+        long expected = exact.callGas() + exact.recordGas(100) + exact.recordGas(2048) + memory;
+
+        long limit = withMargin.gasLimit(List.of(100, 2048));
+
+        assertThat(exact.memoryGas(2048)).isEqualTo(memory);
+        assertThat(exact.gasLimit(List.of(100, 2048))).isEqualTo(expected);
+        assertThat(limit).isEqualTo(expected + expected / 10);
+    }
+
+    @Test
+    void aBatchOf200KibRecordsStaysFarBelowTheTransactionCap() {
+        GasModel gas = new GasModel(10);
+
+        long limit = gas.gasLimit(java.util.Collections.nCopies(200, 1024));
+
+        assertThat(limit).isBetween(5_000_000L, 15_000_000L);
+    }
+}
