@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads whole topics from the beginning up to their current end, without a consumer group: how a
  * client builds a view (the party directory, an owner's standing grants) from the log.
  */
-final class TopicReader {
+public final class TopicReader {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private TopicReader() {}
@@ -40,7 +40,7 @@ final class TopicReader {
     }
 
     /** Hands every record now in the topics to {@code sink}, oldest first per partition. */
-    static void readAll(String bootstrapServers, List<String> topics, Consumer<ConsumerRecord<String, byte[]>> sink) {
+    public static void readAll(String bootstrapServers, List<String> topics, Consumer<ConsumerRecord<String, byte[]>> sink) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitions(consumer, topics);
             consumer.assign(partitions);

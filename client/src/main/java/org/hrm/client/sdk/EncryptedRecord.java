@@ -28,7 +28,13 @@ public record EncryptedRecord(
 
     /** The event that asks the platform to store this record. */
     public RecordSubmitted toSubmitted(Instant now) {
-        return new RecordSubmitted(recordId, domain, ownerId, authorId, innerCiphertext, shares, authorSignature, now);
+        return toSubmitted(now, null);
+    }
+
+    /** The same, with a category (e.g. a FHIR resource type) that category-scoped grants match. */
+    public RecordSubmitted toSubmitted(Instant now, String category) {
+        return new RecordSubmitted(
+                recordId, domain, ownerId, authorId, innerCiphertext, shares, authorSignature, now, category);
     }
 
     /** The share of one reader. */
