@@ -1,0 +1,59 @@
+package org.hrm.sandbox;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hrm.contracts.LedgerPayload;
+import org.hrm.contracts.ledger.RecordLedger;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.utils.Numeric;
+
+/** Reads one record's ledger entries straight from the chain, as any full node could. */
+final class ChainRecords {
+    private final Web3j web3j;
+
+    ChainRecords(Web3j web3j) {
+        this.web3j = web3j;
+    }
+
+    /** The record's RecordStored payload in the given ledger contract, if it is on chain. */
+    Optional<LedgerPayload> stored(String contract, String recordId) throws IOException {
+        return last(contract, EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT), topic(recordId))
+                .map(log -> LedgerPayload.decode(RecordLedger.getRecordStoredEventFromLog(log).payload));
+    }
+
+    /** Whether the contract carries a ShareGranted log for this grant. */
+    boolean grantOnChain(String contract, String grantId) throws IOException {
+        return last(contract, EventEncoder.encode(RecordLedger.SHAREGRANTED_EVENT), topic(grantId))
+                .isPresent();
+    }
+
+    private Optional<Log> last(String contract, String eventTopic, String firstIndexed) throws IOException {
+        EthFilter filter =
+                new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
+        filter.addSingleTopic(eventTopic).addSingleTopic(firstIndexed);
+        EthLog response = web3j.ethGetLogs(filter).send();
+        if (response.hasError()) {
+            throw new IOException("eth_getLogs failed: " + response.getError().getMessage());
+        }
+        List<EthLog.LogResult> logs = response.getLogs();
+        return logs.isEmpty()
+                ? Optional.empty()
+                : Optional.of((Log) logs.get(logs.size() - 1).get());
+    }
+
+    /** An indexed bytes16 topic: the UUID's 16 bytes, left-aligned in 32. */
+    static String topic(String uuid) {
+        UUID id = UUID.fromString(uuid);
+        ByteBuffer topic =
+                ByteBuffer.allocate(32).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        return Numeric.toHexString(topic.array());
+    }
+}

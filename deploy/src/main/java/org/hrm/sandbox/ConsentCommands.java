@@ -1,0 +1,156 @@
+package org.hrm.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hrm.client.kafka.PartyDirectory;
+import org.hrm.client.kafka.TopicReader;
+import org.hrm.client.sdk.ConsentSigner;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.RecordDecryptor;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.LedgerPayload;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.GrantScope;
+import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.SealedShare;
+
+/** {@code ./hrm grant | revoke | grants}: the owner's consent, signed by the owner's key. */
+final class ConsentCommands {
+    private ConsentCommands() {}
+
+    static int grant(Args args) throws Exception {
+        PartyKeys owner = Session.keys(args);
+        Domain domain = Session.domain(args);
+        String granteeId = args.required("to");
+        List<String> recordIds =
+                args.optional("records").map(r -> Arrays.asList(r.split(","))).orElse(List.of());
+        GrantScope scope = recordIds.isEmpty()
+                ? GrantScope.category(args.optional("category").orElse(GrantScope.ALL_CATEGORIES))
+                : GrantScope.records(recordIds);
+        Instant now = Instant.now();
+        Duration lasts = Duration.ofSeconds(args.integer("seconds", args.integer("days", 30) * 86_400));
+        try (Session session = Session.open(args)) {
+            ConsentGranted grant = grant(
+                    session,
+                    owner,
+                    domain,
+                    granteeId,
+                    scope,
+                    args.optional("purpose").orElse("TREAT"),
+                    now,
+                    now.plus(lasts));
+            session.publisher.grant(grant).join();
+            System.out.println(grant.grantId());
+            System.err.println("granted " + granteeId + " " + describe(scope) + " until " + grant.expiresAt() + " ("
+                    + grant.shares().size() + " key shares rewrapped)");
+            return 0;
+        }
+    }
+
+    /** A signed grant whose key shares cover the listed records that are already on chain. */
+    static ConsentGranted grant(
+            Session session,
+            PartyKeys owner,
+            Domain domain,
+            String granteeId,
+            GrantScope scope,
+            String purpose,
+            Instant validFrom,
+            Instant expiresAt)
+            throws Exception {
+        byte[] granteeKey =
+                PartyDirectory.read(session.endpoints.kafkaBootstrapServers()).publicKey(granteeId);
+        List<ConsentSigner.CoveredRecord> covered = new ArrayList<>();
+        for (String recordId : scope.recordIds()) {
+            covered.add(new ConsentSigner.CoveredRecord(recordId, ownShare(session, owner, domain, recordId)));
+        }
+        ConsentSigner.GrantTerms terms = new ConsentSigner.GrantTerms(
+                UUID.randomUUID().toString(), domain, granteeId, scope, purpose, validFrom, expiresAt);
+        return new ConsentSigner().grant(owner, terms, granteeKey, covered, Instant.now());
+    }
+
+    /** The owner's share of a record, found on chain among the record's shares by opening each. */
+    private static KeyShare ownShare(Session session, PartyKeys owner, Domain domain, String recordId)
+            throws Exception {
+        LedgerPayload payload = new ChainRecords(session.web3j)
+                .stored(session.contract(domain), recordId)
+                .orElseThrow(() -> new Args.UsageException(
+                        "record " + recordId + " is not on the " + domain.id() + " ledger (yet)"));
+        RecordDecryptor decryptor = new RecordDecryptor();
+        return payload.shares().stream()
+                .map(SealedShare::share)
+                .filter(share -> decryptor.opens(recordId, domain, owner.partyId(), share, owner))
+                .findFirst()
+                .map(share -> new KeyShare(owner.partyId(), share))
+                .orElseThrow(() -> new Args.UsageException(
+                        owner.partyId() + " holds no share of record " + recordId + ": only the owner can grant"));
+    }
+
+    static int revoke(Args args) throws Exception {
+        PartyKeys owner = Session.keys(args);
+        try (Session session = Session.open(args)) {
+            ConsentRevoked revoked =
+                    new ConsentSigner().revoke(owner, args.required("grant"), Session.domain(args), Instant.now());
+            session.publisher.revoke(revoked).join();
+            System.out.println("revoked grant " + revoked.grantId());
+            return 0;
+        }
+    }
+
+    static int list(Args args) throws Exception {
+        String ownerId = args.required("owner");
+        Domain domain = Session.domain(args);
+        try (Session session = Session.open(args)) {
+            // Only what the owner really signed counts: anyone can publish a grant naming this owner.
+            byte[] ownerKey = PartyDirectory.read(session.endpoints.kafkaBootstrapServers())
+                    .publicKey(ownerId);
+            Map<String, String> status = new LinkedHashMap<>();
+            Map<String, ConsentGranted> grants = new LinkedHashMap<>();
+            EventCodec codec = new EventCodec();
+            TopicReader.readAll(
+                    session.endpoints.kafkaBootstrapServers(),
+                    List.of(Topic.CONSENT_GRANTED.name(domain), Topic.CONSENT_REVOKED.name(domain)),
+                    record -> {
+                        if (!ownerId.equals(record.key())) {
+                            return;
+                        }
+                        if (record.topic().endsWith("consent-granted")) {
+                            ConsentGranted grant = codec.decode(record.value(), ConsentGranted.class);
+                            if (ConsentSigner.verify(ownerKey, grant.signedBytes(), grant.ownerSignature())) {
+                                grants.put(grant.grantId(), grant);
+                            }
+                        } else {
+                            ConsentRevoked revoked = codec.decode(record.value(), ConsentRevoked.class);
+                            if (ConsentSigner.verify(ownerKey, revoked.signedBytes(), revoked.ownerSignature())) {
+                                status.put(revoked.grantId(), "revoked");
+                            }
+                        }
+                    });
+            System.out.printf("%-36s  %-28s  %-8s  %-24s  %s%n", "grant", "grantee", "status", "expires", "scope");
+            Instant now = Instant.now();
+            grants.values()
+                    .forEach(grant -> System.out.printf(
+                            "%-36s  %-28s  %-8s  %-24s  %s%n",
+                            grant.grantId(),
+                            grant.granteeId(),
+                            status.getOrDefault(
+                                    grant.grantId(), grant.expiresAt().isBefore(now) ? "expired" : "active"),
+                            grant.expiresAt(),
+                            describe(grant.scope())));
+            return 0;
+        }
+    }
+
+    private static String describe(GrantScope scope) {
+        return scope.recordIds().isEmpty() ? "category " + scope.category() : "records " + scope.recordIds();
+    }
+}

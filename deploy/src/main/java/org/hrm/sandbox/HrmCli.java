@@ -1,0 +1,118 @@
+package org.hrm.sandbox;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./hrm}: runs the platform on its embedded default and the stories told against it. */
+public final class HrmCli {
+    static final Path HOME = Path.of(".sandbox");
+    static final Path ENDPOINTS = HOME.resolve("endpoints.json");
+
+    private HrmCli() {}
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("hrm.log.file") == null) {
+            System.setProperty("hrm.log.file", HOME.resolve("logs/hrm.log").toString());
+        }
+        String command = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        try {
+            System.exit(run(command, rest));
+        } catch (Args.UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static int run(String command, String[] rest) throws Exception {
+        return switch (command) {
+            case "up" -> up(rest);
+            case "demo" -> StoreDemo.run(rest);
+            case "register" -> PartyCommands.register(new Args(command, rest));
+            case "submit" -> RecordCommands.submit(new Args(command, rest));
+            case "fetch" -> RecordCommands.fetch(new Args(command, rest));
+            case "grant" -> ConsentCommands.grant(new Args(command, rest));
+            case "revoke" -> ConsentCommands.revoke(new Args(command, rest));
+            case "grants" -> ConsentCommands.list(new Args(command, rest));
+            case "help", "--help", "-h" -> help(0);
+            default -> {
+                System.err.println("unknown command: " + command);
+                yield help(2);
+            }
+        };
+    }
+
+    private static int up(String[] args) throws Exception {
+        Platform.Options options = new Platform.Options(
+                HOME,
+                intOption(args, "--kafka-port", 9092),
+                intOption(args, "--mongo-port", 27017),
+                intOption(args, "--chain-port", 8545),
+                3);
+        Files.createDirectories(HOME);
+        Platform platform = Platform.start(options, step -> System.out.println("[up] " + step));
+        Endpoints endpoints = platform.endpoints();
+        Files.writeString(ENDPOINTS, Json.write(endpoints));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            ENDPOINTS.toFile().delete();
+            stopped.countDown();
+        }));
+        printEndpoints(endpoints);
+        stopped.await();
+        return 0;
+    }
+
+    private static void printEndpoints(Endpoints endpoints) {
+        System.out.println();
+        System.out.println("hrm is up. Ctrl-C stops it.");
+        System.out.println("  Kafka bootstrap   " + endpoints.kafkaBootstrapServers());
+        System.out.println("  MongoDB (wire)    " + endpoints.mongoUri());
+        System.out.println("  chain JSON-RPC    " + endpoints.chainRpc());
+        System.out.println("  patient ledger    " + endpoints.patientContract());
+        System.out.println("  practitioner led. " + endpoints.practitionerContract());
+        System.out.println("  services          key-vault-service, ledger-writer-service (in-process contexts)");
+        System.out.println("  logs              " + endpoints.logDir() + "/hrm.log, anvil.log");
+        System.out.println("  endpoints file    " + ENDPOINTS + " (./hrm demo runs against this platform)");
+    }
+
+    static int intOption(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                try {
+                    return Integer.parseInt(args[i + 1]);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " needs a number, got '" + args[i + 1] + "'");
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private static int help(int exit) {
+        System.out.println("""
+                usage: ./hrm <command> [--option value ...]
+                  up        start the platform on its embedded default (Kafka KRaft, MongoDB-wire server, Anvil,
+                            the services); --kafka-port, --mongo-port, --chain-port
+                  demo      run the story (against a running 'up', or on its own platform); the last line is one
+                            JSON summary; exit 0 only if every record was committed and every check held
+                  register  --id ID --kind patient|practitioner|system [--institution ID] [--keystore FILE]
+                            generate a key pair into a keystore file and publish the public key
+                  submit    --keystore AUTHOR --owner ID --file FILE [--domain patient] [--category TYPE]
+                            encrypt a record for its owner (and standing grantees) and submit it
+                  grant     --keystore OWNER --to GRANTEE (--records ID,ID | --category TYPE) [--domain patient]
+                            [--days 30 | --seconds N] [--purpose TREAT]   rewrap the owner's shares and grant
+                  revoke    --keystore OWNER --grant ID [--domain patient]
+                  grants    --owner ID [--domain patient]   the owner's signed grants and their status
+                  fetch     --keystore READER --record ID --owner ID [--domain patient] [--out FILE]
+                            [--emergency REASON --institution-keystore FILE]   decrypt to stdout or a file
+                  help      this text
+                commands other than up and demo work against the platform ./hrm up started
+                (.sandbox/endpoints.json; --endpoints FILE for another).
+                """);
+        return exit;
+    }
+}

@@ -1,0 +1,183 @@
+package org.hrm.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hrm.contracts.Domain;
+import org.hrm.embedded.AnvilNode;
+import org.hrm.embedded.EmbeddedKafka;
+import org.hrm.embedded.EmbeddedMongo;
+import org.hrm.embedded.LedgerDeployment;
+import org.hrm.keyvault.KeyVaultApplication;
+import org.hrm.keyvault.domain.MasterKeyRing;
+import org.hrm.ledgerwriter.LedgerWriterApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform on its embedded default: Kafka (KRaft, in-process), a MongoDB-wire server,
+ * Anvil with both ledger contracts deployed, and each service in its own Spring context.
+ */
+public final class Platform implements AutoCloseable {
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Options options;
+    private EmbeddedKafka kafka;
+    private EmbeddedMongo mongo;
+    private AnvilNode anvil;
+    private Map<Domain, String> ledgers;
+    private ConfigurableApplicationContext keyVault;
+    private ConfigurableApplicationContext ledgerWriter;
+
+    /** Where the platform keeps its files and which ports it listens on (0: any free port). */
+    public record Options(Path home, int kafkaPort, int mongoPort, int chainPort, int partitions) {
+        public static Options ephemeral(Path home) {
+            return new Options(home, 0, 0, 0, 3);
+        }
+
+        public Path logDir() {
+            return home.resolve("logs");
+        }
+    }
+
+    private Platform(Options options) {
+        this.options = options;
+    }
+
+    /** Starts everything, reporting each step; on failure stops what already started. */
+    public static Platform start(Options options, Consumer<String> progress) {
+        Platform platform = new Platform(options);
+        try {
+            platform.startAll(progress);
+            return platform;
+        } catch (RuntimeException | IOException e) {
+            platform.close();
+            throw new IllegalStateException("platform failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startAll(Consumer<String> progress) throws IOException {
+        Files.createDirectories(options.logDir());
+        progress.accept("starting Kafka (KRaft, in-process)");
+        kafka = track(EmbeddedKafka.start(options.kafkaPort(), options.partitions()));
+        progress.accept("starting MongoDB-wire server (mongo-java-server)");
+        mongo = track(EmbeddedMongo.inMemory(options.mongoPort()));
+        progress.accept(
+                "starting Anvil (--hardfork " + AnvilNode.Options.defaults().hardfork() + ")");
+        anvil = track(AnvilNode.start(AnvilNode.Options.defaults()
+                .withPort(options.chainPort())
+                .withLogFile(options.logDir().resolve("anvil.log"))));
+        ledgers =
+                LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
+        progress.accept("deployed ledgers " + ledgers);
+        progress.accept("starting key-vault-service");
+        keyVault = track(KeyVaultApplication.start(named("key-vault-service", keyVaultProperties())));
+        progress.accept("starting ledger-writer-service");
+        ledgerWriter = track(service(LedgerWriterApplication.class, "ledger-writer-service", ledgerWriterProperties()));
+    }
+
+    private Map<String, Object> keyVaultProperties() throws IOException {
+        Map<String, Object> properties = commonProperties("key-vault");
+        properties.put("hrm.vault.master-key-file", masterKeyFile().toString());
+        properties.put("hrm.vault.topic-partitions", options.partitions());
+        return properties;
+    }
+
+    private Map<String, Object> ledgerWriterProperties() {
+        Map<String, Object> properties = commonProperties("ledger-writer");
+        properties.put("hrm.ledger.rpc-url", anvil.rpcUrl());
+        properties.put("hrm.ledger.chain-id", AnvilNode.CHAIN_ID);
+        properties.put("hrm.ledger.signing-key", AnvilNode.WRITER_KEY);
+        properties.put("hrm.ledger.contracts.patient", ledgers.get(Domain.PATIENT));
+        properties.put("hrm.ledger.contracts.practitioner", ledgers.get(Domain.PRACTITIONER));
+        properties.put("hrm.ledger.topic-partitions", options.partitions());
+        return properties;
+    }
+
+    private Map<String, Object> commonProperties(String database) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.jmx.enabled", "false");
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        properties.put("spring.mongodb.uri", mongo.uri(database));
+        return properties;
+    }
+
+    /** The vault's master key lives in a file outside every database, readable by its owner only. */
+    private Path masterKeyFile() throws IOException {
+        Path file = options.home().resolve("vault-master.keys");
+        if (!Files.exists(file)) {
+            Files.writeString(file, MasterKeyRing.generateKeyFileContent());
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return file;
+    }
+
+    private static Map<String, Object> named(String name, Map<String, Object> properties) {
+        properties.put("spring.application.name", name);
+        return properties;
+    }
+
+    private static ConfigurableApplicationContext service(
+            Class<?> application, String name, Map<String, Object> properties) {
+        return new SpringApplicationBuilder(application)
+                .properties(named(name, properties))
+                .run();
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mongoUri(String database) {
+        return mongo.uri(database);
+    }
+
+    public String chainRpc() {
+        return anvil.rpcUrl();
+    }
+
+    public Map<Domain, String> ledgers() {
+        return ledgers;
+    }
+
+    public ConfigurableApplicationContext keyVault() {
+        return keyVault;
+    }
+
+    public ConfigurableApplicationContext ledgerWriter() {
+        return ledgerWriter;
+    }
+
+    /** What a client needs to reach the platform. */
+    public Endpoints endpoints() {
+        return new Endpoints(
+                kafka.bootstrapServers(),
+                mongo.uri(""),
+                anvil.rpcUrl(),
+                ledgers.get(Domain.PATIENT),
+                ledgers.get(Domain.PRACTITIONER),
+                options.logDir().toString());
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.hrm.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.sdk.PartyKeyFile;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.contracts.Domain;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/** What a CLI command works against: a running sandbox's endpoints, and clients to reach them. */
+final class Session implements AutoCloseable {
+    final Endpoints endpoints;
+    final RecordPublisher publisher;
+    final Web3j web3j;
+
+    private Session(Endpoints endpoints) {
+        this.endpoints = endpoints;
+        this.publisher = RecordPublisher.connect(endpoints.kafkaBootstrapServers());
+        this.web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
+    }
+
+    /** Connects to the platform named by {@code --endpoints FILE}, or the one {@code ./hrm up} started. */
+    static Session open(Args args) throws IOException {
+        Path file = Path.of(args.optional("endpoints").orElse(HrmCli.ENDPOINTS.toString()));
+        if (!Files.exists(file)) {
+            throw new Args.UsageException("no running platform: start one with ./hrm up (" + file + " is missing)");
+        }
+        Endpoints endpoints = Json.read(Files.readString(file), Endpoints.class);
+        if (!Reachable.kafka(endpoints.kafkaBootstrapServers())) {
+            throw new Args.UsageException("the platform in " + file + " does not answer: is ./hrm up still running?");
+        }
+        return new Session(endpoints);
+    }
+
+    static Domain domain(Args args) {
+        String value = args.optional("domain").orElse("patient");
+        try {
+            return Domain.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--domain must be patient or practitioner, not '" + value + "'");
+        }
+    }
+
+    static PartyKeys keys(Args args) throws IOException {
+        Path file = Path.of(args.required("keystore"));
+        if (!Files.exists(file)) {
+            throw new Args.UsageException("keystore " + file + " not found (./hrm register creates one)");
+        }
+        return PartyKeyFile.load(file);
+    }
+
+    String contract(Domain domain) {
+        return domain == Domain.PATIENT ? endpoints.patientContract() : endpoints.practitionerContract();
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+        web3j.shutdown();
+    }
+}

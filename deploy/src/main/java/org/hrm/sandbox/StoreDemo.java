@@ -1,0 +1,153 @@
+package org.hrm.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.sdk.EncryptedRecord;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.RecordEncryptor;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.RecordCommitted;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * The store story: a hospital system encrypts records for two patients and one doctor, publishes
+ * them to Kafka, and waits until the ledger writer has committed every one; then the chain is
+ * scanned for plaintext, K1 and C1. The last line printed is one JSON summary.
+ */
+final class StoreDemo {
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(120);
+
+    private final RecordEncryptor encryptor = new RecordEncryptor();
+    private final PartyKeys hospital = PartyKeys.generate("hospital-st-mary");
+    private final PartyKeys alice = PartyKeys.generate("patient-alice");
+    private final PartyKeys bob = PartyKeys.generate("patient-bob");
+    private final PartyKeys drChen = PartyKeys.generate("practitioner-dr-chen");
+
+    private StoreDemo() {}
+
+    static int run(String[] args) throws Exception {
+        Endpoints endpoints = runningPlatform();
+        if (endpoints != null) {
+            say("running against the platform started by ./hrm up (" + HrmCli.ENDPOINTS + ")");
+            return new StoreDemo().tell(endpoints);
+        }
+        say("no running platform found: starting one for this demo (logs in .sandbox/logs)");
+        Path home = HrmCli.HOME.resolve("demo");
+        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), step -> say(step))) {
+            return new StoreDemo().tell(platform.endpoints());
+        }
+    }
+
+    private static Endpoints runningPlatform() throws java.io.IOException {
+        if (!Files.exists(HrmCli.ENDPOINTS)) {
+            return null;
+        }
+        Endpoints endpoints = Json.read(Files.readString(HrmCli.ENDPOINTS), Endpoints.class);
+        return Reachable.kafka(endpoints.kafkaBootstrapServers()) ? endpoints : null;
+    }
+
+    int tell(Endpoints endpoints) throws Exception {
+        List<Story> stories = stories();
+        Map<String, SecretBytes> secrets = new LinkedHashMap<>();
+        try (EventWatcher watcher = new EventWatcher(endpoints.kafkaBootstrapServers());
+                RecordPublisher publisher = RecordPublisher.connect(endpoints.kafkaBootstrapServers())) {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            for (Story story : stories) {
+                EncryptedRecord record = encrypt(story);
+                secrets.put(record.recordId(), SecretBytes.of(record, story.plaintext()));
+                sends.add(publisher.publish(record));
+                say("submitted " + story.domain().id() + " record " + record.recordId() + " for "
+                        + story.owner().partyId());
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+            boolean allCommitted = watcher.awaitCommitted(secrets.keySet(), COMMIT_TIMEOUT, StoreDemo::say);
+            return summarize(endpoints, secrets, watcher, allCommitted);
+        }
+    }
+
+    private int summarize(
+            Endpoints endpoints, Map<String, SecretBytes> secrets, EventWatcher watcher, boolean allCommitted)
+            throws Exception {
+        say("scanning every transaction input and every ledger log for plaintext, K1 and C1");
+        Web3j web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
+        try {
+            ChainScanner scanner = new ChainScanner(web3j);
+            List<byte[]> chain =
+                    scanner.allChainBytes(List.of(endpoints.patientContract(), endpoints.practitionerContract()));
+            boolean found = secrets.values().stream().anyMatch(s -> ChainScanner.containsAny(chain, s.all()));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("submitted", secrets.size());
+            summary.put("sealed", count(watcher.sealed().keySet(), secrets));
+            summary.put("committed", count(watcher.committed().keySet(), secrets));
+            summary.put("transactions", transactions(watcher, secrets));
+            summary.put("deadLetters", watcher.deadLetterReasons().size());
+            summary.put("patientContract", endpoints.patientContract());
+            summary.put("practitionerContract", endpoints.practitionerContract());
+            summary.put("chainRpc", endpoints.chainRpc());
+            summary.put("plaintextFoundOnChain", found);
+            System.out.println(Json.write(summary));
+            return allCommitted && !found ? 0 : 1;
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    private static long count(java.util.Set<String> seen, Map<String, SecretBytes> ours) {
+        return ours.keySet().stream().filter(seen::contains).count();
+    }
+
+    private static long transactions(EventWatcher watcher, Map<String, SecretBytes> ours) {
+        return ours.keySet().stream()
+                .map(watcher.committed()::get)
+                .filter(java.util.Objects::nonNull)
+                .map(RecordCommitted::transactionHash)
+                .distinct()
+                .count();
+    }
+
+    private EncryptedRecord encrypt(Story story) {
+        Map<String, byte[]> readers =
+                Map.of(story.owner().partyId(), story.owner().publicKey());
+        return encryptor.encrypt(
+                UUID.randomUUID().toString(),
+                story.domain(),
+                story.owner().partyId(),
+                hospital,
+                story.plaintext(),
+                readers);
+    }
+
+    private List<Story> stories() {
+        return List.of(
+                new Story(Domain.PATIENT, alice, fhir("Observation", "alice", "blood pressure 128/82 mmHg")),
+                new Story(Domain.PATIENT, alice, fhir("Condition", "alice", "type 2 diabetes mellitus")),
+                new Story(Domain.PATIENT, alice, fhir("MedicationRequest", "alice", "metformin 500 mg twice daily")),
+                new Story(Domain.PATIENT, bob, fhir("Observation", "bob", "HbA1c 6.1 %")),
+                new Story(Domain.PATIENT, bob, fhir("AllergyIntolerance", "bob", "penicillin, severe")),
+                new Story(Domain.PATIENT, bob, fhir("Immunization", "bob", "influenza vaccine 2026-10-02")),
+                new Story(Domain.PRACTITIONER, drChen, fhir("PractitionerRole", "dr-chen", "cardiology, St Mary")),
+                new Story(Domain.PRACTITIONER, drChen, fhir("Qualification", "dr-chen", "board certified 2019")));
+    }
+
+    private static byte[] fhir(String resourceType, String subject, String text) {
+        String json = "{\"resourceType\":\"" + resourceType + "\",\"subject\":\"" + subject + "\",\"text\":\"" + text
+                + "\",\"note\":\"hrm demo record\"}";
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void say(String line) {
+        System.out.println("[demo] " + line);
+    }
+
+    private record Story(Domain domain, PartyKeys owner, byte[] plaintext) {}
+}

@@ -1,0 +1,198 @@
+package org.hrm.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.sdk.EncryptedRecord;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.RecordCryptoException;
+import org.hrm.client.sdk.RecordDecryptor;
+import org.hrm.client.sdk.RecordEncryptor;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.LedgerPayload;
+import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.SealedShare;
+import org.hrm.contracts.ledger.RecordLedger;
+import org.hrm.keyvault.application.OuterDecryption;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * The store flow end to end, the test to read first: SDK encrypt -> Kafka -> key vault -> ledger
+ * writer -> Anvil -> RecordCommitted; then the chain is read independently with eth_getLogs.
+ */
+class StoreFlowIT {
+    private static Platform platform;
+    private static Web3j web3j;
+
+    private final RecordEncryptor encryptor = new RecordEncryptor();
+    private final RecordDecryptor decryptor = new RecordDecryptor();
+    private final PartyKeys hospital = PartyKeys.generate("hospital-st-mary");
+    private final PartyKeys patient = PartyKeys.generate("patient-alice");
+    private final PartyKeys doctor = PartyKeys.generate("practitioner-dr-chen");
+    private final PartyKeys stranger = PartyKeys.generate("patient-mallory");
+
+    @BeforeAll
+    static void startPlatform(@TempDir Path home) {
+        platform = Platform.start(Platform.Options.ephemeral(home), step -> {});
+        web3j = Web3j.build(new HttpService(platform.chainRpc()));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        web3j.shutdown();
+        platform.close();
+    }
+
+    @Test
+    void storedRecordsAreCommittedOnChainAndReadableOnlyWithAReaderKeyAndTheVault() throws Exception {
+        byte[] patientText =
+                "{\"resourceType\":\"Observation\",\"valueString\":\"BP 128/82\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] doctorText =
+                "{\"resourceType\":\"PractitionerRole\",\"specialty\":\"cardiology\"}".getBytes(StandardCharsets.UTF_8);
+        EncryptedRecord patientRecord = encrypt(Domain.PATIENT, patient, patientText);
+        EncryptedRecord doctorRecord = encrypt(Domain.PRACTITIONER, doctor, doctorText);
+
+        Map<String, RecordCommitted> committed = submitAndAwait(List.of(patientRecord, doctorRecord));
+
+        Log patientLog = storedLog(Domain.PATIENT, committed.get(patientRecord.recordId()));
+        Log doctorLog = storedLog(Domain.PRACTITIONER, committed.get(doctorRecord.recordId()));
+        assertThat(logsOf(Domain.PATIENT)).extracting(Log::getData).doesNotContain(doctorLog.getData());
+        assertThat(logsOf(Domain.PRACTITIONER)).extracting(Log::getData).doesNotContain(patientLog.getData());
+
+        List<byte[]> chainAndVault = new ArrayList<>(new ChainScanner(web3j).allChainBytes(contracts()));
+        chainAndVault.addAll(rawVaultDatabase());
+        for (var pair : List.of(Map.entry(patientRecord, patientText), Map.entry(doctorRecord, doctorText))) {
+            assertThat(ChainScanner.containsAny(
+                            chainAndVault,
+                            SecretBytes.of(pair.getKey(), pair.getValue()).all()))
+                    .as(
+                            "plaintext, K1 or C1 of %s in the chain or the vault database",
+                            pair.getKey().recordId())
+                    .isFalse();
+        }
+
+        LedgerPayload onChain = payloadOf(patientLog);
+        byte[] c1 = vaultRelease(Domain.PATIENT, patientRecord.recordId(), onChain.outerCiphertext());
+        KeyShare ownerShare = shareOnChain(onChain, patientRecord, patient.partyId());
+        assertThat(decryptor.decrypt(
+                        patientRecord.recordId(), Domain.PATIENT, patient.partyId(), c1, ownerShare, patient))
+                .isEqualTo(patientText);
+        assertThatThrownBy(() -> decryptor.decrypt(
+                        patientRecord.recordId(),
+                        Domain.PATIENT,
+                        patient.partyId(),
+                        c1,
+                        new KeyShare(stranger.partyId(), ownerShare.share()),
+                        stranger))
+                .isInstanceOf(RecordCryptoException.class);
+    }
+
+    private EncryptedRecord encrypt(Domain domain, PartyKeys owner, byte[] plaintext) {
+        return encryptor.encrypt(
+                UUID.randomUUID().toString(),
+                domain,
+                owner.partyId(),
+                hospital,
+                plaintext,
+                Map.of(owner.partyId(), owner.publicKey()));
+    }
+
+    private Map<String, RecordCommitted> submitAndAwait(List<EncryptedRecord> records) {
+        try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers());
+                RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers())) {
+            records.forEach(record -> publisher.publish(record).join());
+
+            List<String> ids = records.stream().map(EncryptedRecord::recordId).toList();
+            assertThat(watcher.awaitCommitted(ids, Duration.ofSeconds(90), line -> {}))
+                    .as("all committed")
+                    .isTrue();
+            return new HashMap<>(watcher.committed());
+        }
+    }
+
+    /** The RecordStored log named by a RecordCommitted, found independently with eth_getLogs. */
+    private Log storedLog(Domain domain, RecordCommitted commit) throws Exception {
+        assertThat(commit.contractAddress())
+                .isEqualToIgnoringCase(platform.ledgers().get(domain));
+        Log log = logsOf(domain).stream()
+                .filter(candidate -> candidate.getTransactionHash().equals(commit.transactionHash()))
+                .filter(candidate -> candidate.getLogIndex().intValueExact() == commit.logIndex())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no RecordStored log for " + commit));
+        assertThat(log.getBlockNumber().longValueExact()).isEqualTo(commit.blockNumber());
+        RecordLedger.RecordStoredEventResponse event = RecordLedger.getRecordStoredEventFromLog(log);
+        assertThat(uuid(event.recordId)).isEqualTo(commit.recordId());
+        return log;
+    }
+
+    private List<Log> logsOf(Domain domain) throws Exception {
+        return new ChainScanner(web3j).logs(List.of(platform.ledgers().get(domain)));
+    }
+
+    private List<String> contracts() {
+        return List.copyOf(platform.ledgers().values());
+    }
+
+    private static LedgerPayload payloadOf(Log log) {
+        return LedgerPayload.decode(RecordLedger.getRecordStoredEventFromLog(log).payload);
+    }
+
+    /** The owner's share as it stands on chain (the vault only replaced the reader id by a pseudonym). */
+    private static KeyShare shareOnChain(LedgerPayload payload, EncryptedRecord record, String readerId) {
+        byte[] submitted = record.shareOf(readerId).share();
+        SealedShare onChain = payload.shares().stream()
+                .filter(share -> java.util.Arrays.equals(share.share(), submitted))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the owner's share is not on chain"));
+        return new KeyShare(readerId, onChain.share());
+    }
+
+    /** Every document of the vault's database, as the raw BSON bytes a stolen backup would hold. */
+    private static List<byte[]> rawVaultDatabase() {
+        List<byte[]> documents = new ArrayList<>();
+        try (MongoClient client = MongoClients.create(platform.mongoUri("key-vault"))) {
+            MongoDatabase database = client.getDatabase("key-vault");
+            for (String collection : database.listCollectionNames()) {
+                for (Document document : database.getCollection(collection).find()) {
+                    RawBsonDocument raw = new RawBsonDocument(document, new DocumentCodec());
+                    byte[] bytes = new byte[raw.getByteBuffer().remaining()];
+                    raw.getByteBuffer().get(bytes);
+                    documents.add(bytes);
+                }
+            }
+        }
+        assertThat(documents).as("the vault stored keys").isNotEmpty();
+        return documents;
+    }
+
+    private static byte[] vaultRelease(Domain domain, String recordId, byte[] c2) {
+        return platform.keyVault().getBean(OuterDecryption.class).removeOuterLayer(domain, recordId, c2);
+    }
+
+    private static String uuid(byte[] bytes) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        return new UUID(buffer.getLong(), buffer.getLong()).toString();
+    }
+}
