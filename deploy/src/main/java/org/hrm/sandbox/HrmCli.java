@@ -46,11 +46,7 @@ public final class HrmCli {
 
     private static int up(String[] args) throws Exception {
         Platform.Options options = new Platform.Options(
-                HOME,
-                intOption(args, "--kafka-port", 9092),
-                intOption(args, "--mongo-port", 27017),
-                intOption(args, "--chain-port", 8545),
-                3);
+                HOME, intOption(args, "--mongo-port", 27017), intOption(args, "--chain-port", 8545), 3);
         Files.createDirectories(HOME);
         Platform platform = Platform.start(options, step -> System.out.println("[up] " + step));
         Endpoints endpoints = platform.endpoints();
@@ -96,7 +92,7 @@ public final class HrmCli {
         System.out.println("""
                 usage: ./hrm <command> [--option value ...]
                   up        start the platform on its embedded default (Kafka KRaft, MongoDB-wire server, Anvil,
-                            the services); --kafka-port, --mongo-port, --chain-port
+                            the services); --mongo-port, --chain-port
                   demo      run the story (against a running 'up', or on its own platform); the last line is one
                             JSON summary; exit 0 only if every record was committed and every check held
                   register  --id ID --kind patient|practitioner|system [--institution ID] [--keystore FILE]

@@ -34,10 +34,10 @@ public final class Platform implements AutoCloseable {
     private ConfigurableApplicationContext keyVault;
     private ConfigurableApplicationContext ledgerWriter;
 
-    /** Where the platform keeps its files and which ports it listens on (0: any free port). */
-    public record Options(Path home, int kafkaPort, int mongoPort, int chainPort, int partitions) {
+    /** Where the platform keeps its files and which ports it listens on (0: any free port; Kafka's is always free). */
+    public record Options(Path home, int mongoPort, int chainPort, int partitions) {
         public static Options ephemeral(Path home) {
-            return new Options(home, 0, 0, 0, 3);
+            return new Options(home, 0, 0, 3);
         }
 
         public Path logDir() {
@@ -64,7 +64,7 @@ public final class Platform implements AutoCloseable {
     private void startAll(Consumer<String> progress) throws IOException {
         Files.createDirectories(options.logDir());
         progress.accept("starting Kafka (KRaft, in-process)");
-        kafka = track(EmbeddedKafka.start(options.kafkaPort(), options.partitions()));
+        kafka = track(EmbeddedKafka.start(options.partitions()));
         progress.accept("starting MongoDB-wire server (mongo-java-server)");
         mongo = track(EmbeddedMongo.inMemory(options.mongoPort()));
         progress.accept(

@@ -10,10 +10,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** Starts a broker on the given port (0 for any free port) with the default partition count. */
-    public static EmbeddedKafka start(int port, int partitions) {
+    /**
+     * Starts a broker on a free port with the given default partition count. (spring-kafka's KRaft test broker
+     * ignores fixed ports, so callers read {@link #bootstrapServers()}.)
+     */
+    public static EmbeddedKafka start(int partitions) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
-        broker.kafkaPorts(port);
         broker.brokerProperty("auto.create.topics.enable", "true");
         broker.brokerProperty("num.partitions", String.valueOf(partitions));
         broker.afterPropertiesSet();

@@ -28,7 +28,7 @@ class EmbeddedInfraIT {
 
     @Test
     void kafkaBrokerAcceptsTopics() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(0, 2)) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(2)) {
             Properties config = new Properties();
             config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
 
