@@ -24,12 +24,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.RecordReleaseDenied;
+import org.hrm.contracts.events.RecordReleased;
 
-/** The test's side of Kafka: sends submissions and reads what the vault published (sealed and dead letters). */
+/**
+ * The test's side of Kafka: sends submissions and decisions, and reads what the vault published (sealed, released,
+ * release denied and dead letters).
+ */
 public final class KafkaProbe implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final EventCodec CODEC = new EventCodec();
 
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -52,8 +59,12 @@ public final class KafkaProbe implements AutoCloseable {
                         false),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
-        List<TopicPartition> partitions = Stream.concat(
-                        Topic.RECORD_SEALED.allNames().stream(), Stream.of(Topic.KEY_VAULT_DEAD_LETTER.topicName()))
+        List<TopicPartition> partitions = Stream.of(
+                        Topic.RECORD_SEALED,
+                        Topic.RECORD_RELEASED,
+                        Topic.RECORD_RELEASE_DENIED,
+                        Topic.KEY_VAULT_DEAD_LETTER)
+                .flatMap(entry -> entry.allNames().stream())
                 .flatMap(topic ->
                         consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())))
                 .toList();
@@ -88,6 +99,37 @@ public final class KafkaProbe implements AutoCloseable {
                 .get(0);
     }
 
+    /** The RecordReleased for this request, once it arrives. */
+    public ConsumerRecord<String, byte[]> awaitReleased(Domain domain, String requestId) {
+        return await(record -> forRequest(record, Topic.RECORD_RELEASED.name(domain), requestId), 1)
+                .get(0);
+    }
+
+    /** The RecordReleaseDenied for this request, once it arrives. */
+    public RecordReleaseDenied awaitDenied(Domain domain, String requestId) {
+        ConsumerRecord<String, byte[]> record = await(
+                        each -> forRequest(each, Topic.RECORD_RELEASE_DENIED.name(domain), requestId), 1)
+                .get(0);
+        return CODEC.decode(record.value(), RecordReleaseDenied.class);
+    }
+
+    /** How many RecordReleased for this request, in either domain, arrived so far. */
+    public long releasedCount(String requestId) {
+        drain();
+        return seen.stream()
+                .filter(record -> Topic.RECORD_RELEASED.allNames().stream()
+                        .anyMatch(topic -> forRequest(record, topic, requestId)))
+                .count();
+    }
+
+    /** How many RecordReleaseDenied for this request arrived in this domain so far. */
+    public long deniedCount(Domain domain, String requestId) {
+        drain();
+        return seen.stream()
+                .filter(record -> forRequest(record, Topic.RECORD_RELEASE_DENIED.name(domain), requestId))
+                .count();
+    }
+
     /** How many records with this key reached the domain's record-sealed topic so far. */
     public long sealedCount(Domain domain, String recordId) {
         drain();
@@ -104,6 +146,16 @@ public final class KafkaProbe implements AutoCloseable {
                 .filter(record ->
                         record.topic().equals(Topic.KEY_VAULT_DEAD_LETTER.topicName()) && key.equals(record.key()))
                 .count();
+    }
+
+    private static boolean forRequest(ConsumerRecord<String, byte[]> record, String topic, String requestId) {
+        if (!record.topic().equals(topic)) {
+            return false;
+        }
+        String found = Topic.RECORD_RELEASED.domainOf(topic).isPresent()
+                ? CODEC.decode(record.value(), RecordReleased.class).requestId()
+                : CODEC.decode(record.value(), RecordReleaseDenied.class).requestId();
+        return requestId.equals(found);
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -2,6 +2,7 @@ package org.hrm.keyvault;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -58,4 +59,16 @@ class KeyVaultArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("com.mongodb..", "org.bson..", "org.springframework.data.mongodb..");
+
+    @ArchTest
+    static final ArchRule nothingButTheChainAdapterTouchesWeb3jOrTheLedgerWrapper = noClasses()
+            .that()
+            .resideOutsideOfPackage("..adapter.chain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.web3j..", "okhttp3..", "org.hrm.contracts.ledger..");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotCallEachOther =
+            slices().matching("org.hrm.keyvault.adapter.(*)..").should().notDependOnEachOther();
 }

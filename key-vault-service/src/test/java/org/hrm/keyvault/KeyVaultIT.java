@@ -25,6 +25,7 @@ import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.keyvault.application.OuterDecryption;
 import org.hrm.keyvault.application.RecordKeyNotFoundException;
+import org.hrm.keyvault.application.RecordRelease;
 import org.hrm.keyvault.domain.MasterKeyRing;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -68,6 +70,9 @@ class KeyVaultIT {
 
     @Autowired
     private MongoTemplate mongo;
+
+    @Autowired
+    private ApplicationContext context;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -224,6 +229,13 @@ class KeyVaultIT {
         assertThat(ownerKey.getInteger("masterKeyVersion")).isEqualTo(1);
         assertThat(document("patient_record_keys", first.recordId()).keySet())
                 .containsExactlyInAnyOrder("_id", "ownerId", "kekId", "wrappedK2", "submissionDigest", "createdAt");
+    }
+
+    @Test
+    void runsTheStorePathWithTheReleasePathOffWhenNoChainIsConfigured() {
+        assertThat(context.getBeanProvider(RecordRelease.class).getIfAvailable())
+                .isNull();
+        assertThat(context.containsBean("releaseListenerContainer")).isFalse();
     }
 
     private long recordKeys(String collection, String id) {

@@ -1,2 +1,5 @@
-/** Adapters to the outside (Kafka, MongoDB); each depends on the application layer, never on another adapter. */
+/**
+ * Adapters to the outside (Kafka, MongoDB, the chain); each depends on the application layer, never on another
+ * adapter.
+ */
 package org.hrm.keyvault.adapter;

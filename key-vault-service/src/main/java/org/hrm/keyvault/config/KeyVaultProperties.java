@@ -11,12 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param masterKeyFile key file ({@code v1=...}, {@code pseudonym=...}); when unset, the environment variable
  *     {@code HRM_VAULT_MASTER_KEYS} holds the same entries, {@code ;}-separated
+ * @param consentPublicKey consent-service's public key that access decisions must verify under: base64 of the
+ *     65-byte uncompressed SEC1 P-256 point; required (startup fails without it) when the release path is on
+ * @param chain the ledger the release path reads; without {@code chain.rpc-url} the release path is off (logged)
  * @param consumerGroup Kafka consumer group of the submission listener
+ * @param releaseConsumerGroup Kafka consumer group of the access-decided listener (the release path)
  * @param concurrency listener threads (at most the number of partitions is useful)
  * @param topicPartitions partitions of the topics the vault creates
  * @param topicReplicas replication factor of the topics the vault creates
  * @param createTopics whether to create the topics the vault consumes and produces
- * @param maxEventBytes largest RecordSubmitted accepted; larger ones are dead-lettered
+ * @param maxEventBytes largest RecordSubmitted (or AccessDecided) accepted; larger ones are dead-lettered
  * @param sendTimeout how long a batch waits for its sends to be acknowledged before it is retried
  * @param retryInitialInterval first back-off after an infrastructure failure (the batch is retried, never dropped)
  * @param retryMaxInterval longest back-off between retries
@@ -24,7 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hrm.vault")
 public record KeyVaultProperties(
         Path masterKeyFile,
+        String consentPublicKey,
+        Chain chain,
         @DefaultValue("key-vault-service") String consumerGroup,
+        @DefaultValue("key-vault-service-release") String releaseConsumerGroup,
         @DefaultValue("1") int concurrency,
         @DefaultValue("3") int topicPartitions,
         @DefaultValue("1") short topicReplicas,
@@ -32,4 +39,31 @@ public record KeyVaultProperties(
         @DefaultValue("262144") int maxEventBytes,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("500ms") Duration retryInitialInterval,
-        @DefaultValue("30s") Duration retryMaxInterval) {}
+        @DefaultValue("30s") Duration retryMaxInterval) {
+
+    /** Whether the release path (access-decided listener, chain reads) runs. */
+    public boolean releaseEnabled() {
+        String rpcUrl = chain == null ? null : chain.rpcUrl();
+        return rpcUrl != null && !rpcUrl.isBlank() && !"false".equalsIgnoreCase(rpcUrl);
+    }
+
+    /**
+     * The ledger, read only (the vault signs nothing).
+     *
+     * @param rpcUrl JSON-RPC endpoint of a node
+     * @param contracts address of each domain's ledger contract
+     * @param timeout connect, read and whole-call timeout of each request; a failed read retries the batch
+     */
+    public record Chain(
+            String rpcUrl,
+            Contracts contracts,
+            @DefaultValue("5s") Duration timeout) {}
+
+    /**
+     * Each domain's ledger contract; a decision of one domain reads only its own.
+     *
+     * @param patient address of the patient ledger
+     * @param practitioner address of the practitioner ledger
+     */
+    public record Contracts(String patient, String practitioner) {}
+}

@@ -10,6 +10,9 @@ import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.MasterKeyRing;
 import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.Pseudonyms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +22,7 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeyVaultProperties.class)
 class VaultConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(VaultConfiguration.class);
 
     @Bean
     MasterKeyRing masterKeyRing(KeyVaultProperties properties, Environment environment) {
@@ -65,5 +69,19 @@ class VaultConfiguration {
     OuterDecryption outerDecryption(
             RecordKeyStore recordKeys, OwnerKeyStore ownerKeys, KeyHierarchy keyHierarchy, OuterLayer outerLayer) {
         return new OuterDecryption(recordKeys, ownerKeys, keyHierarchy, outerLayer);
+    }
+
+    /** Says at startup whether the release path runs: without a chain to read, it is off rather than failing. */
+    @Bean
+    SmartInitializingSingleton releasePathNotice(KeyVaultProperties properties) {
+        return () -> {
+            if (properties.releaseEnabled()) {
+                log.info("Release path on: access decisions are verified and records read from the chain");
+            } else {
+                log.warn("Release path OFF: hrm.vault.chain.rpc-url is not set, so no AccessDecided is consumed "
+                        + "and nothing is released (set it with hrm.vault.chain.contracts.* and "
+                        + "hrm.vault.consent-public-key to turn it on)");
+            }
+        };
     }
 }

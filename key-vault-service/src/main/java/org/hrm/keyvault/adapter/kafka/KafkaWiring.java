@@ -30,7 +30,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka clients of the vault, set in code so nothing depends on an application.properties: an idempotent producer
- * with acks=all, a batch consumer that commits only after the batch's sends, and the topics it uses.
+ * with acks=all, the submission listener (a batch consumer that commits only after the batch's sends), and the
+ * topics it uses. The release path's listener is in {@link ReleaseWiring}.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaWiring {
@@ -71,8 +72,14 @@ class KafkaWiring {
         if (!vault.createTopics()) {
             return new KafkaAdmin.NewTopics();
         }
-        Stream<NewTopic> records = Stream.concat(
-                        Topic.RECORD_SUBMITTED.allNames().stream(), Topic.RECORD_SEALED.allNames().stream())
+        // The release path's topics too, even while it is off, so their consumers can subscribe.
+        Stream<NewTopic> records = Stream.of(
+                        Topic.RECORD_SUBMITTED,
+                        Topic.RECORD_SEALED,
+                        Topic.ACCESS_DECIDED,
+                        Topic.RECORD_RELEASED,
+                        Topic.RECORD_RELEASE_DENIED)
+                .flatMap(entry -> entry.allNames().stream())
                 .map(name -> topic(name, vault).build());
         NewTopic deadLetters = topic(Topic.KEY_VAULT_DEAD_LETTER.topicName(), vault)
                 .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES))
@@ -88,7 +95,7 @@ class KafkaWiring {
                 new SubmissionParser(codec), sealing, new VaultEventPublisher(template, codec), vault.sendTimeout());
     }
 
-    private static DefaultKafkaConsumerFactory<String, byte[]> consumerFactory(KafkaProperties kafka) {
+    static DefaultKafkaConsumerFactory<String, byte[]> consumerFactory(KafkaProperties kafka) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -103,7 +110,7 @@ class KafkaWiring {
      * retryable and the back-off never gives up, so the batch is redelivered until it goes through. Bad records
      * never reach here, the parser turns them into dead letters.
      */
-    private static DefaultErrorHandler retryForever(KeyVaultProperties vault) {
+    static DefaultErrorHandler retryForever(KeyVaultProperties vault) {
         ExponentialBackOff backOff =
                 new ExponentialBackOff(vault.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(vault.retryMaxInterval().toMillis());

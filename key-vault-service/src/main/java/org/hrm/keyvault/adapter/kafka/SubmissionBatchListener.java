@@ -5,15 +5,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.RecordSealing;
 import org.hrm.keyvault.application.SealOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
@@ -49,7 +45,7 @@ final class SubmissionBatchListener implements BatchMessageListener<String, byte
         for (ParsedRecord record : parsed) {
             sends.add(record.accepted() ? publish(record, outcomes.next()) : deadLetter(record, record.refusal()));
         }
-        awaitAcknowledged(sends);
+        Sends.awaitAcknowledged(sends, sendTimeout);
         log.debug("Batch of {} done, {} valid", records.size(), accepted.size());
     }
 
@@ -64,17 +60,5 @@ final class SubmissionBatchListener implements BatchMessageListener<String, byte
         ConsumerRecord<String, byte[]> source = record.source();
         log.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
         return publisher.deadLetter(source, reason);
-    }
-
-    private void awaitAcknowledged(List<CompletableFuture<?>> sends) {
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted while waiting for sends; the batch will be redelivered", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaException("sends not acknowledged; the batch will be redelivered", e);
-        }
     }
 }

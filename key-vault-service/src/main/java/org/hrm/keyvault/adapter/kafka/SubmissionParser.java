@@ -1,12 +1,9 @@
 package org.hrm.keyvault.adapter.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
-import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordSubmitted;
@@ -21,9 +18,6 @@ import org.hrm.keyvault.domain.Submission;
  * blocks or fails the batch around it.
  */
 final class SubmissionParser {
-    private static final String EXPECTED_TYPE = EventCodec.typeName(RecordSubmitted.class);
-    private static final int MAX_QUOTED = 80;
-
     private final EventCodec codec;
 
     SubmissionParser(EventCodec codec) {
@@ -31,9 +25,9 @@ final class SubmissionParser {
     }
 
     ParsedRecord parse(ConsumerRecord<String, byte[]> record) {
-        String type = header(record, EventHeaders.EVENT_TYPE);
-        if (!EXPECTED_TYPE.equals(type)) {
-            return ParsedRecord.refused(record, "unknown event type " + quote(type));
+        Optional<String> wrongType = Inbound.typeRefusal(record, RecordSubmitted.class);
+        if (wrongType.isPresent()) {
+            return ParsedRecord.refused(record, wrongType.get());
         }
         Optional<Domain> topicDomain = Topic.RECORD_SUBMITTED.domainOf(record.topic());
         if (topicDomain.isEmpty()) {
@@ -41,7 +35,7 @@ final class SubmissionParser {
         }
         RecordSubmitted event;
         try {
-            event = decode(record.value());
+            event = Inbound.decode(codec, record.value(), RecordSubmitted.class);
         } catch (InvalidEventException e) {
             return ParsedRecord.refused(record, e.getMessage());
         }
@@ -52,17 +46,6 @@ final class SubmissionParser {
                             + " records, the event says " + event.domain());
         }
         return ParsedRecord.accepted(record, toSubmission(event));
-    }
-
-    /** Every decoding failure becomes a reason: an unexpected exception here must not block the partition. */
-    private RecordSubmitted decode(byte[] value) {
-        try {
-            return codec.decode(value, RecordSubmitted.class);
-        } catch (InvalidEventException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new InvalidEventException("invalid " + EXPECTED_TYPE + ": " + e, e);
-        }
     }
 
     private static Submission toSubmission(RecordSubmitted event) {
@@ -76,17 +59,5 @@ final class SubmissionParser {
                         .map(share -> new ReaderShare(share.readerId(), share.share()))
                         .toList(),
                 event.authorSignature());
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String quote(String type) {
-        if (type == null) {
-            return "(no " + EventHeaders.EVENT_TYPE + " header)";
-        }
-        return "'" + (type.length() <= MAX_QUOTED ? type : type.substring(0, MAX_QUOTED) + "...") + "'";
     }
 }

@@ -13,13 +13,21 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.RecordReleaseDenied;
+import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.SealedShare;
+import org.hrm.keyvault.application.ReleaseOutcome;
 import org.hrm.keyvault.application.VaultDomains;
+import org.hrm.keyvault.domain.ReleaseDecision;
 import org.hrm.keyvault.domain.SealedRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Publishes RecordSealed to the domain's record-sealed topic and refused records to the vault's dead-letter topic. */
+/**
+ * Publishes the vault's events to their domain's topics (RecordSealed, RecordReleased, RecordReleaseDenied) with the
+ * event id, type and schema version headers, and refused records to the vault's dead-letter topic.
+ */
 final class VaultEventPublisher {
     private static final List<String> DLT_HEADERS = List.of(
             EventHeaders.DLT_REASON,
@@ -48,13 +56,40 @@ final class VaultEventPublisher {
                         .toList(),
                 record.authorSignature(),
                 record.sealedAt());
-        ProducerRecord<String, byte[]> out =
-                new ProducerRecord<>(Topic.RECORD_SEALED.name(domain), record.recordId(), codec.encode(event));
-        out.headers()
-                .add(EventHeaders.EVENT_ID, utf8(UUID.randomUUID().toString()))
-                .add(EventHeaders.EVENT_TYPE, utf8(EventCodec.typeName(RecordSealed.class)))
-                .add(EventHeaders.SCHEMA_VERSION, utf8(Integer.toString(EventCodec.SCHEMA_VERSION)));
-        return template.send(out);
+        return send(Topic.RECORD_SEALED.name(domain), record.recordId(), event, UUID.randomUUID());
+    }
+
+    /**
+     * C1 and the share holder's share to the domain's record-released topic. The event id is derived from the
+     * request id: a release redelivered after a crash carries the same id, so consumers drop the repeat.
+     */
+    CompletableFuture<?> released(ReleaseOutcome.Released outcome) {
+        ReleaseDecision decision = outcome.decision();
+        Domain domain = VaultDomains.toContract(decision.domain());
+        RecordReleased event = new RecordReleased(
+                decision.requestId(),
+                decision.recordId(),
+                domain,
+                decision.requesterId(),
+                outcome.innerCiphertext(),
+                new KeyShare(decision.shareHolderId(), outcome.share()),
+                outcome.releasedAt());
+        UUID eventId = UUID.nameUUIDFromBytes(utf8("hrm/record-released/" + decision.requestId()));
+        return send(Topic.RECORD_RELEASED.name(domain), decision.recordId(), event, eventId);
+    }
+
+    /** The reason nothing was released, to the domain's record-release-denied topic. */
+    CompletableFuture<?> denied(ReleaseOutcome.Denied outcome) {
+        ReleaseDecision decision = outcome.decision();
+        Domain domain = VaultDomains.toContract(decision.domain());
+        RecordReleaseDenied event = new RecordReleaseDenied(
+                decision.requestId(),
+                decision.recordId(),
+                domain,
+                decision.requesterId(),
+                outcome.reason(),
+                outcome.deniedAt());
+        return send(Topic.RECORD_RELEASE_DENIED.name(domain), decision.recordId(), event, UUID.randomUUID());
     }
 
     /** The original key, value and headers, plus the reason and where the record came from. */
@@ -68,6 +103,15 @@ final class VaultEventPublisher {
                 .add(EventHeaders.DLT_SERVICE, utf8(ServiceName.KEY_VAULT.name()));
         return template.send(new ProducerRecord<>(
                 Topic.KEY_VAULT_DEAD_LETTER.topicName(), null, source.key(), source.value(), headers));
+    }
+
+    private CompletableFuture<?> send(String topic, String key, Object event, UUID eventId) {
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, key, codec.encode(event));
+        out.headers()
+                .add(EventHeaders.EVENT_ID, utf8(eventId.toString()))
+                .add(EventHeaders.EVENT_TYPE, utf8(EventCodec.typeName(event.getClass())))
+                .add(EventHeaders.SCHEMA_VERSION, utf8(Integer.toString(EventCodec.SCHEMA_VERSION)));
+        return template.send(out);
     }
 
     private static byte[] utf8(String value) {

@@ -19,4 +19,11 @@ final class VaultCollections {
             case PRACTITIONER -> "practitioner_owner_keys";
         };
     }
+
+    static String usedDecisions(RecordDomain domain) {
+        return switch (domain) {
+            case PATIENT -> "patient_used_decisions";
+            case PRACTITIONER -> "practitioner_used_decisions";
+        };
+    }
 }

@@ -1,0 +1,112 @@
+package org.hrm.keyvault.adapter.chain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.hrm.contracts.InvalidEventException;
+import org.hrm.contracts.LedgerPayload;
+import org.hrm.contracts.ledger.RecordLedger;
+import org.hrm.keyvault.application.LedgerReader;
+import org.hrm.keyvault.application.UnreadableLedgerEntryException;
+import org.hrm.keyvault.domain.LedgerEntry;
+import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.keyvault.domain.SealedReaderShare;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * Reads the ledger with eth_getLogs on the domain's own contract only, filtered by event signature and indexed
+ * ids. Logs a reorganisation removed are ignored, and every log is checked against the filter, so a node that
+ * ignores topics cannot hand over another record's log.
+ */
+final class Web3jLedgerReader implements LedgerReader {
+    private final Web3j web3j;
+    private final Map<RecordDomain, String> contracts;
+
+    Web3jLedgerReader(Web3j web3j, Map<RecordDomain, String> contracts) {
+        this.web3j = web3j;
+        this.contracts = Map.copyOf(contracts);
+    }
+
+    @Override
+    public Optional<LedgerEntry> storedRecord(RecordDomain domain, String recordId) {
+        List<Log> logs = logs(domain, LedgerTopics.RECORD_STORED, LedgerTopics.id(recordId));
+        if (logs.isEmpty()) {
+            return Optional.empty();
+        }
+        // The first log is the record as written; a later duplicate of the writer never replaces it.
+        byte[] payload = RecordLedger.getRecordStoredEventFromLog(logs.get(0)).payload;
+        try {
+            LedgerPayload decoded = LedgerPayload.decode(payload);
+            return Optional.of(new LedgerEntry(
+                    decoded.outerCiphertext(),
+                    decoded.shares().stream()
+                            .map(share -> new SealedReaderShare(share.readerPseudonym(), share.share()))
+                            .toList()));
+        } catch (InvalidEventException e) {
+            throw new UnreadableLedgerEntryException("RecordStored of " + recordId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> grantedShare(RecordDomain domain, String grantId, String recordId) {
+        List<Log> logs = logs(domain, LedgerTopics.SHARE_GRANTED, LedgerTopics.id(grantId), LedgerTopics.id(recordId));
+        if (logs.isEmpty()) {
+            return Optional.empty();
+        }
+        // eth_getLogs answers in chain order: the last one is the owner's latest rewrap.
+        return Optional.of(RecordLedger.getShareGrantedEventFromLog(logs.get(logs.size() - 1)).share);
+    }
+
+    @Override
+    public boolean grantRevoked(RecordDomain domain, String grantId) {
+        return !logs(domain, LedgerTopics.GRANT_REVOKED, LedgerTopics.id(grantId))
+                .isEmpty();
+    }
+
+    private List<Log> logs(RecordDomain domain, String... topics) {
+        String contract = contracts.get(domain);
+        EthFilter filter =
+                new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
+        for (String topic : topics) {
+            filter.addSingleTopic(topic);
+        }
+        EthLog response;
+        try {
+            response = web3j.ethGetLogs(filter).send();
+        } catch (IOException e) {
+            throw new UncheckedIOException("eth_getLogs on " + contract + " failed", e);
+        }
+        if (response.hasError()) {
+            throw new IllegalStateException("eth_getLogs on " + contract + " failed: "
+                    + response.getError().getMessage());
+        }
+        List<Log> logs = new ArrayList<>();
+        for (EthLog.LogResult<?> result : response.getLogs()) {
+            if (result.get() instanceof Log log && !log.isRemoved() && matches(log, contract, topics)) {
+                logs.add(log);
+            }
+        }
+        return logs;
+    }
+
+    private static boolean matches(Log log, String contract, String... topics) {
+        List<String> actual = log.getTopics();
+        if (!contract.equalsIgnoreCase(log.getAddress()) || actual == null || actual.size() < topics.length) {
+            return false;
+        }
+        for (int i = 0; i < topics.length; i++) {
+            if (!topics[i].equals(actual.get(i).toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
