@@ -1,5 +1,5 @@
 /**
- * Consent service: the party directory, grants and access decisions (built by the consent/fetch
- * issue; until then only its skeleton exists).
+ * The consent service: keeps the party directory (public keys), the owners' grants and revocations, and makes every
+ * access decision, signed and audited, in its own MongoDB database.
  */
 package org.hrm.consent;

@@ -33,7 +33,7 @@ public enum Topic {
     ACCESS_DECIDED("access-decided", "recordId", AccessDecided.class, ServiceName.CONSENT, true),
     RECORD_RELEASED("record-released", "recordId", RecordReleased.class, ServiceName.KEY_VAULT, true),
     RECORD_RELEASE_DENIED("record-release-denied", "recordId", RecordReleaseDenied.class, ServiceName.KEY_VAULT, true),
-    AUDIT("ops.audit", "recordId", AuditEvent.class, ServiceName.CONSENT, false),
+    AUDIT("ops.audit", "patient id (owner)", AuditEvent.class, ServiceName.CONSENT, false),
     KEY_VAULT_DEAD_LETTER("dlt.key-vault", "original key", byte[].class, ServiceName.KEY_VAULT, false),
     LEDGER_WRITER_DEAD_LETTER("dlt.ledger-writer", "original key", byte[].class, ServiceName.LEDGER_WRITER, false),
     CONSENT_DEAD_LETTER("dlt.consent", "original key", byte[].class, ServiceName.CONSENT, false);

@@ -1,2 +1,5 @@
-/** Domain model of the consent service: plain Java, no Spring, Kafka, Mongo or web3j. */
+/**
+ * The consent service's rules in plain Java and JDK crypto: the party directory, grants and revocations (only the
+ * owner, by signature), the access decision, the decision signing key and the audit events.
+ */
 package org.hrm.consent.domain;

@@ -1,0 +1,66 @@
+package org.hrm.consent.adapter.kafka;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hrm.consent.application.AccessDecisions;
+import org.hrm.consent.application.DecisionOutcome;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AccessRequested;
+import org.springframework.kafka.listener.BatchMessageListener;
+
+/**
+ * Decides each poll's AccessRequested in bulk and publishes each signed AccessDecided with its audit event; bad
+ * requests are dead-lettered.
+ */
+final class AccessBatchListener implements BatchMessageListener<String, byte[]> {
+    private final EventParser parser;
+    private final AccessDecisions decisions;
+    private final ConsentPublisher publisher;
+    private final Acknowledgements acknowledgements;
+
+    AccessBatchListener(
+            EventParser parser,
+            AccessDecisions decisions,
+            ConsentPublisher publisher,
+            Acknowledgements acknowledgements) {
+        this.parser = parser;
+        this.decisions = decisions;
+        this.publisher = publisher;
+        this.acknowledgements = acknowledgements;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        List<ConsumedEvent<AccessRequested>> parsed = records.stream()
+                .map(record ->
+                        parser.parse(record, Topic.ACCESS_REQUESTED, AccessRequested.class, AccessRequested::domain))
+                .toList();
+        Iterator<DecisionOutcome> outcomes = decisions
+                .decide(parsed.stream()
+                        .filter(ConsumedEvent::accepted)
+                        .map(each -> ContractMapping.request(each.event()))
+                        .toList())
+                .iterator();
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        parsed.forEach(each -> publish(each, outcomes, sends));
+        acknowledgements.await(sends);
+    }
+
+    private void publish(
+            ConsumedEvent<AccessRequested> each, Iterator<DecisionOutcome> outcomes, List<CompletableFuture<?>> sends) {
+        if (!each.accepted()) {
+            sends.add(publisher.deadLetter(each.source(), each.refusal()));
+            return;
+        }
+        DecisionOutcome outcome = outcomes.next();
+        if (outcome.decided()) {
+            sends.add(publisher.decided(outcome.decision()));
+            sends.add(publisher.audit(outcome.audit()));
+        } else {
+            sends.add(publisher.deadLetter(each.source(), outcome.refusal()));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.hrm.consent.adapter.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.hrm.consent.application.ConsentDomains;
+import org.hrm.consent.domain.Audit;
+import org.hrm.consent.domain.SignedDecision;
+import org.hrm.consent.domain.StandingGrantList;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.ServiceName;
+import org.hrm.contracts.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes what the service produces: AccessDecided (key record id), audit events (key patient id),
+ * StandingGrants (compacted, key owner id) and dead letters with the reason in headers. Events that repeat on a
+ * replay (decisions) carry an event id derived from what they are, so consumers can drop the repeat.
+ */
+final class ConsentPublisher {
+    private static final Logger log = LoggerFactory.getLogger(ConsentPublisher.class);
+    private static final List<String> DLT_HEADERS = List.of(
+            EventHeaders.DLT_REASON,
+            EventHeaders.DLT_ORIGINAL_TOPIC,
+            EventHeaders.DLT_ORIGINAL_PARTITION,
+            EventHeaders.DLT_ORIGINAL_OFFSET,
+            EventHeaders.DLT_SERVICE);
+
+    private final KafkaTemplate<String, byte[]> template;
+    private final EventCodec codec;
+
+    ConsentPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec) {
+        this.template = template;
+        this.codec = codec;
+    }
+
+    CompletableFuture<?> decided(SignedDecision signed) {
+        var decision = signed.decision();
+        String eventId = derivedId("access-decided/" + decision.domain() + "/" + decision.requestId());
+        String topic = Topic.ACCESS_DECIDED.name(ConsentDomains.toContract(decision.domain()));
+        return send(topic, decision.recordId(), OutputMapping.decided(signed), eventId);
+    }
+
+    CompletableFuture<?> audit(Audit audit) {
+        String key = audit.patientId() != null
+                ? audit.patientId()
+                : audit.agents().get(0).who();
+        return send(Topic.AUDIT.topicName(), key, OutputMapping.audit(audit), audit.id());
+    }
+
+    CompletableFuture<?> standingGrants(StandingGrantList list) {
+        String topic = Topic.STANDING_GRANTS.name(ConsentDomains.toContract(list.domain()));
+        return send(
+                topic,
+                list.ownerId(),
+                OutputMapping.standingGrants(list),
+                UUID.randomUUID().toString());
+    }
+
+    /** The original key, value and headers, plus the reason and where the record came from. */
+    CompletableFuture<?> deadLetter(ConsumerRecord<String, byte[]> source, String reason) {
+        log.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
+        Headers headers = new RecordHeaders(source.headers().toArray());
+        DLT_HEADERS.forEach(headers::remove);
+        headers.add(EventHeaders.DLT_REASON, utf8(reason))
+                .add(EventHeaders.DLT_ORIGINAL_TOPIC, utf8(source.topic()))
+                .add(EventHeaders.DLT_ORIGINAL_PARTITION, utf8(Integer.toString(source.partition())))
+                .add(EventHeaders.DLT_ORIGINAL_OFFSET, utf8(Long.toString(source.offset())))
+                .add(EventHeaders.DLT_SERVICE, utf8(ServiceName.CONSENT.name()));
+        return template.send(new ProducerRecord<>(
+                Topic.CONSENT_DEAD_LETTER.topicName(), null, source.key(), source.value(), headers));
+    }
+
+    private CompletableFuture<?> send(String topic, String key, Object event, String eventId) {
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, key, codec.encode(event));
+        out.headers()
+                .add(EventHeaders.EVENT_ID, utf8(eventId))
+                .add(EventHeaders.EVENT_TYPE, utf8(EventCodec.typeName(event.getClass())))
+                .add(EventHeaders.SCHEMA_VERSION, utf8(Integer.toString(EventCodec.SCHEMA_VERSION)));
+        return template.send(out);
+    }
+
+    private static String derivedId(String name) {
+        return UUID.nameUUIDFromBytes(("hrm/" + name).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,53 @@
+package org.hrm.consent.adapter.kafka;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hrm.consent.application.RecordIndexing;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.RecordSubmitted;
+import org.springframework.kafka.listener.BatchMessageListener;
+
+/**
+ * Indexes each poll's RecordSubmitted (owner, author, category) in bulk, next to the vault's own consumer group;
+ * bad or conflicting records are dead-lettered.
+ */
+final class RecordBatchListener implements BatchMessageListener<String, byte[]> {
+    private final EventParser parser;
+    private final RecordIndexing indexing;
+    private final ConsentPublisher publisher;
+    private final Acknowledgements acknowledgements;
+
+    RecordBatchListener(
+            EventParser parser,
+            RecordIndexing indexing,
+            ConsentPublisher publisher,
+            Acknowledgements acknowledgements) {
+        this.parser = parser;
+        this.indexing = indexing;
+        this.publisher = publisher;
+        this.acknowledgements = acknowledgements;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        List<ConsumedEvent<RecordSubmitted>> parsed = records.stream()
+                .map(record ->
+                        parser.parse(record, Topic.RECORD_SUBMITTED, RecordSubmitted.class, RecordSubmitted::domain))
+                .toList();
+        Iterator<Optional<String>> results = indexing.index(parsed.stream()
+                        .filter(ConsumedEvent::accepted)
+                        .map(each -> ContractMapping.record(each.event()))
+                        .toList())
+                .iterator();
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (ConsumedEvent<RecordSubmitted> each : parsed) {
+            Optional<String> refusal = each.accepted() ? results.next() : Optional.of(each.refusal());
+            refusal.ifPresent(reason -> sends.add(publisher.deadLetter(each.source(), reason)));
+        }
+        acknowledgements.await(sends);
+    }
+}

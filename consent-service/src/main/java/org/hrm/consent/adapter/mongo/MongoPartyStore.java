@@ -1,0 +1,54 @@
+package org.hrm.consent.adapter.mongo;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.hrm.consent.application.PartyStore;
+import org.hrm.consent.domain.Party;
+import org.hrm.consent.domain.PartyKind;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** The party directory in {@code parties}: one document per party id (the {@code _id}). */
+@Component
+class MongoPartyStore implements PartyStore {
+    private final MongoTemplate mongo;
+
+    MongoPartyStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Map<String, Party> findAll(Collection<String> partyIds) {
+        Map<String, Party> found = new HashMap<>();
+        KeyedDocuments.findByIds(
+                mongo.getCollection(ConsentCollections.PARTIES),
+                partyIds,
+                document -> found.put(document.getString("_id"), fromDocument(document)));
+        return found;
+    }
+
+    @Override
+    public boolean insertNew(Party party) {
+        return KeyedDocuments.insertNew(mongo.getCollection(ConsentCollections.PARTIES), toDocument(party));
+    }
+
+    private static Document toDocument(Party party) {
+        return new Document("_id", party.partyId())
+                .append("kind", party.kind().name())
+                .append("publicKey", new Binary(party.publicKey()))
+                .append("institutionId", party.institutionId())
+                .append("registeredAt", KeyedDocuments.instant(party.registeredAt()));
+    }
+
+    private static Party fromDocument(Document document) {
+        return new Party(
+                document.getString("_id"),
+                PartyKind.valueOf(document.getString("kind")),
+                document.get("publicKey", Binary.class).getData(),
+                document.getString("institutionId"),
+                KeyedDocuments.instant(document, "registeredAt"));
+    }
+}

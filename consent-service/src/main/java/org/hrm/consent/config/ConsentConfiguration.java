@@ -1,0 +1,68 @@
+package org.hrm.consent.config;
+
+import java.time.Clock;
+import org.hrm.consent.application.AccessDecisions;
+import org.hrm.consent.application.ConsentChanges;
+import org.hrm.consent.application.DecisionSigning;
+import org.hrm.consent.application.DecisionStore;
+import org.hrm.consent.application.GrantStore;
+import org.hrm.consent.application.PartyRegistration;
+import org.hrm.consent.application.PartyStore;
+import org.hrm.consent.application.RecordIndex;
+import org.hrm.consent.application.RecordIndexing;
+import org.hrm.consent.domain.AccessRule;
+import org.hrm.consent.domain.DecisionSigningKey;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The use cases as beans; the signing key is loaded first and a missing or bad key stops startup. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConsentProperties.class)
+class ConsentConfiguration {
+
+    @Bean
+    DecisionSigningKey decisionSigningKey(ConsentProperties properties, Environment environment) {
+        return SigningKeySource.load(properties.signingKeyFile(), environment);
+    }
+
+    @Bean
+    Clock consentClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PartyRegistration partyRegistration(PartyStore parties) {
+        return new PartyRegistration(parties);
+    }
+
+    @Bean
+    RecordIndexing recordIndexing(RecordIndex index) {
+        return new RecordIndexing(index);
+    }
+
+    @Bean
+    ConsentChanges consentChanges(PartyStore parties, RecordIndex records, GrantStore grants, Clock consentClock) {
+        return new ConsentChanges(parties, records, grants, consentClock);
+    }
+
+    @Bean
+    AccessDecisions accessDecisions(
+            PartyStore parties,
+            RecordIndex records,
+            GrantStore grants,
+            DecisionStore decisions,
+            DecisionSigningKey decisionSigningKey,
+            ConsentProperties properties,
+            Clock consentClock) {
+        return new AccessDecisions(
+                parties,
+                records,
+                grants,
+                decisions,
+                new AccessRule(properties.decisionTtl(), properties.emergencyDecisionTtl()),
+                new DecisionSigning(decisionSigningKey),
+                consentClock);
+    }
+}

@@ -1,0 +1,24 @@
+package org.hrm.consent.domain;
+
+import java.time.Instant;
+
+/**
+ * The decision on one request, made once: allowed with its basis and share holder, or denied with the reason.
+ * {@code patientId} (the record's owner, null for an unknown record), {@code purpose} and {@code emergency} are
+ * kept for the audit trail.
+ */
+public record Decision(
+        String requestId,
+        String recordId,
+        RecordDomain domain,
+        String requesterId,
+        boolean allowed,
+        Basis basis,
+        String shareHolderId,
+        String grantId,
+        String reason,
+        Instant decidedAt,
+        Instant expiresAt,
+        String patientId,
+        String purpose,
+        boolean emergency) {}

@@ -1,0 +1,41 @@
+package org.hrm.consent.domain;
+
+import java.time.Instant;
+
+/**
+ * An owner's standing grant to one grantee in one domain, as stored: valid in [validFrom, expiresAt) unless
+ * revoked; {@code digest} is SHA-256 of the bytes the owner signed, so a replay is told from a different grant.
+ */
+public record Grant(
+        String grantId,
+        RecordDomain domain,
+        String ownerId,
+        String granteeId,
+        Scope scope,
+        String purpose,
+        Instant validFrom,
+        Instant expiresAt,
+        Instant grantedAt,
+        byte[] digest,
+        Instant revokedAt) {
+
+    public boolean revoked() {
+        return revokedAt != null;
+    }
+
+    public Grant revokedAt(Instant at) {
+        return new Grant(
+                grantId, domain, ownerId, granteeId, scope, purpose, validFrom, expiresAt, grantedAt, digest, at);
+    }
+
+    /** Where the grant stands at {@code now}; revocation wins over the validity period. */
+    public GrantStatus status(Instant now) {
+        if (revoked()) {
+            return GrantStatus.REVOKED;
+        }
+        if (now.isBefore(validFrom)) {
+            return GrantStatus.NOT_YET_VALID;
+        }
+        return now.isBefore(expiresAt) ? GrantStatus.ACTIVE : GrantStatus.EXPIRED;
+    }
+}

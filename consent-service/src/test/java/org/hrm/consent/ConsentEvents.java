@@ -1,0 +1,117 @@
+package org.hrm.consent;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.GrantScope;
+import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.contracts.events.RecordSubmitted;
+
+/** Contract events as clients send them, grants and revocations signed over their canonical bytes. */
+public final class ConsentEvents {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final EventCodec CODEC = new EventCodec();
+
+    private ConsentEvents() {}
+
+    public static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A party id unique to one test run, so tests sharing a broker and database never collide. */
+    public static String party(String role) {
+        return role + "-" + UUID.randomUUID();
+    }
+
+    public static PartyRegistered registered(String partyId, PartyKind kind, TestKeys keys, String institutionId) {
+        return new PartyRegistered(partyId, kind, keys.publicKey(), institutionId, Instant.now());
+    }
+
+    public static RecordSubmitted submitted(Domain domain, String ownerId, String authorId, String category) {
+        return new RecordSubmitted(
+                id(),
+                domain,
+                ownerId,
+                authorId,
+                randomBytes(256),
+                List.of(new KeyShare(ownerId, randomBytes(113)), new KeyShare(authorId, randomBytes(113))),
+                randomBytes(64),
+                Instant.now(),
+                category);
+    }
+
+    public static ConsentGranted granted(
+            Domain domain, String ownerId, String granteeId, GrantScope scope, TestKeys signer) {
+        Instant now = Instant.now();
+        ConsentGranted unsigned = new ConsentGranted(
+                id(),
+                domain,
+                ownerId,
+                granteeId,
+                scope,
+                "TREAT",
+                now.minus(Duration.ofMinutes(1)),
+                now.plus(Duration.ofHours(1)),
+                List.of(),
+                now,
+                new byte[64]);
+        return withSignature(unsigned, signer.sign(unsigned.signedBytes()));
+    }
+
+    public static ConsentGranted withSignature(ConsentGranted grant, byte[] signature) {
+        return new ConsentGranted(
+                grant.grantId(),
+                grant.domain(),
+                grant.ownerId(),
+                grant.granteeId(),
+                grant.scope(),
+                grant.purpose(),
+                grant.validFrom(),
+                grant.expiresAt(),
+                grant.shares(),
+                grant.grantedAt(),
+                signature);
+    }
+
+    public static ConsentRevoked revoked(Domain domain, String grantId, String ownerId, TestKeys signer) {
+        ConsentRevoked unsigned = new ConsentRevoked(grantId, domain, ownerId, Instant.now(), new byte[64]);
+        return new ConsentRevoked(grantId, domain, ownerId, unsigned.revokedAt(), signer.sign(unsigned.signedBytes()));
+    }
+
+    public static AccessRequested requested(Domain domain, String recordId, String requesterId) {
+        return new AccessRequested(id(), recordId, domain, requesterId, "TREAT", null, Instant.now());
+    }
+
+    public static AccessRequested emergency(Domain domain, String recordId, String requesterId) {
+        return new AccessRequested(
+                id(), recordId, domain, requesterId, "ETREAT", "unconscious in the ER", Instant.now());
+    }
+
+    public static byte[] json(Object event) {
+        return CODEC.encode(event);
+    }
+
+    public static <T> T decode(byte[] json, Class<T> type) {
+        return CODEC.decode(json, type);
+    }
+
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

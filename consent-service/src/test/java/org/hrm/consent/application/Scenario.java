@@ -1,0 +1,25 @@
+package org.hrm.consent.application;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.hrm.consent.domain.AccessRule;
+import org.hrm.consent.domain.DecisionSigningKey;
+import org.hrm.consent.domain.Fixtures;
+
+/** The use cases wired to in-memory stores, a fixed clock and a fresh signing key. */
+final class Scenario {
+    final InMemoryStores stores = new InMemoryStores();
+    final String signingKeyFile = DecisionSigningKey.generateKeyFileContent();
+    final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
+    final PartyRegistration registration = new PartyRegistration(stores.partyStore);
+    final RecordIndexing indexing = new RecordIndexing(stores.recordIndex);
+    final ConsentChanges changes = new ConsentChanges(stores.partyStore, stores.recordIndex, stores.grantStore, clock);
+    final AccessDecisions decisions = new AccessDecisions(
+            stores.partyStore,
+            stores.recordIndex,
+            stores.grantStore,
+            stores.decisionStore,
+            new AccessRule(Fixtures.TTL, Fixtures.EMERGENCY_TTL),
+            new DecisionSigning(DecisionSigningKey.parse(signingKeyFile, "test")),
+            clock);
+}
