@@ -35,6 +35,12 @@ final class ChainRecords {
                 .isPresent();
     }
 
+    /** Whether the contract carries a GrantRevoked log for this grant. */
+    boolean revokedOnChain(String contract, String grantId) throws IOException {
+        return last(contract, EventEncoder.encode(RecordLedger.GRANTREVOKED_EVENT), topic(grantId))
+                .isPresent();
+    }
+
     private Optional<Log> last(String contract, String eventTopic, String firstIndexed) throws IOException {
         EthFilter filter =
                 new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);

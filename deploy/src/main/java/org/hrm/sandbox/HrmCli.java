@@ -70,7 +70,8 @@ public final class HrmCli {
         System.out.println("  chain JSON-RPC    " + endpoints.chainRpc());
         System.out.println("  patient ledger    " + endpoints.patientContract());
         System.out.println("  practitioner led. " + endpoints.practitionerContract());
-        System.out.println("  services          key-vault-service, ledger-writer-service (in-process contexts)");
+        System.out.println(
+                "  services          consent-service, key-vault-service, ledger-writer-service (in-process contexts)");
         System.out.println("  logs              " + endpoints.logDir() + "/hrm.log, anvil.log");
         System.out.println("  endpoints file    " + ENDPOINTS + " (./hrm demo runs against this platform)");
     }

@@ -9,6 +9,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.hrm.consent.ConsentApplication;
+import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.contracts.Domain;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.EmbeddedKafka;
@@ -31,6 +33,7 @@ public final class Platform implements AutoCloseable {
     private EmbeddedMongo mongo;
     private AnvilNode anvil;
     private Map<Domain, String> ledgers;
+    private ConfigurableApplicationContext consent;
     private ConfigurableApplicationContext keyVault;
     private ConfigurableApplicationContext ledgerWriter;
 
@@ -75,6 +78,8 @@ public final class Platform implements AutoCloseable {
         ledgers =
                 LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
         progress.accept("deployed ledgers " + ledgers);
+        progress.accept("starting consent-service");
+        consent = track(ConsentApplication.start(named("consent-service", consentProperties())));
         progress.accept("starting key-vault-service");
         keyVault = track(KeyVaultApplication.start(named("key-vault-service", keyVaultProperties())));
         progress.accept("starting ledger-writer-service");
@@ -85,6 +90,18 @@ public final class Platform implements AutoCloseable {
         Map<String, Object> properties = commonProperties("key-vault");
         properties.put("hrm.vault.master-key-file", masterKeyFile().toString());
         properties.put("hrm.vault.topic-partitions", options.partitions());
+        properties.put(
+                "hrm.vault.consent-public-key", DecisionSigningKey.publicKeyBase64(Files.readString(consentKeyFile())));
+        properties.put("hrm.vault.chain.rpc-url", anvil.rpcUrl());
+        properties.put("hrm.vault.chain.contracts.patient", ledgers.get(Domain.PATIENT));
+        properties.put("hrm.vault.chain.contracts.practitioner", ledgers.get(Domain.PRACTITIONER));
+        return properties;
+    }
+
+    private Map<String, Object> consentProperties() throws IOException {
+        Map<String, Object> properties = commonProperties("consent");
+        properties.put("hrm.consent.signing-key-file", consentKeyFile().toString());
+        properties.put("hrm.consent.topic-partitions", options.partitions());
         return properties;
     }
 
@@ -110,9 +127,18 @@ public final class Platform implements AutoCloseable {
 
     /** The vault's master key lives in a file outside every database, readable by its owner only. */
     private Path masterKeyFile() throws IOException {
-        Path file = options.home().resolve("vault-master.keys");
+        return secretFile("vault-master.keys", MasterKeyRing::generateKeyFileContent);
+    }
+
+    /** consent-service's decision-signing key; the vault gets its public half. */
+    private Path consentKeyFile() throws IOException {
+        return secretFile("consent-signing.key", DecisionSigningKey::generateKeyFileContent);
+    }
+
+    private Path secretFile(String name, java.util.function.Supplier<String> content) throws IOException {
+        Path file = options.home().resolve(name);
         if (!Files.exists(file)) {
-            Files.writeString(file, MasterKeyRing.generateKeyFileContent());
+            Files.writeString(file, content.get());
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
         return file;
@@ -149,6 +175,10 @@ public final class Platform implements AutoCloseable {
 
     public Map<Domain, String> ledgers() {
         return ledgers;
+    }
+
+    public ConfigurableApplicationContext consent() {
+        return consent;
     }
 
     public ConfigurableApplicationContext keyVault() {

@@ -23,6 +23,11 @@ final class Session implements AutoCloseable {
         this.web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
     }
 
+    /** Connects to a platform whose endpoints are known (the demo and the tests). */
+    static Session of(Endpoints endpoints) {
+        return new Session(endpoints);
+    }
+
     /** Connects to the platform named by {@code --endpoints FILE}, or the one {@code ./hrm up} started. */
     static Session open(Args args) throws IOException {
         Path file = Path.of(args.optional("endpoints").orElse(HrmCli.ENDPOINTS.toString()));

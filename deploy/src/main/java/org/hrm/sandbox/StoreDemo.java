@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordEncryptor;
@@ -20,9 +19,9 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * The store story: a hospital system encrypts records for two patients and one doctor, publishes
- * them to Kafka, and waits until the ledger writer has committed every one; then the chain is
- * scanned for plaintext, K1 and C1. The last line printed is one JSON summary.
+ * The demo: the store story (a hospital system encrypts records for two patients and one doctor and
+ * waits until every one is committed), then the consent story ({@link ConsentStory}), then a scan of
+ * the chain for plaintext, K1 and C1. The last line printed is one JSON summary.
  */
 final class StoreDemo {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(120);
@@ -95,8 +94,11 @@ final class StoreDemo {
             summary.put("practitionerContract", endpoints.practitionerContract());
             summary.put("chainRpc", endpoints.chainRpc());
             summary.put("plaintextFoundOnChain", found);
+            summary.putAll(consent);
             System.out.println(Json.write(summary));
-            return allCommitted && !found ? 0 : 1;
+            boolean consentHeld =
+                    !consent.isEmpty() && consent.values().stream().allMatch(Boolean::booleanValue);
+            return allCommitted && !found && consentHeld ? 0 : 1;
         } finally {
             web3j.shutdown();
         }
@@ -129,14 +131,38 @@ final class StoreDemo {
 
     private List<Story> stories() {
         return List.of(
-                new Story(Domain.PATIENT, alice, fhir("Observation", "alice", "blood pressure 128/82 mmHg")),
-                new Story(Domain.PATIENT, alice, fhir("Condition", "alice", "type 2 diabetes mellitus")),
-                new Story(Domain.PATIENT, alice, fhir("MedicationRequest", "alice", "metformin 500 mg twice daily")),
-                new Story(Domain.PATIENT, bob, fhir("Observation", "bob", "HbA1c 6.1 %")),
-                new Story(Domain.PATIENT, bob, fhir("AllergyIntolerance", "bob", "penicillin, severe")),
-                new Story(Domain.PATIENT, bob, fhir("Immunization", "bob", "influenza vaccine 2026-10-02")),
-                new Story(Domain.PRACTITIONER, drChen, fhir("PractitionerRole", "dr-chen", "cardiology, St Mary")),
-                new Story(Domain.PRACTITIONER, drChen, fhir("Qualification", "dr-chen", "board certified 2019")));
+                new Story(
+                        Domain.PATIENT,
+                        alice,
+                        "Observation",
+                        fhir("Observation", "alice", "blood pressure 128/82 mmHg")),
+                new Story(Domain.PATIENT, alice, "Condition", fhir("Condition", "alice", "type 2 diabetes mellitus")),
+                new Story(
+                        Domain.PATIENT,
+                        alice,
+                        "MedicationRequest",
+                        fhir("MedicationRequest", "alice", "metformin 500 mg twice daily")),
+                new Story(Domain.PATIENT, bob, "Observation", fhir("Observation", "bob", "HbA1c 6.1 %")),
+                new Story(
+                        Domain.PATIENT,
+                        bob,
+                        "AllergyIntolerance",
+                        fhir("AllergyIntolerance", "bob", "penicillin, severe")),
+                new Story(
+                        Domain.PATIENT,
+                        bob,
+                        "Immunization",
+                        fhir("Immunization", "bob", "influenza vaccine 2026-10-02")),
+                new Story(
+                        Domain.PRACTITIONER,
+                        drChen,
+                        "PractitionerRole",
+                        fhir("PractitionerRole", "dr-chen", "cardiology, St Mary")),
+                new Story(
+                        Domain.PRACTITIONER,
+                        drChen,
+                        "Qualification",
+                        fhir("Qualification", "dr-chen", "board certified 2019")));
     }
 
     private static byte[] fhir(String resourceType, String subject, String text) {
@@ -149,5 +175,5 @@ final class StoreDemo {
         System.out.println("[demo] " + line);
     }
 
-    private record Story(Domain domain, PartyKeys owner, byte[] plaintext) {}
+    private record Story(Domain domain, PartyKeys owner, String category, byte[] plaintext) {}
 }

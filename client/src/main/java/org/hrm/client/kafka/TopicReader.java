@@ -40,7 +40,8 @@ public final class TopicReader {
     }
 
     /** Hands every record now in the topics to {@code sink}, oldest first per partition. */
-    public static void readAll(String bootstrapServers, List<String> topics, Consumer<ConsumerRecord<String, byte[]>> sink) {
+    public static void readAll(
+            String bootstrapServers, List<String> topics, Consumer<ConsumerRecord<String, byte[]>> sink) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitions(consumer, topics);
             consumer.assign(partitions);

@@ -53,14 +53,18 @@ public final class ConsentSigner {
             shares.add(rewrap(owner, terms, granteePublicKey, record));
         }
         ConsentGranted unsigned = granted(owner.partyId(), terms, shares, now, UNSIGNED);
-        return granted(owner.partyId(), terms, shares, now, Provenance.sign(owner, unsigned.signedBytes()));
+        return granted(owner.partyId(), terms, shares, now, sign(owner, unsigned.signedBytes()));
     }
 
     /** A revocation signed by the owner. */
     public ConsentRevoked revoke(PartyKeys owner, String grantId, Domain domain, Instant now) {
         ConsentRevoked unsigned = new ConsentRevoked(grantId, domain, owner.partyId(), now, UNSIGNED);
-        return new ConsentRevoked(
-                grantId, domain, owner.partyId(), now, Provenance.sign(owner, unsigned.signedBytes()));
+        return new ConsentRevoked(grantId, domain, owner.partyId(), now, sign(owner, unsigned.signedBytes()));
+    }
+
+    /** The party's signature (ECDSA P-256/SHA-256, deterministic, r||s) over canonical bytes such as a grant's. */
+    public static byte[] sign(PartyKeys party, byte[] message) {
+        return Provenance.sign(party, message);
     }
 
     /** Whether {@code signature} is the party's signature (ECDSA P-256/SHA-256, r||s) over {@code message}. */

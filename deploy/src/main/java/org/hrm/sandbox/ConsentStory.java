@@ -1,0 +1,162 @@
+package org.hrm.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hrm.client.kafka.RecordFetcher;
+import org.hrm.client.kafka.TopicReader;
+import org.hrm.client.sdk.ConsentSigner;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AuditEvent;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.GrantScope;
+
+/**
+ * The consent story: a doctor without a grant is denied; the patient grants and the doctor reads
+ * the exact bytes; the patient revokes and the doctor is denied; an expired grant is denied; and a
+ * break-the-glass read through the doctor's hospital is allowed and audited.
+ */
+final class ConsentStory {
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Session session;
+    private final RecordFetcher fetcher;
+    private final Consumer<String> say;
+
+    ConsentStory(Session session, Consumer<String> say) {
+        this.session = session;
+        this.fetcher = new RecordFetcher(session.endpoints.kafkaBootstrapServers(), session.publisher);
+        this.say = say;
+    }
+
+    /** One stored record the story reads: whose it is and its exact bytes. */
+    record Subject(String recordId, Domain domain, PartyKeys owner, byte[] plaintext) {}
+
+    Map<String, Boolean> tell(Subject record, PartyKeys doctor, Subject emergencyRecord, PartyKeys institution)
+            throws Exception {
+        Map<String, Boolean> results = new LinkedHashMap<>();
+        results.put("deniedWithoutGrant", denied(record, doctor, "without a grant"));
+        ConsentGranted grant = grant(record, doctor, Instant.now().plus(Duration.ofDays(30)));
+        results.put("readAfterGrant", readsExactly(record, doctor, doctor, null));
+        revoke(record, grant);
+        results.put("deniedAfterRevoke", denied(record, doctor, "after the revocation"));
+        ConsentGranted shortGrant = grant(record, doctor, Instant.now().plusSeconds(3));
+        waitUntil(shortGrant.expiresAt().plusMillis(500));
+        results.put("deniedAfterExpiry", denied(record, doctor, "after the grant expired"));
+        results.put("emergencyReadAllowed", readsExactly(emergencyRecord, doctor, institution, "unconscious in ER"));
+        results.put("emergencyAudited", emergencyAudited(emergencyRecord));
+        return results;
+    }
+
+    private boolean denied(Subject record, PartyKeys reader, String when) {
+        RecordFetcher.Answer answer = fetch(record, reader, null);
+        say.accept(reader.partyId() + " asks for " + record.recordId() + " " + when + ": "
+                + (answer.allowed() ? "RELEASED" : "denied (" + answer.denied().reason() + ")"));
+        return !answer.allowed();
+    }
+
+    private boolean readsExactly(Subject record, PartyKeys reader, PartyKeys shareHolder, String emergency) {
+        RecordFetcher.Answer answer = fetch(record, reader, emergency);
+        if (!answer.allowed()) {
+            say.accept(reader.partyId() + " was denied: " + answer.denied().reason());
+            return false;
+        }
+        byte[] read = RecordCommands.open(answer.released(), record.owner().partyId(), shareHolder);
+        boolean exact = Arrays.equals(read, record.plaintext());
+        say.accept(reader.partyId() + (emergency == null ? "" : " (break-the-glass: " + emergency + ")") + " read "
+                + record.recordId() + (exact ? ": the exact original bytes" : ": DIFFERENT bytes"));
+        return exact;
+    }
+
+    private RecordFetcher.Answer fetch(Subject record, PartyKeys reader, String emergency) {
+        return fetcher.fetch(record.recordId(), record.domain(), reader.partyId(), "TREAT", emergency, ANSWER_TIMEOUT);
+    }
+
+    /** The patient can see the break-the-glass read: an emergency audit event naming them and the record. */
+    private boolean emergencyAudited(Subject record) throws Exception {
+        EventCodec codec = new EventCodec();
+        boolean[] seen = {false};
+        try {
+            poll(
+                    () -> {
+                        TopicReader.readAll(
+                                session.endpoints.kafkaBootstrapServers(),
+                                List.of(Topic.AUDIT.topicName()),
+                                message -> {
+                                    AuditEvent event = codec.decode(message.value(), AuditEvent.class);
+                                    seen[0] |= event.emergency()
+                                            && record.owner().partyId().equals(event.patientId())
+                                            && event.entity().stream()
+                                                    .anyMatch(e ->
+                                                            record.recordId().equals(e.what()));
+                                });
+                        return seen[0];
+                    },
+                    "the emergency audit event");
+        } catch (IllegalStateException timedOut) {
+            say.accept("no emergency audit event for " + record.recordId());
+            return false;
+        }
+        say.accept(
+                "the emergency read is on the audit trail of " + record.owner().partyId());
+        return true;
+    }
+
+    /** Grants and waits until the grantee's share is on chain, where the vault will look for it. */
+    private ConsentGranted grant(Subject record, PartyKeys doctor, Instant expiresAt) throws Exception {
+        ConsentGranted grant = ConsentCommands.grant(
+                session,
+                record.owner(),
+                record.domain(),
+                doctor.partyId(),
+                GrantScope.records(List.of(record.recordId())),
+                "TREAT",
+                Instant.now(),
+                expiresAt);
+        session.publisher.grant(grant).join();
+        say.accept(record.owner().partyId() + " grants " + doctor.partyId() + " record " + record.recordId() + " until "
+                + expiresAt);
+        ChainRecords chain = new ChainRecords(session.web3j);
+        poll(() -> chain.grantOnChain(session.contract(record.domain()), grant.grantId()), "the grant on chain");
+        return grant;
+    }
+
+    /** Revokes and waits until the revocation is on chain (the vault refuses revoked grants from then on). */
+    private void revoke(Subject record, ConsentGranted grant) throws Exception {
+        session.publisher
+                .revoke(new ConsentSigner().revoke(record.owner(), grant.grantId(), record.domain(), Instant.now()))
+                .join();
+        say.accept(record.owner().partyId() + " revokes grant " + grant.grantId());
+        ChainRecords chain = new ChainRecords(session.web3j);
+        poll(() -> chain.revokedOnChain(session.contract(record.domain()), grant.grantId()), "the revocation on chain");
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void poll(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void waitUntil(Instant instant) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), instant).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package org.hrm.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.client.kafka.RecordFetcher;
+import org.hrm.client.sdk.ConsentSigner;
+import org.hrm.client.sdk.EncryptedRecord;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.RecordEncryptor;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AccessBasis;
+import org.hrm.contracts.events.AccessDecided;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.GrantScope;
+import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.PartyRegistered;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Consent and fetch end to end: AccessRequested -> consent-service -> signed AccessDecided -> the
+ * vault reads C2 and the reader's share from the chain -> RecordReleased or RecordReleaseDenied.
+ */
+class FetchFlowIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static Platform platform;
+    private static Session session;
+    private static RecordFetcher fetcher;
+
+    private static final PartyKeys HOSPITAL = PartyKeys.generate("hospital-st-mary");
+    private static final PartyKeys ALICE = PartyKeys.generate("patient-alice");
+    private static final PartyKeys BOB = PartyKeys.generate("patient-bob");
+    private static final PartyKeys DR_CHEN = PartyKeys.generate("practitioner-dr-chen");
+    private static final PartyKeys DR_OTHER = PartyKeys.generate("practitioner-dr-other");
+    private static final PartyKeys MALLORY = PartyKeys.generate("patient-mallory");
+
+    private static ConsentStory.Subject aliceRecord;
+    private static ConsentStory.Subject bobRecord;
+    private static ConsentStory.Subject drOtherRecord;
+
+    @BeforeAll
+    static void startPlatformWithPartiesAndRecords(@TempDir Path home) {
+        platform = Platform.start(Platform.Options.ephemeral(home), step -> {});
+        session = Session.of(platform.endpoints());
+        fetcher = new RecordFetcher(platform.kafkaBootstrapServers(), session.publisher);
+        Instant now = Instant.now();
+        for (PartyKeys party : List.of(ALICE, BOB, MALLORY)) {
+            session.publisher
+                    .register(new PartyRegistered(party.partyId(), PartyKind.PATIENT, party.publicKey(), null, now))
+                    .join();
+        }
+        session.publisher
+                .register(new PartyRegistered(HOSPITAL.partyId(), PartyKind.SYSTEM, HOSPITAL.publicKey(), null, now))
+                .join();
+        for (PartyKeys doctor : List.of(DR_CHEN, DR_OTHER)) {
+            session.publisher
+                    .register(new PartyRegistered(
+                            doctor.partyId(),
+                            PartyKind.PRACTITIONER,
+                            doctor.publicKey(),
+                            doctor == DR_CHEN ? HOSPITAL.partyId() : "hospital-elsewhere",
+                            now))
+                    .join();
+        }
+        aliceRecord = store(Domain.PATIENT, ALICE, "alice: blood pressure 128/82");
+        bobRecord = store(Domain.PATIENT, BOB, "bob: penicillin allergy");
+        drOtherRecord = store(Domain.PRACTITIONER, DR_OTHER, "dr-other: board certified 2019");
+        try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers())) {
+            assertThat(watcher.awaitCommitted(
+                            List.of(aliceRecord.recordId(), bobRecord.recordId(), drOtherRecord.recordId()),
+                            Duration.ofSeconds(90),
+                            line -> {}))
+                    .isTrue();
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        session.close();
+        platform.close();
+    }
+
+    @Test
+    void ownerAndAuthorReadButAStrangerIsDenied() {
+        assertThat(read(aliceRecord, ALICE, ALICE, null)).isEqualTo(aliceRecord.plaintext());
+        assertThat(read(aliceRecord, HOSPITAL, HOSPITAL, null)).isEqualTo(aliceRecord.plaintext());
+
+        RecordFetcher.Answer stranger = fetch(aliceRecord, MALLORY, null);
+
+        assertThat(stranger.allowed()).isFalse();
+        assertThat(stranger.denied().reason()).isNotBlank();
+    }
+
+    @Test
+    void aGranteeOfPatientAReadsAButNotPatientBNorPractitionerData() throws Exception {
+        grant(aliceRecord, DR_OTHER, Duration.ofDays(1));
+
+        assertThat(read(aliceRecord, DR_OTHER, DR_OTHER, null)).isEqualTo(aliceRecord.plaintext());
+        assertThat(fetch(bobRecord, DR_OTHER, null).allowed()).isFalse();
+        assertThat(fetch(asOtherDomain(aliceRecord), DR_OTHER, null).allowed()).isFalse();
+    }
+
+    @Test
+    void aGrantForPractitionerDataNeverOpensPatientData() throws Exception {
+        grant(drOtherRecord, DR_CHEN, Duration.ofDays(1));
+
+        assertThat(read(drOtherRecord, DR_CHEN, DR_CHEN, null)).isEqualTo(drOtherRecord.plaintext());
+        assertThat(fetch(asOtherDomain(drOtherRecord), DR_CHEN, null).allowed()).isFalse();
+        assertThat(fetch(aliceRecord, DR_CHEN, null).allowed()).isFalse();
+    }
+
+    @Test
+    void aRevokedGrantDeniesFromTheNextDecisionAndAnExpiredGrantDenies() throws Exception {
+        ConsentGranted grant = grant(bobRecord, DR_CHEN, Duration.ofDays(1));
+        assertThat(read(bobRecord, DR_CHEN, DR_CHEN, null)).isEqualTo(bobRecord.plaintext());
+
+        session.publisher
+                .revoke(new ConsentSigner().revoke(BOB, grant.grantId(), Domain.PATIENT, Instant.now()))
+                .join();
+        awaitOnChain(() -> new ChainRecords(session.web3j)
+                .revokedOnChain(platform.ledgers().get(Domain.PATIENT), grant.grantId()));
+        ConsentGranted shortGrant = grant(bobRecord, DR_CHEN, Duration.ofSeconds(3));
+        Thread.sleep(Math.max(0, shortGrant.expiresAt().toEpochMilli() - System.currentTimeMillis() + 500));
+
+        RecordFetcher.Answer afterExpiry = fetch(bobRecord, DR_CHEN, null);
+        assertThat(afterExpiry.allowed()).isFalse();
+        assertThat(afterExpiry.denied().reason()).containsIgnoringCase("expired");
+    }
+
+    @Test
+    void aNonOwnerCannotGrant() throws Exception {
+        ConsentGranted forged = forgedGrantOfBobsRecordsByMallory();
+
+        session.publisher.grant(forged).join();
+
+        assertThat(DeadLetters.awaitReason(
+                        platform.kafkaBootstrapServers(), Topic.CONSENT_DEAD_LETTER.topicName(), BOB.partyId(), WAIT))
+                .containsIgnoringCase("owner");
+        assertThat(fetch(bobRecord, MALLORY, null).allowed()).isFalse();
+    }
+
+    @Test
+    void breakTheGlassIsAllowedOnlyThroughTheDoctorsInstitutionAndIsAudited() {
+        assertThat(read(bobRecord, DR_CHEN, HOSPITAL, "unconscious in ER")).isEqualTo(bobRecord.plaintext());
+
+        RecordFetcher.Answer otherInstitution = fetch(bobRecord, DR_OTHER, "unconscious in ER");
+
+        assertThat(otherInstitution.allowed()).isFalse();
+    }
+
+    @Test
+    void aForgedDecisionReleasesNothing() throws Exception {
+        AccessDecided forged = decisionSignedByAStranger(aliceRecord);
+
+        publishDecision(forged);
+
+        RecordFetcher.Answer answer = awaitAnswerTo(forged.requestId(), aliceRecord.domain());
+        assertThat(answer.allowed()).isFalse();
+        assertThat(answer.denied().reason()).isEqualTo("decision signature invalid");
+    }
+
+    private static byte[] read(ConsentStory.Subject record, PartyKeys reader, PartyKeys holder, String emergency) {
+        RecordFetcher.Answer answer = fetch(record, reader, emergency);
+        assertThat(answer.allowed())
+                .as("released to %s: %s", reader.partyId(), answer.denied())
+                .isTrue();
+        return RecordCommands.open(answer.released(), record.owner().partyId(), holder);
+    }
+
+    private static RecordFetcher.Answer fetch(ConsentStory.Subject record, PartyKeys reader, String emergency) {
+        return fetcher.fetch(record.recordId(), record.domain(), reader.partyId(), "TREAT", emergency, WAIT);
+    }
+
+    private static ConsentStory.Subject store(Domain domain, PartyKeys owner, String text) {
+        byte[] plaintext = text.getBytes(StandardCharsets.UTF_8);
+        EncryptedRecord record = new RecordEncryptor()
+                .encrypt(
+                        UUID.randomUUID().toString(),
+                        domain,
+                        owner.partyId(),
+                        HOSPITAL,
+                        plaintext,
+                        Map.of(owner.partyId(), owner.publicKey()));
+        session.publisher
+                .publish(record.toSubmitted(Instant.now(), "Observation"))
+                .join();
+        return new ConsentStory.Subject(record.recordId(), domain, owner, plaintext);
+    }
+
+    /** Grants one record and waits until the grantee's share is on chain and consent-service has the grant. */
+    private static ConsentGranted grant(ConsentStory.Subject record, PartyKeys grantee, Duration lasts)
+            throws Exception {
+        ConsentGranted grant = ConsentCommands.grant(
+                session,
+                record.owner(),
+                record.domain(),
+                grantee.partyId(),
+                GrantScope.records(List.of(record.recordId())),
+                "TREAT",
+                Instant.now(),
+                Instant.now().plus(lasts));
+        session.publisher.grant(grant).join();
+        String contract = platform.ledgers().get(record.domain());
+        awaitOnChain(() -> new ChainRecords(session.web3j).grantOnChain(contract, grant.grantId()));
+        return grant;
+    }
+
+    private static void awaitOnChain(ConsentStory.Check check) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!check.holds()) {
+            assertThat(System.nanoTime()).as("on chain in time").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static ConsentStory.Subject asOtherDomain(ConsentStory.Subject record) {
+        Domain other = record.domain() == Domain.PATIENT ? Domain.PRACTITIONER : Domain.PATIENT;
+        return new ConsentStory.Subject(record.recordId(), other, record.owner(), record.plaintext());
+    }
+
+    /** Mallory signs a grant that names Bob as the owner and herself as the grantee. */
+    private static ConsentGranted forgedGrantOfBobsRecordsByMallory() {
+        Instant now = Instant.now();
+        ConsentGranted unsigned = new ConsentGranted(
+                UUID.randomUUID().toString(),
+                Domain.PATIENT,
+                BOB.partyId(),
+                MALLORY.partyId(),
+                GrantScope.category(GrantScope.ALL_CATEGORIES),
+                "TREAT",
+                now,
+                now.plusSeconds(3600),
+                List.of(),
+                now,
+                new byte[] {0});
+        byte[] byMallory = ConsentSigner.sign(MALLORY, unsigned.signedBytes());
+        return new ConsentGranted(
+                unsigned.grantId(),
+                unsigned.domain(),
+                unsigned.ownerId(),
+                unsigned.granteeId(),
+                unsigned.scope(),
+                unsigned.purpose(),
+                unsigned.validFrom(),
+                unsigned.expiresAt(),
+                unsigned.shares(),
+                unsigned.grantedAt(),
+                byMallory);
+    }
+
+    private static AccessDecided decisionSignedByAStranger(ConsentStory.Subject record) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        var strangerKey = generator.generateKeyPair().getPrivate();
+        String requestId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        byte[] signed = AccessDecided.signedBytes(
+                requestId,
+                record.recordId(),
+                record.domain(),
+                MALLORY.partyId(),
+                true,
+                AccessBasis.OWNER,
+                MALLORY.partyId(),
+                null,
+                "owner",
+                now,
+                now.plusSeconds(60));
+        Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+        signer.initSign(strangerKey);
+        signer.update(signed);
+        return new AccessDecided(
+                requestId,
+                record.recordId(),
+                record.domain(),
+                MALLORY.partyId(),
+                true,
+                AccessBasis.OWNER,
+                MALLORY.partyId(),
+                null,
+                "owner",
+                now,
+                now.plusSeconds(60),
+                signer.sign());
+    }
+
+    private static void publishDecision(AccessDecided decision) {
+        var config = Map.<String, Object>of("bootstrap.servers", platform.kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> message = new ProducerRecord<>(
+                    Topic.ACCESS_DECIDED.name(decision.domain()),
+                    decision.recordId(),
+                    new EventCodec().encode(decision));
+            message.headers()
+                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            message.headers().add(EventHeaders.EVENT_TYPE, "AccessDecided".getBytes(StandardCharsets.UTF_8));
+            message.headers().add(EventHeaders.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
+            producer.send(message);
+        }
+    }
+
+    private static RecordFetcher.Answer awaitAnswerTo(String requestId, Domain domain) {
+        return ReleaseAnswers.await(platform.kafkaBootstrapServers(), domain, requestId, WAIT);
+    }
+}

@@ -1,0 +1,46 @@
+package org.hrm.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+import org.hrm.client.kafka.RecordFetcher;
+import org.hrm.client.kafka.TopicReader;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.RecordReleaseDenied;
+import org.hrm.contracts.events.RecordReleased;
+
+/** The vault's answer to a request id that a test published a decision for directly. */
+final class ReleaseAnswers {
+    private ReleaseAnswers() {}
+
+    static RecordFetcher.Answer await(String bootstrapServers, Domain domain, String requestId, Duration timeout)
+            throws InterruptedException {
+        EventCodec codec = new EventCodec();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            RecordFetcher.Answer[] found = {null};
+            TopicReader.readAll(
+                    bootstrapServers,
+                    List.of(Topic.RECORD_RELEASED.name(domain), Topic.RECORD_RELEASE_DENIED.name(domain)),
+                    message -> {
+                        if (message.topic().endsWith("record-released")) {
+                            RecordReleased released = codec.decode(message.value(), RecordReleased.class);
+                            found[0] = released.requestId().equals(requestId)
+                                    ? new RecordFetcher.Answer(released, null)
+                                    : found[0];
+                        } else {
+                            RecordReleaseDenied denied = codec.decode(message.value(), RecordReleaseDenied.class);
+                            found[0] = denied.requestId().equals(requestId)
+                                    ? new RecordFetcher.Answer(null, denied)
+                                    : found[0];
+                        }
+                    });
+            if (found[0] != null) {
+                return found[0];
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no answer to request " + requestId + " within " + timeout);
+    }
+}
