@@ -8,13 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hrm.client.kafka.RecordFetcher;
-import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.EventCodec;
-import org.hrm.contracts.Topic;
-import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.GrantScope;
 
@@ -81,33 +77,15 @@ final class ConsentStory {
     }
 
     /** The patient can see the break-the-glass read: an emergency audit event naming them and the record. */
-    private boolean emergencyAudited(Subject record) throws Exception {
-        EventCodec codec = new EventCodec();
-        boolean[] seen = {false};
-        try {
-            poll(
-                    () -> {
-                        TopicReader.readAll(
-                                session.endpoints.kafkaBootstrapServers(),
-                                List.of(Topic.AUDIT.topicName()),
-                                message -> {
-                                    AuditEvent event = codec.decode(message.value(), AuditEvent.class);
-                                    seen[0] |= event.emergency()
-                                            && record.owner().partyId().equals(event.patientId())
-                                            && event.entity().stream()
-                                                    .anyMatch(e ->
-                                                            record.recordId().equals(e.what()));
-                                });
-                        return seen[0];
-                    },
-                    "the emergency audit event");
-        } catch (IllegalStateException timedOut) {
-            say.accept("no emergency audit event for " + record.recordId());
-            return false;
-        }
+    private boolean emergencyAudited(Subject record) throws InterruptedException {
+        boolean audited = AuditTrail.emergencyReadAudited(
+                session.endpoints.kafkaBootstrapServers(), record.owner().partyId(), record.recordId(), SETTLE_TIMEOUT);
         say.accept(
-                "the emergency read is on the audit trail of " + record.owner().partyId());
-        return true;
+                audited
+                        ? "the emergency read is on the audit trail of "
+                                + record.owner().partyId()
+                        : "no emergency audit event for " + record.recordId());
+        return audited;
     }
 
     /** Grants and waits until the grantee's share is on chain, where the vault will look for it. */

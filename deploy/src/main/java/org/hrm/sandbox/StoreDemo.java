@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
@@ -58,24 +61,49 @@ final class StoreDemo {
     int tell(Endpoints endpoints) throws Exception {
         List<Story> stories = stories();
         Map<String, SecretBytes> secrets = new LinkedHashMap<>();
+        List<ConsentStory.Subject> subjects = new ArrayList<>();
         try (EventWatcher watcher = new EventWatcher(endpoints.kafkaBootstrapServers());
-                RecordPublisher publisher = RecordPublisher.connect(endpoints.kafkaBootstrapServers())) {
+                Session session = Session.of(endpoints)) {
+            register(session);
             List<CompletableFuture<?>> sends = new ArrayList<>();
             for (Story story : stories) {
                 EncryptedRecord record = encrypt(story);
                 secrets.put(record.recordId(), SecretBytes.of(record, story.plaintext()));
-                sends.add(publisher.publish(record));
+                subjects.add(
+                        new ConsentStory.Subject(record.recordId(), story.domain(), story.owner(), story.plaintext()));
+                sends.add(session.publisher.publish(record.toSubmitted(Instant.now(), story.category())));
                 say("submitted " + story.domain().id() + " record " + record.recordId() + " for "
                         + story.owner().partyId());
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
             boolean allCommitted = watcher.awaitCommitted(secrets.keySet(), COMMIT_TIMEOUT, StoreDemo::say);
-            return summarize(endpoints, secrets, watcher, allCommitted);
+            Map<String, Boolean> consent = allCommitted
+                    ? new ConsentStory(session, StoreDemo::say).tell(subjects.get(0), drChen, subjects.get(3), hospital)
+                    : Map.of();
+            return summarize(endpoints, secrets, watcher, allCommitted, consent);
         }
     }
 
+    /** Every party publishes its public key; the doctor works for the hospital that writes the records. */
+    private void register(Session session) {
+        Instant now = Instant.now();
+        List.of(
+                        new PartyRegistered(hospital.partyId(), PartyKind.SYSTEM, hospital.publicKey(), null, now),
+                        new PartyRegistered(alice.partyId(), PartyKind.PATIENT, alice.publicKey(), null, now),
+                        new PartyRegistered(bob.partyId(), PartyKind.PATIENT, bob.publicKey(), null, now),
+                        new PartyRegistered(
+                                drChen.partyId(), PartyKind.PRACTITIONER, drChen.publicKey(), hospital.partyId(), now))
+                .forEach(party -> session.publisher.register(party).join());
+        say("registered " + hospital.partyId() + ", " + alice.partyId() + ", " + bob.partyId() + " and "
+                + drChen.partyId() + " (works for " + hospital.partyId() + ")");
+    }
+
     private int summarize(
-            Endpoints endpoints, Map<String, SecretBytes> secrets, EventWatcher watcher, boolean allCommitted)
+            Endpoints endpoints,
+            Map<String, SecretBytes> secrets,
+            EventWatcher watcher,
+            boolean allCommitted,
+            Map<String, Boolean> consent)
             throws Exception {
         say("scanning every transaction input and every ledger log for plaintext, K1 and C1");
         Web3j web3j = Web3j.build(new HttpService(endpoints.chainRpc()));

@@ -56,6 +56,7 @@ class FetchFlowIT {
     private static ConsentStory.Subject aliceRecord;
     private static ConsentStory.Subject bobRecord;
     private static ConsentStory.Subject drOtherRecord;
+    private static ConsentStory.Subject bobEmergencyRecord;
 
     @BeforeAll
     static void startPlatformWithPartiesAndRecords(@TempDir Path home) {
@@ -84,9 +85,14 @@ class FetchFlowIT {
         aliceRecord = store(Domain.PATIENT, ALICE, "alice: blood pressure 128/82");
         bobRecord = store(Domain.PATIENT, BOB, "bob: penicillin allergy");
         drOtherRecord = store(Domain.PRACTITIONER, DR_OTHER, "dr-other: board certified 2019");
+        bobEmergencyRecord = store(Domain.PATIENT, BOB, "bob: ECG, atrial fibrillation");
         try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers())) {
             assertThat(watcher.awaitCommitted(
-                            List.of(aliceRecord.recordId(), bobRecord.recordId(), drOtherRecord.recordId()),
+                            List.of(
+                                    aliceRecord.recordId(),
+                                    bobRecord.recordId(),
+                                    drOtherRecord.recordId(),
+                                    bobEmergencyRecord.recordId()),
                             Duration.ofSeconds(90),
                             line -> {}))
                     .isTrue();
@@ -159,12 +165,19 @@ class FetchFlowIT {
     }
 
     @Test
-    void breakTheGlassIsAllowedOnlyThroughTheDoctorsInstitutionAndIsAudited() {
-        assertThat(read(bobRecord, DR_CHEN, HOSPITAL, "unconscious in ER")).isEqualTo(bobRecord.plaintext());
+    void breakTheGlassIsAllowedOnlyThroughTheDoctorsInstitutionAndIsAudited() throws Exception {
+        assertThat(fetch(bobEmergencyRecord, DR_CHEN, null).allowed())
+                .as("no grant, no emergency")
+                .isFalse();
 
-        RecordFetcher.Answer otherInstitution = fetch(bobRecord, DR_OTHER, "unconscious in ER");
+        byte[] read = read(bobEmergencyRecord, DR_CHEN, HOSPITAL, "unconscious in ER");
+        RecordFetcher.Answer otherInstitution = fetch(bobEmergencyRecord, DR_OTHER, "unconscious in ER");
 
+        assertThat(read).isEqualTo(bobEmergencyRecord.plaintext());
         assertThat(otherInstitution.allowed()).isFalse();
+        assertThat(AuditTrail.emergencyReadAudited(
+                        platform.kafkaBootstrapServers(), BOB.partyId(), bobEmergencyRecord.recordId(), WAIT))
+                .isTrue();
     }
 
     @Test
@@ -319,7 +332,7 @@ class FetchFlowIT {
         }
     }
 
-    private static RecordFetcher.Answer awaitAnswerTo(String requestId, Domain domain) {
+    private static RecordFetcher.Answer awaitAnswerTo(String requestId, Domain domain) throws InterruptedException {
         return ReleaseAnswers.await(platform.kafkaBootstrapServers(), domain, requestId, WAIT);
     }
 }

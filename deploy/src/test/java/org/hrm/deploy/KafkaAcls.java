@@ -1,0 +1,73 @@
+package org.hrm.deploy;
+
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
+import io.strimzi.api.kafka.model.user.acl.AclOperation;
+import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
+import io.strimzi.api.kafka.model.user.acl.AclRule;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hrm.contracts.ServiceName;
+
+/** Who may do what on a topic, from the KafkaUser resources' simple-authorization ACLs. */
+final class KafkaAcls {
+    private final List<KafkaUser> users;
+
+    KafkaAcls(List<KafkaUser> users) {
+        this.users = users;
+    }
+
+    /** The KafkaUser a catalogue producer connects as, e.g. KEY_VAULT: hrm-key-vault. */
+    static String principalOf(ServiceName service) {
+        return "hrm-" + service.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    Set<String> principalsAllowed(String topic, AclOperation operation) {
+        Set<String> principals = new TreeSet<>();
+        for (KafkaUser user : users) {
+            boolean allowed = topicRules(user).stream()
+                    .filter(rule -> rule.getType() != AclRuleType.DENY)
+                    .filter(rule -> matches((AclRuleTopicResource) rule.getResource(), topic))
+                    .anyMatch(rule -> grants(rule.getOperations(), operation));
+            if (allowed) {
+                principals.add(user.getMetadata().getName());
+            }
+        }
+        return principals;
+    }
+
+    /** Topic rules that name no single topic: wildcards and prefixes. */
+    List<String> broadTopicRules() {
+        return users.stream()
+                .flatMap(user -> topicRules(user).stream()
+                        .map(rule -> (AclRuleTopicResource) rule.getResource())
+                        .filter(resource -> resource.getName().contains("*")
+                                || resource.getPatternType() == AclResourcePatternType.PREFIX)
+                        .map(resource -> user.getMetadata().getName() + " on " + resource.getName()))
+                .toList();
+    }
+
+    private static List<AclRule> topicRules(KafkaUser user) {
+        if (!(user.getSpec().getAuthorization() instanceof KafkaUserAuthorizationSimple simple)) {
+            return List.of();
+        }
+        return simple.getAcls().stream()
+                .filter(rule -> rule.getResource() instanceof AclRuleTopicResource)
+                .toList();
+    }
+
+    private static boolean matches(AclRuleTopicResource resource, String topic) {
+        return resource.getPatternType() == AclResourcePatternType.PREFIX
+                ? topic.startsWith(resource.getName())
+                : resource.getName().equals(topic) || resource.getName().equals("*");
+    }
+
+    private static boolean grants(Collection<AclOperation> operations, AclOperation wanted) {
+        return operations != null && (operations.contains(wanted) || operations.contains(AclOperation.ALL));
+    }
+}
