@@ -27,6 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Anvil with both ledger contracts deployed, and each service in its own Spring context.
  */
 public final class Platform implements AutoCloseable {
+    /** The services' start methods apply properties after the banner is printed; an argument comes first. */
+    private static final String QUIET = "--spring.main.banner-mode=off";
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Options options;
     private EmbeddedKafka kafka;
@@ -79,9 +82,9 @@ public final class Platform implements AutoCloseable {
                 LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
         progress.accept("deployed ledgers " + ledgers);
         progress.accept("starting consent-service");
-        consent = track(ConsentApplication.start(named("consent-service", consentProperties())));
+        consent = track(ConsentApplication.start(named("consent-service", consentProperties()), QUIET));
         progress.accept("starting key-vault-service");
-        keyVault = track(KeyVaultApplication.start(named("key-vault-service", keyVaultProperties())));
+        keyVault = track(KeyVaultApplication.start(named("key-vault-service", keyVaultProperties()), QUIET));
         progress.accept("starting ledger-writer-service");
         ledgerWriter = track(service(LedgerWriterApplication.class, "ledger-writer-service", ledgerWriterProperties()));
     }
