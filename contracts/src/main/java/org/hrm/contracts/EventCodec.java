@@ -7,6 +7,10 @@ import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.ErasureCommitted;
+import org.hrm.contracts.events.ErasureReceipt;
+import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordReleaseDenied;
@@ -14,6 +18,8 @@ import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.StandingGrants;
+import org.hrm.contracts.events.VaultCommand;
+import org.hrm.contracts.events.VaultProgress;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -42,7 +48,13 @@ public final class EventCodec {
             Map.entry(AccessDecided.class, "AccessDecided"),
             Map.entry(RecordReleased.class, "RecordReleased"),
             Map.entry(RecordReleaseDenied.class, "RecordReleaseDenied"),
-            Map.entry(AuditEvent.class, "AuditEvent"));
+            Map.entry(AuditEvent.class, "AuditEvent"),
+            Map.entry(ErasureRequested.class, "ErasureRequested"),
+            Map.entry(KeysDestroyed.class, "KeysDestroyed"),
+            Map.entry(ErasureCommitted.class, "ErasureCommitted"),
+            Map.entry(ErasureReceipt.class, "ErasureReceipt"),
+            Map.entry(VaultCommand.class, "VaultCommand"),
+            Map.entry(VaultProgress.class, "VaultProgress"));
 
     private final JsonMapper mapper;
     private final int maxEventBytes;

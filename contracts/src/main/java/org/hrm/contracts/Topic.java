@@ -8,6 +8,10 @@ import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.ErasureCommitted;
+import org.hrm.contracts.events.ErasureReceipt;
+import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordReleaseDenied;
@@ -15,6 +19,8 @@ import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.StandingGrants;
+import org.hrm.contracts.events.VaultCommand;
+import org.hrm.contracts.events.VaultProgress;
 
 /**
  * The topic catalogue: every topic's name, key, value type and single producing service.
@@ -33,6 +39,12 @@ public enum Topic {
     ACCESS_DECIDED("access-decided", "recordId", AccessDecided.class, ServiceName.CONSENT, true),
     RECORD_RELEASED("record-released", "recordId", RecordReleased.class, ServiceName.KEY_VAULT, true),
     RECORD_RELEASE_DENIED("record-release-denied", "recordId", RecordReleaseDenied.class, ServiceName.KEY_VAULT, true),
+    ERASURE_REQUESTED("erasure-requested", "ownerId", ErasureRequested.class, ServiceName.GATEWAY, true),
+    KEYS_DESTROYED("keys-destroyed", "ownerId", KeysDestroyed.class, ServiceName.KEY_VAULT, true),
+    ERASURE_COMMITTED("erasure-committed", "ownerId", ErasureCommitted.class, ServiceName.LEDGER_WRITER, true),
+    ERASURE_RECEIPTS("erasure-receipts", "requestId", ErasureReceipt.class, ServiceName.KEY_VAULT, true),
+    VAULT_COMMANDS("ops.vault-commands", "commandId", VaultCommand.class, ServiceName.CLIENT, false),
+    VAULT_PROGRESS("ops.vault-progress", "commandId", VaultProgress.class, ServiceName.KEY_VAULT, false),
     AUDIT("ops.audit", "patient id (owner)", AuditEvent.class, ServiceName.CONSENT, false),
     KEY_VAULT_DEAD_LETTER("dlt.key-vault", "original key", byte[].class, ServiceName.KEY_VAULT, false),
     LEDGER_WRITER_DEAD_LETTER("dlt.ledger-writer", "original key", byte[].class, ServiceName.LEDGER_WRITER, false),

@@ -19,7 +19,8 @@ class EventFixturesTest {
             strings = {
                 "RecordSubmitted", "RecordSealed", "RecordCommitted", "PartyRegistered", "ConsentGranted",
                 "ConsentRevoked", "AccessRequested", "AccessDecided", "RecordReleased", "RecordReleaseDenied",
-                "StandingGrants", "AuditEvent"
+                "StandingGrants", "AuditEvent", "ErasureRequested", "KeysDestroyed", "ErasureCommitted",
+                "ErasureReceipt"
             })
     void frozenFixtureDecodesAndEncodesToTheSameJson(String type) throws IOException {
         byte[] fixture = fixture(type);
