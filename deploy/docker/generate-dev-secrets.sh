@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Creates fresh secrets for `docker-compose up` in deploy/docker/secrets/ (ignored by git), once:
+#   vault-master-keys   the key vault's master key ring (v1= and pseudonym=, 32 random bytes each),
+#                       mounted as a docker secret; its path is HRM_VAULT_MASTER_KEY_FILE in the vault
+#   compose.env         variables for docker-compose --env-file: the ledger writer's signing key, the
+#                       contracts' admin (deployer) key, Keycloak's admin password and client secrets
+# Existing files are kept: a new master key makes every stored record unreadable, and a new signing
+# key is no longer a writer of the deployed contracts.
+#
+#   deploy/docker/generate-dev-secrets.sh
+#   docker-compose --env-file deploy/docker/secrets/compose.env up -d
+set -euo pipefail
+
+dir="$(cd "$(dirname "$0")" && pwd)/secrets"
+mkdir -p "$dir"
+umask 077
+
+random_base64() { openssl rand -base64 32; }
+# 32 random bytes as a secp256k1 private key (a value outside the curve order is vanishingly unlikely).
+random_key() { echo "0x$(openssl rand -hex 32)"; }
+
+if [[ -f "$dir/vault-master-keys" ]]; then
+  echo "keeping $dir/vault-master-keys"
+else
+  {
+    echo "# hrm key vault master keys: keep outside the database, readable only by the vault"
+    echo "v1=$(random_base64)"
+    echo "pseudonym=$(random_base64)"
+  } >"$dir/vault-master-keys"
+  # The vault runs as uid 10001 in its container and reads the bind-mounted file.
+  chmod 0444 "$dir/vault-master-keys"
+  echo "wrote $dir/vault-master-keys"
+fi
+
+if [[ -f "$dir/compose.env" ]]; then
+  echo "keeping $dir/compose.env"
+else
+  cat >"$dir/compose.env" <<ENV
+HRM_LEDGER_CHAIN_ID=1337
+HRM_LEDGER_SIGNING_KEY=$(random_key)
+HRM_LEDGER_DEPLOYER_KEY=$(random_key)
+KEYCLOAK_ADMIN_PASSWORD=$(openssl rand -hex 16)
+HRM_GATEWAY_CLIENT_SECRET=$(openssl rand -hex 24)
+HRM_HOSPITAL_CLIENT_SECRET=$(openssl rand -hex 24)
+ENV
+  echo "wrote $dir/compose.env"
+fi
