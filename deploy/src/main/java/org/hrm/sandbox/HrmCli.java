@@ -36,6 +36,7 @@ public final class HrmCli {
             case "grant" -> ConsentCommands.grant(new Args(command, rest));
             case "revoke" -> ConsentCommands.revoke(new Args(command, rest));
             case "grants" -> ConsentCommands.list(new Args(command, rest));
+            case "verify-chain" -> ChainVerifier.run(new Args(command, rest));
             case "help", "--help", "-h" -> help(0);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -106,6 +107,8 @@ public final class HrmCli {
                   grants    --owner ID [--domain patient]   the owner's signed grants and their status
                   fetch     --keystore READER --record ID --owner ID [--domain patient] [--out FILE]
                             [--emergency REASON --institution-keystore FILE]   decrypt to stdout or a file
+                  verify-chain --rpc URL   an auditor's report from the chain alone: ledger contracts, records,
+                            grant shares, revocations, tombstones; checks every payload is ciphertext
                   help      this text
                 commands other than up and demo work against the platform ./hrm up started
                 (.sandbox/endpoints.json; --endpoints FILE for another).

@@ -50,7 +50,7 @@ class KubernetesTopologyTest {
         catalogue()
                 .forEach((name, topic) -> assertThat(acls.principalsAllowed(name, AclOperation.WRITE))
                         .as("principals writing " + name)
-                        .containsExactly(KafkaAcls.principalOf(topic.producer())));
+                        .containsExactly(KafkaAcls.producerPrincipal(topic)));
     }
 
     @Test

@@ -93,6 +93,9 @@ class StoreFlowIT {
                     .isFalse();
         }
 
+        Map<String, Object> audit = new ChainVerifier(web3j).verify();
+        assertThat(audit).containsEntry("records", 2L).containsEntry("allCiphertext", true);
+
         LedgerPayload onChain = payloadOf(patientLog);
         byte[] c1 = vaultRelease(Domain.PATIENT, patientRecord.recordId(), onChain.outerCiphertext());
         KeyShare ownerShare = shareOnChain(onChain, patientRecord, patient.partyId());

@@ -1,0 +1,151 @@
+package org.hrm.sandbox;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hrm.contracts.InvalidEventException;
+import org.hrm.contracts.LedgerPayload;
+import org.hrm.contracts.events.SealedShare;
+import org.hrm.contracts.ledger.RecordLedger;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * An auditor's view that needs nothing but a node's JSON-RPC: finds every ledger contract by its
+ * events, counts records, grant shares, revocations and tombstones per contract, and checks that
+ * every record payload is well-formed ciphertext with no plaintext structure in it.
+ */
+final class ChainVerifier {
+    static final String RECORD_STORED = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
+    static final String SHARE_GRANTED = EventEncoder.encode(RecordLedger.SHAREGRANTED_EVENT);
+    static final String GRANT_REVOKED = EventEncoder.encode(RecordLedger.GRANTREVOKED_EVENT);
+    static final String RECORD_ERASED = EventEncoder.encode(RecordLedger.RECORDERASED_EVENT);
+    private static final long BLOCKS_PER_QUERY = 5_000;
+
+    private final Web3j web3j;
+
+    ChainVerifier(Web3j web3j) {
+        this.web3j = web3j;
+    }
+
+    /** Counts of one ledger contract. */
+    static final class ContractReport {
+        long records;
+        long grantShares;
+        long revocations;
+        long tombstones;
+        long malformedPayloads;
+        long plaintextLikePayloads;
+    }
+
+    Map<String, Object> verify() throws IOException {
+        Map<String, ContractReport> contracts = new TreeMap<>();
+        long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        for (long from = 0; from <= head; from += BLOCKS_PER_QUERY) {
+            for (Log log : logs(from, Math.min(head, from + BLOCKS_PER_QUERY - 1))) {
+                count(contracts.computeIfAbsent(log.getAddress(), address -> new ContractReport()), log);
+            }
+        }
+        return report(head, contracts);
+    }
+
+    private List<Log> logs(long from, long to) throws IOException {
+        EthFilter filter = new EthFilter(block(from), block(to), List.of());
+        filter.addOptionalTopics(RECORD_STORED, SHARE_GRANTED, GRANT_REVOKED, RECORD_ERASED);
+        EthLog response = web3j.ethGetLogs(filter).send();
+        if (response.hasError()) {
+            throw new IOException("eth_getLogs failed: " + response.getError().getMessage());
+        }
+        return response.getLogs().stream().map(result -> (Log) result.get()).toList();
+    }
+
+    private static DefaultBlockParameter block(long number) {
+        return DefaultBlockParameter.valueOf(BigInteger.valueOf(number));
+    }
+
+    private static void count(ContractReport report, Log log) {
+        String event = log.getTopics().get(0);
+        if (event.equals(RECORD_STORED)) {
+            report.records++;
+            inspect(report, RecordLedger.getRecordStoredEventFromLog(log).payload);
+        } else if (event.equals(SHARE_GRANTED)) {
+            report.grantShares++;
+        } else if (event.equals(GRANT_REVOKED)) {
+            report.revocations++;
+        } else if (event.equals(RECORD_ERASED)) {
+            report.tombstones++;
+        }
+    }
+
+    private static void inspect(ContractReport report, byte[] bytes) {
+        try {
+            LedgerPayload payload = LedgerPayload.decode(bytes);
+            boolean structured = CiphertextCheck.looksLikePlaintext(payload.outerCiphertext())
+                    || payload.shares().stream().map(SealedShare::share).anyMatch(CiphertextCheck::looksLikePlaintext);
+            if (structured) {
+                report.plaintextLikePayloads++;
+            }
+        } catch (InvalidEventException e) {
+            report.malformedPayloads++;
+        }
+    }
+
+    private static Map<String, Object> report(long head, Map<String, ContractReport> contracts) {
+        Map<String, Object> perContract = new LinkedHashMap<>();
+        ContractReport total = new ContractReport();
+        contracts.forEach((address, report) -> {
+            perContract.put(
+                    address,
+                    Map.of(
+                            "records",
+                            report.records,
+                            "grantShares",
+                            report.grantShares,
+                            "revocations",
+                            report.revocations,
+                            "tombstones",
+                            report.tombstones,
+                            "malformedPayloads",
+                            report.malformedPayloads,
+                            "plaintextLikePayloads",
+                            report.plaintextLikePayloads));
+            total.records += report.records;
+            total.grantShares += report.grantShares;
+            total.revocations += report.revocations;
+            total.tombstones += report.tombstones;
+            total.malformedPayloads += report.malformedPayloads;
+            total.plaintextLikePayloads += report.plaintextLikePayloads;
+        });
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("chainHead", head);
+        summary.put("contracts", contracts.size());
+        summary.put("records", total.records);
+        summary.put("grantShares", total.grantShares);
+        summary.put("revocations", total.revocations);
+        summary.put("tombstones", total.tombstones);
+        summary.put("malformedPayloads", total.malformedPayloads);
+        summary.put("plaintextLikePayloads", total.plaintextLikePayloads);
+        summary.put("allCiphertext", total.malformedPayloads == 0 && total.plaintextLikePayloads == 0);
+        summary.put("perContract", perContract);
+        return summary;
+    }
+
+    /** {@code ./hrm verify-chain --rpc URL}: prints the report as one JSON line; exit 1 if any payload fails. */
+    static int run(Args args) throws IOException {
+        Web3j web3j = Web3j.build(new org.web3j.protocol.http.HttpService(args.required("rpc")));
+        try {
+            Map<String, Object> report = new ChainVerifier(web3j).verify();
+            System.out.println(Json.write(report));
+            return Boolean.TRUE.equals(report.get("allCiphertext")) ? 0 : 1;
+        } finally {
+            web3j.shutdown();
+        }
+    }
+}
