@@ -18,11 +18,8 @@ import org.hrm.contracts.Topic;
 
 /** Who may do what on a topic, from the KafkaUser resources' simple-authorization ACLs. */
 final class KafkaAcls {
-    private final List<KafkaUser> users;
-
-    KafkaAcls(List<KafkaUser> users) {
-        this.users = users;
-    }
+    /** The KafkaUser of operators' tooling (users.yaml). */
+    static final String OPERATOR = "hrm-operator";
 
     /**
      * Topics whose catalogue producer, {@link ServiceName#CLIENT}, is operators' tooling rather than
@@ -30,8 +27,11 @@ final class KafkaAcls {
      */
     private static final Set<Topic> OPERATOR_TOPICS = EnumSet.of(Topic.VAULT_COMMANDS);
 
-    /** The KafkaUser of operators' tooling (users.yaml). */
-    static final String OPERATOR = "hrm-operator";
+    private final List<KafkaUser> users;
+
+    KafkaAcls(List<KafkaUser> users) {
+        this.users = users;
+    }
 
     /** The KafkaUser a catalogue producer connects as, e.g. KEY_VAULT: hrm-key-vault. */
     static String principalOf(ServiceName service) {
