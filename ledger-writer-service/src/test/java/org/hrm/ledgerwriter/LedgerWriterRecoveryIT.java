@@ -14,10 +14,13 @@ import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.embedded.EmbeddedMongo;
 import org.hrm.ledgerwriter.support.LedgerWriterDriver;
+import org.hrm.ledgerwriter.support.Listeners;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +36,9 @@ class LedgerWriterRecoveryIT {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -50,6 +56,7 @@ class LedgerWriterRecoveryIT {
 
     @Test
     void keepsValidRecordsWhileMongoIsDownAndCommitsThemOnceWhenItIsBack() {
+        Listeners.awaitAssigned(listeners, 3);
         try (LedgerWriterDriver driver = new LedgerWriterDriver(bootstrapServers)) {
             List<RecordSealed> events = events(30);
             mongo.close();

@@ -17,14 +17,15 @@ import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordSealed;
-import org.hrm.ledgerwriter.application.LedgerChain;
 import org.hrm.ledgerwriter.application.LedgerIndex;
 import org.hrm.ledgerwriter.application.SignedTransaction;
+import org.hrm.ledgerwriter.application.SigningLane;
 import org.hrm.ledgerwriter.domain.GasModel;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
 import org.hrm.ledgerwriter.support.KafkaProbe;
 import org.hrm.ledgerwriter.support.LedgerWriterDriver;
+import org.hrm.ledgerwriter.support.Listeners;
 import org.hrm.ledgerwriter.support.Records;
 import org.hrm.ledgerwriter.support.SharedChain;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * The ledger writer end to end, the test to read first: RecordSealed in, RecordStored logs on the
@@ -46,7 +48,7 @@ abstract class LedgerWriterScenarios {
     String bootstrapServers;
 
     @Autowired
-    LedgerChain chain;
+    SigningLane lane;
 
     @Autowired
     LedgerIndex index;
@@ -54,8 +56,12 @@ abstract class LedgerWriterScenarios {
     @Autowired
     GasModel gas;
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @BeforeEach
     void connect() {
+        Listeners.awaitAssigned(listeners, 3);
         driver = new LedgerWriterDriver(bootstrapServers);
     }
 
@@ -166,8 +172,8 @@ abstract class LedgerWriterScenarios {
                 .toList();
         long gasLimit =
                 gas.gasLimit(records.stream().map(LedgerRecord::payloadSize).toList());
-        SignedTransaction signed =
-                chain.sign(SharedChain.contracts().get(Domain.PATIENT), new PackedTransaction(records, gasLimit));
+        SignedTransaction signed = lane.turn(() -> lane.chain()
+                .sign(SharedChain.contracts().get(Domain.PATIENT), new PackedTransaction(records, gasLimit)));
         index.markPending(Domain.PATIENT, List.of(signed));
         return signed;
     }

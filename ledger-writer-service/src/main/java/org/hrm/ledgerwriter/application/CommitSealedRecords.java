@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
  * many records per transaction, and publishes RecordCommitted once they are confirmed.
  *
  * <p>Returns only after every commit is published; any failure throws so the batch is redelivered,
- * and the ledger index makes the redelivery write nothing twice.
+ * and the ledger index makes the redelivery write nothing twice. Signs on the shared {@link SigningLane}.
  */
 public final class CommitSealedRecords {
     private static final Logger log = LoggerFactory.getLogger(CommitSealedRecords.class);
 
+    private final SigningLane lane;
     private final LedgerChain chain;
     private final LedgerIndex index;
     private final CommitPublisher publisher;
@@ -36,13 +37,14 @@ public final class CommitSealedRecords {
     private final PendingReconciler reconciler;
 
     public CommitSealedRecords(
-            LedgerChain chain,
+            SigningLane lane,
             LedgerIndex index,
             CommitPublisher publisher,
             TransactionPacker packer,
             Map<Domain, String> contracts,
             Clock clock) {
-        this.chain = chain;
+        this.lane = lane;
+        this.chain = lane.chain();
         this.index = index;
         this.publisher = publisher;
         this.packer = packer;
@@ -58,18 +60,21 @@ public final class CommitSealedRecords {
         }
         Collection<DomainBatch> batches = DomainBatch.group(sealed, contracts).values();
         BatchTimings timings = new BatchTimings();
-        try {
-            List<Rejection> rejections = prepare(batches, timings);
+        List<Rejection> rejections = lane.turn(() -> {
+            List<Rejection> rejected = prepare(batches, timings);
             send(batches, timings);
-            Map<String, ChainReceipt> receipts = chain.awaitConfirmed(awaitedHashes(batches));
+            return rejected;
+        });
+        try {
+            Map<String, ChainReceipt> receipts = chain.awaitConfirmed(EntryBatch.allAwaitedHashes(batches));
             timings.lap("confirm");
             publisher.publish(confirm(batches, receipts, timings));
             timings.lap("publish");
             log(batches, timings);
             return rejections;
         } catch (RuntimeException e) {
-            // Signed but unsent nonces would leave a gap that stalls every later transaction.
-            chain.resyncNonce();
+            // A transaction dropped from the pool would leave the local nonce ahead of the chain.
+            lane.resync();
             throw e;
         }
     }
@@ -91,7 +96,7 @@ public final class CommitSealedRecords {
             batch.signed(chain.sign(batch.contract(), transaction));
         }
         return packing.rejected().stream()
-                .map(rejected -> new Rejection(batch.domain(), rejected.recordId(), rejected.reason()))
+                .map(rejected -> new Rejection(batch.domain(), rejected.entryId(), rejected.reason()))
                 .toList();
     }
 
@@ -107,10 +112,6 @@ public final class CommitSealedRecords {
         timings.lap("index pending");
         chain.broadcast(all);
         timings.lap("broadcast");
-    }
-
-    private static List<String> awaitedHashes(Collection<DomainBatch> batches) {
-        return batches.stream().flatMap(batch -> batch.awaitedHashes().stream()).toList();
     }
 
     private Map<Domain, List<Commit>> confirm(

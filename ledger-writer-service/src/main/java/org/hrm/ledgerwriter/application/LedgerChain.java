@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
+import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
 
 /** The chain as the ledger writer sees it: one signing lane, local nonces, pipelined sends, receipts. */
@@ -11,6 +12,9 @@ public interface LedgerChain {
 
     /** Signs a storeBatch call to {@code contract} with the lane's next nonce; sends nothing. */
     SignedTransaction sign(String contract, PackedTransaction transaction);
+
+    /** Signs a grantBatch or revokeBatch call to {@code contract} with the lane's next nonce; sends nothing. */
+    SignedTransaction signConsents(String contract, ConsentTransaction transaction);
 
     /** Sends all transactions, many in flight; returns once the node accepted each, or throws. */
     void broadcast(Collection<SignedTransaction> transactions);

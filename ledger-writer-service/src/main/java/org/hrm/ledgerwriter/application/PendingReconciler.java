@@ -11,39 +11,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Settles redelivered records against the ledger index and the chain, so none is written twice.
+ * Settles redelivered entries (records, key shares, revocations) against their index and the chain, so
+ * none is written twice.
  *
- * <p>A pending record's transaction is waited for when it is mined or can still be mined: it is
+ * <p>A pending entry's transaction is waited for when it is mined or can still be mined: it is
  * rebroadcast byte for byte, with its nonce, so it lands at most once. Only a transaction that can
- * never land (reverted, or its nonce used by another one) lets its records be written again.
+ * never land (reverted, or its nonce used by another one) lets its entries be written again.
  */
 final class PendingReconciler {
     private static final Logger log = LoggerFactory.getLogger(PendingReconciler.class);
 
     private final LedgerChain chain;
-    private final LedgerIndex index;
+    private final EntryIndex index;
 
-    PendingReconciler(LedgerChain chain, LedgerIndex index) {
+    PendingReconciler(LedgerChain chain, EntryIndex index) {
         this.chain = chain;
         this.index = index;
     }
 
-    void reconcile(DomainBatch batch) {
+    void reconcile(EntryBatch<?> batch) {
         Map<String, List<String>> pendingByTransaction = new LinkedHashMap<>();
-        for (IndexEntry entry : index.find(batch.domain(), batch.recordIds()).values()) {
+        for (IndexEntry entry : index.find(batch.domain(), batch.entryIds()).values()) {
             if (entry instanceof IndexEntry.Committed committed) {
                 batch.alreadyCommitted(committed.commit());
             } else if (entry instanceof IndexEntry.Pending pending) {
                 pendingByTransaction
                         .computeIfAbsent(pending.transactionHash(), hash -> new ArrayList<>())
-                        .add(pending.recordId());
+                        .add(pending.entryId());
             }
         }
-        pendingByTransaction.forEach((hash, recordIds) -> {
+        pendingByTransaction.forEach((hash, entryIds) -> {
             if (canStillLand(batch.domain(), hash)) {
-                batch.await(hash, recordIds);
+                batch.await(hash, entryIds);
             } else {
-                log.warn("transaction {} can never land: writing its {} records again", hash, recordIds.size());
+                log.warn("transaction {} can never land: writing its {} entries again", hash, entryIds.size());
             }
         });
     }
@@ -55,7 +56,7 @@ final class PendingReconciler {
         }
         Optional<SignedTransaction> transaction = index.pendingTransaction(domain, hash);
         if (transaction.isEmpty()) {
-            // Signed transactions are stored before their records are marked pending: it was never sent.
+            // Signed transactions are stored before their entries are marked pending: it was never sent.
             return false;
         }
         if (chain.rebroadcast(transaction.get()) == LedgerChain.Rebroadcast.ACCEPTED) {

@@ -3,16 +3,19 @@ package org.hrm.ledgerwriter.application;
 import java.util.List;
 
 /**
- * A signed storeBatch transaction: kept in the ledger index before it is broadcast, so the very same
- * bytes (same nonce, so it can land at most once) can be rebroadcast after a crash.
+ * A signed ledger transaction (storeBatch, grantBatch or revokeBatch): kept in the index before it is
+ * broadcast, so the very same bytes (same nonce, so it can land at most once) can be rebroadcast after
+ * a crash.
+ *
+ * @param entryIds the index entries it writes: record ids, or consent entry ids
  */
-public record SignedTransaction(String hash, String rawHex, long nonce, String contract, List<String> recordIds) {
+public record SignedTransaction(String hash, String rawHex, long nonce, String contract, List<String> entryIds) {
     public SignedTransaction {
-        recordIds = List.copyOf(recordIds);
+        entryIds = List.copyOf(entryIds);
     }
 
     @Override
     public String toString() {
-        return "SignedTransaction[" + hash + ", nonce " + nonce + ", " + recordIds.size() + " records]";
+        return "SignedTransaction[" + hash + ", nonce " + nonce + ", " + entryIds.size() + " entries]";
     }
 }

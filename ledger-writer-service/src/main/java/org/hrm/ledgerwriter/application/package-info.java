@@ -1,2 +1,5 @@
-/** The use case "commit sealed records" and the ports it drives: chain, ledger index, commit publisher. */
+/**
+ * The use cases "commit sealed records" and "record consents on chain", the signing lane they share
+ * and the ports they drive: chain, ledger and consent indexes, commit publisher.
+ */
 package org.hrm.ledgerwriter.application;

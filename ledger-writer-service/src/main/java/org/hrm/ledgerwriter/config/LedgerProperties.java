@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param chainId the chain id to sign for; when absent it is asked from the node
  * @param gasPriceWei gas price (legacy) or max fee per gas (EIP-1559); 0 on a free-gas network
+ * @param maxRecordsPerTx most entries per transaction: records, and likewise key shares or revocations
+ * @param consentConsumerGroup the consumer group of the ConsentGranted/ConsentRevoked listener
  */
 @ConfigurationProperties("hrm.ledger")
 public record LedgerProperties(
@@ -33,6 +35,7 @@ public record LedgerProperties(
         @DefaultValue("0") BigInteger maxPriorityFeeWei,
         @DefaultValue("256") int httpMaxRequests,
         @DefaultValue("ledger-writer") String consumerGroup,
+        @DefaultValue("ledger-writer-consent") String consentConsumerGroup,
         @DefaultValue("2000") int maxPollRecords,
         @DefaultValue("3") int topicPartitions,
 

@@ -6,15 +6,19 @@ import java.util.Map;
 import org.hrm.contracts.Domain;
 import org.hrm.ledgerwriter.application.CommitPublisher;
 import org.hrm.ledgerwriter.application.CommitSealedRecords;
+import org.hrm.ledgerwriter.application.ConsentIndex;
 import org.hrm.ledgerwriter.application.LedgerChain;
 import org.hrm.ledgerwriter.application.LedgerIndex;
+import org.hrm.ledgerwriter.application.RecordConsents;
+import org.hrm.ledgerwriter.application.SigningLane;
+import org.hrm.ledgerwriter.domain.ConsentPacker;
 import org.hrm.ledgerwriter.domain.GasModel;
 import org.hrm.ledgerwriter.domain.TransactionPacker;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the use case to the adapters' ports and the packing rules to their properties. */
+/** Wires the use cases to the adapters' ports, their shared signing lane and the packing rules to their properties. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerProperties.class)
 class UseCaseConfig {
@@ -24,14 +28,30 @@ class UseCaseConfig {
         return new GasModel(properties.gasMarginPercent());
     }
 
+    /** The one lane both use cases sign on: one key, one local nonce count, one turn at a time. */
+    @Bean
+    SigningLane signingLane(LedgerChain chain) {
+        return new SigningLane(chain);
+    }
+
     @Bean
     CommitSealedRecords commitSealedRecords(
-            LedgerChain chain, LedgerIndex index, CommitPublisher publisher, GasModel gas, LedgerProperties ledger) {
+            SigningLane lane, LedgerIndex index, CommitPublisher publisher, GasModel gas, LedgerProperties ledger) {
+        TransactionPacker packer = new TransactionPacker(gas, ledger.maxRecordsPerTx(), ledger.maxTxGas());
+        return new CommitSealedRecords(lane, index, publisher, packer, contracts(ledger), Clock.systemUTC());
+    }
+
+    @Bean
+    RecordConsents recordConsents(SigningLane lane, ConsentIndex index, GasModel gas, LedgerProperties ledger) {
+        ConsentPacker packer = new ConsentPacker(gas, ledger.maxRecordsPerTx(), ledger.maxTxGas());
+        return new RecordConsents(lane, index, packer, contracts(ledger), Clock.systemUTC());
+    }
+
+    private static Map<Domain, String> contracts(LedgerProperties ledger) {
         Map<Domain, String> contracts = new EnumMap<>(Domain.class);
         for (Domain domain : Domain.values()) {
             contracts.put(domain, ledger.contracts().address(domain));
         }
-        TransactionPacker packer = new TransactionPacker(gas, ledger.maxRecordsPerTx(), ledger.maxTxGas());
-        return new CommitSealedRecords(chain, index, publisher, packer, contracts, Clock.systemUTC());
+        return contracts;
     }
 }

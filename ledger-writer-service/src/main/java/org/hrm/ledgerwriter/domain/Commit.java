@@ -2,9 +2,14 @@ package org.hrm.ledgerwriter.domain;
 
 import java.time.Instant;
 
-/** Where a record landed: its RecordStored log in a confirmed transaction of the domain's contract. */
+/**
+ * Where an index entry landed: its log in a confirmed transaction of the domain's contract.
+ *
+ * @param entryId the record id of a stored record, or a consent entry id ({@link ShareGrant#entryId()},
+ *     {@link Revocation#entryId()})
+ */
 public record Commit(
-        String recordId,
+        String entryId,
         String contractAddress,
         String transactionHash,
         long blockNumber,

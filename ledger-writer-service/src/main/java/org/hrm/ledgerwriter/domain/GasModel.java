@@ -3,12 +3,15 @@ package org.hrm.ledgerwriter.domain;
 import java.util.List;
 
 /**
- * Deterministic gas estimate of one {@code storeBatch} transaction, from payload sizes alone.
+ * Deterministic gas estimate of one {@code storeBatch}, {@code grantBatch} or {@code revokeBatch}
+ * transaction, from payload sizes alone.
  *
  * <p>Gas = 21000 + calldata (16 per payload, id and pseudonym byte, 4 per padding byte, offset and
  * length words priced as 4 non-zero bytes) + per record a LOG3 (375 + 3 x 375 + 8 per data byte),
  * the calldata copy and a measured execution overhead, + memory expansion for the largest payload,
- * then a safety margin. Cancun pricing (the fork production runs; Prague's calldata floor of EIP-7623
+ * then a safety margin. A key share of grantBatch is priced like a record whose second id is a
+ * bytes16 (its ShareGranted log is a LOG3 with data too); a revocation is its grant id in calldata and
+ * a LOG2 without data. Cancun pricing (the fork production runs; Prague's calldata floor of EIP-7623
  * would need 40 gas per payload byte); calibrated against Anvil's gasUsed in GasEstimateIT.
  */
 public final class GasModel {
@@ -16,6 +19,9 @@ public final class GasModel {
     static final long ZERO_BYTE = 4;
     static final long NONZERO_BYTE = 16;
     static final long STRUCTURAL_WORD = 4 * NONZERO_BYTE + 28 * ZERO_BYTE;
+    /** A bytes16 id in calldata: 16 bytes of the UUID, 16 of padding. */
+    static final long BYTES16_WORD = 16 * NONZERO_BYTE + 16 * ZERO_BYTE;
+
     static final long LOG_BASE = 375;
     static final long LOG_TOPIC = 375;
     static final long LOG_DATA_BYTE = 8;
@@ -26,6 +32,8 @@ public final class GasModel {
     static final long CALL_EXECUTION = 5_000;
     /** Loop, bounds checks and ABI decoding of one record: about 600 measured on Anvil (cancun). */
     static final long RECORD_EXECUTION = 800;
+    /** Loop, bounds check and ABI decoding of one revocation: about 280 measured on Anvil (cancun). */
+    static final long REVOCATION_EXECUTION = 400;
     /** Scratch and free-memory words around the encoded log data. */
     static final long MEMORY_BASE_WORDS = 8;
 
@@ -51,6 +59,20 @@ public final class GasModel {
         return calldata + log + COPY_WORD * words(payloadBytes) + RECORD_EXECUTION;
     }
 
+    /** Gas one key share adds to a grantBatch: grant and record id, the share, its ShareGranted log, the loop. */
+    public long shareGas(int shareBytes) {
+        long padded = words(shareBytes) * 32;
+        long calldata =
+                2 * BYTES16_WORD + 2 * STRUCTURAL_WORD + shareBytes * NONZERO_BYTE + (padded - shareBytes) * ZERO_BYTE;
+        long log = LOG_BASE + 3 * LOG_TOPIC + LOG_DATA_BYTE * (64 + padded);
+        return calldata + log + COPY_WORD * words(shareBytes) + RECORD_EXECUTION;
+    }
+
+    /** Gas one revocation adds to a revokeBatch: its grant id and its GrantRevoked log (no data). */
+    public long revocationGas() {
+        return BYTES16_WORD + LOG_BASE + 2 * LOG_TOPIC + REVOCATION_EXECUTION;
+    }
+
     /** Gas of the call itself: the transaction base, selector, the three array heads and lengths. */
     public long callGas() {
         return TRANSACTION_BASE + 4 * NONZERO_BYTE + 6 * STRUCTURAL_WORD + CALL_EXECUTION;
@@ -62,10 +84,18 @@ public final class GasModel {
         return MEMORY_WORD * memoryWords + memoryWords * memoryWords / MEMORY_QUADRATIC_DIVISOR;
     }
 
-    /** The gas limit for a transaction whose records add up to {@code recordGasSum}, with the margin. */
+    /**
+     * The gas limit for a storeBatch (or grantBatch: the same three arrays) whose entries add up to
+     * {@code recordGasSum}, with the margin.
+     */
     public long gasLimit(long recordGasSum, int largestPayloadBytes) {
-        long estimate = callGas() + recordGasSum + memoryGas(largestPayloadBytes);
-        return estimate + estimate * marginPercent / 100;
+        return withMargin(callGas() + recordGasSum + memoryGas(largestPayloadBytes));
+    }
+
+    /** The gas limit for a revokeBatch whose revocations add up to {@code revocationGasSum}: one array. */
+    public long revokeGasLimit(long revocationGasSum) {
+        long call = TRANSACTION_BASE + 4 * NONZERO_BYTE + 2 * STRUCTURAL_WORD + CALL_EXECUTION;
+        return withMargin(call + revocationGasSum + memoryGas(0));
     }
 
     /** The gas limit for a transaction carrying payloads of these sizes. */
@@ -73,6 +103,10 @@ public final class GasModel {
         long sum = payloadSizes.stream().mapToLong(this::recordGas).sum();
         int largest = payloadSizes.stream().mapToInt(Integer::intValue).max().orElse(0);
         return gasLimit(sum, largest);
+    }
+
+    private long withMargin(long estimate) {
+        return estimate + estimate * marginPercent / 100;
     }
 
     private static long words(long bytes) {

@@ -3,11 +3,19 @@ package org.hrm.ledgerwriter.domain;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 
-/** Maps a record id (a UUID) to the contract's {@code bytes16} and back: the UUID's 16 big-endian bytes. */
+/**
+ * Maps a record or grant id (a UUID) to the contract's {@code bytes16} and back: the UUID's 16
+ * big-endian bytes.
+ */
 public final class RecordIds {
     public static final int LENGTH = 16;
 
     private RecordIds() {}
+
+    /** The id in the form the chain gives back ({@link #fromBytes16}): lower case; throws if it is no UUID. */
+    public static String canonical(String id) {
+        return UUID.fromString(id).toString();
+    }
 
     public static byte[] toBytes16(String recordId) {
         UUID uuid = UUID.fromString(recordId);

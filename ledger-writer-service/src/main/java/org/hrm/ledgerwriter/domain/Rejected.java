@@ -1,4 +1,4 @@
 package org.hrm.ledgerwriter.domain;
 
-/** A record that cannot be written, with the reason for the dead-letter topic. */
-public record Rejected(String recordId, String reason) {}
+/** An entry (a record, a key share) that cannot be written, with the reason for the dead-letter topic. */
+public record Rejected(String entryId, String reason) {}

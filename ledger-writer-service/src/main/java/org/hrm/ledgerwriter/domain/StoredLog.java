@@ -1,4 +1,7 @@
 package org.hrm.ledgerwriter.domain;
 
-/** One RecordStored log of a receipt: the emitting contract, the record id topic and the log index. */
-public record StoredLog(String contractAddress, String recordId, int logIndex) {}
+/**
+ * One log of a receipt that writes a ledger index entry (RecordStored, ShareGranted or GrantRevoked):
+ * the emitting contract, the entry id its topics name and the log index.
+ */
+public record StoredLog(String contractAddress, String entryId, int logIndex) {}

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Packs records, in order, into as few transactions as the record count and the per-transaction gas
- * budget allow. A record that alone exceeds the budget is rejected, never split.
+ * Packs records, in order, into as few storeBatch transactions as the record count and the
+ * per-transaction gas budget allow. A record that alone exceeds the budget is rejected, never split.
  */
 public final class TransactionPacker {
-    private final GasModel gas;
-    private final int maxRecords;
+    private final BudgetPacker<LedgerRecord> packer;
     private final long maxGas;
 
     public TransactionPacker(GasModel gas, int maxRecords, long maxGas) {
@@ -19,38 +18,21 @@ public final class TransactionPacker {
         if (maxGas < gas.gasLimit(List.of(0))) {
             throw new IllegalArgumentException("gas budget " + maxGas + " fits not even an empty record");
         }
-        this.gas = gas;
-        this.maxRecords = maxRecords;
+        BudgetPacker.CallGas<LedgerRecord> storeBatch = new BudgetPacker.CallGas<>(
+                record -> gas.recordGas(record.payloadSize()), LedgerRecord::payloadSize, gas::gasLimit);
+        this.packer = new BudgetPacker<>(storeBatch, maxRecords, maxGas);
         this.maxGas = maxGas;
     }
 
     public Packing pack(List<LedgerRecord> records) {
-        List<PackedTransaction> transactions = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
-        List<LedgerRecord> current = new ArrayList<>();
-        long currentGas = 0;
-        int currentLargest = 0;
-        for (LedgerRecord record : records) {
-            long single = gas.gasLimit(List.of(record.payloadSize()));
-            if (single > maxGas) {
-                rejected.add(new Rejected(record.recordId(), tooLarge(record, single)));
-                continue;
-            }
-            long recordGas = gas.recordGas(record.payloadSize());
-            int largest = Math.max(currentLargest, record.payloadSize());
-            if (current.size() == maxRecords || gas.gasLimit(currentGas + recordGas, largest) > maxGas) {
-                transactions.add(new PackedTransaction(current, gas.gasLimit(currentGas, currentLargest)));
-                current = new ArrayList<>();
-                currentGas = 0;
-                largest = record.payloadSize();
-            }
-            current.add(record);
-            currentGas += recordGas;
-            currentLargest = largest;
-        }
-        if (!current.isEmpty()) {
-            transactions.add(new PackedTransaction(current, gas.gasLimit(currentGas, currentLargest)));
-        }
+        List<PackedTransaction> transactions = packer
+                .pack(
+                        records,
+                        (record, single) -> rejected.add(new Rejected(record.recordId(), tooLarge(record, single))))
+                .stream()
+                .map(batch -> new PackedTransaction(batch.entries(), batch.gasLimit()))
+                .toList();
         return new Packing(transactions, rejected);
     }
 

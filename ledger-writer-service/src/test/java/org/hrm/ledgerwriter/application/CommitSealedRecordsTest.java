@@ -27,7 +27,7 @@ class CommitSealedRecordsTest {
     private final FakeIndex index = new FakeIndex();
     private final List<Map<Domain, List<Commit>>> published = new ArrayList<>();
     private final CommitSealedRecords useCase = new CommitSealedRecords(
-            chain,
+            new SigningLane(chain),
             index,
             published::add,
             new TransactionPacker(new GasModel(10), 50, 15_000_000),
@@ -63,7 +63,7 @@ class CommitSealedRecordsTest {
         List<Boolean> storedFirst = new ArrayList<>();
         chain.beforeBroadcast = transactions -> transactions.forEach(transaction ->
                 storedFirst.add(index.transactions(Domain.PATIENT).containsKey(transaction.hash())
-                        && transaction.recordIds().stream()
+                        && transaction.entryIds().stream()
                                 .allMatch(id -> index.entries(Domain.PATIENT).get(id) instanceof IndexEntry.Pending)));
 
         useCase.commit(batch);
@@ -78,7 +78,7 @@ class CommitSealedRecordsTest {
 
         useCase.commit(batch);
 
-        assertThat(chain.writtenRecordIds()).hasSize(10).doesNotHaveDuplicates();
+        assertThat(chain.writtenEntryIds()).hasSize(10).doesNotHaveDuplicates();
         assertThat(published.get(0).get(Domain.PATIENT)).hasSize(10);
     }
 
@@ -90,7 +90,7 @@ class CommitSealedRecordsTest {
         useCase.commit(batch);
 
         assertThat(chain.broadcasts).hasSize(1);
-        assertThat(chain.writtenRecordIds()).hasSize(20);
+        assertThat(chain.writtenEntryIds()).hasSize(20);
         assertThat(published.get(1).get(Domain.PATIENT))
                 .containsExactlyInAnyOrderElementsOf(published.get(0).get(Domain.PATIENT));
     }
@@ -118,7 +118,7 @@ class CommitSealedRecordsTest {
         useCase.commit(batch);
 
         assertThat(chain.rebroadcasts).isEmpty();
-        assertThat(chain.writtenRecordIds()).hasSize(5);
+        assertThat(chain.writtenEntryIds()).hasSize(5);
         assertThat(index.entries(Domain.PATIENT).values()).allMatch(IndexEntry.Committed.class::isInstance);
     }
 
@@ -133,7 +133,7 @@ class CommitSealedRecordsTest {
         assertThat(chain.broadcasts)
                 .singleElement()
                 .satisfies(tx -> assertThat(tx.nonce()).isNotEqualTo(lost.nonce()));
-        assertThat(chain.writtenRecordIds()).hasSize(5).doesNotHaveDuplicates();
+        assertThat(chain.writtenEntryIds()).hasSize(5).doesNotHaveDuplicates();
     }
 
     @Test
@@ -158,7 +158,7 @@ class CommitSealedRecordsTest {
         List<Rejection> rejections = useCase.commit(batch);
 
         assertThat(rejections).singleElement().satisfies(rejection -> {
-            assertThat(rejection.recordId()).isEqualTo(huge.record().recordId());
+            assertThat(rejection.entryId()).isEqualTo(huge.record().recordId());
             assertThat(rejection.domain()).isEqualTo(Domain.PRACTITIONER);
         });
         assertThat(published.get(0).get(Domain.PRACTITIONER)).hasSize(3);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
+import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
 import org.hrm.ledgerwriter.domain.StoredLog;
 
@@ -32,6 +33,13 @@ class FakeChain implements LedgerChain {
         long nonce = nextNonce++;
         return new SignedTransaction(
                 "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.recordIds());
+    }
+
+    @Override
+    public SignedTransaction signConsents(String contract, ConsentTransaction transaction) {
+        long nonce = nextNonce++;
+        return new SignedTransaction(
+                "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.entryIds());
     }
 
     @Override
@@ -79,18 +87,18 @@ class FakeChain implements LedgerChain {
     void mine(SignedTransaction transaction) {
         boolean ok = !reverting.contains(transaction.hash());
         List<StoredLog> logs = new ArrayList<>();
-        for (int i = 0; ok && i < transaction.recordIds().size(); i++) {
-            logs.add(new StoredLog(
-                    transaction.contract(), transaction.recordIds().get(i), i));
+        for (int i = 0; ok && i < transaction.entryIds().size(); i++) {
+            logs.add(
+                    new StoredLog(transaction.contract(), transaction.entryIds().get(i), i));
         }
         mined.put(transaction.hash(), new ChainReceipt(transaction.hash(), ok, block++, logs));
     }
 
-    /** Records written on chain by successful transactions, with repetitions. */
-    List<String> writtenRecordIds() {
+    /** Entries (records, consent entries) written on chain by successful transactions, with repetitions. */
+    List<String> writtenEntryIds() {
         return mined.values().stream()
                 .flatMap(receipt -> receipt.logs().stream())
-                .map(StoredLog::recordId)
+                .map(StoredLog::entryId)
                 .toList();
     }
 }

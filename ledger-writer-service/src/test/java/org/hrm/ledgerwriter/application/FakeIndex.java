@@ -9,15 +9,15 @@ import java.util.Optional;
 import org.hrm.contracts.Domain;
 import org.hrm.ledgerwriter.domain.Commit;
 
-/** A ledger index in memory. */
-class FakeIndex implements LedgerIndex {
+/** A ledger or consent index in memory. */
+class FakeIndex implements LedgerIndex, ConsentIndex {
     final Map<Domain, Map<String, IndexEntry>> entries = new EnumMap<>(Domain.class);
     final Map<Domain, Map<String, SignedTransaction>> transactions = new EnumMap<>(Domain.class);
 
     @Override
-    public Map<String, IndexEntry> find(Domain domain, Collection<String> recordIds) {
+    public Map<String, IndexEntry> find(Domain domain, Collection<String> entryIds) {
         Map<String, IndexEntry> found = new HashMap<>();
-        recordIds.forEach(id -> Optional.ofNullable(entries(domain).get(id)).ifPresent(e -> found.put(id, e)));
+        entryIds.forEach(id -> Optional.ofNullable(entries(domain).get(id)).ifPresent(e -> found.put(id, e)));
         return found;
     }
 
@@ -31,14 +31,14 @@ class FakeIndex implements LedgerIndex {
         for (SignedTransaction transaction : signed) {
             transactions(domain).put(transaction.hash(), transaction);
             transaction
-                    .recordIds()
+                    .entryIds()
                     .forEach(id -> entries(domain).put(id, new IndexEntry.Pending(id, transaction.hash())));
         }
     }
 
     @Override
     public void markCommitted(Domain domain, List<Commit> commits) {
-        commits.forEach(commit -> entries(domain).put(commit.recordId(), new IndexEntry.Committed(commit)));
+        commits.forEach(commit -> entries(domain).put(commit.entryId(), new IndexEntry.Committed(commit)));
         commits.forEach(commit -> transactions(domain).remove(commit.transactionHash()));
     }
 

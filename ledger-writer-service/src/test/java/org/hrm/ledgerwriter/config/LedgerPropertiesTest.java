@@ -26,6 +26,8 @@ class LedgerPropertiesTest {
         assertThat(properties.confirmations()).isEqualTo(1);
         assertThat(properties.gasPriceWei()).isEqualTo(BigInteger.ZERO);
         assertThat(properties.topicPartitions()).isEqualTo(3);
+        assertThat(properties.consumerGroup()).isEqualTo("ledger-writer");
+        assertThat(properties.consentConsumerGroup()).isEqualTo("ledger-writer-consent");
         assertThat(properties.chainId()).isNull();
         assertThat(properties.contracts().address(Domain.PATIENT)).isEqualTo("0xabcdef");
     }

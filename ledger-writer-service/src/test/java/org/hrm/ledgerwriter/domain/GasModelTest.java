@@ -22,6 +22,34 @@ class GasModelTest {
     }
 
     @Test
+    void estimatesOneKeyShareOfAGrantBatchByTheFormula() {
+        GasModel gas = new GasModel(0);
+        // calldata: grant and record id 2x(16x16 + 16x4), offset and length 2x(4x16 + 28x4), 113x16 + 15x4 padding
+        long calldata = 2 * (256 + 64) + 2 * 176 + 113 * 16 + 15 * 4;
+        // LOG3: 375 + 3x375 + 8 per data byte (offset, length, 128 padded bytes)
+        long log = 375 + 3 * 375 + 8 * (64 + 128);
+        long copy = 3 * 4;
+
+        long shareGas = gas.shareGas(113);
+
+        assertThat(shareGas).isEqualTo(calldata + log + copy + GasModel.RECORD_EXECUTION);
+    }
+
+    @Test
+    void estimatesARevocationAndItsOneArrayCallByTheFormula() {
+        GasModel gas = new GasModel(0);
+        long words = GasModel.MEMORY_BASE_WORDS + 2;
+        long call = 21_000 + 4 * 16 + 2 * 176 + GasModel.CALL_EXECUTION + 3 * words + words * words / 512;
+
+        long revocation = gas.revocationGas();
+
+        // calldata: grant id 16x16 + 16x4; LOG2 without data: 375 + 2x375
+        assertThat(revocation).isEqualTo(256 + 64 + 375 + 2 * 375 + GasModel.REVOCATION_EXECUTION);
+        assertThat(gas.revokeGasLimit(3 * revocation)).isEqualTo(call + 3 * revocation);
+        assertThat(new GasModel(10).revokeGasLimit(0)).isEqualTo(call + call / 10);
+    }
+
+    @Test
     void estimatesTheCallByTheFormula() {
         GasModel gas = new GasModel(0);
 

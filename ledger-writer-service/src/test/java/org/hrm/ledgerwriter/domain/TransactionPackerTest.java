@@ -68,7 +68,7 @@ class TransactionPackerTest {
         Packing packing = packer.pack(List.of(small, huge, small));
 
         assertThat(packing.rejected()).singleElement().satisfies(rejected -> {
-            assertThat(rejected.recordId()).isEqualTo(huge.recordId());
+            assertThat(rejected.entryId()).isEqualTo(huge.recordId());
             assertThat(rejected.reason()).startsWith("record too large for one ledger transaction");
         });
         assertThat(packing.transactions())

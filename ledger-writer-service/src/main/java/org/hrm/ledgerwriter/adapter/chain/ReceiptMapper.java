@@ -1,25 +1,34 @@
 package org.hrm.ledgerwriter.adapter.chain;
 
 import java.util.List;
+import java.util.Optional;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
 import org.hrm.ledgerwriter.domain.RecordIds;
+import org.hrm.ledgerwriter.domain.Revocation;
+import org.hrm.ledgerwriter.domain.ShareGrant;
 import org.hrm.ledgerwriter.domain.StoredLog;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
-/** Reads a web3j receipt: status 0x1 or not, its block, and every RecordStored log with its index. */
+/**
+ * Reads a web3j receipt: status 0x1 or not, its block, and every log that writes an index entry with
+ * its index: RecordStored (the record id), ShareGranted ({@code grantId:recordId}), GrantRevoked
+ * ({@code grantId:revoked}).
+ */
 final class ReceiptMapper {
     static final String RECORD_STORED_TOPIC = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
+    static final String SHARE_GRANTED_TOPIC = EventEncoder.encode(RecordLedger.SHAREGRANTED_EVENT);
+    static final String GRANT_REVOKED_TOPIC = EventEncoder.encode(RecordLedger.GRANTREVOKED_EVENT);
 
     private ReceiptMapper() {}
 
     static ChainReceipt map(TransactionReceipt receipt) {
         List<StoredLog> logs = receipt.getLogs().stream()
-                .filter(ReceiptMapper::isRecordStored)
                 .map(ReceiptMapper::storedLog)
+                .flatMap(Optional::stream)
                 .toList();
         return new ChainReceipt(
                 receipt.getTransactionHash(),
@@ -28,14 +37,26 @@ final class ReceiptMapper {
                 logs);
     }
 
-    private static boolean isRecordStored(Log log) {
-        List<String> topics = log.getTopics();
-        return topics.size() == 3 && RECORD_STORED_TOPIC.equalsIgnoreCase(topics.get(0));
+    private static Optional<StoredLog> storedLog(Log log) {
+        return entryId(log.getTopics())
+                .map(entryId -> new StoredLog(
+                        log.getAddress(), entryId, log.getLogIndex().intValueExact()));
     }
 
-    private static StoredLog storedLog(Log log) {
-        String recordId = RecordIds.fromBytes16(
-                Numeric.hexStringToByteArray(log.getTopics().get(1)));
-        return new StoredLog(log.getAddress(), recordId, log.getLogIndex().intValueExact());
+    private static Optional<String> entryId(List<String> topics) {
+        if (topics.size() == 3 && RECORD_STORED_TOPIC.equalsIgnoreCase(topics.get(0))) {
+            return Optional.of(id(topics.get(1)));
+        }
+        if (topics.size() == 3 && SHARE_GRANTED_TOPIC.equalsIgnoreCase(topics.get(0))) {
+            return Optional.of(ShareGrant.entryId(id(topics.get(1)), id(topics.get(2))));
+        }
+        if (topics.size() == 2 && GRANT_REVOKED_TOPIC.equalsIgnoreCase(topics.get(0))) {
+            return Optional.of(Revocation.entryId(id(topics.get(1))));
+        }
+        return Optional.empty();
+    }
+
+    private static String id(String topic) {
+        return RecordIds.fromBytes16(Numeric.hexStringToByteArray(topic));
     }
 }

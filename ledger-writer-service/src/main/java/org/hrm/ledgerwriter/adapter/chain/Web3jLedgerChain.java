@@ -11,6 +11,7 @@ import org.hrm.ledgerwriter.application.LedgerWriteException;
 import org.hrm.ledgerwriter.application.SignedTransaction;
 import org.hrm.ledgerwriter.config.LedgerProperties;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
+import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +22,16 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 
-/** The ledger chain over web3j: one signing lane, pipelined raw sends and short-interval receipt polls. */
+/**
+ * The ledger chain over web3j: one signing key with one local nonce count (records and consents sign
+ * through this one bean), pipelined raw sends and short-interval receipt polls.
+ */
 @Component
 class Web3jLedgerChain implements LedgerChain {
     private static final Logger log = LoggerFactory.getLogger(Web3jLedgerChain.class);
 
     private final Web3j web3j;
-    private final StoreBatchSigner signer;
+    private final BatchSigner signer;
     private final NonceLane nonces;
     private final RpcCalls calls;
     private final ReceiptPoller poller;
@@ -36,7 +40,7 @@ class Web3jLedgerChain implements LedgerChain {
 
     Web3jLedgerChain(Web3j web3j, LedgerProperties properties) {
         this.web3j = web3j;
-        this.signer = new StoreBatchSigner(Credentials.create(properties.signingKey()), properties);
+        this.signer = new BatchSigner(Credentials.create(properties.signingKey()), properties);
         this.nonces = new NonceLane(web3j, signer.address());
         this.calls = new RpcCalls(properties.maxInFlight());
         this.poller = new ReceiptPoller(
@@ -61,7 +65,24 @@ class Web3jLedgerChain implements LedgerChain {
 
     @Override
     public SignedTransaction sign(String contract, PackedTransaction transaction) {
-        return signer.sign(contract, transaction, nonces.allocate(), chainId());
+        return signer.sign(
+                contract,
+                LedgerCalls.storeBatch(transaction.records()),
+                transaction.gasLimit(),
+                transaction.recordIds(),
+                nonces.allocate(),
+                chainId());
+    }
+
+    @Override
+    public SignedTransaction signConsents(String contract, ConsentTransaction transaction) {
+        return signer.sign(
+                contract,
+                LedgerCalls.consents(transaction),
+                transaction.gasLimit(),
+                transaction.entryIds(),
+                nonces.allocate(),
+                chainId());
     }
 
     @Override

@@ -2,44 +2,49 @@ package org.hrm.ledgerwriter.adapter.kafka;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.Domain;
 import org.hrm.ledgerwriter.application.Rejection;
-import org.hrm.ledgerwriter.application.SealedRecord;
 
-/** A decoded batch: the valid records for the use case, the bad ones for the dead-letter topic. */
-final class Intake {
-    private final List<SealedRecord> valid = new ArrayList<>();
+/**
+ * A decoded batch: the valid entries for a use case, the bad inputs for the dead-letter topic, and
+ * which input each entry came from (one event may carry several entries, e.g. a grant's key shares).
+ */
+final class Intake<T> {
+    private final List<T> valid = new ArrayList<>();
     private final Map<String, List<ConsumerRecord<String, byte[]>>> sources = new HashMap<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
 
-    void accept(ConsumerRecord<String, byte[]> source, SealedRecord sealed) {
-        valid.add(sealed);
-        sources.computeIfAbsent(key(sealed.domain(), sealed.record().recordId()), k -> new ArrayList<>())
-                .add(source);
+    void accept(ConsumerRecord<String, byte[]> source, T entry, Domain domain, String entryId) {
+        valid.add(entry);
+        sources.computeIfAbsent(key(domain, entryId), k -> new ArrayList<>()).add(source);
     }
 
     void reject(ConsumerRecord<String, byte[]> source, String reason) {
         deadLetters.add(new DeadLetter(source, reason));
     }
 
-    List<SealedRecord> valid() {
+    List<T> valid() {
         return valid;
     }
 
-    /** The rejected inputs plus every input of a record the use case could not write. */
+    /** The rejected inputs plus, once each, every input of an entry the use case could not write. */
     List<DeadLetter> deadLetters(List<Rejection> rejections) {
         List<DeadLetter> all = new ArrayList<>(deadLetters);
+        // ConsumerRecord has identity equality: an event with two rejected entries is dead-lettered once.
+        Map<ConsumerRecord<String, byte[]>, String> unwritable = new LinkedHashMap<>();
         for (Rejection rejection : rejections) {
-            sources.getOrDefault(key(rejection.domain(), rejection.recordId()), List.of())
-                    .forEach(source -> all.add(new DeadLetter(source, rejection.reason())));
+            sources.getOrDefault(key(rejection.domain(), rejection.entryId()), List.of())
+                    .forEach(source -> unwritable.putIfAbsent(source, rejection.reason()));
         }
+        unwritable.forEach((source, reason) -> all.add(new DeadLetter(source, reason)));
         return all;
     }
 
-    private static String key(Domain domain, String recordId) {
-        return domain.id() + "/" + recordId;
+    private static String key(Domain domain, String entryId) {
+        return domain.id() + "/" + entryId;
     }
 }

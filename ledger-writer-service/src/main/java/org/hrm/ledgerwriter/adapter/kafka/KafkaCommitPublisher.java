@@ -43,14 +43,14 @@ class KafkaCommitPublisher implements CommitPublisher {
 
     private ProducerRecord<String, byte[]> record(Domain domain, Commit commit) {
         RecordCommitted event = new RecordCommitted(
-                commit.recordId(),
+                commit.entryId(),
                 domain,
                 commit.contractAddress(),
                 commit.transactionHash(),
                 commit.blockNumber(),
                 commit.logIndex(),
                 commit.committedAt());
-        var record = new ProducerRecord<>(Topic.RECORD_COMMITTED.name(domain), commit.recordId(), codec.encode(event));
+        var record = new ProducerRecord<>(Topic.RECORD_COMMITTED.name(domain), commit.entryId(), codec.encode(event));
         record.headers().add(EventHeaders.EVENT_ID, utf8(UUID.randomUUID().toString()));
         record.headers().add(EventHeaders.EVENT_TYPE, TYPE);
         record.headers().add(EventHeaders.SCHEMA_VERSION, VERSION);

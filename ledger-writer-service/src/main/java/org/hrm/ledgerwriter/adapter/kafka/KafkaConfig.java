@@ -31,11 +31,13 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka clients of the ledger writer: a batch listener whose offsets are committed after the batch
- * (AckMode BATCH) and retried without end on failure, an idempotent producer with acks=all, topics.
+ * Kafka clients of the ledger writer: two batch listener containers (records; consents, in their own
+ * consumer group) whose offsets are committed after the batch (AckMode BATCH) and retried without end
+ * on failure, an idempotent producer with acks=all, topics.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
+    static final String CONSENT_CONTAINER_FACTORY = "consentListenerContainerFactory";
     private static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
 
     @Bean
@@ -55,10 +57,24 @@ class KafkaConfig {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
             ConsumerFactory<String, byte[]> consumerFactory) {
+        return batchFactory(consumerFactory);
+    }
+
+    /** The consent listener's own consumer group: its offsets never wait on, or hold back, the records'. */
+    @Bean(CONSENT_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> consentListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, LedgerProperties ledger) {
+        var factory = batchFactory(consumerFactory);
+        factory.getContainerProperties().setGroupId(ledger.consentConsumerGroup());
+        return factory;
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<String, byte[]> batchFactory(
+            ConsumerFactory<String, byte[]> consumerFactory) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(consumerFactory);
         factory.setBatchListener(true);
-        // One consumer per process: one signing key, one lane, one nonce sequence.
+        // One consumer per container: both containers sign on the one lane, which serialises their nonces.
         factory.setConcurrency(1);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         // Infrastructure failures retry the whole batch without end: a valid record is never dropped.
@@ -94,7 +110,8 @@ class KafkaConfig {
 
     @Bean
     KafkaAdmin.NewTopics ledgerTopics(LedgerProperties ledger) {
-        Stream<NewTopic> recordTopics = Stream.of(Topic.RECORD_SEALED, Topic.RECORD_COMMITTED)
+        Stream<NewTopic> perDomainTopics = Stream.of(
+                        Topic.RECORD_SEALED, Topic.RECORD_COMMITTED, Topic.CONSENT_GRANTED, Topic.CONSENT_REVOKED)
                 .flatMap(topic -> topic.allNames().stream())
                 .map(name -> TopicBuilder.name(name)
                         .partitions(ledger.topicPartitions())
@@ -104,6 +121,6 @@ class KafkaConfig {
                 .config("max.message.bytes", String.valueOf(DEAD_LETTER_MAX_BYTES))
                 .build();
         return new KafkaAdmin.NewTopics(
-                Stream.concat(recordTopics, Stream.of(deadLetters)).toArray(NewTopic[]::new));
+                Stream.concat(perDomainTopics, Stream.of(deadLetters)).toArray(NewTopic[]::new));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.ledgerwriter.application.CommitSealedRecords;
 import org.hrm.ledgerwriter.application.Rejection;
+import org.hrm.ledgerwriter.application.SealedRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -36,7 +37,7 @@ class RecordSealedListener {
             batch = "true")
     void onSealed(List<ConsumerRecord<String, byte[]>> records) {
         try {
-            Intake intake = decoder.decode(records);
+            Intake<SealedRecord> intake = decoder.decode(records);
             List<Rejection> rejections = commitSealedRecords.commit(intake.valid());
             deadLetters.publish(intake.deadLetters(rejections));
         } catch (RuntimeException e) {

@@ -1,2 +1,5 @@
-/** Batch listener for RecordSealed, RecordCommitted and dead-letter publishers, topics and client settings. */
+/**
+ * Batch listeners for RecordSealed and for ConsentGranted/ConsentRevoked, RecordCommitted and
+ * dead-letter publishers, topics and client settings.
+ */
 package org.hrm.ledgerwriter.adapter.kafka;

@@ -10,9 +10,9 @@ import org.hrm.ledgerwriter.application.SignedTransaction;
 import org.hrm.ledgerwriter.domain.Commit;
 
 /**
- * The stored shapes: a record document (id = record id, state PENDING or COMMITTED) and a transaction
- * document (id = transaction hash, the signed bytes and nonce), kept once per transaction rather than
- * copied into each of its up to hundreds of records.
+ * The stored shapes: an entry document (id = record id or consent entry id, state PENDING or COMMITTED)
+ * and a transaction document (id = transaction hash, the signed bytes and nonce), kept once per
+ * transaction rather than copied into each of its up to hundreds of entries.
  */
 final class IndexDocuments {
     static final String PENDING = "PENDING";
@@ -21,8 +21,8 @@ final class IndexDocuments {
 
     private IndexDocuments() {}
 
-    static Document pending(String recordId, SignedTransaction transaction) {
-        return new Document("_id", recordId)
+    static Document pending(String entryId, SignedTransaction transaction) {
+        return new Document("_id", entryId)
                 .append("state", PENDING)
                 .append("txHash", transaction.hash())
                 .append("nonce", transaction.nonce())
@@ -31,7 +31,7 @@ final class IndexDocuments {
     }
 
     static Document committed(Commit commit) {
-        return new Document("_id", commit.recordId())
+        return new Document("_id", commit.entryId())
                 .append("state", COMMITTED)
                 .append("txHash", commit.transactionHash())
                 .append("contract", commit.contractAddress())
@@ -42,13 +42,13 @@ final class IndexDocuments {
     }
 
     static IndexEntry entry(Document document) {
-        String recordId = document.getString("_id");
+        String entryId = document.getString("_id");
         if (!COMMITTED.equals(document.getString("state"))) {
-            return new IndexEntry.Pending(recordId, document.getString("txHash"));
+            return new IndexEntry.Pending(entryId, document.getString("txHash"));
         }
         Instant committedAt = document.getDate("committedAt").toInstant();
         return new IndexEntry.Committed(new Commit(
-                recordId,
+                entryId,
                 document.getString("contract"),
                 document.getString("txHash"),
                 document.getLong("blockNumber"),
@@ -61,7 +61,8 @@ final class IndexDocuments {
                 .append("raw", new Binary(HEX.parseHex(strip(transaction.rawHex()))))
                 .append("nonce", transaction.nonce())
                 .append("contract", transaction.contract())
-                .append("recordIds", transaction.recordIds())
+                // Named recordIds since the first version; consent transactions keep their entry ids here.
+                .append("recordIds", transaction.entryIds())
                 .append("signedAt", new Date());
     }
 

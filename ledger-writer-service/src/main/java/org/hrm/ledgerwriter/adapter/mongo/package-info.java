@@ -1,2 +1,5 @@
-/** The ledger index in MongoDB: one collection pair per domain, written with bulk operations only. */
+/**
+ * The ledger and consent indexes in MongoDB: per domain, a collection pair each, written with bulk
+ * operations only.
+ */
 package org.hrm.ledgerwriter.adapter.mongo;

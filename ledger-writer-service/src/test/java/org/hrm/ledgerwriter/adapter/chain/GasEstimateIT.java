@@ -2,10 +2,10 @@ package org.hrm.ledgerwriter.adapter.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.hrm.contracts.Domain;
 import org.hrm.embedded.AnvilNode;
@@ -13,10 +13,14 @@ import org.hrm.embedded.LedgerDeployment;
 import org.hrm.ledgerwriter.application.SignedTransaction;
 import org.hrm.ledgerwriter.config.LedgerProperties;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
+import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.GasModel;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
 import org.hrm.ledgerwriter.domain.Packing;
+import org.hrm.ledgerwriter.domain.Revocation;
+import org.hrm.ledgerwriter.domain.ShareGrant;
+import org.hrm.ledgerwriter.domain.StoredLog;
 import org.hrm.ledgerwriter.domain.TransactionPacker;
 import org.hrm.ledgerwriter.support.Records;
 import org.hrm.ledgerwriter.support.TestLedgerProperties;
@@ -78,6 +82,39 @@ class GasEstimateIT {
     }
 
     @Test
+    void estimateCoversGasUsedForEveryShapeOfGrantAndRevokeBatch() {
+        Web3jLedgerChain chain = chain(Map.of());
+        List<List<Integer>> grantShapes =
+                List.of(List.of(113), List.of(1), sizes(200, 113), sizes(50, 4_096), List.of(65_000, 113, 3_000));
+
+        for (List<Integer> shape : grantShapes) {
+            List<ShareGrant> shares = shape.stream()
+                    .map(size -> new ShareGrant(
+                            UUID.randomUUID().toString(), UUID.randomUUID().toString(), Records.bytes(size)))
+                    .toList();
+            long estimate = GAS.gasLimit(
+                    shape.stream().mapToLong(GAS::shareGas).sum(),
+                    shape.stream().mapToInt(Integer::intValue).max().orElse(0));
+
+            long used = gasUsed(chain, new ConsentTransaction.Grants(shares, estimate));
+
+            report("grantBatch", shape.size(), used, estimate);
+            assertThat(estimate).isGreaterThanOrEqualTo(used).isLessThan(used * 125 / 100 + 10_000);
+        }
+        for (int count : new int[] {1, 10, 500}) {
+            List<Revocation> revocations = IntStream.range(0, count)
+                    .mapToObj(i -> new Revocation(UUID.randomUUID().toString()))
+                    .toList();
+            long estimate = GAS.revokeGasLimit(count * GAS.revocationGas());
+
+            long used = gasUsed(chain, new ConsentTransaction.Revocations(revocations, estimate));
+
+            report("revokeBatch", count, used, estimate);
+            assertThat(estimate).isGreaterThanOrEqualTo(used).isLessThan(used * 125 / 100 + 10_000);
+        }
+    }
+
+    @Test
     void gasBoundTransactionStaysUnderTheCapAndSucceeds() {
         TransactionPacker packer = new TransactionPacker(GAS, 1_000, 15_000_000);
         Packing packing = packer.pack(IntStream.range(0, 700)
@@ -110,16 +147,35 @@ class GasEstimateIT {
         ChainReceipt receipt = chain.awaitConfirmed(List.of(signed.hash())).get(signed.hash());
         assertThat(receipt.succeeded()).isTrue();
         assertThat(receipt.logs()).hasSize(transaction.records().size());
+        return gasUsed(signed.hash());
+    }
+
+    private static long gasUsed(Web3jLedgerChain chain, ConsentTransaction transaction) {
+        SignedTransaction signed = chain.signConsents(contracts.get(Domain.PRACTITIONER), transaction);
+        chain.broadcast(List.of(signed));
+        ChainReceipt receipt = chain.awaitConfirmed(List.of(signed.hash())).get(signed.hash());
+        assertThat(receipt.succeeded()).isTrue();
+        assertThat(receipt.logs()).extracting(StoredLog::entryId).containsExactlyElementsOf(transaction.entryIds());
+        return gasUsed(signed.hash());
+    }
+
+    private static long gasUsed(String hash) {
         try {
-            BigInteger used = web3j.ethGetTransactionReceipt(signed.hash())
+            return web3j.ethGetTransactionReceipt(hash)
                     .send()
                     .getTransactionReceipt()
                     .orElseThrow()
-                    .getGasUsed();
-            return used.longValueExact();
+                    .getGasUsed()
+                    .longValueExact();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static void report(String call, int entries, long used, long estimate) {
+        System.out.printf(
+                "gas: %s of %d entries: used %d, estimate %d (%.1f%%)%n",
+                call, entries, used, estimate, 100.0 * (estimate - used) / used);
     }
 
     private static Web3jLedgerChain chain(Map<String, String> overrides) {

@@ -3,8 +3,10 @@ package org.hrm.ledgerwriter.adapter.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hrm.contracts.Domain;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.LedgerDeployment;
@@ -12,9 +14,13 @@ import org.hrm.ledgerwriter.application.LedgerChain.Rebroadcast;
 import org.hrm.ledgerwriter.application.LedgerWriteException;
 import org.hrm.ledgerwriter.application.SignedTransaction;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
+import org.hrm.ledgerwriter.domain.Commit;
+import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.GasModel;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
+import org.hrm.ledgerwriter.domain.Revocation;
+import org.hrm.ledgerwriter.domain.ShareGrant;
 import org.hrm.ledgerwriter.support.Records;
 import org.hrm.ledgerwriter.support.TestLedgerProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -59,9 +65,39 @@ class Web3jLedgerChainIT {
             ChainReceipt receipt = receipts.get(transaction.hash());
             assertThat(receipt.succeeded()).isTrue();
             assertThat(receipt.commits(transaction.contract(), java.time.Instant.now()))
-                    .extracting(commit -> commit.recordId())
-                    .containsExactlyElementsOf(transaction.recordIds());
+                    .extracting(commit -> commit.entryId())
+                    .containsExactlyElementsOf(transaction.entryIds());
         }
+    }
+
+    @Test
+    void readsShareGrantedAndGrantRevokedLogsAsConsentEntriesOfTheirContract() {
+        String grantId = UUID.randomUUID().toString();
+        List<ShareGrant> shares = List.of(
+                new ShareGrant(grantId, UUID.randomUUID().toString(), Records.bytes(113)),
+                new ShareGrant(grantId, UUID.randomUUID().toString(), Records.bytes(113)));
+        GasModel gas = new GasModel(10);
+        ConsentTransaction grants = new ConsentTransaction.Grants(shares, gas.gasLimit(2 * gas.shareGas(113), 113));
+        ConsentTransaction revoke = new ConsentTransaction.Revocations(
+                List.of(new Revocation(grantId)), gas.revokeGasLimit(gas.revocationGas()));
+        List<SignedTransaction> signed = List.of(
+                chain.signConsents(contracts.get(Domain.PATIENT), grants),
+                chain.signConsents(contracts.get(Domain.PATIENT), revoke),
+                sign(Domain.PATIENT, 1));
+
+        chain.broadcast(signed);
+        Map<String, ChainReceipt> receipts = chain.awaitConfirmed(
+                signed.stream().map(SignedTransaction::hash).toList());
+
+        assertThat(signed).extracting(SignedTransaction::nonce).doesNotHaveDuplicates();
+        assertThat(receipts.get(signed.get(0).hash()).commits(contracts.get(Domain.PATIENT), Instant.now()))
+                .extracting(Commit::entryId)
+                .containsExactly(shares.get(0).entryId(), shares.get(1).entryId());
+        assertThat(receipts.get(signed.get(1).hash()).commits(contracts.get(Domain.PATIENT), Instant.now()))
+                .extracting(Commit::entryId)
+                .containsExactly(grantId + ":revoked");
+        assertThat(receipts.get(signed.get(0).hash()).commits(contracts.get(Domain.PRACTITIONER), Instant.now()))
+                .isEmpty();
     }
 
     @Test

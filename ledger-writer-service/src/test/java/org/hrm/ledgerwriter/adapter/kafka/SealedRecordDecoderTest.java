@@ -11,6 +11,7 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordSealed;
+import org.hrm.ledgerwriter.application.SealedRecord;
 import org.hrm.ledgerwriter.support.Records;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class SealedRecordDecoderTest {
     void acceptsAValidRecordWithItsLedgerPayload() {
         RecordSealed sealed = Records.sealed(Domain.PRACTITIONER, 1_024);
 
-        Intake intake = decoder.decode(List.of(record(Domain.PRACTITIONER, "RecordSealed", codec.encode(sealed))));
+        Intake<SealedRecord> intake =
+                decoder.decode(List.of(record(Domain.PRACTITIONER, "RecordSealed", codec.encode(sealed))));
 
         assertThat(intake.deadLetters(List.of())).isEmpty();
         assertThat(intake.valid()).singleElement().satisfies(valid -> {
@@ -38,7 +40,7 @@ class SealedRecordDecoderTest {
         byte[] valid = codec.encode(Records.sealed(Domain.PATIENT, 100));
         String missingShares = new String(valid, StandardCharsets.UTF_8).replace("\"shares\"", "\"ignored\"");
 
-        Intake intake = decoder.decode(List.of(
+        Intake<SealedRecord> intake = decoder.decode(List.of(
                 record(Domain.PATIENT, "RecordSealed", "{not json".getBytes(StandardCharsets.UTF_8)),
                 record(Domain.PATIENT, "RecordSubmitted", valid),
                 record(Domain.PATIENT, null, valid),
@@ -64,7 +66,7 @@ class SealedRecordDecoderTest {
         String json = new String(codec.encode(Records.sealed(Domain.PATIENT, 100)), StandardCharsets.UTF_8)
                 .replace("\"PATIENT\"", "\"VETERINARY\"");
 
-        Intake intake =
+        Intake<SealedRecord> intake =
                 decoder.decode(List.of(record(Domain.PATIENT, "RecordSealed", json.getBytes(StandardCharsets.UTF_8))));
 
         assertThat(intake.deadLetters(List.of()))
@@ -72,6 +74,22 @@ class SealedRecordDecoderTest {
                 .satisfies(letter -> assertThat(letter.reason())
                         .startsWith("malformed RecordSealed")
                         .contains("VETERINARY"));
+    }
+
+    @Test
+    void rejectsAnUpperCaseRecordIdThatNoReceiptWouldEverMatch() {
+        RecordSealed sealed = Records.sealed(Domain.PATIENT, 100);
+        String json = new String(codec.encode(sealed), StandardCharsets.UTF_8)
+                .replace(sealed.recordId(), sealed.recordId().toUpperCase(java.util.Locale.ROOT));
+
+        Intake<SealedRecord> intake =
+                decoder.decode(List.of(record(Domain.PATIENT, "RecordSealed", json.getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(intake.valid()).isEmpty();
+        assertThat(intake.deadLetters(List.of()))
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.reason())
+                        .isEqualTo("invalid RecordSealed: recordId must be a lower-case UUID"));
     }
 
     private static ConsumerRecord<String, byte[]> record(Domain topicDomain, String type, byte[] value) {

@@ -1,0 +1,72 @@
+package org.hrm.ledgerwriter.adapter.chain;
+
+import java.util.Arrays;
+import java.util.List;
+import org.hrm.contracts.ledger.RecordLedger;
+import org.hrm.ledgerwriter.domain.ConsentTransaction;
+import org.hrm.ledgerwriter.domain.LedgerRecord;
+import org.hrm.ledgerwriter.domain.RecordIds;
+import org.hrm.ledgerwriter.domain.Revocation;
+import org.hrm.ledgerwriter.domain.ShareGrant;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Bytes16;
+import org.web3j.abi.datatypes.generated.Bytes32;
+
+/** The ledger contract's batch calls as ABI functions: storeBatch, grantBatch and revokeBatch. */
+final class LedgerCalls {
+    private LedgerCalls() {}
+
+    /** {@code storeBatch(recordIds, ownerPseudonyms, payloads)}. */
+    static Function storeBatch(List<LedgerRecord> records) {
+        return new Function(
+                RecordLedger.FUNC_STOREBATCH,
+                Arrays.<Type>asList(
+                        ids(records.stream().map(LedgerRecord::recordId).toList()),
+                        new DynamicArray<>(
+                                Bytes32.class,
+                                records.stream()
+                                        .map(record -> new Bytes32(record.ownerPseudonym()))
+                                        .toList()),
+                        bytes(records.stream().map(LedgerRecord::payload).toList())),
+                List.of());
+    }
+
+    /** {@code grantBatch(grantIds, recordIds, shares)} or {@code revokeBatch(grantIds)}. */
+    static Function consents(ConsentTransaction transaction) {
+        if (transaction instanceof ConsentTransaction.Grants grants) {
+            return grantBatch(grants.shares());
+        }
+        return revokeBatch(((ConsentTransaction.Revocations) transaction).revocations());
+    }
+
+    static Function grantBatch(List<ShareGrant> shares) {
+        return new Function(
+                RecordLedger.FUNC_GRANTBATCH,
+                Arrays.<Type>asList(
+                        ids(shares.stream().map(ShareGrant::grantId).toList()),
+                        ids(shares.stream().map(ShareGrant::recordId).toList()),
+                        bytes(shares.stream().map(ShareGrant::share).toList())),
+                List.of());
+    }
+
+    static Function revokeBatch(List<Revocation> revocations) {
+        return new Function(
+                RecordLedger.FUNC_REVOKEBATCH,
+                List.<Type>of(ids(revocations.stream().map(Revocation::grantId).toList())),
+                List.of());
+    }
+
+    private static DynamicArray<Bytes16> ids(List<String> uuids) {
+        return new DynamicArray<>(
+                Bytes16.class,
+                uuids.stream().map(id -> new Bytes16(RecordIds.toBytes16(id))).toList());
+    }
+
+    private static DynamicArray<DynamicBytes> bytes(List<byte[]> values) {
+        return new DynamicArray<>(
+                DynamicBytes.class, values.stream().map(DynamicBytes::new).toList());
+    }
+}
