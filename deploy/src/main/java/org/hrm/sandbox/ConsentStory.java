@@ -36,7 +36,12 @@ final class ConsentStory {
     /** One stored record the story reads: whose it is and its exact bytes. */
     record Subject(String recordId, Domain domain, PartyKeys owner, byte[] plaintext) {}
 
-    Map<String, Boolean> tell(Subject record, PartyKeys doctor, Subject emergencyRecord, PartyKeys institution)
+    /**
+     * Tells the story on {@code record}; the expiry part uses {@code expiringRecord}, which no other grant covers,
+     * so its denial can only come from the expiry.
+     */
+    Map<String, Boolean> tell(
+            Subject record, Subject expiringRecord, PartyKeys doctor, Subject emergencyRecord, PartyKeys institution)
             throws Exception {
         Map<String, Boolean> results = new LinkedHashMap<>();
         results.put("deniedWithoutGrant", denied(record, doctor, "without a grant"));
@@ -44,19 +49,23 @@ final class ConsentStory {
         results.put("readAfterGrant", readsExactly(record, doctor, doctor, null));
         revoke(record, grant);
         results.put("deniedAfterRevoke", denied(record, doctor, "after the revocation"));
-        ConsentGranted shortGrant = grant(record, doctor, Instant.now().plusSeconds(3));
+        ConsentGranted shortGrant = grant(expiringRecord, doctor, Instant.now().plusSeconds(3));
         waitUntil(shortGrant.expiresAt().plusMillis(500));
-        results.put("deniedAfterExpiry", denied(record, doctor, "after the grant expired"));
+        results.put("deniedAfterExpiry", deniedBecause(expiringRecord, doctor, "after the grant expired", "expired"));
         results.put("emergencyReadAllowed", readsExactly(emergencyRecord, doctor, institution, "unconscious in ER"));
         results.put("emergencyAudited", emergencyAudited(emergencyRecord));
         return results;
     }
 
-    private boolean denied(Subject record, PartyKeys reader, String when) {
+    private boolean deniedBecause(Subject record, PartyKeys reader, String when, String reasonPart) {
         RecordFetcher.Answer answer = fetch(record, reader, null);
         say.accept(reader.partyId() + " asks for " + record.recordId() + " " + when + ": "
                 + (answer.allowed() ? "RELEASED" : "denied (" + answer.denied().reason() + ")"));
-        return !answer.allowed();
+        return !answer.allowed() && answer.denied().reason().contains(reasonPart);
+    }
+
+    private boolean denied(Subject record, PartyKeys reader, String when) {
+        return deniedBecause(record, reader, when, "");
     }
 
     private boolean readsExactly(Subject record, PartyKeys reader, PartyKeys shareHolder, String emergency) {

@@ -78,7 +78,8 @@ final class StoreDemo {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
             boolean allCommitted = watcher.awaitCommitted(secrets.keySet(), COMMIT_TIMEOUT, StoreDemo::say);
             Map<String, Boolean> consent = allCommitted
-                    ? new ConsentStory(session, StoreDemo::say).tell(subjects.get(0), drChen, subjects.get(3), hospital)
+                    ? new ConsentStory(session, StoreDemo::say)
+                            .tell(subjects.get(0), subjects.get(1), drChen, subjects.get(3), hospital)
                     : Map.of();
             return summarize(endpoints, secrets, watcher, allCommitted, consent);
         }

@@ -135,7 +135,7 @@ class FetchFlowIT {
     }
 
     @Test
-    void aRevokedGrantDeniesFromTheNextDecisionAndAnExpiredGrantDenies() throws Exception {
+    void aRevokedGrantDeniesFromTheNextDecision() throws Exception {
         ConsentGranted grant = grant(bobRecord, DR_CHEN, Duration.ofDays(1));
         assertThat(read(bobRecord, DR_CHEN, DR_CHEN, null)).isEqualTo(bobRecord.plaintext());
 
@@ -144,10 +144,19 @@ class FetchFlowIT {
                 .join();
         awaitOnChain(() -> new ChainRecords(session.web3j)
                 .revokedOnChain(platform.ledgers().get(Domain.PATIENT), grant.grantId()));
-        ConsentGranted shortGrant = grant(bobRecord, DR_CHEN, Duration.ofSeconds(3));
+
+        RecordFetcher.Answer afterRevoke = fetch(bobRecord, DR_CHEN, null);
+        assertThat(afterRevoke.allowed()).isFalse();
+        assertThat(afterRevoke.denied().reason()).containsIgnoringCase("revoked");
+    }
+
+    @Test
+    void anExpiredGrantDenies() throws Exception {
+        ConsentGranted shortGrant = grant(aliceRecord, DR_CHEN, Duration.ofSeconds(3));
+
         Thread.sleep(Math.max(0, shortGrant.expiresAt().toEpochMilli() - System.currentTimeMillis() + 500));
 
-        RecordFetcher.Answer afterExpiry = fetch(bobRecord, DR_CHEN, null);
+        RecordFetcher.Answer afterExpiry = fetch(aliceRecord, DR_CHEN, null);
         assertThat(afterExpiry.allowed()).isFalse();
         assertThat(afterExpiry.denied().reason()).containsIgnoringCase("expired");
     }
