@@ -22,8 +22,10 @@ import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.contracts.events.VaultCommand;
 
 /**
  * Publishes the client's events: records ({@link RecordSubmitted}, keyed by record id), party registrations, the
@@ -92,6 +94,16 @@ public final class RecordPublisher implements AutoCloseable {
 
     public CompletableFuture<RecordMetadata> requestAccess(AccessRequested event) {
         return send(Topic.ACCESS_REQUESTED.name(event.domain()), event.recordId(), event);
+    }
+
+    /** Until the gateway's erasure endpoints exist, the CLI publishes the request as the gateway will. */
+    public CompletableFuture<RecordMetadata> requestErasure(ErasureRequested event) {
+        return send(Topic.ERASURE_REQUESTED.name(event.domain()), event.ownerId(), event);
+    }
+
+    /** An operator's command to the key vault (rotate or retire a master key version). */
+    public CompletableFuture<RecordMetadata> command(VaultCommand event) {
+        return send(Topic.VAULT_COMMANDS.topicName(), event.commandId(), event);
     }
 
     private CompletableFuture<RecordMetadata> send(String topic, String key, Object event) {

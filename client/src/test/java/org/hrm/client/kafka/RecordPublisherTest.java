@@ -26,9 +26,11 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.contracts.events.VaultCommand;
 import org.junit.jupiter.api.Test;
 
 class RecordPublisherTest {
@@ -95,6 +97,19 @@ class RecordPublisherTest {
         assertThat(producer.history().get(0).key()).isEqualTo(record.recordId());
         assertThat(producer.history().get(1).topic()).isEqualTo("hrm.parties.registered");
         assertThat(producer.history().get(1).key()).isEqualTo(OWNER.partyId());
+    }
+
+    @Test
+    void sendsErasureRequestsKeyedByOwnerAndVaultCommandsToTheOpsTopic() {
+        publisher.requestErasure(
+                new ErasureRequested(UUID.randomUUID().toString(), Domain.PATIENT, OWNER.partyId(), null, NOW));
+        publisher.command(new VaultCommand(UUID.randomUUID().toString(), "ROTATE", 0, NOW));
+
+        assertThat(producer.history().get(0).topic()).isEqualTo("hrm.patient.erasure-requested");
+        assertThat(producer.history().get(0).key()).isEqualTo(OWNER.partyId());
+        assertThat(producer.history().get(1).topic()).isEqualTo("hrm.ops.vault-commands");
+        assertThat(header(producer.history().get(1).headers(), EventHeaders.EVENT_TYPE))
+                .isEqualTo("VaultCommand");
     }
 
     @Test
