@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
+import org.hrm.ledgerwriter.domain.TombstoneTransaction;
 
 /** The chain as the ledger writer sees it: one signing lane, local nonces, pipelined sends, receipts. */
 public interface LedgerChain {
@@ -15,6 +16,9 @@ public interface LedgerChain {
 
     /** Signs a grantBatch or revokeBatch call to {@code contract} with the lane's next nonce; sends nothing. */
     SignedTransaction signConsents(String contract, ConsentTransaction transaction);
+
+    /** Signs an eraseBatch call to {@code contract} with the lane's next nonce; sends nothing. */
+    SignedTransaction signTombstones(String contract, TombstoneTransaction transaction);
 
     /** Sends all transactions, many in flight; returns once the node accepted each, or throws. */
     void broadcast(Collection<SignedTransaction> transactions);

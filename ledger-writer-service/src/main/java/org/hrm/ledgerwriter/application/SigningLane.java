@@ -4,14 +4,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The one signing lane that both use cases (records, consents) share: its chain, and turns that keep
- * their nonce-consuming steps apart.
+ * The one signing lane that every use case (records, consents, erasures) shares: its chain, and turns
+ * that keep their nonce-consuming steps apart.
  *
  * <p>Nonces are counted locally, so signing, storing pending, broadcasting and forgetting the count must
  * not interleave across batches: a resync in another batch's turn would hand out again a nonce that
  * batch signed but has not broadcast yet, and a batch that dies between signing and broadcasting must
  * resync before anyone signs behind its gap. Confirmations are awaited outside a turn, so transactions
- * of both use cases stay in flight together.
+ * of all use cases stay in flight together.
  */
 public final class SigningLane {
     private final LedgerChain chain;

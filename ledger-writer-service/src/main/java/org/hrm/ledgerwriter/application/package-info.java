@@ -1,5 +1,6 @@
 /**
- * The use cases "commit sealed records" and "record consents on chain", the signing lane they share
- * and the ports they drive: chain, ledger and consent indexes, commit publisher.
+ * The use cases "commit sealed records", "record consents on chain" and "commit erasures", the signing
+ * lane they share and the ports they drive: chain, ledger, consent and erasure indexes, commit and
+ * erasure publishers.
  */
 package org.hrm.ledgerwriter.application;

@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param chainId the chain id to sign for; when absent it is asked from the node
  * @param gasPriceWei gas price (legacy) or max fee per gas (EIP-1559); 0 on a free-gas network
- * @param maxRecordsPerTx most entries per transaction: records, and likewise key shares or revocations
+ * @param maxRecordsPerTx most entries per transaction: records, and likewise key shares, revocations or
+ *     tombstones
  * @param consentConsumerGroup the consumer group of the ConsentGranted/ConsentRevoked listener
+ * @param erasureConsumerGroup the consumer group of the KeysDestroyed listener
  */
 @ConfigurationProperties("hrm.ledger")
 public record LedgerProperties(
@@ -36,6 +38,7 @@ public record LedgerProperties(
         @DefaultValue("256") int httpMaxRequests,
         @DefaultValue("ledger-writer") String consumerGroup,
         @DefaultValue("ledger-writer-consent") String consentConsumerGroup,
+        @DefaultValue("ledger-writer-erasure") String erasureConsumerGroup,
         @DefaultValue("2000") int maxPollRecords,
         @DefaultValue("3") int topicPartitions,
 

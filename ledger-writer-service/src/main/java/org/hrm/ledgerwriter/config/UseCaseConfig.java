@@ -4,15 +4,19 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import org.hrm.contracts.Domain;
+import org.hrm.ledgerwriter.application.CommitErasures;
 import org.hrm.ledgerwriter.application.CommitPublisher;
 import org.hrm.ledgerwriter.application.CommitSealedRecords;
 import org.hrm.ledgerwriter.application.ConsentIndex;
+import org.hrm.ledgerwriter.application.ErasureIndex;
+import org.hrm.ledgerwriter.application.ErasurePublisher;
 import org.hrm.ledgerwriter.application.LedgerChain;
 import org.hrm.ledgerwriter.application.LedgerIndex;
 import org.hrm.ledgerwriter.application.RecordConsents;
 import org.hrm.ledgerwriter.application.SigningLane;
 import org.hrm.ledgerwriter.domain.ConsentPacker;
 import org.hrm.ledgerwriter.domain.GasModel;
+import org.hrm.ledgerwriter.domain.TombstonePacker;
 import org.hrm.ledgerwriter.domain.TransactionPacker;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +32,7 @@ class UseCaseConfig {
         return new GasModel(properties.gasMarginPercent());
     }
 
-    /** The one lane both use cases sign on: one key, one local nonce count, one turn at a time. */
+    /** The one lane every use case signs on: one key, one local nonce count, one turn at a time. */
     @Bean
     SigningLane signingLane(LedgerChain chain) {
         return new SigningLane(chain);
@@ -45,6 +49,13 @@ class UseCaseConfig {
     RecordConsents recordConsents(SigningLane lane, ConsentIndex index, GasModel gas, LedgerProperties ledger) {
         ConsentPacker packer = new ConsentPacker(gas, ledger.maxRecordsPerTx(), ledger.maxTxGas());
         return new RecordConsents(lane, index, packer, contracts(ledger), Clock.systemUTC());
+    }
+
+    @Bean
+    CommitErasures commitErasures(
+            SigningLane lane, ErasureIndex index, ErasurePublisher publisher, GasModel gas, LedgerProperties ledger) {
+        TombstonePacker packer = new TombstonePacker(gas, ledger.maxRecordsPerTx(), ledger.maxTxGas());
+        return new CommitErasures(lane, index, publisher, packer, contracts(ledger), Clock.systemUTC());
     }
 
     private static Map<Domain, String> contracts(LedgerProperties ledger) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * Where an index entry landed: its log in a confirmed transaction of the domain's contract.
  *
- * @param entryId the record id of a stored record, or a consent entry id ({@link ShareGrant#entryId()},
- *     {@link Revocation#entryId()})
+ * @param entryId the record id of a stored or erased record, or a consent entry id
+ *     ({@link ShareGrant#entryId()}, {@link Revocation#entryId()})
  */
 public record Commit(
         String entryId,

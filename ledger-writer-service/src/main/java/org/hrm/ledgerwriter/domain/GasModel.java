@@ -3,16 +3,17 @@ package org.hrm.ledgerwriter.domain;
 import java.util.List;
 
 /**
- * Deterministic gas estimate of one {@code storeBatch}, {@code grantBatch} or {@code revokeBatch}
- * transaction, from payload sizes alone.
+ * Deterministic gas estimate of one {@code storeBatch}, {@code grantBatch}, {@code revokeBatch} or
+ * {@code eraseBatch} transaction, from payload sizes alone.
  *
  * <p>Gas = 21000 + calldata (16 per payload, id and pseudonym byte, 4 per padding byte, offset and
  * length words priced as 4 non-zero bytes) + per record a LOG3 (375 + 3 x 375 + 8 per data byte),
  * the calldata copy and a measured execution overhead, + memory expansion for the largest payload,
  * then a safety margin. A key share of grantBatch is priced like a record whose second id is a
  * bytes16 (its ShareGranted log is a LOG3 with data too); a revocation is its grant id in calldata and
- * a LOG2 without data. Cancun pricing (the fork production runs; Prague's calldata floor of EIP-7623
- * would need 40 gas per payload byte); calibrated against Anvil's gasUsed in GasEstimateIT.
+ * a LOG2 without data; a tombstone is its record id and pseudonym in calldata and a LOG3 without
+ * data. Cancun pricing (the fork production runs; Prague's calldata floor of EIP-7623 would need 40
+ * gas per payload byte); calibrated against Anvil's gasUsed in GasEstimateIT.
  */
 public final class GasModel {
     static final long TRANSACTION_BASE = 21_000;
@@ -34,6 +35,8 @@ public final class GasModel {
     static final long RECORD_EXECUTION = 800;
     /** Loop, bounds check and ABI decoding of one revocation: about 280 measured on Anvil (cancun). */
     static final long REVOCATION_EXECUTION = 400;
+    /** Loop, bounds checks and ABI decoding of one tombstone: about 330 measured on Anvil (cancun). */
+    static final long TOMBSTONE_EXECUTION = 400;
     /** Scratch and free-memory words around the encoded log data. */
     static final long MEMORY_BASE_WORDS = 8;
 
@@ -73,6 +76,14 @@ public final class GasModel {
         return BYTES16_WORD + LOG_BASE + 2 * LOG_TOPIC + REVOCATION_EXECUTION;
     }
 
+    /**
+     * Gas one tombstone adds to an eraseBatch: its record id, its pseudonym (priced as all non-zero bytes)
+     * and its RecordErased log (no data).
+     */
+    public long tombstoneGas() {
+        return BYTES16_WORD + 32 * NONZERO_BYTE + LOG_BASE + 3 * LOG_TOPIC + TOMBSTONE_EXECUTION;
+    }
+
     /** Gas of the call itself: the transaction base, selector, the three array heads and lengths. */
     public long callGas() {
         return TRANSACTION_BASE + 4 * NONZERO_BYTE + 6 * STRUCTURAL_WORD + CALL_EXECUTION;
@@ -96,6 +107,12 @@ public final class GasModel {
     public long revokeGasLimit(long revocationGasSum) {
         long call = TRANSACTION_BASE + 4 * NONZERO_BYTE + 2 * STRUCTURAL_WORD + CALL_EXECUTION;
         return withMargin(call + revocationGasSum + memoryGas(0));
+    }
+
+    /** The gas limit for an eraseBatch whose tombstones add up to {@code tombstoneGasSum}: two arrays. */
+    public long eraseGasLimit(long tombstoneGasSum) {
+        long call = TRANSACTION_BASE + 4 * NONZERO_BYTE + 4 * STRUCTURAL_WORD + CALL_EXECUTION;
+        return withMargin(call + tombstoneGasSum + memoryGas(0));
     }
 
     /** The gas limit for a transaction carrying payloads of these sizes. */

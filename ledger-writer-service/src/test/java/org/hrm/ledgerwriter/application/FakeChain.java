@@ -14,6 +14,7 @@ import org.hrm.ledgerwriter.domain.ChainReceipt;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
 import org.hrm.ledgerwriter.domain.StoredLog;
+import org.hrm.ledgerwriter.domain.TombstoneTransaction;
 
 /** A chain in memory: a pool, blocks of one transaction, nonces, and switches to make it misbehave. */
 class FakeChain implements LedgerChain {
@@ -40,6 +41,13 @@ class FakeChain implements LedgerChain {
         long nonce = nextNonce++;
         return new SignedTransaction(
                 "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.entryIds());
+    }
+
+    @Override
+    public SignedTransaction signTombstones(String contract, TombstoneTransaction transaction) {
+        long nonce = nextNonce++;
+        return new SignedTransaction(
+                "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.recordIds());
     }
 
     @Override
@@ -94,7 +102,7 @@ class FakeChain implements LedgerChain {
         mined.put(transaction.hash(), new ChainReceipt(transaction.hash(), ok, block++, logs));
     }
 
-    /** Entries (records, consent entries) written on chain by successful transactions, with repetitions. */
+    /** Entries (records, consent entries, tombstones) written on chain by successful transactions, with repetitions. */
     List<String> writtenEntryIds() {
         return mined.values().stream()
                 .flatMap(receipt -> receipt.logs().stream())

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.hrm.contracts.Domain;
 import org.hrm.ledgerwriter.domain.Commit;
 
-/** A ledger or consent index in memory. */
-class FakeIndex implements LedgerIndex, ConsentIndex {
+/** A ledger, consent or erasure index in memory. */
+class FakeIndex implements LedgerIndex, ConsentIndex, ErasureIndex {
     final Map<Domain, Map<String, IndexEntry>> entries = new EnumMap<>(Domain.class);
     final Map<Domain, Map<String, SignedTransaction>> transactions = new EnumMap<>(Domain.class);
 

@@ -50,6 +50,20 @@ class GasModelTest {
     }
 
     @Test
+    void estimatesATombstoneAndItsTwoArrayCallByTheFormula() {
+        GasModel gas = new GasModel(0);
+        long words = GasModel.MEMORY_BASE_WORDS + 2;
+        long call = 21_000 + 4 * 16 + 4 * 176 + GasModel.CALL_EXECUTION + 3 * words + words * words / 512;
+
+        long tombstone = gas.tombstoneGas();
+
+        // calldata: record id 16x16 + 16x4, pseudonym 32x16; LOG3 without data: 375 + 3x375
+        assertThat(tombstone).isEqualTo(256 + 64 + 512 + 375 + 3 * 375 + GasModel.TOMBSTONE_EXECUTION);
+        assertThat(gas.eraseGasLimit(2 * tombstone)).isEqualTo(call + 2 * tombstone);
+        assertThat(new GasModel(10).eraseGasLimit(0)).isEqualTo(call + call / 10);
+    }
+
+    @Test
     void estimatesTheCallByTheFormula() {
         GasModel gas = new GasModel(0);
 

@@ -6,6 +6,7 @@ import org.hrm.contracts.ledger.RecordLedger;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.RecordIds;
+import org.hrm.ledgerwriter.domain.RecordTombstone;
 import org.hrm.ledgerwriter.domain.Revocation;
 import org.hrm.ledgerwriter.domain.ShareGrant;
 import org.web3j.abi.datatypes.DynamicArray;
@@ -15,7 +16,7 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Bytes16;
 import org.web3j.abi.datatypes.generated.Bytes32;
 
-/** The ledger contract's batch calls as ABI functions: storeBatch, grantBatch and revokeBatch. */
+/** The ledger contract's batch calls as ABI functions: storeBatch, grantBatch, revokeBatch and eraseBatch. */
 final class LedgerCalls {
     private LedgerCalls() {}
 
@@ -25,11 +26,9 @@ final class LedgerCalls {
                 RecordLedger.FUNC_STOREBATCH,
                 Arrays.<Type>asList(
                         ids(records.stream().map(LedgerRecord::recordId).toList()),
-                        new DynamicArray<>(
-                                Bytes32.class,
-                                records.stream()
-                                        .map(record -> new Bytes32(record.ownerPseudonym()))
-                                        .toList()),
+                        pseudonyms(records.stream()
+                                .map(LedgerRecord::ownerPseudonym)
+                                .toList()),
                         bytes(records.stream().map(LedgerRecord::payload).toList())),
                 List.of());
     }
@@ -57,6 +56,23 @@ final class LedgerCalls {
                 RecordLedger.FUNC_REVOKEBATCH,
                 List.<Type>of(ids(revocations.stream().map(Revocation::grantId).toList())),
                 List.of());
+    }
+
+    /** {@code eraseBatch(recordIds, ownerPseudonyms)}. */
+    static Function eraseBatch(List<RecordTombstone> tombstones) {
+        return new Function(
+                RecordLedger.FUNC_ERASEBATCH,
+                Arrays.<Type>asList(
+                        ids(tombstones.stream().map(RecordTombstone::recordId).toList()),
+                        pseudonyms(tombstones.stream()
+                                .map(RecordTombstone::ownerPseudonym)
+                                .toList())),
+                List.of());
+    }
+
+    private static DynamicArray<Bytes32> pseudonyms(List<byte[]> pseudonyms) {
+        return new DynamicArray<>(
+                Bytes32.class, pseudonyms.stream().map(Bytes32::new).toList());
     }
 
     private static DynamicArray<Bytes16> ids(List<String> uuids) {

@@ -15,13 +15,14 @@ import org.web3j.utils.Numeric;
 
 /**
  * Reads a web3j receipt: status 0x1 or not, its block, and every log that writes an index entry with
- * its index: RecordStored (the record id), ShareGranted ({@code grantId:recordId}), GrantRevoked
- * ({@code grantId:revoked}).
+ * its index: RecordStored and RecordErased (the record id; a transaction makes one call, so its logs
+ * are of one kind), ShareGranted ({@code grantId:recordId}), GrantRevoked ({@code grantId:revoked}).
  */
 final class ReceiptMapper {
     static final String RECORD_STORED_TOPIC = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
     static final String SHARE_GRANTED_TOPIC = EventEncoder.encode(RecordLedger.SHAREGRANTED_EVENT);
     static final String GRANT_REVOKED_TOPIC = EventEncoder.encode(RecordLedger.GRANTREVOKED_EVENT);
+    static final String RECORD_ERASED_TOPIC = EventEncoder.encode(RecordLedger.RECORDERASED_EVENT);
 
     private ReceiptMapper() {}
 
@@ -44,7 +45,9 @@ final class ReceiptMapper {
     }
 
     private static Optional<String> entryId(List<String> topics) {
-        if (topics.size() == 3 && RECORD_STORED_TOPIC.equalsIgnoreCase(topics.get(0))) {
+        if (topics.size() == 3
+                && (RECORD_STORED_TOPIC.equalsIgnoreCase(topics.get(0))
+                        || RECORD_ERASED_TOPIC.equalsIgnoreCase(topics.get(0)))) {
             return Optional.of(id(topics.get(1)));
         }
         if (topics.size() == 3 && SHARE_GRANTED_TOPIC.equalsIgnoreCase(topics.get(0))) {

@@ -13,6 +13,7 @@ import org.hrm.ledgerwriter.config.LedgerProperties;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
+import org.hrm.ledgerwriter.domain.TombstoneTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,8 +24,8 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 
 /**
- * The ledger chain over web3j: one signing key with one local nonce count (records and consents sign
- * through this one bean), pipelined raw sends and short-interval receipt polls.
+ * The ledger chain over web3j: one signing key with one local nonce count (records, consents and
+ * tombstones sign through this one bean), pipelined raw sends and short-interval receipt polls.
  */
 @Component
 class Web3jLedgerChain implements LedgerChain {
@@ -81,6 +82,17 @@ class Web3jLedgerChain implements LedgerChain {
                 LedgerCalls.consents(transaction),
                 transaction.gasLimit(),
                 transaction.entryIds(),
+                nonces.allocate(),
+                chainId());
+    }
+
+    @Override
+    public SignedTransaction signTombstones(String contract, TombstoneTransaction transaction) {
+        return signer.sign(
+                contract,
+                LedgerCalls.eraseBatch(transaction.tombstones()),
+                transaction.gasLimit(),
+                transaction.recordIds(),
                 nonces.allocate(),
                 chainId());
     }

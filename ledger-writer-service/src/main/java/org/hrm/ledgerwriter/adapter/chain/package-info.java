@@ -1,5 +1,5 @@
 /**
- * Everything web3j: signing storeBatch, grantBatch and revokeBatch transactions, local nonces,
- * pipelined sends and receipt polling.
+ * Everything web3j: signing storeBatch, grantBatch, revokeBatch and eraseBatch transactions, local
+ * nonces, pipelined sends and receipt polling.
  */
 package org.hrm.ledgerwriter.adapter.chain;

@@ -31,13 +31,14 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka clients of the ledger writer: two batch listener containers (records; consents, in their own
- * consumer group) whose offsets are committed after the batch (AckMode BATCH) and retried without end
- * on failure, an idempotent producer with acks=all, topics.
+ * Kafka clients of the ledger writer: three batch listener containers (records; consents and erasures,
+ * each in its own consumer group) whose offsets are committed after the batch (AckMode BATCH) and
+ * retried without end on failure, an idempotent producer with acks=all, topics.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
     static final String CONSENT_CONTAINER_FACTORY = "consentListenerContainerFactory";
+    static final String ERASURE_CONTAINER_FACTORY = "erasureListenerContainerFactory";
     private static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
 
     @Bean
@@ -69,12 +70,21 @@ class KafkaConfig {
         return factory;
     }
 
+    /** The erasure listener's own consumer group: an erasure never waits behind a backlog of records. */
+    @Bean(ERASURE_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> erasureListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, LedgerProperties ledger) {
+        var factory = batchFactory(consumerFactory);
+        factory.getContainerProperties().setGroupId(ledger.erasureConsumerGroup());
+        return factory;
+    }
+
     private static ConcurrentKafkaListenerContainerFactory<String, byte[]> batchFactory(
             ConsumerFactory<String, byte[]> consumerFactory) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(consumerFactory);
         factory.setBatchListener(true);
-        // One consumer per container: both containers sign on the one lane, which serialises their nonces.
+        // One consumer per container: all containers sign on the one lane, which serialises their nonces.
         factory.setConcurrency(1);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         // Infrastructure failures retry the whole batch without end: a valid record is never dropped.
@@ -111,7 +121,12 @@ class KafkaConfig {
     @Bean
     KafkaAdmin.NewTopics ledgerTopics(LedgerProperties ledger) {
         Stream<NewTopic> perDomainTopics = Stream.of(
-                        Topic.RECORD_SEALED, Topic.RECORD_COMMITTED, Topic.CONSENT_GRANTED, Topic.CONSENT_REVOKED)
+                        Topic.RECORD_SEALED,
+                        Topic.RECORD_COMMITTED,
+                        Topic.CONSENT_GRANTED,
+                        Topic.CONSENT_REVOKED,
+                        Topic.KEYS_DESTROYED,
+                        Topic.ERASURE_COMMITTED)
                 .flatMap(topic -> topic.allNames().stream())
                 .map(name -> TopicBuilder.name(name)
                         .partitions(ledger.topicPartitions())

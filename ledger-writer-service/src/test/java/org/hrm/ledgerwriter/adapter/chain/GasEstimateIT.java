@@ -18,9 +18,11 @@ import org.hrm.ledgerwriter.domain.GasModel;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
 import org.hrm.ledgerwriter.domain.Packing;
+import org.hrm.ledgerwriter.domain.RecordTombstone;
 import org.hrm.ledgerwriter.domain.Revocation;
 import org.hrm.ledgerwriter.domain.ShareGrant;
 import org.hrm.ledgerwriter.domain.StoredLog;
+import org.hrm.ledgerwriter.domain.TombstoneTransaction;
 import org.hrm.ledgerwriter.domain.TransactionPacker;
 import org.hrm.ledgerwriter.support.Records;
 import org.hrm.ledgerwriter.support.TestLedgerProperties;
@@ -115,6 +117,23 @@ class GasEstimateIT {
     }
 
     @Test
+    void estimateCoversGasUsedForEveryShapeOfEraseBatch() {
+        Web3jLedgerChain chain = chain(Map.of());
+
+        for (int count : new int[] {1, 2, 10, 200, 500}) {
+            List<RecordTombstone> tombstones = IntStream.range(0, count)
+                    .mapToObj(i -> new RecordTombstone(UUID.randomUUID().toString(), Records.bytes(32)))
+                    .toList();
+            long estimate = GAS.eraseGasLimit(count * GAS.tombstoneGas());
+
+            long used = gasUsed(chain, new TombstoneTransaction(tombstones, estimate));
+
+            report("eraseBatch", count, used, estimate);
+            assertThat(estimate).isGreaterThanOrEqualTo(used).isLessThan(used * 125 / 100 + 10_000);
+        }
+    }
+
+    @Test
     void gasBoundTransactionStaysUnderTheCapAndSucceeds() {
         TransactionPacker packer = new TransactionPacker(GAS, 1_000, 15_000_000);
         Packing packing = packer.pack(IntStream.range(0, 700)
@@ -156,6 +175,15 @@ class GasEstimateIT {
         ChainReceipt receipt = chain.awaitConfirmed(List.of(signed.hash())).get(signed.hash());
         assertThat(receipt.succeeded()).isTrue();
         assertThat(receipt.logs()).extracting(StoredLog::entryId).containsExactlyElementsOf(transaction.entryIds());
+        return gasUsed(signed.hash());
+    }
+
+    private static long gasUsed(Web3jLedgerChain chain, TombstoneTransaction transaction) {
+        SignedTransaction signed = chain.signTombstones(contracts.get(Domain.PATIENT), transaction);
+        chain.broadcast(List.of(signed));
+        ChainReceipt receipt = chain.awaitConfirmed(List.of(signed.hash())).get(signed.hash());
+        assertThat(receipt.succeeded()).isTrue();
+        assertThat(receipt.logs()).extracting(StoredLog::entryId).containsExactlyElementsOf(transaction.recordIds());
         return gasUsed(signed.hash());
     }
 

@@ -1,0 +1,73 @@
+package org.hrm.ledgerwriter.adapter.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.ErasureCommitted;
+import org.hrm.contracts.events.Tombstone;
+import org.hrm.ledgerwriter.application.CommittedErasure;
+import org.hrm.ledgerwriter.application.ErasurePublisher;
+import org.hrm.ledgerwriter.application.ErasureRequest;
+import org.hrm.ledgerwriter.config.LedgerProperties;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes ErasureCommitted to the domain's topic, keyed by owner id, and waits for every ack. The
+ * event id is derived from the request: a re-emitted event is the same event to its consumers.
+ */
+@Component
+class KafkaErasurePublisher implements ErasurePublisher {
+    private static final byte[] TYPE = utf8(EventCodec.typeName(ErasureCommitted.class));
+    private static final byte[] VERSION = utf8(String.valueOf(EventCodec.SCHEMA_VERSION));
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final EventCodec codec;
+    private final LedgerProperties properties;
+
+    KafkaErasurePublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, LedgerProperties properties) {
+        this.kafka = kafka;
+        this.codec = codec;
+        this.properties = properties;
+    }
+
+    @Override
+    public void publish(List<CommittedErasure> erasures) {
+        Sends.awaitAll(
+                erasures.stream().map(erasure -> kafka.send(record(erasure))).toList(),
+                properties.kafkaSendTimeout(),
+                "ErasureCommitted events");
+    }
+
+    private ProducerRecord<String, byte[]> record(CommittedErasure erasure) {
+        ErasureRequest request = erasure.request();
+        ErasureCommitted event = new ErasureCommitted(
+                request.requestId(),
+                request.domain(),
+                request.ownerId(),
+                erasure.contract(),
+                erasure.tombstones().stream()
+                        .map(commit -> new Tombstone(
+                                commit.entryId(), commit.transactionHash(), commit.blockNumber(), commit.logIndex()))
+                        .toList(),
+                erasure.committedAt());
+        var record = new ProducerRecord<>(
+                Topic.ERASURE_COMMITTED.name(request.domain()), request.ownerId(), codec.encode(event));
+        String eventId = "hrm/erasure-committed/" + request.domain().id() + "/" + request.requestId();
+        record.headers()
+                .add(
+                        EventHeaders.EVENT_ID,
+                        utf8(UUID.nameUUIDFromBytes(utf8(eventId)).toString()));
+        record.headers().add(EventHeaders.EVENT_TYPE, TYPE);
+        record.headers().add(EventHeaders.SCHEMA_VERSION, VERSION);
+        return record;
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
