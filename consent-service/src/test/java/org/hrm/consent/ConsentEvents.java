@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hrm.contracts.Domain;
@@ -11,8 +12,11 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.DestroyedKey;
+import org.hrm.contracts.events.ErasedRecord;
 import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
@@ -95,6 +99,26 @@ public final class ConsentEvents {
     public static AccessRequested emergency(Domain domain, String recordId, String requesterId) {
         return new AccessRequested(
                 id(), recordId, domain, requesterId, "ETREAT", "unconscious in the ER", Instant.now());
+    }
+
+    /** The vault's word that it destroyed the K2 of each record (and, for all records, the owner's KEK). */
+    public static KeysDestroyed keysDestroyed(Domain domain, String ownerId, boolean allRecords, String... recordIds) {
+        byte[] pseudonym = randomBytes(32);
+        List<DestroyedKey> keys = new ArrayList<>();
+        if (allRecords) {
+            keys.add(new DestroyedKey("KEK", id(), null, 1));
+        }
+        List.of(recordIds).forEach(recordId -> keys.add(new DestroyedKey("K2", id(), recordId, 0)));
+        return new KeysDestroyed(
+                id(),
+                domain,
+                ownerId,
+                allRecords,
+                List.of(recordIds).stream()
+                        .map(recordId -> new ErasedRecord(recordId, pseudonym))
+                        .toList(),
+                keys,
+                Instant.now());
     }
 
     public static byte[] json(Object event) {

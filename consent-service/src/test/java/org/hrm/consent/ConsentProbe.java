@@ -112,6 +112,17 @@ public final class ConsentProbe implements AutoCloseable {
                 AuditEvent.class);
     }
 
+    /** The audit events that match, once {@code count} have arrived. */
+    public List<AuditEvent> awaitAudits(Predicate<AuditEvent> wanted, int count) {
+        return await(
+                        record -> record.topic().equals(Topic.AUDIT.topicName())
+                                && wanted.test(decode(record, AuditEvent.class)),
+                        count)
+                .stream()
+                .map(record -> decode(record, AuditEvent.class))
+                .toList();
+    }
+
     /** The first StandingGrants of this owner that matches. */
     public StandingGrants awaitStandingGrants(Domain domain, String ownerId, Predicate<StandingGrants> wanted) {
         return decode(

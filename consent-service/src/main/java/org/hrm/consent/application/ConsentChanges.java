@@ -6,21 +6,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.hrm.consent.domain.Audits;
 import org.hrm.consent.domain.ConsentRules;
 import org.hrm.consent.domain.Grant;
 import org.hrm.consent.domain.Party;
-import org.hrm.consent.domain.RecordDomain;
 import org.hrm.consent.domain.RecordEntry;
 import org.hrm.consent.domain.Revocation;
 import org.hrm.consent.domain.Signed;
-import org.hrm.consent.domain.StandingGrantList;
 
 /**
  * Use case: store an owner's grant or revocation after checking the owner's signature, and give back the owner's
  * standing grants to publish. Replays are harmless: the same grant again is accepted as is, a revocation again
- * changes nothing.
+ * changes nothing. A grant that arrives after every record it lists was erased is stored ended.
  */
 public final class ConsentChanges {
     static final String GRANT_ID_TAKEN = "grant id already used for a different grant";
@@ -28,12 +25,14 @@ public final class ConsentChanges {
     private final PartyStore parties;
     private final RecordIndex records;
     private final GrantStore grants;
+    private final OwnerGrants ownerGrants;
     private final Clock clock;
 
     public ConsentChanges(PartyStore parties, RecordIndex records, GrantStore grants, Clock clock) {
         this.parties = parties;
         this.records = records;
         this.grants = grants;
+        this.ownerGrants = new OwnerGrants(parties, records, grants);
         this.clock = clock;
     }
 
@@ -46,8 +45,9 @@ public final class ConsentChanges {
             String reason = refusal.orElse(GRANT_ID_TAKEN);
             return ConsentOutcome.rejected(reason, Audits.grantRejected(grant, reason, now));
         }
+        ownerGrants.endOverErasedRecords(grant.domain(), List.of(stored.get()), now);
         return ConsentOutcome.accepted(
-                Audits.grantStored(stored.get(), now), standing(grant.domain(), grant.ownerId(), now));
+                Audits.grantStored(stored.get(), now), ownerGrants.standing(grant.domain(), grant.ownerId(), now));
     }
 
     public ConsentOutcome revoke(Signed<Revocation> signed) {
@@ -68,7 +68,7 @@ public final class ConsentChanges {
         }
         return ConsentOutcome.accepted(
                 Audits.revocationStored(revocation, grant, now),
-                standing(revocation.domain(), revocation.ownerId(), now));
+                ownerGrants.standing(revocation.domain(), revocation.ownerId(), now));
     }
 
     private Optional<String> check(Signed<Grant> signed) {
@@ -93,13 +93,6 @@ public final class ConsentChanges {
         Grant merged = ConsentRules.afterEarlyRevocation(grant, existing.get().earlyRevocation());
         requireWritten(grants.replaceEarlyRevocation(merged));
         return Optional.of(merged);
-    }
-
-    private StandingGrantList standing(RecordDomain domain, String ownerId, Instant now) {
-        List<Grant> ownerGrants = grants.findByOwners(domain, List.of(ownerId));
-        Map<String, Party> grantees =
-                parties.findAll(ownerGrants.stream().map(Grant::granteeId).collect(Collectors.toSet()));
-        return StandingGrantList.of(ownerId, domain, ownerGrants, grantees, now);
     }
 
     private static void requireWritten(boolean written) {

@@ -29,4 +29,7 @@ public interface GrantStore {
 
     /** Marks a stored, unrevoked grant revoked; false when it is not there or already revoked. */
     boolean markRevoked(RecordDomain domain, String grantId, Instant revokedAt);
+
+    /** Marks a stored grant ended, with the reason; false when it is not there or already ended. */
+    boolean markEnded(RecordDomain domain, String grantId, Instant endedAt, String reason);
 }

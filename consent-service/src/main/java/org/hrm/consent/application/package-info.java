@@ -1,5 +1,5 @@
 /**
- * Use cases of the consent service (register parties, index records, grant and revoke, decide access) and the
- * ports they store through; free of Spring, Kafka and MongoDB.
+ * Use cases of the consent service (register parties, index records, grant and revoke, apply erasures, decide
+ * access) and the ports they store through; free of Spring, Kafka and MongoDB.
  */
 package org.hrm.consent.application;

@@ -8,6 +8,7 @@ import org.hrm.consent.application.DecisionStore;
 import org.hrm.consent.application.GrantStore;
 import org.hrm.consent.application.PartyRegistration;
 import org.hrm.consent.application.PartyStore;
+import org.hrm.consent.application.RecordErasures;
 import org.hrm.consent.application.RecordIndex;
 import org.hrm.consent.application.RecordIndexing;
 import org.hrm.consent.domain.AccessRule;
@@ -45,6 +46,11 @@ class ConsentConfiguration {
     @Bean
     ConsentChanges consentChanges(PartyStore parties, RecordIndex records, GrantStore grants, Clock consentClock) {
         return new ConsentChanges(parties, records, grants, consentClock);
+    }
+
+    @Bean
+    RecordErasures recordErasures(PartyStore parties, RecordIndex records, GrantStore grants, Clock consentClock) {
+        return new RecordErasures(parties, records, grants, consentClock);
     }
 
     @Bean

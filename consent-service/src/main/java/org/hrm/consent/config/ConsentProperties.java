@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingKeyFile file with one line, the base64 of the 32-byte P-256 scalar that signs decisions; when
  *     unset, the environment variable {@code HRM_CONSENT_SIGNING_KEY} holds that line
  * @param consumerGroup prefix of the consumer groups (one per listener: {@code .parties}, {@code .records},
- *     {@code .consent}, {@code .access})
+ *     {@code .consent}, {@code .access}, {@code .erasure})
  * @param concurrency listener threads per listener (at most the number of partitions is useful)
  * @param topicPartitions partitions of the topics the service creates
  * @param topicReplicas replication factor of the topics the service creates

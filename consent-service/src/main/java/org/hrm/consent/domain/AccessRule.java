@@ -9,13 +9,15 @@ import java.util.Optional;
  * The access decision: allowed for the record's owner, its author, a grantee of an active grant of the owner that
  * covers it, or in an emergency a practitioner whose institution authored the record or holds such a grant;
  * denied otherwise, with the reason. A decision expires after the TTL (shorter in an emergency), never after the
- * grant it rests on.
+ * grant it rests on. An erased record is denied to everyone, its owner included, before any of these rules.
  */
 public final class AccessRule {
     public static final String UNREGISTERED_REQUESTER = "requester is not a registered party";
     public static final String UNKNOWN_RECORD = "unknown record";
     public static final String OTHER_DOMAIN = "record belongs to another domain";
     public static final String NO_GRANT = GrantMatch.NO_GRANT;
+    /** The reason the gateway answers 410 Gone on: the record's keys are destroyed, nobody can read it again. */
+    public static final String RECORD_ERASED = "record erased";
 
     private final Duration ttl;
     private final Duration emergencyTtl;
@@ -41,6 +43,9 @@ public final class AccessRule {
         }
         if (record.domain() != request.domain()) {
             return verdict.deny(OTHER_DOMAIN);
+        }
+        if (record.erased()) {
+            return verdict.deny(RECORD_ERASED);
         }
         return ofIndexedRecord(verdict, requester, record, ownerGrants);
     }

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Builds the audit events of decisions, grants and revocations. Events of things done once get ids derived from
- * what they audit, so a replay after a crash repeats the same event rather than adding one.
+ * Builds the audit events of decisions, grants, revocations and erasures. Events of things done once get ids
+ * derived from what they audit, so a replay after a crash repeats the same event rather than adding one.
  */
 public final class Audits {
     static final String TYPE = "rest";
     static final String READ = "read";
     static final String CONSENT = "consent";
+    static final String ERASURE = "erasure";
     static final String SUCCESS = "0";
     static final String FAILURE = "4";
 
@@ -58,6 +59,29 @@ public final class Audits {
 
     public static Audit revocationRejected(Revocation revocation, Grant grant, String reason, Instant now) {
         return revocation(UUID.randomUUID().toString(), revocation, grant, FAILURE, reason, now);
+    }
+
+    /** The owner's records whose keys were destroyed, each an entity, with the erasure request. */
+    public static Audit erasure(Erasure erasure, Instant now) {
+        List<Audit.Entity> entities = new ArrayList<>();
+        erasure.recordIds().forEach(recordId -> entities.add(new Audit.Entity(recordId, "record")));
+        entities.add(new Audit.Entity(erasure.requestId(), "request"));
+        String description = (erasure.allRecords() ? "all records erased" : "record erased") + ": keys destroyed at "
+                + erasure.destroyedAt();
+        return new Audit(
+                derivedId("erasure", erasure.domain(), erasure.requestId()),
+                TYPE,
+                ERASURE,
+                "D",
+                now,
+                SUCCESS,
+                description,
+                List.of(new Audit.Agent(erasure.ownerId(), "owner", true)),
+                entities,
+                null,
+                false,
+                erasure.domain(),
+                erasure.ownerId());
     }
 
     private static Audit grant(String id, Grant grant, String outcome, String description, Instant now) {

@@ -4,6 +4,7 @@ package org.hrm.consent.domain;
 public enum GrantStatus {
     ACTIVE("grant active"),
     REVOKED("grant revoked"),
+    ENDED("grant ended: records erased"),
     EXPIRED("grant expired"),
     NOT_YET_VALID("grant not yet valid");
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An owner's grants in one domain that still stand (unrevoked, unexpired), each with the grantee's public key, so
- * the author of a new record can wrap it to them too.
+ * An owner's grants in one domain that still stand (unrevoked, not ended, unexpired), each with the grantee's
+ * public key, so the author of a new record can wrap it to them too.
  */
 public record StandingGrantList(String ownerId, RecordDomain domain, List<Grantee> grantees, Instant updatedAt) {
 
@@ -22,7 +22,7 @@ public record StandingGrantList(String ownerId, RecordDomain domain, List<Grante
             String ownerId, RecordDomain domain, List<Grant> ownerGrants, Map<String, Party> parties, Instant now) {
         List<Grantee> grantees = ownerGrants.stream()
                 .filter(grant -> grant.ownerId().equals(ownerId) && grant.domain() == domain)
-                .filter(grant -> !grant.revoked() && now.isBefore(grant.expiresAt()))
+                .filter(grant -> !grant.revoked() && !grant.ended() && now.isBefore(grant.expiresAt()))
                 .filter(grant -> parties.containsKey(grant.granteeId()))
                 .map(grant -> new Grantee(
                         grant.granteeId(),

@@ -47,6 +47,23 @@ final class InMemoryStores {
         public Set<String> insertNew(RecordDomain domain, List<RecordEntry> entries) {
             return insert(records.get(domain), entries, RecordEntry::recordId);
         }
+
+        @Override
+        public void markErased(RecordEntry erased) {
+            records.get(erased.domain())
+                    .merge(
+                            erased.recordId(),
+                            erased,
+                            (stored, entry) -> stored.erased()
+                                    ? stored
+                                    : new RecordEntry(
+                                            stored.recordId(),
+                                            stored.domain(),
+                                            stored.ownerId(),
+                                            stored.authorId(),
+                                            stored.category(),
+                                            entry.erasure()));
+        }
     };
 
     final GrantStore grantStore = new GrantStore() {
@@ -91,6 +108,16 @@ final class InMemoryStores {
                 return false;
             }
             grants.get(domain).put(grantId, StoredGrant.of(stored.grant().revokedAt(revokedAt)));
+            return true;
+        }
+
+        @Override
+        public boolean markEnded(RecordDomain domain, String grantId, Instant endedAt, String reason) {
+            StoredGrant stored = grants.get(domain).get(grantId);
+            if (stored == null || stored.grant() == null || stored.grant().ended()) {
+                return false;
+            }
+            grants.get(domain).put(grantId, StoredGrant.of(stored.grant().endedAt(endedAt, reason)));
             return true;
         }
     };

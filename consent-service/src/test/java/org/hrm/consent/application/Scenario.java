@@ -14,6 +14,7 @@ final class Scenario {
     final PartyRegistration registration = new PartyRegistration(stores.partyStore);
     final RecordIndexing indexing = new RecordIndexing(stores.recordIndex);
     final ConsentChanges changes = new ConsentChanges(stores.partyStore, stores.recordIndex, stores.grantStore, clock);
+    final RecordErasures erasures = new RecordErasures(stores.partyStore, stores.recordIndex, stores.grantStore, clock);
     final AccessDecisions decisions = new AccessDecisions(
             stores.partyStore,
             stores.recordIndex,

@@ -6,6 +6,8 @@ import static org.hrm.consent.domain.Fixtures.NOW;
 import static org.hrm.consent.domain.Fixtures.TTL;
 import static org.hrm.consent.domain.Fixtures.category;
 import static org.hrm.consent.domain.Fixtures.emergency;
+import static org.hrm.consent.domain.Fixtures.erased;
+import static org.hrm.consent.domain.Fixtures.erasure;
 import static org.hrm.consent.domain.Fixtures.grant;
 import static org.hrm.consent.domain.Fixtures.party;
 import static org.hrm.consent.domain.Fixtures.practitioner;
@@ -174,6 +176,39 @@ class AccessRuleTest {
         Decision decision = decide(request(PATIENT, other.recordId(), "bob"), bob, other, List.of(one));
 
         assertThat(decision.reason()).isEqualTo(AccessRule.NO_GRANT);
+    }
+
+    @Test
+    void deniesAnErasedRecordToEveryoneItsOwnerAndAuthorIncluded() {
+        RecordEntry erasedLab = erased(aliceLab, erasure(PATIENT, "alice", false, aliceLab.recordId()));
+        List<Grant> grants = List.of(
+                grant(PATIENT, "alice", "bob", records(aliceLab.recordId())),
+                grant(PATIENT, "alice", "st-mary", category("*")));
+
+        List<Decision> decisions = List.of(
+                decide(request(PATIENT, aliceLab.recordId(), "alice"), alice, erasedLab, grants),
+                decide(request(PATIENT, aliceLab.recordId(), "st-mary"), hospital, erasedLab, grants),
+                decide(request(PATIENT, aliceLab.recordId(), "bob"), bob, erasedLab, grants),
+                decide(emergency(PATIENT, aliceLab.recordId(), "dr-who"), doctor, erasedLab, grants));
+
+        assertThat(decisions).allSatisfy(decision -> {
+            assertThat(decision.allowed()).isFalse();
+            assertThat(decision.basis()).isEqualTo(Basis.NONE);
+            assertThat(decision.shareHolderId()).isNull();
+            assertThat(decision.reason()).isEqualTo("record erased");
+            assertThat(decision.patientId()).isEqualTo("alice");
+        });
+    }
+
+    @Test
+    void deniesARecordErasedBeforeItWasIndexedToItsOwner() {
+        Erasure erasure = erasure(PATIENT, "alice", false, Fixtures.id());
+        RecordEntry neverIndexed =
+                erasure.entryBeforeIndexed(erasure.recordIds().get(0));
+
+        Decision decision = decide(request(PATIENT, neverIndexed.recordId(), "alice"), alice, neverIndexed, List.of());
+
+        assertThat(decision.reason()).isEqualTo(AccessRule.RECORD_ERASED);
     }
 
     @Test

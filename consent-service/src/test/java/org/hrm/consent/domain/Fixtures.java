@@ -53,6 +53,22 @@ public final class Fixtures {
                 null);
     }
 
+    /** The record as its index entry reads once {@code erasure} destroyed its keys. */
+    public static RecordEntry erased(RecordEntry record, Erasure erasure) {
+        return new RecordEntry(
+                record.recordId(),
+                record.domain(),
+                record.ownerId(),
+                record.authorId(),
+                record.category(),
+                erasure.mark());
+    }
+
+    /** The vault destroyed the keys of these records of {@code ownerId}, one minute before {@link #NOW}. */
+    public static Erasure erasure(RecordDomain domain, String ownerId, boolean allRecords, String... recordIds) {
+        return new Erasure(id(), domain, ownerId, allRecords, List.of(recordIds), NOW.minusSeconds(60));
+    }
+
     public static Scope records(String... recordIds) {
         return new Scope(List.of(recordIds), null);
     }

@@ -42,6 +42,7 @@ class ConsentTopics {
                         Topic.CONSENT_REVOKED,
                         Topic.ACCESS_REQUESTED,
                         Topic.ACCESS_DECIDED,
+                        Topic.KEYS_DESTROYED,
                         Topic.AUDIT)
                 .flatMap(topic -> topic.allNames().stream())
                 .map(name -> topic(name, consent).build());

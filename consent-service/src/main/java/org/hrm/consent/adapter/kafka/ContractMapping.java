@@ -3,6 +3,7 @@ package org.hrm.consent.adapter.kafka;
 import org.hrm.consent.application.ConsentDomains;
 import org.hrm.consent.domain.AccessRequest;
 import org.hrm.consent.domain.Digests;
+import org.hrm.consent.domain.Erasure;
 import org.hrm.consent.domain.Grant;
 import org.hrm.consent.domain.Party;
 import org.hrm.consent.domain.RecordEntry;
@@ -12,6 +13,8 @@ import org.hrm.consent.domain.Signed;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.ErasedRecord;
+import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 
@@ -58,6 +61,16 @@ final class ContractMapping {
         Revocation revocation =
                 new Revocation(event.grantId(), ConsentDomains.of(event.domain()), event.ownerId(), event.revokedAt());
         return new Signed<>(revocation, event.signedBytes(), event.ownerSignature());
+    }
+
+    static Erasure erasure(KeysDestroyed event) {
+        return new Erasure(
+                event.requestId(),
+                ConsentDomains.of(event.domain()),
+                event.ownerId(),
+                event.allRecords(),
+                event.records().stream().map(ErasedRecord::recordId).toList(),
+                event.destroyedAt());
     }
 
     static AccessRequest request(AccessRequested event) {

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.consent.application.AccessDecisions;
 import org.hrm.consent.application.ConsentChanges;
 import org.hrm.consent.application.PartyRegistration;
+import org.hrm.consent.application.RecordErasures;
 import org.hrm.consent.application.RecordIndexing;
 import org.hrm.consent.config.ConsentProperties;
 import org.hrm.contracts.EventCodec;
@@ -23,8 +24,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
  * Kafka clients of the service, set in code so nothing depends on an application.properties: an idempotent
- * producer with acks=all, and four batch consumers (parties, records, grants and revocations, access requests),
- * each in its own consumer group, committing only after the batch's sends.
+ * producer with acks=all, and five batch consumers (parties, records, grants and revocations, access requests,
+ * erasures), each in its own consumer group, committing only after the batch's sends.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaWiring {
@@ -107,6 +108,21 @@ class KafkaWiring {
                 "access",
                 Topic.ACCESS_REQUESTED.allNames(),
                 new AccessBatchListener(parts.parser(), decisions, parts.publisher(), parts.acknowledgements()));
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> erasureListenerContainer(
+            KafkaProperties kafka,
+            ConsentProperties consent,
+            RecordErasures erasures,
+            KafkaTemplate<String, byte[]> consentKafkaTemplate) {
+        Parts parts = new Parts(consent, consentKafkaTemplate);
+        return ListenerContainers.create(
+                kafka,
+                consent,
+                "erasure",
+                Topic.KEYS_DESTROYED.allNames(),
+                new ErasureBatchListener(parts.parser(), erasures, parts.publisher(), parts.acknowledgements()));
     }
 
     /** What every listener needs: a parser with the size limit, the publisher and the send acknowledgements. */

@@ -1,6 +1,6 @@
 /**
- * Kafka side of the consent service: batch listeners on the party, record, consent and access-request topics, the
- * publisher of decisions, audit events, standing grants and dead letters, and their wiring; contract events are
- * mapped to the service's domain here.
+ * Kafka side of the consent service: batch listeners on the party, record, consent, access-request and
+ * keys-destroyed topics, the publisher of decisions, audit events, standing grants and dead letters, and their
+ * wiring; contract events are mapped to the service's domain here.
  */
 package org.hrm.consent.adapter.kafka;

@@ -10,6 +10,11 @@ import org.hrm.consent.domain.Scope;
 
 /** Grants and early revocations to and from documents; the domain comes from the collection, never the document. */
 final class GrantDocuments {
+    static final String STATUS = "status";
+    static final String ENDED = "ENDED";
+    static final String ENDED_AT = "endedAt";
+    static final String END_REASON = "endReason";
+
     private GrantDocuments() {}
 
     static Document of(Grant grant) {
@@ -25,6 +30,11 @@ final class GrantDocuments {
                 .append("digest", new Binary(grant.digest()));
         if (grant.revoked()) {
             document.append("revokedAt", KeyedDocuments.instant(grant.revokedAt()));
+        }
+        if (grant.ended()) {
+            document.append(STATUS, ENDED)
+                    .append(ENDED_AT, KeyedDocuments.instant(grant.endedAt()))
+                    .append(END_REASON, grant.endReason());
         }
         return document;
     }
@@ -47,7 +57,9 @@ final class GrantDocuments {
                 KeyedDocuments.instant(document, "expiresAt"),
                 KeyedDocuments.instant(document, "grantedAt"),
                 document.get("digest", Binary.class).getData(),
-                KeyedDocuments.instant(document, "revokedAt"));
+                KeyedDocuments.instant(document, "revokedAt"),
+                KeyedDocuments.instant(document, ENDED_AT),
+                document.getString(END_REASON));
     }
 
     static Revocation earlyRevocation(RecordDomain domain, Document document) {

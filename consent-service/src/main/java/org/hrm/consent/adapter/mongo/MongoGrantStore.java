@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Grants in {@code <domain>_grants}, one document per grant id, indexed by owner. A revocation that arrives before
- * its grant is a document flagged {@code earlyRevocation} until the grant replaces it.
+ * its grant is a document flagged {@code earlyRevocation} until the grant replaces it. A grant ended because its
+ * records were erased has {@code status} ENDED, {@code endedAt} and {@code endReason}.
  */
 @Component
 class MongoGrantStore implements GrantStore {
@@ -87,6 +88,22 @@ class MongoGrantStore implements GrantStore {
                                         Filters.ne(EARLY, true),
                                         Filters.eq("revokedAt", null)),
                                 Updates.set("revokedAt", KeyedDocuments.instant(revokedAt)))
+                        .getModifiedCount()
+                == 1;
+    }
+
+    @Override
+    public boolean markEnded(RecordDomain domain, String grantId, Instant endedAt, String reason) {
+        return collection(domain)
+                        .updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", grantId),
+                                        Filters.ne(EARLY, true),
+                                        Filters.eq(GrantDocuments.ENDED_AT, null)),
+                                Updates.combine(
+                                        Updates.set(GrantDocuments.STATUS, GrantDocuments.ENDED),
+                                        Updates.set(GrantDocuments.ENDED_AT, KeyedDocuments.instant(endedAt)),
+                                        Updates.set(GrantDocuments.END_REASON, reason)))
                         .getModifiedCount()
                 == 1;
     }

@@ -1,0 +1,50 @@
+package org.hrm.consent.adapter.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hrm.consent.application.ErasureOutcome;
+import org.hrm.consent.application.RecordErasures;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.KeysDestroyed;
+import org.springframework.kafka.listener.BatchMessageListener;
+
+/**
+ * Applies each poll's KeysDestroyed in offset order: the records are marked erased and grants over them end, then
+ * the erasure's audit event and the owner's standing grants are published; bad events are dead-lettered.
+ */
+final class ErasureBatchListener implements BatchMessageListener<String, byte[]> {
+    private final EventParser parser;
+    private final RecordErasures erasures;
+    private final ConsentPublisher publisher;
+    private final Acknowledgements acknowledgements;
+
+    ErasureBatchListener(
+            EventParser parser,
+            RecordErasures erasures,
+            ConsentPublisher publisher,
+            Acknowledgements acknowledgements) {
+        this.parser = parser;
+        this.erasures = erasures;
+        this.publisher = publisher;
+        this.acknowledgements = acknowledgements;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            ConsumedEvent<KeysDestroyed> parsed =
+                    parser.parse(record, Topic.KEYS_DESTROYED, KeysDestroyed.class, KeysDestroyed::domain);
+            if (!parsed.accepted()) {
+                sends.add(publisher.deadLetter(record, parsed.refusal()));
+                continue;
+            }
+            ErasureOutcome outcome = erasures.erase(ContractMapping.erasure(parsed.event()));
+            sends.add(publisher.audit(outcome.audit()));
+            sends.add(publisher.standingGrants(outcome.standingGrants()));
+        }
+        acknowledgements.await(sends);
+    }
+}
