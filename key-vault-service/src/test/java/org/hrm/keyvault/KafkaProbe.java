@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,12 +28,15 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.ErasureReceipt;
+import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
+import org.hrm.contracts.events.VaultProgress;
 
 /**
- * The test's side of Kafka: sends submissions and decisions, and reads what the vault published (sealed, released,
- * release denied and dead letters).
+ * The test's side of Kafka: sends submissions, decisions, erasure requests, commits and vault commands, and reads
+ * what the vault published (sealed, released, release denied, keys destroyed, receipts, progress, dead letters).
  */
 public final class KafkaProbe implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -63,6 +67,9 @@ public final class KafkaProbe implements AutoCloseable {
                         Topic.RECORD_SEALED,
                         Topic.RECORD_RELEASED,
                         Topic.RECORD_RELEASE_DENIED,
+                        Topic.KEYS_DESTROYED,
+                        Topic.ERASURE_RECEIPTS,
+                        Topic.VAULT_PROGRESS,
                         Topic.KEY_VAULT_DEAD_LETTER)
                 .flatMap(entry -> entry.allNames().stream())
                 .flatMap(topic ->
@@ -146,6 +153,55 @@ public final class KafkaProbe implements AutoCloseable {
                 .filter(record ->
                         record.topic().equals(Topic.KEY_VAULT_DEAD_LETTER.topicName()) && key.equals(record.key()))
                 .count();
+    }
+
+    /** The KeysDestroyed records published for this erasure request, once {@code count} arrived. */
+    public List<ConsumerRecord<String, byte[]>> awaitKeysDestroyed(Domain domain, String requestId, int count) {
+        return await(
+                record -> record.topic().equals(Topic.KEYS_DESTROYED.name(domain))
+                        && CODEC.decode(record.value(), KeysDestroyed.class)
+                                .requestId()
+                                .equals(requestId),
+                count);
+    }
+
+    /** The ErasureReceipt records published for this erasure request (key: request id), once {@code count} arrived. */
+    public List<ConsumerRecord<String, byte[]>> awaitReceipts(Domain domain, String requestId, int count) {
+        return await(
+                record -> record.topic().equals(Topic.ERASURE_RECEIPTS.name(domain)) && requestId.equals(record.key()),
+                count);
+    }
+
+    /** How many records of any kind with this key reached this topic so far. */
+    public long count(String topic, String key) {
+        drain();
+        return seen.stream()
+                .filter(record -> record.topic().equals(topic) && key.equals(record.key()))
+                .count();
+    }
+
+    /** Every VaultProgress of a command up to and including its DONE or FAILED. */
+    public List<VaultProgress> awaitFinished(String commandId) {
+        Predicate<ConsumerRecord<String, byte[]>> finished = record -> progressOf(record, commandId)
+                .filter(progress -> !progress.state().equals("RUNNING"))
+                .isPresent();
+        await(finished, 1);
+        return seen.stream()
+                .map(record -> progressOf(record, commandId))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    private static Optional<VaultProgress> progressOf(ConsumerRecord<String, byte[]> record, String id) {
+        if (!record.topic().equals(Topic.VAULT_PROGRESS.topicName()) || !id.equals(record.key())) {
+            return Optional.empty();
+        }
+        return Optional.of(CODEC.decode(record.value(), VaultProgress.class));
+    }
+
+    /** Decodes a receipt record. */
+    public static ErasureReceipt receipt(ConsumerRecord<String, byte[]> record) {
+        return CODEC.decode(record.value(), ErasureReceipt.class);
     }
 
     private static boolean forRequest(ConsumerRecord<String, byte[]> record, String topic, String requestId) {

@@ -23,11 +23,13 @@ import org.hrm.keyvault.domain.ReleaseRule;
  * {@link #settle settles} the marks.
  *
  * <p>Nothing is cached: every release reads the chain and unwraps the keys again (zeroed by
- * {@link OuterDecryption}), so erasure and revocation take effect at the next decision.
+ * {@link OuterDecryption}), so erasure and revocation take effect at the next decision. An erased record (marked,
+ * or its keys gone) is denied with exactly {@link ReleaseRule#ERASED}, never a decryption error.
  */
 public final class RecordRelease {
     private final ConsentKey consent;
     private final UsedDecisions usedDecisions;
+    private final ErasedRecords erased;
     private final LedgerReader ledger;
     private final ShareLookup shares;
     private final OuterDecryption outerDecryption;
@@ -36,12 +38,14 @@ public final class RecordRelease {
     public RecordRelease(
             ConsentKey consent,
             UsedDecisions usedDecisions,
+            ErasedRecords erased,
             LedgerReader ledger,
             OuterDecryption outerDecryption,
             Pseudonyms pseudonyms,
             Clock clock) {
         this.consent = consent;
         this.usedDecisions = usedDecisions;
+        this.erased = erased;
         this.ledger = ledger;
         this.shares = new ShareLookup(ledger, pseudonyms);
         this.outerDecryption = outerDecryption;
@@ -120,6 +124,9 @@ public final class RecordRelease {
 
     /** The decision's mark is held by this call: every outcome from here on settles it. */
     private ReleaseOutcome releaseClaimed(ReleaseDecision decision, Instant now) {
+        if (!erased.find(decision.domain(), List.of(decision.recordId())).isEmpty()) {
+            return denied(decision, ReleaseRule.ERASED, true, now);
+        }
         Optional<LedgerEntry> entry;
         try {
             entry = ledger.storedRecord(decision.domain(), decision.recordId());

@@ -6,17 +6,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.keyvault.domain.SealingRule;
 import org.hrm.keyvault.domain.Submission;
+import org.hrm.keyvault.domain.WrappedOwnerKey;
 import org.hrm.keyvault.domain.WrappedRecordKey;
 
 /**
  * Use case: seal a batch of submissions. New records get a fresh K2 each, wrapped under the owner's KEK and stored
- * in one bulk insert per domain; known records are sealed again or refused by {@link Resealing}.
+ * in one bulk insert per domain; known records are sealed again or refused by {@link Resealing}; erased records
+ * are refused (an erased record stays erased).
  *
  * <p>Nothing is cached across calls. Store failures propagate, so the caller retries the whole batch; retrying is
  * safe because every write is an insert on a unique id and repeats are sealed again from what is stored.
@@ -24,6 +28,7 @@ import org.hrm.keyvault.domain.WrappedRecordKey;
 public final class RecordSealing {
     private final RecordKeyStore recordKeys;
     private final OwnerKeyStore ownerKeys;
+    private final ErasedRecords erased;
     private final KeyHierarchy hierarchy;
     private final OuterLayer outerLayer;
     private final SealedRecords sealedRecords;
@@ -33,12 +38,14 @@ public final class RecordSealing {
     public RecordSealing(
             RecordKeyStore recordKeys,
             OwnerKeyStore ownerKeys,
+            ErasedRecords erased,
             KeyHierarchy hierarchy,
             OuterLayer outerLayer,
             Pseudonyms pseudonyms,
             Clock clock) {
         this.recordKeys = recordKeys;
         this.ownerKeys = ownerKeys;
+        this.erased = erased;
         this.hierarchy = hierarchy;
         this.outerLayer = outerLayer;
         this.sealedRecords = new SealedRecords(outerLayer, pseudonyms);
@@ -66,13 +73,17 @@ public final class RecordSealing {
 
     private void sealDomain(RecordDomain domain, List<Pending> pending, SealOutcome[] outcomes) {
         Instant now = clock.instant();
-        Set<String> stored = recordKeys
-                .findAll(domain, pending.stream().map(Pending::recordId).toList())
-                .keySet();
+        List<String> recordIds = pending.stream().map(Pending::recordId).toList();
+        Set<String> erasedIds = erased.find(domain, recordIds).keySet();
+        Set<String> stored = recordKeys.findAll(domain, recordIds).keySet();
         Set<String> firstSeen = new HashSet<>();
         List<Pending> fresh = new ArrayList<>();
         List<Pending> repeated = new ArrayList<>();
         for (Pending each : pending) {
+            if (erasedIds.contains(each.recordId())) {
+                outcomes[each.index()] = new SealOutcome.Refused(each.recordId(), SealingRule.erased(each.recordId()));
+                continue;
+            }
             boolean isNew = !stored.contains(each.recordId()) && firstSeen.add(each.recordId());
             (isNew ? fresh : repeated).add(each);
         }
@@ -102,6 +113,27 @@ public final class RecordSealing {
                 Arrays.fill(k2, (byte) 0);
             }
         }
-        return recordKeys.insertNew(domain, keys);
+        Set<String> lostRaces = recordKeys.insertNew(domain, keys);
+        confirmOwnerKeysStand(domain, fresh, keks);
+        return lostRaces;
+    }
+
+    /**
+     * An erasure of all of an owner's records may have deleted the KEK this batch just wrapped under. Checking
+     * after the insert closes the gap: either the erasure, reading the owner's keys after deleting the KEK, sees
+     * the new K2 and erases the record with the rest, or this check sees the KEK gone and the batch is retried,
+     * when the record is refused (its keys were destroyed) instead of published.
+     */
+    private void confirmOwnerKeysStand(RecordDomain domain, List<Pending> fresh, BatchOwnerKeys keks) {
+        Set<String> owners = new HashSet<>();
+        fresh.forEach(each -> owners.add(each.ownerId()));
+        Map<String, WrappedOwnerKey> stored = ownerKeys.findAll(domain, owners);
+        for (String ownerId : owners) {
+            WrappedOwnerKey now = stored.get(ownerId);
+            if (now == null || !now.kekId().equals(keks.get(ownerId).kekId())) {
+                throw new IllegalStateException(
+                        "an owner key was destroyed while this batch was sealed; the batch will be retried");
+            }
+        }
     }
 }

@@ -11,11 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param masterKeyFile key file ({@code v1=...}, {@code pseudonym=...}); when unset, the environment variable
  *     {@code HRM_VAULT_MASTER_KEYS} holds the same entries, {@code ;}-separated
+ * @param receiptKeyFile erasure-receipt signing key file (one line: base64 of a 32-byte P-256 scalar, see
+ *     {@code ReceiptSigningKey.generateReceiptKeyFileContent()}); when unset, erasures still run but no receipt is
+ *     issued (logged)
  * @param consentPublicKey consent-service's public key that access decisions must verify under: base64 of the
  *     65-byte uncompressed SEC1 P-256 point; required (startup fails without it) when the release path is on
  * @param chain the ledger the release path reads; without {@code chain.rpc-url} the release path is off (logged)
  * @param consumerGroup Kafka consumer group of the submission listener
  * @param releaseConsumerGroup Kafka consumer group of the access-decided listener (the release path)
+ * @param erasureConsumerGroup Kafka consumer group of the erasure-requested listener
+ * @param receiptConsumerGroup Kafka consumer group of the erasure-committed listener (receipts)
+ * @param commandConsumerGroup Kafka consumer group of the vault-commands listener (rotation, retirement)
+ * @param rotationBatchSize owner keys re-wrapped between two RUNNING progress reports of a rotation
  * @param concurrency listener threads (at most the number of partitions is useful)
  * @param topicPartitions partitions of the topics the vault creates
  * @param topicReplicas replication factor of the topics the vault creates
@@ -28,10 +35,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hrm.vault")
 public record KeyVaultProperties(
         Path masterKeyFile,
+        Path receiptKeyFile,
         String consentPublicKey,
         Chain chain,
         @DefaultValue("key-vault-service") String consumerGroup,
         @DefaultValue("key-vault-service-release") String releaseConsumerGroup,
+        @DefaultValue("key-vault-service-erasure") String erasureConsumerGroup,
+        @DefaultValue("key-vault-service-receipts") String receiptConsumerGroup,
+        @DefaultValue("key-vault-service-commands") String commandConsumerGroup,
+        @DefaultValue("100") int rotationBatchSize,
         @DefaultValue("1") int concurrency,
         @DefaultValue("3") int topicPartitions,
         @DefaultValue("1") short topicReplicas,

@@ -19,9 +19,14 @@ final class MasterKeySource {
     private MasterKeySource() {}
 
     static MasterKeyRing load(Path keyFile, Environment environment) {
-        MasterKeyRing ring = keyFile != null ? fromFile(keyFile) : fromEnvironment(environment);
+        MasterKeyRing ring = read(keyFile, environment);
         log.info("Master key ring loaded from {}: {}", keyFile != null ? keyFile : ENVIRONMENT_VARIABLE, ring);
         return ring;
+    }
+
+    /** As {@link #load}, without the log line: the ring re-reads its source on rotation and before new wraps. */
+    static MasterKeyRing read(Path keyFile, Environment environment) {
+        return keyFile != null ? fromFile(keyFile) : fromEnvironment(environment);
     }
 
     private static MasterKeyRing fromFile(Path keyFile) {

@@ -1,6 +1,7 @@
 package org.hrm.keyvault.config;
 
 import java.time.Clock;
+import org.hrm.keyvault.application.ErasedRecords;
 import org.hrm.keyvault.application.LedgerReader;
 import org.hrm.keyvault.application.OuterDecryption;
 import org.hrm.keyvault.application.RecordRelease;
@@ -37,10 +38,12 @@ class ReleaseConfiguration {
     RecordRelease recordRelease(
             ConsentKey consentKey,
             UsedDecisions usedDecisions,
+            ErasedRecords erasedRecords,
             LedgerReader ledgerReader,
             OuterDecryption outerDecryption,
             Pseudonyms pseudonyms,
             Clock vaultClock) {
-        return new RecordRelease(consentKey, usedDecisions, ledgerReader, outerDecryption, pseudonyms, vaultClock);
+        return new RecordRelease(
+                consentKey, usedDecisions, erasedRecords, ledgerReader, outerDecryption, pseudonyms, vaultClock);
     }
 }

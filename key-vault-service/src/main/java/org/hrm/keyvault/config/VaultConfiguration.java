@@ -2,6 +2,8 @@ package org.hrm.keyvault.config;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.hrm.keyvault.application.ErasedRecords;
+import org.hrm.keyvault.application.MasterKeyStorage;
 import org.hrm.keyvault.application.OuterDecryption;
 import org.hrm.keyvault.application.OwnerKeyStore;
 import org.hrm.keyvault.application.RecordKeyStore;
@@ -18,15 +20,33 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The vault's crypto and use cases as beans; the master key ring is loaded first and failing stops startup. */
+/**
+ * The vault's crypto and use cases as beans; the master key ring is loaded first and failing stops startup. No bean
+ * caches an unwrapped key: every use case unwraps what it needs per call and zeroes it.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeyVaultProperties.class)
 class VaultConfiguration {
     private static final Logger log = LoggerFactory.getLogger(VaultConfiguration.class);
 
     @Bean
-    MasterKeyRing masterKeyRing(KeyVaultProperties properties, Environment environment) {
-        return MasterKeySource.load(properties.masterKeyFile(), environment);
+    MasterKeyStorage masterKeyStorage(KeyVaultProperties properties, Environment environment) {
+        return new StoredMasterKeys(properties.masterKeyFile(), environment);
+    }
+
+    /**
+     * The one ring of this process; from a key file, it re-reads the file when a stored KEK names a version it lacks
+     * and before it wraps a new KEK, so every instance follows a rotation another one ran.
+     */
+    @Bean
+    MasterKeyRing masterKeyRing(
+            KeyVaultProperties properties, Environment environment, MasterKeyStorage masterKeyStorage) {
+        MasterKeyRing ring = MasterKeySource.load(properties.masterKeyFile(), environment);
+        if (properties.masterKeyFile() != null) {
+            // An environment variable cannot change while the process runs: only a key file is worth re-reading.
+            ring.reloadFrom(masterKeyStorage::read);
+        }
+        return ring;
     }
 
     @Bean
@@ -58,11 +78,13 @@ class VaultConfiguration {
     RecordSealing recordSealing(
             RecordKeyStore recordKeys,
             OwnerKeyStore ownerKeys,
+            ErasedRecords erasedRecords,
             KeyHierarchy keyHierarchy,
             OuterLayer outerLayer,
             Pseudonyms pseudonyms,
             Clock vaultClock) {
-        return new RecordSealing(recordKeys, ownerKeys, keyHierarchy, outerLayer, pseudonyms, vaultClock);
+        return new RecordSealing(
+                recordKeys, ownerKeys, erasedRecords, keyHierarchy, outerLayer, pseudonyms, vaultClock);
     }
 
     @Bean

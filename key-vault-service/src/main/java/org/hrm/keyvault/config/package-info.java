@@ -1,5 +1,5 @@
 /**
- * Wiring: properties, the master key ring from a key file or the environment, consent-service's public key, and the
- * use cases as beans.
+ * Wiring: properties, the master key ring from a key file or the environment (and its atomic rewrite on
+ * retirement), consent-service's public key, the receipt signing key, and the use cases as beans.
  */
 package org.hrm.keyvault.config;

@@ -31,22 +31,45 @@ public final class KeyHierarchy {
 
     /** Wraps a KEK under the newest master key version, naming it with a fresh kek id. */
     public WrappedOwnerKey wrapOwnerKey(RecordDomain domain, String ownerId, byte[] kek, Instant now) {
-        int version = ring.currentVersion();
+        int version = ring.versionForWrapping();
         byte[] wrapped = Aes256Gcm.encrypt(ring.key(version), kek, kekAad(domain, ownerId, version), random);
         return new WrappedOwnerKey(ownerId, UUID.randomUUID().toString(), wrapped, version, now);
     }
 
+    /**
+     * The KEK in clear; the caller zeroes it. A version this vault does not hold is looked up in the key file once
+     * (another instance may have rotated), then refused with {@link MasterKeyRingException}: after retirement, a
+     * KEK wrapped under the retired version (a backup's copy) unwraps nowhere.
+     */
     public byte[] unwrapOwnerKey(RecordDomain domain, WrappedOwnerKey stored) {
         int version = stored.masterKeyVersion();
-        if (!ring.hasVersion(version)) {
-            throw new MasterKeyRingException(
-                    "owner key wrapped under master key v" + version + ", which is not in the ring");
+        byte[] master;
+        try {
+            master = ring.key(version);
+        } catch (MasterKeyRingException e) {
+            throw new MasterKeyRingException("owner key wrapped under master key v" + version + ": " + e.getMessage());
         }
         return Aes256Gcm.decrypt(
-                ring.key(version),
+                master,
                 stored.wrappedKek(),
                 kekAad(domain, stored.ownerId(), version),
                 "owner key does not unwrap under master key v" + version + " for its domain and owner");
+    }
+
+    /**
+     * The same KEK (same id, so every K2 under it stays valid) wrapped under the newest master key version; the
+     * KEK is in clear only inside this call.
+     */
+    public WrappedOwnerKey rewrapOwnerKey(RecordDomain domain, WrappedOwnerKey stored) {
+        byte[] kek = unwrapOwnerKey(domain, stored);
+        try {
+            int version = ring.currentVersion();
+            byte[] wrapped =
+                    Aes256Gcm.encrypt(ring.key(version), kek, kekAad(domain, stored.ownerId(), version), random);
+            return new WrappedOwnerKey(stored.ownerId(), stored.kekId(), wrapped, version, stored.createdAt());
+        } finally {
+            Bytes.zero(kek);
+        }
     }
 
     public byte[] wrapRecordKey(byte[] kek, RecordDomain domain, String ownerId, String recordId, byte[] k2) {

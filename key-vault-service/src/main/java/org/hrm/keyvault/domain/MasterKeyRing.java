@@ -1,10 +1,14 @@
 package org.hrm.keyvault.domain;
 
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -13,14 +17,18 @@ import java.util.regex.Pattern;
  *
  * <p>Format: one entry per line (or {@code ;}-separated), {@code v<N>=<base64 of 32 bytes>} and
  * {@code pseudonym=<base64 of 32 bytes>}; blank lines and {@code #} comments are ignored.
+ *
+ * <p>The ring changes only by {@link #adopt adopting} versions appended to the key file and by {@link #retire
+ * retiring} old ones; readers see an immutable snapshot, so a rotation never disturbs a wrap in progress.
  */
 public final class MasterKeyRing {
     private static final Pattern ENTRY_SEPARATOR = Pattern.compile("\\R|;");
     private static final Pattern VERSION = Pattern.compile("v([1-9][0-9]{0,8})");
     private static final String PSEUDONYM = "pseudonym";
 
-    private final NavigableMap<Integer, byte[]> versions;
+    private volatile NavigableMap<Integer, byte[]> versions;
     private final byte[] pseudonymKey;
+    private volatile Supplier<MasterKeyRing> reload;
 
     private MasterKeyRing(NavigableMap<Integer, byte[]> versions, byte[] pseudonymKey) {
         this.versions = Collections.unmodifiableNavigableMap(versions);
@@ -57,20 +65,99 @@ public final class MasterKeyRing {
         return versions.lastKey();
     }
 
+    /**
+     * The version a new KEK is wrapped under: the newest in the key file, re-read first. Another instance may have
+     * rotated to a version this one never saw; wrapping under an older one could outlive that version's retirement
+     * and leave the KEK unreadable. New KEKs are rare (one per owner and domain), so the read costs little.
+     */
+    public int versionForWrapping() {
+        Supplier<MasterKeyRing> source = reload;
+        if (source != null) {
+            adopt(source.get());
+        }
+        return currentVersion();
+    }
+
     public boolean hasVersion(int version) {
         return versions.containsKey(version);
     }
 
+    /** The versions in the ring, oldest first. */
+    public NavigableSet<Integer> versions() {
+        return Collections.unmodifiableNavigableSet(new TreeMap<>(versions).navigableKeySet());
+    }
+
+    /**
+     * Where the ring is stored (the key file): read again when a stored key names a version this ring does not
+     * hold (another vault instance rotated after the operator appended one), and before a new KEK is wrapped.
+     */
+    public void reloadFrom(Supplier<MasterKeyRing> source) {
+        this.reload = source;
+    }
+
+    /**
+     * Takes the versions of {@code stored} (the key file as it is now) that this ring lacks; returns how many. The
+     * pseudonym key and every version both hold must be identical: a changed key would orphan what it wraps. The
+     * copies in {@code stored} are zeroed.
+     */
+    public synchronized int adopt(MasterKeyRing stored) {
+        require(stored != this, "a ring cannot adopt itself");
+        try {
+            require(
+                    MessageDigest.isEqual(pseudonymKey, stored.pseudonymKey),
+                    "the pseudonym key in the key file differs from the one loaded; it must never change");
+            NavigableMap<Integer, byte[]> next = new TreeMap<>(versions);
+            int added = 0;
+            for (Map.Entry<Integer, byte[]> entry : stored.versions.entrySet()) {
+                byte[] held = next.get(entry.getKey());
+                if (held == null) {
+                    next.put(entry.getKey(), entry.getValue().clone());
+                    added++;
+                } else {
+                    require(
+                            MessageDigest.isEqual(held, entry.getValue()),
+                            "master key v" + entry.getKey() + " in the key file differs from the one loaded");
+                }
+            }
+            versions = Collections.unmodifiableNavigableMap(next);
+            return added;
+        } finally {
+            stored.destroy();
+        }
+    }
+
+    /**
+     * Drops an old version from memory and zeroes it; nothing may still be wrapped under it. The newest version
+     * cannot be retired: new KEKs are wrapped under it.
+     */
+    public synchronized void retire(int version) {
+        require(version != currentVersion(), "master key v" + version + " is the newest version and wraps new keys");
+        NavigableMap<Integer, byte[]> next = new TreeMap<>(versions);
+        byte[] retired = next.remove(version);
+        versions = Collections.unmodifiableNavigableMap(next);
+        Bytes.zero(retired);
+    }
+
     byte[] key(int version) {
         byte[] key = versions.get(version);
+        Supplier<MasterKeyRing> source = reload;
+        if (key == null && source != null) {
+            adopt(source.get());
+            key = versions.get(version);
+        }
         if (key == null) {
-            throw new MasterKeyRingException("master key version v" + version + " is not in the ring");
+            throw new MasterKeyRingException("master key v" + version + " is not in the ring");
         }
         return key;
     }
 
     byte[] pseudonymKey() {
         return pseudonymKey;
+    }
+
+    private void destroy() {
+        versions.values().forEach(Bytes::zero);
+        Bytes.zero(pseudonymKey);
     }
 
     @Override

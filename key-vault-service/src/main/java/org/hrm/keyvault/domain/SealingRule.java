@@ -22,6 +22,11 @@ public final class SealingRule {
         return "record " + recordId + " already sealed with different content";
     }
 
+    /** An erased record stays erased: a replayed submission is never sealed again under fresh keys. */
+    public static String erased(String recordId) {
+        return "record " + recordId + " was erased";
+    }
+
     public static String keysDestroyed(String recordId) {
         return "keys of record " + recordId + " were destroyed";
     }

@@ -1,6 +1,7 @@
 package org.hrm.keyvault.application;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,10 @@ import org.hrm.keyvault.domain.RecordDomain;
 import org.hrm.keyvault.domain.WrappedOwnerKey;
 import org.hrm.keyvault.domain.WrappedRecordKey;
 
-/** Both key stores in memory, one map per domain, with insert-if-absent like a unique {@code _id}. */
+/**
+ * Both key stores in memory, one map per domain, with insert-if-absent like a unique {@code _id}, and the erasure
+ * and rotation views of them with the same conditions as the MongoDB adapter.
+ */
 final class InMemoryKeyStores {
     final Map<RecordDomain, Map<String, WrappedRecordKey>> records = perDomain();
     final Map<RecordDomain, Map<String, WrappedOwnerKey>> owners = perDomain();
@@ -42,6 +46,57 @@ final class InMemoryKeyStores {
         public Set<String> insertNew(RecordDomain domain, List<WrappedOwnerKey> keys) {
             ownerInserts++;
             return insert(owners.get(domain), keys, WrappedOwnerKey::ownerId);
+        }
+    };
+
+    final ErasableKeys erasableKeys = new ErasableKeys() {
+        @Override
+        public List<WrappedRecordKey> recordKeysOf(RecordDomain domain, String ownerId) {
+            return records.get(domain).values().stream()
+                    .filter(key -> key.ownerId().equals(ownerId))
+                    .toList();
+        }
+
+        @Override
+        public void deleteRecordKeys(RecordDomain domain, String ownerId, Collection<String> recordIds) {
+            recordIds.forEach(id -> records.get(domain)
+                    .computeIfPresent(id, (k, key) -> key.ownerId().equals(ownerId) ? null : key));
+        }
+
+        @Override
+        public void deleteOwnerKey(RecordDomain domain, String ownerId, String kekId) {
+            owners.get(domain).computeIfPresent(ownerId, (k, key) -> key.kekId().equals(kekId) ? null : key);
+        }
+    };
+
+    final OwnerKeyVersions ownerKeyVersions = new OwnerKeyVersions() {
+        @Override
+        public List<WrappedOwnerKey> wrappedBefore(RecordDomain domain, int version, String after, int limit) {
+            return owners.get(domain).values().stream()
+                    .filter(key ->
+                            key.masterKeyVersion() < version && key.ownerId().compareTo(after) > 0)
+                    .sorted(Comparator.comparing(WrappedOwnerKey::ownerId))
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public long countWrappedBefore(RecordDomain domain, int version) {
+            return owners.get(domain).values().stream()
+                    .filter(key -> key.masterKeyVersion() < version)
+                    .count();
+        }
+
+        @Override
+        public long countWrappedUnder(RecordDomain domain, int version) {
+            return owners.get(domain).values().stream()
+                    .filter(key -> key.masterKeyVersion() == version)
+                    .count();
+        }
+
+        @Override
+        public boolean replace(RecordDomain domain, WrappedOwnerKey stored, WrappedOwnerKey rewrapped) {
+            return owners.get(domain).replace(stored.ownerId(), stored, rewrapped);
         }
     };
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hrm.contracts.Domain;
@@ -15,6 +16,7 @@ import org.hrm.contracts.events.AccessDecided;
 import org.hrm.keyvault.TestConsent;
 import org.hrm.keyvault.domain.ConsentKey;
 import org.hrm.keyvault.domain.DecisionUse;
+import org.hrm.keyvault.domain.ErasureRequest;
 import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.MasterKeyRing;
 import org.hrm.keyvault.domain.OuterLayer;
@@ -31,14 +33,16 @@ class RecordReleaseTest {
     private final OuterLayer outerLayer = new OuterLayer(random);
     private final Pseudonyms pseudonyms = new Pseudonyms(ring);
     private final InMemoryKeyStores keys = new InMemoryKeyStores();
-    private final RecordSealing sealing =
-            new RecordSealing(keys.recordKeys, keys.ownerKeys, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
+    private final InMemoryErasures erasures = new InMemoryErasures();
+    private final RecordSealing sealing = new RecordSealing(
+            keys.recordKeys, keys.ownerKeys, erasures, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
     private final FakeLedger ledger = new FakeLedger();
     private final InMemoryUsedDecisions used = new InMemoryUsedDecisions();
     private final TestConsent consent = TestConsent.generate();
     private final RecordRelease release = new RecordRelease(
             ConsentKey.fromSec1(consent.publicKeySec1()),
             used,
+            erasures,
             ledger,
             new OuterDecryption(keys.recordKeys, keys.ownerKeys, hierarchy, outerLayer),
             pseudonyms,
@@ -296,6 +300,25 @@ class RecordReleaseTest {
         assertThat(released(outcomes.get(0)).innerCiphertext()).isEqualTo(practitioner.innerCiphertext());
         assertThat(denial(outcomes.get(1))).isEqualTo("no");
         assertThat(released(outcomes.get(2)).innerCiphertext()).isEqualTo(patient.innerCiphertext());
+    }
+
+    @Test
+    void deniesAnErasedRecordAsRecordErasedWhoeverAsksAndTheOwnersOtherRecordsStillRelease() {
+        Submission erased = onChain(RecordDomain.PATIENT, "patient-1");
+        Submission kept = onChain(RecordDomain.PATIENT, "patient-1");
+        RecordErasure erasure = new RecordErasure(
+                keys.recordKeys, keys.ownerKeys, keys.erasableKeys, erasures, erasures, pseudonyms, Clock.systemUTC());
+        erasure.erase(List.of(new ErasureRequest(
+                UUID.randomUUID().toString(), RecordDomain.PATIENT, "patient-1", erased.recordId(), Instant.now())));
+
+        ReleaseOutcome toOwner = releaseOne(allow(erased, AccessBasis.OWNER, "patient-1", null));
+        ReleaseOutcome toStranger = releaseOne(allow(erased, AccessBasis.EMERGENCY, "hospital-9", null));
+
+        assertThat(denial(toOwner)).isEqualTo("record erased");
+        assertThat(denial(toStranger)).isEqualTo("record erased");
+        assertThat(released(releaseOne(allow(kept, AccessBasis.OWNER, "patient-1", null)))
+                        .innerCiphertext())
+                .isEqualTo(kept.innerCiphertext());
     }
 
     private Submission onChain(RecordDomain domain, String ownerId) {

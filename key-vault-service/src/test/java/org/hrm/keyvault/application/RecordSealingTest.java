@@ -29,8 +29,9 @@ class RecordSealingTest {
     private final OuterLayer outerLayer = new OuterLayer(random);
     private final Pseudonyms pseudonyms = new Pseudonyms(ring);
     private final InMemoryKeyStores stores = new InMemoryKeyStores();
+    private final InMemoryErasures erasures = new InMemoryErasures();
     private final RecordSealing sealing = new RecordSealing(
-            stores.recordKeys, stores.ownerKeys, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
+            stores.recordKeys, stores.ownerKeys, erasures, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
     private final OuterDecryption decryption =
             new OuterDecryption(stores.recordKeys, stores.ownerKeys, hierarchy, outerLayer);
 
@@ -146,10 +147,10 @@ class RecordSealingTest {
     void judgesARecordLostToAConcurrentWriterAgainstWhatTheWinnerStored() {
         Submission submission = Submissions.of(RecordDomain.PATIENT, "patient-1");
         RecordSealing otherInstance = new RecordSealing(
-                stores.recordKeys, stores.ownerKeys, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
+                stores.recordKeys, stores.ownerKeys, erasures, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
         RecordKeyStore racing = racingStore(() -> otherInstance.seal(List.of(Submissions.withOtherC1(submission))));
-        RecordSealing loser =
-                new RecordSealing(racing, stores.ownerKeys, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
+        RecordSealing loser = new RecordSealing(
+                racing, stores.ownerKeys, erasures, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
 
         SealOutcome outcome = loser.seal(List.of(submission)).get(0);
 
@@ -161,11 +162,11 @@ class RecordSealingTest {
     void readsBackTheKekOfAnOwnerCreatedConcurrently() {
         Submission mine = Submissions.of(RecordDomain.PATIENT, "patient-race");
         RecordSealing otherInstance = new RecordSealing(
-                stores.recordKeys, stores.ownerKeys, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
+                stores.recordKeys, stores.ownerKeys, erasures, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
         OwnerKeyStore racing = racingOwnerStore(
                 () -> otherInstance.seal(List.of(Submissions.of(RecordDomain.PATIENT, "patient-race"))));
-        RecordSealing loser =
-                new RecordSealing(stores.recordKeys, racing, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
+        RecordSealing loser = new RecordSealing(
+                stores.recordKeys, racing, erasures, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
 
         SealedRecord sealed = sealedRecord(loser.seal(List.of(mine)).get(0));
 

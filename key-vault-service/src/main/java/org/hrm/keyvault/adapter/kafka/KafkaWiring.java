@@ -31,7 +31,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Kafka clients of the vault, set in code so nothing depends on an application.properties: an idempotent producer
  * with acks=all, the submission listener (a batch consumer that commits only after the batch's sends), and the
- * topics it uses. The release path's listener is in {@link ReleaseWiring}.
+ * topics it uses. The release path's listener is in {@link ReleaseWiring}, erasure's and the vault commands' in
+ * {@link ErasureWiring}, the receipts' in {@link ReceiptWiring}.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaWiring {
@@ -72,20 +73,30 @@ class KafkaWiring {
         if (!vault.createTopics()) {
             return new KafkaAdmin.NewTopics();
         }
-        // The release path's topics too, even while it is off, so their consumers can subscribe.
+        // The release path's and the receipts' topics too, even while they are off, so consumers can subscribe.
         Stream<NewTopic> records = Stream.of(
                         Topic.RECORD_SUBMITTED,
                         Topic.RECORD_SEALED,
                         Topic.ACCESS_DECIDED,
                         Topic.RECORD_RELEASED,
-                        Topic.RECORD_RELEASE_DENIED)
+                        Topic.RECORD_RELEASE_DENIED,
+                        Topic.ERASURE_REQUESTED,
+                        Topic.KEYS_DESTROYED,
+                        Topic.ERASURE_COMMITTED,
+                        Topic.ERASURE_RECEIPTS,
+                        Topic.VAULT_PROGRESS)
                 .flatMap(entry -> entry.allNames().stream())
                 .map(name -> topic(name, vault).build());
         NewTopic deadLetters = topic(Topic.KEY_VAULT_DEAD_LETTER.topicName(), vault)
                 .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES))
                 .build();
+        // One partition: operators' commands are run in the order they were sent (ROTATE before RETIRE).
+        NewTopic commands = TopicBuilder.name(Topic.VAULT_COMMANDS.topicName())
+                .partitions(1)
+                .replicas(vault.topicReplicas())
+                .build();
         return new KafkaAdmin.NewTopics(
-                Stream.concat(records, Stream.of(deadLetters)).toArray(NewTopic[]::new));
+                Stream.concat(records, Stream.of(commands, deadLetters)).toArray(NewTopic[]::new));
     }
 
     private static SubmissionBatchListener listener(
@@ -96,12 +107,18 @@ class KafkaWiring {
     }
 
     static DefaultKafkaConsumerFactory<String, byte[]> consumerFactory(KafkaProperties kafka) {
+        return consumerFactory(kafka, Map.of());
+    }
+
+    static DefaultKafkaConsumerFactory<String, byte[]> consumerFactory(
+            KafkaProperties kafka, Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.putAll(overrides);
         return new DefaultKafkaConsumerFactory<>(config);
     }
 

@@ -1,6 +1,5 @@
 package org.hrm.keyvault.adapter.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -74,7 +73,7 @@ final class VaultEventPublisher {
                 outcome.innerCiphertext(),
                 new KeyShare(decision.shareHolderId(), outcome.share()),
                 outcome.releasedAt());
-        UUID eventId = UUID.nameUUIDFromBytes(utf8("hrm/record-released/" + decision.requestId()));
+        UUID eventId = Outbound.stableId("hrm/record-released/" + decision.requestId());
         return send(Topic.RECORD_RELEASED.name(domain), decision.recordId(), event, eventId);
     }
 
@@ -106,15 +105,10 @@ final class VaultEventPublisher {
     }
 
     private CompletableFuture<?> send(String topic, String key, Object event, UUID eventId) {
-        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, key, codec.encode(event));
-        out.headers()
-                .add(EventHeaders.EVENT_ID, utf8(eventId.toString()))
-                .add(EventHeaders.EVENT_TYPE, utf8(EventCodec.typeName(event.getClass())))
-                .add(EventHeaders.SCHEMA_VERSION, utf8(Integer.toString(EventCodec.SCHEMA_VERSION)));
-        return template.send(out);
+        return template.send(Outbound.event(codec, topic, key, event, eventId));
     }
 
     private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        return Outbound.utf8(value);
     }
 }

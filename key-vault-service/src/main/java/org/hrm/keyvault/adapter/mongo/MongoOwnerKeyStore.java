@@ -48,7 +48,7 @@ class MongoOwnerKeyStore implements OwnerKeyStore {
                 .append("createdAt", Date.from(key.createdAt()));
     }
 
-    private static WrappedOwnerKey fromDocument(Document document) {
+    static WrappedOwnerKey fromDocument(Document document) {
         return new WrappedOwnerKey(
                 document.getString("_id"),
                 document.getString("kekId"),

@@ -49,7 +49,7 @@ class MongoRecordKeyStore implements RecordKeyStore {
                 .append("createdAt", Date.from(key.createdAt()));
     }
 
-    private static WrappedRecordKey fromDocument(Document document) {
+    static WrappedRecordKey fromDocument(Document document) {
         return new WrappedRecordKey(
                 document.getString("_id"),
                 document.getString("ownerId"),

@@ -26,4 +26,18 @@ final class VaultCollections {
             case PRACTITIONER -> "practitioner_used_decisions";
         };
     }
+
+    static String erasures(RecordDomain domain) {
+        return switch (domain) {
+            case PATIENT -> "patient_erasures";
+            case PRACTITIONER -> "practitioner_erasures";
+        };
+    }
+
+    static String erasedRecords(RecordDomain domain) {
+        return switch (domain) {
+            case PATIENT -> "patient_erased_records";
+            case PRACTITIONER -> "practitioner_erased_records";
+        };
+    }
 }

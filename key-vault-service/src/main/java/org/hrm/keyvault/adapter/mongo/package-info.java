@@ -1,5 +1,5 @@
 /**
- * MongoDB storage of wrapped keys and of the single-use marks of access decisions: per-domain collections,
- * single-document atomic inserts, bulk on the hot path.
+ * MongoDB storage of wrapped keys, erasures, erased-record markers and the single-use marks of access decisions:
+ * per-domain collections, single-document atomic operations only (no transactions), bulk on the hot path.
  */
 package org.hrm.keyvault.adapter.mongo;

@@ -1,0 +1,63 @@
+package org.hrm.keyvault.adapter.kafka;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.DestroyedKey;
+import org.hrm.contracts.events.ErasedRecord;
+import org.hrm.contracts.events.ErasureReceipt;
+import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.events.VaultProgress;
+import org.hrm.keyvault.application.ErasureOutcome;
+import org.hrm.keyvault.application.VaultDomains;
+import org.hrm.keyvault.domain.Erasure;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes KeysDestroyed (key owner id) and ErasureReceipt (key request id) to their domain's topics, and
+ * VaultProgress to the ops topic. Ids, times and pseudonyms only: never key material.
+ */
+final class ErasureEventPublisher {
+    private final KafkaTemplate<String, byte[]> template;
+    private final EventCodec codec;
+
+    ErasureEventPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec) {
+        this.template = template;
+        this.codec = codec;
+    }
+
+    /** Built from the stored erasure only, with an event id derived from the request: a repeat is the same event. */
+    CompletableFuture<?> keysDestroyed(ErasureOutcome.Destroyed outcome) {
+        Erasure erasure = outcome.erasure();
+        Domain domain = VaultDomains.toContract(erasure.domain());
+        KeysDestroyed event = new KeysDestroyed(
+                erasure.requestId(),
+                domain,
+                erasure.ownerId(),
+                erasure.allRecords(),
+                erasure.recordIds().stream()
+                        .map(recordId -> new ErasedRecord(recordId, outcome.ownerPseudonym()))
+                        .toList(),
+                erasure.keys().stream()
+                        .map(k -> new DestroyedKey(k.kind(), k.keyId(), k.recordId(), k.masterKeyVersion()))
+                        .toList(),
+                erasure.destroyedAt());
+        UUID eventId = Outbound.stableId("hrm/keys-destroyed/" + domain.id() + "/" + erasure.requestId());
+        return template.send(
+                Outbound.event(codec, Topic.KEYS_DESTROYED.name(domain), erasure.ownerId(), event, eventId));
+    }
+
+    CompletableFuture<?> receipt(ErasureReceipt receipt) {
+        Domain domain = receipt.domain();
+        UUID eventId = Outbound.stableId("hrm/erasure-receipt/" + domain.id() + "/" + receipt.requestId());
+        return template.send(
+                Outbound.event(codec, Topic.ERASURE_RECEIPTS.name(domain), receipt.requestId(), receipt, eventId));
+    }
+
+    CompletableFuture<?> progress(VaultProgress progress) {
+        return template.send(Outbound.event(
+                codec, Topic.VAULT_PROGRESS.topicName(), progress.commandId(), progress, UUID.randomUUID()));
+    }
+}

@@ -1,0 +1,15 @@
+package org.hrm.keyvault.application;
+
+import org.hrm.keyvault.domain.MasterKeyRing;
+
+/** Port: where the master keys live outside the database (the key file); read on rotation, rewritten on retirement. */
+public interface MasterKeyStorage {
+    /** The ring as stored now, e.g. with a version the operator just appended. */
+    MasterKeyRing read();
+
+    /**
+     * Rewrites the storage without {@code v<version>}, atomically; nothing happens if it holds no such entry.
+     * Throws {@link org.hrm.keyvault.domain.MasterKeyRingException} if the storage cannot be rewritten.
+     */
+    void removeVersion(int version);
+}

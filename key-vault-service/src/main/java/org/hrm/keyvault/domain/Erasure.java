@@ -1,0 +1,93 @@
+package org.hrm.keyvault.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One erasure request as the vault keeps it: the records and keys to destroy, fixed before anything is deleted,
+ * and how far it got. PLANNED, then DESTROYED once every key is confirmed gone, then RECEIPTED once the signed
+ * receipt is issued; a redelivered request resumes from here and always answers with the same content.
+ *
+ * @param requestedRecordId the one record asked for, or null when all of the owner's records in the domain are
+ * @param destroyedAt set once DESTROYED
+ * @param receipt set once RECEIPTED
+ */
+public record Erasure(
+        String requestId,
+        RecordDomain domain,
+        String ownerId,
+        String requestedRecordId,
+        List<String> recordIds,
+        List<ErasedKey> keys,
+        State state,
+        Instant plannedAt,
+        Instant destroyedAt,
+        IssuedReceipt receipt) {
+
+    /** How far an erasure got; each step is one single-document update. */
+    public enum State {
+        PLANNED,
+        DESTROYED,
+        RECEIPTED
+    }
+
+    public Erasure {
+        recordIds = List.copyOf(recordIds);
+        keys = List.copyOf(keys);
+    }
+
+    static Erasure planned(ErasureRequest request, List<String> recordIds, List<ErasedKey> keys, Instant now) {
+        return new Erasure(
+                request.requestId(),
+                request.domain(),
+                request.ownerId(),
+                request.recordId(),
+                recordIds,
+                keys,
+                State.PLANNED,
+                now,
+                null,
+                null);
+    }
+
+    public boolean allRecords() {
+        return requestedRecordId == null;
+    }
+
+    /** The owner KEK this erasure destroys, when it erases all of the owner's records and they had one. */
+    public Optional<ErasedKey> kek() {
+        return keys.stream().filter(ErasedKey::isKek).findFirst();
+    }
+
+    /** The records whose wrapped K2 this erasure deletes. */
+    public List<String> k2RecordIds() {
+        return keys.stream()
+                .filter(key -> !key.isKek())
+                .map(ErasedKey::recordId)
+                .toList();
+    }
+
+    /** Whether {@code request} is this erasure asked again (same owner, same scope), not another under its id. */
+    public boolean answers(ErasureRequest request) {
+        return domain == request.domain()
+                && ownerId.equals(request.ownerId())
+                && Objects.equals(requestedRecordId, request.recordId());
+    }
+
+    /** This plan with records found under the destroyed KEK after it was planned (sealed meanwhile). */
+    public Erasure with(List<String> moreRecordIds) {
+        List<String> records = new ArrayList<>(recordIds);
+        List<ErasedKey> more = new ArrayList<>(keys);
+        for (String recordId : moreRecordIds) {
+            if (!records.contains(recordId)) {
+                records.add(recordId);
+                more.add(ErasedKey.k2(recordId));
+            }
+        }
+        return new Erasure(
+                requestId, domain, ownerId, requestedRecordId, records, more, state, plannedAt, destroyedAt, receipt);
+    }
+}

@@ -1,0 +1,94 @@
+package org.hrm.keyvault.domain;
+
+import java.security.interfaces.ECPrivateKey;
+import java.util.Base64;
+
+/**
+ * The vault's P-256 key that signs erasure receipts (ECDSA with SHA-256, 64-byte r || s), read from a key file of
+ * one line: base64 of the 32-byte private scalar. Its public half (65-byte SEC1 point) is published so an owner, or
+ * anyone they show the receipt to, can check it.
+ */
+public final class ReceiptSigningKey {
+    private final ECPrivateKey privateKey;
+    private final byte[] publicKey;
+
+    private ReceiptSigningKey(ECPrivateKey privateKey, byte[] publicKey) {
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+    }
+
+    /** Parses key file content; {@code source} names where it came from in error messages, never the key. */
+    public static ReceiptSigningKey parse(String content, String source) {
+        String line = content == null
+                ? ""
+                : content.lines()
+                        .map(String::strip)
+                        .filter(each -> !each.isEmpty() && !each.startsWith("#"))
+                        .findFirst()
+                        .orElse("");
+        if (line.isEmpty()) {
+            throw new IllegalArgumentException(
+                    source + ": empty (expected one line: base64 of a 32-byte P-256 private scalar)");
+        }
+        byte[] scalar;
+        try {
+            scalar = Base64.getDecoder().decode(line);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": not valid base64");
+        }
+        try {
+            ECPrivateKey key = EcP256.privateKey(scalar);
+            return new ReceiptSigningKey(key, EcP256.publicKeyOf(key));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage());
+        } finally {
+            Bytes.zero(scalar);
+        }
+    }
+
+    /** Content for a fresh receipt key file: a comment and the base64 of a new random P-256 private scalar. */
+    public static String generateReceiptKeyFileContent() {
+        byte[] scalar = EcP256.newScalar();
+        try {
+            return "# hrm key vault erasure-receipt signing key (P-256 scalar): keep secret\n"
+                    + Base64.getEncoder().encodeToString(scalar) + "\n";
+        } finally {
+            Bytes.zero(scalar);
+        }
+    }
+
+    /** The public key of a receipt key file's content, as published: base64 of the 65-byte SEC1 point. */
+    public static String receiptPublicKeyBase64(String keyFileContent) {
+        return parse(keyFileContent, "receipt key").publicKeyBase64();
+    }
+
+    /**
+     * Whether {@code signature} is a receipt signature over {@code message} by the holder of the published key
+     * (base64 of the 65-byte SEC1 point); false for any malformed input.
+     */
+    public static boolean verifies(String publicKeyBase64, byte[] message, byte[] signature) {
+        try {
+            return EcP256.verify(
+                    EcP256.publicKey(Base64.getDecoder().decode(publicKeyBase64.strip())), message, signature);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public byte[] sign(byte[] message) {
+        return EcP256.sign(privateKey, message);
+    }
+
+    public byte[] publicKey() {
+        return publicKey.clone();
+    }
+
+    public String publicKeyBase64() {
+        return Base64.getEncoder().encodeToString(publicKey);
+    }
+
+    @Override
+    public String toString() {
+        return "ReceiptSigningKey[P-256, public " + publicKeyBase64() + "]";
+    }
+}
