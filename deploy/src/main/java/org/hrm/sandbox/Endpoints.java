@@ -1,10 +1,17 @@
 package org.hrm.sandbox;
 
-/** Where a running sandbox listens; {@code ./hrm up} writes it to .sandbox/endpoints.json. */
+/**
+ * Where a running sandbox listens; {@code ./hrm up} writes it to .sandbox/endpoints.json.
+ *
+ * @param vaultReceiptPublicKey the vault's published receipt key (base64, 65-byte P-256 point)
+ * @param vaultMasterKeyFile the sandbox's stand-in for a KMS, for {@code ./hrm vault rotate}
+ */
 public record Endpoints(
         String kafkaBootstrapServers,
         String mongoUri,
         String chainRpc,
         String patientContract,
         String practitionerContract,
-        String logDir) {}
+        String logDir,
+        String vaultReceiptPublicKey,
+        String vaultMasterKeyFile) {}

@@ -20,8 +20,9 @@ public final class HrmCli {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         try {
             System.exit(run(command, rest));
-        } catch (Args.UsageException e) {
-            System.err.println(e.getMessage());
+        } catch (Args.UsageException | IllegalArgumentException e) {
+            // Bad options and bad values (a record id that is not a UUID...) are the user's to fix: no stack trace.
+            System.err.println(command + ": " + e.getMessage());
             System.exit(2);
         }
     }
@@ -37,6 +38,8 @@ public final class HrmCli {
             case "revoke" -> ConsentCommands.revoke(new Args(command, rest));
             case "grants" -> ConsentCommands.list(new Args(command, rest));
             case "verify-chain" -> ChainVerifier.run(new Args(command, rest));
+            case "erase" -> ErasureCommands.erase(new Args(command, rest));
+            case "vault" -> VaultCommands.run(rest);
             case "help", "--help", "-h" -> help(0);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -74,6 +77,7 @@ public final class HrmCli {
         System.out.println(
                 "  services          consent-service, key-vault-service, ledger-writer-service (in-process contexts)");
         System.out.println("  logs              " + endpoints.logDir() + "/hrm.log, anvil.log");
+        System.out.println("  vault receipt key " + endpoints.vaultReceiptPublicKey());
         System.out.println("  endpoints file    " + ENDPOINTS + " (./hrm demo runs against this platform)");
     }
 
@@ -107,6 +111,10 @@ public final class HrmCli {
                   grants    --owner ID [--domain patient]   the owner's signed grants and their status
                   fetch     --keystore READER --record ID --owner ID [--domain patient] [--out FILE]
                             [--emergency REASON --institution-keystore FILE]   decrypt to stdout or a file
+                  erase     --owner ID (--record ID | --all) [--domain patient] [--receipt FILE]
+                            publish the erasure request (as the gateway will) and print the vault's signed receipt
+                  vault     rotate | retire --version N   operators: add a master key version and re-wrap every
+                            owner key under it, or retire an old version (backups made under it become useless)
                   verify-chain --rpc URL   an auditor's report from the chain alone: ledger contracts, records,
                             grant shares, revocations, tombstones; checks every payload is ciphertext
                   help      this text

@@ -18,6 +18,7 @@ import org.hrm.embedded.EmbeddedMongo;
 import org.hrm.embedded.LedgerDeployment;
 import org.hrm.keyvault.KeyVaultApplication;
 import org.hrm.keyvault.domain.MasterKeyRing;
+import org.hrm.keyvault.domain.ReceiptSigningKey;
 import org.hrm.ledgerwriter.LedgerWriterApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -95,6 +96,7 @@ public final class Platform implements AutoCloseable {
         properties.put("hrm.vault.topic-partitions", options.partitions());
         properties.put(
                 "hrm.vault.consent-public-key", DecisionSigningKey.publicKeyBase64(Files.readString(consentKeyFile())));
+        properties.put("hrm.vault.receipt-key-file", receiptKeyFile().toString());
         properties.put("hrm.vault.chain.rpc-url", anvil.rpcUrl());
         properties.put("hrm.vault.chain.contracts.patient", ledgers.get(Domain.PATIENT));
         properties.put("hrm.vault.chain.contracts.practitioner", ledgers.get(Domain.PRACTITIONER));
@@ -136,6 +138,11 @@ public final class Platform implements AutoCloseable {
     /** consent-service's decision-signing key; the vault gets its public half. */
     private Path consentKeyFile() throws IOException {
         return secretFile("consent-signing.key", DecisionSigningKey::generateKeyFileContent);
+    }
+
+    /** The vault's erasure-receipt signing key; its public half is published in the endpoints. */
+    private Path receiptKeyFile() throws IOException {
+        return secretFile("vault-receipt.key", ReceiptSigningKey::generateReceiptKeyFileContent);
     }
 
     private Path secretFile(String name, java.util.function.Supplier<String> content) throws IOException {
@@ -194,13 +201,19 @@ public final class Platform implements AutoCloseable {
 
     /** What a client needs to reach the platform. */
     public Endpoints endpoints() {
-        return new Endpoints(
-                kafka.bootstrapServers(),
-                mongo.uri(""),
-                anvil.rpcUrl(),
-                ledgers.get(Domain.PATIENT),
-                ledgers.get(Domain.PRACTITIONER),
-                options.logDir().toString());
+        try {
+            return new Endpoints(
+                    kafka.bootstrapServers(),
+                    mongo.uri(""),
+                    anvil.rpcUrl(),
+                    ledgers.get(Domain.PATIENT),
+                    ledgers.get(Domain.PRACTITIONER),
+                    options.logDir().toString(),
+                    ReceiptSigningKey.receiptPublicKeyBase64(Files.readString(receiptKeyFile())),
+                    masterKeyFile().toString());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the sandbox's key files in " + options.home(), e);
+        }
     }
 
     @Override

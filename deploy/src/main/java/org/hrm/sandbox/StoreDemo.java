@@ -77,10 +77,13 @@ final class StoreDemo {
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
             boolean allCommitted = watcher.awaitCommitted(secrets.keySet(), COMMIT_TIMEOUT, StoreDemo::say);
-            Map<String, Boolean> consent = allCommitted
-                    ? new ConsentStory(session, StoreDemo::say)
-                            .tell(subjects.get(0), subjects.get(1), drChen, subjects.get(3), hospital)
-                    : Map.of();
+            Map<String, Object> consent = new LinkedHashMap<>();
+            if (allCommitted) {
+                consent.putAll(new ConsentStory(session, StoreDemo::say)
+                        .tell(subjects.get(0), subjects.get(1), drChen, subjects.get(3), hospital));
+                consent.putAll(new ErasureStory(session, StoreDemo::say)
+                        .tell(subjects.subList(0, 3), subjects.get(3), List.of(alice, hospital, drChen), bob));
+            }
             return summarize(endpoints, secrets, watcher, allCommitted, consent);
         }
     }
@@ -104,7 +107,7 @@ final class StoreDemo {
             Map<String, SecretBytes> secrets,
             EventWatcher watcher,
             boolean allCommitted,
-            Map<String, Boolean> consent)
+            Map<String, Object> stories)
             throws Exception {
         say("scanning every transaction input and every ledger log for plaintext, K1 and C1");
         Web3j web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
@@ -123,11 +126,13 @@ final class StoreDemo {
             summary.put("practitionerContract", endpoints.practitionerContract());
             summary.put("chainRpc", endpoints.chainRpc());
             summary.put("plaintextFoundOnChain", found);
-            summary.putAll(consent);
+            summary.putAll(stories);
             System.out.println(Json.write(summary));
-            boolean consentHeld =
-                    !consent.isEmpty() && consent.values().stream().allMatch(Boolean::booleanValue);
-            return allCommitted && !found && consentHeld ? 0 : 1;
+            boolean storiesHeld = !stories.isEmpty()
+                    && stories.values().stream()
+                            .filter(Boolean.class::isInstance)
+                            .allMatch(Boolean.TRUE::equals);
+            return allCommitted && !found && storiesHeld ? 0 : 1;
         } finally {
             web3j.shutdown();
         }

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.client.kafka.RecordFetcher;
+import org.hrm.client.kafka.StandingGrantsView;
 import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
@@ -52,6 +53,7 @@ class FetchFlowIT {
     private static final PartyKeys DR_CHEN = PartyKeys.generate("practitioner-dr-chen");
     private static final PartyKeys DR_OTHER = PartyKeys.generate("practitioner-dr-other");
     private static final PartyKeys MALLORY = PartyKeys.generate("patient-mallory");
+    private static final PartyKeys CAROL = PartyKeys.generate("patient-carol");
 
     private static ConsentStory.Subject aliceRecord;
     private static ConsentStory.Subject bobRecord;
@@ -64,7 +66,7 @@ class FetchFlowIT {
         session = Session.of(platform.endpoints());
         fetcher = new RecordFetcher(platform.kafkaBootstrapServers(), session.publisher);
         Instant now = Instant.now();
-        for (PartyKeys party : List.of(ALICE, BOB, MALLORY)) {
+        for (PartyKeys party : List.of(ALICE, BOB, MALLORY, CAROL)) {
             session.publisher
                     .register(new PartyRegistered(party.partyId(), PartyKind.PATIENT, party.publicKey(), null, now))
                     .join();
@@ -190,6 +192,48 @@ class FetchFlowIT {
     }
 
     @Test
+    void aReplayedDecisionReleasesNothingMore() throws Exception {
+        RecordFetcher.Answer first = fetch(aliceRecord, ALICE, null);
+        assertThat(first.allowed()).isTrue();
+        byte[] decision = decisionBytes(aliceRecord.domain(), first.released().requestId());
+
+        republishDecision(aliceRecord.domain(), aliceRecord.recordId(), decision);
+
+        assertThat(ReleaseAnswers.awaitDenial(
+                                platform.kafkaBootstrapServers(),
+                                aliceRecord.domain(),
+                                first.released().requestId(),
+                                WAIT)
+                        .reason())
+                .isEqualTo("decision already used");
+    }
+
+    @Test
+    void aNewRecordIsWrappedToTheOwnersStandingGranteesSoTheyReadItWithoutANewGrant() throws Exception {
+        ConsentGranted standing = ConsentCommands.grant(
+                session,
+                CAROL,
+                Domain.PATIENT,
+                DR_OTHER.partyId(),
+                GrantScope.category("Immunization"),
+                "TREAT",
+                Instant.now(),
+                Instant.now().plus(Duration.ofDays(1)));
+        session.publisher.grant(standing).join();
+        awaitOnChain(() -> !StandingGrantsView.granteesCovering(
+                        platform.kafkaBootstrapServers(),
+                        Domain.PATIENT,
+                        CAROL.partyId(),
+                        UUID.randomUUID().toString(),
+                        "Immunization")
+                .isEmpty());
+
+        ConsentStory.Subject vaccination = storeWithStandingGrantees(CAROL, "carol: influenza vaccine", "Immunization");
+
+        assertThat(read(vaccination, DR_OTHER, DR_OTHER, null)).isEqualTo(vaccination.plaintext());
+    }
+
+    @Test
     void aForgedDecisionReleasesNothing() throws Exception {
         AccessDecided forged = decisionSignedByAStranger(aliceRecord);
 
@@ -229,6 +273,54 @@ class FetchFlowIT {
     }
 
     /** Grants one record and waits until the grantee's share is on chain and consent-service has the grant. */
+    /** As an author's client does: the owner plus every standing grantee whose scope covers the new record. */
+    private static ConsentStory.Subject storeWithStandingGrantees(PartyKeys owner, String text, String category) {
+        String recordId = UUID.randomUUID().toString();
+        Map<String, byte[]> readers = new java.util.LinkedHashMap<>();
+        readers.put(owner.partyId(), owner.publicKey());
+        readers.putAll(StandingGrantsView.granteesCovering(
+                platform.kafkaBootstrapServers(), Domain.PATIENT, owner.partyId(), recordId, category));
+        byte[] plaintext = text.getBytes(StandardCharsets.UTF_8);
+        EncryptedRecord record =
+                new RecordEncryptor().encrypt(recordId, Domain.PATIENT, owner.partyId(), HOSPITAL, plaintext, readers);
+        session.publisher.publish(record.toSubmitted(Instant.now(), category)).join();
+        try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers())) {
+            assertThat(watcher.awaitCommitted(List.of(recordId), Duration.ofSeconds(60), line -> {}))
+                    .isTrue();
+        }
+        return new ConsentStory.Subject(recordId, Domain.PATIENT, owner, plaintext);
+    }
+
+    /** The exact bytes consent-service published for a request. */
+    private static byte[] decisionBytes(Domain domain, String requestId) {
+        EventCodec codec = new EventCodec();
+        byte[][] found = {null};
+        org.hrm.client.kafka.TopicReader.readAll(
+                platform.kafkaBootstrapServers(), List.of(Topic.ACCESS_DECIDED.name(domain)), message -> {
+                    if (codec.decode(message.value(), AccessDecided.class)
+                            .requestId()
+                            .equals(requestId)) {
+                        found[0] = message.value();
+                    }
+                });
+        assertThat(found[0]).as("consent's decision for %s", requestId).isNotNull();
+        return found[0];
+    }
+
+    private static void republishDecision(Domain domain, String recordId, byte[] decision) {
+        var config = Map.<String, Object>of("bootstrap.servers", platform.kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> message =
+                    new ProducerRecord<>(Topic.ACCESS_DECIDED.name(domain), recordId, decision);
+            message.headers()
+                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            message.headers().add(EventHeaders.EVENT_TYPE, "AccessDecided".getBytes(StandardCharsets.UTF_8));
+            message.headers().add(EventHeaders.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
+            producer.send(message);
+        }
+    }
+
     private static ConsentGranted grant(ConsentStory.Subject record, PartyKeys grantee, Duration lasts)
             throws Exception {
         ConsentGranted grant = ConsentCommands.grant(
@@ -326,19 +418,7 @@ class FetchFlowIT {
     }
 
     private static void publishDecision(AccessDecided decision) {
-        var config = Map.<String, Object>of("bootstrap.servers", platform.kafkaBootstrapServers());
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> message = new ProducerRecord<>(
-                    Topic.ACCESS_DECIDED.name(decision.domain()),
-                    decision.recordId(),
-                    new EventCodec().encode(decision));
-            message.headers()
-                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            message.headers().add(EventHeaders.EVENT_TYPE, "AccessDecided".getBytes(StandardCharsets.UTF_8));
-            message.headers().add(EventHeaders.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
-            producer.send(message);
-        }
+        republishDecision(decision.domain(), decision.recordId(), new EventCodec().encode(decision));
     }
 
     private static RecordFetcher.Answer awaitAnswerTo(String requestId, Domain domain) throws InterruptedException {

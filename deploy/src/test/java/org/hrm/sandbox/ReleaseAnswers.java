@@ -43,4 +43,23 @@ final class ReleaseAnswers {
         }
         throw new AssertionError("no answer to request " + requestId + " within " + timeout);
     }
+
+    /** Waits for a denial of the request id (a replay is answered by a denial after the first release). */
+    static RecordReleaseDenied awaitDenial(String bootstrapServers, Domain domain, String requestId, Duration timeout)
+            throws InterruptedException {
+        EventCodec codec = new EventCodec();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            RecordReleaseDenied[] found = {null};
+            TopicReader.readAll(bootstrapServers, List.of(Topic.RECORD_RELEASE_DENIED.name(domain)), message -> {
+                RecordReleaseDenied denied = codec.decode(message.value(), RecordReleaseDenied.class);
+                found[0] = denied.requestId().equals(requestId) ? denied : found[0];
+            });
+            if (found[0] != null) {
+                return found[0];
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no denial of request " + requestId + " within " + timeout);
+    }
 }
