@@ -124,6 +124,7 @@ class ErasureIT {
         List<Sealed> alices = sealedAndOnChain(Domain.PATIENT, alice, 3);
         List<Sealed> bobs = sealedAndOnChain(Domain.PATIENT, bob, 2);
         Sealed erased = alices.get(0);
+        String kekId = document("patient_owner_keys", alice).getString("kekId");
         ErasureRequested request = erasure(Domain.PATIENT, alice, erased.recordId());
 
         request(request);
@@ -138,8 +139,21 @@ class ErasureIT {
             assertThat(record.recordId()).isEqualTo(erased.recordId());
             assertThat(record.ownerPseudonym()).isEqualTo(pseudonyms.of(RecordDomain.PATIENT, alice));
         });
-        assertThat(destroyed.keys()).containsExactly(new DestroyedKey("K2", erased.recordId(), erased.recordId(), 0));
+        assertThat(destroyed.keys())
+                .containsExactly(
+                        new DestroyedKey("KEK", kekId, null, 1),
+                        new DestroyedKey("K2", erased.recordId(), erased.recordId(), 0));
         assertThat(document("patient_record_keys", erased.recordId())).isNull();
+        // Alice is re-keyed: a new KEK, nothing staged, and her other records' K2s name it.
+        Document aliceKeys = document("patient_owner_keys", alice);
+        String newKekId = aliceKeys.getString("kekId");
+        assertThat(newKekId).isNotEqualTo(kekId);
+        assertThat(aliceKeys.containsKey("pendingKekId")).isFalse();
+        assertThat(aliceKeys.containsKey("pendingWrappedKek")).isFalse();
+        for (Sealed kept : List.of(alices.get(1), alices.get(2))) {
+            assertThat(document("patient_record_keys", kept.recordId()).getString("kekId"))
+                    .isEqualTo(newKekId);
+        }
         assertThat(releaseDenial(erased)).isEqualTo("record erased");
         assertThatThrownBy(() -> open(erased)).isInstanceOf(RecordKeyNotFoundException.class);
         for (Sealed kept : List.of(alices.get(1), alices.get(2), bobs.get(0), bobs.get(1))) {

@@ -32,12 +32,16 @@ import org.bson.types.Binary;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.DestroyedKey;
 import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.VaultCommand;
 import org.hrm.contracts.events.VaultProgress;
 import org.hrm.keyvault.application.OuterDecryption;
+import org.hrm.keyvault.application.RecordKeyNotFoundException;
+import org.hrm.keyvault.domain.CiphertextRejectedException;
 import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.MasterKeyRing;
 import org.hrm.keyvault.domain.MasterKeyRingException;
@@ -56,8 +60,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Why master key versions are retired: a copy of the vault's database taken before an erasure still holds the
- * erased owner's KEK, wrapped under the master key version of the day. Once the operator appends a new version,
- * ROTATEs and RETIREs the old one, that copy unwraps nothing, while the live vault serves every other record.
+ * erased owner's KEK (or, after a single-record erasure, the owner's old KEK, which the re-key replaced), wrapped
+ * under the master key version of the day. Once the operator appends a new version, ROTATEs and RETIREs the old
+ * one, that copy unwraps nothing, while the live vault serves every other record.
  */
 @SpringBootTest(classes = KeyVaultApplication.class)
 @EmbeddedKafka
@@ -102,14 +107,33 @@ class MasterKeyRetirementIT {
             String keptOwner = owner();
             Map<RecordSubmitted, byte[]> erased = seal(kafka, erasedOwner, 2);
             Map<RecordSubmitted, byte[]> kept = seal(kafka, keptOwner, 2);
+            String rekeyedOwner = owner();
+            Map<RecordSubmitted, byte[]> rekeyed = seal(kafka, rekeyedOwner, 3);
+            RecordSubmitted erasedOne = rekeyed.keySet().iterator().next();
             List<Document> backupOwnerKeys = dump("patient_owner_keys");
             List<Document> backupRecordKeys = dump("patient_record_keys");
             WrappedOwnerKey backupKek = ownerKey(find(backupOwnerKeys, erasedOwner));
+            WrappedOwnerKey backupRekeyedKek = ownerKey(find(backupOwnerKeys, rekeyedOwner));
+            byte[] backupErasedK2 = find(backupRecordKeys, erasedOne.recordId())
+                    .get("wrappedK2", Binary.class)
+                    .getData();
             erase(kafka, erasedOwner);
+            KeysDestroyed single = eraseOne(kafka, rekeyedOwner, erasedOne.recordId());
+            assertThat(single.keys())
+                    .containsExactly(
+                            new DestroyedKey("KEK", backupRekeyedKek.kekId(), null, 1),
+                            new DestroyedKey("K2", erasedOne.recordId(), erasedOne.recordId(), 0));
+            WrappedOwnerKey liveRekeyedKek = ownerKey(find(dump("patient_owner_keys"), rekeyedOwner));
+            assertThat(liveRekeyedKek.kekId()).isNotEqualTo(backupRekeyedKek.kekId());
+            // Already now the live KEK does not open the backup's K2; only the backup's own KEK (under v1) does.
+            assertThat(unwrapsUnder(liveRekeyedKek, rekeyedOwner, erasedOne.recordId(), backupErasedK2))
+                    .isFalse();
+            assertThat(unwrapsUnder(backupRekeyedKek, rekeyedOwner, erasedOne.recordId(), backupErasedK2))
+                    .isTrue();
             assertThat(command(kafka, "RETIRE", 1).message()).contains("not older than the newest version v1");
             appendVersion(2);
             assertThat(command(kafka, "RETIRE", 1).message())
-                    .isEqualTo("master key v1 still wraps 1 keys: ROTATE first");
+                    .isEqualTo("master key v1 still wraps 2 keys: ROTATE first");
             VaultProgress rotated = command(kafka, "ROTATE", 0);
             assertThat(rotated.state()).isEqualTo("DONE");
             assertThat(dump("patient_owner_keys")).allMatch(key -> key.getInteger("masterKeyVersion") == 2);
@@ -138,7 +162,57 @@ class MasterKeyRetirementIT {
             kept.forEach(
                     (record, c2) -> assertThat(outerDecryption.removeOuterLayer(Domain.PATIENT, record.recordId(), c2))
                             .isEqualTo(record.innerCiphertext()));
+
+            // The single-record erasure: the backup's K2 of the erased record is under the old KEK, which exists
+            // only in the backup, wrapped under retired v1; the live (re-wrapped under v2) KEK is another key.
+            WrappedOwnerKey liveAfterRetirement = ownerKey(find(dump("patient_owner_keys"), rekeyedOwner));
+            assertThat(liveAfterRetirement.kekId()).isEqualTo(liveRekeyedKek.kekId());
+            assertThat(liveAfterRetirement.masterKeyVersion()).isEqualTo(2);
+            assertThatThrownBy(() -> keyHierarchy.unwrapOwnerKey(RecordDomain.PATIENT, backupRekeyedKek))
+                    .isInstanceOf(MasterKeyRingException.class)
+                    .hasMessageContaining("v1");
+            assertThat(unwrapsUnder(liveAfterRetirement, rekeyedOwner, erasedOne.recordId(), backupErasedK2))
+                    .isFalse();
+            rekeyed.forEach((record, c2) -> {
+                if (record != erasedOne) {
+                    assertThat(outerDecryption.removeOuterLayer(Domain.PATIENT, record.recordId(), c2))
+                            .isEqualTo(record.innerCiphertext());
+                }
+            });
+            restore("patient_record_keys", List.of(find(backupRecordKeys, erasedOne.recordId())));
+            assertThatThrownBy(() -> outerDecryption.removeOuterLayer(
+                            Domain.PATIENT, erasedOne.recordId(), rekeyed.get(erasedOne)))
+                    .isInstanceOf(RecordKeyNotFoundException.class);
+            restore("patient_owner_keys", List.of(find(backupOwnerKeys, rekeyedOwner)));
+            assertThatThrownBy(() -> outerDecryption.removeOuterLayer(
+                            Domain.PATIENT, erasedOne.recordId(), rekeyed.get(erasedOne)))
+                    .isInstanceOf(MasterKeyRingException.class);
         }
+    }
+
+    /** Whether {@code wrappedK2} of the record unwraps under this owner KEK (unwrapped with the live ring). */
+    private boolean unwrapsUnder(WrappedOwnerKey kek, String ownerId, String recordId, byte[] wrappedK2) {
+        byte[] key = keyHierarchy.unwrapOwnerKey(RecordDomain.PATIENT, kek);
+        try {
+            byte[] k2 = keyHierarchy.unwrapRecordKey(key, RecordDomain.PATIENT, ownerId, recordId, wrappedK2);
+            Arrays.fill(k2, (byte) 0);
+            return true;
+        } catch (CiphertextRejectedException e) {
+            return false;
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private KeysDestroyed eraseOne(KafkaProbe kafka, String ownerId, String recordId) {
+        ErasureRequested request =
+                new ErasureRequested(UUID.randomUUID().toString(), Domain.PATIENT, ownerId, recordId, Instant.now());
+        kafka.send(Topic.ERASURE_REQUESTED.name(Domain.PATIENT), ownerId, json(request), "ErasureRequested");
+        return codec.decode(
+                kafka.awaitKeysDestroyed(Domain.PATIENT, request.requestId(), 1)
+                        .get(0)
+                        .value(),
+                KeysDestroyed.class);
     }
 
     private Map<RecordSubmitted, byte[]> seal(KafkaProbe kafka, String ownerId, int count) {

@@ -22,10 +22,20 @@ final class BatchOwnerKeys implements AutoCloseable {
     /** An unwrapped KEK and the id that names it. */
     record OwnerKek(String kekId, byte[] key) {}
 
+    /** The KEK an owner's new records are sealed under, and the other one while the owner is re-keyed. */
+    private record Loaded(OwnerKek forSealing, OwnerKek other) {
+        Optional<OwnerKek> named(String kekId) {
+            if (forSealing.kekId().equals(kekId)) {
+                return Optional.of(forSealing);
+            }
+            return Optional.ofNullable(other).filter(kek -> kek.kekId().equals(kekId));
+        }
+    }
+
     private final RecordDomain domain;
     private final OwnerKeyStore store;
     private final KeyHierarchy hierarchy;
-    private final Map<String, OwnerKek> keks = new HashMap<>();
+    private final Map<String, Loaded> keks = new HashMap<>();
 
     BatchOwnerKeys(RecordDomain domain, OwnerKeyStore store, KeyHierarchy hierarchy) {
         this.domain = domain;
@@ -47,7 +57,7 @@ final class BatchOwnerKeys implements AutoCloseable {
             byte[] kek = hierarchy.newOwnerKey();
             WrappedOwnerKey wrapped = hierarchy.wrapOwnerKey(domain, ownerId, kek, now);
             created.add(wrapped);
-            keks.put(ownerId, new OwnerKek(wrapped.kekId(), kek));
+            keks.put(ownerId, new Loaded(new OwnerKek(wrapped.kekId(), kek), null));
         }
         Set<String> lostRaces = store.insertNew(domain, created);
         lostRaces.forEach(ownerId -> zero(keks.remove(ownerId)));
@@ -56,19 +66,22 @@ final class BatchOwnerKeys implements AutoCloseable {
         }
     }
 
-    /** The KEK of an owner loaded or created by {@link #loadOrCreate}. */
+    /**
+     * The KEK new records of an owner loaded or created by {@link #loadOrCreate} are sealed under: the current one,
+     * or the one staged while the owner is re-keyed.
+     */
     OwnerKek get(String ownerId) {
-        OwnerKek kek = keks.get(ownerId);
+        Loaded kek = keks.get(ownerId);
         if (kek == null) {
             throw new IllegalStateException("owner KEK not loaded");
         }
-        return kek;
+        return kek.forSealing();
     }
 
-    /** The owner's current KEK if it has one; never creates one. */
-    Optional<OwnerKek> find(String ownerId) {
+    /** The owner's KEK named {@code kekId} (current or staged) if it still exists; never creates one. */
+    Optional<OwnerKek> find(String ownerId, String kekId) {
         load(List.of(ownerId));
-        return Optional.ofNullable(keks.get(ownerId));
+        return Optional.ofNullable(keks.get(ownerId)).flatMap(kek -> kek.named(kekId));
     }
 
     @Override
@@ -77,17 +90,30 @@ final class BatchOwnerKeys implements AutoCloseable {
         keks.clear();
     }
 
+    private static void zero(Loaded kek) {
+        zero(kek.forSealing());
+        if (kek.other() != null) {
+            zero(kek.other());
+        }
+    }
+
     private Set<String> load(Collection<String> ownerIds) {
         Set<String> wanted = new LinkedHashSet<>(ownerIds);
         wanted.removeAll(keks.keySet());
         if (wanted.isEmpty()) {
             return wanted;
         }
-        store.findAll(domain, wanted)
-                .forEach((ownerId, wrapped) ->
-                        keks.put(ownerId, new OwnerKek(wrapped.kekId(), hierarchy.unwrapOwnerKey(domain, wrapped))));
+        store.findWithPending(domain, wanted).forEach((ownerId, stored) -> {
+            WrappedOwnerKey sealing = stored.forSealing();
+            WrappedOwnerKey other = stored.pending() != null ? stored.current() : null;
+            keks.put(ownerId, new Loaded(unwrap(sealing), other != null ? unwrap(other) : null));
+        });
         wanted.removeAll(keks.keySet());
         return wanted;
+    }
+
+    private OwnerKek unwrap(WrappedOwnerKey wrapped) {
+        return new OwnerKek(wrapped.kekId(), hierarchy.unwrapOwnerKey(domain, wrapped));
     }
 
     private static void zero(OwnerKek kek) {

@@ -3,6 +3,7 @@ package org.hrm.keyvault.application;
 import java.util.Collection;
 import java.util.List;
 import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.keyvault.domain.WrappedOwnerKey;
 import org.hrm.keyvault.domain.WrappedRecordKey;
 
 /**
@@ -18,4 +19,19 @@ public interface ErasableKeys {
 
     /** Deletes the owner's KEK if it is still the one named {@code kekId}. */
     void deleteOwnerKey(RecordDomain domain, String ownerId, String kekId);
+
+    /**
+     * Stores {@code pending} beside the owner's KEK, only if that KEK is still {@code currentKekId} and no pending
+     * KEK is stored yet (the first one staged wins; the caller reads back which).
+     */
+    void stagePendingOwnerKey(RecordDomain domain, String ownerId, String currentKekId, WrappedOwnerKey pending);
+
+    /** Replaces a record's wrapped K2 and kek id, only if it is still wrapped under {@code stored}'s kek id. */
+    boolean rewrapRecordKey(RecordDomain domain, WrappedRecordKey stored, String newKekId, byte[] wrappedK2);
+
+    /**
+     * Makes the pending KEK the owner's KEK and drops the old one, only if the document still holds
+     * {@code oldKekId} with {@code pending} staged beside it.
+     */
+    void switchOwnerKey(RecordDomain domain, String ownerId, String oldKekId, WrappedOwnerKey pending);
 }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import org.hrm.keyvault.domain.ErasedKey;
 import org.hrm.keyvault.domain.Erasure;
+import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.RecordDomain;
 import org.hrm.keyvault.domain.WrappedOwnerKey;
 
 /**
- * Carries out a PLANNED erasure, every step repeatable: mark the records erased, delete the KEK, take in records
- * sealed under it since planning, delete the K2s, read everything back, and only then mark it DESTROYED.
+ * Carries out a PLANNED erasure, every step repeatable: mark the records erased; for all records delete the KEK
+ * and take in records sealed under it since planning, for one record delete its K2 and re-key the owner
+ * ({@link OwnerRekey}); delete the K2s, read everything back, and only then mark it DESTROYED.
  */
 final class KeyDestruction {
     private final RecordKeyStore recordKeys;
@@ -19,6 +21,7 @@ final class KeyDestruction {
     private final ErasableKeys erasable;
     private final ErasureStore erasures;
     private final ErasedRecords erased;
+    private final OwnerRekey rekey;
     private final Clock clock;
 
     KeyDestruction(
@@ -27,12 +30,14 @@ final class KeyDestruction {
             ErasableKeys erasable,
             ErasureStore erasures,
             ErasedRecords erased,
+            KeyHierarchy hierarchy,
             Clock clock) {
         this.recordKeys = recordKeys;
         this.ownerKeys = ownerKeys;
         this.erasable = erasable;
         this.erasures = erasures;
         this.erased = erased;
+        this.rekey = new OwnerRekey(ownerKeys, erasable, hierarchy);
         this.clock = clock;
     }
 
@@ -42,7 +47,16 @@ final class KeyDestruction {
         mark(planned, planned.recordIds());
         Erasure erasure = planned;
         Optional<ErasedKey> kek = planned.kek();
-        if (kek.isPresent()) {
+        if (!planned.allRecords()) {
+            // One record: its K2 goes first, so it is never re-wrapped, then the owner gets a fresh KEK.
+            erasable.deleteRecordKeys(domain, planned.ownerId(), planned.k2RecordIds());
+            kek.ifPresent(old -> rekey.rekey(
+                    domain,
+                    planned.ownerId(),
+                    old.keyId(),
+                    planned.recordIds(),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        } else if (kek.isPresent()) {
             erasable.deleteOwnerKey(domain, planned.ownerId(), kek.get().keyId());
             erasure = takeInLateRecords(erasure);
         }

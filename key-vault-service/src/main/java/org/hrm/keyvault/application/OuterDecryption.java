@@ -7,6 +7,7 @@ import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.RecordDomain;
 import org.hrm.keyvault.domain.SealingRule;
+import org.hrm.keyvault.domain.StoredOwnerKeys;
 import org.hrm.keyvault.domain.WrappedOwnerKey;
 import org.hrm.keyvault.domain.WrappedRecordKey;
 
@@ -57,13 +58,17 @@ public final class OuterDecryption {
         return key;
     }
 
-    /** The owner's KEK that wrapped this record's K2; gone or replaced means the record was erased. */
+    /**
+     * The owner's KEK that wrapped this record's K2, the current one or the one staged while the owner is re-keyed
+     * (whichever the record key names); gone or replaced means the record was erased.
+     */
     private WrappedOwnerKey ownerKey(RecordDomain domain, WrappedRecordKey key) {
-        WrappedOwnerKey owner =
-                ownerKeys.findAll(domain, List.of(key.ownerId())).get(key.ownerId());
-        if (owner == null || !owner.kekId().equals(key.kekId())) {
+        StoredOwnerKeys owner =
+                ownerKeys.findWithPending(domain, List.of(key.ownerId())).get(key.ownerId());
+        if (owner == null) {
             throw new RecordKeyNotFoundException(SealingRule.keysDestroyed(key.recordId()));
         }
-        return owner;
+        return owner.named(key.kekId())
+                .orElseThrow(() -> new RecordKeyNotFoundException(SealingRule.keysDestroyed(key.recordId())));
     }
 }

@@ -8,14 +8,15 @@ import org.hrm.keyvault.domain.Erasure;
 import org.hrm.keyvault.domain.ErasurePlan;
 import org.hrm.keyvault.domain.ErasureRequest;
 import org.hrm.keyvault.domain.ErasureRule;
+import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
 import org.hrm.keyvault.domain.WrappedOwnerKey;
 import org.hrm.keyvault.domain.WrappedRecordKey;
 
 /**
- * Use case: erase by destroying keys. A request is planned from what is stored (one record: its K2; all records:
- * the owner's KEK and every K2 of theirs), the plan is stored under the request id before anything is deleted,
+ * Use case: erase by destroying keys. A request is planned from what is stored (one record: its K2 and the owner's
+ * KEK, which is replaced by a fresh one, see {@link OwnerRekey}; all records: the owner's KEK and every K2 of theirs), the plan is stored under the request id before anything is deleted,
  * then {@link KeyDestruction} carries it out and confirms it. Only the request's domain is ever touched.
  *
  * <p>Idempotent and crash-safe without transactions: a request id has one plan, each step is a single-document
@@ -39,6 +40,7 @@ public final class RecordErasure {
             ErasableKeys erasable,
             ErasureStore erasures,
             ErasedRecords erased,
+            KeyHierarchy hierarchy,
             Pseudonyms pseudonyms,
             Clock clock) {
         this.recordKeys = recordKeys;
@@ -46,7 +48,7 @@ public final class RecordErasure {
         this.erasable = erasable;
         this.erasures = erasures;
         this.erased = erased;
-        this.destruction = new KeyDestruction(recordKeys, ownerKeys, erasable, erasures, erased, clock);
+        this.destruction = new KeyDestruction(recordKeys, ownerKeys, erasable, erasures, erased, hierarchy, clock);
         this.pseudonyms = pseudonyms;
         this.clock = clock;
     }
@@ -89,7 +91,8 @@ public final class RecordErasure {
         }
         String recordId = request.recordId();
         WrappedRecordKey stored = recordKeys.findAll(domain, List.of(recordId)).get(recordId);
+        WrappedOwnerKey kek = ownerKeys.findAll(domain, List.of(ownerId)).get(ownerId);
         return ErasureRule.planOne(
-                request, stored, erased.find(domain, List.of(recordId)).get(recordId), now);
+                request, stored, erased.find(domain, List.of(recordId)).get(recordId), kek, now);
     }
 }

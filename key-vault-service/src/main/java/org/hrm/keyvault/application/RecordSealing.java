@@ -13,8 +13,8 @@ import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
 import org.hrm.keyvault.domain.SealingRule;
+import org.hrm.keyvault.domain.StoredOwnerKeys;
 import org.hrm.keyvault.domain.Submission;
-import org.hrm.keyvault.domain.WrappedOwnerKey;
 import org.hrm.keyvault.domain.WrappedRecordKey;
 
 /**
@@ -122,15 +122,17 @@ public final class RecordSealing {
      * An erasure of all of an owner's records may have deleted the KEK this batch just wrapped under. Checking
      * after the insert closes the gap: either the erasure, reading the owner's keys after deleting the KEK, sees
      * the new K2 and erases the record with the rest, or this check sees the KEK gone and the batch is retried,
-     * when the record is refused (its keys were destroyed) instead of published.
+     * when the record is refused (its keys were destroyed) instead of published. The same holds for the KEK a
+     * single-record erasure replaces: new records are sealed under the staged KEK, and one sealed under the old
+     * KEK is either re-wrapped by the re-key or caught here once the old KEK is gone.
      */
     private void confirmOwnerKeysStand(RecordDomain domain, List<Pending> fresh, BatchOwnerKeys keks) {
         Set<String> owners = new HashSet<>();
         fresh.forEach(each -> owners.add(each.ownerId()));
-        Map<String, WrappedOwnerKey> stored = ownerKeys.findAll(domain, owners);
+        Map<String, StoredOwnerKeys> stored = ownerKeys.findWithPending(domain, owners);
         for (String ownerId : owners) {
-            WrappedOwnerKey now = stored.get(ownerId);
-            if (now == null || !now.kekId().equals(keks.get(ownerId).kekId())) {
+            StoredOwnerKeys now = stored.get(ownerId);
+            if (now == null || now.named(keks.get(ownerId).kekId()).isEmpty()) {
                 throw new IllegalStateException(
                         "an owner key was destroyed while this batch was sealed; the batch will be retried");
             }

@@ -45,8 +45,7 @@ final class Resealing {
 
     private SealOutcome reseal(
             RecordDomain domain, Pending pending, WrappedRecordKey key, BatchOwnerKeys keks, Instant now) {
-        Optional<BatchOwnerKeys.OwnerKek> kek =
-                keks.find(key.ownerId()).filter(owner -> owner.kekId().equals(key.kekId()));
+        Optional<BatchOwnerKeys.OwnerKek> kek = keks.find(key.ownerId(), key.kekId());
         if (kek.isEmpty()) {
             return new SealOutcome.Refused(pending.recordId(), SealingRule.keysDestroyed(pending.recordId()));
         }

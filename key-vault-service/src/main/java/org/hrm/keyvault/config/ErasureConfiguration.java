@@ -31,10 +31,11 @@ class ErasureConfiguration {
             ErasableKeys erasableKeys,
             ErasureStore erasureStore,
             ErasedRecords erasedRecords,
+            KeyHierarchy keyHierarchy,
             Pseudonyms pseudonyms,
             Clock vaultClock) {
         return new RecordErasure(
-                recordKeys, ownerKeys, erasableKeys, erasureStore, erasedRecords, pseudonyms, vaultClock);
+                recordKeys, ownerKeys, erasableKeys, erasureStore, erasedRecords, keyHierarchy, pseudonyms, vaultClock);
     }
 
     @Bean

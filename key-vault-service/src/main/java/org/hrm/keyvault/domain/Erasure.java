@@ -57,7 +57,10 @@ public record Erasure(
         return requestedRecordId == null;
     }
 
-    /** The owner KEK this erasure destroys, when it erases all of the owner's records and they had one. */
+    /**
+     * The owner KEK this erasure destroys, when the owner had one: deleted when all of their records are erased,
+     * replaced by a fresh KEK (the owner re-keyed) when one record is.
+     */
     public Optional<ErasedKey> kek() {
         return keys.stream().filter(ErasedKey::isKek).findFirst();
     }

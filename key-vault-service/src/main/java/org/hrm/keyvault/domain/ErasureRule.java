@@ -18,18 +18,19 @@ public final class ErasureRule {
     private ErasureRule() {}
 
     /**
-     * One record: its K2. A record already erased (by this owner, under another request id) is answered again with
-     * nothing left to destroy; a record of another owner, or one the vault never sealed, is refused.
-     *
-     * <p>Deleting K2 kills the record in the live vault. A backup still holds the wrapped K2, and the owner's KEK
-     * survives (re-wrapped, not replaced, by rotation), so only erasing all of the owner's records, whose KEK is
-     * destroyed, makes a backup useless once the master key version it was made under is retired.
+     * One record: its K2 and, when the record is stored, the owner's current KEK. Deleting K2 kills the record in
+     * the live vault; a backup still holds the wrapped K2 under that KEK. So the owner is re-keyed: every other K2
+     * of theirs is re-wrapped under a fresh KEK and the old KEK is destroyed, and once the master key version the
+     * backup's copy of the old KEK is wrapped under is retired, the backup's K2 unwraps under nothing the vault
+     * holds. A record already erased (by this owner, under another request id) is answered again with nothing left
+     * to destroy; a record of another owner, or one the vault never sealed, is refused.
      *
      * @param stored the record's stored key, or null
      * @param erasedOwner the owner named by the record's erased marker, or null
+     * @param kek the owner's stored KEK, or null
      */
     public static ErasurePlan planOne(
-            ErasureRequest request, WrappedRecordKey stored, String erasedOwner, Instant now) {
+            ErasureRequest request, WrappedRecordKey stored, String erasedOwner, WrappedOwnerKey kek, Instant now) {
         String recordId = request.recordId();
         String owner = stored != null ? stored.ownerId() : erasedOwner;
         if (owner == null) {
@@ -38,7 +39,13 @@ public final class ErasureRule {
         if (!owner.equals(request.ownerId())) {
             return ErasurePlan.refused("record " + recordId + " is not owned by " + request.ownerId());
         }
-        List<ErasedKey> keys = stored != null ? List.of(ErasedKey.k2(recordId)) : List.of();
+        List<ErasedKey> keys = new ArrayList<>();
+        if (stored != null) {
+            if (kek != null && kek.ownerId().equals(owner)) {
+                keys.add(ErasedKey.kek(kek));
+            }
+            keys.add(ErasedKey.k2(recordId));
+        }
         return ErasurePlan.of(Erasure.planned(request, List.of(recordId), keys, now));
     }
 

@@ -44,6 +44,7 @@ class ErasureReceiptsTest {
             stores.erasableKeys,
             erasures,
             erasures,
+            hierarchy,
             pseudonyms,
             Clock.systemUTC());
     private final ErasureReceipts receipts =

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.keyvault.domain.StoredOwnerKeys;
 import org.hrm.keyvault.domain.WrappedOwnerKey;
 import org.hrm.keyvault.domain.WrappedRecordKey;
 
@@ -20,6 +21,9 @@ import org.hrm.keyvault.domain.WrappedRecordKey;
 final class InMemoryKeyStores {
     final Map<RecordDomain, Map<String, WrappedRecordKey>> records = perDomain();
     final Map<RecordDomain, Map<String, WrappedOwnerKey>> owners = perDomain();
+    /** KEKs staged beside the owner's KEK while a single-record erasure re-keys the owner. */
+    final Map<RecordDomain, Map<String, WrappedOwnerKey>> pending = perDomain();
+
     int recordInserts;
     int ownerInserts;
 
@@ -40,6 +44,18 @@ final class InMemoryKeyStores {
         @Override
         public Map<String, WrappedOwnerKey> findAll(RecordDomain domain, Collection<String> ownerIds) {
             return find(owners.get(domain), ownerIds);
+        }
+
+        @Override
+        public Map<String, StoredOwnerKeys> findWithPending(RecordDomain domain, Collection<String> ownerIds) {
+            Map<String, StoredOwnerKeys> found = new LinkedHashMap<>();
+            synchronized (InMemoryKeyStores.this) {
+                find(owners.get(domain), ownerIds)
+                        .forEach((ownerId, current) -> found.put(
+                                ownerId,
+                                new StoredOwnerKeys(current, pending.get(domain).get(ownerId))));
+            }
+            return found;
         }
 
         @Override
@@ -65,7 +81,54 @@ final class InMemoryKeyStores {
 
         @Override
         public void deleteOwnerKey(RecordDomain domain, String ownerId, String kekId) {
-            owners.get(domain).computeIfPresent(ownerId, (k, key) -> key.kekId().equals(kekId) ? null : key);
+            synchronized (InMemoryKeyStores.this) {
+                WrappedOwnerKey current = owners.get(domain).get(ownerId);
+                if (current != null && current.kekId().equals(kekId)) {
+                    owners.get(domain).remove(ownerId);
+                    pending.get(domain).remove(ownerId);
+                }
+            }
+        }
+
+        @Override
+        public void stagePendingOwnerKey(
+                RecordDomain domain, String ownerId, String currentKekId, WrappedOwnerKey staged) {
+            synchronized (InMemoryKeyStores.this) {
+                WrappedOwnerKey current = owners.get(domain).get(ownerId);
+                if (current != null && current.kekId().equals(currentKekId)) {
+                    pending.get(domain).putIfAbsent(ownerId, staged);
+                }
+            }
+        }
+
+        @Override
+        public boolean rewrapRecordKey(
+                RecordDomain domain, WrappedRecordKey stored, String newKekId, byte[] wrappedK2) {
+            boolean[] replaced = {false};
+            records.get(domain).computeIfPresent(stored.recordId(), (k, key) -> {
+                if (!key.ownerId().equals(stored.ownerId()) || !key.kekId().equals(stored.kekId())) {
+                    return key;
+                }
+                replaced[0] = true;
+                return new WrappedRecordKey(
+                        key.recordId(), key.ownerId(), newKekId, wrappedK2, key.submissionDigest(), key.createdAt());
+            });
+            return replaced[0];
+        }
+
+        @Override
+        public void switchOwnerKey(RecordDomain domain, String ownerId, String oldKekId, WrappedOwnerKey staged) {
+            synchronized (InMemoryKeyStores.this) {
+                WrappedOwnerKey current = owners.get(domain).get(ownerId);
+                WrappedOwnerKey waiting = pending.get(domain).get(ownerId);
+                if (current != null
+                        && current.kekId().equals(oldKekId)
+                        && waiting != null
+                        && waiting.kekId().equals(staged.kekId())) {
+                    owners.get(domain).put(ownerId, waiting);
+                    pending.get(domain).remove(ownerId);
+                }
+            }
         }
     };
 
@@ -90,8 +153,11 @@ final class InMemoryKeyStores {
         @Override
         public long countWrappedUnder(RecordDomain domain, int version) {
             return owners.get(domain).values().stream()
-                    .filter(key -> key.masterKeyVersion() == version)
-                    .count();
+                            .filter(key -> key.masterKeyVersion() == version)
+                            .count()
+                    + pending.get(domain).values().stream()
+                            .filter(key -> key.masterKeyVersion() == version)
+                            .count();
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.hrm.keyvault.domain.Erasure;
 import org.hrm.keyvault.domain.IssuedReceipt;
 import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.keyvault.domain.WrappedOwnerKey;
 import org.hrm.keyvault.domain.WrappedRecordKey;
 
 /**
@@ -45,6 +46,30 @@ final class Interruptions {
             public void deleteOwnerKey(RecordDomain domain, String ownerId, String kekId) {
                 maybe("before deleting the KEK");
                 delegate.deleteOwnerKey(domain, ownerId, kekId);
+            }
+
+            @Override
+            public void stagePendingOwnerKey(
+                    RecordDomain domain, String ownerId, String currentKekId, WrappedOwnerKey pending) {
+                maybe("before staging the new KEK");
+                delegate.stagePendingOwnerKey(domain, ownerId, currentKekId, pending);
+                maybe("after staging the new KEK");
+            }
+
+            @Override
+            public boolean rewrapRecordKey(
+                    RecordDomain domain, WrappedRecordKey stored, String newKekId, byte[] wrappedK2) {
+                maybe("before re-wrapping a K2");
+                boolean replaced = delegate.rewrapRecordKey(domain, stored, newKekId, wrappedK2);
+                maybe("after re-wrapping a K2");
+                return replaced;
+            }
+
+            @Override
+            public void switchOwnerKey(RecordDomain domain, String ownerId, String oldKekId, WrappedOwnerKey pending) {
+                maybe("before switching the KEK");
+                delegate.switchOwnerKey(domain, ownerId, oldKekId, pending);
+                maybe("after switching the KEK");
             }
         };
     }

@@ -48,24 +48,26 @@ class RecordErasureTest {
             interruptions.erasable(stores.erasableKeys),
             interruptions.store(erasures),
             interruptions.markers(erasures),
+            hierarchy,
             pseudonyms,
             Clock.systemUTC());
 
     @Test
-    void erasesOneRecordByDestroyingOnlyItsK2() {
+    void erasesOneRecordByDestroyingItsK2AndReKeyingTheOwner() {
         Map<Submission, byte[]> mine = seal(RecordDomain.PATIENT, "owner-1", 3);
         Map<Submission, byte[]> theirs = seal(RecordDomain.PATIENT, "owner-2", 2);
         Submission erased = mine.keySet().iterator().next();
-        String kekBefore = kekId(RecordDomain.PATIENT, "owner-1");
+        WrappedOwnerKey kekBefore = stores.owners.get(RecordDomain.PATIENT).get("owner-1");
+        String otherKekBefore = kekId(RecordDomain.PATIENT, "owner-2");
 
         ErasureOutcome.Destroyed out = destroyed(erasure.erase(List.of(one("owner-1", erased.recordId()))));
 
         assertThat(out.erasure().recordIds()).containsExactly(erased.recordId());
-        assertThat(out.erasure().keys()).containsExactly(ErasedKey.k2(erased.recordId()));
+        assertThat(out.erasure().keys()).containsExactly(ErasedKey.kek(kekBefore), ErasedKey.k2(erased.recordId()));
         assertThat(out.erasure().state()).isEqualTo(Erasure.State.DESTROYED);
         assertThat(out.ownerPseudonym()).isEqualTo(pseudonyms.of(RecordDomain.PATIENT, "owner-1"));
-        assertThat(stores.records.get(RecordDomain.PATIENT)).doesNotContainKey(erased.recordId());
-        assertThat(kekId(RecordDomain.PATIENT, "owner-1")).isEqualTo(kekBefore);
+        assertReKeyed("owner-1", kekBefore, erased.recordId(), 2);
+        assertThat(kekId(RecordDomain.PATIENT, "owner-2")).isEqualTo(otherKekBefore);
         assertThatThrownBy(() -> open(RecordDomain.PATIENT, erased, mine.get(erased)))
                 .isInstanceOf(RecordKeyNotFoundException.class);
         mine.forEach((record, c2) -> {
@@ -75,6 +77,78 @@ class RecordErasureTest {
         });
         theirs.forEach((record, c2) ->
                 assertThat(open(RecordDomain.PATIENT, record, c2)).isEqualTo(record.innerCiphertext()));
+    }
+
+    @ParameterizedTest(name = "interrupted {0}")
+    @ValueSource(
+            strings = {
+                "before marking the records",
+                "before deleting the K2s",
+                "before staging the new KEK",
+                "after staging the new KEK",
+                "before re-wrapping a K2",
+                "after re-wrapping a K2",
+                "before switching the KEK",
+                "after switching the KEK",
+                "before marking it destroyed",
+                "after marking it destroyed"
+            })
+    void resumesASingleRecordErasureInterruptedAtAnyStepOfTheReKey(String step) {
+        Map<Submission, byte[]> mine = seal(RecordDomain.PATIENT, "owner-1", 4);
+        Map<Submission, byte[]> theirs = seal(RecordDomain.PATIENT, "owner-2", 1);
+        Submission erased = mine.keySet().iterator().next();
+        WrappedOwnerKey kekBefore = stores.owners.get(RecordDomain.PATIENT).get("owner-1");
+        ErasureRequest request = one("owner-1", erased.recordId());
+        interruptions.at(step);
+
+        assertThatThrownBy(() -> erasure.erase(List.of(request))).hasMessage("interrupted " + step);
+        // Whatever the crash left, every surviving record of the owner still opens.
+        mine.forEach((record, c2) -> {
+            if (record != erased) {
+                assertThat(open(RecordDomain.PATIENT, record, c2)).isEqualTo(record.innerCiphertext());
+            }
+        });
+        Erasure resumed = destroyed(erasure.erase(List.of(request))).erasure();
+        Erasure repeated = destroyed(erasure.erase(List.of(request))).erasure();
+
+        assertThat(resumed.state()).isEqualTo(Erasure.State.DESTROYED);
+        assertThat(resumed.keys()).containsExactly(ErasedKey.kek(kekBefore), ErasedKey.k2(erased.recordId()));
+        assertThat(repeated).isEqualTo(resumed);
+        assertReKeyed("owner-1", kekBefore, erased.recordId(), 3);
+        assertThatThrownBy(() -> open(RecordDomain.PATIENT, erased, mine.get(erased)))
+                .isInstanceOf(RecordKeyNotFoundException.class);
+        mine.forEach((record, c2) -> {
+            if (record != erased) {
+                assertThat(open(RecordDomain.PATIENT, record, c2)).isEqualTo(record.innerCiphertext());
+            }
+        });
+        theirs.forEach((record, c2) ->
+                assertThat(open(RecordDomain.PATIENT, record, c2)).isEqualTo(record.innerCiphertext()));
+    }
+
+    @Test
+    void sealsUnderTheStagedKekWhileTheOwnerIsReKeyedAndTheRecordSurvivesTheSwitch() {
+        Map<Submission, byte[]> mine = seal(RecordDomain.PATIENT, "owner-1", 2);
+        Submission erased = mine.keySet().iterator().next();
+        WrappedOwnerKey kekBefore = stores.owners.get(RecordDomain.PATIENT).get("owner-1");
+        ErasureRequest request = one("owner-1", erased.recordId());
+        interruptions.at("before switching the KEK");
+        assertThatThrownBy(() -> erasure.erase(List.of(request)));
+        String staged = stores.pending.get(RecordDomain.PATIENT).get("owner-1").kekId();
+
+        Map<Submission, byte[]> late = seal(RecordDomain.PATIENT, "owner-1", 1);
+        Submission lateRecord = late.keySet().iterator().next();
+        assertThat(stores.records
+                        .get(RecordDomain.PATIENT)
+                        .get(lateRecord.recordId())
+                        .kekId())
+                .isEqualTo(staged);
+        destroyed(erasure.erase(List.of(request)));
+
+        assertReKeyed("owner-1", kekBefore, erased.recordId(), 2);
+        assertThat(kekId(RecordDomain.PATIENT, "owner-1")).isEqualTo(staged);
+        assertThat(open(RecordDomain.PATIENT, lateRecord, late.get(lateRecord)))
+                .isEqualTo(lateRecord.innerCiphertext());
     }
 
     @Test
@@ -269,6 +343,30 @@ class RecordErasureTest {
 
     private byte[] open(RecordDomain domain, Submission record, byte[] c2) {
         return decryption.removeOuterLayer(VaultDomains.toContract(domain), record.recordId(), c2);
+    }
+
+    /**
+     * The owner has a new KEK, nothing is staged, the erased K2 is gone and every remaining K2 of theirs names the
+     * new KEK (and unwraps under it, not under the old one).
+     */
+    private void assertReKeyed(String ownerId, WrappedOwnerKey old, String erasedRecordId, int remaining) {
+        WrappedOwnerKey now = stores.owners.get(RecordDomain.PATIENT).get(ownerId);
+        assertThat(now.kekId()).isNotEqualTo(old.kekId());
+        assertThat(stores.pending.get(RecordDomain.PATIENT)).doesNotContainKey(ownerId);
+        assertThat(stores.records.get(RecordDomain.PATIENT)).doesNotContainKey(erasedRecordId);
+        List<WrappedRecordKey> left = stores.erasableKeys.recordKeysOf(RecordDomain.PATIENT, ownerId);
+        assertThat(left).hasSize(remaining).allMatch(key -> key.kekId().equals(now.kekId()));
+        byte[] oldKek = hierarchy.unwrapOwnerKey(RecordDomain.PATIENT, old);
+        byte[] newKek = hierarchy.unwrapOwnerKey(RecordDomain.PATIENT, now);
+        assertThat(newKek).isNotEqualTo(oldKek);
+        for (WrappedRecordKey key : left) {
+            assertThat(hierarchy.unwrapRecordKey(
+                            newKek, RecordDomain.PATIENT, ownerId, key.recordId(), key.wrappedK2()))
+                    .hasSize(32);
+            assertThatThrownBy(() -> hierarchy.unwrapRecordKey(
+                            oldKek, RecordDomain.PATIENT, ownerId, key.recordId(), key.wrappedK2()))
+                    .isInstanceOf(RuntimeException.class);
+        }
     }
 
     private String kekId(RecordDomain domain, String ownerId) {

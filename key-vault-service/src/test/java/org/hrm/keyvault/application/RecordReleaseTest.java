@@ -307,7 +307,14 @@ class RecordReleaseTest {
         Submission erased = onChain(RecordDomain.PATIENT, "patient-1");
         Submission kept = onChain(RecordDomain.PATIENT, "patient-1");
         RecordErasure erasure = new RecordErasure(
-                keys.recordKeys, keys.ownerKeys, keys.erasableKeys, erasures, erasures, pseudonyms, Clock.systemUTC());
+                keys.recordKeys,
+                keys.ownerKeys,
+                keys.erasableKeys,
+                erasures,
+                erasures,
+                hierarchy,
+                pseudonyms,
+                Clock.systemUTC());
         erasure.erase(List.of(new ErasureRequest(
                 UUID.randomUUID().toString(), RecordDomain.PATIENT, "patient-1", erased.recordId(), Instant.now())));
 

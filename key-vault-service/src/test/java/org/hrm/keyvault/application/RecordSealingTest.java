@@ -17,6 +17,7 @@ import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
 import org.hrm.keyvault.domain.SealedRecord;
+import org.hrm.keyvault.domain.StoredOwnerKeys;
 import org.hrm.keyvault.domain.Submission;
 import org.hrm.keyvault.domain.WrappedOwnerKey;
 import org.hrm.keyvault.domain.WrappedRecordKey;
@@ -233,6 +234,11 @@ class RecordSealingTest {
             @Override
             public Map<String, WrappedOwnerKey> findAll(RecordDomain domain, Collection<String> ids) {
                 return stores.ownerKeys.findAll(domain, ids);
+            }
+
+            @Override
+            public Map<String, StoredOwnerKeys> findWithPending(RecordDomain domain, Collection<String> ids) {
+                return stores.ownerKeys.findWithPending(domain, ids);
             }
 
             @Override

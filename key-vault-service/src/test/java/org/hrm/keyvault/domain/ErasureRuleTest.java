@@ -14,7 +14,7 @@ class ErasureRuleTest {
     void plansOneRecordAsExactlyItsK2() {
         WrappedRecordKey stored = recordKey("r-1", "owner-1", "kek-1");
 
-        ErasurePlan plan = ErasureRule.planOne(one("owner-1", "r-1"), stored, null, NOW);
+        ErasurePlan plan = ErasureRule.planOne(one("owner-1", "r-1"), stored, null, null, NOW);
 
         assertThat(plan.refused()).isFalse();
         assertThat(plan.erasure().recordIds()).containsExactly("r-1");
@@ -25,28 +25,42 @@ class ErasureRuleTest {
     }
 
     @Test
+    void plansOneRecordAsItsK2AndTheOwnersKekWhichTheReKeyReplaces() {
+        WrappedRecordKey stored = recordKey("r-1", "owner-1", "kek-1");
+        WrappedOwnerKey kek = new WrappedOwnerKey("owner-1", "kek-1", new byte[60], 3, NOW);
+
+        ErasurePlan plan = ErasureRule.planOne(one("owner-1", "r-1"), stored, null, kek, NOW);
+
+        assertThat(plan.erasure().keys())
+                .containsExactly(new ErasedKey("KEK", "kek-1", null, 3), new ErasedKey("K2", "r-1", "r-1", 0));
+        assertThat(plan.erasure().kek()).contains(new ErasedKey("KEK", "kek-1", null, 3));
+        assertThat(plan.erasure().k2RecordIds()).containsExactly("r-1");
+        assertThat(plan.erasure().allRecords()).isFalse();
+    }
+
+    @Test
     void refusesToPlanAnotherOwnersRecord() {
         WrappedRecordKey stored = recordKey("r-1", "owner-2", "kek-2");
 
-        ErasurePlan plan = ErasureRule.planOne(one("owner-1", "r-1"), stored, null, NOW);
+        ErasurePlan plan = ErasureRule.planOne(one("owner-1", "r-1"), stored, null, null, NOW);
 
         assertThat(plan.refusal()).isEqualTo("record r-1 is not owned by owner-1");
     }
 
     @Test
     void refusesARecordTheVaultNeverSealed() {
-        ErasurePlan plan = ErasureRule.planOne(one("owner-1", "r-9"), null, null, NOW);
+        ErasurePlan plan = ErasureRule.planOne(one("owner-1", "r-9"), null, null, null, NOW);
 
         assertThat(plan.refusal()).isEqualTo("no record r-9 in domain patient");
     }
 
     @Test
     void answersARecordAlreadyErasedForTheOwnerWithNothingLeftToDestroy() {
-        ErasurePlan plan = ErasureRule.planOne(one("owner-1", "r-1"), null, "owner-1", NOW);
+        ErasurePlan plan = ErasureRule.planOne(one("owner-1", "r-1"), null, "owner-1", null, NOW);
 
         assertThat(plan.erasure().recordIds()).containsExactly("r-1");
         assertThat(plan.erasure().keys()).isEmpty();
-        assertThat(ErasureRule.planOne(one("owner-2", "r-1"), null, "owner-1", NOW)
+        assertThat(ErasureRule.planOne(one("owner-2", "r-1"), null, "owner-1", null, NOW)
                         .refused())
                 .isTrue();
     }
@@ -79,7 +93,7 @@ class ErasureRuleTest {
 
     @Test
     void recognisesTheSameRequestAgainButNotAnotherUnderItsId() {
-        Erasure erasure = ErasureRule.planOne(one("owner-1", "r-1"), recordKey("r-1", "owner-1", "k"), null, NOW)
+        Erasure erasure = ErasureRule.planOne(one("owner-1", "r-1"), recordKey("r-1", "owner-1", "k"), null, null, NOW)
                 .erasure();
 
         assertThat(erasure.answers(one("owner-1", "r-1"))).isTrue();
@@ -89,7 +103,7 @@ class ErasureRuleTest {
 
     @Test
     void receiptsOnlyDestroyedErasuresOfTheSameOwnerWithTheirOwnTombstones() {
-        Erasure planned = ErasureRule.planOne(one("owner-1", "r-1"), recordKey("r-1", "owner-1", "k"), null, NOW)
+        Erasure planned = ErasureRule.planOne(one("owner-1", "r-1"), recordKey("r-1", "owner-1", "k"), null, null, NOW)
                 .erasure();
         Erasure destroyed = new Erasure(
                 planned.requestId(),

@@ -2,18 +2,23 @@ package org.hrm.keyvault.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.hrm.keyvault.application.ErasableKeys;
 import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.keyvault.domain.WrappedOwnerKey;
 import org.hrm.keyvault.domain.WrappedRecordKey;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -51,6 +56,61 @@ class MongoErasableKeys implements ErasableKeys {
     @Override
     public void deleteOwnerKey(RecordDomain domain, String ownerId, String kekId) {
         mongo.getCollection(VaultCollections.ownerKeys(domain)).deleteOne(and(eq("_id", ownerId), eq("kekId", kekId)));
+    }
+
+    @Override
+    public void stagePendingOwnerKey(
+            RecordDomain domain, String ownerId, String currentKekId, WrappedOwnerKey pending) {
+        ownerKeys(domain)
+                .updateOne(
+                        and(
+                                eq("_id", ownerId),
+                                eq("kekId", currentKekId),
+                                exists(MongoOwnerKeyStore.PENDING_KEK_ID, false)),
+                        Updates.combine(
+                                Updates.set(MongoOwnerKeyStore.PENDING_KEK_ID, pending.kekId()),
+                                Updates.set(MongoOwnerKeyStore.PENDING_WRAPPED_KEK, new Binary(pending.wrappedKek())),
+                                Updates.set(MongoOwnerKeyStore.PENDING_VERSION, pending.masterKeyVersion()),
+                                Updates.set(MongoOwnerKeyStore.PENDING_CREATED_AT, Date.from(pending.createdAt()))));
+    }
+
+    @Override
+    public boolean rewrapRecordKey(RecordDomain domain, WrappedRecordKey stored, String newKekId, byte[] wrappedK2) {
+        return recordKeys(domain)
+                        .updateOne(
+                                and(
+                                        eq("_id", stored.recordId()),
+                                        eq("ownerId", stored.ownerId()),
+                                        eq("kekId", stored.kekId())),
+                                Updates.combine(
+                                        Updates.set("kekId", newKekId),
+                                        Updates.set("wrappedK2", new Binary(wrappedK2)),
+                                        Updates.set("rekeyedAt", new Date())))
+                        .getMatchedCount()
+                == 1;
+    }
+
+    @Override
+    public void switchOwnerKey(RecordDomain domain, String ownerId, String oldKekId, WrappedOwnerKey pending) {
+        ownerKeys(domain)
+                .updateOne(
+                        and(
+                                eq("_id", ownerId),
+                                eq("kekId", oldKekId),
+                                eq(MongoOwnerKeyStore.PENDING_KEK_ID, pending.kekId())),
+                        Updates.combine(
+                                Updates.set("kekId", pending.kekId()),
+                                Updates.set("wrappedKek", new Binary(pending.wrappedKek())),
+                                Updates.set("masterKeyVersion", pending.masterKeyVersion()),
+                                Updates.set("createdAt", Date.from(pending.createdAt())),
+                                Updates.unset(MongoOwnerKeyStore.PENDING_KEK_ID),
+                                Updates.unset(MongoOwnerKeyStore.PENDING_WRAPPED_KEK),
+                                Updates.unset(MongoOwnerKeyStore.PENDING_VERSION),
+                                Updates.unset(MongoOwnerKeyStore.PENDING_CREATED_AT)));
+    }
+
+    private MongoCollection<Document> ownerKeys(RecordDomain domain) {
+        return mongo.getCollection(VaultCollections.ownerKeys(domain));
     }
 
     /** The owner index is made on first use, so the vault starts (and seals) while MongoDB is still coming up. */

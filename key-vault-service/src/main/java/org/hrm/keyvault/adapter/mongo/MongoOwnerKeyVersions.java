@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
@@ -48,7 +49,9 @@ class MongoOwnerKeyVersions implements OwnerKeyVersions {
 
     @Override
     public long countWrappedUnder(RecordDomain domain, int version) {
-        return collection(domain).countDocuments(eq(VERSION, version));
+        // A KEK staged by a re-key still under way counts too: retiring its version would strand it.
+        return collection(domain)
+                .countDocuments(or(eq(VERSION, version), eq(MongoOwnerKeyStore.PENDING_VERSION, version)));
     }
 
     @Override
