@@ -96,6 +96,10 @@ class ErasureFlowIT {
         ErasureReceipt receipt = ErasureCommands.erase(session, Domain.PATIENT, ALICE.partyId(), aliceFirst.recordId());
 
         assertThat(receipt.recordIds()).containsExactly(aliceFirst.recordId());
+        assertThat(receipt.keys())
+                .extracting(key -> key.kind())
+                .as("K2, and the re-keyed owner's old KEK")
+                .containsExactlyInAnyOrder("K2", "KEK");
         assertThat(receipt.tombstones()).extracting(t -> t.recordId()).containsExactly(aliceFirst.recordId());
         assertThat(ErasureCommands.verifies(platform.endpoints(), receipt)).isTrue();
         for (PartyKeys reader : List.of(ALICE, HOSPITAL)) {
