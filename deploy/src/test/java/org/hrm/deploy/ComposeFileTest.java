@@ -151,8 +151,12 @@ class ComposeFileTest {
 
         Set<String> plain = words(environment.get("HRM_TOPICS"));
         Set<String> compacted = words(environment.get("HRM_COMPACTED_TOPICS"));
+        Set<String> ordered = words(environment.get("HRM_ORDERED_TOPICS"));
 
-        assertThat(union(plain, compacted)).isEqualTo(names(Arrays.stream(Topic.values())));
+        assertThat(union(union(plain, compacted), ordered)).isEqualTo(names(Arrays.stream(Topic.values())));
+        assertThat(ordered)
+                .as("one partition, so the vault runs commands in order")
+                .containsExactly(Topic.VAULT_COMMANDS.topicName());
         assertThat(compacted)
                 .isEqualTo(names(Arrays.stream(Topic.values())
                         .filter(topic -> topic.key().contains("compacted"))));
