@@ -3,22 +3,18 @@ package org.hrm.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hrm.consent.ConsentApplication;
-import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.contracts.Domain;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.EmbeddedKafka;
 import org.hrm.embedded.EmbeddedMongo;
 import org.hrm.embedded.LedgerDeployment;
 import org.hrm.keyvault.KeyVaultApplication;
-import org.hrm.keyvault.domain.MasterKeyRing;
-import org.hrm.keyvault.domain.ReceiptSigningKey;
 import org.hrm.ledgerwriter.LedgerWriterApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,6 +29,7 @@ public final class Platform implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Options options;
+    private final SandboxSecrets secrets;
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
     private AnvilNode anvil;
@@ -54,6 +51,7 @@ public final class Platform implements AutoCloseable {
 
     private Platform(Options options) {
         this.options = options;
+        this.secrets = new SandboxSecrets(options.home());
     }
 
     /** Starts everything, reporting each step; on failure stops what already started. */
@@ -92,11 +90,10 @@ public final class Platform implements AutoCloseable {
 
     private Map<String, Object> keyVaultProperties() throws IOException {
         Map<String, Object> properties = commonProperties("key-vault");
-        properties.put("hrm.vault.master-key-file", masterKeyFile().toString());
+        properties.put("hrm.vault.master-key-file", secrets.masterKeyFile().toString());
         properties.put("hrm.vault.topic-partitions", options.partitions());
-        properties.put(
-                "hrm.vault.consent-public-key", DecisionSigningKey.publicKeyBase64(Files.readString(consentKeyFile())));
-        properties.put("hrm.vault.receipt-key-file", receiptKeyFile().toString());
+        properties.put("hrm.vault.consent-public-key", secrets.consentPublicKey());
+        properties.put("hrm.vault.receipt-key-file", secrets.receiptKeyFile().toString());
         properties.put("hrm.vault.chain.rpc-url", anvil.rpcUrl());
         properties.put("hrm.vault.chain.contracts.patient", ledgers.get(Domain.PATIENT));
         properties.put("hrm.vault.chain.contracts.practitioner", ledgers.get(Domain.PRACTITIONER));
@@ -105,7 +102,7 @@ public final class Platform implements AutoCloseable {
 
     private Map<String, Object> consentProperties() throws IOException {
         Map<String, Object> properties = commonProperties("consent");
-        properties.put("hrm.consent.signing-key-file", consentKeyFile().toString());
+        properties.put("hrm.consent.signing-key-file", secrets.consentKeyFile().toString());
         properties.put("hrm.consent.topic-partitions", options.partitions());
         return properties;
     }
@@ -128,30 +125,6 @@ public final class Platform implements AutoCloseable {
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.mongodb.uri", mongo.uri(database));
         return properties;
-    }
-
-    /** The vault's master key lives in a file outside every database, readable by its owner only. */
-    private Path masterKeyFile() throws IOException {
-        return secretFile("vault-master.keys", MasterKeyRing::generateKeyFileContent);
-    }
-
-    /** consent-service's decision-signing key; the vault gets its public half. */
-    private Path consentKeyFile() throws IOException {
-        return secretFile("consent-signing.key", DecisionSigningKey::generateKeyFileContent);
-    }
-
-    /** The vault's erasure-receipt signing key; its public half is published in the endpoints. */
-    private Path receiptKeyFile() throws IOException {
-        return secretFile("vault-receipt.key", ReceiptSigningKey::generateReceiptKeyFileContent);
-    }
-
-    private Path secretFile(String name, java.util.function.Supplier<String> content) throws IOException {
-        Path file = options.home().resolve(name);
-        if (!Files.exists(file)) {
-            Files.writeString(file, content.get());
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        return file;
     }
 
     private static Map<String, Object> named(String name, Map<String, Object> properties) {
@@ -209,8 +182,8 @@ public final class Platform implements AutoCloseable {
                     ledgers.get(Domain.PATIENT),
                     ledgers.get(Domain.PRACTITIONER),
                     options.logDir().toString(),
-                    ReceiptSigningKey.receiptPublicKeyBase64(Files.readString(receiptKeyFile())),
-                    masterKeyFile().toString());
+                    secrets.receiptPublicKey(),
+                    secrets.masterKeyFile().toString());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the sandbox's key files in " + options.home(), e);
         }
