@@ -20,8 +20,11 @@ public final class HrmCli {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         try {
             System.exit(run(command, rest));
-        } catch (Args.UsageException | IllegalArgumentException e) {
-            // Bad options and bad values (a record id that is not a UUID...) are the user's to fix: no stack trace.
+        } catch (Args.UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        } catch (IllegalArgumentException e) {
+            // Bad values (a record id that is not a UUID...) are the user's to fix: no stack trace.
             System.err.println(command + ": " + e.getMessage());
             System.exit(2);
         }

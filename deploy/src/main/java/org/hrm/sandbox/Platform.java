@@ -183,7 +183,7 @@ public final class Platform implements AutoCloseable {
                     ledgers.get(Domain.PRACTITIONER),
                     options.logDir().toString(),
                     secrets.receiptPublicKey(),
-                    secrets.masterKeyFile().toString());
+                    secrets.masterKeyFile().toAbsolutePath().toString());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the sandbox's key files in " + options.home(), e);
         }
