@@ -15,20 +15,17 @@ final class AuditTrail {
     static boolean emergencyReadAudited(String bootstrapServers, String patientId, String recordId, Duration timeout)
             throws InterruptedException {
         EventCodec codec = new EventCodec();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean[] seen = {false};
-            TopicReader.readAll(bootstrapServers, List.of(Topic.AUDIT.topicName()), message -> {
-                AuditEvent event = codec.decode(message.value(), AuditEvent.class);
-                seen[0] |= event.emergency()
-                        && patientId.equals(event.patientId())
-                        && event.entity().stream().anyMatch(entity -> recordId.equals(entity.what()));
-            });
-            if (seen[0]) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
+        return TopicReader.await(
+                        bootstrapServers,
+                        List.of(Topic.AUDIT.topicName()),
+                        message -> {
+                            AuditEvent event = codec.decode(message.value(), AuditEvent.class);
+                            boolean match = event.emergency()
+                                    && patientId.equals(event.patientId())
+                                    && event.entity().stream().anyMatch(entity -> recordId.equals(entity.what()));
+                            return match ? event : null;
+                        },
+                        timeout)
+                .isPresent();
     }
 }

@@ -61,19 +61,14 @@ final class ErasureCommands {
     private static ErasureReceipt awaitReceipt(String bootstrapServers, Domain domain, String requestId)
             throws InterruptedException {
         EventCodec codec = new EventCodec();
-        long deadline = System.nanoTime() + RECEIPT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            ErasureReceipt[] found = {null};
-            TopicReader.readAll(bootstrapServers, List.of(Topic.ERASURE_RECEIPTS.name(domain)), message -> {
-                if (requestId.equals(message.key())) {
-                    found[0] = codec.decode(message.value(), ErasureReceipt.class);
-                }
-            });
-            if (found[0] != null) {
-                return found[0];
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("no erasure receipt for request " + requestId + " within " + RECEIPT_TIMEOUT);
+        return TopicReader.await(
+                        bootstrapServers,
+                        List.of(Topic.ERASURE_RECEIPTS.name(domain)),
+                        message -> requestId.equals(message.key())
+                                ? codec.decode(message.value(), ErasureReceipt.class)
+                                : null,
+                        RECEIPT_TIMEOUT)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no erasure receipt for request " + requestId + " within " + RECEIPT_TIMEOUT));
     }
 }

@@ -12,20 +12,17 @@ final class DeadLetters {
 
     static String awaitReason(String bootstrapServers, String topic, String key, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            String[] reason = {null};
-            TopicReader.readAll(bootstrapServers, List.of(topic), message -> {
-                var header = message.headers().lastHeader(EventHeaders.DLT_REASON);
-                if (key.equals(message.key()) && header != null) {
-                    reason[0] = new String(header.value(), StandardCharsets.UTF_8);
-                }
-            });
-            if (reason[0] != null) {
-                return reason[0];
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no dead letter keyed " + key + " on " + topic + " within " + timeout);
+        return TopicReader.await(
+                        bootstrapServers,
+                        List.of(topic),
+                        message -> {
+                            var header = message.headers().lastHeader(EventHeaders.DLT_REASON);
+                            return key.equals(message.key()) && header != null
+                                    ? new String(header.value(), StandardCharsets.UTF_8)
+                                    : null;
+                        },
+                        timeout)
+                .orElseThrow(() ->
+                        new AssertionError("no dead letter keyed " + key + " on " + topic + " within " + timeout));
     }
 }

@@ -17,49 +17,35 @@ final class ReleaseAnswers {
     static RecordFetcher.Answer await(String bootstrapServers, Domain domain, String requestId, Duration timeout)
             throws InterruptedException {
         EventCodec codec = new EventCodec();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            RecordFetcher.Answer[] found = {null};
-            TopicReader.readAll(
-                    bootstrapServers,
-                    List.of(Topic.RECORD_RELEASED.name(domain), Topic.RECORD_RELEASE_DENIED.name(domain)),
-                    message -> {
-                        if (message.topic().endsWith("record-released")) {
-                            RecordReleased released = codec.decode(message.value(), RecordReleased.class);
-                            found[0] = released.requestId().equals(requestId)
-                                    ? new RecordFetcher.Answer(released, null)
-                                    : found[0];
-                        } else {
+        return TopicReader.await(
+                        bootstrapServers,
+                        List.of(Topic.RECORD_RELEASED.name(domain), Topic.RECORD_RELEASE_DENIED.name(domain)),
+                        message -> {
+                            if (message.topic().endsWith("record-released")) {
+                                RecordReleased released = codec.decode(message.value(), RecordReleased.class);
+                                return released.requestId().equals(requestId)
+                                        ? new RecordFetcher.Answer(released, null)
+                                        : null;
+                            }
                             RecordReleaseDenied denied = codec.decode(message.value(), RecordReleaseDenied.class);
-                            found[0] = denied.requestId().equals(requestId)
-                                    ? new RecordFetcher.Answer(null, denied)
-                                    : found[0];
-                        }
-                    });
-            if (found[0] != null) {
-                return found[0];
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no answer to request " + requestId + " within " + timeout);
+                            return denied.requestId().equals(requestId) ? new RecordFetcher.Answer(null, denied) : null;
+                        },
+                        timeout)
+                .orElseThrow(() -> new AssertionError("no answer to request " + requestId + " within " + timeout));
     }
 
     /** Waits for a denial of the request id (a replay is answered by a denial after the first release). */
     static RecordReleaseDenied awaitDenial(String bootstrapServers, Domain domain, String requestId, Duration timeout)
             throws InterruptedException {
         EventCodec codec = new EventCodec();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            RecordReleaseDenied[] found = {null};
-            TopicReader.readAll(bootstrapServers, List.of(Topic.RECORD_RELEASE_DENIED.name(domain)), message -> {
-                RecordReleaseDenied denied = codec.decode(message.value(), RecordReleaseDenied.class);
-                found[0] = denied.requestId().equals(requestId) ? denied : found[0];
-            });
-            if (found[0] != null) {
-                return found[0];
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no denial of request " + requestId + " within " + timeout);
+        return TopicReader.await(
+                        bootstrapServers,
+                        List.of(Topic.RECORD_RELEASE_DENIED.name(domain)),
+                        message -> {
+                            RecordReleaseDenied denied = codec.decode(message.value(), RecordReleaseDenied.class);
+                            return denied.requestId().equals(requestId) ? denied : null;
+                        },
+                        timeout)
+                .orElseThrow(() -> new AssertionError("no denial of request " + requestId + " within " + timeout));
     }
 }

@@ -1,11 +1,14 @@
 package org.hrm.client.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,5 +54,32 @@ public final class TopicReader {
                 consumer.poll(POLL).forEach(sink);
             }
         }
+    }
+
+    /**
+     * Rereads the topics every 200 ms until {@code match} returns non-null for a record (the last such record read
+     * wins), or the timeout passes: how a client waits for an answer it cannot subscribe to in advance.
+     */
+    public static <T> Optional<T> await(
+            String bootstrapServers,
+            List<String> topics,
+            Function<ConsumerRecord<String, byte[]>, T> match,
+            Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<T> found = new ArrayList<>(1);
+            readAll(bootstrapServers, topics, record -> {
+                T value = match.apply(record);
+                if (value != null) {
+                    found.add(value);
+                }
+            });
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(found.size() - 1));
+            }
+            Thread.sleep(200);
+        }
+        return Optional.empty();
     }
 }
