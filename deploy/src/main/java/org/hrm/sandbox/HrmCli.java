@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import org.hrm.sandbox.chaos.ChaosCommand;
 
 /** {@code ./hrm}: runs the platform on its embedded default and the stories told against it. */
 public final class HrmCli {
@@ -43,6 +44,7 @@ public final class HrmCli {
             case "verify-chain" -> ChainVerifier.run(new Args(command, rest));
             case "erase" -> ErasureCommands.erase(new Args(command, rest));
             case "vault" -> VaultCommands.run(rest);
+            case "chaos" -> chaos(new Args(command, rest));
             case "help", "--help", "-h" -> help(0);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -84,6 +86,15 @@ public final class HrmCli {
         System.out.println("  endpoints file    " + ENDPOINTS + " (./hrm demo runs against this platform)");
     }
 
+    private static int chaos(Args args) throws Exception {
+        return ChaosCommand.run(
+                Long.parseLong(args.optional("seed").orElse("7")),
+                args.integer("records", 600),
+                Double.parseDouble(args.optional("rate").orElse("8")),
+                args.integer("drain-seconds", 180),
+                HOME.resolve("chaos"));
+    }
+
     static int intOption(String[] args, String name, int fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
@@ -120,6 +131,11 @@ public final class HrmCli {
                             owner key under it, or retire an old version (backups made under it become useless)
                   verify-chain --rpc URL   an auditor's report from the chain alone: ledger contracts, records,
                             grant shares, revocations, tombstones; checks every payload is ciphertext
+                  chaos     [--seed 7] [--records 600] [--rate 8] [--drain-seconds 180]   every service, the broker,
+                            the database and the chain node in processes of their own; records stream in while each
+                            service is killed (kill -9) and restarted and the infrastructure restarted, then bad input
+                            in every consumer; the last line is one JSON summary, exit 0 only if nothing was lost or
+                            written twice and every bad input was rejected
                   help      this text
                 commands other than up and demo work against the platform ./hrm up started
                 (.sandbox/endpoints.json; --endpoints FILE for another).

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hrm.consent.ConsentApplication;
@@ -81,62 +80,20 @@ public final class Platform implements AutoCloseable {
                 LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
         progress.accept("deployed ledgers " + ledgers);
         progress.accept("starting consent-service");
-        consent = track(ConsentApplication.start(named("consent-service", consentProperties()), QUIET));
+        consent = track(ConsentApplication.start(settings().consent(), QUIET));
         progress.accept("starting key-vault-service");
-        keyVault = track(KeyVaultApplication.start(named("key-vault-service", keyVaultProperties()), QUIET));
+        keyVault = track(KeyVaultApplication.start(settings().keyVault(), QUIET));
         progress.accept("starting ledger-writer-service");
-        ledgerWriter = track(service(LedgerWriterApplication.class, "ledger-writer-service", ledgerWriterProperties()));
+        ledgerWriter = track(service(LedgerWriterApplication.class, settings().ledgerWriter()));
     }
 
-    private Map<String, Object> keyVaultProperties() throws IOException {
-        Map<String, Object> properties = commonProperties("key-vault");
-        properties.put("hrm.vault.master-key-file", secrets.masterKeyFile().toString());
-        properties.put("hrm.vault.topic-partitions", options.partitions());
-        properties.put("hrm.vault.consent-public-key", secrets.consentPublicKey());
-        properties.put("hrm.vault.receipt-key-file", secrets.receiptKeyFile().toString());
-        properties.put("hrm.vault.chain.rpc-url", anvil.rpcUrl());
-        properties.put("hrm.vault.chain.contracts.patient", ledgers.get(Domain.PATIENT));
-        properties.put("hrm.vault.chain.contracts.practitioner", ledgers.get(Domain.PRACTITIONER));
-        return properties;
+    private ServiceSettings settings() {
+        return new ServiceSettings(
+                options.home(), kafka.bootstrapServers(), mongo::uri, anvil.rpcUrl(), ledgers, options.partitions());
     }
 
-    private Map<String, Object> consentProperties() throws IOException {
-        Map<String, Object> properties = commonProperties("consent");
-        properties.put("hrm.consent.signing-key-file", secrets.consentKeyFile().toString());
-        properties.put("hrm.consent.topic-partitions", options.partitions());
-        return properties;
-    }
-
-    private Map<String, Object> ledgerWriterProperties() {
-        Map<String, Object> properties = commonProperties("ledger-writer");
-        properties.put("hrm.ledger.rpc-url", anvil.rpcUrl());
-        properties.put("hrm.ledger.chain-id", AnvilNode.CHAIN_ID);
-        properties.put("hrm.ledger.signing-key", AnvilNode.WRITER_KEY);
-        properties.put("hrm.ledger.contracts.patient", ledgers.get(Domain.PATIENT));
-        properties.put("hrm.ledger.contracts.practitioner", ledgers.get(Domain.PRACTITIONER));
-        properties.put("hrm.ledger.topic-partitions", options.partitions());
-        return properties;
-    }
-
-    private Map<String, Object> commonProperties(String database) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("spring.jmx.enabled", "false");
-        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        properties.put("spring.mongodb.uri", mongo.uri(database));
-        return properties;
-    }
-
-    private static Map<String, Object> named(String name, Map<String, Object> properties) {
-        properties.put("spring.application.name", name);
-        return properties;
-    }
-
-    private static ConfigurableApplicationContext service(
-            Class<?> application, String name, Map<String, Object> properties) {
-        return new SpringApplicationBuilder(application)
-                .properties(named(name, properties))
-                .run();
+    private static ConfigurableApplicationContext service(Class<?> application, Map<String, Object> properties) {
+        return new SpringApplicationBuilder(application).properties(properties).run();
     }
 
     private <T extends AutoCloseable> T track(T resource) {

@@ -34,22 +34,31 @@ public final class AnvilNode implements AutoCloseable {
         this.rpcUrl = rpcUrl;
     }
 
-    /** Options for one node; {@code blockTimeSeconds} 0 means automine (a block per transaction). */
-    public record Options(int port, String hardfork, long blockGasLimit, int blockTimeSeconds, Path logFile) {
+    /**
+     * Options for one node; {@code blockTimeSeconds} 0 means automine (a block per transaction); a
+     * {@code stateFile} keeps the chain across restarts (loaded at start, written when the node is stopped
+     * by {@link #close()}; its transaction pool is not kept).
+     */
+    public record Options(
+            int port, String hardfork, long blockGasLimit, int blockTimeSeconds, Path logFile, Path stateFile) {
         public static Options defaults() {
-            return new Options(0, System.getProperty("hrm.evm.version", "cancun"), 1_000_000_000L, 0, null);
+            return new Options(0, System.getProperty("hrm.evm.version", "cancun"), 1_000_000_000L, 0, null, null);
         }
 
         public Options withPort(int newPort) {
-            return new Options(newPort, hardfork, blockGasLimit, blockTimeSeconds, logFile);
+            return new Options(newPort, hardfork, blockGasLimit, blockTimeSeconds, logFile, stateFile);
         }
 
         public Options withLogFile(Path file) {
-            return new Options(port, hardfork, blockGasLimit, blockTimeSeconds, file);
+            return new Options(port, hardfork, blockGasLimit, blockTimeSeconds, file, stateFile);
         }
 
         public Options withBlockTime(int seconds, long gasLimit) {
-            return new Options(port, hardfork, gasLimit, seconds, logFile);
+            return new Options(port, hardfork, gasLimit, seconds, logFile, stateFile);
+        }
+
+        public Options withStateFile(Path file) {
+            return new Options(port, hardfork, blockGasLimit, blockTimeSeconds, logFile, file);
         }
     }
 
@@ -91,6 +100,10 @@ public final class AnvilNode implements AutoCloseable {
                 "--no-priority-fee"));
         if (options.blockTimeSeconds() > 0) {
             command.addAll(List.of("--block-time", String.valueOf(options.blockTimeSeconds())));
+        }
+        if (options.stateFile() != null) {
+            command.addAll(
+                    List.of("--state", options.stateFile().toAbsolutePath().toString()));
         }
         return command;
     }
@@ -145,11 +158,12 @@ public final class AnvilNode implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Stops the node (SIGTERM, so a node with a state file writes it first), then kills it if it hangs. */
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

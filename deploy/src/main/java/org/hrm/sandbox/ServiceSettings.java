@@ -1,0 +1,89 @@
+package org.hrm.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.hrm.contracts.Domain;
+import org.hrm.embedded.AnvilNode;
+
+/**
+ * The properties each service starts with in the sandbox, whether it runs in the platform's JVM
+ * ({@link Platform}) or in a JVM of its own ({@code ./hrm chaos}).
+ *
+ * @param home where the sandbox keeps its key files
+ * @param kafkaBootstrapServers the broker
+ * @param mongoUri the connection string of one database, by database name
+ * @param chainRpc the chain node's JSON-RPC address
+ * @param ledgers each domain's ledger contract
+ * @param partitions partitions of the topics the services create
+ */
+public record ServiceSettings(
+        Path home,
+        String kafkaBootstrapServers,
+        Function<String, String> mongoUri,
+        String chainRpc,
+        Map<Domain, String> ledgers,
+        int partitions) {
+    public static final String CONSENT = "consent-service";
+    public static final String KEY_VAULT = "key-vault-service";
+    public static final String LEDGER_WRITER = "ledger-writer-service";
+
+    /** The properties of the named service. */
+    public Map<String, Object> of(String service) throws IOException {
+        return switch (service) {
+            case CONSENT -> consent();
+            case KEY_VAULT -> keyVault();
+            case LEDGER_WRITER -> ledgerWriter();
+            default -> throw new IllegalArgumentException("no such service: " + service);
+        };
+    }
+
+    /** The vault's published receipt key and the path of its master key file, for clients and operators. */
+    SandboxSecrets secrets() {
+        return new SandboxSecrets(home);
+    }
+
+    Map<String, Object> keyVault() throws IOException {
+        SandboxSecrets secrets = secrets();
+        Map<String, Object> properties = common(KEY_VAULT, "key-vault");
+        properties.put("hrm.vault.master-key-file", secrets.masterKeyFile().toString());
+        properties.put("hrm.vault.topic-partitions", partitions);
+        properties.put("hrm.vault.consent-public-key", secrets.consentPublicKey());
+        properties.put("hrm.vault.receipt-key-file", secrets.receiptKeyFile().toString());
+        properties.put("hrm.vault.chain.rpc-url", chainRpc);
+        properties.put("hrm.vault.chain.contracts.patient", ledgers.get(Domain.PATIENT));
+        properties.put("hrm.vault.chain.contracts.practitioner", ledgers.get(Domain.PRACTITIONER));
+        return properties;
+    }
+
+    Map<String, Object> consent() throws IOException {
+        Map<String, Object> properties = common(CONSENT, "consent");
+        properties.put(
+                "hrm.consent.signing-key-file", secrets().consentKeyFile().toString());
+        properties.put("hrm.consent.topic-partitions", partitions);
+        return properties;
+    }
+
+    Map<String, Object> ledgerWriter() {
+        Map<String, Object> properties = common(LEDGER_WRITER, "ledger-writer");
+        properties.put("hrm.ledger.rpc-url", chainRpc);
+        properties.put("hrm.ledger.chain-id", AnvilNode.CHAIN_ID);
+        properties.put("hrm.ledger.signing-key", AnvilNode.WRITER_KEY);
+        properties.put("hrm.ledger.contracts.patient", ledgers.get(Domain.PATIENT));
+        properties.put("hrm.ledger.contracts.practitioner", ledgers.get(Domain.PRACTITIONER));
+        properties.put("hrm.ledger.topic-partitions", partitions);
+        return properties;
+    }
+
+    private Map<String, Object> common(String name, String database) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.application.name", name);
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.jmx.enabled", "false");
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        properties.put("spring.mongodb.uri", mongoUri.apply(database));
+        return properties;
+    }
+}

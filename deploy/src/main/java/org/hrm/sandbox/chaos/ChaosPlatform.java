@@ -1,0 +1,215 @@
+package org.hrm.sandbox.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.hrm.contracts.Domain;
+import org.hrm.embedded.AnvilNode;
+import org.hrm.embedded.LedgerDeployment;
+import org.hrm.sandbox.ServiceSettings;
+
+/**
+ * The platform with every part in its own process: a Kafka broker, the MongoDB-wire server and each
+ * service in a JVM of its own, Anvil as its own process with its chain kept in a state file. Each part
+ * can be killed or restarted on the same port with its data kept.
+ */
+final class ChaosPlatform implements AutoCloseable {
+    static final List<String> SERVICES =
+            List.of(ServiceSettings.CONSENT, ServiceSettings.KEY_VAULT, ServiceSettings.LEDGER_WRITER);
+    private static final Duration SERVICE_READY = Duration.ofSeconds(120);
+    private static final Duration INFRA_READY = Duration.ofSeconds(60);
+
+    private final Path home;
+    private final int partitions;
+    private final Consumer<String> progress;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    private KafkaBroker kafka;
+    private ManagedProcess mongo;
+    private int mongoPort;
+    private AnvilNode.Options anvilOptions;
+    private AnvilNode anvil;
+    private Map<Domain, String> ledgers;
+
+    private ChaosPlatform(Path home, int partitions, Consumer<String> progress) {
+        this.home = home;
+        this.partitions = partitions;
+        this.progress = progress;
+    }
+
+    static ChaosPlatform start(Path home, int partitions, Consumer<String> progress) {
+        ChaosPlatform platform = new ChaosPlatform(home, partitions, progress);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        progress.accept("starting Kafka (standalone KRaft broker, own JVM)");
+        kafka = new KafkaBroker(home.resolve("kafka"), partitions);
+        started.add(kafka);
+        kafka.start();
+        progress.accept("starting the MongoDB-wire server (H2 file, own JVM)");
+        mongoPort = Chaos.freePort();
+        mongo = new ManagedProcess(
+                "mongo",
+                ChildJvm.command(
+                        MongoServerMain.class.getName(),
+                        List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dhrm.log.file=" + home.resolve("logs/mongo.log")),
+                        List.of(home.resolve("mongo/hrm.mv").toAbsolutePath().toString(), String.valueOf(mongoPort))),
+                home.resolve("logs/mongo.out"));
+        started.add(mongo);
+        startMongo();
+        progress.accept("starting Anvil (state kept in a file across restarts)");
+        anvilOptions = AnvilNode.Options.defaults()
+                .withPort(Chaos.freePort())
+                .withLogFile(home.resolve("logs/anvil.log"))
+                .withStateFile(home.resolve("anvil-state.json"));
+        anvil = AnvilNode.start(anvilOptions);
+        ledgers =
+                LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
+        progress.accept("deployed ledgers " + ledgers);
+        SERVICES.forEach(service -> services.put(service, serviceProcess(service)));
+        services.values().forEach(ManagedProcess::start);
+        SERVICES.forEach(this::awaitService);
+    }
+
+    private ManagedProcess serviceProcess(String service) {
+        Path propertiesFile = home.resolve(service + ".properties");
+        writeOwnerOnly(propertiesFile, serviceProperties(service));
+        List<String> jvm =
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-Dhrm.log.file=" + home.resolve("logs/" + service + ".log"));
+        return new ManagedProcess(
+                service,
+                ChildJvm.command(ServiceMain.class.getName(), jvm, List.of(service, propertiesFile.toString())),
+                home.resolve("logs/" + service + ".out"));
+    }
+
+    private Map<String, Object> serviceProperties(String service) {
+        try {
+            Map<String, Object> properties = new ServiceSettings(
+                            home, kafka.bootstrapServers(), this::mongoUri, anvil.rpcUrl(), ledgers, partitions)
+                    .of(service);
+            // A killed consumer's partitions move to its restarted self after the session timeout: keep it short.
+            properties.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+            properties.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "2000");
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the properties of " + service, e);
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, Map<String, Object> values) {
+        Properties properties = new Properties();
+        values.forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer writer = Files.newBufferedWriter(file)) {
+                properties.store(writer, "written by ./hrm chaos");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private void awaitService(String service) {
+        services.get(service).awaitOutput(ServiceMain.READY, SERVICE_READY);
+    }
+
+    private void startMongo() {
+        mongo.start();
+        mongo.awaitOutput(MongoServerMain.READY, INFRA_READY);
+    }
+
+    String mongoUri(String database) {
+        return "mongodb://" + Chaos.LOOPBACK + ":" + mongoPort + "/" + database;
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    String chainRpc() {
+        return anvil.rpcUrl();
+    }
+
+    Map<Domain, String> ledgers() {
+        return ledgers;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** kill -9 of one service, then a start of a new process that waits until it is ready. */
+    void killAndRestart(String service, Duration down) {
+        ManagedProcess process = services.get(service);
+        process.kill();
+        Chaos.sleep(down);
+        process.start();
+        awaitService(service);
+    }
+
+    void restartKafka(Duration down) {
+        kafka.kill();
+        Chaos.sleep(down);
+        kafka.start();
+    }
+
+    /** A clean stop: mongo-java-server's H2 file keeps only what was written out (a real MongoDB has its journal). */
+    void restartMongo(Duration down) {
+        mongo.stop(Duration.ofSeconds(20));
+        Chaos.sleep(down);
+        startMongo();
+    }
+
+    /** A clean stop, so Anvil writes its state file; its transaction pool is lost, as a killed Besu node's is. */
+    void restartChain(Duration down) {
+        anvil.close();
+        Chaos.sleep(down);
+        anvil = AnvilNode.start(anvilOptions);
+    }
+
+    /** The services that are not running. */
+    List<String> deadServices() {
+        return services.values().stream()
+                .filter(process -> !process.isAlive())
+                .map(ManagedProcess::name)
+                .toList();
+    }
+
+    /** Services first, then the chain (it writes its state file), then the database and the broker. */
+    @Override
+    public void close() {
+        services.values().forEach(ChaosPlatform::closeQuietly);
+        if (anvil != null) {
+            closeQuietly(anvil);
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            closeQuietly(started.get(i));
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.err.println("while stopping: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.hrm.sandbox.chaos;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.contracts.Domain;
+
+/**
+ * One chaos run: the platform in separate processes, records streaming in while every fault kind is
+ * injected once, a bounded wait for the pipeline to drain, the bad-input phase, then the checks.
+ */
+public final class ChaosRun {
+    private static final Duration PROBE_WAIT = Duration.ofSeconds(90);
+    private static final int VALID_AFTER_BAD_INPUT = 10;
+
+    /**
+     * What to run: the seed of every random choice, how many records at what rate, and how long the
+     * pipeline may take to drain once the faults are over.
+     */
+    public record Options(long seed, int records, double ratePerSecond, Duration drainTimeout, Path home) {
+        /** How long records stream in; the faults are spread over this window. */
+        Duration loadWindow() {
+            return Duration.ofMillis((long) (records * 1000 / ratePerSecond));
+        }
+    }
+
+    private final Options options;
+    private final Consumer<String> progress;
+    private final Workload workload = new Workload();
+
+    private ChaosRun(Options options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Runs the scenario and returns the summary; {@link ChaosSummary#passed} says whether every check held. */
+    public static ChaosSummary run(Options options, Consumer<String> progress) throws Exception {
+        deleteRecursively(options.home());
+        Files.createDirectories(options.home());
+        try (ChaosPlatform platform = ChaosPlatform.start(options.home(), 3, progress)) {
+            return new ChaosRun(options, progress).run(platform);
+        }
+    }
+
+    private ChaosSummary run(ChaosPlatform platform) throws Exception {
+        long began = System.nanoTime();
+        Random random = new Random(options.seed());
+        ChaosSummary summary = new ChaosSummary(options.seed(), workload);
+        try (RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers());
+                CommitFollower committed = new CommitFollower(platform.kafkaBootstrapServers())) {
+            LoadGenerator load = new LoadGenerator(publisher, committed, workload, new Random(random.nextLong()));
+            load.register();
+            progress.accept("streaming " + options.records() + " records at " + options.ratePerSecond()
+                    + "/s while every fault kind is injected once (seed " + options.seed() + ")");
+            Thread loader =
+                    new Thread(() -> load.run(options.records(), options.ratePerSecond(), progress), "chaos-load");
+            loader.start();
+            summary.faults(new FaultInjector(platform, random, progress).run(options.loadWindow()));
+            loader.join();
+            ChainAudit chain = new ChainAudit(
+                    platform.chainRpc(),
+                    List.of(
+                            platform.ledgers().get(Domain.PATIENT),
+                            platform.ledgers().get(Domain.PRACTITIONER)));
+            awaitDrained(chain, options.drainTimeout());
+            badInputPhase(platform, publisher, committed, load, summary);
+            awaitDrained(chain, options.drainTimeout());
+            summary.chain(chain.count());
+            summary.topics(new TopicAudit(platform.kafkaBootstrapServers()));
+            summary.servicesDown(platform.deadServices());
+        }
+        summary.seconds(Duration.ofNanos(System.nanoTime() - began).toSeconds());
+        return summary;
+    }
+
+    private void badInputPhase(
+            ChaosPlatform platform,
+            RecordPublisher publisher,
+            CommitFollower committed,
+            LoadGenerator load,
+            ChaosSummary summary)
+            throws Exception {
+        progress.accept("bad-input phase: preparing a committed record to replay and tamper with");
+        String kafka = platform.kafkaBootstrapServers();
+        ProbeRecords records =
+                new ProbeRecords(publisher, load.hospital(), load.patients().get(0));
+        BadInputs.Fixture fixture = new FixtureMaker(kafka, publisher, committed, workload)
+                .make(records, load.patients().get(0), load.hospital());
+        try (BadInputs bad = new BadInputs(kafka, records)) {
+            List<BadInputs.Probe> probes = bad.inject(fixture);
+            progress.accept("injected " + probes.size() + " bad inputs into every consumer's topics");
+            summary.probes(probes, new Rejections(kafka).await(probes, PROBE_WAIT));
+        }
+        progress.accept("sending " + VALID_AFTER_BAD_INPUT + " valid records after the bad input");
+        for (int i = 0; i < VALID_AFTER_BAD_INPUT; i++) {
+            summary.validAfterBadInput(load.submit(Domain.PATIENT));
+        }
+    }
+
+    /** Waits until every acknowledged record has its RecordStored log, or the timeout passes. */
+    private void awaitDrained(ChainAudit chain, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int reported = -1;
+        while (true) {
+            ChainAudit.Counts counts = chain.count();
+            int done = (int) workload.accepted.keySet().stream()
+                    .filter(id -> counts.storedOf(id) > 0)
+                    .count();
+            if (done != reported) {
+                progress.accept("on chain " + done + "/" + workload.accepted.size() + " acknowledged records");
+                reported = done;
+            }
+            if (done == workload.accepted.size() || System.nanoTime() > deadline) {
+                return;
+            }
+            Chaos.sleep(Duration.ofSeconds(2));
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.hrm.sandbox.chaos;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hrm.contracts.events.AccessDecided;
+import org.hrm.contracts.events.KeysDestroyed;
+
+/** The figures of one chaos run and whether every check held; {@link #toMap()} is the JSON line. */
+public final class ChaosSummary {
+    private final long seed;
+    private final Workload workload;
+    private final List<String> validAfterBadInput = new ArrayList<>();
+    private Map<String, Integer> faults = Map.of();
+    private List<BadInputs.Probe> probes = List.of();
+    private Map<BadInputs.Probe, String> reasons = Map.of();
+    private ChainAudit.Counts chain = new ChainAudit.Counts(Map.of(), Map.of());
+    private Map<String, List<KeysDestroyed>> keysDestroyed = Map.of();
+    private Map<String, List<AccessDecided>> decisions = Map.of();
+    private List<String> servicesDown = List.of();
+    private long seconds;
+
+    ChaosSummary(long seed, Workload workload) {
+        this.seed = seed;
+        this.workload = workload;
+    }
+
+    void faults(Map<String, Integer> injected) {
+        this.faults = injected;
+    }
+
+    void probes(List<BadInputs.Probe> tried, Map<BadInputs.Probe, String> answered) {
+        this.probes = tried;
+        this.reasons = answered;
+    }
+
+    void validAfterBadInput(String recordId) {
+        validAfterBadInput.add(recordId);
+    }
+
+    void chain(ChainAudit.Counts counts) {
+        this.chain = counts;
+    }
+
+    void topics(TopicAudit audit) {
+        this.keysDestroyed = audit.keysDestroyed();
+        this.decisions = audit.decisions();
+    }
+
+    void servicesDown(List<String> down) {
+        this.servicesDown = down;
+    }
+
+    void seconds(long elapsed) {
+        this.seconds = elapsed;
+    }
+
+    public long lost() {
+        return workload.accepted.size() - committed();
+    }
+
+    public int duplicatesOnChain() {
+        return chain.duplicates();
+    }
+
+    public int faultsInjected() {
+        return faults.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public Map<String, Integer> faultsByKind() {
+        return faults;
+    }
+
+    public int badInputsTried() {
+        return probes.size();
+    }
+
+    public long badInputsRejected() {
+        return probes.stream().filter(this::rejected).count();
+    }
+
+    public long erasuresIncomplete() {
+        return workload.erasures.values().stream()
+                .filter(erasure -> !erased(erasure))
+                .count();
+    }
+
+    public long decisionsNotMadeOnce() {
+        return workload.accessRequests.keySet().stream()
+                .filter(id -> !TopicAudit.decidedOnce(decisions.getOrDefault(id, List.of())))
+                .count();
+    }
+
+    /** Every check of the issue: nothing lost or written twice, every fault kind, every bad input rejected. */
+    public boolean passed() {
+        return lost() == 0
+                && duplicatesOnChain() == 0
+                && faults.size() == FaultInjector.Kind.values().length
+                && badInputsRejected() == badInputsTried()
+                && erasuresIncomplete() == 0
+                && decisionsNotMadeOnce() == 0
+                && servicesDown.isEmpty()
+                && validCommitted() == validAfterBadInput.size();
+    }
+
+    /** How each probe was answered, for the progress lines. */
+    public List<String> probeReport() {
+        return probes.stream()
+                .map(probe -> (rejected(probe) ? "rejected " : "NOT REJECTED ") + probe.kind() + " on " + probe.topic()
+                        + ": " + reason(probe))
+                .toList();
+    }
+
+    private String reason(BadInputs.Probe probe) {
+        if (probe.expected() == BadInputs.Expected.WRITTEN_ONCE) {
+            return "RecordStored logs of the record: " + chain.storedOf(probe.match());
+        }
+        return reasons.getOrDefault(probe, "(no answer)");
+    }
+
+    private boolean rejected(BadInputs.Probe probe) {
+        return probe.expected() == BadInputs.Expected.WRITTEN_ONCE
+                ? chain.storedOf(probe.match()) == 1
+                : reasons.containsKey(probe);
+    }
+
+    private boolean erased(Workload.Erasure erasure) {
+        return keysDestroyed.containsKey(erasure.requestId()) && chain.erasedOf(erasure.recordId()) == 1;
+    }
+
+    private long committed() {
+        return workload.accepted.keySet().stream()
+                .filter(id -> chain.storedOf(id) > 0)
+                .count();
+    }
+
+    private long validCommitted() {
+        return validAfterBadInput.stream().filter(id -> chain.storedOf(id) == 1).count();
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("seed", seed);
+        summary.put("recordsAccepted", workload.accepted.size());
+        summary.put("recordsCommitted", committed());
+        summary.put("duplicatesOnChain", duplicatesOnChain());
+        summary.put("lost", lost());
+        summary.put("sendsRefused", workload.sendsFailed.get());
+        summary.put("grants", workload.grants.get());
+        summary.put("erasuresRequested", workload.erasures.size());
+        summary.put("erasuresCompleted", workload.erasures.size() - erasuresIncomplete());
+        summary.put("accessRequests", workload.accessRequests.size());
+        summary.put("accessDecidedOnce", workload.accessRequests.size() - decisionsNotMadeOnce());
+        summary.put("faultsInjected", faultsInjected());
+        summary.put("faultsByKind", faults);
+        summary.put("badInputsTried", badInputsTried());
+        summary.put("badInputsRejected", badInputsRejected());
+        summary.put("badInputsByKind", byKind());
+        summary.put("validRecordsAfterBadInput", validCommitted() + "/" + validAfterBadInput.size());
+        summary.put("servicesDown", servicesDown);
+        summary.put("seconds", seconds);
+        summary.put("passed", passed());
+        return summary;
+    }
+
+    private Map<String, String> byKind() {
+        Map<String, int[]> counts = new TreeMap<>();
+        probes.forEach(probe -> {
+            int[] count = counts.computeIfAbsent(probe.kind(), kind -> new int[2]);
+            count[0] += rejected(probe) ? 1 : 0;
+            count[1]++;
+        });
+        Map<String, String> byKind = new LinkedHashMap<>();
+        counts.forEach((kind, count) -> byKind.put(kind, count[0] + "/" + count[1]));
+        return byKind;
+    }
+}

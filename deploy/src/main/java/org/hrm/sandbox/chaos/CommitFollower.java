@@ -1,0 +1,66 @@
+package org.hrm.sandbox.chaos;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hrm.contracts.Topic;
+
+/** Follows the record-committed topics in a thread of its own: which records a user could now read or erase. */
+final class CommitFollower implements AutoCloseable {
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Set<String> committed = ConcurrentHashMap.newKeySet();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    CommitFollower(String bootstrapServers) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "chaos-follower-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(Topic.RECORD_COMMITTED.allNames());
+        thread = new Thread(this::follow, "chaos-commit-follower");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void follow() {
+        try {
+            while (running) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> committed.add(record.key()));
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close();
+        }
+    }
+
+    int size() {
+        return committed.size();
+    }
+
+    List<String> snapshot() {
+        return new ArrayList<>(committed);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

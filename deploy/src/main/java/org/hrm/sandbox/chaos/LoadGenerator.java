@@ -1,0 +1,192 @@
+package org.hrm.sandbox.chaos;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.sdk.EncryptedRecord;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.RecordEncryptor;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.PartyRegistered;
+
+/**
+ * Streams records in through the client SDK at a bounded rate, with a grant, an access request and an
+ * erasure now and then; fetches and erasures pick records already committed, as a user would.
+ */
+final class LoadGenerator {
+    private static final int PATIENTS = 6;
+
+    private final RecordPublisher publisher;
+    private final CommitFollower committed;
+    private final Workload workload;
+    private final Random random;
+    private final RecordEncryptor encryptor = new RecordEncryptor();
+    private final PartyKeys hospital = PartyKeys.generate("chaos-hospital");
+    private final PartyKeys doctor = PartyKeys.generate("chaos-dr-lee");
+    private final List<PartyKeys> patients = new ArrayList<>();
+    private final List<CompletableFuture<?>> sends = new ArrayList<>();
+
+    LoadGenerator(RecordPublisher publisher, CommitFollower committed, Workload workload, Random random) {
+        this.publisher = publisher;
+        this.committed = committed;
+        this.workload = workload;
+        this.random = random;
+        for (int i = 0; i < PATIENTS; i++) {
+            patients.add(PartyKeys.generate("chaos-patient-" + i));
+        }
+    }
+
+    PartyKeys hospital() {
+        return hospital;
+    }
+
+    List<PartyKeys> patients() {
+        return patients;
+    }
+
+    /** Every party publishes its public key; the doctor works for the hospital. */
+    void register() {
+        Instant now = Instant.now();
+        publisher
+                .register(new PartyRegistered(hospital.partyId(), PartyKind.SYSTEM, hospital.publicKey(), null, now))
+                .join();
+        publisher
+                .register(new PartyRegistered(
+                        doctor.partyId(), PartyKind.PRACTITIONER, doctor.publicKey(), hospital.partyId(), now))
+                .join();
+        for (PartyKeys patient : patients) {
+            publisher
+                    .register(new PartyRegistered(patient.partyId(), PartyKind.PATIENT, patient.publicKey(), null, now))
+                    .join();
+        }
+    }
+
+    /** Sends {@code records} records at {@code perSecond}, then waits for the broker's last answers. */
+    void run(int records, double perSecond, Consumer<String> progress) {
+        long start = System.nanoTime();
+        for (int i = 0; i < records; i++) {
+            long due = start + (long) (i * 1e9 / perSecond);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Chaos.sleep(Duration.ofNanos(wait));
+            }
+            submit(i % 10 == 9 ? Domain.PRACTITIONER : Domain.PATIENT);
+            sideEffects(i);
+            if (i % 100 == 99) {
+                progress.accept("sent " + (i + 1) + "/" + records + " records, " + workload.accepted.size()
+                        + " acknowledged, " + committed.size() + " committed");
+            }
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .handle((ok, error) -> null)
+                .join();
+    }
+
+    private void sideEffects(int i) {
+        if (i % 20 == 10) {
+            requestAccess();
+        }
+        if (i % 40 == 20) {
+            grant();
+        }
+        if (i % 50 == 25) {
+            erase();
+        }
+    }
+
+    /** A record of a patient (or, for the practitioner domain, the doctor's own record), about 700 bytes. */
+    String submit(Domain domain) {
+        PartyKeys owner = domain == Domain.PATIENT ? patients.get(random.nextInt(patients.size())) : doctor;
+        EncryptedRecord record = encryptor.encrypt(
+                UUID.randomUUID().toString(),
+                domain,
+                owner.partyId(),
+                hospital,
+                plaintext(),
+                Map.of(owner.partyId(), owner.publicKey()));
+        Workload.Accepted accepted = new Workload.Accepted(record.recordId(), domain, owner.partyId());
+        sends.add(publisher
+                .publish(record.toSubmitted(Instant.now(), "Observation"))
+                .whenComplete((ok, error) -> {
+                    if (error == null) {
+                        workload.accepted.put(accepted.recordId(), accepted);
+                    } else {
+                        workload.sendsFailed.incrementAndGet();
+                    }
+                }));
+        return record.recordId();
+    }
+
+    private byte[] plaintext() {
+        StringBuilder text = new StringBuilder("{\"resourceType\":\"Observation\",\"note\":\"");
+        while (text.length() < 700) {
+            text.append(Long.toHexString(random.nextLong()));
+        }
+        return text.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The owner asks to read one of their committed records. */
+    private void requestAccess() {
+        committedRecord().ifPresent(record -> {
+            AccessRequested request = new AccessRequested(
+                    UUID.randomUUID().toString(),
+                    record.recordId(),
+                    record.domain(),
+                    record.ownerId(),
+                    "TREAT",
+                    null,
+                    Instant.now());
+            sends.add(publisher
+                    .requestAccess(request)
+                    .thenRun(() -> workload.accessRequests.put(request.requestId(), record.domain())));
+        });
+    }
+
+    /** A patient grants the doctor every Observation for a day. */
+    private void grant() {
+        PartyKeys owner = patients.get(random.nextInt(patients.size()));
+        sends.add(publisher
+                .grant(ProbeRecords.observationGrant(owner, doctor))
+                .thenRun(workload.grants::incrementAndGet));
+    }
+
+    /** The owner erases one committed patient record that is not being erased already. */
+    private void erase() {
+        committedRecord()
+                .filter(record -> record.domain() == Domain.PATIENT)
+                .filter(record -> workload.erasures.values().stream()
+                        .noneMatch(erasure -> erasure.recordId().equals(record.recordId())))
+                .ifPresent(record -> {
+                    ErasureRequested request = new ErasureRequested(
+                            UUID.randomUUID().toString(),
+                            record.domain(),
+                            record.ownerId(),
+                            record.recordId(),
+                            Instant.now());
+                    sends.add(publisher
+                            .requestErasure(request)
+                            .thenRun(() -> workload.erasures.put(
+                                    request.requestId(),
+                                    new Workload.Erasure(request.requestId(), request.domain(), record.recordId()))));
+                });
+    }
+
+    private java.util.Optional<Workload.Accepted> committedRecord() {
+        List<String> ids = committed.snapshot();
+        if (ids.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(workload.accepted.get(ids.get(random.nextInt(ids.size()))));
+    }
+}

@@ -1,0 +1,26 @@
+package org.hrm.sandbox.chaos;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.hrm.embedded.EmbeddedMongo;
+
+/**
+ * The MongoDB-wire server of the chaos run in its own JVM: {@code MongoServerMain FILE PORT}, data in one
+ * H2 file that a restart keeps. A stop (SIGTERM) closes the file cleanly.
+ */
+public final class MongoServerMain {
+    static final String READY = "hrm-mongo-ready";
+
+    private MongoServerMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        EmbeddedMongo mongo = EmbeddedMongo.persistent(Path.of(args[0]), Integer.parseInt(args[1]));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mongo.close();
+            stopped.countDown();
+        }));
+        System.out.println(READY + " " + mongo.uri(""));
+        stopped.await();
+    }
+}

@@ -1,0 +1,110 @@
+package org.hrm.sandbox.chaos;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.sdk.ConsentSigner;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.RecordEncryptor;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.AccessBasis;
+import org.hrm.contracts.events.AccessDecided;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.GrantScope;
+import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.contracts.events.RecordSubmitted;
+
+/** Valid events for the bad-input phase to break: fresh records, signed grants, a decision signed by a stranger. */
+final class ProbeRecords {
+    private final RecordEncryptor encryptor = new RecordEncryptor();
+    private final RecordPublisher publisher;
+    private final PartyKeys author;
+    private final PartyKeys owner;
+
+    ProbeRecords(RecordPublisher publisher, PartyKeys author, PartyKeys owner) {
+        this.publisher = publisher;
+        this.author = author;
+        this.owner = owner;
+    }
+
+    /** A new, well-formed record of {@code owner} written by {@code author}. */
+    RecordSubmitted fresh(Domain domain) {
+        return encryptor
+                .encrypt(
+                        UUID.randomUUID().toString(),
+                        domain,
+                        owner.partyId(),
+                        author,
+                        "{\"resourceType\":\"Observation\",\"note\":\"probe\"}".getBytes(UTF_8),
+                        Map.of(owner.partyId(), owner.publicKey()))
+                .toSubmitted(Instant.now(), "Observation");
+    }
+
+    /** A grant signed by {@code grantor} to {@code grantee} of every Observation, for a day. */
+    static ConsentGranted observationGrant(PartyKeys grantor, PartyKeys grantee) {
+        Instant now = Instant.now();
+        ConsentSigner.GrantTerms terms = new ConsentSigner.GrantTerms(
+                UUID.randomUUID().toString(),
+                Domain.PATIENT,
+                grantee.partyId(),
+                GrantScope.category("Observation"),
+                "TREAT",
+                now,
+                now.plus(Duration.ofDays(1)));
+        return new ConsentSigner().grant(grantor, terms, grantee.publicKey(), List.of(), now);
+    }
+
+    /** A patient of its own, registered, so a dead letter keyed by its id can only be the probe's. */
+    PartyKeys registeredOwner() {
+        PartyKeys party = PartyKeys.generate("chaos-probe-owner-" + UUID.randomUUID());
+        publisher
+                .register(
+                        new PartyRegistered(party.partyId(), PartyKind.PATIENT, party.publicKey(), null, Instant.now()))
+                .join();
+        return party;
+    }
+
+    /** An allowing decision on the record, in the right shape, signed by a key that is not consent-service's. */
+    AccessDecided forgedDecision(RecordSubmitted record) {
+        String requestId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        Function<byte[], AccessDecided> decision = signature -> new AccessDecided(
+                requestId,
+                record.recordId(),
+                record.domain(),
+                "chaos-mallory",
+                true,
+                AccessBasis.OWNER,
+                record.ownerId(),
+                null,
+                "owner",
+                now,
+                now.plusSeconds(60),
+                signature);
+        return decision.apply(strangerSignature(decision.apply(new byte[64]).signedBytes()));
+    }
+
+    private static byte[] strangerSignature(byte[] message) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+            signer.initSign(generator.generateKeyPair().getPrivate());
+            signer.update(message);
+            return signer.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with a fresh P-256 key", e);
+        }
+    }
+}
