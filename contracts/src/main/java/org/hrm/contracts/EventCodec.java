@@ -2,6 +2,7 @@ package org.hrm.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
+import java.util.Optional;
 import org.hrm.contracts.events.AccessDecided;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.AuditEvent;
@@ -98,6 +99,18 @@ public final class EventCodec {
         } catch (JacksonException e) {
             throw new InvalidEventException("malformed " + typeName(type) + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Why an event whose {@link EventHeaders#SCHEMA_VERSION} header says {@code version} cannot be read, or empty
+     * when it can. An absent header is read as the current version: the JSON is still checked field by field.
+     */
+    public static Optional<String> schemaVersionRefusal(String version) {
+        if (version == null || version.equals(String.valueOf(SCHEMA_VERSION))) {
+            return Optional.empty();
+        }
+        String shown = version.length() <= 20 ? version : version.substring(0, 20) + "...";
+        return Optional.of("unsupported schema version '" + shown + "': this consumer reads version " + SCHEMA_VERSION);
     }
 
     /** The logical type name carried in the {@link EventHeaders#EVENT_TYPE} header. */

@@ -74,4 +74,14 @@ class EventCodecTest {
         assertThatThrownBy(() -> codec.decode("null".getBytes(StandardCharsets.UTF_8), RecordSubmitted.class))
                 .isInstanceOf(InvalidEventException.class);
     }
+
+    @Test
+    void readsTheCurrentSchemaVersionOrNoneAndRefusesAnyOther() {
+        assertThat(EventCodec.schemaVersionRefusal("1")).isEmpty();
+        assertThat(EventCodec.schemaVersionRefusal(null)).isEmpty();
+        assertThat(EventCodec.schemaVersionRefusal("2"))
+                .contains("unsupported schema version '2': this consumer reads version 1");
+        assertThat(EventCodec.schemaVersionRefusal("1".repeat(40)).orElseThrow())
+                .contains("11111111111111111111...");
+    }
 }

@@ -33,7 +33,7 @@ public final class TestEvents {
                 ownerId,
                 authorId,
                 c1,
-                List.of(new KeyShare(ownerId, randomBytes(113)), new KeyShare(authorId, randomBytes(113))),
+                List.of(new KeyShare(ownerId, keyShare()), new KeyShare(authorId, keyShare())),
                 randomBytes(64),
                 Instant.now());
     }
@@ -69,6 +69,13 @@ public final class TestEvents {
     }
 
     /** A consumed record as the listener sees it, with the given type header (none when null). */
+    /** Random bytes in the shape of an HPKE key share: an uncompressed point's 0x04 prefix, 113 bytes in all. */
+    public static byte[] keyShare() {
+        byte[] share = randomBytes(113);
+        share[0] = 0x04;
+        return share;
+    }
+
     public static ConsumerRecord<String, byte[]> consumed(String topic, String type, String key, byte[] value) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(topic, 0, 42L, key, value);
         if (type != null) {

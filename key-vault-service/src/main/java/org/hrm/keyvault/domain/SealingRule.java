@@ -18,6 +18,24 @@ public final class SealingRule {
         return Optional.empty();
     }
 
+    /** An HPKE key share (RFC 9180, DHKEM P-256): a 65-byte uncompressed point, then K1 sealed (32 + 16 bytes). */
+    public static final int KEY_SHARE_BYTES = 65 + 32 + 16;
+
+    private static final byte UNCOMPRESSED_POINT = 0x04;
+
+    /**
+     * Why a share cannot be an HPKE key share, or empty: the vault cannot open shares, but one of the wrong shape
+     * would go on the immutable chain and never open for its reader.
+     */
+    public static Optional<String> malformedShare(ReaderShare share) {
+        byte[] bytes = share.share();
+        if (bytes.length != KEY_SHARE_BYTES || bytes[0] != UNCOMPRESSED_POINT) {
+            return Optional.of("share of reader " + share.readerId() + " is not an HPKE key share (" + bytes.length
+                    + " bytes, expected " + KEY_SHARE_BYTES + " starting with an uncompressed P-256 point)");
+        }
+        return Optional.empty();
+    }
+
     public static String differentContent(String recordId) {
         return "record " + recordId + " already sealed with different content";
     }

@@ -35,6 +35,10 @@ final class EventParser {
         if (!expected.equals(actual)) {
             return ConsumedEvent.refused(record, "unknown event type " + quote(actual));
         }
+        Optional<String> wrongVersion = EventCodec.schemaVersionRefusal(header(record, EventHeaders.SCHEMA_VERSION));
+        if (wrongVersion.isPresent()) {
+            return ConsumedEvent.refused(record, wrongVersion.get());
+        }
         Optional<Domain> topicDomain = topic.domainOf(record.topic());
         if (topic.perDomain() && topicDomain.isEmpty()) {
             return ConsumedEvent.refused(record, "topic " + record.topic() + " is not a " + topic + " topic");

@@ -14,13 +14,13 @@ final class Inbound {
 
     private Inbound() {}
 
-    /** Why the record's type header is not {@code expected}, or empty when it is. */
+    /** Why the record's type header is not {@code expected} or its schema version is not one the vault reads. */
     static Optional<String> typeRefusal(ConsumerRecord<String, byte[]> record, Class<?> expected) {
         String type = header(record, EventHeaders.EVENT_TYPE);
-        if (EventCodec.typeName(expected).equals(type)) {
-            return Optional.empty();
+        if (!EventCodec.typeName(expected).equals(type)) {
+            return Optional.of("unknown event type " + quote(type));
         }
-        return Optional.of("unknown event type " + quote(type));
+        return EventCodec.schemaVersionRefusal(header(record, EventHeaders.SCHEMA_VERSION));
     }
 
     /** Decodes, turning every failure into an {@link InvalidEventException}: none may block the partition. */

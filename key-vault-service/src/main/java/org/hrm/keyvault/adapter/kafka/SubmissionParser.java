@@ -9,6 +9,7 @@ import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.ReaderShare;
+import org.hrm.keyvault.domain.SealingRule;
 import org.hrm.keyvault.domain.Submission;
 
 /**
@@ -45,7 +46,13 @@ final class SubmissionParser {
                     "domain mismatch: topic " + record.topic() + " carries " + topicDomain.get()
                             + " records, the event says " + event.domain());
         }
-        return ParsedRecord.accepted(record, toSubmission(event));
+        Submission submission = toSubmission(event);
+        Optional<String> badShare = submission.shares().stream()
+                .map(SealingRule::malformedShare)
+                .flatMap(Optional::stream)
+                .findFirst();
+        return badShare.map(reason -> ParsedRecord.refused(record, reason))
+                .orElseGet(() -> ParsedRecord.accepted(record, submission));
     }
 
     private static Submission toSubmission(RecordSubmitted event) {

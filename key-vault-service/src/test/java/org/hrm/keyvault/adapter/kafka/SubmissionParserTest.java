@@ -6,9 +6,12 @@ import static org.hrm.keyvault.TestEvents.consumed;
 import static org.hrm.keyvault.TestEvents.json;
 import static org.hrm.keyvault.TestEvents.utf8;
 
+import java.util.List;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.keyvault.TestEvents;
 import org.hrm.keyvault.domain.RecordDomain;
@@ -43,6 +46,35 @@ class SubmissionParserTest {
         ParsedRecord parsed = parser.parse(consumed(PATIENT_TOPIC, "ConsentGranted", "k", json(event)));
 
         assertThat(parsed.refusal()).isEqualTo("unknown event type 'ConsentGranted'");
+    }
+
+    @Test
+    void refusesASchemaVersionItDoesNotRead() {
+        var record = consumed(PATIENT_TOPIC, SUBMITTED_TYPE, event.recordId(), json(event));
+        record.headers().add(EventHeaders.SCHEMA_VERSION, utf8("2"));
+
+        ParsedRecord parsed = parser.parse(record);
+
+        assertThat(parsed.refusal()).isEqualTo("unsupported schema version '2': this consumer reads version 1");
+    }
+
+    @Test
+    void refusesAShareThatCannotBeAnHpkeKeyShare() {
+        RecordSubmitted withBadShare = new RecordSubmitted(
+                event.recordId(),
+                event.domain(),
+                event.ownerId(),
+                event.authorId(),
+                event.innerCiphertext(),
+                List.of(event.shares().get(0), new KeyShare("reader-2", new byte[] {4, 1, 2, 3, 4})),
+                event.authorSignature(),
+                event.submittedAt(),
+                event.category());
+
+        ParsedRecord parsed =
+                parser.parse(consumed(PATIENT_TOPIC, SUBMITTED_TYPE, event.recordId(), json(withBadShare)));
+
+        assertThat(parsed.refusal()).startsWith("share of reader reader-2 is not an HPKE key share (5 bytes");
     }
 
     @Test

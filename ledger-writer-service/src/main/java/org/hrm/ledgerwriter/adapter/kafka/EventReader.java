@@ -11,7 +11,10 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
 
-/** Reads one consumed event: its type header must name the topic's type, its domain must be the topic's. */
+/**
+ * Reads one consumed event: its type header must name the topic's type, its schema version be one this service reads,
+ * its domain the topic's.
+ */
 final class EventReader {
     private final EventCodec codec;
 
@@ -26,6 +29,10 @@ final class EventReader {
         if (!expected.equals(actual)) {
             throw new InvalidEventException("unknown event type " + (actual == null ? "(no header)" : actual));
         }
+        EventCodec.schemaVersionRefusal(header(record, EventHeaders.SCHEMA_VERSION))
+                .ifPresent(reason -> {
+                    throw new InvalidEventException(reason);
+                });
         T event = codec.decode(record.value(), type);
         Domain domain = domainOf.apply(event);
         Optional<Domain> topicDomain = topic.domainOf(record.topic());

@@ -62,6 +62,21 @@ class SealedRecordDecoderTest {
     }
 
     @Test
+    void rejectsASchemaVersionItDoesNotRead() {
+        RecordSealed sealed = Records.sealed(Domain.PATIENT, 100);
+        var record = record(Domain.PATIENT, "RecordSealed", codec.encode(sealed));
+        record.headers().add(EventHeaders.SCHEMA_VERSION, "7".getBytes(StandardCharsets.UTF_8));
+
+        Intake<SealedRecord> intake = decoder.decode(List.of(record));
+
+        assertThat(intake.valid()).isEmpty();
+        assertThat(intake.deadLetters(List.of()))
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.reason())
+                        .isEqualTo("unsupported schema version '7': this consumer reads version 1"));
+    }
+
+    @Test
     void rejectsAnUnknownDomain() {
         String json = new String(codec.encode(Records.sealed(Domain.PATIENT, 100)), StandardCharsets.UTF_8)
                 .replace("\"PATIENT\"", "\"VETERINARY\"");
