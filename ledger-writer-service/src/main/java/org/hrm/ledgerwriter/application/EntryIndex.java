@@ -19,6 +19,9 @@ public interface EntryIndex {
     /** The signed transaction kept for a pending entry. */
     Optional<SignedTransaction> pendingTransaction(Domain domain, String transactionHash);
 
+    /** Every signed transaction of the domain stored before broadcast and not confirmed yet, lowest nonce first. */
+    List<SignedTransaction> pendingTransactions(Domain domain);
+
     /** Keeps the signed transactions and marks their entries pending; must return before any broadcast. */
     void markPending(Domain domain, List<SignedTransaction> transactions);
 

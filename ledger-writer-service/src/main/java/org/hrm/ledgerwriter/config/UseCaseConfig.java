@@ -2,6 +2,7 @@ package org.hrm.ledgerwriter.config;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.hrm.contracts.Domain;
 import org.hrm.ledgerwriter.application.CommitErasures;
@@ -12,6 +13,7 @@ import org.hrm.ledgerwriter.application.ErasureIndex;
 import org.hrm.ledgerwriter.application.ErasurePublisher;
 import org.hrm.ledgerwriter.application.LedgerChain;
 import org.hrm.ledgerwriter.application.LedgerIndex;
+import org.hrm.ledgerwriter.application.Reconciler;
 import org.hrm.ledgerwriter.application.RecordConsents;
 import org.hrm.ledgerwriter.application.SigningLane;
 import org.hrm.ledgerwriter.domain.ConsentPacker;
@@ -56,6 +58,17 @@ class UseCaseConfig {
             SigningLane lane, ErasureIndex index, ErasurePublisher publisher, GasModel gas, LedgerProperties ledger) {
         TombstonePacker packer = new TombstonePacker(gas, ledger.maxRecordsPerTx(), ledger.maxTxGas());
         return new CommitErasures(lane, index, publisher, packer, contracts(ledger), Clock.systemUTC());
+    }
+
+    /** One reconciler over every index: records, consents and tombstones share the signing key and its nonces. */
+    @Bean
+    Reconciler reconciler(LedgerChain chain, LedgerIndex records, ConsentIndex consents, ErasureIndex erasures) {
+        return new Reconciler(chain, List.of(records, consents, erasures));
+    }
+
+    @Bean
+    ReconcileSchedule reconcileSchedule(Reconciler reconciler) {
+        return new ReconcileSchedule(reconciler);
     }
 
     private static Map<Domain, String> contracts(LedgerProperties ledger) {

@@ -27,6 +27,13 @@ class FakeIndex implements LedgerIndex, ConsentIndex, ErasureIndex {
     }
 
     @Override
+    public List<SignedTransaction> pendingTransactions(Domain domain) {
+        return transactions(domain).values().stream()
+                .sorted(java.util.Comparator.comparingLong(SignedTransaction::nonce))
+                .toList();
+    }
+
+    @Override
     public void markPending(Domain domain, List<SignedTransaction> signed) {
         for (SignedTransaction transaction : signed) {
             transactions(domain).put(transaction.hash(), transaction);

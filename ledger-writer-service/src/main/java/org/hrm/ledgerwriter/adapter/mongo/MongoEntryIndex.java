@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,14 @@ abstract class MongoEntryIndex implements EntryIndex {
         Document document =
                 transactions(domain).find(Filters.eq("_id", transactionHash)).first();
         return Optional.ofNullable(document).map(IndexDocuments::signedTransaction);
+    }
+
+    @Override
+    public List<SignedTransaction> pendingTransactions(Domain domain) {
+        List<SignedTransaction> pending = new ArrayList<>();
+        transactions(domain).find().forEach(document -> pending.add(IndexDocuments.signedTransaction(document)));
+        pending.sort(Comparator.comparingLong(SignedTransaction::nonce));
+        return pending;
     }
 
     @Override
