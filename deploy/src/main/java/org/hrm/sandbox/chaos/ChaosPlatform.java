@@ -26,7 +26,7 @@ import org.hrm.sandbox.ServiceSettings;
 final class ChaosPlatform implements AutoCloseable {
     static final List<String> SERVICES =
             List.of(ServiceSettings.CONSENT, ServiceSettings.KEY_VAULT, ServiceSettings.LEDGER_WRITER);
-    private static final Duration SERVICE_READY = Duration.ofSeconds(120);
+    private static final Duration SERVICE_READY = Duration.ofSeconds(240);
     private static final Duration INFRA_READY = Duration.ofSeconds(60);
 
     private final Path home;
@@ -69,7 +69,7 @@ final class ChaosPlatform implements AutoCloseable {
                 "mongo",
                 ChildJvm.command(
                         MongoServerMain.class.getName(),
-                        List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dhrm.log.file=" + home.resolve("logs/mongo.log")),
+                        jvmOptions("-Xmx256m", home.resolve("logs/mongo.log")),
                         List.of(home.resolve("mongo/hrm.mv").toAbsolutePath().toString(), String.valueOf(mongoPort))),
                 home.resolve("logs/mongo.out"));
         started.add(mongo);
@@ -78,7 +78,10 @@ final class ChaosPlatform implements AutoCloseable {
         anvilOptions = AnvilNode.Options.defaults()
                 .withPort(Chaos.freePort())
                 .withLogFile(home.resolve("logs/anvil.log"))
-                .withStateFile(home.resolve("anvil-state.json"));
+                .withStateFile(home.resolve("anvil-state.json"))
+                // One-second blocks as on the production chain: transactions wait in the pool, and a restart loses
+                // them.
+                .withBlockTime(1, 1_000_000_000L);
         anvil = AnvilNode.start(anvilOptions);
         ledgers =
                 LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
@@ -91,12 +94,16 @@ final class ChaosPlatform implements AutoCloseable {
     private ManagedProcess serviceProcess(String service) {
         Path propertiesFile = home.resolve(service + ".properties");
         writeOwnerOnly(propertiesFile, serviceProperties(service));
-        List<String> jvm =
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-Dhrm.log.file=" + home.resolve("logs/" + service + ".log"));
+        List<String> jvm = jvmOptions("-Xmx384m", home.resolve("logs/" + service + ".log"));
         return new ManagedProcess(
                 service,
                 ChildJvm.command(ServiceMain.class.getName(), jvm, List.of(service, propertiesFile.toString())),
                 home.resolve("logs/" + service + ".out"));
+    }
+
+    /** Small heaps and the quick compiler only: five JVMs share two cores, and restarts must be quick. */
+    static List<String> jvmOptions(String heap, Path logFile) {
+        return List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dhrm.log.file=" + logFile);
     }
 
     private Map<String, Object> serviceProperties(String service) {
@@ -156,13 +163,19 @@ final class ChaosPlatform implements AutoCloseable {
         return home;
     }
 
-    /** kill -9 of one service, then a start of a new process that waits until it is ready. */
+    /**
+     * kill -9 of one service, then a new process; it starts while the next faults come (a restart here takes
+     * tens of seconds on a loaded machine), {@link #awaitServicesReady()} waits for it.
+     */
     void killAndRestart(String service, Duration down) {
         ManagedProcess process = services.get(service);
         process.kill();
         Chaos.sleep(down);
         process.start();
-        awaitService(service);
+    }
+
+    void awaitServicesReady() {
+        SERVICES.forEach(this::awaitService);
     }
 
     void restartKafka(Duration down) {

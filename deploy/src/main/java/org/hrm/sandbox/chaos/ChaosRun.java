@@ -57,6 +57,7 @@ public final class ChaosRun {
                 CommitFollower committed = new CommitFollower(platform.kafkaBootstrapServers())) {
             LoadGenerator load = new LoadGenerator(publisher, committed, workload, new Random(random.nextLong()));
             load.register();
+            PartiesKnown.await(platform.kafkaBootstrapServers(), Duration.ofSeconds(60));
             progress.accept("streaming " + options.records() + " records at " + options.ratePerSecond()
                     + "/s while every fault kind is injected once (seed " + options.seed() + ")");
             Thread loader =
@@ -64,6 +65,7 @@ public final class ChaosRun {
             loader.start();
             summary.faults(new FaultInjector(platform, random, progress).run(options.loadWindow()));
             loader.join();
+            platform.awaitServicesReady();
             ChainAudit chain = new ChainAudit(
                     platform.chainRpc(),
                     List.of(
@@ -89,8 +91,8 @@ public final class ChaosRun {
             throws Exception {
         progress.accept("bad-input phase: preparing a committed record to replay and tamper with");
         String kafka = platform.kafkaBootstrapServers();
-        ProbeRecords records =
-                new ProbeRecords(publisher, load.hospital(), load.patients().get(0));
+        ProbeRecords records = new ProbeRecords(
+                kafka, publisher, load.hospital(), load.patients().get(0));
         BadInputs.Fixture fixture = new FixtureMaker(kafka, publisher, committed, workload)
                 .make(records, load.patients().get(0), load.hospital());
         try (BadInputs bad = new BadInputs(kafka, records)) {

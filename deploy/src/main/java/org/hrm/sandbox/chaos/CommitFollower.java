@@ -26,6 +26,8 @@ final class CommitFollower implements AutoCloseable {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "chaos-follower-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Discovers the committed topics soon after the ledger writer creates them (default: five minutes).
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(Topic.RECORD_COMMITTED.allNames());
         thread = new Thread(this::follow, "chaos-commit-follower");

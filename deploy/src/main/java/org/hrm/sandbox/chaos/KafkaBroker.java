@@ -44,7 +44,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private static List<String> jvmOptions(Path home) {
-        return List.of("-Xmx384m", "-XX:+UseSerialGC", "-Dhrm.log.file=" + home.resolve("kafka.log"));
+        return ChaosPlatform.jvmOptions("-Xmx384m", home.resolve("kafka.log"));
     }
 
     private static Path writeProperties(Path home, int port, int controllerPort, int partitions) {
@@ -84,7 +84,7 @@ final class KafkaBroker implements AutoCloseable {
     private static void format(Path home, Path properties) {
         List<String> command = ChildJvm.command(
                 "kafka.tools.StorageTool",
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dhrm.log.file=" + home.resolve("kafka.log")),
+                ChaosPlatform.jvmOptions("-Xmx256m", home.resolve("kafka.log")),
                 List.of("format", "--standalone", "-t", Uuid.randomUuid().toString(), "-c", properties.toString()));
         try {
             Process format = new ProcessBuilder(command)

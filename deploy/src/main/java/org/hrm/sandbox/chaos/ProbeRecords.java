@@ -28,11 +28,13 @@ import org.hrm.contracts.events.RecordSubmitted;
 /** Valid events for the bad-input phase to break: fresh records, signed grants, a decision signed by a stranger. */
 final class ProbeRecords {
     private final RecordEncryptor encryptor = new RecordEncryptor();
+    private final String bootstrapServers;
     private final RecordPublisher publisher;
     private final PartyKeys author;
     private final PartyKeys owner;
 
-    ProbeRecords(RecordPublisher publisher, PartyKeys author, PartyKeys owner) {
+    ProbeRecords(String bootstrapServers, RecordPublisher publisher, PartyKeys author, PartyKeys owner) {
+        this.bootstrapServers = bootstrapServers;
         this.publisher = publisher;
         this.author = author;
         this.owner = owner;
@@ -72,6 +74,7 @@ final class ProbeRecords {
                 .register(
                         new PartyRegistered(party.partyId(), PartyKind.PATIENT, party.publicKey(), null, Instant.now()))
                 .join();
+        PartiesKnown.await(bootstrapServers, Duration.ofSeconds(60));
         return party;
     }
 
