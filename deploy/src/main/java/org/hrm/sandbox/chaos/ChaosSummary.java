@@ -57,6 +57,10 @@ public final class ChaosSummary {
         this.seconds = elapsed;
     }
 
+    public int recordsAccepted() {
+        return workload.accepted.size();
+    }
+
     public long lost() {
         return workload.accepted.size() - committed();
     }
@@ -143,7 +147,7 @@ public final class ChaosSummary {
     public Map<String, Object> toMap() {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("seed", seed);
-        summary.put("recordsAccepted", workload.accepted.size());
+        summary.put("recordsAccepted", recordsAccepted());
         summary.put("recordsCommitted", committed());
         summary.put("duplicatesOnChain", duplicatesOnChain());
         summary.put("lost", lost());

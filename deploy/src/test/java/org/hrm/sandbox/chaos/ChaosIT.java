@@ -1,0 +1,40 @@
+package org.hrm.sandbox.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A short {@code ./hrm chaos}: every service, the broker, the database and the chain node in processes of their
+ * own; records stream in while each service is killed with kill -9 and the infrastructure is restarted; then bad
+ * input of every kind in every consumer. Nothing accepted may be lost or written twice.
+ */
+class ChaosIT {
+
+    @Test
+    void losesNothingWritesNothingTwiceAndRejectsEveryBadInputUnderEveryKindOfFault(@TempDir Path home)
+            throws Exception {
+        ChaosRun.Options options = new ChaosRun.Options(11, 150, 5, Duration.ofSeconds(150), home);
+
+        ChaosSummary summary = ChaosRun.run(options, line -> System.out.println("[chaos-it] " + line));
+
+        summary.probeReport().forEach(line -> System.out.println("[chaos-it] " + line));
+        assertThat(summary.faultsByKind())
+                .as("every fault kind injected once")
+                .containsOnlyKeys(java.util.Arrays.stream(FaultInjector.Kind.values())
+                        .map(Enum::name)
+                        .toArray(String[]::new))
+                .allSatisfy((kind, count) -> assertThat(count).isEqualTo(1));
+        assertThat(summary.recordsAccepted()).as("acknowledged by the broker").isGreaterThanOrEqualTo(150);
+        assertThat(summary.lost()).isZero();
+        assertThat(summary.duplicatesOnChain()).isZero();
+        assertThat(summary.badInputsRejected()).isEqualTo(summary.badInputsTried());
+        assertThat(summary.badInputsTried()).isGreaterThanOrEqualTo(20);
+        assertThat(summary.erasuresIncomplete()).isZero();
+        assertThat(summary.decisionsNotMadeOnce()).isZero();
+        assertThat(summary.passed()).as("%s", summary.toMap()).isTrue();
+    }
+}
