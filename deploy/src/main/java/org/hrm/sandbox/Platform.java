@@ -29,6 +29,7 @@ public final class Platform implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Options options;
+    private final Tuning tuning;
     private final SandboxSecrets secrets;
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
@@ -49,14 +50,30 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private Platform(Options options) {
+    /**
+     * Chain settings and extra service properties (applied to every service; each reads only its own prefix), for
+     * benchmark runs; {@link #defaults()} changes nothing.
+     */
+    public record Tuning(AnvilNode.Options chain, Map<String, Object> serviceProperties) {
+        public static Tuning defaults() {
+            return new Tuning(AnvilNode.Options.defaults(), Map.of());
+        }
+    }
+
+    private Platform(Options options, Tuning tuning) {
         this.options = options;
+        this.tuning = tuning;
         this.secrets = new SandboxSecrets(options.home());
     }
 
     /** Starts everything, reporting each step; on failure stops what already started. */
     public static Platform start(Options options, Consumer<String> progress) {
-        Platform platform = new Platform(options);
+        return start(options, Tuning.defaults(), progress);
+    }
+
+    /** Starts everything with the given chain settings and service properties. */
+    public static Platform start(Options options, Tuning tuning, Consumer<String> progress) {
+        Platform platform = new Platform(options, tuning);
         try {
             platform.startAll(progress);
             return platform;
@@ -72,9 +89,8 @@ public final class Platform implements AutoCloseable {
         kafka = track(EmbeddedKafka.start(options.partitions()));
         progress.accept("starting MongoDB-wire server (mongo-java-server)");
         mongo = track(EmbeddedMongo.inMemory(options.mongoPort()));
-        progress.accept(
-                "starting Anvil (--hardfork " + AnvilNode.Options.defaults().hardfork() + ")");
-        anvil = track(AnvilNode.start(AnvilNode.Options.defaults()
+        progress.accept("starting Anvil (--hardfork " + tuning.chain().hardfork() + ")");
+        anvil = track(AnvilNode.start(tuning.chain()
                 .withPort(options.chainPort())
                 .withLogFile(options.logDir().resolve("anvil.log"))));
         ledgers =
@@ -124,6 +140,7 @@ public final class Platform implements AutoCloseable {
         properties.put("spring.jmx.enabled", "false");
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.mongodb.uri", mongo.uri(database));
+        properties.putAll(tuning.serviceProperties());
         return properties;
     }
 
