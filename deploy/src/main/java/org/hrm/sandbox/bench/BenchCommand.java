@@ -22,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  * chain that every record the writer was given is stored exactly once; and prints one JSON line last.
  */
 public final class BenchCommand {
-    private static final int WARMUP_RECORDS = 2_000;
     private static final Duration STALL = Duration.ofSeconds(120);
 
     private final BenchOptions options;
@@ -44,6 +43,14 @@ public final class BenchCommand {
             System.err.println("[bench] FAILED: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The phases against a platform already running (its chain settings stay as they are): how a test runs a small
+     * bench. Throws {@link ExactlyOnceViolation} if the chain check fails.
+     */
+    public static Map<String, Object> measure(Platform platform, Args args) throws Exception {
+        return new BenchCommand(BenchOptions.parse(args), System.err).measure(platform);
     }
 
     Platform.Tuning tuning() {
@@ -68,7 +75,7 @@ public final class BenchCommand {
             long firstBlock = chain.head() + 1;
             supply.parties().forEach(party -> publisher.register(party).join());
             List<String> expected = new ArrayList<>();
-            StorePhase.Result warmup = store("warm-up", publisher, clock, supply, WARMUP_RECORDS, 0, expected);
+            StorePhase.Result warmup = store("warm-up", publisher, clock, supply, options.warmupRecords(), 0, expected);
             say("warm-up done: " + Math.round(warmup.recordsPerSecond()) + " records/s");
             List<RecordSubmitted> main = encrypt(supply, options.records());
             StorePhase.Result throughput = phase("throughput", publisher, clock).run(main, options.rate());
@@ -137,7 +144,7 @@ public final class BenchCommand {
     }
 
     /** The chain does not hold every record exactly once: nothing is reported. */
-    static final class ExactlyOnceViolation extends RuntimeException {
+    public static final class ExactlyOnceViolation extends RuntimeException {
         ExactlyOnceViolation(String message) {
             super(message);
         }

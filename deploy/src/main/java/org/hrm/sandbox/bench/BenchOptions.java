@@ -6,6 +6,7 @@ import org.hrm.sandbox.Args;
  * The options of {@code ./hrm bench}. A sustained run ({@code --duration S} with {@code --rate R}) offers R×S
  * records; otherwise {@code --records N} are offered at {@code --rate} (0: as fast as the publisher goes).
  *
+ * @param warmupRecords records sent first, as fast as possible, to warm the JIT; reported nowhere, checked on chain
  * @param latencyRecords records offered at {@code latencyRate} in the separate latency phase (0 skips it)
  * @param blockTimeSeconds Anvil's block time; 0 is automine (a block per transaction)
  * @param maxRecordsPerTx the ledger writer's records per transaction (its gas budget still caps it)
@@ -13,6 +14,7 @@ import org.hrm.sandbox.Args;
  */
 record BenchOptions(
         int records,
+        int warmupRecords,
         int recordBytes,
         int rate,
         int durationSeconds,
@@ -32,6 +34,7 @@ record BenchOptions(
         int records = rate > 0 && duration > 0 ? rate * duration : args.integer("records", 20_000);
         BenchOptions options = new BenchOptions(
                 records,
+                args.integer("warmup-records", 2000),
                 args.integer("size", 1024),
                 rate,
                 duration,
@@ -44,8 +47,13 @@ record BenchOptions(
                 args.integer("block-time", 0),
                 args.integer("max-records-per-tx", 200),
                 args.integer("in-flight", 64));
-        if (options.records < 1 || options.recordBytes < 1 || options.fetchRate < 1 || options.latencyRate < 1) {
-            throw new IllegalArgumentException("--records, --size, --fetch-rate and --latency-rate must be positive");
+        if (options.warmupRecords < 1
+                || options.records < 1
+                || options.recordBytes < 1
+                || options.fetchRate < 1
+                || options.latencyRate < 1) {
+            throw new IllegalArgumentException(
+                    "--warmup-records, --records, --size, --fetch-rate and --latency-rate must be positive");
         }
         return options;
     }
