@@ -60,7 +60,9 @@ public final class BenchCommand {
                 chain,
                 Map.of(
                         "hrm.ledger.max-records-per-tx", options.maxRecordsPerTx(),
-                        "hrm.ledger.max-in-flight", options.maxInFlight()));
+                        "hrm.ledger.max-in-flight", options.maxInFlight(),
+                        "hrm.ledger.record-consumers", options.recordConsumers(),
+                        "hrm.vault.concurrency", options.vaultConsumers()));
     }
 
     /** The phases in order; the report's keys are documented in the README's Performance section. */

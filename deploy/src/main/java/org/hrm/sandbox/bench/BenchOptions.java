@@ -11,6 +11,9 @@ import org.hrm.sandbox.Args;
  * @param blockTimeSeconds Anvil's block time; 0 is automine (a block per transaction)
  * @param maxRecordsPerTx the ledger writer's records per transaction (its gas budget still caps it)
  * @param maxInFlight the ledger writer's transactions in flight
+ * @param recordConsumers the ledger writer's RecordSealed consumers (batches in flight on its one signing lane); 1 on
+ *     automine, 3 with a block time
+ * @param vaultConsumers the key vault's consumers per listener
  */
 record BenchOptions(
         int records,
@@ -26,7 +29,9 @@ record BenchOptions(
         long blockGasLimit,
         int blockTimeSeconds,
         int maxRecordsPerTx,
-        int maxInFlight) {
+        int maxInFlight,
+        int recordConsumers,
+        int vaultConsumers) {
 
     static BenchOptions parse(Args args) {
         int rate = args.integer("rate", 0);
@@ -46,7 +51,11 @@ record BenchOptions(
                 Long.parseLong(args.optional("block-gas-limit").orElse("1000000000")),
                 args.integer("block-time", 0),
                 args.integer("max-records-per-tx", 200),
-                args.integer("in-flight", 64));
+                args.integer("in-flight", 64),
+                // Automine answers at once and the bench shares 2 cores: one big batch at a time costs the least CPU
+                // per record. With blocks every few seconds the writer waits on the chain: overlap batches.
+                args.integer("record-consumers", args.integer("block-time", 0) == 0 ? 1 : 3),
+                args.integer("vault-consumers", 1));
         if (options.warmupRecords < 1
                 || options.records < 1
                 || options.recordBytes < 1

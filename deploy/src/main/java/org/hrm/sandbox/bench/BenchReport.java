@@ -26,6 +26,9 @@ final class BenchReport {
         report.put("recordsPerSecond", Math.round(throughput.recordsPerSecond()));
         report.put("p50CommitMs", Latencies.round(throughput.latencies().percentile(50)));
         report.put("p99CommitMs", Latencies.round(throughput.latencies().percentile(99)));
+        report.put("jvmCpuMsPerRecord", round(throughput.jvmCpuMsPerRecord() * 100) / 100);
+        report.put("anvilCpuMsPerRecord", round(throughput.chainCpuMsPerRecord() * 100) / 100);
+        report.put("cores", Runtime.getRuntime().availableProcessors());
         if (latency != null) {
             report.put("latencyOfferedRate", options.latencyRate());
             report.put("latencyRecords", latency.records());
@@ -51,6 +54,8 @@ final class BenchReport {
                 fetch == null ? -1 : Latencies.round(fetch.latencies().percentile(99)));
         report.put("fetchDenied", fetch == null ? 0 : fetch.denied());
         report.put("fetchUndecryptable", fetch == null ? 0 : fetch.undecryptable());
+        report.put("recordConsumers", options.recordConsumers());
+        report.put("vaultConsumers", options.vaultConsumers());
         report.put("blockTimeSeconds", options.blockTimeSeconds());
         report.put("blockGasLimit", options.blockGasLimit());
         report.put("deadLetters", deadLetters);

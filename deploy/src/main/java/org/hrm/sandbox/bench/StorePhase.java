@@ -19,9 +19,18 @@ import org.hrm.contracts.events.RecordSubmitted;
  */
 final class StorePhase {
     /** What a phase measured: submission-to-commit latencies and the span from first submission to last commit. */
-    record Result(int records, double seconds, Latencies latencies, Set<String> transactions) {
+    record Result(int records, double seconds, Latencies latencies, Set<String> transactions, CpuClock.Reading cpu) {
         double recordsPerSecond() {
             return records / seconds;
+        }
+
+        /** CPU milliseconds per record of the platform's JVM and of Anvil, over the phase. */
+        double jvmCpuMsPerRecord() {
+            return cpu.jvmNanos() / 1e6 / records;
+        }
+
+        double chainCpuMsPerRecord() {
+            return cpu.childNanos() / 1e6 / records;
         }
     }
 
@@ -43,6 +52,7 @@ final class StorePhase {
         long[] submitted = new long[records.size()];
         AtomicInteger acknowledged = new AtomicInteger();
         int before = clock.committedCount();
+        CpuClock.Reading cpuAtStart = CpuClock.now();
         long start = System.nanoTime();
         long nextReport = start + 1_000_000_000L;
         List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
@@ -59,7 +69,7 @@ final class StorePhase {
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
         awaitCommits(records, before, start);
-        return result(records, submitted, start);
+        return result(records, submitted, start, CpuClock.now().minus(cpuAtStart));
     }
 
     private void awaitCommits(List<RecordSubmitted> records, int before, long start) {
@@ -80,7 +90,7 @@ final class StorePhase {
         }
     }
 
-    private Result result(List<RecordSubmitted> records, long[] submitted, long start) {
+    private Result result(List<RecordSubmitted> records, long[] submitted, long start, CpuClock.Reading cpu) {
         List<Double> latencies = new ArrayList<>(records.size());
         Set<String> transactions = new HashSet<>();
         long lastCommit = start;
@@ -96,7 +106,7 @@ final class StorePhase {
         }
         double seconds = (lastCommit - submitted[0]) / 1e9;
         report(records.size(), records.size(), clock.committedCount() - records.size(), start);
-        return new Result(records.size(), seconds, Latencies.of(latencies), transactions);
+        return new Result(records.size(), seconds, Latencies.of(latencies), transactions, cpu);
     }
 
     private void report(int submitted, int total, int before, long start) {
