@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code --name value} options of one CLI command, with errors that say which option is wrong. */
-final class Args {
+public final class Args {
     private final String command;
     private final Map<String, String> values = new HashMap<>();
 
-    Args(String command, String[] args) {
+    public Args(String command, String[] args) {
         this.command = command;
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
@@ -20,15 +20,15 @@ final class Args {
         }
     }
 
-    String required(String name) {
+    public String required(String name) {
         return optional(name).orElseThrow(() -> new UsageException(command + ": missing --" + name));
     }
 
-    Optional<String> optional(String name) {
+    public Optional<String> optional(String name) {
         return Optional.ofNullable(values.get(name));
     }
 
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         String value = values.get(name);
         if (value == null) {
             return fallback;
@@ -41,7 +41,7 @@ final class Args {
     }
 
     /** A wrong command line; the CLI prints the message and exits with 2. */
-    static final class UsageException extends RuntimeException {
+    public static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);
         }

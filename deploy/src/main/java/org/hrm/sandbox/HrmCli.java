@@ -35,6 +35,7 @@ public final class HrmCli {
         return switch (command) {
             case "up" -> up(rest);
             case "demo" -> StoreDemo.run(rest);
+            case "bench" -> org.hrm.sandbox.bench.BenchCommand.run(new Args(command, rest), HOME.resolve("bench"));
             case "register" -> PartyCommands.register(new Args(command, rest));
             case "submit" -> RecordCommands.submit(new Args(command, rest));
             case "fetch" -> RecordCommands.fetch(new Args(command, rest));
@@ -115,6 +116,10 @@ public final class HrmCli {
                             the services); --mongo-port, --chain-port
                   demo      run the story (against a running 'up', or on its own platform); the last line is one
                             JSON summary; exit 0 only if every record was committed and every check held
+                  bench     [--records N | --rate R --duration S] [--size 1024] [--naive-records 500] [--fetches 2000]
+                            [--fetch-rate 200] [--latency-records 10000] [--block-time 0] [--block-gas-limit G]
+                            store throughput, latency at 1,000/s, the naive path and fetch latency on a fresh
+                            platform; checks every record is on chain once; the last line is one JSON report
                   register  --id ID --kind patient|practitioner|system [--institution ID] [--keystore FILE]
                             generate a key pair into a keystore file and publish the public key
                   submit    --keystore AUTHOR --owner ID --file FILE [--domain patient] [--category TYPE]

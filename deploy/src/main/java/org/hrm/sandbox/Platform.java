@@ -28,6 +28,7 @@ public final class Platform implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Options options;
+    private final Tuning tuning;
     private final SandboxSecrets secrets;
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
@@ -48,14 +49,30 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private Platform(Options options) {
+    /**
+     * Chain settings and extra service properties (applied to every service; each reads only its own prefix), for
+     * benchmark runs; {@link #defaults()} changes nothing.
+     */
+    public record Tuning(AnvilNode.Options chain, Map<String, Object> serviceProperties) {
+        public static Tuning defaults() {
+            return new Tuning(AnvilNode.Options.defaults(), Map.of());
+        }
+    }
+
+    private Platform(Options options, Tuning tuning) {
         this.options = options;
+        this.tuning = tuning;
         this.secrets = new SandboxSecrets(options.home());
     }
 
     /** Starts everything, reporting each step; on failure stops what already started. */
     public static Platform start(Options options, Consumer<String> progress) {
-        Platform platform = new Platform(options);
+        return start(options, Tuning.defaults(), progress);
+    }
+
+    /** Starts everything with the given chain settings and service properties. */
+    public static Platform start(Options options, Tuning tuning, Consumer<String> progress) {
+        Platform platform = new Platform(options, tuning);
         try {
             platform.startAll(progress);
             return platform;
@@ -71,20 +88,25 @@ public final class Platform implements AutoCloseable {
         kafka = track(EmbeddedKafka.start(options.partitions()));
         progress.accept("starting MongoDB-wire server (mongo-java-server)");
         mongo = track(EmbeddedMongo.inMemory(options.mongoPort()));
-        progress.accept(
-                "starting Anvil (--hardfork " + AnvilNode.Options.defaults().hardfork() + ")");
-        anvil = track(AnvilNode.start(AnvilNode.Options.defaults()
+        progress.accept("starting Anvil (--hardfork " + tuning.chain().hardfork() + ")");
+        anvil = track(AnvilNode.start(tuning.chain()
                 .withPort(options.chainPort())
                 .withLogFile(options.logDir().resolve("anvil.log"))));
         ledgers =
                 LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
         progress.accept("deployed ledgers " + ledgers);
         progress.accept("starting consent-service");
-        consent = track(ConsentApplication.start(settings().consent(), QUIET));
+        consent = track(ConsentApplication.start(tuned(settings().consent()), QUIET));
         progress.accept("starting key-vault-service");
-        keyVault = track(KeyVaultApplication.start(settings().keyVault(), QUIET));
+        keyVault = track(KeyVaultApplication.start(tuned(settings().keyVault()), QUIET));
         progress.accept("starting ledger-writer-service");
-        ledgerWriter = track(service(LedgerWriterApplication.class, settings().ledgerWriter()));
+        ledgerWriter = track(service(LedgerWriterApplication.class, tuned(settings().ledgerWriter())));
+    }
+
+    /** Adds the benchmark's service properties; each service reads only its own prefix. */
+    private Map<String, Object> tuned(Map<String, Object> properties) {
+        properties.putAll(tuning.serviceProperties());
+        return properties;
     }
 
     private ServiceSettings settings() {

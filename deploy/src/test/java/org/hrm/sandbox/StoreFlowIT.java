@@ -30,6 +30,7 @@ import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.SealedShare;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.hrm.keyvault.application.OuterDecryption;
+import org.hrm.sandbox.bench.BenchCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,49 @@ class StoreFlowIT {
     static void stopPlatform() {
         web3j.shutdown();
         platform.close();
+    }
+
+    @Test
+    void aSmallBenchCommitsEveryRecordExactlyOnceAndReportsEveryFigure() throws Exception {
+        String[] options = {
+            "--warmup-records",
+            "50",
+            "--records",
+            "300",
+            "--latency-records",
+            "100",
+            "--naive-records",
+            "20",
+            "--fetches",
+            "20",
+            "--fetch-rate",
+            "50"
+        };
+
+        Map<String, Object> report = BenchCommand.measure(platform, new Args("bench", options));
+
+        assertThat(report)
+                .containsKeys(
+                        "records",
+                        "recordBytes",
+                        "seconds",
+                        "recordsPerSecond",
+                        "p50CommitMs",
+                        "p99CommitMs",
+                        "naiveRecordsPerSecond",
+                        "ratioToNaive",
+                        "gasPerRecord",
+                        "fetchP99Ms")
+                .containsEntry("records", 300)
+                .containsEntry("recordBytes", 1024)
+                .containsEntry("exactlyOnceOnChain", true)
+                .containsEntry("recordsVerifiedOnChain", 450)
+                .containsEntry("fetchDenied", 0)
+                .containsEntry("fetchUndecryptable", 0)
+                .containsEntry("deadLetters", 0);
+        assertThat((long) report.get("gasPerRecord")).isPositive();
+        assertThat((long) report.get("maxGasPerTransaction")).isPositive().isLessThan(16_777_216L);
+        assertThat((double) report.get("naiveRecordsPerSecond")).isPositive();
     }
 
     @Test

@@ -1,6 +1,12 @@
 package org.hrm.keyvault.application;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hrm.keyvault.domain.LedgerEntry;
 import org.hrm.keyvault.domain.RecordDomain;
 
@@ -12,6 +18,23 @@ import org.hrm.keyvault.domain.RecordDomain;
 public interface LedgerReader {
     /** The record's RecordStored log (the first, if the writer ever wrote it twice); empty when not on chain. */
     Optional<LedgerEntry> storedRecord(RecordDomain domain, String recordId);
+
+    /**
+     * The RecordStored logs of many records (the first of each, as {@link #storedRecord}); an adapter reads them in
+     * one query, this default one by one.
+     */
+    default StoredRecords storedRecords(RecordDomain domain, Collection<String> recordIds) {
+        Map<String, LedgerEntry> entries = new HashMap<>();
+        Set<String> unreadable = new HashSet<>();
+        for (String recordId : new LinkedHashSet<>(recordIds)) {
+            try {
+                storedRecord(domain, recordId).ifPresent(entry -> entries.put(recordId, entry));
+            } catch (UnreadableLedgerEntryException e) {
+                unreadable.add(recordId);
+            }
+        }
+        return new StoredRecords(entries, unreadable);
+    }
 
     /** The share of the latest ShareGranted log for this grant and record, if any. */
     Optional<byte[]> grantedShare(RecordDomain domain, String grantId, String recordId);

@@ -1,7 +1,11 @@
 package org.hrm.keyvault.application;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.hrm.contracts.Domain;
 import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.OuterLayer;
@@ -34,9 +38,31 @@ public final class OuterDecryption {
      * {@link org.hrm.keyvault.domain.CiphertextRejectedException} (C2 altered or from another record or domain).
      */
     public byte[] removeOuterLayer(Domain domain, String recordId, byte[] c2) {
-        RecordDomain vaultDomain = VaultDomains.of(domain);
-        WrappedRecordKey key = recordKey(vaultDomain, recordId);
-        byte[] kek = hierarchy.unwrapOwnerKey(vaultDomain, ownerKey(vaultDomain, key));
+        return removeOuterLayer(keysOf(VaultDomains.of(domain), List.of(recordId)), recordId, c2);
+    }
+
+    /**
+     * The wrapped keys of a batch of records and of their owners, read in two queries: the release path removes many
+     * outer layers per batch. They stay wrapped; each removal unwraps and zeroes its own.
+     */
+    public WrappedKeys keysOf(RecordDomain domain, Collection<String> recordIds) {
+        Map<String, WrappedRecordKey> recordKeyMap = recordKeys.findAll(domain, recordIds);
+        Set<String> owners = new HashSet<>();
+        recordKeyMap.values().forEach(key -> owners.add(key.ownerId()));
+        Map<String, StoredOwnerKeys> ownerKeyMap =
+                owners.isEmpty() ? Map.of() : ownerKeys.findWithPending(domain, owners);
+        return new WrappedKeys(domain, recordKeyMap, ownerKeyMap);
+    }
+
+    /** Wrapped record keys and owner keys of one domain, as {@link #keysOf} read them. */
+    public record WrappedKeys(
+            RecordDomain domain, Map<String, WrappedRecordKey> recordKeys, Map<String, StoredOwnerKeys> owners) {}
+
+    /** As {@link #removeOuterLayer(Domain, String, byte[])}, with keys read beforehand by {@link #keysOf}. */
+    public byte[] removeOuterLayer(WrappedKeys keys, String recordId, byte[] c2) {
+        RecordDomain vaultDomain = keys.domain();
+        WrappedRecordKey key = recordKey(keys, recordId);
+        byte[] kek = hierarchy.unwrapOwnerKey(vaultDomain, ownerKey(keys, key));
         byte[] k2 = null;
         try {
             k2 = hierarchy.unwrapRecordKey(kek, vaultDomain, key.ownerId(), recordId, key.wrappedK2());
@@ -49,11 +75,11 @@ public final class OuterDecryption {
         }
     }
 
-    private WrappedRecordKey recordKey(RecordDomain domain, String recordId) {
-        WrappedRecordKey key = recordKeys.findAll(domain, List.of(recordId)).get(recordId);
+    private static WrappedRecordKey recordKey(WrappedKeys keys, String recordId) {
+        WrappedRecordKey key = keys.recordKeys().get(recordId);
         if (key == null) {
             throw new RecordKeyNotFoundException("no key for record " + recordId + " in domain "
-                    + VaultDomains.toContract(domain).id());
+                    + VaultDomains.toContract(keys.domain()).id());
         }
         return key;
     }
@@ -62,9 +88,8 @@ public final class OuterDecryption {
      * The owner's KEK that wrapped this record's K2, the current one or the one staged while the owner is re-keyed
      * (whichever the record key names); gone or replaced means the record was erased.
      */
-    private WrappedOwnerKey ownerKey(RecordDomain domain, WrappedRecordKey key) {
-        StoredOwnerKeys owner =
-                ownerKeys.findWithPending(domain, List.of(key.ownerId())).get(key.ownerId());
+    private static WrappedOwnerKey ownerKey(WrappedKeys keys, WrappedRecordKey key) {
+        StoredOwnerKeys owner = keys.owners().get(key.ownerId());
         if (owner == null) {
             throw new RecordKeyNotFoundException(SealingRule.keysDestroyed(key.recordId()));
         }

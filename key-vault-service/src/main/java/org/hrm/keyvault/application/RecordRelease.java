@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hrm.keyvault.domain.CiphertextRejectedException;
 import org.hrm.keyvault.domain.ConsentKey;
 import org.hrm.keyvault.domain.DecisionUse;
@@ -109,6 +110,7 @@ public final class RecordRelease {
                 .map(i -> DecisionUse.claim(decisions.get(i), now))
                 .toList();
         Map<String, DecisionUse> existing = usedDecisions.claim(domain, claims);
+        List<Integer> claimed = new ArrayList<>();
         for (int i : spendable.values()) {
             ReleaseDecision decision = decisions.get(i);
             DecisionUse prior = existing.get(decision.requestId());
@@ -116,23 +118,52 @@ public final class RecordRelease {
             // published. A crash in between redelivers the very same decision (same signature bytes): it finishes
             // the release instead of being denied, so a release is never lost. Any other decision under this
             // request id, or this one once settled, is a replay.
-            outcomes[i] = prior == null || prior.resumableBy(decision)
-                    ? releaseClaimed(decision, now)
-                    : denied(decision, ReleaseRule.ALREADY_USED, false, now);
+            if (prior == null || prior.resumableBy(decision)) {
+                claimed.add(i);
+            } else {
+                outcomes[i] = denied(decision, ReleaseRule.ALREADY_USED, false, now);
+            }
+        }
+        releaseAll(domain, claimed.stream().map(decisions::get).toList(), claimed, outcomes, now);
+    }
+
+    /**
+     * Reads what the claimed decisions need in bulk (erasure marks, the chain's entries, the wrapped keys: one query
+     * each, in that order, as the per-record checks below use them), then releases or denies each.
+     */
+    private void releaseAll(
+            RecordDomain domain,
+            List<ReleaseDecision> claimed,
+            List<Integer> positions,
+            ReleaseOutcome[] outcomes,
+            Instant now) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        List<String> recordIds =
+                claimed.stream().map(ReleaseDecision::recordId).distinct().toList();
+        Set<String> erasedIds = erased.find(domain, recordIds).keySet();
+        StoredRecords stored = ledger.storedRecords(domain, recordIds);
+        OuterDecryption.WrappedKeys keys = outerDecryption.keysOf(domain, recordIds);
+        for (int i = 0; i < claimed.size(); i++) {
+            outcomes[positions.get(i)] = releaseClaimed(claimed.get(i), erasedIds, stored, keys, now);
         }
     }
 
     /** The decision's mark is held by this call: every outcome from here on settles it. */
-    private ReleaseOutcome releaseClaimed(ReleaseDecision decision, Instant now) {
-        if (!erased.find(decision.domain(), List.of(decision.recordId())).isEmpty()) {
+    private ReleaseOutcome releaseClaimed(
+            ReleaseDecision decision,
+            Set<String> erasedIds,
+            StoredRecords stored,
+            OuterDecryption.WrappedKeys keys,
+            Instant now) {
+        if (erasedIds.contains(decision.recordId())) {
             return denied(decision, ReleaseRule.ERASED, true, now);
         }
-        Optional<LedgerEntry> entry;
-        try {
-            entry = ledger.storedRecord(decision.domain(), decision.recordId());
-        } catch (UnreadableLedgerEntryException e) {
+        if (stored.unreadable().contains(decision.recordId())) {
             return denied(decision, ReleaseRule.UNREADABLE, true, now);
         }
+        Optional<LedgerEntry> entry = Optional.ofNullable(stored.entries().get(decision.recordId()));
         if (entry.isEmpty()) {
             return denied(decision, ReleaseRule.NOT_ON_CHAIN, true, now);
         }
@@ -142,9 +173,7 @@ public final class RecordRelease {
         }
         try {
             byte[] c1 = outerDecryption.removeOuterLayer(
-                    VaultDomains.toContract(decision.domain()),
-                    decision.recordId(),
-                    entry.get().outerCiphertext());
+                    keys, decision.recordId(), entry.get().outerCiphertext());
             return new ReleaseOutcome.Released(decision, c1, share.share(), now);
         } catch (RecordKeyNotFoundException e) {
             return denied(decision, ReleaseRule.ERASED, true, now);

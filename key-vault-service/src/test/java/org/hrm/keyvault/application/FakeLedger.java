@@ -1,6 +1,7 @@
 package org.hrm.keyvault.application;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,8 @@ final class FakeLedger implements LedgerReader {
     private final Set<String> revoked = new HashSet<>();
     final List<RecordDomain> domainsRead = new ArrayList<>();
     final List<String> grantLookups = new ArrayList<>();
+    final Set<String> unreadable = new HashSet<>();
+    int batchReads;
     RuntimeException down;
 
     void store(SealedRecord sealed) {
@@ -38,7 +41,16 @@ final class FakeLedger implements LedgerReader {
     @Override
     public Optional<LedgerEntry> storedRecord(RecordDomain domain, String recordId) {
         read(domain);
+        if (unreadable.contains(recordId)) {
+            throw new UnreadableLedgerEntryException("RecordStored of " + recordId + " does not decode", null);
+        }
         return Optional.ofNullable(records.get(key(domain, recordId)));
+    }
+
+    @Override
+    public StoredRecords storedRecords(RecordDomain domain, Collection<String> recordIds) {
+        batchReads++;
+        return LedgerReader.super.storedRecords(domain, recordIds);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.hrm.keyvault.domain.MasterKeyRing;
 import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.keyvault.domain.ReleaseRule;
 import org.hrm.keyvault.domain.SealedRecord;
 import org.hrm.keyvault.domain.Submission;
 import org.junit.jupiter.api.Test;
@@ -271,6 +272,42 @@ class RecordReleaseTest {
 
         assertThat(outcomes.get(0)).isInstanceOf(ReleaseOutcome.Released.class);
         assertThat(denial(outcomes.get(1))).isEqualTo("decision already used");
+    }
+
+    @Test
+    void readsTheChainOnceForAWholeBatchOfDecisions() {
+        List<Submission> records = List.of(
+                onChain(RecordDomain.PATIENT, "patient-1"),
+                onChain(RecordDomain.PATIENT, "patient-2"),
+                onChain(RecordDomain.PATIENT, "patient-1"));
+
+        List<ReleaseOutcome> outcomes = release.release(records.stream()
+                .map(record -> TestConsent.asReleaseDecision(allow(record, AccessBasis.OWNER, record.ownerId(), null)))
+                .toList());
+
+        assertThat(ledger.batchReads).isEqualTo(1);
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(released(outcomes.get(i)).innerCiphertext())
+                    .isEqualTo(records.get(i).innerCiphertext());
+        }
+    }
+
+    @Test
+    void deniesOnlyTheRecordWhoseLogDoesNotDecodeAndReleasesTheRestOfItsBatch() {
+        Submission before = onChain(RecordDomain.PATIENT, "patient-1");
+        Submission broken = onChain(RecordDomain.PATIENT, "patient-1");
+        Submission after = onChain(RecordDomain.PATIENT, "patient-2");
+        ledger.unreadable.add(broken.recordId());
+
+        List<ReleaseOutcome> outcomes = release.release(List.of(
+                TestConsent.asReleaseDecision(allow(before, AccessBasis.OWNER, "patient-1", null)),
+                TestConsent.asReleaseDecision(allow(broken, AccessBasis.OWNER, "patient-1", null)),
+                TestConsent.asReleaseDecision(allow(after, AccessBasis.OWNER, "patient-2", null))));
+
+        assertThat(released(outcomes.get(0)).innerCiphertext()).isEqualTo(before.innerCiphertext());
+        assertThat(denial(outcomes.get(1))).isEqualTo(ReleaseRule.UNREADABLE);
+        assertThat(outcomes.get(1).claimed()).isTrue();
+        assertThat(released(outcomes.get(2)).innerCiphertext()).isEqualTo(after.innerCiphertext());
     }
 
     @Test

@@ -3,14 +3,20 @@ package org.hrm.keyvault.adapter.chain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.hrm.keyvault.application.LedgerReader;
+import org.hrm.keyvault.application.StoredRecords;
 import org.hrm.keyvault.application.UnreadableLedgerEntryException;
 import org.hrm.keyvault.domain.LedgerEntry;
 import org.hrm.keyvault.domain.RecordDomain;
@@ -27,6 +33,8 @@ import org.web3j.protocol.core.methods.response.Log;
  * ignores topics cannot hand over another record's log.
  */
 final class Web3jLedgerReader implements LedgerReader {
+    private static final int IDS_PER_QUERY = 200;
+
     private final Web3j web3j;
     private final Map<RecordDomain, String> contracts;
 
@@ -42,17 +50,35 @@ final class Web3jLedgerReader implements LedgerReader {
             return Optional.empty();
         }
         // The first log is the record as written; a later duplicate of the writer never replaces it.
-        byte[] payload = RecordLedger.getRecordStoredEventFromLog(logs.get(0)).payload;
-        try {
-            LedgerPayload decoded = LedgerPayload.decode(payload);
-            return Optional.of(new LedgerEntry(
-                    decoded.outerCiphertext(),
-                    decoded.shares().stream()
-                            .map(share -> new SealedReaderShare(share.readerPseudonym(), share.share()))
-                            .toList()));
-        } catch (InvalidEventException e) {
-            throw new UnreadableLedgerEntryException("RecordStored of " + recordId + ": " + e.getMessage(), e);
+        return Optional.of(decode(recordId, logs.get(0)));
+    }
+
+    /**
+     * One eth_getLogs per {@value #IDS_PER_QUERY} records: the record id topic is a list of alternatives, so the node
+     * walks the chain once for the whole batch instead of once per record.
+     */
+    @Override
+    public StoredRecords storedRecords(RecordDomain domain, Collection<String> recordIds) {
+        Map<String, LedgerEntry> entries = new HashMap<>();
+        Set<String> unreadable = new HashSet<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(recordIds));
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            Map<String, String> byTopic = new HashMap<>();
+            ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))
+                    .forEach(id -> byTopic.put(LedgerTopics.id(id), id));
+            for (Log log : logs(domain, LedgerTopics.RECORD_STORED, List.copyOf(byTopic.keySet()))) {
+                String recordId = byTopic.get(log.getTopics().get(1).toLowerCase(Locale.ROOT));
+                // The first log is the record as written; a later duplicate of the writer never replaces it.
+                if (recordId != null && !entries.containsKey(recordId) && !unreadable.contains(recordId)) {
+                    try {
+                        entries.put(recordId, decode(recordId, log));
+                    } catch (UnreadableLedgerEntryException e) {
+                        unreadable.add(recordId);
+                    }
+                }
+            }
         }
+        return new StoredRecords(entries, unreadable);
     }
 
     @Override
@@ -71,6 +97,34 @@ final class Web3jLedgerReader implements LedgerReader {
                 .isEmpty();
     }
 
+    private static LedgerEntry decode(String recordId, Log log) {
+        try {
+            LedgerPayload decoded = LedgerPayload.decode(RecordLedger.getRecordStoredEventFromLog(log).payload);
+            return new LedgerEntry(
+                    decoded.outerCiphertext(),
+                    decoded.shares().stream()
+                            .map(share -> new SealedReaderShare(share.readerPseudonym(), share.share()))
+                            .toList());
+        } catch (InvalidEventException e) {
+            throw new UnreadableLedgerEntryException("RecordStored of " + recordId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** RecordStored logs of the domain's contract whose record id is any of {@code idTopics}, in chain order. */
+    private List<Log> logs(RecordDomain domain, String eventTopic, List<String> idTopics) {
+        String contract = contracts.get(domain);
+        EthFilter filter =
+                new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
+        filter.addSingleTopic(eventTopic).addOptionalTopics(idTopics.toArray(String[]::new));
+        List<Log> logs = new ArrayList<>();
+        for (EthLog.LogResult<?> result : send(filter, contract).getLogs()) {
+            if (result.get() instanceof Log log && !log.isRemoved() && matches(log, contract, eventTopic)) {
+                logs.add(log);
+            }
+        }
+        return logs;
+    }
+
     private List<Log> logs(RecordDomain domain, String... topics) {
         String contract = contracts.get(domain);
         EthFilter filter =
@@ -78,6 +132,16 @@ final class Web3jLedgerReader implements LedgerReader {
         for (String topic : topics) {
             filter.addSingleTopic(topic);
         }
+        List<Log> logs = new ArrayList<>();
+        for (EthLog.LogResult<?> result : send(filter, contract).getLogs()) {
+            if (result.get() instanceof Log log && !log.isRemoved() && matches(log, contract, topics)) {
+                logs.add(log);
+            }
+        }
+        return logs;
+    }
+
+    private EthLog send(EthFilter filter, String contract) {
         EthLog response;
         try {
             response = web3j.ethGetLogs(filter).send();
@@ -88,13 +152,7 @@ final class Web3jLedgerReader implements LedgerReader {
             throw new IllegalStateException("eth_getLogs on " + contract + " failed: "
                     + response.getError().getMessage());
         }
-        List<Log> logs = new ArrayList<>();
-        for (EthLog.LogResult<?> result : response.getLogs()) {
-            if (result.get() instanceof Log log && !log.isRemoved() && matches(log, contract, topics)) {
-                logs.add(log);
-            }
-        }
-        return logs;
+        return response;
     }
 
     private static boolean matches(Log log, String contract, String... topics) {

@@ -84,7 +84,8 @@ class KafkaConfig {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(consumerFactory);
         factory.setBatchListener(true);
-        // One consumer per container: all containers sign on the one lane, which serialises their nonces.
+        // One consumer per container unless a listener asks for more; all sign on the one lane, which serialises
+        // their nonces.
         factory.setConcurrency(1);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         // Infrastructure failures retry the whole batch without end: a valid record is never dropped.

@@ -14,6 +14,11 @@ import org.springframework.stereotype.Component;
  * Consumes RecordSealed of both domains in batches. The batch's offsets are committed when this
  * method returns: after every record is confirmed on chain and its RecordCommitted acknowledged, and
  * every bad input is on the dead-letter topic. Any exception redelivers the whole batch.
+ *
+ * <p>One consumer per partition ({@code hrm.ledger.record-consumers}, 3 by default): while one batch waits for its
+ * receipts, the next is signed and sent, so several batches' transactions are in flight together. They all sign on
+ * the one {@link org.hrm.ledgerwriter.application.SigningLane}, which keeps the nonces in order; a record id is
+ * always in the same partition, and the ledger index settles redeliveries after a rebalance.
  */
 @Component
 class RecordSealedListener {
@@ -33,6 +38,7 @@ class RecordSealedListener {
     @KafkaListener(
             id = "ledger-writer",
             idIsGroup = false,
+            concurrency = "${hrm.ledger.record-consumers:3}",
             topics = "#{T(org.hrm.contracts.Topic).RECORD_SEALED.allNames()}",
             batch = "true")
     void onSealed(List<ConsumerRecord<String, byte[]>> records) {

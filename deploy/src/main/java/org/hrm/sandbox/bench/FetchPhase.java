@@ -1,0 +1,147 @@
+package org.hrm.sandbox.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.sdk.RecordDecryptor;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.RecordReleaseDenied;
+import org.hrm.contracts.events.RecordReleased;
+import org.hrm.contracts.events.RecordSubmitted;
+
+/**
+ * The fetch path under load: each owner asks for one of its committed records (AccessRequested → consent-service →
+ * AccessDecided → vault, which reads C2 from the chain → RecordReleased) at an offered rate; the latency is from the
+ * request's send to the answer seen by one consumer following both answer topics. Every released record must decrypt
+ * with the owner's key to the record that was stored.
+ */
+final class FetchPhase {
+    /** Latencies of the answers, and how many were denials or did not decrypt. */
+    record Result(int fetches, Latencies latencies, int denied, int undecryptable) {}
+
+    private final String bootstrapServers;
+    private final RecordPublisher publisher;
+    private final RecordSupply supply;
+    private final PrintStream progress;
+    private final EventCodec codec = new EventCodec();
+
+    FetchPhase(String bootstrapServers, RecordPublisher publisher, RecordSupply supply, PrintStream progress) {
+        this.bootstrapServers = bootstrapServers;
+        this.publisher = publisher;
+        this.supply = supply;
+        this.progress = progress;
+    }
+
+    Result run(List<RecordSubmitted> committed, int fetches, int rate, Duration timeout) {
+        Map<String, Long> sent = new ConcurrentHashMap<>();
+        Map<String, RecordSubmitted> asked = new ConcurrentHashMap<>();
+        List<Double> latencies = new ArrayList<>();
+        List<RecordReleased> released = new ArrayList<>();
+        int denied = 0;
+        try (KafkaConsumer<String, byte[]> consumer = answers()) {
+            long start = System.nanoTime();
+            int next = 0;
+            long nextReport = start + 1_000_000_000L;
+            long deadline = start + timeout.toNanos();
+            while (latencies.size() < fetches && System.nanoTime() < deadline) {
+                for (; next < fetches && System.nanoTime() >= start + (long) (next * (1e9 / rate)); next++) {
+                    RecordSubmitted record = committed.get(next % committed.size());
+                    AccessRequested request = new AccessRequested(
+                            UUID.randomUUID().toString(),
+                            record.recordId(),
+                            Domain.PATIENT,
+                            record.ownerId(),
+                            "TREAT",
+                            null,
+                            Instant.now());
+                    asked.put(request.requestId(), record);
+                    sent.put(request.requestId(), System.nanoTime());
+                    publisher.requestAccess(request);
+                }
+                for (ConsumerRecord<String, byte[]> answer : consumer.poll(Duration.ofMillis(1))) {
+                    long now = System.nanoTime();
+                    String requestId = requestId(answer, released);
+                    Long at = requestId == null ? null : sent.remove(requestId);
+                    if (at != null) {
+                        latencies.add((now - at) / 1e6);
+                        denied += answer.topic().endsWith(".record-release-denied") ? 1 : 0;
+                    }
+                }
+                if (System.nanoTime() >= nextReport) {
+                    progress.printf("[bench] fetch: asked %d/%d, answered %d%n", next, fetches, latencies.size());
+                    nextReport += 1_000_000_000L;
+                }
+                LockSupport.parkNanos(200_000);
+            }
+        }
+        if (latencies.size() < fetches) {
+            throw new IllegalStateException("fetch: only " + latencies.size() + " of " + fetches + " answered");
+        }
+        return new Result(fetches, Latencies.of(latencies), denied, undecryptable(released, asked));
+    }
+
+    private String requestId(ConsumerRecord<String, byte[]> answer, List<RecordReleased> released) {
+        if (answer.topic().endsWith(".record-released")) {
+            RecordReleased event = codec.decode(answer.value(), RecordReleased.class);
+            released.add(event);
+            return event.requestId();
+        }
+        return codec.decode(answer.value(), RecordReleaseDenied.class).requestId();
+    }
+
+    private int undecryptable(List<RecordReleased> released, Map<String, RecordSubmitted> asked) {
+        RecordDecryptor decryptor = new RecordDecryptor();
+        int failed = 0;
+        for (RecordReleased event : released) {
+            RecordSubmitted record = asked.get(event.requestId());
+            try {
+                decryptor.decrypt(
+                        event.recordId(),
+                        event.domain(),
+                        record.ownerId(),
+                        event.innerCiphertext(),
+                        event.share(),
+                        supply.owner(record.ownerId()));
+            } catch (RuntimeException e) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    /** Positioned at the end of both answer topics before the first request, so no answer slips past. */
+    private KafkaConsumer<String, byte[]> answers() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic :
+                List.of(Topic.RECORD_RELEASED.name(Domain.PATIENT), Topic.RECORD_RELEASE_DENIED.name(Domain.PATIENT))) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+}

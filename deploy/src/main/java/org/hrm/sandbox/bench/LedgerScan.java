@@ -1,0 +1,100 @@
+package org.hrm.sandbox.bench;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.hrm.contracts.ledger.RecordLedger;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
+
+/**
+ * Reads the chain as an auditor would: the record id of every RecordStored log of the ledger contracts (block range
+ * by block range, so no answer grows too large), and the gas of the writer's transactions from their receipts.
+ */
+final class LedgerScan {
+    private static final String RECORD_STORED = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
+    private static final int BLOCKS_PER_QUERY = 20;
+
+    private final Web3j web3j;
+
+    LedgerScan(Web3j web3j) {
+        this.web3j = web3j;
+    }
+
+    long head() throws IOException {
+        return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    }
+
+    /** The record ids of all RecordStored logs of the contracts in blocks {@code from..head}, repeats included. */
+    List<String> storedRecordIds(List<String> contracts, long from) throws IOException {
+        long head = head();
+        List<String> ids = new ArrayList<>();
+        for (long start = from; start <= head; start += BLOCKS_PER_QUERY) {
+            EthFilter filter =
+                    new EthFilter(block(start), block(Math.min(head, start + BLOCKS_PER_QUERY - 1)), contracts);
+            filter.addSingleTopic(RECORD_STORED);
+            EthLog response = web3j.ethGetLogs(filter).send();
+            if (response.hasError()) {
+                throw new IOException(
+                        "eth_getLogs failed: " + response.getError().getMessage());
+            }
+            for (EthLog.LogResult<?> result : response.getLogs()) {
+                ids.add(recordId(((Log) result.get()).getTopics().get(1)));
+            }
+        }
+        return ids;
+    }
+
+    /** The payload length of one record's RecordStored log: what the naive path writes per record, for a fair match. */
+    int payloadBytes(String contract, String recordId) throws IOException {
+        EthFilter filter =
+                new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
+        filter.addSingleTopic(RECORD_STORED).addSingleTopic(topic(recordId));
+        List<EthLog.LogResult> logs = web3j.ethGetLogs(filter).send().getLogs();
+        if (logs.isEmpty()) {
+            throw new IOException("record " + recordId + " is not on chain");
+        }
+        return RecordLedger.getRecordStoredEventFromLog((Log) logs.get(0).get()).payload.length;
+    }
+
+    /** The receipts of these transactions, fetched many at a time. */
+    List<TransactionReceipt> receipts(Collection<String> transactionHashes) {
+        List<CompletableFuture<TransactionReceipt>> pending = new ArrayList<>();
+        for (String hash : transactionHashes) {
+            pending.add(web3j.ethGetTransactionReceipt(hash)
+                    .sendAsync()
+                    .thenApply(response -> response.getTransactionReceipt()
+                            .orElseThrow(() -> new IllegalStateException("no receipt for " + hash))));
+        }
+        return pending.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** An indexed bytes16 topic back to the UUID it was written from. */
+    static String recordId(String topic) {
+        ByteBuffer bytes = ByteBuffer.wrap(Numeric.hexStringToByteArray(topic));
+        return new UUID(bytes.getLong(), bytes.getLong()).toString();
+    }
+
+    static String topic(String recordId) {
+        UUID id = UUID.fromString(recordId);
+        ByteBuffer topic =
+                ByteBuffer.allocate(32).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        return Numeric.toHexString(topic.array());
+    }
+
+    private static DefaultBlockParameter block(long number) {
+        return DefaultBlockParameter.valueOf(BigInteger.valueOf(number));
+    }
+}

@@ -1,0 +1,135 @@
+package org.hrm.sandbox.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.contracts.events.RecordSubmitted;
+
+/**
+ * One store phase: submits records through the SDK's {@link RecordPublisher} at an offered rate (0: as fast as the
+ * publisher takes them) and waits until the {@link CommitClock} has seen every one committed, printing progress
+ * about once a second.
+ */
+final class StorePhase {
+    /** What a phase measured: submission-to-commit latencies and the span from first submission to last commit. */
+    record Result(int records, double seconds, Latencies latencies, Set<String> transactions, CpuClock.Reading cpu) {
+        double recordsPerSecond() {
+            return records / seconds;
+        }
+
+        /** CPU milliseconds per record of the platform's JVM and of Anvil, over the phase. */
+        double jvmCpuMsPerRecord() {
+            return cpu.jvmNanos() / 1e6 / records;
+        }
+
+        double chainCpuMsPerRecord() {
+            return cpu.childNanos() / 1e6 / records;
+        }
+    }
+
+    private final String name;
+    private final RecordPublisher publisher;
+    private final CommitClock clock;
+    private final PrintStream progress;
+    private final Duration stallTimeout;
+
+    StorePhase(String name, RecordPublisher publisher, CommitClock clock, PrintStream progress, Duration stall) {
+        this.name = name;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.progress = progress;
+        this.stallTimeout = stall;
+    }
+
+    Result run(List<RecordSubmitted> records, int offeredRate) {
+        long[] submitted = new long[records.size()];
+        AtomicInteger acknowledged = new AtomicInteger();
+        int before = clock.committedCount();
+        CpuClock.Reading cpuAtStart = CpuClock.now();
+        long start = System.nanoTime();
+        long nextReport = start + 1_000_000_000L;
+        List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            if (offeredRate > 0) {
+                waitUntil(start + (long) (i * (1e9 / offeredRate)));
+            }
+            submitted[i] = System.nanoTime();
+            sends.add(publisher.publish(records.get(i)).thenRun(acknowledged::incrementAndGet));
+            if (submitted[i] >= nextReport) {
+                report(i + 1, records.size(), before, start);
+                nextReport += 1_000_000_000L;
+            }
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        awaitCommits(records, before, start);
+        return result(records, submitted, start, CpuClock.now().minus(cpuAtStart));
+    }
+
+    private void awaitCommits(List<RecordSubmitted> records, int before, long start) {
+        int last = -1;
+        long lastChange = System.nanoTime();
+        while (clock.committedCount() - before < records.size()) {
+            int now = clock.committedCount();
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > stallTimeout.toNanos()) {
+                throw new IllegalStateException(name + ": no commit for " + stallTimeout.toSeconds() + " s with "
+                        + (records.size() - (now - before)) + " records uncommitted, " + clock.deadLetters()
+                        + " dead letters");
+            }
+            report(records.size(), records.size(), before, start);
+            sleep(1000);
+        }
+    }
+
+    private Result result(List<RecordSubmitted> records, long[] submitted, long start, CpuClock.Reading cpu) {
+        List<Double> latencies = new ArrayList<>(records.size());
+        Set<String> transactions = new HashSet<>();
+        long lastCommit = start;
+        for (int i = 0; i < records.size(); i++) {
+            CommitClock.Seen seen = clock.seen(records.get(i).recordId());
+            if (seen == null) {
+                throw new IllegalStateException(
+                        name + ": record " + records.get(i).recordId() + " never committed");
+            }
+            latencies.add((seen.nanos() - submitted[i]) / 1e6);
+            transactions.add(seen.transactionHash());
+            lastCommit = Math.max(lastCommit, seen.nanos());
+        }
+        double seconds = (lastCommit - submitted[0]) / 1e9;
+        report(records.size(), records.size(), clock.committedCount() - records.size(), start);
+        return new Result(records.size(), seconds, Latencies.of(latencies), transactions, cpu);
+    }
+
+    private void report(int submitted, int total, int before, long start) {
+        int committed = clock.committedCount() - before;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        progress.printf(
+                "[bench] %s %5.1f s: submitted %d/%d, committed %d, %.0f committed/s, dead letters %d%n",
+                name, seconds, submitted, total, committed, committed / seconds, clock.deadLetters());
+    }
+
+    private static void waitUntil(long nanos) {
+        long wait;
+        while ((wait = nanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
