@@ -17,6 +17,7 @@ import org.hrm.embedded.LedgerDeployment;
 import org.hrm.keyvault.KeyVaultApplication;
 import org.hrm.ledgerwriter.LedgerWriterApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -26,6 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Platform implements AutoCloseable {
     /** The services' start methods apply properties after the banner is printed; an argument comes first. */
     private static final String QUIET = "--spring.main.banner-mode=off";
+    /** Shorter than production's 5 s, so a watcher (or a test) sees the platform move within a second or two. */
+    private static final String HEARTBEAT_INTERVAL = "1s";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Options options;
@@ -124,6 +127,10 @@ public final class Platform implements AutoCloseable {
         properties.put("spring.jmx.enabled", "false");
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.mongodb.uri", mongo.uri(database));
+        // All services share this JVM: each gets a free port for its actuator (recorded in the endpoints file).
+        properties.put("server.port", 0);
+        properties.put("server.address", "127.0.0.1");
+        properties.put("hrm.ops.heartbeat-interval", HEARTBEAT_INTERVAL);
         return properties;
     }
 
@@ -183,10 +190,25 @@ public final class Platform implements AutoCloseable {
                     ledgers.get(Domain.PRACTITIONER),
                     options.logDir().toString(),
                     secrets.receiptPublicKey(),
-                    secrets.masterKeyFile().toAbsolutePath().toString());
+                    secrets.masterKeyFile().toAbsolutePath().toString(),
+                    actuators());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the sandbox's key files in " + options.home(), e);
         }
+    }
+
+    /** Each service's actuator base URL (health probes, Prometheus), by service name. */
+    public Map<String, String> actuators() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("consent-service", actuator(consent));
+        urls.put("key-vault-service", actuator(keyVault));
+        urls.put("ledger-writer-service", actuator(ledgerWriter));
+        return urls;
+    }
+
+    private static String actuator(ConfigurableApplicationContext service) {
+        int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+        return "http://127.0.0.1:" + port + "/actuator";
     }
 
     @Override
