@@ -37,7 +37,9 @@ public record TraceParent(String traceId, String spanId, boolean sampled) {
             return Optional.empty();
         }
         var match = HEADER.matcher(header.trim());
-        if (!match.matches() || match.group(1).equals(INVALID_TRACE) || match.group(2).equals(INVALID_SPAN)) {
+        if (!match.matches()
+                || match.group(1).equals(INVALID_TRACE)
+                || match.group(2).equals(INVALID_SPAN)) {
             return Optional.empty();
         }
         boolean sampled = (HEX.fromHexDigits(match.group(3)) & 1) == 1;

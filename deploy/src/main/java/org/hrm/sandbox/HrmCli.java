@@ -81,8 +81,8 @@ public final class HrmCli {
                 "  services          consent-service, key-vault-service, ledger-writer-service (in-process contexts)");
         endpoints
                 .actuators()
-                .forEach((service, url) -> System.out.printf(
-                        "  %-17s %s/health/readiness, %s/prometheus%n", service, url, url));
+                .forEach((service, url) ->
+                        System.out.printf("  %-17s %s/health/readiness, %s/prometheus%n", service, url, url));
         System.out.println("  heartbeats        hrm.ops.heartbeats.<service> topics (every second here)");
         System.out.println("  logs              " + endpoints.logDir() + "/hrm.log, anvil.log");
         System.out.println("  vault receipt key " + endpoints.vaultReceiptPublicKey());

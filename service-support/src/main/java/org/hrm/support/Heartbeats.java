@@ -72,8 +72,12 @@ final class Heartbeats implements SmartLifecycle {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, beat.instanceId(), codec.encode(beat));
             record.headers()
                     .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(UTF_8))
-                    .add(EventHeaders.EVENT_TYPE, EventCodec.typeName(ServiceHeartbeat.class).getBytes(UTF_8))
-                    .add(EventHeaders.SCHEMA_VERSION, String.valueOf(EventCodec.SCHEMA_VERSION).getBytes(UTF_8));
+                    .add(
+                            EventHeaders.EVENT_TYPE,
+                            EventCodec.typeName(ServiceHeartbeat.class).getBytes(UTF_8))
+                    .add(
+                            EventHeaders.SCHEMA_VERSION,
+                            String.valueOf(EventCodec.SCHEMA_VERSION).getBytes(UTF_8));
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
                     log.warn("heartbeat not delivered: {}", error.toString());
@@ -90,8 +94,8 @@ final class Heartbeats implements SmartLifecycle {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "1");
         // A beat is worth nothing late: do not retry for minutes.
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(
-                30_000, 2 * properties.heartbeatInterval().toMillis()));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int)
+                Math.max(30_000, 2 * properties.heartbeatInterval().toMillis()));
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         return config;
     }

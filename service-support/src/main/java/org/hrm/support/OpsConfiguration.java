@@ -66,22 +66,26 @@ public class OpsConfiguration {
             MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return new Heartbeats(heartbeatTopic(identity), properties, config, admin -> new HeartbeatPublisher(
-                identity,
-                activity,
-                () -> {
-                    try {
-                        return new ConsumerLag(registry, admin, properties.adminTimeout()).measure();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted", e);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e.getMessage(), e);
-                    }
-                },
-                Optional.ofNullable(ledger.getIfAvailable()),
-                meters,
-                Clock.systemUTC()));
+        return new Heartbeats(
+                heartbeatTopic(identity),
+                properties,
+                config,
+                admin -> new HeartbeatPublisher(
+                        identity,
+                        activity,
+                        () -> {
+                            try {
+                                return new ConsumerLag(registry, admin, properties.adminTimeout()).measure();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException("interrupted", e);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e.getMessage(), e);
+                            }
+                        },
+                        Optional.ofNullable(ledger.getIfAvailable()),
+                        meters,
+                        Clock.systemUTC()));
     }
 
     @Bean

@@ -41,7 +41,10 @@ class ChainStatus implements LedgerStatusProbe {
     }
 
     private LaneNonce lane(String signer) {
-        return new LaneNonce(signer, nonce(signer, DefaultBlockParameterName.PENDING), nonce(signer, DefaultBlockParameterName.LATEST));
+        return new LaneNonce(
+                signer,
+                nonce(signer, DefaultBlockParameterName.PENDING),
+                nonce(signer, DefaultBlockParameterName.LATEST));
     }
 
     private long nonce(String signer, DefaultBlockParameterName block) {
