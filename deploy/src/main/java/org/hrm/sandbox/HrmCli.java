@@ -82,7 +82,7 @@ public final class HrmCli {
         endpoints
                 .actuators()
                 .forEach((service, url) ->
-                        System.out.printf("  %-17s %s/health/readiness, %s/prometheus%n", service, url, url));
+                        System.out.printf("  actuator          %s (health/readiness, prometheus) %s%n", url, service));
         System.out.println("  heartbeats        hrm.ops.heartbeats.<service> topics (every second here)");
         System.out.println("  logs              " + endpoints.logDir() + "/hrm.log, anvil.log");
         System.out.println("  vault receipt key " + endpoints.vaultReceiptPublicKey());
