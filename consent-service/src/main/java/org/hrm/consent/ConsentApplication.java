@@ -1,14 +1,13 @@
 package org.hrm.consent;
 
 import java.util.Map;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The consent service; runs without a web server, alone or in-process next to other services (the sandbox). Its
+ * The consent service; serves only the actuator over HTTP (probes, Prometheus; {@code server.port}), alone or in-process next to other services (the sandbox). Its
  * signing key comes from {@code hrm.consent.signing-key-file} or {@code HRM_CONSENT_SIGNING_KEY}:
  * {@link org.hrm.consent.domain.DecisionSigningKey#generateKeyFileContent()} makes one and
  * {@link org.hrm.consent.domain.DecisionSigningKey#publicKeyBase64(String)} gives the public key the vault needs.
@@ -34,7 +33,6 @@ public class ConsentApplication {
 
     private static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(ConsentApplication.class)
-                .web(WebApplicationType.NONE)
                 .properties(Map.of("spring.application.name", "consent-service"));
     }
 }

@@ -18,6 +18,7 @@ import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.contracts.events.ServiceHeartbeat;
 import org.hrm.contracts.events.StandingGrants;
 import org.hrm.contracts.events.VaultCommand;
 import org.hrm.contracts.events.VaultProgress;
@@ -55,7 +56,8 @@ public final class EventCodec {
             Map.entry(ErasureCommitted.class, "ErasureCommitted"),
             Map.entry(ErasureReceipt.class, "ErasureReceipt"),
             Map.entry(VaultCommand.class, "VaultCommand"),
-            Map.entry(VaultProgress.class, "VaultProgress"));
+            Map.entry(VaultProgress.class, "VaultProgress"),
+            Map.entry(ServiceHeartbeat.class, "ServiceHeartbeat"));
 
     private final JsonMapper mapper;
     private final int maxEventBytes;

@@ -9,6 +9,12 @@ public final class EventHeaders {
     /** Schema version of the payload; additive changes only within a version. */
     public static final String SCHEMA_VERSION = "hrm-schema-version";
 
+    /**
+     * W3C trace context ({@code 00-<trace id>-<span id>-<flags>}): set by the client on the first event, copied with
+     * a new span id to every event produced because of it. See {@link TraceParent}.
+     */
+    public static final String TRACE_PARENT = "traceparent";
+
     public static final String DLT_REASON = "hrm-dlt-reason";
     public static final String DLT_ORIGINAL_TOPIC = "hrm-dlt-original-topic";
     public static final String DLT_ORIGINAL_PARTITION = "hrm-dlt-original-partition";

@@ -18,6 +18,7 @@ import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.contracts.events.ServiceHeartbeat;
 import org.hrm.contracts.events.StandingGrants;
 import org.hrm.contracts.events.VaultCommand;
 import org.hrm.contracts.events.VaultProgress;
@@ -48,7 +49,13 @@ public enum Topic {
     AUDIT("ops.audit", "patient id (owner)", AuditEvent.class, ServiceName.CONSENT, false),
     KEY_VAULT_DEAD_LETTER("dlt.key-vault", "original key", byte[].class, ServiceName.KEY_VAULT, false),
     LEDGER_WRITER_DEAD_LETTER("dlt.ledger-writer", "original key", byte[].class, ServiceName.LEDGER_WRITER, false),
-    CONSENT_DEAD_LETTER("dlt.consent", "original key", byte[].class, ServiceName.CONSENT, false);
+    CONSENT_DEAD_LETTER("dlt.consent", "original key", byte[].class, ServiceName.CONSENT, false),
+    // One heartbeat topic per service, so each topic keeps a single producer.
+    KEY_VAULT_HEARTBEATS(
+            "ops.heartbeats.key-vault", "instanceId", ServiceHeartbeat.class, ServiceName.KEY_VAULT, false),
+    LEDGER_WRITER_HEARTBEATS(
+            "ops.heartbeats.ledger-writer", "instanceId", ServiceHeartbeat.class, ServiceName.LEDGER_WRITER, false),
+    CONSENT_HEARTBEATS("ops.heartbeats.consent", "instanceId", ServiceHeartbeat.class, ServiceName.CONSENT, false);
 
     private static final String PREFIX = "hrm.";
 
@@ -91,6 +98,13 @@ public enum Topic {
     public Optional<Domain> domainOf(String topicName) {
         return Arrays.stream(Domain.values())
                 .filter(domain -> perDomain && name(domain).equals(topicName))
+                .findFirst();
+    }
+
+    /** The heartbeat topic {@code service} produces, if it has one. */
+    public static Optional<Topic> heartbeatsOf(ServiceName service) {
+        return Arrays.stream(values())
+                .filter(topic -> topic.valueType == ServiceHeartbeat.class && topic.producer == service)
                 .findFirst();
     }
 

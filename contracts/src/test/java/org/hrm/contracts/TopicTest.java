@@ -27,4 +27,15 @@ class TopicTest {
         assertThat(Topic.values())
                 .allSatisfy(topic -> assertThat(topic.producer()).isNotNull());
     }
+
+    @Test
+    void eachServiceHasItsOwnHeartbeatTopic() {
+        assertThat(Topic.heartbeatsOf(ServiceName.LEDGER_WRITER))
+                .contains(Topic.LEDGER_WRITER_HEARTBEATS)
+                .get()
+                .extracting(Topic::topicName)
+                .isEqualTo("hrm.ops.heartbeats.ledger-writer");
+        assertThat(Topic.heartbeatsOf(ServiceName.KEY_VAULT)).contains(Topic.KEY_VAULT_HEARTBEATS);
+        assertThat(Topic.heartbeatsOf(ServiceName.CLIENT)).isEmpty();
+    }
 }

@@ -26,6 +26,8 @@ final class ConsentStory {
     private final Session session;
     private final RecordFetcher fetcher;
     private final Consumer<String> say;
+    private int grantShares;
+    private int revocations;
 
     ConsentStory(Session session, Consumer<String> say) {
         this.session = session;
@@ -97,6 +99,14 @@ final class ConsentStory {
         return audited;
     }
 
+    /** What the story put on chain, for an auditor to find again: key shares granted, grants revoked. */
+    Map<String, Object> published() {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("grantShares", grantShares);
+        counts.put("revocations", revocations);
+        return counts;
+    }
+
     /** Grants and waits until the grantee's share is on chain, where the vault will look for it. */
     private ConsentGranted grant(Subject record, PartyKeys doctor, Instant expiresAt) throws Exception {
         ConsentGranted grant = ConsentCommands.grant(
@@ -109,6 +119,7 @@ final class ConsentStory {
                 Instant.now(),
                 expiresAt);
         session.publisher.grant(grant).join();
+        grantShares += grant.shares().size();
         say.accept(record.owner().partyId() + " grants " + doctor.partyId() + " record " + record.recordId() + " until "
                 + expiresAt);
         ChainRecords chain = new ChainRecords(session.web3j);
@@ -121,6 +132,7 @@ final class ConsentStory {
         session.publisher
                 .revoke(new ConsentSigner().revoke(record.owner(), grant.grantId(), record.domain(), Instant.now()))
                 .join();
+        revocations++;
         say.accept(record.owner().partyId() + " revokes grant " + grant.grantId());
         ChainRecords chain = new ChainRecords(session.web3j);
         poll(() -> chain.revokedOnChain(session.contract(record.domain()), grant.grantId()), "the revocation on chain");

@@ -1,10 +1,13 @@
 package org.hrm.sandbox;
 
+import java.util.Map;
+
 /**
  * Where a running sandbox listens; {@code ./hrm up} writes it to .sandbox/endpoints.json.
  *
  * @param vaultReceiptPublicKey the vault's published receipt key (base64, 65-byte P-256 point)
  * @param vaultMasterKeyFile the sandbox's stand-in for a KMS, for {@code ./hrm vault rotate}
+ * @param actuators each service's actuator base URL (health probes, {@code /prometheus}), by service name
  */
 public record Endpoints(
         String kafkaBootstrapServers,
@@ -14,4 +17,5 @@ public record Endpoints(
         String practitionerContract,
         String logDir,
         String vaultReceiptPublicKey,
-        String vaultMasterKeyFile) {}
+        String vaultMasterKeyFile,
+        Map<String, String> actuators) {}

@@ -82,6 +82,11 @@ public final class HrmCli {
         System.out.println("  practitioner led. " + endpoints.practitionerContract());
         System.out.println(
                 "  services          consent-service, key-vault-service, ledger-writer-service (in-process contexts)");
+        endpoints
+                .actuators()
+                .forEach((service, url) ->
+                        System.out.printf("  actuator          %s (health/readiness, prometheus) %s%n", url, service));
+        System.out.println("  heartbeats        hrm.ops.heartbeats.<service> topics (every second here)");
         System.out.println("  logs              " + endpoints.logDir() + "/hrm.log, anvil.log");
         System.out.println("  vault receipt key " + endpoints.vaultReceiptPublicKey());
         System.out.println("  endpoints file    " + ENDPOINTS + " (./hrm demo runs against this platform)");

@@ -16,6 +16,7 @@ import org.hrm.embedded.LedgerDeployment;
 import org.hrm.keyvault.KeyVaultApplication;
 import org.hrm.ledgerwriter.LedgerWriterApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -162,10 +163,25 @@ public final class Platform implements AutoCloseable {
                     ledgers.get(Domain.PRACTITIONER),
                     options.logDir().toString(),
                     secrets.receiptPublicKey(),
-                    secrets.masterKeyFile().toAbsolutePath().toString());
+                    secrets.masterKeyFile().toAbsolutePath().toString(),
+                    actuators());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the sandbox's key files in " + options.home(), e);
         }
+    }
+
+    /** Each service's actuator base URL (health probes, Prometheus), by service name. */
+    public Map<String, String> actuators() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("consent-service", actuator(consent));
+        urls.put("key-vault-service", actuator(keyVault));
+        urls.put("ledger-writer-service", actuator(ledgerWriter));
+        return urls;
+    }
+
+    private static String actuator(ConfigurableApplicationContext service) {
+        int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+        return "http://127.0.0.1:" + port + "/actuator";
     }
 
     @Override

@@ -29,6 +29,8 @@ public record ServiceSettings(
     public static final String CONSENT = "consent-service";
     public static final String KEY_VAULT = "key-vault-service";
     public static final String LEDGER_WRITER = "ledger-writer-service";
+    /** Shorter than production's 5 s, so a watcher (or a test) sees the platform move within a second or two. */
+    private static final String HEARTBEAT_INTERVAL = "1s";
 
     /** The properties of the named service. */
     public Map<String, Object> of(String service) throws IOException {
@@ -84,6 +86,11 @@ public record ServiceSettings(
         properties.put("spring.jmx.enabled", "false");
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
         properties.put("spring.mongodb.uri", mongoUri.apply(database));
+        // Services share one host (and in the platform one JVM): each gets a free actuator port, recorded by its
+        // starter, rather than production's 8080.
+        properties.put("server.port", 0);
+        properties.put("server.address", "127.0.0.1");
+        properties.put("hrm.ops.heartbeat-interval", HEARTBEAT_INTERVAL);
         return properties;
     }
 }

@@ -7,17 +7,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
-import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordCryptoException;
@@ -31,21 +27,18 @@ import org.hrm.contracts.events.SealedShare;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.hrm.keyvault.application.OuterDecryption;
 import org.hrm.sandbox.bench.BenchCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.Log;
-import org.web3j.protocol.http.HttpService;
 
 /**
  * The store flow end to end, the test to read first: SDK encrypt -> Kafka -> key vault -> ledger
- * writer -> Anvil -> RecordCommitted; then the chain is read independently with eth_getLogs.
+ * writer -> Anvil -> RecordCommitted; then the chain is read independently with eth_getLogs. The platform is
+ * shared with {@link OpsIT}.
  */
 class StoreFlowIT {
-    private static Platform platform;
-    private static Web3j web3j;
+    private static final Platform platform = SharedPlatform.get();
+    private static final Web3j web3j = SharedPlatform.web3j();
 
     private final RecordEncryptor encryptor = new RecordEncryptor();
     private final RecordDecryptor decryptor = new RecordDecryptor();
@@ -53,18 +46,6 @@ class StoreFlowIT {
     private final PartyKeys patient = PartyKeys.generate("patient-alice");
     private final PartyKeys doctor = PartyKeys.generate("practitioner-dr-chen");
     private final PartyKeys stranger = PartyKeys.generate("patient-mallory");
-
-    @BeforeAll
-    static void startPlatform(@TempDir Path home) {
-        platform = Platform.start(Platform.Options.ephemeral(home), step -> {});
-        web3j = Web3j.build(new HttpService(platform.chainRpc()));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        web3j.shutdown();
-        platform.close();
-    }
 
     @Test
     void aSmallBenchCommitsEveryRecordExactlyOnceAndReportsEveryFigure() throws Exception {
@@ -117,8 +98,9 @@ class StoreFlowIT {
                 "{\"resourceType\":\"PractitionerRole\",\"specialty\":\"cardiology\"}".getBytes(StandardCharsets.UTF_8);
         EncryptedRecord patientRecord = encrypt(Domain.PATIENT, patient, patientText);
         EncryptedRecord doctorRecord = encrypt(Domain.PRACTITIONER, doctor, doctorText);
+        long recordsBefore = (Long) new ChainVerifier(web3j).verify().get("records");
 
-        Map<String, RecordCommitted> committed = submitAndAwait(List.of(patientRecord, doctorRecord));
+        Map<String, RecordCommitted> committed = SharedPlatform.submitAndAwait(List.of(patientRecord, doctorRecord));
 
         Log patientLog = storedLog(Domain.PATIENT, committed.get(patientRecord.recordId()));
         Log doctorLog = storedLog(Domain.PRACTITIONER, committed.get(doctorRecord.recordId()));
@@ -138,7 +120,7 @@ class StoreFlowIT {
         }
 
         Map<String, Object> audit = new ChainVerifier(web3j).verify();
-        assertThat(audit).containsEntry("records", 2L).containsEntry("allCiphertext", true);
+        assertThat(audit).containsEntry("records", recordsBefore + 2).containsEntry("allCiphertext", true);
 
         LedgerPayload onChain = payloadOf(patientLog);
         byte[] c1 = vaultRelease(Domain.PATIENT, patientRecord.recordId(), onChain.outerCiphertext());
@@ -164,19 +146,6 @@ class StoreFlowIT {
                 hospital,
                 plaintext,
                 Map.of(owner.partyId(), owner.publicKey()));
-    }
-
-    private Map<String, RecordCommitted> submitAndAwait(List<EncryptedRecord> records) {
-        try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers());
-                RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers())) {
-            records.forEach(record -> publisher.publish(record).join());
-
-            List<String> ids = records.stream().map(EncryptedRecord::recordId).toList();
-            assertThat(watcher.awaitCommitted(ids, Duration.ofSeconds(90), line -> {}))
-                    .as("all committed")
-                    .isTrue();
-            return new HashMap<>(watcher.committed());
-        }
     }
 
     /** The RecordStored log named by a RecordCommitted, found independently with eth_getLogs. */

@@ -1,13 +1,12 @@
 package org.hrm.keyvault;
 
 import java.util.Map;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** The key vault service; runs without a web server, alone or in-process next to other services (the sandbox). */
+/** The key vault service; serves only the actuator over HTTP (probes, Prometheus; {@code server.port}), alone or in-process next to other services (the sandbox). */
 @SpringBootApplication
 public class KeyVaultApplication {
 
@@ -29,7 +28,6 @@ public class KeyVaultApplication {
 
     private static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(KeyVaultApplication.class)
-                .web(WebApplicationType.NONE)
                 .properties(Map.of("spring.application.name", "key-vault-service"));
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Starts the ledger writer: Kafka consumers (records, consents, erasures) and the chain's only signer,
- * with no web server.
+ * serving only the actuator over HTTP (probes, Prometheus; {@code server.port}).
  */
 @SpringBootApplication
 public class LedgerWriterApplication {

@@ -19,6 +19,7 @@ import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.TraceParent;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
@@ -32,7 +33,7 @@ import org.hrm.contracts.events.VaultCommand;
  * owner's grants and revocations (keyed by owner, so they stay in order) and access requests, each to the topic the
  * catalogue names for it.
  *
- * <p>Every event gets a fresh event id header; consumers use it as the idempotency key. The producer is idempotent
+ * <p>Every event gets a fresh event id header and a new W3C trace ({@code traceparent}); consumers use it as the idempotency key. The producer is idempotent
  * with {@code acks=all}, so a retried send is not written twice.
  */
 public final class RecordPublisher implements AutoCloseable {
@@ -113,7 +114,9 @@ public final class RecordPublisher implements AutoCloseable {
                 .add(
                         EventHeaders.EVENT_TYPE,
                         EventCodec.typeName(event.getClass()).getBytes(UTF_8))
-                .add(EventHeaders.SCHEMA_VERSION, SCHEMA_VERSION.getBytes(UTF_8));
+                .add(EventHeaders.SCHEMA_VERSION, SCHEMA_VERSION.getBytes(UTF_8))
+                // Each event a client starts is the start of a trace: the services carry it on to what follows.
+                .add(EventHeaders.TRACE_PARENT, TraceParent.newTrace().header().getBytes(UTF_8));
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
             producer.send(message, (metadata, error) -> complete(result, metadata, error));

@@ -24,6 +24,7 @@ import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.TraceParent;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.ErasureRequested;
@@ -123,6 +124,19 @@ class RecordPublisherTest {
         assertThat(header(first, EventHeaders.SCHEMA_VERSION)).isEqualTo("1");
         assertThat(UUID.fromString(header(first, EventHeaders.EVENT_ID))).isNotNull();
         assertThat(header(first, EventHeaders.EVENT_ID)).isNotEqualTo(header(second, EventHeaders.EVENT_ID));
+    }
+
+    @Test
+    void startsANewTraceForEveryEvent() {
+        publisher.publish(record);
+        publisher.publish(record);
+
+        TraceParent first = TraceParent.parse(header(producer.history().get(0).headers(), EventHeaders.TRACE_PARENT))
+                .orElseThrow();
+        TraceParent second = TraceParent.parse(header(producer.history().get(1).headers(), EventHeaders.TRACE_PARENT))
+                .orElseThrow();
+        assertThat(first.traceId()).isNotEqualTo(second.traceId());
+        assertThat(first.sampled()).isTrue();
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.hrm.consent.application.AccessDecisions;
 import org.hrm.consent.application.DecisionOutcome;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AccessRequested;
+import org.hrm.support.Traces;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
@@ -45,7 +46,11 @@ final class AccessBatchListener implements BatchMessageListener<String, byte[]> 
                         .toList())
                 .iterator();
         List<CompletableFuture<?>> sends = new ArrayList<>();
-        parsed.forEach(each -> publish(each, outcomes, sends));
+        for (ConsumedEvent<AccessRequested> each : parsed) {
+            try (var trace = Traces.open(each.source())) {
+                publish(each, outcomes, sends);
+            }
+        }
         acknowledgements.await(sends);
     }
 

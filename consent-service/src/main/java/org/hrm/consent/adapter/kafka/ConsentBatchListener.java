@@ -9,6 +9,7 @@ import org.hrm.consent.application.ConsentOutcome;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.support.Traces;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
@@ -33,10 +34,12 @@ final class ConsentBatchListener implements BatchMessageListener<String, byte[]>
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (Topic.CONSENT_GRANTED.domainOf(record.topic()).isPresent()) {
-                grant(record, sends);
-            } else {
-                revoke(record, sends);
+            try (var trace = Traces.open(record)) {
+                if (Topic.CONSENT_GRANTED.domainOf(record.topic()).isPresent()) {
+                    grant(record, sends);
+                } else {
+                    revoke(record, sends);
+                }
             }
         }
         acknowledgements.await(sends);

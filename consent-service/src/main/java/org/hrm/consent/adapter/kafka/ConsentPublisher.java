@@ -16,6 +16,7 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
+import org.hrm.support.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -85,6 +86,8 @@ final class ConsentPublisher {
                 .add(EventHeaders.EVENT_ID, utf8(eventId))
                 .add(EventHeaders.EVENT_TYPE, utf8(EventCodec.typeName(event.getClass())))
                 .add(EventHeaders.SCHEMA_VERSION, utf8(Integer.toString(EventCodec.SCHEMA_VERSION)));
+        // The next hop of the event being handled (the listener's Traces scope), or a new trace.
+        Traces.stamp(out.headers());
         return template.send(out);
     }
 

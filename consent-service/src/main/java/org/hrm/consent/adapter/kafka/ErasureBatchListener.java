@@ -8,6 +8,7 @@ import org.hrm.consent.application.ErasureOutcome;
 import org.hrm.consent.application.RecordErasures;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.support.Traces;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
@@ -35,16 +36,22 @@ final class ErasureBatchListener implements BatchMessageListener<String, byte[]>
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            handle(record, sends);
+        }
+        acknowledgements.await(sends);
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record, List<CompletableFuture<?>> sends) {
+        try (var trace = Traces.open(record)) {
             ConsumedEvent<KeysDestroyed> parsed =
                     parser.parse(record, Topic.KEYS_DESTROYED, KeysDestroyed.class, KeysDestroyed::domain);
             if (!parsed.accepted()) {
                 sends.add(publisher.deadLetter(record, parsed.refusal()));
-                continue;
+                return;
             }
             ErasureOutcome outcome = erasures.erase(ContractMapping.erasure(parsed.event()));
             sends.add(publisher.audit(outcome.audit()));
             sends.add(publisher.standingGrants(outcome.standingGrants()));
         }
-        acknowledgements.await(sends);
     }
 }

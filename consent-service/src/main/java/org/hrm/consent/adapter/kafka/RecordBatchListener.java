@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.consent.application.RecordIndexing;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.support.Traces;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
@@ -46,7 +47,9 @@ final class RecordBatchListener implements BatchMessageListener<String, byte[]> 
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (ConsumedEvent<RecordSubmitted> each : parsed) {
             Optional<String> refusal = each.accepted() ? results.next() : Optional.of(each.refusal());
-            refusal.ifPresent(reason -> sends.add(publisher.deadLetter(each.source(), reason)));
+            try (var trace = Traces.open(each.source())) {
+                refusal.ifPresent(reason -> sends.add(publisher.deadLetter(each.source(), reason)));
+            }
         }
         acknowledgements.await(sends);
     }

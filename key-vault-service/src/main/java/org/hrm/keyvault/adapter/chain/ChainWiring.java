@@ -9,6 +9,7 @@ import okhttp3.OkHttpClient;
 import org.hrm.keyvault.application.LedgerReader;
 import org.hrm.keyvault.config.KeyVaultProperties;
 import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.support.NoDelaySocketFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.ErasureOutcome;
 import org.hrm.keyvault.application.RecordErasure;
 import org.hrm.keyvault.domain.ErasureRequest;
+import org.hrm.support.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -52,10 +53,12 @@ final class ErasureBatchListener implements BatchMessageListener<String, byte[]>
                 .iterator();
         List<CompletableFuture<?>> sends = new ArrayList<>(parsed.size());
         for (Parsed<ErasureRequest> request : parsed) {
-            sends.add(
-                    request.accepted()
-                            ? publish(request, outcomes.next())
-                            : deadLetter(request.source(), request.refusal()));
+            try (var trace = Traces.open(request.source())) {
+                sends.add(
+                        request.accepted()
+                                ? publish(request, outcomes.next())
+                                : deadLetter(request.source(), request.refusal()));
+            }
         }
         Sends.awaitAcknowledged(sends, sendTimeout);
     }

@@ -15,6 +15,7 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.RecordSealing;
 import org.hrm.keyvault.config.KeyVaultProperties;
+import org.hrm.support.RetryLogger;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
+import org.hrm.support.Traces;
 
 /** Builds the vault's outgoing events: JSON value plus the event id, type and schema version headers. */
 final class Outbound {
@@ -17,6 +18,8 @@ final class Outbound {
                 .add(EventHeaders.EVENT_ID, utf8(eventId.toString()))
                 .add(EventHeaders.EVENT_TYPE, utf8(EventCodec.typeName(event.getClass())))
                 .add(EventHeaders.SCHEMA_VERSION, utf8(Integer.toString(EventCodec.SCHEMA_VERSION)));
+        // The next hop of the event being handled (Traces scope of the listener), or a new trace.
+        Traces.stamp(out.headers());
         return out;
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.ErasureReceipts;
 import org.hrm.keyvault.application.ReceiptOutcome;
 import org.hrm.keyvault.domain.ErasureCommit;
+import org.hrm.support.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -51,10 +52,12 @@ final class ReceiptBatchListener implements BatchMessageListener<String, byte[]>
                 .iterator();
         List<CompletableFuture<?>> sends = new ArrayList<>(parsed.size());
         for (Parsed<ErasureCommit> commit : parsed) {
-            sends.add(
-                    commit.accepted()
-                            ? publish(commit, outcomes.next())
-                            : deadLetter(commit.source(), commit.refusal()));
+            try (var trace = Traces.open(commit.source())) {
+                sends.add(
+                        commit.accepted()
+                                ? publish(commit, outcomes.next())
+                                : deadLetter(commit.source(), commit.refusal()));
+            }
         }
         Sends.awaitAcknowledged(sends, sendTimeout);
     }

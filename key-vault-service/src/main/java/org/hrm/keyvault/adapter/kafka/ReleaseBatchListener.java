@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.RecordRelease;
 import org.hrm.keyvault.application.ReleaseOutcome;
+import org.hrm.support.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -45,7 +46,9 @@ final class ReleaseBatchListener implements BatchMessageListener<String, byte[]>
         Iterator<ReleaseOutcome> next = outcomes.iterator();
         List<CompletableFuture<?>> sends = new ArrayList<>(parsed.size());
         for (ParsedDecision decision : parsed) {
-            sends.add(decision.accepted() ? publish(next.next()) : deadLetter(decision));
+            try (var trace = Traces.open(decision.source())) {
+                sends.add(decision.accepted() ? publish(next.next()) : deadLetter(decision));
+            }
         }
         Sends.awaitAcknowledged(sends, sendTimeout);
         release.settle(outcomes);

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.RecordSealing;
 import org.hrm.keyvault.application.SealOutcome;
+import org.hrm.support.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -43,7 +44,9 @@ final class SubmissionBatchListener implements BatchMessageListener<String, byte
                 .iterator();
         List<CompletableFuture<?>> sends = new ArrayList<>(parsed.size());
         for (ParsedRecord record : parsed) {
-            sends.add(record.accepted() ? publish(record, outcomes.next()) : deadLetter(record, record.refusal()));
+            try (var trace = Traces.open(record.source())) {
+                sends.add(record.accepted() ? publish(record, outcomes.next()) : deadLetter(record, record.refusal()));
+            }
         }
         Sends.awaitAcknowledged(sends, sendTimeout);
         log.debug("Batch of {} done, {} valid", records.size(), accepted.size());

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.events.VaultCommand;
 import org.hrm.contracts.events.VaultProgress;
 import org.hrm.keyvault.application.MasterKeyRotation;
+import org.hrm.support.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -43,20 +44,26 @@ final class VaultCommandListener implements BatchMessageListener<String, byte[]>
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            Parsed<VaultCommand> command = parser.command(record);
-            if (command.accepted()) {
-                run(command.value(), progress -> sends.add(publisher.progress(progress)));
-            } else {
-                log.warn(
-                        "Dead-lettering {}-{}@{}: {}",
-                        record.topic(),
-                        record.partition(),
-                        record.offset(),
-                        command.refusal());
-                sends.add(deadLetters.deadLetter(record, command.refusal()));
+            try (var trace = Traces.open(record)) {
+                handle(record, sends);
             }
         }
         Sends.awaitAcknowledged(sends, sendTimeout);
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record, List<CompletableFuture<?>> sends) {
+        Parsed<VaultCommand> command = parser.command(record);
+        if (command.accepted()) {
+            run(command.value(), progress -> sends.add(publisher.progress(progress)));
+        } else {
+            log.warn(
+                    "Dead-lettering {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    command.refusal());
+            sends.add(deadLetters.deadLetter(record, command.refusal()));
+        }
     }
 
     private void run(VaultCommand command, Consumer<VaultProgress> progress) {

@@ -9,6 +9,7 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
 import org.hrm.ledgerwriter.config.LedgerProperties;
+import org.hrm.support.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,12 +32,16 @@ class DeadLetterPublisher {
         if (letters.isEmpty()) {
             return;
         }
-        letters.forEach(letter -> log.warn(
-                "dead letter from {}-{}@{}: {}",
-                letter.source().topic(),
-                letter.source().partition(),
-                letter.source().offset(),
-                letter.reason()));
+        for (DeadLetter letter : letters) {
+            try (var trace = Traces.open(letter.source())) {
+                log.warn(
+                        "dead letter from {}-{}@{}: {}",
+                        letter.source().topic(),
+                        letter.source().partition(),
+                        letter.source().offset(),
+                        letter.reason());
+            }
+        }
         Sends.awaitAll(
                 letters.stream().map(letter -> kafka.send(record(letter))).toList(),
                 properties.kafkaSendTimeout(),

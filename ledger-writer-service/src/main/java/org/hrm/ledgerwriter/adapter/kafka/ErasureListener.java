@@ -22,11 +22,17 @@ class ErasureListener {
     private final KeysDestroyedDecoder decoder;
     private final CommitErasures commitErasures;
     private final DeadLetterPublisher deadLetters;
+    private final TraceBook traces;
 
-    ErasureListener(KeysDestroyedDecoder decoder, CommitErasures commitErasures, DeadLetterPublisher deadLetters) {
+    ErasureListener(
+            KeysDestroyedDecoder decoder,
+            CommitErasures commitErasures,
+            DeadLetterPublisher deadLetters,
+            TraceBook traces) {
         this.decoder = decoder;
         this.commitErasures = commitErasures;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     @KafkaListener(
@@ -36,6 +42,7 @@ class ErasureListener {
             topics = "#{T(org.hrm.contracts.Topic).KEYS_DESTROYED.allNames()}",
             batch = "true")
     void onKeysDestroyed(List<ConsumerRecord<String, byte[]>> records) {
+        traces.remember(records);
         try {
             Intake<ErasureRequest> intake = decoder.decode(records);
             commitErasures.commit(intake.valid());

@@ -15,6 +15,7 @@ import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.ledgerwriter.application.CommitPublisher;
 import org.hrm.ledgerwriter.config.LedgerProperties;
 import org.hrm.ledgerwriter.domain.Commit;
+import org.hrm.support.Traces;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,14 @@ class KafkaCommitPublisher implements CommitPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final EventCodec codec;
     private final LedgerProperties properties;
+    private final TraceBook traces;
 
-    KafkaCommitPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, LedgerProperties properties) {
+    KafkaCommitPublisher(
+            KafkaTemplate<String, byte[]> kafka, EventCodec codec, LedgerProperties properties, TraceBook traces) {
         this.kafka = kafka;
         this.codec = codec;
         this.properties = properties;
+        this.traces = traces;
     }
 
     @Override
@@ -54,6 +58,7 @@ class KafkaCommitPublisher implements CommitPublisher {
         record.headers().add(EventHeaders.EVENT_ID, utf8(UUID.randomUUID().toString()));
         record.headers().add(EventHeaders.EVENT_TYPE, TYPE);
         record.headers().add(EventHeaders.SCHEMA_VERSION, VERSION);
+        Traces.stamp(record.headers(), traces.next(commit.entryId()));
         return record;
     }
 

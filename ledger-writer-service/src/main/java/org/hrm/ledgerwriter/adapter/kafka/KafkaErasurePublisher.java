@@ -13,6 +13,7 @@ import org.hrm.ledgerwriter.application.CommittedErasure;
 import org.hrm.ledgerwriter.application.ErasurePublisher;
 import org.hrm.ledgerwriter.application.ErasureRequest;
 import org.hrm.ledgerwriter.config.LedgerProperties;
+import org.hrm.support.Traces;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +29,14 @@ class KafkaErasurePublisher implements ErasurePublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final EventCodec codec;
     private final LedgerProperties properties;
+    private final TraceBook traces;
 
-    KafkaErasurePublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, LedgerProperties properties) {
+    KafkaErasurePublisher(
+            KafkaTemplate<String, byte[]> kafka, EventCodec codec, LedgerProperties properties, TraceBook traces) {
         this.kafka = kafka;
         this.codec = codec;
         this.properties = properties;
+        this.traces = traces;
     }
 
     @Override
@@ -64,6 +68,7 @@ class KafkaErasurePublisher implements ErasurePublisher {
                         utf8(UUID.nameUUIDFromBytes(utf8(eventId)).toString()));
         record.headers().add(EventHeaders.EVENT_TYPE, TYPE);
         record.headers().add(EventHeaders.SCHEMA_VERSION, VERSION);
+        Traces.stamp(record.headers(), traces.next(request.ownerId()));
         return record;
     }
 

@@ -27,12 +27,17 @@ class RecordSealedListener {
     private final SealedRecordDecoder decoder;
     private final CommitSealedRecords commitSealedRecords;
     private final DeadLetterPublisher deadLetters;
+    private final TraceBook traces;
 
     RecordSealedListener(
-            SealedRecordDecoder decoder, CommitSealedRecords commitSealedRecords, DeadLetterPublisher deadLetters) {
+            SealedRecordDecoder decoder,
+            CommitSealedRecords commitSealedRecords,
+            DeadLetterPublisher deadLetters,
+            TraceBook traces) {
         this.decoder = decoder;
         this.commitSealedRecords = commitSealedRecords;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     @KafkaListener(
@@ -42,6 +47,7 @@ class RecordSealedListener {
             topics = "#{T(org.hrm.contracts.Topic).RECORD_SEALED.allNames()}",
             batch = "true")
     void onSealed(List<ConsumerRecord<String, byte[]>> records) {
+        traces.remember(records);
         try {
             Intake<SealedRecord> intake = decoder.decode(records);
             List<Rejection> rejections = commitSealedRecords.commit(intake.valid());

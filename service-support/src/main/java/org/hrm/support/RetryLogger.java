@@ -1,4 +1,4 @@
-package org.hrm.consent.adapter.kafka;
+package org.hrm.support;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.RetryListener;
 
-/** Makes each failed attempt at a batch visible (spring-kafka logs batch retries at debug only). */
-final class RetryLogger implements RetryListener {
+/** Makes each failed attempt at a batch visible in every service's log (spring-kafka logs batch retries at debug only). */
+public final class RetryLogger implements RetryListener {
     private static final Logger log = LoggerFactory.getLogger(RetryLogger.class);
 
     @Override

@@ -1,0 +1,106 @@
+package org.hrm.support;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.hrm.contracts.Topic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.CompositeProducerListener;
+import org.springframework.kafka.support.LoggingProducerListener;
+
+/**
+ * The ops side of a service: import it and declare a {@link ServiceIdentity} bean. It counts every acknowledged
+ * send of the service's KafkaTemplates, publishes heartbeats to the service's heartbeat topic (creating it unless
+ * {@code hrm.ops.create-topic=false}), and sets the actuator defaults in {@code hrm-ops.properties} (health probes,
+ * {@code /actuator/prometheus}); the server port is {@code server.port}, 8080 unless set.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OpsProperties.class)
+@PropertySource("classpath:hrm-ops.properties")
+public class OpsConfiguration {
+
+    @Bean
+    ServiceActivity serviceActivity(MeterRegistry meters) {
+        return new ServiceActivity(meters);
+    }
+
+    /** Every KafkaTemplate keeps logging failed sends and also reports acknowledged ones to the counts. */
+    @Bean
+    static BeanPostProcessor kafkaTemplateActivity(ObjectProvider<ServiceActivity> activity) {
+        return new BeanPostProcessor() {
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaTemplate template) {
+                    template.setProducerListener(
+                            new CompositeProducerListener(new LoggingProducerListener<>(), new LazyActivity(activity)));
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hrm.ops.heartbeats", havingValue = "true", matchIfMissing = true)
+    Heartbeats heartbeats(
+            ServiceIdentity identity,
+            OpsProperties properties,
+            KafkaAdmin kafkaAdmin,
+            KafkaListenerEndpointRegistry registry,
+            ServiceActivity activity,
+            ObjectProvider<LedgerStatusProbe> ledger,
+            MeterRegistry meters) {
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new Heartbeats(
+                heartbeatTopic(identity),
+                properties,
+                config,
+                admin -> new HeartbeatPublisher(
+                        identity,
+                        activity,
+                        () -> {
+                            try {
+                                return new ConsumerLag(registry, admin, properties.adminTimeout()).measure();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException("interrupted", e);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e.getMessage(), e);
+                            }
+                        },
+                        Optional.ofNullable(ledger.getIfAvailable()),
+                        meters,
+                        Clock.systemUTC()));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hrm.ops.create-topic", havingValue = "true", matchIfMissing = true)
+    NewTopic heartbeatNewTopic(ServiceIdentity identity) {
+        // One partition: a few beats per second at most, read in order.
+        return TopicBuilder.name(heartbeatTopic(identity))
+                .partitions(1)
+                .config("retention.ms", Long.toString(24 * 60 * 60 * 1000L))
+                .build();
+    }
+
+    private static String heartbeatTopic(ServiceIdentity identity) {
+        return Topic.heartbeatsOf(identity.service())
+                .orElseThrow(() -> new IllegalStateException("the catalogue has no heartbeat topic of " + identity))
+                .topicName();
+    }
+}
