@@ -101,7 +101,8 @@ public final class Platform implements AutoCloseable {
         progress.accept("starting key-vault-service");
         keyVault = track(KeyVaultApplication.start(tuned(settings().keyVault()), QUIET));
         progress.accept("starting ledger-writer-service");
-        ledgerWriter = track(service(LedgerWriterApplication.class, tuned(settings().ledgerWriter())));
+        ledgerWriter =
+                track(service(LedgerWriterApplication.class, tuned(settings().ledgerWriter())));
     }
 
     /** Adds the benchmark's service properties; each service reads only its own prefix. */
