@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import org.hrm.sandbox.bench.BenchCommand;
 import org.hrm.sandbox.chaos.ChaosCommand;
 
 /** {@code ./hrm}: runs the platform on its embedded default and the stories told against it. */
@@ -35,7 +36,7 @@ public final class HrmCli {
         return switch (command) {
             case "up" -> up(rest);
             case "demo" -> StoreDemo.run(rest);
-            case "bench" -> org.hrm.sandbox.bench.BenchCommand.run(new Args(command, rest), HOME.resolve("bench"));
+            case "bench" -> BenchCommand.run(new Args(command, rest), HOME.resolve("bench"));
             case "register" -> PartyCommands.register(new Args(command, rest));
             case "submit" -> RecordCommands.submit(new Args(command, rest));
             case "fetch" -> RecordCommands.fetch(new Args(command, rest));

@@ -3,7 +3,15 @@ package org.hrm.consent.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Security;
+import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.hrm.consent.TestKeys;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +51,23 @@ class EcP256Test {
         assertThat(EcP256.isPublicKey(offCurve)).isFalse();
         assertThat(EcP256.isPublicKey(Arrays.copyOf(good, 64))).isFalse();
         assertThat(EcP256.isPublicKey(new byte[65])).isFalse();
+    }
+
+    @Test
+    void signaturesOfBouncyCastleAndOfTheJdkVerifyWithEitherProvider() throws Exception {
+        Security.addProvider(new BouncyCastleProvider());
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", "SunEC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        byte[] encoded = EcP256.encode(((ECPublicKey) pair.getPublic()).getW());
+
+        byte[] ours = EcP256.sign((ECPrivateKey) pair.getPrivate(), DATA);
+        Signature jdk = Signature.getInstance("SHA256withECDSAinP1363Format", "SunEC");
+        jdk.initVerify(pair.getPublic());
+        jdk.update(DATA);
+
+        assertThat(jdk.verify(ours)).isTrue();
+        assertThat(EcP256.verify(encoded, DATA, ours)).isTrue();
+        assertThat(EcP256.verify(keys.publicKey(), DATA, keys.sign(DATA))).isTrue();
     }
 }
