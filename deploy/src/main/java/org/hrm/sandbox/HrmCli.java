@@ -96,8 +96,8 @@ public final class HrmCli {
     private static int chaos(Args args) throws Exception {
         return ChaosCommand.run(
                 Long.parseLong(args.optional("seed").orElse("7")),
-                args.integer("records", 600),
-                Double.parseDouble(args.optional("rate").orElse("8")),
+                args.integer("records", 300),
+                Double.parseDouble(args.optional("rate").orElse("5")),
                 args.integer("drain-seconds", 180),
                 HOME.resolve("chaos"));
     }
@@ -142,7 +142,7 @@ public final class HrmCli {
                             owner key under it, or retire an old version (backups made under it become useless)
                   verify-chain --rpc URL   an auditor's report from the chain alone: ledger contracts, records,
                             grant shares, revocations, tombstones; checks every payload is ciphertext
-                  chaos     [--seed 7] [--records 600] [--rate 8] [--drain-seconds 180]   every service, the broker,
+                  chaos     [--seed 7] [--records 300] [--rate 5] [--drain-seconds 180]   every service, the broker,
                             the database and the chain node in processes of their own; records stream in while each
                             service is killed (kill -9) and restarted and the infrastructure restarted, then bad input
                             in every consumer; the last line is one JSON summary, exit 0 only if nothing was lost or
