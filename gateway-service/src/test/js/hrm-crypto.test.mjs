@@ -1,6 +1,7 @@
 // Tests of hrm-crypto.js under `node --test` (Node.js 20+, no network). Java<->JS interop is in
 // HrmCryptoInteropTest; these cover the RFC 9180 vector, key files, tampering and consent signing.
 import assert from 'node:assert/strict';
+import { createECDH } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it, before } from 'node:test';
 import * as hrm from '../../main/resources/static/js/hrm-crypto.js';
@@ -78,6 +79,69 @@ describe('HPKE against the RFC 9180 vector (base, P-256, HKDF-SHA256, AES-256-GC
     });
 });
 
+describe('the Java SDK\'s frozen record (client RecordVectorTest, InnerLayerVectorTest)', () => {
+    // Keys, ids and bytes of client/src/test/java/org/hrm/client/sdk/RecordVectorTest.java, derived there
+    // independently by derive_vectors.py; the shares use ikmE 0x11..11 (owner) and 0x22..22 (author).
+    const recordId = '6f1c1a52-8b4e-4d7e-9c5b-2f0a3d9e7b11';
+    const plaintext = 'Blood pressure 120/80 mmHg, pulse 64.';
+    const c1 = '01000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1fa0a1a2a3a4a5a6a7a8a9aaab'
+        + '07d8b88218833cd0be1aa7fe607a8b7ce5b7792f2d5f6d8748bd8cf58eb24f16bc0cd0b40655058f3d5fdf01c2e95f5bc65da14ab0';
+    const ownerShare = '04bc706682367d15709bae0f2a2f12435f54aa31b6770e5907afe79e72be39b2075a593671db10a4f36eae2c6268a8aed5'
+        + '89d4a64cb12cc0dda078ed49ba69ad679614768aed7b24218f20121e91efe75ab1cd37d6ace1f63e2ff316c05fbdcda8d459d57531e4'
+        + '72242d2ec2a41b287ceb';
+    const authorShare = '0449c42cadce500426240cb217c1974ca8e310937b2a7d6e43acce12b4b31d395ebc4a7bc8897b03be18aaa6b04c8b45e7'
+        + '7641144cd44c3b0aaeab10eae1e6cc41bdc78c2f3e3f5b721a36223bf9915b94bb4f8f579de314ef61bbadfc3f5480d918202303d130'
+        + 'd44008e242f7f45618ca';
+    const signature = 'c6cf65b07a36f4ec557ec772e2a3df471fc0269e7074fd73b9ca17bb32a5b368'
+        + '7228731431805657001f9b2002ab32ad9e326ea480ea39a69f54e919b124fd31';
+    const party = (partyId, privateKey) => {
+        const publicKey = Uint8Array.from(createECDH('prime256v1').setPrivateKey(hex(privateKey)).getPublicKey());
+        return hrm.importPartyKeys(partyId, publicKey, hex(privateKey));
+    };
+    let owner;
+    let author;
+    before(async () => {
+        owner = await party('patient-0001', '36fb583492ec0cc2d88f8664424d344605635fc147e2e08c973a2c929e1901c1');
+        author = await party('hospital-a/dr-lee', 'f5f004da99116497f0f65932e1fb8e503dafba33f103cdee11b9d7ab2a568372');
+    });
+    const event = () => ({
+        recordId,
+        domain: 'PATIENT',
+        innerCiphertext: hrm.base64Encode(hex(c1)),
+        share: { readerId: 'patient-0001', share: hrm.base64Encode(hex(ownerShare)) },
+    });
+
+    it('opens for its owner', async () => {
+        assert.equal(hrm.utf8Decode(await hrm.openRecord(event(), 'patient-0001', owner)), plaintext);
+    });
+
+    it('reproduces both of its key shares byte for byte from the same ephemeral keys', async () => {
+        const share = event().share;
+
+        const again = await hrm.rewrapShare(share, recordId, owner, owner, { ikmE: new Uint8Array(32).fill(0x11) });
+        const toAuthor = await hrm.rewrapShare(share, recordId, owner, author, { ikmE: new Uint8Array(32).fill(0x22) });
+
+        assert.equal(toHex(hrm.base64Decode(again.share)), ownerShare);
+        assert.deepEqual(toAuthor, { readerId: 'hospital-a/dr-lee', share: hrm.base64Encode(hex(authorShare)) });
+    });
+
+    it('verifies its author\'s provenance signature', async () => {
+        const submitted = {
+            recordId,
+            domain: 'PATIENT',
+            ownerId: 'patient-0001',
+            innerCiphertext: hrm.base64Encode(hex(c1)),
+            shares: [
+                { readerId: 'patient-0001', share: hrm.base64Encode(hex(ownerShare)) },
+                { readerId: 'hospital-a/dr-lee', share: hrm.base64Encode(hex(authorShare)) },
+            ],
+            authorSignature: hrm.base64Encode(hex(signature)),
+        };
+
+        assert.equal(await hrm.verifyProvenance(submitted, author.publicKey), true);
+    });
+});
+
 describe('key files', () => {
     it('parses a PartyKeyFile and exposes only the party id and public key', async () => {
         const alice = await newParty('patient-alice');
@@ -146,6 +210,14 @@ describe('openRecord', () => {
         assert.deepEqual(await hrm.openRecord(released(record, alice.partyId), alice.partyId, alice.keys), plaintext);
         const asText = JSON.stringify(released(record, hospital.partyId));
         assert.deepEqual(await hrm.openRecord(asText, alice.partyId, hospital.keys), plaintext);
+    });
+
+    it('takes the owner from the fetch response when no ownerId is given', async () => {
+        const withOwner = { ...released(record, alice.partyId), ownerId: alice.partyId };
+
+        assert.deepEqual(await hrm.openRecord(withOwner, undefined, alice.keys), plaintext);
+        await rejectsWith(hrm.openRecord({ ...withOwner, ownerId: 'patient-eve' }, null, alice.keys), 'INNER_AUTHENTICATION_FAILED');
+        await rejectsWith(hrm.openRecord(released(record, alice.partyId), undefined, alice.keys), 'BAD_FIELD');
     });
 
     it('rejects a flipped byte in the ciphertext, tag or nonce of C1', async () => {
@@ -355,6 +427,19 @@ describe('consent signing', () => {
         assert.equal(revoked.revokedAt, '2026-11-26T10:00:00.000123Z');
         assert.ok(await hrm.verifySignature(alice.publicKey, hrm.revokeSignedBytes(revoked), revoked.ownerSignature));
         assert.ok(!(await hrm.verifySignature(alice.publicKey, hrm.revokeSignedBytes({ ...revoked, grantId: RECORD_ID }), revoked.ownerSignature)));
+    });
+});
+
+describe('publicKeyFingerprint', () => {
+    it('is the first 16 bytes of SHA-256 of the point and refuses a non-point', async () => {
+        const publicKey = hex(vector.pkRm);
+        const digest = Buffer.from(await crypto.subtle.digest('SHA-256', publicKey)).toString('hex');
+
+        const fingerprint = await hrm.publicKeyFingerprint(hrm.base64Encode(publicKey));
+
+        assert.equal(fingerprint.replaceAll(':', ''), digest.slice(0, 32));
+        assert.match(fingerprint, /^([0-9a-f]{4}:){7}[0-9a-f]{4}$/);
+        await rejectsWith(hrm.publicKeyFingerprint(new Uint8Array(65)), 'BAD_PUBLIC_KEY');
     });
 });
 

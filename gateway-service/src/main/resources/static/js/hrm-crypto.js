@@ -24,7 +24,7 @@
  *   openShare(share, recordId, readerKeys) -> K1 (Uint8Array(32); zero it when done)
  *       share: KeyShare {readerId, share: base64} or the 113 share bytes (enc 65 || ct 48);
  *       HPKE info = "hrm/share/v1" || utf8(recordId), aad = utf8(readerKeys.partyId).
- *   openRecord(released, ownerId, readerKeys) -> plaintext (Uint8Array)
+ *   openRecord(released, ownerId, readerKeys) -> plaintext (Uint8Array); ownerId null/undefined: released.ownerId
  *       released: RecordReleased JSON (object or text) {requestId, recordId, domain: "PATIENT"|"PRACTITIONER",
  *       requesterId, innerCiphertext: base64, share: {readerId, share: base64}, releasedAt}. Opens the share,
  *       decrypts C1 = 0x01 || salt 32 || nonce 12 || AES-256-GCM ct||tag with
@@ -43,8 +43,26 @@
  *       Signature: ECDSA P-256/SHA-256, 64 bytes r||s (IEEE P1363) over grantSignedBytes(grant).
  *   signRevoke(ownerKeys, grantId, domain, now?) -> ConsentRevoked JSON {grantId, domain, ownerId, revokedAt,
  *       ownerSignature}, signed over revokeSignedBytes(revocation).
- *   grantSignedBytes(grantJson), revokeSignedBytes(revokedJson), verifySignature(publicKey, message, signature)
+ *   grantSignedBytes(grantJson), revokeSignedBytes(revokedJson) -> Uint8Array (the canonical bytes Java signs)
+ *   verifySignature(publicKey, message, signature) -> boolean (ECDSA P-256/SHA-256, r||s)
+ *   publicKeyFingerprint(publicKey) -> "abcd:ef01:..." (SHA-256 of the SEC1 point, first 16 bytes)
  *   base64Encode, base64Decode, utf8Encode, utf8Decode, javaInstant(time), HrmCryptoError {code, message}
+ *
+ * Errors: HrmCryptoError with a code. The record and share cases and messages are the Java SDK's
+ * RecordCryptoException ones: SHARE_DOES_NOT_OPEN, SHARE_FOR_OTHER_READER, INNER_AUTHENTICATION_FAILED,
+ * CONTENT_CHECK_FAILED, ENVELOPE_TRUNCATED, UNSUPPORTED_VERSION, PROVENANCE_INVALID; input problems are BAD_FIELD,
+ * BAD_JSON, BAD_BASE64, BAD_TIME, BAD_KEY_FILE (with KEY_MISMATCH, BAD_PUBLIC_KEY, BAD_PRIVATE_KEY), BAD_KEYS.
+ *
+ * Decisions:
+ * - Keys are checked to match by signing a probe with the private scalar and verifying it under the file's public
+ *   key: WebCrypto alone, exact (an ECDH comparison would accept the negated point).
+ * - DeriveKeyPair needs d*G, which WebCrypto cannot compute: a BigInt P-256 multiplication that is not constant-time,
+ *   used only for an injected ikmE (test vectors); ordinary seals take a fresh WebCrypto key pair.
+ * - HKDF is written on WebCrypto HMAC-SHA256 (HPKE needs labeled extract/expand); an empty salt is 32 zero bytes,
+ *   which HMAC treats as the same key (WebCrypto refuses empty HMAC keys).
+ * - Times are normalized to Java's Instant.toString before signing and in the JSON, so Jackson's Instant, and with
+ *   it ConsentGranted.signedBytes(), reproduces the signed text exactly.
+ * - The key file's text (a JS string) cannot be zeroed; callers should drop it once parsed.
  */
 
 const SHARE_INFO = 'hrm/share/v1';
@@ -617,13 +635,14 @@ export async function openRecord(released, ownerId, readerKeys) {
     }
     const recordId = requireUuid(event.recordId, 'recordId');
     const domain = requireDomain(event.domain);
-    requireText(ownerId, 'ownerId');
+    // RecordReleased has no owner; a fetch response that adds one may stand in. Either way C1's AAD checks it.
+    const owner = requireText(ownerId ?? event.ownerId, 'ownerId');
     const envelope = parseEnvelope(bytesOf(event.innerCiphertext, 'innerCiphertext'));
     const key = await openShare(event.share, recordId, readerKeys);
     try {
         let plaintext;
         try {
-            plaintext = await aesGcm('decrypt', key, envelope.nonce, innerAad(recordId, domain, ownerId), envelope.sealed);
+            plaintext = await aesGcm('decrypt', key, envelope.nonce, innerAad(recordId, domain, owner), envelope.sealed);
         } catch (e) {
             fail(...INNER_AUTHENTICATION_FAILED);
         }
@@ -643,6 +662,17 @@ export async function openRecord(released, ownerId, readerKeys) {
 /** Canonical field: its length as a 4-byte big-endian integer, then the bytes. */
 function field(bytes) {
     return concat(i2osp(bytes.length, 4), bytes);
+}
+
+/**
+ * A short, stable fingerprint of a public key (first 16 bytes of its SHA-256, hex in groups of 4) for the page to
+ * show next to a grantee, so a user can compare it out of band before wrapping a key to it.
+ */
+export async function publicKeyFingerprint(publicKey) {
+    const key = bytesOf(publicKey, 'publicKey');
+    await importPublic(key, 'ECDH');
+    const hex = [...(await sha256(key)).subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    return hex.match(/.{4}/g).join(':');
 }
 
 /** Whether `signature` (64 bytes r||s) is the holder of `publicKey`'s ECDSA P-256/SHA-256 signature. */
