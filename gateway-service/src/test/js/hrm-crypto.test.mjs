@@ -415,6 +415,7 @@ describe('consent signing', () => {
             terms({ shares: [{ recordId: RECORD_ID, share: { readerId: 'dr-eve', share: 'AAAA' } }] }),
         ];
 
+        await rejectsWith(hrm.signGrant(alice.keys, undefined), 'BAD_FIELD');
         for (const grantTerms of invalid) {
             await rejectsWith(hrm.signGrant(alice.keys, grantTerms), grantTerms.validFrom.includes('02-30') ? 'BAD_TIME' : 'BAD_FIELD');
         }

@@ -816,6 +816,9 @@ function grantShare(share, granteeId) {
 /** A ConsentGranted signed by the owner, as ConsentSigner.grant builds it (shares already rewrapped). */
 export async function signGrant(ownerKeys, terms) {
     privateOf(ownerKeys);
+    if (terms === null || typeof terms !== 'object') {
+        fail('BAD_FIELD', 'grant terms must be an object');
+    }
     const granteeId = requireText(terms.granteeId, 'granteeId');
     if (granteeId === ownerKeys.partyId) {
         fail('BAD_FIELD', 'an owner cannot grant to itself');
