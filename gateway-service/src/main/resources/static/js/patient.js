@@ -37,7 +37,7 @@ function row(r) {
     const tx = r.transactionHash
         ? `<span class="mono" title="block ${r.blockNumber}, contract ${escapeHtml(r.contractAddress)}">${escapeHtml(r.transactionHash)}</span>`
         : '';
-    const actions = r.status === 'erased' ? '' : ['open', 'share', 'erase']
+    const actions = (r.status === 'erased' ? ['open'] : ['open', 'share', 'erase'])
         .map((a) => `<button data-action="${a}" data-record="${r.recordId}">${a}</button>`).join('');
     return `<tr data-record="${r.recordId}"><td class="mono">${r.recordId}</td><td>${escapeHtml(r.category)}</td>`
         + `<td>${escapeHtml(r.authorId)}</td><td class="status-${r.status}">${r.status}</td><td>${tx}</td>`
@@ -60,7 +60,8 @@ async function open(recordId) {
         $('plaintext').textContent = text;
         show(message, 'record decrypted in this page', true);
     } catch (e) {
-        show(message, `cannot open ${recordId}: ${e.message}`, false);
+        const kind = e.status === 410 ? 'gone (410)' : e.status === 403 ? 'denied (403)' : 'cannot open';
+        show(message, `${kind} ${recordId}: ${e.message}`, false);
     }
 }
 

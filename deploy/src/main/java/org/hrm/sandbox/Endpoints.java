@@ -5,6 +5,8 @@ package org.hrm.sandbox;
  *
  * @param vaultReceiptPublicKey the vault's published receipt key (base64, 65-byte P-256 point)
  * @param vaultMasterKeyFile the sandbox's stand-in for a KMS, for {@code ./hrm vault rotate}
+ * @param gatewayUrl the gateway: API, patient portal, ops dashboard
+ * @param devLogins the development users of the gateway's login page, "party id (role)"
  */
 public record Endpoints(
         String kafkaBootstrapServers,
@@ -14,4 +16,6 @@ public record Endpoints(
         String practitionerContract,
         String logDir,
         String vaultReceiptPublicKey,
-        String vaultMasterKeyFile) {}
+        String vaultMasterKeyFile,
+        String gatewayUrl,
+        java.util.List<String> devLogins) {}
