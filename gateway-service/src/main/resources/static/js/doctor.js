@@ -1,6 +1,6 @@
 import { call, escapeHtml, logout, requireRole, show } from './api.js';
 import { keyFileInput } from './keys.js';
-import { readRecord } from './reader.js';
+import { openInto } from './reader.js';
 
 const me = requireRole('practitioner');
 const $ = (id) => document.getElementById(id);
@@ -29,22 +29,8 @@ async function refresh() {
     }
 }
 
-async function open(recordId) {
-    $('opened').hidden = true;
-    try {
-        if (!keys) {
-            throw new Error('load your key file first');
-        }
-        const { text, provenance } = await readRecord(recordId, keys);
-        $('opened').hidden = false;
-        $('opened-id').textContent = recordId;
-        $('opened-provenance').textContent = provenance;
-        $('plaintext').textContent = text;
-        show(message, 'record decrypted in this page', true);
-    } catch (e) {
-        const kind = e.status === 410 ? 'gone' : e.status === 403 ? 'denied' : 'failed';
-        show(message, `${kind}: ${e.message}`, false);
-    }
+function open(recordId) {
+    return openInto(recordId, keys, message);
 }
 
 refresh();

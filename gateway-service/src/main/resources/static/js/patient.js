@@ -1,7 +1,7 @@
 import { rewrapShare, signGrant, signRevoke } from './hrm-crypto.js';
 import { call, escapeHtml, logout, requireRole, show } from './api.js';
 import { keyFileInput } from './keys.js';
-import { readRecord } from './reader.js';
+import { openInto } from './reader.js';
 
 const me = requireRole('patient');
 const $ = (id) => document.getElementById(id);
@@ -51,18 +51,8 @@ function needKeys() {
     return keys;
 }
 
-async function open(recordId) {
-    try {
-        const { text, provenance } = await readRecord(recordId, needKeys());
-        $('opened').hidden = false;
-        $('opened-id').textContent = recordId;
-        $('opened-provenance').textContent = provenance;
-        $('plaintext').textContent = text;
-        show(message, 'record decrypted in this page', true);
-    } catch (e) {
-        const kind = e.status === 410 ? 'gone (410)' : e.status === 403 ? 'denied (403)' : 'cannot open';
-        show(message, `${kind} ${recordId}: ${e.message}`, false);
-    }
+function open(recordId) {
+    return openInto(recordId, keys, message);
 }
 
 async function share(recordId) {

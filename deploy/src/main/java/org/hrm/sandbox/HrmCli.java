@@ -89,7 +89,7 @@ public final class HrmCli {
         System.out.println("  patient ledger    " + endpoints.patientContract());
         System.out.println("  practitioner led. " + endpoints.practitionerContract());
         System.out.println(
-                "  services          consent-service, key-vault-service, ledger-writer-service (in-process contexts)");
+                "  services          consent-service, key-vault-service, ledger-writer-service, gateway-service (in-process)");
         System.out.println("  logs              " + endpoints.logDir() + "/hrm.log, anvil.log");
         System.out.println("  vault receipt key " + endpoints.vaultReceiptPublicKey());
         System.out.println("  endpoints file    " + ENDPOINTS + " (./hrm demo runs against this platform)");
