@@ -1,5 +1,7 @@
 package org.hrm.gateway.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.hrm.gateway.config.DevIssuer;
@@ -33,7 +35,14 @@ class DevLoginController {
     }
 
     @PostMapping(path = "/dev/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> login(@RequestBody byte[] body) {
+    Map<String, Object> login(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = Login.class)))
+                    @RequestBody
+                    byte[] body) {
         Login login = StrictJson.read(body, Login.class);
         GatewayProperties.DevUser user = issuer.users().stream()
                 .filter(candidate -> candidate.partyId().equals(login.partyId()))

@@ -1,5 +1,7 @@
 package org.hrm.gateway.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -50,7 +52,15 @@ class ErasureController {
     record ErasureBody(Domain domain, String recordId) {}
 
     @PostMapping(path = "/api/owners/{ownerId}/erasures", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ErasureView> erase(@PathVariable String ownerId, @RequestBody byte[] body) {
+    ResponseEntity<ErasureView> erase(
+            @PathVariable String ownerId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = ErasureBody.class)))
+                    @RequestBody
+                    byte[] body) {
         Caller caller = Callers.current();
         AccessPolicy.checkFor(caller, Action.ERASE, ownerId);
         ErasureBody request = StrictJson.read(body, ErasureBody.class);

@@ -1,5 +1,7 @@
 package org.hrm.gateway.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import org.hrm.contracts.events.KeyShare;
@@ -57,7 +59,15 @@ class FetchController {
     record Provenance(String authorId, byte[] authorPublicKey, byte[] authorSignature, List<KeyShare> shares) {}
 
     @PostMapping("/api/records/{recordId}/fetch")
-    ResponseEntity<?> fetch(@PathVariable String recordId, @RequestBody(required = false) byte[] body) {
+    ResponseEntity<?> fetch(
+            @PathVariable String recordId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = FetchBody.class)))
+                    @RequestBody(required = false)
+                    byte[] body) {
         Caller caller = Callers.current();
         AccessPolicy.check(caller, Action.FETCH);
         FetchBody request =

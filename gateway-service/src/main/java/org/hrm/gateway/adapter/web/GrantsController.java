@@ -1,5 +1,7 @@
 package org.hrm.gateway.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,14 @@ class GrantsController {
     }
 
     @PostMapping(path = "/api/grants", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> grant(@RequestBody byte[] body) {
+    ResponseEntity<?> grant(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = ConsentGranted.class)))
+                    @RequestBody
+                    byte[] body) {
         Caller caller = Callers.current();
         ConsentGranted grant = StrictJson.read(body, ConsentGranted.class);
         AccessPolicy.checkFor(caller, Action.GRANT, grant.ownerId());
@@ -65,7 +74,15 @@ class GrantsController {
     }
 
     @PostMapping(path = "/api/grants/{grantId}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> revoke(@PathVariable String grantId, @RequestBody byte[] body) {
+    ResponseEntity<?> revoke(
+            @PathVariable String grantId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = ConsentRevoked.class)))
+                    @RequestBody
+                    byte[] body) {
         Caller caller = Callers.current();
         ConsentRevoked revocation = StrictJson.read(body, ConsentRevoked.class);
         if (!revocation.grantId().equals(grantId)) {

@@ -1,5 +1,7 @@
 package org.hrm.gateway.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
@@ -36,7 +38,14 @@ class PartiesController {
     record PartyJson(String partyId, PartyKind kind, byte[] publicKey, String institutionId) {}
 
     @PostMapping(path = "/api/parties", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PartyJson> register(@RequestBody byte[] body) {
+    ResponseEntity<PartyJson> register(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = PartyRegistered.class)))
+                    @RequestBody
+                    byte[] body) {
         Caller caller = Callers.current();
         PartyRegistered party = StrictJson.read(body, PartyRegistered.class);
         AccessPolicy.checkFor(caller, Action.USE_DIRECTORY, party.partyId());

@@ -1,5 +1,7 @@
 package org.hrm.gateway.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import org.hrm.contracts.events.RecordSubmitted;
@@ -45,7 +47,14 @@ class RecordsController {
 
     /** The body is the RecordSubmitted JSON the SDK writes: encrypted and signed by the author's client. */
     @PostMapping(path = "/api/records", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RecordStatusJson> submit(@RequestBody byte[] body) {
+    ResponseEntity<RecordStatusJson> submit(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = RecordSubmitted.class)))
+                    @RequestBody
+                    byte[] body) {
         Caller caller = Callers.current();
         RecordSubmitted event = StrictJson.read(body, RecordSubmitted.class);
         AccessPolicy.checkFor(caller, Action.SUBMIT, event.authorId());

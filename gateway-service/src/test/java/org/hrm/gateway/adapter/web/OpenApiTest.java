@@ -36,5 +36,13 @@ class OpenApiTest extends ApiTestSupport {
                         "\"/api/ops/overview\"",
                         "\"/api/me\"",
                         "bearer");
+        assertThat(description)
+                .as("request bodies are the contract events")
+                .contains(
+                        "#/components/schemas/RecordSubmitted",
+                        "#/components/schemas/ConsentGranted",
+                        "#/components/schemas/ConsentRevoked",
+                        "#/components/schemas/PartyRegistered",
+                        "#/components/schemas/ErasureBody");
     }
 }
