@@ -47,6 +47,8 @@ public enum Topic {
     VAULT_COMMANDS("ops.vault-commands", "commandId", VaultCommand.class, ServiceName.CLIENT, false),
     VAULT_PROGRESS("ops.vault-progress", "commandId", VaultProgress.class, ServiceName.KEY_VAULT, false),
     AUDIT("ops.audit", "patient id (owner)", AuditEvent.class, ServiceName.CONSENT, false),
+    /** The gateway's own audit events (one per request that touches a record): ops.audit has consent as producer. */
+    GATEWAY_AUDIT("ops.gateway-audit", "patient id (owner)", AuditEvent.class, ServiceName.GATEWAY, false),
     KEY_VAULT_DEAD_LETTER("dlt.key-vault", "original key", byte[].class, ServiceName.KEY_VAULT, false),
     LEDGER_WRITER_DEAD_LETTER("dlt.ledger-writer", "original key", byte[].class, ServiceName.LEDGER_WRITER, false),
     CONSENT_DEAD_LETTER("dlt.consent", "original key", byte[].class, ServiceName.CONSENT, false),

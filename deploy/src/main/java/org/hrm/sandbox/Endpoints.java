@@ -1,5 +1,6 @@
 package org.hrm.sandbox;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,6 +9,8 @@ import java.util.Map;
  * @param vaultReceiptPublicKey the vault's published receipt key (base64, 65-byte P-256 point)
  * @param vaultMasterKeyFile the sandbox's stand-in for a KMS, for {@code ./hrm vault rotate}
  * @param actuators each service's actuator base URL (health probes, {@code /prometheus}), by service name
+ * @param gatewayUrl the gateway: API, patient portal, ops dashboard
+ * @param devLogins the development users of the gateway's login page, "party id (role)"
  */
 public record Endpoints(
         String kafkaBootstrapServers,
@@ -18,4 +21,6 @@ public record Endpoints(
         String logDir,
         String vaultReceiptPublicKey,
         String vaultMasterKeyFile,
-        Map<String, String> actuators) {}
+        Map<String, String> actuators,
+        String gatewayUrl,
+        List<String> devLogins) {}

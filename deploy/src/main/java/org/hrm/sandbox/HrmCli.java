@@ -3,7 +3,9 @@ package org.hrm.sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.sandbox.bench.BenchCommand;
 import org.hrm.sandbox.chaos.ChaosCommand;
 
@@ -57,10 +59,18 @@ public final class HrmCli {
 
     private static int up(String[] args) throws Exception {
         Platform.Options options = new Platform.Options(
-                HOME, intOption(args, "--mongo-port", 27017), intOption(args, "--chain-port", 8545), 3);
+                HOME,
+                intOption(args, "--mongo-port", 27017),
+                intOption(args, "--chain-port", 8545),
+                3,
+                intOption(args, "--gateway-port", 8080));
         Files.createDirectories(HOME);
         Platform platform = Platform.start(options, step -> System.out.println("[up] " + step));
         Endpoints endpoints = platform.endpoints();
+        List<Path> keyFiles;
+        try (RecordPublisher publisher = RecordPublisher.connect(endpoints.kafkaBootstrapServers())) {
+            keyFiles = DevParties.register(platform.devUsers(), HOME.resolve("keys"), publisher);
+        }
         Files.writeString(ENDPOINTS, Json.write(endpoints));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -69,6 +79,7 @@ public final class HrmCli {
             stopped.countDown();
         }));
         printEndpoints(endpoints);
+        printGateway(endpoints, keyFiles);
         stopped.await();
         return 0;
     }
@@ -82,7 +93,7 @@ public final class HrmCli {
         System.out.println("  patient ledger    " + endpoints.patientContract());
         System.out.println("  practitioner led. " + endpoints.practitionerContract());
         System.out.println(
-                "  services          consent-service, key-vault-service, ledger-writer-service (in-process contexts)");
+                "  services          consent-service, key-vault-service, ledger-writer-service, gateway-service (in-process)");
         endpoints
                 .actuators()
                 .forEach((service, url) ->
@@ -102,6 +113,14 @@ public final class HrmCli {
                 HOME.resolve("chaos"));
     }
 
+    private static void printGateway(Endpoints endpoints, List<Path> keyFiles) {
+        System.out.println("  gateway API       " + endpoints.gatewayUrl() + "/api (described at /v3/api-docs)");
+        System.out.println("  patient portal    " + endpoints.gatewayUrl() + "/ (log in, then load your key file)");
+        System.out.println("  ops dashboard     " + endpoints.gatewayUrl() + "/ops.html (log in as the operator)");
+        System.out.println("  dev logins        " + String.join(", ", endpoints.devLogins()));
+        keyFiles.forEach(file -> System.out.println("  dev key file      " + file.toAbsolutePath()));
+    }
+
     static int intOption(String[] args, String name, int fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
@@ -119,7 +138,8 @@ public final class HrmCli {
         System.out.println("""
                 usage: ./hrm <command> [--option value ...]
                   up        start the platform on its embedded default (Kafka KRaft, MongoDB-wire server, Anvil,
-                            the services); --mongo-port, --chain-port
+                            the services, the gateway with the portal); --mongo-port, --chain-port,
+                            --gateway-port (8080)
                   demo      run the story (against a running 'up', or on its own platform); the last line is one
                             JSON summary; exit 0 only if every record was committed and every check held
                   bench     [--records N | --rate R --duration S] [--size 1024] [--naive-records 500] [--fetches 2000]

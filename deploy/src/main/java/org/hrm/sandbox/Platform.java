@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hrm.consent.ConsentApplication;
@@ -14,6 +15,9 @@ import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.EmbeddedKafka;
 import org.hrm.embedded.EmbeddedMongo;
 import org.hrm.embedded.LedgerDeployment;
+import org.hrm.gateway.GatewayApplication;
+import org.hrm.gateway.config.DevIssuer;
+import org.hrm.gateway.config.GatewayProperties;
 import org.hrm.keyvault.KeyVaultApplication;
 import org.hrm.ledgerwriter.LedgerWriterApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole platform on its embedded default: Kafka (KRaft, in-process), a MongoDB-wire server,
- * Anvil with both ledger contracts deployed, and each service in its own Spring context.
+ * Anvil with both ledger contracts deployed, and each service in its own Spring context (the gateway with its
+ * web server, in profile {@code dev}).
  */
 public final class Platform implements AutoCloseable {
     /** The services' start methods apply properties after the banner is printed; an argument comes first. */
@@ -39,9 +44,14 @@ public final class Platform implements AutoCloseable {
     private ConfigurableApplicationContext consent;
     private ConfigurableApplicationContext keyVault;
     private ConfigurableApplicationContext ledgerWriter;
+    private ConfigurableApplicationContext gateway;
 
     /** Where the platform keeps its files and which ports it listens on (0: any free port; Kafka's is always free). */
-    public record Options(Path home, int mongoPort, int chainPort, int partitions) {
+    public record Options(Path home, int mongoPort, int chainPort, int partitions, int gatewayPort) {
+        public Options(Path home, int mongoPort, int chainPort, int partitions) {
+            this(home, mongoPort, chainPort, partitions, 0);
+        }
+
         public static Options ephemeral(Path home) {
             return new Options(home, 0, 0, 3);
         }
@@ -104,6 +114,22 @@ public final class Platform implements AutoCloseable {
         progress.accept("starting ledger-writer-service");
         ledgerWriter =
                 track(service(LedgerWriterApplication.class, tuned(settings().ledgerWriter())));
+        progress.accept("starting gateway-service (profile dev: its own token issuer)");
+        gateway = track(GatewayApplication.start(gatewayProperties(), QUIET));
+    }
+
+    private Map<String, Object> gatewayProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.application.name", "gateway-service");
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.jmx.enabled", "false");
+        properties.put("spring.profiles.active", "dev");
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        // The gateway owns no database; the sandbox's classpath has the Mongo driver for the other services.
+        properties.put("spring.mongodb.uri", mongo.uri("gateway-unused"));
+        properties.put("server.port", options.gatewayPort());
+        properties.put("hrm.gateway.chain-rpc", anvil.rpcUrl());
+        return properties;
     }
 
     /** Adds the benchmark's service properties; each service reads only its own prefix. */
@@ -154,6 +180,16 @@ public final class Platform implements AutoCloseable {
         return ledgerWriter;
     }
 
+    /** The gateway's base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** The development users one can log in as at the gateway (party id, role, label). */
+    public List<GatewayProperties.DevUser> devUsers() {
+        return gateway.getBean(DevIssuer.class).users();
+    }
+
     /** What a client needs to reach the platform. */
     public Endpoints endpoints() {
         try {
@@ -166,7 +202,11 @@ public final class Platform implements AutoCloseable {
                     options.logDir().toString(),
                     secrets.receiptPublicKey(),
                     secrets.masterKeyFile().toAbsolutePath().toString(),
-                    actuators());
+                    actuators(),
+                    gatewayUrl(),
+                    devUsers().stream()
+                            .map(user -> user.partyId() + " (" + user.role() + ")")
+                            .toList());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the sandbox's key files in " + options.home(), e);
         }

@@ -1,5 +1,5 @@
 /**
- * Gateway: HTTP API, authentication, patient portal and ops dashboard (built by the gateway issue;
- * until then only its skeleton exists).
+ * Gateway: HTTP API (adapter.web), authentication (config), patient portal and ops dashboard (static pages), views
+ * built from the topics (application, adapter.kafka).
  */
 package org.hrm.gateway;

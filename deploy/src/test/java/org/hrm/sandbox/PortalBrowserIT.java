@@ -1,0 +1,159 @@
+package org.hrm.sandbox;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hrm.client.sdk.PartyKeyFile;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.RecordEncryptor;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.PartyRegistered;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The portal in headless Chromium against the embedded platform: the patient opens a record (decrypted in the page),
+ * grants it to a doctor who reads it, revokes and the doctor is denied, erases and sees 410; the operator's
+ * dashboard. Each page is saved to docs/screenshots for the README.
+ */
+class PortalBrowserIT {
+    static final String TEXT = "alice: blood pressure 128/82, pulse 64";
+
+    static Platform platform;
+    static Session session;
+    static Path keys;
+    static String recordId;
+
+    @BeforeAll
+    static void platformWithOneCommittedRecord(@TempDir Path home) throws Exception {
+        Assumptions.assumeTrue(
+                Browser.installed(),
+                "skipped: Debian chromium and chromium-driver are not installed (/usr/bin/chromium, "
+                        + "/usr/bin/chromedriver); .ci/run installs them with apt-get");
+        platform = Platform.start(Platform.Options.ephemeral(home), step -> {});
+        session = Session.of(platform.endpoints());
+        keys = Files.createDirectories(home.resolve("keys"));
+        PartyKeys hospital = party("hospital-a", PartyKind.SYSTEM);
+        PartyKeys alice = party("patient-alice", PartyKind.PATIENT);
+        party("dr-chen", PartyKind.PRACTITIONER);
+        recordId = UUID.randomUUID().toString();
+        session.publisher
+                .publish(new RecordEncryptor()
+                        .encrypt(
+                                recordId,
+                                Domain.PATIENT,
+                                alice.partyId(),
+                                hospital,
+                                TEXT.getBytes(UTF_8),
+                                Map.of(alice.partyId(), alice.publicKey()))
+                        .toSubmitted(Instant.now(), "Observation"))
+                .join();
+        try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers())) {
+            assertThat(watcher.awaitCommitted(List.of(recordId), Duration.ofSeconds(90), line -> {}))
+                    .isTrue();
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            session.close();
+            platform.close();
+        }
+    }
+
+    @Test
+    void aPatientOpensGrantsRevokesAndErasesWhileTheDoctorReadsThenIsDenied(@TempDir Path profile) throws Exception {
+        try (Browser browser = new Browser(profile, screenshots())) {
+            login(browser, "patient-alice", "login");
+            loadKey(browser, "patient-alice");
+            browser.awaitText("tr[data-record='" + recordId + "']", "committed", () -> {});
+            browser.screenshot("patient-records");
+            browser.click("button[data-action='open'][data-record='" + recordId + "']");
+            assertThat(browser.awaitText("#plaintext", TEXT, () -> {})).isEqualTo(TEXT);
+            assertThat(browser.find("#opened-provenance").getText()).isEqualTo("signed by hospital-a, unchanged since");
+            browser.screenshot("patient-open");
+            browser.type("#grantee", "dr-chen");
+            browser.click("button[data-action='share'][data-record='" + recordId + "']");
+            browser.awaitText("#grants", "dr-chen", () -> browser.click("#refresh"));
+            browser.screenshot("patient-grants");
+
+            login(browser, "dr-chen", null);
+            loadKey(browser, "dr-chen");
+            browser.awaitText("#records", recordId, () -> browser.click("#refresh"));
+            browser.click("#records button[data-record='" + recordId + "']");
+            assertThat(browser.awaitText("#plaintext", TEXT, () -> {})).isEqualTo(TEXT);
+            browser.screenshot("doctor-open");
+
+            login(browser, "patient-alice", null);
+            loadKey(browser, "patient-alice");
+            browser.click("#grants button[data-grant]");
+            browser.awaitText("#message", "revoked", () -> {});
+
+            login(browser, "dr-chen", null);
+            loadKey(browser, "dr-chen");
+            browser.type("#record-id", recordId);
+            browser.awaitText("#message", "denied", () -> browser.click("#open-by-id"));
+            browser.screenshot("doctor-denied");
+
+            login(browser, "patient-alice", null);
+            loadKey(browser, "patient-alice");
+            browser.click("button[data-action='erase'][data-record='" + recordId + "']");
+            browser.acceptConfirmation();
+            browser.awaitText("#erasures", "download receipt", () -> {});
+            browser.awaitText("tr[data-record='" + recordId + "']", "erased", () -> {});
+            browser.click("button[data-action='open'][data-record='" + recordId + "']");
+            assertThat(browser.awaitText("#message", "gone (410)", () -> {})).contains("record erased");
+            browser.awaitText("#history", "dr-chen", () -> browser.click("#history-refresh"));
+            browser.screenshot("patient-erased");
+
+            login(browser, "ops-olga", null);
+            browser.awaitText("#pipeline", "record-committed", () -> {});
+            browser.screenshot("ops-dashboard");
+        }
+    }
+
+    private static void login(Browser browser, String partyId, String screenshot) throws Exception {
+        browser.open(platform.gatewayUrl() + "/index.html");
+        browser.find("#users button[data-party='" + partyId + "']");
+        if (screenshot != null) {
+            browser.screenshot(screenshot);
+        }
+        browser.click("#users button[data-party='" + partyId + "']");
+    }
+
+    private static void loadKey(Browser browser, String partyId) {
+        browser.find("#key-file").sendKeys(keys.resolve(partyId + ".key.json").toString());
+        browser.awaitText("#key-status", "loaded", () -> {});
+    }
+
+    private static PartyKeys party(String partyId, PartyKind kind) throws Exception {
+        PartyKeys party = PartyKeys.generate(partyId);
+        PartyKeyFile.save(party, keys.resolve(partyId + ".key.json"));
+        String institution = kind == PartyKind.PRACTITIONER ? "hospital-a" : null;
+        session.publisher
+                .register(new PartyRegistered(partyId, kind, party.publicKey(), institution, Instant.now()))
+                .join();
+        return party;
+    }
+
+    /** docs/screenshots of the repository (failsafe runs in the deploy module). */
+    private static Path screenshots() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        return (dir == null ? Path.of("") : dir).resolve("docs/screenshots");
+    }
+}

@@ -1,0 +1,111 @@
+package org.hrm.gateway.adapter.kafka;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.AuditEvent;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.application.GatewayCommands;
+import org.hrm.gateway.application.PlatformUnavailable;
+
+/**
+ * Sends the gateway's commands: through the client SDK's {@link RecordPublisher} for the topics whose producer is the
+ * client (and for erasure requests, which it already publishes as the gateway would), and its own audit events
+ * directly, on the same idempotent producer.
+ */
+public final class KafkaCommands implements GatewayCommands, AutoCloseable {
+    private static final long SEND_TIMEOUT_SECONDS = 10;
+
+    private final RecordPublisher publisher;
+    private final Producer<String, byte[]> producer;
+    private final EventCodec codec = new EventCodec();
+
+    public KafkaCommands(Producer<String, byte[]> producer, java.time.Clock clock) {
+        this.producer = producer;
+        this.publisher = new RecordPublisher(producer, clock);
+    }
+
+    @Override
+    public void submit(RecordSubmitted event) {
+        await(publisher.publish(event));
+    }
+
+    @Override
+    public void requestAccess(AccessRequested event) {
+        await(publisher.requestAccess(event));
+    }
+
+    @Override
+    public void grant(ConsentGranted event) {
+        await(publisher.grant(event));
+    }
+
+    @Override
+    public void revoke(ConsentRevoked event) {
+        await(publisher.revoke(event));
+    }
+
+    @Override
+    public void register(PartyRegistered event) {
+        await(publisher.register(event));
+    }
+
+    @Override
+    public void requestErasure(ErasureRequested event) {
+        await(publisher.requestErasure(event));
+    }
+
+    @Override
+    public void audit(AuditEvent event) {
+        ProducerRecord<String, byte[]> message =
+                new ProducerRecord<>(Topic.GATEWAY_AUDIT.topicName(), event.patientId(), codec.encode(event));
+        message.headers()
+                .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(UTF_8))
+                .add(
+                        EventHeaders.EVENT_TYPE,
+                        EventCodec.typeName(AuditEvent.class).getBytes(UTF_8))
+                .add(
+                        EventHeaders.SCHEMA_VERSION,
+                        String.valueOf(EventCodec.SCHEMA_VERSION).getBytes(UTF_8));
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        producer.send(message, (metadata, error) -> {
+            if (error != null) {
+                sent.completeExceptionally(error);
+            } else {
+                sent.complete(null);
+            }
+        });
+        await(sent);
+    }
+
+    private static void await(CompletableFuture<?> sent) {
+        try {
+            sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformUnavailable("interrupted while sending", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PlatformUnavailable("Kafka did not take the event", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,60 @@
+package org.hrm.gateway.adapter.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AuditEvent;
+import org.hrm.contracts.events.ErasureCommitted;
+import org.hrm.contracts.events.ErasureReceipt;
+import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordReleaseDenied;
+import org.hrm.contracts.events.RecordReleased;
+import org.hrm.contracts.events.RecordSealed;
+import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.contracts.events.StandingGrants;
+import org.hrm.gateway.application.Views;
+
+/** Which topic feeds which view: the gateway's consumer side of the topic catalogue. */
+public final class ViewFeeds {
+    private final EventCodec codec = new EventCodec();
+    private final Map<String, Consumer<byte[]>> feeds = new HashMap<>();
+
+    private ViewFeeds() {}
+
+    public static Map<String, Consumer<byte[]>> of(Views views) {
+        ViewFeeds feeds = new ViewFeeds();
+        for (Domain domain : Domain.values()) {
+            feeds.perDomain(domain, views);
+        }
+        feeds.on(Topic.PARTY_REGISTERED.topicName(), PartyRegistered.class, views.directory()::registered);
+        feeds.on(Topic.AUDIT.topicName(), AuditEvent.class, views.audit()::add);
+        feeds.on(Topic.GATEWAY_AUDIT.topicName(), AuditEvent.class, views.audit()::add);
+        return Map.copyOf(feeds.feeds);
+    }
+
+    private void perDomain(Domain domain, Views views) {
+        on(Topic.RECORD_SUBMITTED.name(domain), RecordSubmitted.class, views.records()::submitted);
+        on(
+                Topic.RECORD_SEALED.name(domain),
+                RecordSealed.class,
+                event -> views.records().sealed(event.recordId(), event.domain(), event.sealedAt()));
+        on(Topic.RECORD_COMMITTED.name(domain), RecordCommitted.class, views.records()::committed);
+        on(Topic.STANDING_GRANTS.name(domain), StandingGrants.class, views.directory()::standingGrants);
+        on(Topic.RECORD_RELEASED.name(domain), RecordReleased.class, views.answers()::released);
+        on(Topic.RECORD_RELEASE_DENIED.name(domain), RecordReleaseDenied.class, views.answers()::denied);
+        on(Topic.ERASURE_REQUESTED.name(domain), ErasureRequested.class, views.erasures()::requested);
+        on(Topic.KEYS_DESTROYED.name(domain), KeysDestroyed.class, views.erasures()::keysDestroyed);
+        on(Topic.ERASURE_COMMITTED.name(domain), ErasureCommitted.class, views.erasures()::committed);
+        on(Topic.ERASURE_RECEIPTS.name(domain), ErasureReceipt.class, views.erasures()::receipt);
+    }
+
+    private <T> void on(String topic, Class<T> type, Consumer<T> view) {
+        feeds.put(topic, bytes -> view.accept(codec.decode(bytes, type)));
+    }
+}

@@ -1,0 +1,2 @@
+/** Kafka adapters: the topic reader that feeds the gateway's views, and the publisher of its commands. */
+package org.hrm.gateway.adapter.kafka;

@@ -1,0 +1,38 @@
+package org.hrm.gateway.adapter.web;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.hrm.gateway.domain.Caller;
+import org.hrm.gateway.domain.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** The caller of the current request, from its verified JWT: subject = party id, roles from the roles claim. */
+final class Callers {
+    private static final String PREFIX = "ROLE_";
+
+    private Callers() {}
+
+    static Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof JwtAuthenticationToken token)
+                || token.getToken().getSubject() == null) {
+            throw new ApiProblem(
+                    org.springframework.http.HttpStatus.UNAUTHORIZED,
+                    "unauthenticated",
+                    "a bearer token with a subject is required");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (GrantedAuthority authority : token.getAuthorities()) {
+            String name = authority.getAuthority();
+            if (name != null && name.startsWith(PREFIX)) {
+                Role.fromClaim(name.substring(PREFIX.length()).toLowerCase(Locale.ROOT))
+                        .ifPresent(roles::add);
+            }
+        }
+        return new Caller(token.getToken().getSubject(), roles);
+    }
+}

@@ -1,0 +1,128 @@
+package org.hrm.gateway.adapter.web;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.events.AuditEvent;
+import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.gateway.application.ErasureBook;
+import org.hrm.gateway.application.ErasureView;
+import org.hrm.gateway.application.GatewayAudit;
+import org.hrm.gateway.application.GatewayCommands;
+import org.hrm.gateway.application.RecordBook;
+import org.hrm.gateway.application.Views;
+import org.hrm.gateway.domain.AccessPolicy;
+import org.hrm.gateway.domain.Action;
+import org.hrm.gateway.domain.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Erasure of one record or all of an owner's records in a domain, its progress, and the vault's signed receipt. */
+@RestController
+class ErasureController {
+    private final GatewayCommands commands;
+    private final RecordBook records;
+    private final ErasureBook erasures;
+    private final GatewayAudit audit;
+    private final RateLimits limits;
+    private final Clock clock;
+    private final EventCodec codec = new EventCodec();
+
+    ErasureController(GatewayCommands commands, Views views, GatewayAudit audit, RateLimits limits, Clock clock) {
+        this.commands = commands;
+        this.records = views.records();
+        this.erasures = views.erasures();
+        this.audit = audit;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** One record ({@code recordId}), or all of the owner's records in the domain ({@code recordId} absent). */
+    record ErasureBody(Domain domain, String recordId) {}
+
+    @PostMapping(path = "/api/owners/{ownerId}/erasures", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ErasureView> erase(
+            @PathVariable String ownerId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = ErasureBody.class)))
+                    @RequestBody
+                    byte[] body) {
+        Caller caller = Callers.current();
+        AccessPolicy.checkFor(caller, Action.ERASE, ownerId);
+        ErasureBody request = StrictJson.read(body, ErasureBody.class);
+        if (request.domain() == null) {
+            throw ApiProblem.badRequest("domain is required (PATIENT or PRACTITIONER)");
+        }
+        if (request.recordId() != null) {
+            RecordLookups.owned(records, request.recordId(), ownerId);
+        }
+        limits.take(caller, "erase");
+        ErasureRequested event = new ErasureRequested(
+                UUID.randomUUID().toString(), request.domain(), ownerId, request.recordId(), clock.instant());
+        commands.requestErasure(event);
+        erasures.requested(event);
+        List<AuditEvent.Entity> entities = request.recordId() == null
+                ? List.of(new AuditEvent.Entity(event.requestId(), "request"))
+                : GatewayAudit.records(List.of(request.recordId()));
+        audit.record(
+                caller,
+                "D",
+                request.recordId() == null ? "erasure of all records requested" : "erasure requested",
+                request.domain(),
+                ownerId,
+                entities);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/erasures/" + event.requestId()))
+                .body(erasures.find(event.requestId()).orElseThrow());
+    }
+
+    @GetMapping("/api/erasures/{requestId}")
+    ErasureView status(@PathVariable String requestId) {
+        return own(requestId);
+    }
+
+    /** The vault's signed receipt as the vault wrote it (EventCodec JSON), to keep as a file. */
+    @GetMapping("/api/erasures/{requestId}/receipt")
+    ResponseEntity<byte[]> receipt(@PathVariable String requestId) {
+        Caller caller = Callers.current();
+        ErasureView erasure = own(requestId);
+        if (erasure.receipt() == null) {
+            throw ApiProblem.notFound("the vault has not issued the receipt of " + requestId + " yet");
+        }
+        audit.record(
+                caller,
+                "R",
+                "erasure receipt downloaded",
+                erasure.domain(),
+                erasure.ownerId(),
+                GatewayAudit.records(erasure.receipt().recordIds()));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"erasure-receipt-" + requestId + ".json\"")
+                .body(codec.encode(erasure.receipt()));
+    }
+
+    private ErasureView own(String requestId) {
+        Caller caller = Callers.current();
+        ErasureView erasure = erasures.find(requestId)
+                .orElseThrow(() -> ApiProblem.notFound("no erasure request " + requestId + " is known"));
+        AccessPolicy.checkFor(caller, Action.ERASE, erasure.ownerId());
+        return erasure;
+    }
+}

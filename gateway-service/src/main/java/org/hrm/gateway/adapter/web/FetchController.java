@@ -1,0 +1,124 @@
+package org.hrm.gateway.adapter.web;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
+import java.util.List;
+import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.RecordReleased;
+import org.hrm.gateway.application.DirectoryBook;
+import org.hrm.gateway.application.Fetches;
+import org.hrm.gateway.application.GatewayAudit;
+import org.hrm.gateway.application.RecordBook;
+import org.hrm.gateway.application.RecordView;
+import org.hrm.gateway.application.ReleaseAnswers;
+import org.hrm.gateway.application.Views;
+import org.hrm.gateway.domain.AccessPolicy;
+import org.hrm.gateway.domain.Action;
+import org.hrm.gateway.domain.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Fetch: asks for a record as the caller and answers the vault's answer: 200 with C1 and the caller's share (plus
+ * the owner id and the author's provenance data the browser needs to open and verify it), 403 with the reason, 410
+ * for an erased record, or 202 with the request to poll.
+ */
+@RestController
+class FetchController {
+    static final String ERASED = "record erased";
+
+    private final Fetches fetches;
+    private final RecordBook records;
+    private final DirectoryBook directory;
+    private final ReleaseAnswers answers;
+    private final GatewayAudit audit;
+    private final RateLimits limits;
+
+    FetchController(Fetches fetches, Views views, GatewayAudit audit, RateLimits limits) {
+        this.fetches = fetches;
+        this.records = views.records();
+        this.directory = views.directory();
+        this.answers = views.answers();
+        this.audit = audit;
+        this.limits = limits;
+    }
+
+    /** Why and how the caller asks; both optional (purpose TREAT, no emergency). */
+    record FetchBody(String purpose, String emergencyReason) {}
+
+    /** The released record with what the browser needs besides it. */
+    record Released(String requestId, String ownerId, RecordReleased released, Provenance provenance) {}
+
+    /** The author's signature over the record as submitted, and the author's published key to check it with. */
+    record Provenance(String authorId, byte[] authorPublicKey, byte[] authorSignature, List<KeyShare> shares) {}
+
+    @PostMapping("/api/records/{recordId}/fetch")
+    ResponseEntity<?> fetch(
+            @PathVariable String recordId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = FetchBody.class)))
+                    @RequestBody(required = false)
+                    byte[] body) {
+        Caller caller = Callers.current();
+        AccessPolicy.check(caller, Action.FETCH);
+        FetchBody request =
+                body == null || body.length == 0 ? new FetchBody(null, null) : StrictJson.read(body, FetchBody.class);
+        RecordView record = RecordLookups.known(records, recordId);
+        limits.take(caller, "fetch");
+        String purpose = request.purpose() == null || request.purpose().isBlank() ? "TREAT" : request.purpose();
+        ReleaseAnswers.Pending pending = fetches.fetch(record, caller.partyId(), purpose, request.emergencyReason());
+        audit.record(
+                caller,
+                "R",
+                "record fetch requested (" + purpose + ")",
+                record.domain(),
+                record.ownerId(),
+                GatewayAudit.records(List.of(recordId)));
+        return answer(pending, record);
+    }
+
+    @GetMapping("/api/access-requests/{requestId}")
+    ResponseEntity<?> poll(@PathVariable String requestId) {
+        Caller caller = Callers.current();
+        ReleaseAnswers.Pending pending = answers.find(requestId)
+                .filter(request -> caller.isParty(request.requesterId()))
+                .orElseThrow(() -> ApiProblem.notFound("no access request " + requestId + " of yours is known"));
+        RecordView record = records.find(pending.recordId()).orElseThrow();
+        return answer(pending, record);
+    }
+
+    private ResponseEntity<?> answer(ReleaseAnswers.Pending pending, RecordView record) {
+        ReleaseAnswers.Answer answer = pending.answer().getNow(null);
+        if (answer == null) {
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/access-requests/" + pending.requestId()))
+                    .body(java.util.Map.of("requestId", pending.requestId(), "status", "pending"));
+        }
+        if (answer.denied() != null) {
+            String reason = answer.denied().reason();
+            if (ERASED.equals(reason)) {
+                throw new ApiProblem(HttpStatus.GONE, "gone", reason);
+            }
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "access denied", reason);
+        }
+        return ResponseEntity.ok(
+                new Released(pending.requestId(), record.ownerId(), answer.released(), provenance(record)));
+    }
+
+    private Provenance provenance(RecordView record) {
+        byte[] authorKey = directory
+                .party(record.authorId())
+                .map(party -> party.publicKey())
+                .orElse(null);
+        return new Provenance(record.authorId(), authorKey, record.authorSignature(), record.shares());
+    }
+}

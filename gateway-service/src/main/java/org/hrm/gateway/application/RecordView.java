@@ -1,0 +1,118 @@
+package org.hrm.gateway.application;
+
+import java.time.Instant;
+import java.util.List;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.gateway.domain.RecordStage;
+
+/**
+ * What the gateway knows of one record from the topics: its submission (without C1: the gateway never keeps
+ * ciphertext), how far it got, and its commit on chain. Owner and author are null until the submission is read.
+ */
+public record RecordView(
+        String recordId,
+        Domain domain,
+        String ownerId,
+        String authorId,
+        String category,
+        Instant submittedAt,
+        List<KeyShare> shares,
+        byte[] authorSignature,
+        RecordStage stage,
+        Instant sealedAt,
+        RecordCommitted committed,
+        Instant erasedAt) {
+
+    static RecordView unknown(String recordId, Domain domain) {
+        return new RecordView(
+                recordId, domain, null, null, null, null, List.of(), null, RecordStage.PENDING, null, null, null);
+    }
+
+    public boolean submissionKnown() {
+        return ownerId != null;
+    }
+
+    public boolean erased() {
+        return stage == RecordStage.ERASED;
+    }
+
+    /** The share wrapped to {@code readerId} at submission, if there is one. */
+    public KeyShare shareOf(String readerId) {
+        return shares.stream()
+                .filter(share -> share.readerId().equals(readerId))
+                .findFirst()
+                .orElse(null);
+    }
+
+    RecordView submitted(
+            String owner,
+            String author,
+            String recordCategory,
+            Instant at,
+            List<KeyShare> keyShares,
+            byte[] signature) {
+        return new RecordView(
+                recordId,
+                domain,
+                owner,
+                author,
+                recordCategory,
+                at,
+                List.copyOf(keyShares),
+                signature,
+                stage,
+                sealedAt,
+                committed,
+                erasedAt);
+    }
+
+    RecordView sealed(Instant at) {
+        return new RecordView(
+                recordId,
+                domain,
+                ownerId,
+                authorId,
+                category,
+                submittedAt,
+                shares,
+                authorSignature,
+                stage.advance(RecordStage.SEALED),
+                at,
+                committed,
+                erasedAt);
+    }
+
+    RecordView committed(RecordCommitted event) {
+        return new RecordView(
+                recordId,
+                domain,
+                ownerId,
+                authorId,
+                category,
+                submittedAt,
+                shares,
+                authorSignature,
+                stage.advance(RecordStage.COMMITTED),
+                sealedAt,
+                event,
+                erasedAt);
+    }
+
+    RecordView erased(Instant at) {
+        return new RecordView(
+                recordId,
+                domain,
+                ownerId,
+                authorId,
+                category,
+                submittedAt,
+                shares,
+                authorSignature,
+                RecordStage.ERASED,
+                sealedAt,
+                committed,
+                at);
+    }
+}

@@ -1,0 +1,83 @@
+package org.hrm.gateway.config;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.gateway.adapter.kafka.KafkaCommands;
+import org.hrm.gateway.adapter.kafka.TopicProjection;
+import org.hrm.gateway.adapter.kafka.ViewFeeds;
+import org.hrm.gateway.adapter.ops.KafkaChainOps;
+import org.hrm.gateway.application.AuditBook;
+import org.hrm.gateway.application.DirectoryBook;
+import org.hrm.gateway.application.ErasureBook;
+import org.hrm.gateway.application.Fetches;
+import org.hrm.gateway.application.GatewayAudit;
+import org.hrm.gateway.application.GatewayCommands;
+import org.hrm.gateway.application.RecordBook;
+import org.hrm.gateway.application.ReleaseAnswers;
+import org.hrm.gateway.application.Views;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The gateway's views, the topic reader that feeds them, its Kafka producer and the ops figures' source. {@code
+ * hrm.gateway.kafka.enabled=false} leaves out everything that connects (API tests supply their own).
+ */
+@Configuration
+@EnableConfigurationProperties(GatewayProperties.class)
+class GatewayConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Views views() {
+        RecordBook records = new RecordBook();
+        return new Views(records, new ErasureBook(records), new DirectoryBook(), new AuditBook(), new ReleaseAnswers());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
+    TopicProjection topicProjection(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, Views views) {
+        return new TopicProjection(bootstrap, ViewFeeds.of(views));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
+    KafkaCommands kafkaCommands(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, Clock clock) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "hrm-gateway");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaCommands(new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), clock);
+    }
+
+    @Bean
+    Fetches fetches(GatewayCommands commands, Views views, Clock clock, GatewayProperties properties) {
+        return new Fetches(commands, views.answers(), clock, properties.fetchWait());
+    }
+
+    @Bean
+    GatewayAudit gatewayAudit(GatewayCommands commands, Views views, Clock clock) {
+        return new GatewayAudit(commands, views.audit(), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
+    KafkaChainOps opsSource(
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrap, GatewayProperties properties, Views views) {
+        return new KafkaChainOps(bootstrap, properties.chainRpc(), views.records());
+    }
+}

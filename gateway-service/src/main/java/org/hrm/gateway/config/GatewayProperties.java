@@ -1,0 +1,45 @@
+package org.hrm.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The gateway's settings ({@code hrm.gateway.*}).
+ *
+ * @param audience the audience every token must name
+ * @param rolesClaim the claim holding the caller's roles (Keycloak's realm-role mapper writes "roles")
+ * @param fetchWait how long a fetch waits for the vault before answering 202
+ * @param maxBody the largest request body accepted (a record must fit one ledger transaction)
+ * @param chainRpc the chain's JSON-RPC URL, for the ops dashboard's chain head; empty: not shown
+ * @param transactionLink a link to a transaction, with {hash}; empty: none
+ */
+@ConfigurationProperties("hrm.gateway")
+public record GatewayProperties(
+        @DefaultValue("hrm-gateway") String audience,
+        @DefaultValue("roles") String rolesClaim,
+        @DefaultValue("3s") Duration fetchWait,
+        @DefaultValue("300KB") DataSize maxBody,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("") String chainRpc,
+        @DefaultValue("") String transactionLink,
+        @DefaultValue Dev dev) {
+
+    /** Token bucket per subject for expensive endpoints (submit, fetch, erase). */
+    public record RateLimit(
+            @DefaultValue("20") int capacity,
+            @DefaultValue("5") double perSecond) {}
+
+    /**
+     * The development issuer (profile {@code dev} only): who may log in, and the tokens' issuer and lifetime.
+     */
+    public record Dev(
+            @DefaultValue("urn:hrm:dev-issuer") String issuer,
+            @DefaultValue("8h") Duration tokenLifetime,
+            @DefaultValue List<DevUser> users) {}
+
+    /** A development login: the party id becomes the token's subject. */
+    public record DevUser(String partyId, String role, String label) {}
+}

@@ -1,0 +1,55 @@
+package org.hrm.gateway;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.hrm.gateway");
+
+    @Test
+    void domainDependsOnlyOnJava() {
+        noClasses()
+                .that()
+                .resideInAPackage("..gateway.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("java..", "..gateway.domain..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void applicationKnowsNoSpringKafkaOrWeb() {
+        noClasses()
+                .that()
+                .resideInAPackage("..gateway.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..", "org.apache.kafka..", "jakarta.servlet..", "..gateway.adapter..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void adaptersDoNotCallEachOther() {
+        noClasses()
+                .that()
+                .resideInAPackage("..adapter.kafka..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..adapter.web..", "..adapter.ops..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("..adapter.ops..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..adapter.web..", "..adapter.kafka..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,122 @@
+package org.hrm.gateway.adapter.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.application.Views;
+import org.hrm.gateway.config.DevIssuer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The gateway with its real security, controllers and views, in the dev profile (its own token issuer), with
+ * {@link FakePlatform} instead of Kafka. Tests seed the views as the topics would.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"dev", "apitest"})
+@Import(ApiTestSupport.Fakes.class)
+abstract class ApiTestSupport {
+    static final String ISSUER = "urn:hrm:dev-issuer";
+    static final String AUDIENCE = "hrm-gateway";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DevIssuer issuer;
+
+    @Autowired
+    Views views;
+
+    @Autowired
+    FakePlatform platform;
+
+    final EventCodec codec = new EventCodec();
+
+    @TestConfiguration
+    static class Fakes {
+        @Bean
+        FakePlatform fakePlatform() {
+            return new FakePlatform();
+        }
+    }
+
+    String token(String subject, String role) {
+        return token(subject, role, AUDIENCE, Instant.now().plus(1, ChronoUnit.HOURS));
+    }
+
+    String token(String subject, String role, String audience, Instant expiresAt) {
+        return issuer.sign(JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject(subject)
+                .audience(List.of(audience))
+                .issuedAt(expiresAt.minus(2, ChronoUnit.HOURS))
+                .expiresAt(expiresAt)
+                .claim("roles", List.of(role))
+                .build());
+    }
+
+    MockHttpServletRequestBuilder getAs(String subject, String role, String path) {
+        return get(path).header("Authorization", "Bearer " + token(subject, role));
+    }
+
+    MockHttpServletRequestBuilder postAs(String subject, String role, String path, byte[] body) {
+        return post(path)
+                .header("Authorization", "Bearer " + token(subject, role))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
+    }
+
+    static RecordSubmitted submission(String ownerId, String authorId) {
+        return new RecordSubmitted(
+                UUID.randomUUID().toString(),
+                Domain.PATIENT,
+                ownerId,
+                authorId,
+                new byte[] {1, 2, 3, 4},
+                List.of(new KeyShare(ownerId, new byte[] {5, 6}), new KeyShare(authorId, new byte[] {7, 8})),
+                new byte[64],
+                Instant.parse("2026-11-25T10:00:00Z"),
+                "Observation");
+    }
+
+    /** A record the topics told the gateway about: submitted, sealed and committed. */
+    RecordSubmitted committedRecord(String ownerId, String authorId) {
+        RecordSubmitted record = submission(ownerId, authorId);
+        views.records().submitted(record);
+        views.records().sealed(record.recordId(), Domain.PATIENT, Instant.parse("2026-11-25T10:00:01Z"));
+        views.records()
+                .committed(new RecordCommitted(
+                        record.recordId(),
+                        Domain.PATIENT,
+                        "0xcontract",
+                        "0xabc",
+                        7,
+                        0,
+                        Instant.parse("2026-11-25T10:00:02Z")));
+        return record;
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,75 @@
+package org.hrm.gateway.adapter.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.AuditEvent;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.application.GatewayCommands;
+import org.hrm.gateway.application.OpsSource;
+
+/**
+ * Stands in for Kafka in the API tests: keeps every command the gateway sent, and lets a test answer access
+ * requests the way the vault would (through the gateway's views).
+ */
+class FakePlatform implements GatewayCommands, OpsSource {
+    final List<Object> sent = new CopyOnWriteArrayList<>();
+    volatile Consumer<AccessRequested> vault = request -> {};
+
+    <T> List<T> sent(Class<T> type) {
+        return sent.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Override
+    public void submit(RecordSubmitted event) {
+        sent.add(event);
+    }
+
+    @Override
+    public void requestAccess(AccessRequested event) {
+        sent.add(event);
+        vault.accept(event);
+    }
+
+    @Override
+    public void grant(ConsentGranted event) {
+        sent.add(event);
+    }
+
+    @Override
+    public void revoke(ConsentRevoked event) {
+        sent.add(event);
+    }
+
+    @Override
+    public void register(PartyRegistered event) {
+        sent.add(event);
+    }
+
+    @Override
+    public void requestErasure(ErasureRequested event) {
+        sent.add(event);
+    }
+
+    @Override
+    public void audit(AuditEvent event) {
+        sent.add(event);
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return new Snapshot(
+                Map.of("record-submitted", 3L),
+                Map.of("committed", 3L),
+                Map.of("hrm.dlt.key-vault", 1L),
+                Map.of("key-vault-service", 0L),
+                new Chain(42L, 0L, null),
+                List.of("fake"));
+    }
+}

@@ -1,0 +1,110 @@
+package org.hrm.gateway.adapter.web;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.RecordReleaseDenied;
+import org.hrm.contracts.events.RecordReleased;
+import org.hrm.contracts.events.RecordSubmitted;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FetchApiTest extends ApiTestSupport {
+
+    @AfterEach
+    void silenceTheVault() {
+        platform.vault = request -> {};
+    }
+
+    @Test
+    void aReleaseAnswers200WithTheOwnerAndTheAuthorsProvenance() throws Exception {
+        RecordSubmitted record = committedRecord("patient-alice", "hospital-a");
+        platform.vault = this::release;
+
+        mvc.perform(postAs("dr-fetch-1", "practitioner", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ownerId").value("patient-alice"))
+                .andExpect(jsonPath("$.released.recordId").value(record.recordId()))
+                .andExpect(jsonPath("$.released.share.readerId").value("dr-fetch-1"))
+                .andExpect(jsonPath("$.provenance.authorId").value("hospital-a"))
+                .andExpect(jsonPath("$.provenance.shares.length()").value(2));
+    }
+
+    @Test
+    void aDenialAnswers403WithTheReason() throws Exception {
+        RecordSubmitted record = committedRecord("patient-alice", "hospital-a");
+        platform.vault = request -> deny(request, "no standing grant");
+
+        mvc.perform(postAs("dr-fetch-2", "practitioner", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("no standing grant"));
+    }
+
+    @Test
+    void anErasedRecordAnswers410Gone() throws Exception {
+        RecordSubmitted record = committedRecord("patient-alice", "hospital-a");
+        platform.vault = request -> deny(request, "record erased");
+
+        mvc.perform(postAs("patient-alice", "patient", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.detail").value("record erased"));
+    }
+
+    @Test
+    void aSlowVaultAnswers202AndTheRequesterAloneCanPoll() throws Exception {
+        RecordSubmitted record = committedRecord("patient-alice", "hospital-a");
+        AtomicReference<AccessRequested> asked = new AtomicReference<>();
+        platform.vault = asked::set;
+
+        String location = mvc.perform(postAs(
+                        "dr-fetch-3", "practitioner", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
+                .andExpect(status().isAccepted())
+                .andExpect(header().exists("Location"))
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        mvc.perform(getAs("dr-fetch-3", "practitioner", location)).andExpect(status().isAccepted());
+        release(asked.get());
+
+        mvc.perform(getAs("dr-someone-else", "practitioner", location)).andExpect(status().isNotFound());
+        mvc.perform(getAs("dr-fetch-3", "practitioner", location))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ownerId").value("patient-alice"));
+    }
+
+    @Test
+    void anOperatorCannotFetch() throws Exception {
+        RecordSubmitted record = committedRecord("patient-alice", "hospital-a");
+
+        mvc.perform(postAs("ops-olga", "operator", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
+                .andExpect(status().isForbidden());
+    }
+
+    private void release(AccessRequested request) {
+        views.answers()
+                .released(new RecordReleased(
+                        request.requestId(),
+                        request.recordId(),
+                        request.domain(),
+                        request.requesterId(),
+                        new byte[] {1, 2, 3, 4},
+                        new KeyShare(request.requesterId(), new byte[] {3}),
+                        Instant.now()));
+    }
+
+    private void deny(AccessRequested request, String reason) {
+        views.answers()
+                .denied(new RecordReleaseDenied(
+                        request.requestId(),
+                        request.recordId(),
+                        request.domain(),
+                        request.requesterId(),
+                        reason,
+                        Instant.now()));
+    }
+}

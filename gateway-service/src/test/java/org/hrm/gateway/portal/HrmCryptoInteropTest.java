@@ -1,0 +1,260 @@
+package org.hrm.gateway.portal;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hrm.client.sdk.ConsentSigner;
+import org.hrm.client.sdk.EncryptedRecord;
+import org.hrm.client.sdk.PartyKeyFile;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.RecordDecryptor;
+import org.hrm.client.sdk.RecordEncryptor;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.events.ConsentGranted;
+import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.RecordReleased;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The portal's hrm-crypto.js against the Java SDK, both ways: JS opens what Java encrypted, Java opens the shares JS
+ * rewrapped, and Java (the SDK's and consent-service's rule over {@code signedBytes()}) accepts what JS signed.
+ */
+class HrmCryptoInteropTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Domain DOMAIN = Domain.PATIENT;
+    private static final String GRANT_ID = "7d444840-9dc0-11d1-b245-5ffdce74fad2";
+
+    private final EventCodec codec = new EventCodec();
+    private final RecordDecryptor decryptor = new RecordDecryptor();
+    private final PartyKeys alice = PartyKeys.generate("patient-alice");
+    private final PartyKeys hospital = PartyKeys.generate("hospital-a");
+    private final PartyKeys chen = PartyKeys.generate("dr-chen");
+    private final String recordId = UUID.randomUUID().toString();
+    private final byte[] plaintext = "{\"resourceType\":\"Observation\",\"valueString\":\"BP 128/82\"}".getBytes(UTF_8);
+    private EncryptedRecord record;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void encryptARecordForItsOwnerAndAuthor() {
+        NodeScripts.assumeNodeInstalled();
+        record = encrypt(plaintext);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 1000, 100_000})
+    void jsOpensRecordsTheJavaSdkEncryptedForTheOwnerAndTheAuthor(int size) throws IOException {
+        byte[] content = new byte[size];
+        new SecureRandom().nextBytes(content);
+        EncryptedRecord encrypted = encrypt(content);
+
+        List<JsonNode> results = runJs(
+                op("openRecord", released(encrypted, alice), alice.partyId(), keyFile(alice)),
+                op("openRecord", released(encrypted, hospital), alice.partyId(), keyFile(hospital)));
+
+        assertThat(bytes(value(results.get(0)))).isEqualTo(content);
+        assertThat(bytes(value(results.get(1)))).isEqualTo(content);
+    }
+
+    @Test
+    void jsRejectsAJavaRecordUnderAnotherOwnerOrReader() throws IOException {
+        List<JsonNode> results = runJs(
+                op("openRecord", released(record, alice), "patient-eve", keyFile(alice)),
+                op("openRecord", released(record, alice), alice.partyId(), keyFile(chen)));
+
+        assertThat(error(results.get(0))).isEqualTo("INNER_AUTHENTICATION_FAILED");
+        assertThat(error(results.get(1))).isEqualTo("SHARE_FOR_OTHER_READER");
+    }
+
+    @Test
+    void javaOpensTheShareJsRewrappedForAGrantee() throws IOException {
+        List<JsonNode> results = runJs(op("rewrapShare", ownerShare(), recordId, keyFile(alice), grantee(chen)));
+
+        KeyShare share = JSON.treeToValue(value(results.get(0)), KeyShare.class);
+        assertThat(share.readerId()).isEqualTo(chen.partyId());
+        assertThat(decryptor.decrypt(recordId, DOMAIN, alice.partyId(), record.innerCiphertext(), share, chen))
+                .isEqualTo(plaintext);
+    }
+
+    @Test
+    void javaAcceptsTheGrantJsSignedAndOpensItsShare() throws IOException {
+        JsonNode share = value(runJs(op("rewrapShare", ownerShare(), recordId, keyFile(alice), grantee(chen)))
+                .get(0));
+        Map<String, Object> terms = new HashMap<>(grantTerms(Map.of("recordIds", List.of(recordId))));
+        terms.put("expiresAt", "2026-12-25T10:00:00.25Z");
+        terms.put("grantedAt", "2026-11-25T11:00:00.5+01:00");
+        terms.put("shares", List.of(Map.of("recordId", recordId, "share", share)));
+
+        JsonNode grantJson = value(runJs(op("signGrant", keyFile(alice), terms)).get(0));
+
+        ConsentGranted grant = codec.decode(JSON.writeValueAsBytes(grantJson), ConsentGranted.class);
+        assertThat(grant.grantedAt()).isEqualTo(Instant.parse("2026-11-25T10:00:00.500Z"));
+        assertThat(ownerSigned(grant.signedBytes(), grant.ownerSignature())).isTrue();
+        KeyShare granteeShare =
+                new KeyShare(chen.partyId(), grant.shares().get(0).share());
+        assertThat(decryptor.decrypt(recordId, DOMAIN, alice.partyId(), record.innerCiphertext(), granteeShare, chen))
+                .isEqualTo(plaintext);
+        ConsentGranted tampered = codec.decode(
+                JSON.writeValueAsBytes(((ObjectNode) grantJson).put("purpose", "RESEARCH")), ConsentGranted.class);
+        assertThat(ownerSigned(tampered.signedBytes(), tampered.ownerSignature()))
+                .isFalse();
+    }
+
+    @Test
+    void javaAcceptsACategoryGrantJsSigned() throws IOException {
+        Map<String, Object> terms = grantTerms(Map.of("category", "Observation"));
+
+        JsonNode grantJson = value(runJs(op("signGrant", keyFile(alice), terms)).get(0));
+
+        ConsentGranted grant = codec.decode(JSON.writeValueAsBytes(grantJson), ConsentGranted.class);
+        assertThat(grant.scope().category()).isEqualTo("Observation");
+        assertThat(grant.shares()).isEmpty();
+        assertThat(ownerSigned(grant.signedBytes(), grant.ownerSignature())).isTrue();
+    }
+
+    @Test
+    void javaAcceptsTheRevocationJsSignedAndRejectsATamperedOne() throws IOException {
+        JsonNode revokedJson =
+                value(runJs(op("signRevoke", keyFile(alice), GRANT_ID, DOMAIN.name(), "2026-11-26T10:00:00.000123Z"))
+                        .get(0));
+
+        ConsentRevoked revoked = codec.decode(JSON.writeValueAsBytes(revokedJson), ConsentRevoked.class);
+        assertThat(revoked.ownerId()).isEqualTo(alice.partyId());
+        assertThat(ownerSigned(revoked.signedBytes(), revoked.ownerSignature())).isTrue();
+        ConsentRevoked tampered = codec.decode(
+                JSON.writeValueAsBytes(((ObjectNode) revokedJson).put("revokedAt", "2026-11-26T10:00:01.000123Z")),
+                ConsentRevoked.class);
+        assertThat(ownerSigned(tampered.signedBytes(), tampered.ownerSignature()))
+                .isFalse();
+    }
+
+    @Test
+    void jsVerifiesTheProvenanceTheJavaSdkSigned() throws IOException {
+        ObjectNode submitted = (ObjectNode) JSON.readTree(codec.encode(record.toSubmitted(Instant.now())));
+        ObjectNode otherOwner = submitted.deepCopy().put("ownerId", "patient-eve");
+
+        List<JsonNode> results = runJs(
+                op("verifyProvenance", submitted, base64(hospital.publicKey())),
+                op("verifyProvenance", otherOwner, base64(hospital.publicKey())),
+                op("verifyProvenance", submitted, base64(alice.publicKey())));
+
+        assertThat(value(results.get(0)).asBoolean()).isTrue();
+        assertThat(error(results.get(1))).isEqualTo("PROVENANCE_INVALID");
+        assertThat(error(results.get(2))).isEqualTo("PROVENANCE_INVALID");
+    }
+
+    /** The consent-service's rule, and the SDK's: the owner's key verifies the signature over the signed bytes. */
+    private boolean ownerSigned(byte[] signedBytes, byte[] signature) {
+        return ConsentSigner.verify(alice.publicKey(), signedBytes, signature)
+                && JdkP1363.verify(alice.publicKey(), signedBytes, signature);
+    }
+
+    private Map<String, Object> grantTerms(Map<String, Object> scope) {
+        return Map.of(
+                "grantId",
+                GRANT_ID,
+                "domain",
+                DOMAIN.name(),
+                "granteeId",
+                chen.partyId(),
+                "scope",
+                scope,
+                "purpose",
+                "TREAT",
+                "validFrom",
+                "2026-11-25T10:00:00Z",
+                "expiresAt",
+                "2026-12-25T10:00:00Z");
+    }
+
+    private EncryptedRecord encrypt(byte[] content) {
+        return new RecordEncryptor()
+                .encrypt(
+                        recordId,
+                        DOMAIN,
+                        alice.partyId(),
+                        hospital,
+                        content,
+                        Map.of(alice.partyId(), alice.publicKey()));
+    }
+
+    private JsonNode released(EncryptedRecord encrypted, PartyKeys reader) {
+        RecordReleased event = new RecordReleased(
+                UUID.randomUUID().toString(),
+                encrypted.recordId(),
+                encrypted.domain(),
+                reader.partyId(),
+                encrypted.innerCiphertext(),
+                encrypted.shareOf(reader.partyId()),
+                Instant.now());
+        return JSON.readTree(codec.encode(event));
+    }
+
+    private JsonNode ownerShare() {
+        return JSON.valueToTree(record.shareOf(alice.partyId()));
+    }
+
+    private Map<String, String> keyFile(PartyKeys keys) throws IOException {
+        Path file = dir.resolve(keys.partyId() + ".key.json");
+        PartyKeyFile.save(keys, file);
+        return Map.of("keyFile", Files.readString(file, UTF_8));
+    }
+
+    private static Map<String, String> grantee(PartyKeys keys) {
+        return Map.of("partyId", keys.partyId(), "publicKey", base64(keys.publicKey()));
+    }
+
+    private static Map<String, Object> op(String name, Object... args) {
+        return Map.of("op", name, "args", List.of(args));
+    }
+
+    @SafeVarargs
+    private List<JsonNode> runJs(Map<String, Object>... ops) throws IOException {
+        Path request = dir.resolve("request.json");
+        JSON.writeValue(request.toFile(), Map.of("ops", List.of(ops)));
+        NodeScripts.Run run = NodeScripts.run(
+                List.of(NodeScripts.JS_TESTS.resolve("interop-driver.mjs").toString(), request.toString()));
+        assertThat(run.exitCode()).as("interop driver failed: %s", run.stderr()).isZero();
+        List<JsonNode> results = List.copyOf(JSON.readTree(run.stdout()).values());
+        assertThat(results).hasSize(ops.length);
+        return results;
+    }
+
+    private static JsonNode value(JsonNode result) {
+        assertThat(result.get("ok").asBoolean()).as("JS result %s", result).isTrue();
+        return result.get("value");
+    }
+
+    private static String error(JsonNode result) {
+        assertThat(result.get("ok").asBoolean()).as("JS result %s", result).isFalse();
+        return result.get("code").asString();
+    }
+
+    private static byte[] bytes(JsonNode base64) {
+        return Base64.getDecoder().decode(base64.asString());
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

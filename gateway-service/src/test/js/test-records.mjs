@@ -1,0 +1,100 @@
+// Test data for hrm-crypto.test.mjs: parties and records built with WebCrypto directly (not through the library
+// under test), following the layouts of the Java SDK (InnerEnvelope, RecordIdentity, Provenance).
+import * as hrm from '../../main/resources/static/js/hrm-crypto.js';
+
+const subtle = globalThis.crypto.subtle;
+const utf8 = (text) => new TextEncoder().encode(text);
+const fromBase64Url = (text) => Buffer.from(text, 'base64url');
+
+export const RECORD_ID = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
+
+/** A party with a fresh P-256 key pair, its key file text and its imported keys. */
+export async function newParty(partyId) {
+    const pair = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
+    const jwk = await subtle.exportKey('jwk', pair.privateKey);
+    const publicKey = new Uint8Array(await subtle.exportKey('raw', pair.publicKey));
+    const privateKey = new Uint8Array(fromBase64Url(jwk.d));
+    const keyFile = JSON.stringify({
+        partyId,
+        publicKey: hrm.base64Encode(publicKey),
+        privateKey: hrm.base64Encode(privateKey),
+    });
+    return { partyId, publicKey, privateKey, keyFile, keys: await hrm.parseKeyFile(keyFile) };
+}
+
+async function hkdf(ikm, salt, info) {
+    const key = await subtle.importKey('raw', ikm, 'HKDF', false, ['deriveBits']);
+    return new Uint8Array(await subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt, info }, key, 256));
+}
+
+function concat(...parts) {
+    return Uint8Array.from(parts.flatMap((part) => [...part]));
+}
+
+/**
+ * A record as the Java RecordEncryptor makes it: C1 and one share per reader. `recordKey` overrides K1 (a key not
+ * derived from the content, which the content check must catch).
+ */
+export async function newRecord({ plaintext, ownerId, domain = 'PATIENT', readers, recordKey }) {
+    const salt = crypto.getRandomValues(new Uint8Array(32));
+    const nonce = crypto.getRandomValues(new Uint8Array(12));
+    const digest = new Uint8Array(await subtle.digest('SHA-256', plaintext));
+    const k1 = recordKey ?? (await hkdf(digest, salt, utf8('record-key' + RECORD_ID)));
+    const aesKey = await subtle.importKey('raw', k1, 'AES-GCM', false, ['encrypt']);
+    const aad = concat(utf8(RECORD_ID), [0], utf8(domain), [0], utf8(ownerId));
+    const sealed = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: aad }, aesKey, plaintext));
+    const innerCiphertext = concat([1], salt, nonce, sealed);
+    const shares = [];
+    for (const reader of readers) {
+        const { enc, ciphertext } = await hrm.hpkeSealBase(
+            reader.publicKey,
+            utf8('hrm/share/v1' + RECORD_ID),
+            utf8(reader.partyId),
+            k1,
+        );
+        shares.push({ readerId: reader.partyId, share: hrm.base64Encode(concat(enc, ciphertext)) });
+    }
+    return { recordId: RECORD_ID, domain, ownerId, innerCiphertext, shares };
+}
+
+/** The RecordReleased JSON the gateway hands to one reader. */
+export function released(record, readerId) {
+    return {
+        requestId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+        recordId: record.recordId,
+        domain: record.domain,
+        requesterId: readerId,
+        innerCiphertext: hrm.base64Encode(record.innerCiphertext),
+        share: record.shares.find((share) => share.readerId === readerId),
+        releasedAt: '2026-11-25T11:00:00.200Z',
+    };
+}
+
+/** The author's provenance signature (Provenance.signedBytes: raw tag, then length-prefixed fields). */
+export async function signProvenance(record, author) {
+    const field = (bytes) => concat([0, 0, (bytes.length >> 8) & 255, bytes.length & 255], bytes);
+    const digest = new Uint8Array(await subtle.digest('SHA-256', record.innerCiphertext));
+    const parts = [utf8('hrm/provenance/v1'), field(utf8(record.recordId)), field(utf8(record.domain))];
+    parts.push(field(utf8(record.ownerId)), field(digest));
+    for (const share of record.shares) {
+        parts.push(field(utf8(share.readerId)), field(hrm.base64Decode(share.share)));
+    }
+    const key = await subtle.importKey(
+        'jwk',
+        { kty: 'EC', crv: 'P-256', x: b64url(author.publicKey.subarray(1, 33)), y: b64url(author.publicKey.subarray(33)), d: b64url(author.privateKey) },
+        { name: 'ECDSA', namedCurve: 'P-256' },
+        false,
+        ['sign'],
+    );
+    const signature = await subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, concat(...parts));
+    return hrm.base64Encode(new Uint8Array(signature));
+}
+
+const b64url = (bytes) => Buffer.from(bytes).toString('base64url');
+
+/** A copy of `bytes` with one bit flipped at `index`. */
+export function flipped(bytes, index) {
+    const copy = Uint8Array.from(bytes);
+    copy[index] ^= 0x01;
+    return copy;
+}
