@@ -3,6 +3,7 @@ package org.hrm.sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.hrm.contracts.Domain;
@@ -31,6 +32,15 @@ public record ServiceSettings(
     public static final String LEDGER_WRITER = "ledger-writer-service";
     /** Shorter than production's 5 s, so a watcher (or a test) sees the platform move within a second or two. */
     private static final String HEARTBEAT_INTERVAL = "1s";
+
+    private static final List<String> GATEWAY_ONLY_AUTO_CONFIGURATION = List.of(
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
+                    + ".OAuth2ResourceServerAutoConfiguration");
 
     /** The properties of the named service. */
     public Map<String, Object> of(String service) throws IOException {
@@ -91,6 +101,10 @@ public record ServiceSettings(
         properties.put("server.port", 0);
         properties.put("server.address", "127.0.0.1");
         properties.put("hrm.ops.heartbeat-interval", HEARTBEAT_INTERVAL);
+        // The sandbox's classpath also holds the gateway: its application.yml and its security would otherwise apply
+        // to every service here (production images carry one service each).
+        properties.put("spring.config.name", "hrm-" + name);
+        properties.put("spring.autoconfigure.exclude", String.join(",", GATEWAY_ONLY_AUTO_CONFIGURATION));
         return properties;
     }
 }
