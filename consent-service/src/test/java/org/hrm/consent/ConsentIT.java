@@ -1,6 +1,7 @@
 package org.hrm.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hrm.consent.ConsentEvents.emergency;
 import static org.hrm.consent.ConsentEvents.granted;
 import static org.hrm.consent.ConsentEvents.json;
@@ -18,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.contracts.Domain;
@@ -50,7 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * register, records are indexed, owners grant and revoke, readers ask; signed AccessDecided, audit events, standing
  * grants and dead letters come out.
  */
-@SpringBootTest(classes = ConsentApplication.class)
+@SpringBootTest(classes = ConsentApplication.class, properties = "hrm.consent.unknown-party-grace=5s")
 @EmbeddedKafka
 @DirtiesContext
 class ConsentIT {
@@ -215,6 +217,53 @@ class ConsentIT {
         assertThat(audit.outcomeDesc()).isEqualTo("grant not signed by the owner");
         assertThat(header(kafka.awaitDeadLetter(alice), EventHeaders.DLT_REASON))
                 .isEqualTo("grant not signed by the owner");
+    }
+
+    /** A grant that overtakes its parties' registrations (another topic, another consumer) waits for them. */
+    @Test
+    void acceptsAndAuditsOnceAGrantWhosePartiesRegisterWithinTheGrace() {
+        TestKeys carolKeys = TestKeys.generate();
+        String carol = party("carol");
+        String nurse = party("nurse");
+        ConsentGranted grant = granted(Domain.PATIENT, carol, nurse, GrantScope.category("*"), carolKeys);
+
+        kafka.send(Topic.CONSENT_GRANTED.name(Domain.PATIENT), carol, grant);
+        driver.register(
+                registered(carol, PartyKind.PATIENT, carolKeys, null),
+                registered(nurse, PartyKind.PRACTITIONER, TestKeys.generate(), null));
+
+        assertThat(kafka.awaitStandingGrants(
+                                Domain.PATIENT, carol, list -> !list.grantees().isEmpty())
+                        .grantees())
+                .singleElement()
+                .satisfies(grantee -> assertThat(grantee.grantId()).isEqualTo(grant.grantId()));
+        // The owner's next change is handled only after the grant: by its audit, every audit of the grant is out.
+        driver.revoke(revoked(Domain.PATIENT, grant.grantId(), carol, carolKeys));
+        assertThat(kafka.awaitAudits(grantAudit(grant), 1)).singleElement().satisfies(audit -> {
+            assertThat(audit.outcome()).isEqualTo("0");
+            assertThat(audit.outcomeDesc()).isEqualTo("grant stored");
+        });
+        assertThatThrownBy(() -> kafka.awaitDeadLetter(carol, 1)).isInstanceOf(AssertionError.class);
+    }
+
+    /** Waiting is bounded: once the grace is over, the grant is refused as before. */
+    @Test
+    void deadLettersAGrantFromAPartyThatNeverRegistersOnceTheGraceIsOver() {
+        String stranger = party("stranger");
+        ConsentGranted grant = granted(Domain.PATIENT, stranger, doctor, GrantScope.category("*"), TestKeys.generate());
+
+        AuditEvent audit = driver.grant(grant);
+
+        String reason = "owner " + stranger + " is not a registered party";
+        assertThat(audit.outcome()).isEqualTo("4");
+        assertThat(audit.outcomeDesc()).isEqualTo(reason);
+        assertThat(header(kafka.awaitDeadLetter(stranger), EventHeaders.DLT_REASON))
+                .isEqualTo(reason);
+        assertThat(kafka.awaitAudits(grantAudit(grant), 1)).hasSize(1);
+    }
+
+    private static Predicate<AuditEvent> grantAudit(ConsentGranted grant) {
+        return audit -> audit.action().equals("C") && ConsentDriver.concerns(audit, grant.grantId());
     }
 
     @Test

@@ -71,6 +71,23 @@ public final class ConsentChanges {
                 ownerGrants.standing(revocation.domain(), revocation.ownerId(), now));
     }
 
+    /**
+     * Whether every party the grant names (owner and grantee) is registered. Registrations travel on another
+     * topic, read by another consumer, so a grant naming an unknown party may simply have overtaken them.
+     */
+    public boolean partiesRegistered(Grant grant) {
+        return registered(List.of(grant.ownerId(), grant.granteeId()));
+    }
+
+    /** Whether the revoking owner is registered; see {@link #partiesRegistered(Grant)}. */
+    public boolean partiesRegistered(Revocation revocation) {
+        return registered(List.of(revocation.ownerId()));
+    }
+
+    private boolean registered(List<String> partyIds) {
+        return parties.findAll(partyIds).keySet().containsAll(partyIds);
+    }
+
     private Optional<String> check(Signed<Grant> signed) {
         Grant grant = signed.content();
         Map<String, Party> known = parties.findAll(List.of(grant.ownerId(), grant.granteeId()));

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long a batch waits for its sends to be acknowledged before it is retried
  * @param retryInitialInterval first back-off after an infrastructure failure (the batch is retried, never dropped)
  * @param retryMaxInterval longest back-off between retries
+ * @param unknownPartyGrace how long a grant or revocation naming a party not registered yet is retried (the
+ *     registration, read by another consumer, may lag behind it) before it is dead-lettered; counted from the
+ *     moment the service first read it
  */
 @ConfigurationProperties("hrm.consent")
 public record ConsentProperties(
@@ -37,4 +40,5 @@ public record ConsentProperties(
         @DefaultValue("30s") Duration emergencyDecisionTtl,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("500ms") Duration retryInitialInterval,
-        @DefaultValue("30s") Duration retryMaxInterval) {}
+        @DefaultValue("30s") Duration retryMaxInterval,
+        @DefaultValue("30s") Duration unknownPartyGrace) {}

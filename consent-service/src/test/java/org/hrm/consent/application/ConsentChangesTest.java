@@ -51,6 +51,21 @@ class ConsentChangesTest {
     }
 
     @Test
+    void tellsWhetherEveryPartyAChangeNamesIsRegistered() {
+        Grant toKnown = grant(PATIENT, "alice", "bob", category("lab"));
+        Grant toUnknown = grant(PATIENT, "alice", "carol", category("lab"));
+        Grant fromUnknown = grant(PATIENT, "dave", "bob", category("lab"));
+
+        assertThat(scenario.changes.partiesRegistered(toKnown)).isTrue();
+        assertThat(scenario.changes.partiesRegistered(toUnknown)).isFalse();
+        assertThat(scenario.changes.partiesRegistered(fromUnknown)).isFalse();
+        assertThat(scenario.changes.partiesRegistered(new Revocation("g", PATIENT, "alice", NOW)))
+                .isTrue();
+        assertThat(scenario.changes.partiesRegistered(new Revocation("g", PATIENT, "dave", NOW)))
+                .isFalse();
+    }
+
+    @Test
     void rejectsAGrantSignedByTheGranteeAndAuditsTheRejection() {
         Grant grant = grant(PATIENT, "alice", "bob", category("lab"));
 

@@ -6,40 +6,56 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.consent.application.ConsentChanges;
 import org.hrm.consent.application.ConsentOutcome;
+import org.hrm.consent.domain.Grant;
+import org.hrm.consent.domain.Revocation;
+import org.hrm.consent.domain.Signed;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.support.Traces;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
  * Applies each poll's grants and revocations in offset order: each is audited; accepted ones publish the owner's
- * standing grants, rejected ones are dead-lettered with the reason.
+ * standing grants, rejected ones are dead-lettered with the reason. One that names a party not registered yet waits
+ * (see {@link UnknownPartyGrace}): the records before it are finished and committed, and it is retried from there.
  */
 final class ConsentBatchListener implements BatchMessageListener<String, byte[]> {
     private final EventParser parser;
     private final ConsentChanges changes;
     private final ConsentPublisher publisher;
     private final Acknowledgements acknowledgements;
+    private final UnknownPartyGrace grace;
 
     ConsentBatchListener(
-            EventParser parser, ConsentChanges changes, ConsentPublisher publisher, Acknowledgements acknowledgements) {
+            EventParser parser,
+            ConsentChanges changes,
+            ConsentPublisher publisher,
+            Acknowledgements acknowledgements,
+            UnknownPartyGrace grace) {
         this.parser = parser;
         this.changes = changes;
         this.publisher = publisher;
         this.acknowledgements = acknowledgements;
+        this.grace = grace;
     }
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, byte[]> record = records.get(index);
             try (var trace = Traces.open(record)) {
                 if (Topic.CONSENT_GRANTED.domainOf(record.topic()).isPresent()) {
                     grant(record, sends);
                 } else {
                     revoke(record, sends);
                 }
+            } catch (UnknownPartyException e) {
+                // Nothing was sent for this record, so it is not audited twice; the earlier ones are.
+                acknowledgements.await(sends);
+                throw new BatchListenerFailedException(e.getMessage(), e, index);
             }
         }
         acknowledgements.await(sends);
@@ -52,7 +68,9 @@ final class ConsentBatchListener implements BatchMessageListener<String, byte[]>
             sends.add(publisher.deadLetter(record, parsed.refusal()));
             return;
         }
-        publish(record, changes.grant(ContractMapping.grant(parsed.event())), sends);
+        Signed<Grant> grant = ContractMapping.grant(parsed.event());
+        awaitParties(record, changes.partiesRegistered(grant.content()));
+        publish(record, changes.grant(grant), sends);
     }
 
     private void revoke(ConsumerRecord<String, byte[]> record, List<CompletableFuture<?>> sends) {
@@ -62,7 +80,21 @@ final class ConsentBatchListener implements BatchMessageListener<String, byte[]>
             sends.add(publisher.deadLetter(record, parsed.refusal()));
             return;
         }
-        publish(record, changes.revoke(ContractMapping.revocation(parsed.event())), sends);
+        Signed<Revocation> revocation = ContractMapping.revocation(parsed.event());
+        awaitParties(record, changes.partiesRegistered(revocation.content()));
+        publish(record, changes.revoke(revocation), sends);
+    }
+
+    /**
+     * Retries the record while a party it names is unknown and its grace lasts; after that it goes on and is
+     * refused as before ("... is not a registered party").
+     */
+    private void awaitParties(ConsumerRecord<String, byte[]> record, boolean registered) {
+        if (!registered && grace.stillWaiting(record)) {
+            throw new UnknownPartyException("waiting for the registration of a party named by the record at offset "
+                    + record.offset() + " of " + record.topic() + "-" + record.partition());
+        }
+        grace.settled(record);
     }
 
     private void publish(

@@ -1,5 +1,6 @@
 package org.hrm.consent.adapter.kafka;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,8 @@ class KafkaWiring {
             KafkaProperties kafka,
             ConsentProperties consent,
             ConsentChanges changes,
-            KafkaTemplate<String, byte[]> consentKafkaTemplate) {
+            KafkaTemplate<String, byte[]> consentKafkaTemplate,
+            Clock consentClock) {
         Parts parts = new Parts(consent, consentKafkaTemplate);
         List<String> topics = Stream.concat(
                         Topic.CONSENT_GRANTED.allNames().stream(), Topic.CONSENT_REVOKED.allNames().stream())
@@ -92,7 +94,12 @@ class KafkaWiring {
                 consent,
                 "consent",
                 topics,
-                new ConsentBatchListener(parts.parser(), changes, parts.publisher(), parts.acknowledgements()));
+                new ConsentBatchListener(
+                        parts.parser(),
+                        changes,
+                        parts.publisher(),
+                        parts.acknowledgements(),
+                        new UnknownPartyGrace(consent.unknownPartyGrace(), consentClock)));
     }
 
     @Bean
