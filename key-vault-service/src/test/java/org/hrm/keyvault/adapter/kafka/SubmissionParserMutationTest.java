@@ -34,6 +34,11 @@ class SubmissionParserMutationTest {
     void aMutatedSubmissionIsRefusedWithAReasonOrAcceptedWhole(int mutant, byte[] bytes) {
         ParsedRecord parsed = parser.parse(consumed(TOPIC, SUBMITTED_TYPE, "key", bytes));
 
+        assertRefusedWithAReasonOrAcceptedWhole(parsed);
+    }
+
+    /** The parser's property, shared with {@link SubmissionParserFuzzTest}. */
+    static void assertRefusedWithAReasonOrAcceptedWhole(ParsedRecord parsed) {
         if (parsed.accepted()) {
             assertThat(parsed.submission().shares()).isNotEmpty();
             assertThat(parsed.submission().innerCiphertext()).isNotEmpty();
