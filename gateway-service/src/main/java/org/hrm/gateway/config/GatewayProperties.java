@@ -11,21 +11,39 @@ import org.springframework.util.unit.DataSize;
  *
  * @param audience the audience every token must name
  * @param rolesClaim the claim holding the caller's roles (Keycloak's realm-role mapper writes "roles")
+ * @param partyClaim the claim holding the caller's party id: "sub" by default; providers whose subject is an opaque
+ *     user id (Keycloak) map the party id to a claim of its own ("party_id" in deploy/keycloak)
  * @param fetchWait how long a fetch waits for the vault before answering 202
  * @param maxBody the largest request body accepted (a record must fit one ledger transaction)
  * @param chainRpc the chain's JSON-RPC URL, for the ops dashboard's chain head; empty: not shown
  * @param transactionLink a link to a transaction, with {hash}; empty: none
+ * @param portal where the portal's users log in
  */
 @ConfigurationProperties("hrm.gateway")
 public record GatewayProperties(
         @DefaultValue("hrm-gateway") String audience,
         @DefaultValue("roles") String rolesClaim,
+        @DefaultValue("sub") String partyClaim,
         @DefaultValue("3s") Duration fetchWait,
         @DefaultValue("300KB") DataSize maxBody,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("") String chainRpc,
         @DefaultValue("") String transactionLink,
-        @DefaultValue Dev dev) {
+        @DefaultValue Dev dev,
+        @DefaultValue Portal portal) {
+
+    /**
+     * The portal's login at an OIDC provider (authorization code with PKCE, a public client: no secret in the
+     * browser).
+     *
+     * @param oidcAuthority the provider's issuer URL as browsers reach it; empty: no provider login offered
+     * @param clientId the provider's public client for the portal
+     * @param scope the scopes the portal asks for
+     */
+    public record Portal(
+            @DefaultValue("") String oidcAuthority,
+            @DefaultValue("hrm-portal") String clientId,
+            @DefaultValue("openid") String scope) {}
 
     /** Token bucket per subject for expensive endpoints (submit, fetch, erase). */
     public record RateLimit(

@@ -39,8 +39,8 @@ class SecurityConfiguration {
                         .authenticated()
                         .anyRequest()
                         .permitAll())
-                .oauth2ResourceServer(server -> server.jwt(
-                                jwt -> jwt.jwtAuthenticationConverter(authorities(properties.rolesClaim())))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
+                                authorities(properties.rolesClaim(), properties.partyClaim())))
                         .authenticationEntryPoint((request, response, failure) -> {
                             bearer.commence(request, response, failure);
                             problems.write(
@@ -57,12 +57,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static JwtAuthenticationConverter authorities(String rolesClaim) {
+    private static JwtAuthenticationConverter authorities(String rolesClaim, String partyClaim) {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(rolesClaim);
         roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(roles);
+        converter.setPrincipalClaimName(partyClaim);
         return converter;
     }
 

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Runs the node tests of the portal's hrm-crypto.js (RFC 9180 vector, tampering, consent signing) in the build. */
+/**
+ * Runs the node tests of the portal's scripts in the build: hrm-crypto.js (RFC 9180 vector, tampering, consent
+ * signing) and oidc.js (PKCE login).
+ */
 class HrmCryptoNodeTest {
 
-    @Test
-    void nodeTestsOfTheCryptoLibraryPass() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"hrm-crypto.test.mjs", "oidc.test.mjs"})
+    void nodeTestsOfThePortalScriptsPass(String tests) throws IOException {
         NodeScripts.assumeNodeInstalled();
 
-        NodeScripts.Run run = NodeScripts.run(List.of(
-                "--test", NodeScripts.JS_TESTS.resolve("hrm-crypto.test.mjs").toString()));
+        NodeScripts.Run run = NodeScripts.run(
+                List.of("--test", NodeScripts.JS_TESTS.resolve(tests).toString()));
 
         assertThat(run.exitCode())
                 .as("node --test output:%n%s%s", run.stdout(), run.stderr())

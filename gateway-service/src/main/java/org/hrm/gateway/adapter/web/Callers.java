@@ -10,7 +10,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** The caller of the current request, from its verified JWT: subject = party id, roles from the roles claim. */
+/**
+ * The caller of the current request, from its verified JWT: the party id from the configured party claim ("sub" by
+ * default, the token's name), roles from the roles claim.
+ */
 final class Callers {
     private static final String PREFIX = "ROLE_";
 
@@ -19,11 +22,12 @@ final class Callers {
     static Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken token)
-                || token.getToken().getSubject() == null) {
+                || token.getName() == null
+                || token.getName().isBlank()) {
             throw new ApiProblem(
                     org.springframework.http.HttpStatus.UNAUTHORIZED,
                     "unauthenticated",
-                    "a bearer token with a subject is required");
+                    "a bearer token naming a party is required");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (GrantedAuthority authority : token.getAuthorities()) {
@@ -33,6 +37,6 @@ final class Callers {
                         .ifPresent(roles::add);
             }
         }
-        return new Caller(token.getToken().getSubject(), roles);
+        return new Caller(token.getName(), roles);
     }
 }
