@@ -3,6 +3,7 @@ package org.hrm.sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.hrm.contracts.Domain;
@@ -30,7 +31,16 @@ public record ServiceSettings(
     public static final String KEY_VAULT = "key-vault-service";
     public static final String LEDGER_WRITER = "ledger-writer-service";
     /** Shorter than production's 5 s, so a watcher (or a test) sees the platform move within a second or two. */
-    private static final String HEARTBEAT_INTERVAL = "1s";
+    static final String HEARTBEAT_INTERVAL = "1s";
+
+    private static final List<String> WITHOUT_GATEWAY_SECURITY = List.of(
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
+                    + ".OAuth2ResourceServerAutoConfiguration");
 
     /** The properties of the named service. */
     public Map<String, Object> of(String service) throws IOException {
@@ -91,6 +101,9 @@ public record ServiceSettings(
         properties.put("server.port", 0);
         properties.put("server.address", "127.0.0.1");
         properties.put("hrm.ops.heartbeat-interval", HEARTBEAT_INTERVAL);
+        // The sandbox's classpath has the gateway's Spring Security; the services' own images do not, so Boot's
+        // default security (which lets health through but answers /actuator/prometheus with 401) stays out here.
+        properties.put("spring.autoconfigure.exclude", String.join(",", WITHOUT_GATEWAY_SECURITY));
         return properties;
     }
 }
