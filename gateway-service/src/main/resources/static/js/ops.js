@@ -11,6 +11,29 @@ function figures(element, values) {
         || '<p>none</p>';
 }
 
+function age(millis) {
+    return millis < 60000 ? `${(millis / 1000).toFixed(1)} s ago` : `${Math.round(millis / 60000)} min ago`;
+}
+
+function deadLetters(service) {
+    const reasons = Object.entries(service.deadLettersByReason)
+        .map(([reason, count]) => `${escapeHtml(reason)}: ${escapeHtml(count)}`).join('<br>');
+    return `${escapeHtml(service.deadLetters)}${reasons ? '<br>' + reasons : ''}`;
+}
+
+function services(element, rows) {
+    element.innerHTML = rows.map((s) => {
+        const ledger = s.ledger;
+        const nonces = ledger ? ledger.lanes.map((lane) => `<span class="mono">${escapeHtml(lane.signer)}</span> `
+            + `${escapeHtml(lane.nextNonce)} / ${escapeHtml(lane.minedNonce)}`).join('<br>') : '';
+        return `<tr data-service="${escapeHtml(s.service)}"><td>${escapeHtml(s.service)}</td>`
+            + `<td class="mono">${escapeHtml(s.instanceId)}</td><td title="${escapeHtml(s.lastBeat)}">${age(s.ageMillis)}</td>`
+            + `<td>${s.processedPerSecond.toFixed(1)}</td><td>${escapeHtml(s.lag)}</td><td>${deadLetters(s)}</td>`
+            + `<td>${ledger ? escapeHtml(ledger.chainHead) : ''}</td>`
+            + `<td>${ledger ? escapeHtml(ledger.pendingTransactions) : ''}</td><td>${nonces}</td></tr>`;
+    }).join('') || '<tr><td colspan="9">no heartbeat yet</td></tr>';
+}
+
 async function refresh() {
     try {
         const ops = (await call('GET', '/api/ops/overview')).body;
@@ -21,6 +44,7 @@ async function refresh() {
         figures($('chain'), ops.chain.error
             ? { error: ops.chain.error }
             : { 'head block': ops.chain.headBlock, 'pending transactions': ops.chain.pendingTransactions });
+        services($('services'), ops.services);
         $('sources').textContent = 'from: ' + ops.sources.join(', ') + ' — refreshed ' + new Date().toISOString();
     } catch (e) {
         show($('message'), e.message, false);

@@ -57,7 +57,8 @@ public enum Topic {
             "ops.heartbeats.key-vault", "instanceId", ServiceHeartbeat.class, ServiceName.KEY_VAULT, false),
     LEDGER_WRITER_HEARTBEATS(
             "ops.heartbeats.ledger-writer", "instanceId", ServiceHeartbeat.class, ServiceName.LEDGER_WRITER, false),
-    CONSENT_HEARTBEATS("ops.heartbeats.consent", "instanceId", ServiceHeartbeat.class, ServiceName.CONSENT, false);
+    CONSENT_HEARTBEATS("ops.heartbeats.consent", "instanceId", ServiceHeartbeat.class, ServiceName.CONSENT, false),
+    GATEWAY_HEARTBEATS("ops.heartbeats.gateway", "instanceId", ServiceHeartbeat.class, ServiceName.GATEWAY, false);
 
     private static final String PREFIX = "hrm.";
 

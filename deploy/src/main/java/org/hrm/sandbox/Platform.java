@@ -129,6 +129,7 @@ public final class Platform implements AutoCloseable {
         properties.put("spring.mongodb.uri", mongo.uri("gateway-unused"));
         properties.put("server.port", options.gatewayPort());
         properties.put("hrm.gateway.chain-rpc", anvil.rpcUrl());
+        properties.put("hrm.ops.heartbeat-interval", ServiceSettings.HEARTBEAT_INTERVAL);
         return properties;
     }
 

@@ -31,7 +31,7 @@ public record ServiceSettings(
     public static final String KEY_VAULT = "key-vault-service";
     public static final String LEDGER_WRITER = "ledger-writer-service";
     /** Shorter than production's 5 s, so a watcher (or a test) sees the platform move within a second or two. */
-    private static final String HEARTBEAT_INTERVAL = "1s";
+    static final String HEARTBEAT_INTERVAL = "1s";
 
     private static final List<String> GATEWAY_ONLY_AUTO_CONFIGURATION = List.of(
             "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",

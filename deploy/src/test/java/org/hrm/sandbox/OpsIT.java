@@ -37,16 +37,19 @@ import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import tools.jackson.databind.JsonNode;
 
 /**
- * What operators and auditors see of a running platform: heartbeats on the ops topics that follow the work done,
- * one trace id per record across services, actuator health and metrics per service, and a chain verifier that
+ * What operators and auditors see of a running platform: heartbeats on the ops topics that follow the work done
+ * (and on the gateway's ops dashboard), one trace id per record across services, actuator health and metrics per
+ * service, and a chain verifier that
  * finds on chain exactly what the demo put there. Every check compares before and after, so the platform is
  * shared with {@link StoreFlowIT}.
  */
 class OpsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int RECORDS = 5;
+    private static final List<String> SERVICES = List.of("consent", "key-vault", "ledger-writer", "gateway");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Platform platform = SharedPlatform.get();
     private static final Web3j web3j = SharedPlatform.web3j();
@@ -103,6 +106,55 @@ class OpsIT {
                     .containsOnly(hops.get("RecordSubmitted").traceId());
             assertThat(hops.values()).extracting(TraceParent::spanId).doesNotHaveDuplicates();
         }
+    }
+
+    @Test
+    void theOpsDashboardShowsALiveHeartbeatOfEveryServiceAndTheWritersChainHead() throws Exception {
+        GatewayClient gateway = new GatewayClient(platform.gatewayUrl());
+        String operator = gateway.login("ops-olga");
+        Instant asked = Instant.now();
+
+        GatewayClient.Answer overview = gateway.until(
+                WAIT,
+                answer -> answer.status() == 200
+                        && beatsAfter(answer.json(), asked).keySet().containsAll(SERVICES)
+                        && beatsAfter(answer.json(), asked)
+                                        .get("ledger-writer")
+                                        .path("ledger")
+                                        .path("chainHead")
+                                        .asLong()
+                                > 0,
+                () -> gateway.get("/api/ops/overview", operator));
+
+        assertThat(overview.status()).isEqualTo(200);
+        Map<String, JsonNode> beats = beatsAfter(overview.json(), asked);
+        assertThat(beats).containsOnlyKeys(SERVICES);
+        long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        JsonNode ledger = beats.get("ledger-writer").get("ledger");
+        assertThat(ledger.get("chainHead").asLong()).isBetween(1L, head);
+        assertThat(ledger.get("lanes").get(0).get("signer").asString())
+                .isEqualToIgnoringCase(Credentials.create(AnvilNode.WRITER_KEY).getAddress());
+        assertThat(ledger.get("pendingTransactions").isNumber()).isTrue();
+        for (String service : List.of("consent", "key-vault", "gateway")) {
+            assertThat(beats.get(service).path("ledger").isNull()).as(service).isTrue();
+        }
+        // The gateway's own actuator: probes open, metrics for operators only.
+        assertThat(gateway.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(gateway.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        GatewayClient.Answer metrics = gateway.get("/actuator/prometheus", operator);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("service=\"gateway-service\"");
+    }
+
+    /** The dashboard's heartbeat rows sent after {@code after}, by service (one instance each in the sandbox). */
+    private static Map<String, JsonNode> beatsAfter(JsonNode overview, Instant after) {
+        Map<String, JsonNode> beats = new HashMap<>();
+        for (JsonNode service : overview.get("services")) {
+            if (Instant.parse(service.get("lastBeat").asString()).isAfter(after)) {
+                beats.put(service.get("service").asString(), service);
+            }
+        }
+        return beats;
     }
 
     @Test

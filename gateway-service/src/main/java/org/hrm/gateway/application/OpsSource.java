@@ -1,12 +1,13 @@
 package org.hrm.gateway.application;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hrm.contracts.events.ServiceHeartbeat.LedgerStatus;
 
 /**
- * Where the ops dashboard's figures come from. Today: topic end offsets, consumer-group lag and the chain's JSON-RPC;
- * the services' heartbeat topics and actuator metrics can be another implementation (or be merged into this one)
- * without touching the dashboard.
+ * Where the ops dashboard's figures come from: topic end offsets, consumer-group lag, the chain's JSON-RPC and the
+ * services' heartbeat topics.
  */
 public interface OpsSource {
     Snapshot snapshot();
@@ -19,6 +20,7 @@ public interface OpsSource {
      * @param deadLetters messages per dead-letter topic
      * @param consumerLag lag per consumer group (summed over its partitions)
      * @param chain chain head and pending transactions, or an error text
+     * @param services every service instance's last heartbeat
      * @param sources what this reading was made from, for the page to say
      */
     record Snapshot(
@@ -27,7 +29,26 @@ public interface OpsSource {
             Map<String, Long> deadLetters,
             Map<String, Long> consumerLag,
             Chain chain,
+            List<ServiceStatus> services,
             List<String> sources) {}
+
+    /**
+     * One service instance as its last heartbeat told it.
+     *
+     * @param ageMillis how long ago that beat was sent (a few intervals: alive; growing: stopped or cut off)
+     * @param lag events its consumer groups have not processed yet, summed over its partitions
+     * @param ledger the ledger writer's chain head, pending transactions and nonces per signer; null for the others
+     */
+    record ServiceStatus(
+            String service,
+            String instanceId,
+            Instant lastBeat,
+            long ageMillis,
+            double processedPerSecond,
+            long lag,
+            long deadLetters,
+            Map<String, Long> deadLettersByReason,
+            LedgerStatus ledger) {}
 
     /** The chain head block, the pending transactions count (null where the node does not say), or why not known. */
     record Chain(Long headBlock, Long pendingTransactions, String error) {}

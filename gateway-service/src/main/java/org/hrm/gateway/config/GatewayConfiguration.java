@@ -17,6 +17,7 @@ import org.hrm.gateway.application.ErasureBook;
 import org.hrm.gateway.application.Fetches;
 import org.hrm.gateway.application.GatewayAudit;
 import org.hrm.gateway.application.GatewayCommands;
+import org.hrm.gateway.application.HeartbeatBook;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.gateway.application.ReleaseAnswers;
 import org.hrm.gateway.application.Views;
@@ -44,7 +45,13 @@ class GatewayConfiguration {
     @Bean
     Views views() {
         RecordBook records = new RecordBook();
-        return new Views(records, new ErasureBook(records), new DirectoryBook(), new AuditBook(), new ReleaseAnswers());
+        return new Views(
+                records,
+                new ErasureBook(records),
+                new DirectoryBook(),
+                new AuditBook(),
+                new ReleaseAnswers(),
+                new HeartbeatBook());
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
@@ -77,7 +84,10 @@ class GatewayConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
     KafkaChainOps opsSource(
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrap, GatewayProperties properties, Views views) {
-        return new KafkaChainOps(bootstrap, properties.chainRpc(), views.records());
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrap,
+            GatewayProperties properties,
+            Views views,
+            Clock clock) {
+        return new KafkaChainOps(bootstrap, properties.chainRpc(), views.records(), views.heartbeats(), clock);
     }
 }

@@ -20,8 +20,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The API is an OAuth2 resource server: every {@code /api/**} call needs a bearer JWT that is signed by the issuer,
- * unexpired and for this gateway's audience; its roles claim becomes {@code ROLE_*} authorities. Static pages and the
- * API description are public (they hold no data). Sessions and CSRF tokens are not used: the browser sends the
+ * unexpired and for this gateway's audience; its roles claim becomes {@code ROLE_*} authorities. Static pages, the
+ * API description and the health probes are public (they hold no data); the other actuator endpoints (metrics) are
+ * for operators. Sessions and CSRF tokens are not used: the browser sends the
  * bearer token itself, never a cookie.
  */
 @Configuration
@@ -33,7 +34,15 @@ class SecurityConfiguration {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/ops/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        // Liveness and readiness probes (kubelet, compose healthchecks) carry no token.
+                        .permitAll()
+                        // Unlike the other services, the gateway's port faces browsers and hospitals: its metrics
+                        // (topics, groups, request rates) are for operators only. Prometheus scrapes with an
+                        // operator-role token from the issuer (its scrape config's oauth2 client credentials).
+                        .requestMatchers("/actuator/**")
+                        .hasRole("operator")
+                        .requestMatchers("/api/ops/**")
                         .hasRole("operator")
                         .requestMatchers("/api/**")
                         .authenticated()

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ErasureCommitted;
@@ -17,6 +18,7 @@ import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.contracts.events.ServiceHeartbeat;
 import org.hrm.contracts.events.StandingGrants;
 import org.hrm.gateway.application.Views;
 
@@ -35,6 +37,10 @@ public final class ViewFeeds {
         feeds.on(Topic.PARTY_REGISTERED.topicName(), PartyRegistered.class, views.directory()::registered);
         feeds.on(Topic.AUDIT.topicName(), AuditEvent.class, views.audit()::add);
         feeds.on(Topic.GATEWAY_AUDIT.topicName(), AuditEvent.class, views.audit()::add);
+        for (ServiceName service : ServiceName.values()) {
+            Topic.heartbeatsOf(service)
+                    .ifPresent(topic -> feeds.on(topic.topicName(), ServiceHeartbeat.class, views.heartbeats()::beat));
+        }
         return Map.copyOf(feeds.feeds);
     }
 

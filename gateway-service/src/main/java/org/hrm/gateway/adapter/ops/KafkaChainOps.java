@@ -1,5 +1,6 @@
 package org.hrm.gateway.adapter.ops;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,14 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.hrm.contracts.Topic;
+import org.hrm.gateway.application.HeartbeatBook;
 import org.hrm.gateway.application.OpsSource;
 import org.hrm.gateway.application.RecordBook;
 
 /**
- * The dashboard's figures from what the gateway can read today: message counts per topic (end minus start offset),
- * committed-offset lag of every consumer group, and the chain's head and pending transactions over JSON-RPC.
+ * The dashboard's figures: message counts per topic (end minus start offset), committed-offset lag of every consumer
+ * group, the chain's head and pending transactions over JSON-RPC, and each service instance's last heartbeat (read
+ * from the heartbeat topics by the gateway's topic reader).
  */
 public final class KafkaChainOps implements OpsSource, AutoCloseable {
     private static final List<Topic> PIPELINE = List.of(
@@ -42,14 +45,19 @@ public final class KafkaChainOps implements OpsSource, AutoCloseable {
     private final Admin admin;
     private final ChainRpc chain;
     private final RecordBook records;
+    private final HeartbeatBook heartbeats;
+    private final Clock clock;
 
-    public KafkaChainOps(String bootstrapServers, String chainRpc, RecordBook records) {
+    public KafkaChainOps(
+            String bootstrapServers, String chainRpc, RecordBook records, HeartbeatBook heartbeats, Clock clock) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "hrm-gateway-ops");
         this.admin = Admin.create(config);
         this.chain = new ChainRpc(chainRpc);
         this.records = records;
+        this.heartbeats = heartbeats;
+        this.clock = clock;
     }
 
     @Override
@@ -72,7 +80,13 @@ public final class KafkaChainOps implements OpsSource, AutoCloseable {
                     deadLetters,
                     consumerLag(),
                     chain.read(),
-                    List.of("kafka topic offsets", "kafka consumer groups", "chain JSON-RPC", "gateway record view"));
+                    heartbeats.statuses(clock),
+                    List.of(
+                            "kafka topic offsets",
+                            "kafka consumer groups",
+                            "chain JSON-RPC",
+                            "gateway record view",
+                            "service heartbeats"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted reading Kafka", e);

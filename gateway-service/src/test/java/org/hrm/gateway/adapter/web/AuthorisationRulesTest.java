@@ -150,7 +150,12 @@ class AuthorisationRulesTest extends ApiTestSupport {
 
         mvc.perform(getAs("ops-olga", "operator", "/api/ops/overview"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.chain.headBlock").value(42));
+                .andExpect(jsonPath("$.chain.headBlock").value(42))
+                .andExpect(jsonPath("$.services[0].service").value("ledger-writer"))
+                .andExpect(jsonPath("$.services[0].ledger.chainHead").value(42))
+                .andExpect(jsonPath("$.services[0].ledger.lanes[0].nextNonce").value(7))
+                .andExpect(jsonPath("$.services[0].deadLettersByReason['oversized event']")
+                        .value(1));
         mvc.perform(getAs("ops-olga", "operator", "/api/owners/patient-alice/records"))
                 .andExpect(status().isForbidden());
         mvc.perform(getAs("patient-alice", "patient", "/api/ops/overview")).andExpect(status().isForbidden());

@@ -1,5 +1,6 @@
 package org.hrm.gateway.adapter.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,8 @@ import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.contracts.events.ServiceHeartbeat.LaneNonce;
+import org.hrm.contracts.events.ServiceHeartbeat.LedgerStatus;
 import org.hrm.gateway.application.GatewayCommands;
 import org.hrm.gateway.application.OpsSource;
 
@@ -70,6 +73,16 @@ class FakePlatform implements GatewayCommands, OpsSource {
                 Map.of("hrm.dlt.key-vault", 1L),
                 Map.of("key-vault-service", 0L),
                 new Chain(42L, 0L, null),
+                List.of(new ServiceStatus(
+                        "ledger-writer",
+                        "host-1-a1b2c3",
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        900,
+                        2.5,
+                        0,
+                        1,
+                        Map.of("oversized event", 1L),
+                        new LedgerStatus(42, 0, List.of(new LaneNonce("0xabc", 7, 7))))),
                 List.of("fake"));
     }
 }

@@ -44,6 +44,16 @@ class TokenRefusalTest extends ApiTestSupport {
     }
 
     @Test
+    void healthProbesNeedNoTokenTheOtherActuatorEndpointsAreForOperators() throws Exception {
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/info")).andExpect(status().isUnauthorized());
+        mvc.perform(getAs("patient-alice", "patient", "/actuator/info")).andExpect(status().isForbidden());
+        mvc.perform(getAs("ops-olga", "operator", "/actuator/info")).andExpect(status().isOk());
+    }
+
+    @Test
     void refusesAnExpiredToken() throws Exception {
         String expired =
                 token("patient-alice", "patient", AUDIENCE, Instant.now().minus(10, ChronoUnit.MINUTES));
