@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Byte for byte: {@code u32(len(utf8(label))) || utf8(label)}, then per field {@code u32(len) || bytes}; a text
  * field is its UTF-8 bytes ({@code null} text is the four characters {@code "null"}, kept for the v1 events that
- * signed it so), a number is its decimal text, a flag is {@code "true"} or {@code "false"}.
+ * signed it so; v2 events write an absent optional text with {@link #optionalText} as an empty field and refuse
+ * blank values), a number is its decimal text, a flag is {@code "true"} or {@code "false"}, an instant its ISO-8601
+ * text as {@link java.time.Instant#toString()} writes it, a list its element count (decimal text) then each element's
+ * fields.
  */
 public final class Canonical {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -25,6 +28,16 @@ public final class Canonical {
 
     public Canonical text(String value) {
         return bytes(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An optional text: its UTF-8 bytes, or an empty field when absent (v2 events refuse blank present values). */
+    public Canonical optionalText(String value) {
+        return value == null ? bytes(new byte[0]) : text(value);
+    }
+
+    /** A count, e.g. of the elements of the list that follows: its decimal text. */
+    public Canonical count(int value) {
+        return text(Integer.toString(value));
     }
 
     public Canonical bytes(byte[] value) {
