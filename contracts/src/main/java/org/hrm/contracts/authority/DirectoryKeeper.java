@@ -1,5 +1,8 @@
 package org.hrm.contracts.authority;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.hrm.contracts.events.PartyKeyRotated;
@@ -16,6 +19,8 @@ import org.hrm.crypto.P256;
  * replaces. It exists only until every producer registers with an attestation; production runs with it off.
  */
 public final class DirectoryKeeper {
+    private static final long POLL_MILLIS = 100;
+
     private final DirectoryRules rules;
     private final DirectoryStore store;
     private final boolean acceptUnattested;
@@ -52,6 +57,28 @@ public final class DirectoryKeeper {
     /** The party's entry, if the directory holds one. */
     public Optional<DirectoryEntry> entry(String partyId) {
         return store.find(partyId);
+    }
+
+    /**
+     * The party's entry, waiting (polling) for it while the event that names the party is younger than {@code grace}:
+     * a registration and the party's first event are sent moments apart on different topics. The wait is counted
+     * from the event's own time and never lasts longer than {@code grace} from now, whatever time the event claims.
+     */
+    public Optional<DirectoryEntry> awaitEntry(String partyId, Instant eventTime, Duration grace, Clock clock) {
+        Optional<DirectoryEntry> entry = store.find(partyId);
+        Instant now = clock.instant();
+        Instant byEvent = eventTime.plus(grace);
+        Instant deadline = byEvent.isBefore(now.plus(grace)) ? byEvent : now.plus(grace);
+        while (entry.isEmpty() && clock.instant().isBefore(deadline)) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for party " + partyId, e);
+            }
+            entry = store.find(partyId);
+        }
+        return entry;
     }
 
     private Optional<String> settle(DirectoryDecision decision, DirectoryEntry current) {

@@ -34,8 +34,6 @@ import org.hrm.crypto.P256;
  * different topics), counted from the event's own time and never longer than the grace from now.
  */
 public final class WriteAuthority {
-    private static final Duration POLL = Duration.ofMillis(100);
-
     private final byte[] vaultPublicKey;
     private final DirectoryKeeper directory;
     private final GrantOwners grants;
@@ -111,7 +109,7 @@ public final class WriteAuthority {
 
     private Optional<String> ownerRefusal(
             String what, String ownerId, Instant eventTime, byte[] signedBytes, byte[] signature) {
-        Optional<DirectoryEntry> owner = ownerEntry(ownerId, eventTime);
+        Optional<DirectoryEntry> owner = directory.awaitEntry(ownerId, eventTime, partyGrace, clock);
         if (owner.isEmpty()) {
             return Optional.of(what + ": owner " + ownerId + " is not registered");
         }
@@ -119,22 +117,5 @@ public final class WriteAuthority {
             return Optional.of(what + " is not signed by owner " + ownerId + "'s current key");
         }
         return Optional.empty();
-    }
-
-    private Optional<DirectoryEntry> ownerEntry(String ownerId, Instant eventTime) {
-        Optional<DirectoryEntry> entry = directory.entry(ownerId);
-        Instant now = clock.instant();
-        Instant eventDeadline = eventTime.plus(partyGrace);
-        Instant deadline = eventDeadline.isBefore(now.plus(partyGrace)) ? eventDeadline : now.plus(partyGrace);
-        while (entry.isEmpty() && clock.instant().isBefore(deadline)) {
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for party " + ownerId, e);
-            }
-            entry = directory.entry(ownerId);
-        }
-        return entry;
     }
 }
