@@ -76,7 +76,7 @@ def record_v1():
     signed += field(hashlib.sha256(c1).digest())
     for reader_id, share in shares:
         signed += field(reader_id.encode()) + field(share)
-    return k1, c1, shares, grantee, signed, info, PLAINTEXT
+    return k1, c1, shares, grantee, signed, info, k1
 
 
 def record_v2():
