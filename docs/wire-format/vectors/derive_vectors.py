@@ -35,6 +35,7 @@ SUBMITTED_AT = "2026-12-04T09:30:00Z"
 def sign(sk, message):
     der = ec.derive_private_key(sk, ec.SECP256R1()).sign(message, ec.ECDSA(hashes.SHA256(), True))
     r, s = decode_dss_signature(der)
+    s = min(s, N - s)  # low S, as the Java signer writes it (docs/wire-format.md, "Signatures")
     return r.to_bytes(32, "big") + s.to_bytes(32, "big")
 
 
