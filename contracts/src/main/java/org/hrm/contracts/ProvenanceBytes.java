@@ -3,10 +3,10 @@ package org.hrm.contracts;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import org.hrm.contracts.events.KeyShare;
+import org.hrm.crypto.Canonical;
+import org.hrm.crypto.Sha256;
 
 /**
  * The bytes a record's author signs (provenance), by envelope version, so the SDK, the vault and every reader compute
@@ -44,7 +44,7 @@ public final class ProvenanceBytes {
                     .text(domain.name())
                     .text(ownerId)
                     .text(authorId)
-                    .bytes(sha256(innerCiphertext));
+                    .bytes(Sha256.digest(innerCiphertext));
             shares.forEach(share -> canonical.text(share.readerId()).bytes(share.share()));
             return canonical.toBytes();
         }
@@ -67,7 +67,7 @@ public final class ProvenanceBytes {
         field(out, recordId.getBytes(StandardCharsets.UTF_8));
         field(out, domain.name().getBytes(StandardCharsets.UTF_8));
         field(out, ownerId.getBytes(StandardCharsets.UTF_8));
-        field(out, sha256(innerCiphertext));
+        field(out, Sha256.digest(innerCiphertext));
         for (KeyShare share : shares) {
             field(out, share.readerId().getBytes(StandardCharsets.UTF_8));
             field(out, share.share());
@@ -78,13 +78,5 @@ public final class ProvenanceBytes {
     private static void field(ByteArrayOutputStream out, byte[] value) {
         out.writeBytes(ByteBuffer.allocate(4).putInt(value.length).array());
         out.writeBytes(value);
-    }
-
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import org.hrm.contracts.ProvenanceBytes;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.crypto.P256;
 
 /**
  * Opens a record on a reader's client: unwraps K1 from the reader's share, decrypts C1, checks the content, and
@@ -90,16 +91,26 @@ public final class RecordDecryptor {
         if (!share.readerId().equals(reader.partyId())) {
             throw new RecordCryptoException(RecordCryptoException.SHARE_FOR_OTHER_READER);
         }
-        byte[] key = KeyShares.unwrap(share.share(), identity, reader);
+        byte[] payload = KeyShares.unwrap(share.share(), identity, reader);
+        byte[] key = Arrays.copyOf(payload, InnerLayer.KEY_BYTES);
         try {
+            if (KeyShares.versionOfPayload(payload.length) != envelope.version()) {
+                throw new RecordCryptoException(RecordCryptoException.SHARE_VERSION_MISMATCH);
+            }
+            byte[] salt = envelope.version() == InnerEnvelope.V1
+                    ? envelope.salt()
+                    : Arrays.copyOfRange(payload, InnerLayer.KEY_BYTES, payload.length);
             byte[] plaintext = InnerLayer.open(key, envelope, identity);
-            if (!InnerLayer.contentMatches(key, plaintext, envelope.salt(), identity)) {
+            boolean matches = InnerLayer.contentMatches(key, plaintext, salt, identity);
+            Arrays.fill(salt, (byte) 0);
+            if (!matches) {
                 Arrays.fill(plaintext, (byte) 0);
                 throw new RecordCryptoException(RecordCryptoException.CONTENT_CHECK_FAILED);
             }
             return plaintext;
         } finally {
             Arrays.fill(key, (byte) 0);
+            Arrays.fill(payload, (byte) 0);
         }
     }
 
@@ -133,9 +144,8 @@ public final class RecordDecryptor {
             byte[] authorPublicKey) {
         new RecordIdentity(recordId, domain, ownerId);
         InnerEnvelope.parse(Objects.requireNonNull(innerCiphertext, "innerCiphertext"));
-        byte[] signed =
-                ProvenanceBytes.of(recordId, domain, ownerId, authorId, innerCiphertext, List.copyOf(shares));
-        if (!Provenance.verify(P256.publicKey(authorPublicKey), signed, authorSignature)) {
+        byte[] signed = ProvenanceBytes.of(recordId, domain, ownerId, authorId, innerCiphertext, List.copyOf(shares));
+        if (!Provenance.verify(P256.requirePublicKey(authorPublicKey), signed, authorSignature)) {
             throw new RecordCryptoException(RecordCryptoException.PROVENANCE_INVALID);
         }
     }

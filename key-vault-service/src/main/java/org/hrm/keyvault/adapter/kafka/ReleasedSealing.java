@@ -1,10 +1,9 @@
 package org.hrm.keyvault.adapter.kafka;
 
-import java.util.Arrays;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.hpke.HPKE;
-import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
+import java.security.SecureRandom;
 import org.hrm.contracts.events.RecordReleased;
+import org.hrm.crypto.Hpke;
+import org.hrm.crypto.P256;
 import org.hrm.keyvault.domain.ReleaseDecision;
 
 /**
@@ -14,40 +13,24 @@ import org.hrm.keyvault.domain.ReleaseDecision;
  * RecordReleased#sealAad}). Output {@code enc (65) || ciphertext || tag (16)}.
  *
  * <p>Why: C1 with a reader's share is the record; a copy of the release on the topic, a dead letter or a log must not
- * be that. Sealing to the requester leaves nobody else anything to try. A new {@link HPKE} per call: its KEM keeps
- * per-operation state and is not safe to share between threads; the ephemeral key comes from the JDK's strong random.
+ * be that. Sealing to the requester leaves nobody else anything to try.
  */
 final class ReleasedSealing {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private ReleasedSealing() {}
 
     /** Whether an allowed decision's requester key is a P-256 point the release can be sealed to. */
     static boolean sealable(byte[] requesterPublicKey) {
-        try {
-            hpke().deserializePublicKey(requesterPublicKey);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return P256.isPublicKey(requesterPublicKey);
     }
 
     static byte[] seal(byte[] innerCiphertext, ReleaseDecision decision) {
-        HPKE hpke = hpke();
-        try {
-            HPKEContextWithEncapsulation context = hpke.setupBaseS(
-                    hpke.deserializePublicKey(decision.requesterPublicKey()),
-                    RecordReleased.sealInfo(decision.requestId()));
-            byte[] ct =
-                    context.seal(RecordReleased.sealAad(decision.requesterId(), decision.recordId()), innerCiphertext);
-            byte[] enc = context.getEncapsulation();
-            byte[] sealed = Arrays.copyOf(enc, enc.length + ct.length);
-            System.arraycopy(ct, 0, sealed, enc.length, ct.length);
-            return sealed;
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("HPKE seal failed", e);
-        }
-    }
-
-    private static HPKE hpke() {
-        return new HPKE(HPKE.mode_base, HPKE.kem_P256_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
+        return Hpke.seal(
+                decision.requesterPublicKey(),
+                RecordReleased.sealInfo(decision.requestId()),
+                RecordReleased.sealAad(decision.requesterId(), decision.recordId()),
+                innerCiphertext,
+                RANDOM);
     }
 }

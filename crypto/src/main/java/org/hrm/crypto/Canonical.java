@@ -1,12 +1,16 @@
-package org.hrm.contracts;
+package org.hrm.crypto;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Canonical bytes for signatures: a label, then every field length-prefixed (u32 big-endian), so no
- * two different field lists encode alike.
+ * Canonical bytes for signatures: a label, then every field length-prefixed (u32 big-endian), so no two different
+ * field lists encode alike.
+ *
+ * <p>Byte for byte: {@code u32(len(utf8(label))) || utf8(label)}, then per field {@code u32(len) || bytes}; a text
+ * field is its UTF-8 bytes ({@code null} text is the four characters {@code "null"}, kept for the v1 events that
+ * signed it so), a number is its decimal text, a flag is {@code "true"} or {@code "false"}.
  */
 public final class Canonical {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
