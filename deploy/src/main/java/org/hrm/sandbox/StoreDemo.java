@@ -173,26 +173,6 @@ final class StoreDemo {
                         recordId, story.domain(), story.owner().partyId(), hospital, story.plaintext(), readers);
     }
 
-    /**
-     * Keeps the first bytes the encryptor draws, the salt (RecordEncryptor draws it first), so the chain scan can
-     * look for it and recompute K1 without trusting the SDK.
-     */
-    private static final class SaltRecorder extends SecureRandom {
-        private byte[] salt;
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            super.nextBytes(bytes);
-            if (salt == null) {
-                salt = bytes.clone();
-            }
-        }
-
-        byte[] salt() {
-            return salt;
-        }
-    }
-
     private List<Story> stories() {
         return List.of(
                 new Story(
