@@ -27,7 +27,8 @@ class MasterKeyRotationTest {
     private final SecureRandom random = new SecureRandom();
     private final KeyFile keyFile = new KeyFile(MasterKeyRing.generateKeyFileContent());
     private final MasterKeyRing ring = keyFile.read();
-    private final KeyHierarchy hierarchy = new KeyHierarchy(ring, random);
+    private final KeyFileCustody custody = new KeyFileCustody(ring, keyFile, random);
+    private final KeyHierarchy hierarchy = new KeyHierarchy(custody, random);
     private final OuterLayer outerLayer = new OuterLayer(random);
     private final InMemoryKeyStores stores = new InMemoryKeyStores();
     private final InMemoryErasures erasures = new InMemoryErasures();
@@ -37,13 +38,13 @@ class MasterKeyRotationTest {
             erasures,
             hierarchy,
             outerLayer,
-            new Pseudonyms(ring),
+            new Pseudonyms(custody),
             Clock.systemUTC());
     private final OuterDecryption decryption =
             new OuterDecryption(stores.recordKeys, stores.ownerKeys, hierarchy, outerLayer);
     private final List<VaultProgress> progress = new ArrayList<>();
     private final MasterKeyRotation rotation =
-            new MasterKeyRotation(ring, keyFile, hierarchy, stores.ownerKeyVersions, 2, Clock.systemUTC());
+            new MasterKeyRotation(custody, hierarchy, stores.ownerKeyVersions, 2, Clock.systemUTC());
 
     @Test
     void rewrapsEveryOwnerKekOfBothDomainsUnderTheAppendedVersionReportingProgress() {
@@ -85,7 +86,7 @@ class MasterKeyRotationTest {
         Map<Submission, byte[]> sealed = sealForOwners(4, 0);
         keyFile.append(2);
         MasterKeyRotation crashing = new MasterKeyRotation(
-                ring, keyFile, hierarchy, new CrashAfter(stores.ownerKeyVersions, 2), 10, Clock.systemUTC());
+                custody, hierarchy, new CrashAfter(stores.ownerKeyVersions, 2), 10, Clock.systemUTC());
 
         VaultProgress failed = crashing.rotate(progress::add);
         VaultProgress rerun = rotation.rotate(progress::add);
@@ -99,16 +100,51 @@ class MasterKeyRotationTest {
     }
 
     @Test
-    void refusesToRetireAVersionThatStillWrapsKeys() {
-        sealForOwners(3, 0);
+    void rewrapsWhatAVersionStillWrapsBeforeRetiringIt() {
+        Map<Submission, byte[]> sealed = sealForOwners(3, 0);
         keyFile.append(2);
+        custody.rotate();
+
+        VaultProgress retired = rotation.retire(1);
+
+        assertThat(retired.state()).isEqualTo("DONE");
+        assertThat(retired.done()).isEqualTo(3);
+        assertThat(allOwnerKeys()).allMatch(key -> key.masterKeyVersion() == 2);
+        assertThat(ring.hasVersion(1)).isFalse();
+        assertThat(keyFile.content).doesNotContain("v1=");
+        sealed.forEach((record, c2) -> assertThat(open(record, c2)).isEqualTo(record.innerCiphertext()));
+    }
+
+    @Test
+    void refusesToRetireWhileTheKeyFileHoldsNoNewerVersion() {
+        sealForOwners(1, 0);
 
         VaultProgress refused = rotation.retire(1);
 
         assertThat(refused.state()).isEqualTo("FAILED");
-        assertThat(refused.message()).isEqualTo("master key v1 still wraps 3 keys: ROTATE first");
         assertThat(ring.hasVersion(1)).isTrue();
         assertThat(keyFile.content).contains("v1=");
+    }
+
+    @Test
+    void rotatesThePseudonymKeySoNewEntriesUseItAndOldPseudonymsStillMatch() {
+        Pseudonyms pseudonyms = new Pseudonyms(custody);
+        byte[] before = pseudonyms.of(RecordDomain.PATIENT, "patient-1");
+        keyFile.appendPseudonym(2);
+
+        VaultProgress rotated = rotation.rotatePseudonym(UUID.randomUUID().toString());
+
+        assertThat(rotated.state()).isEqualTo("DONE");
+        assertThat(rotated.message()).contains("pseudonym key v2");
+        byte[] after = pseudonyms.of(RecordDomain.PATIENT, "patient-1");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(pseudonyms.matches(RecordDomain.PATIENT, "patient-1", before))
+                .isTrue();
+        assertThat(pseudonyms.matches(RecordDomain.PATIENT, "patient-1", after)).isTrue();
+        assertThat(pseudonyms.matches(RecordDomain.PATIENT, "patient-2", before))
+                .isFalse();
+        assertThat(rotation.rotatePseudonym(UUID.randomUUID().toString()).message())
+                .contains("append pseudonym.v3=");
     }
 
     @Test
@@ -184,6 +220,12 @@ class MasterKeyRotationTest {
             byte[] key = new byte[32];
             random.nextBytes(key);
             content += "v" + version + "=" + Base64.getEncoder().encodeToString(key) + "\n";
+        }
+
+        void appendPseudonym(int version) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            content += "pseudonym.v" + version + "=" + Base64.getEncoder().encodeToString(key) + "\n";
         }
 
         @Override

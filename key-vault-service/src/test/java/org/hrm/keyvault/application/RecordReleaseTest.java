@@ -18,7 +18,7 @@ import org.hrm.keyvault.domain.ConsentKey;
 import org.hrm.keyvault.domain.DecisionUse;
 import org.hrm.keyvault.domain.ErasureRequest;
 import org.hrm.keyvault.domain.KeyHierarchy;
-import org.hrm.keyvault.domain.MasterKeyRing;
+import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class RecordReleaseTest {
     private final SecureRandom random = new SecureRandom();
-    private final MasterKeyRing ring = MasterKeyRing.parse(MasterKeyRing.generateKeyFileContent());
+    private final MasterKeyCustody ring = TestCustody.fresh();
     private final KeyHierarchy hierarchy = new KeyHierarchy(ring, random);
     private final OuterLayer outerLayer = new OuterLayer(random);
     private final Pseudonyms pseudonyms = new Pseudonyms(ring);
