@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import org.hrm.embedded.SoftHsm;
 import org.junit.jupiter.api.Assumptions;
 
@@ -39,6 +40,14 @@ public final class SoftHsmTokens {
             }
         }
         return token;
+    }
+
+    /** The token's objects as listed now, through a key store of its own (as another process would see them). */
+    public static KeyStore reloadedKeyStore() throws Exception {
+        Pkcs11Token token = vaultToken();
+        KeyStore keyStore = KeyStore.getInstance("PKCS11", token.provider());
+        keyStore.load(null, token.pin());
+        return keyStore;
     }
 
     /** The vault's view of the shared token. */
