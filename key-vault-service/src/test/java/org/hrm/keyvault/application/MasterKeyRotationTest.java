@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hrm.contracts.events.VaultProgress;
-import org.hrm.keyvault.domain.KeyFileEdit;
 import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.MasterKeyRing;
 import org.hrm.keyvault.domain.MasterKeyRingException;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class MasterKeyRotationTest {
     private final SecureRandom random = new SecureRandom();
-    private final KeyFile keyFile = new KeyFile(MasterKeyRing.generateKeyFileContent());
+    private final TestCustody.KeyFile keyFile = new TestCustody.KeyFile();
     private final MasterKeyRing ring = keyFile.read();
     private final KeyFileCustody custody = new KeyFileCustody(ring, keyFile, random);
     private final KeyHierarchy hierarchy = new KeyHierarchy(custody, random);
@@ -111,7 +109,7 @@ class MasterKeyRotationTest {
         assertThat(retired.done()).isEqualTo(3);
         assertThat(allOwnerKeys()).allMatch(key -> key.masterKeyVersion() == 2);
         assertThat(ring.hasVersion(1)).isFalse();
-        assertThat(keyFile.content).doesNotContain("v1=");
+        assertThat(keyFile.content()).doesNotContain("v1=");
         sealed.forEach((record, c2) -> assertThat(open(record, c2)).isEqualTo(record.innerCiphertext()));
     }
 
@@ -123,7 +121,7 @@ class MasterKeyRotationTest {
 
         assertThat(refused.state()).isEqualTo("FAILED");
         assertThat(ring.hasVersion(1)).isTrue();
-        assertThat(keyFile.content).contains("v1=");
+        assertThat(keyFile.content()).contains("v1=");
     }
 
     @Test
@@ -166,7 +164,7 @@ class MasterKeyRotationTest {
 
         assertThat(retired.state()).isEqualTo("DONE");
         assertThat(ring.versions()).containsExactly(2);
-        assertThat(keyFile.content).doesNotContain("v1=").contains("v2=").contains("pseudonym=");
+        assertThat(keyFile.content()).doesNotContain("v1=").contains("v2=").contains("pseudonym=");
         for (WrappedOwnerKey underV1 : backup) {
             RecordDomain domain = stores.owners.get(RecordDomain.PATIENT).containsKey(underV1.ownerId())
                     ? RecordDomain.PATIENT
@@ -206,37 +204,6 @@ class MasterKeyRotationTest {
                 new ArrayList<>(stores.owners.get(RecordDomain.PATIENT).values());
         all.addAll(stores.owners.get(RecordDomain.PRACTITIONER).values());
         return all;
-    }
-
-    /** The key file in memory: the operator appends, retirement rewrites. */
-    private final class KeyFile implements MasterKeyStorage {
-        private String content;
-
-        KeyFile(String content) {
-            this.content = content;
-        }
-
-        void append(int version) {
-            byte[] key = new byte[32];
-            random.nextBytes(key);
-            content += "v" + version + "=" + Base64.getEncoder().encodeToString(key) + "\n";
-        }
-
-        void appendPseudonym(int version) {
-            byte[] key = new byte[32];
-            random.nextBytes(key);
-            content += "pseudonym.v" + version + "=" + Base64.getEncoder().encodeToString(key) + "\n";
-        }
-
-        @Override
-        public MasterKeyRing read() {
-            return MasterKeyRing.parse(content);
-        }
-
-        @Override
-        public void removeVersion(int version) {
-            content = KeyFileEdit.withoutVersion(content, version);
-        }
     }
 
     /** Owner key versions whose store fails after {@code limit} re-wraps, as a crash or outage would. */
