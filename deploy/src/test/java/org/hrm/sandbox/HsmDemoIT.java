@@ -14,12 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
-import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
@@ -133,18 +130,7 @@ class HsmDemoIT {
     }
 
     private static EncryptedRecord store(PartyKeys owner, String text) {
-        EncryptedRecord record = new RecordEncryptor()
-                .encrypt(
-                        UUID.randomUUID().toString(),
-                        Domain.PATIENT,
-                        owner.partyId(),
-                        HOSPITAL,
-                        text.getBytes(StandardCharsets.UTF_8),
-                        Map.of(owner.partyId(), owner.publicKey()));
-        session.publisher
-                .publish(record.toSubmitted(Instant.now(), "Observation"))
-                .join();
-        return record;
+        return PatientRecords.submit(session, HOSPITAL, owner, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] outer(EncryptedRecord record) throws Exception {
