@@ -71,7 +71,12 @@ public record KeyVaultProperties(
     /** Whether the keys are in a PKCS#11 token rather than the sandbox's key file. */
     public boolean pkcs11Custody() {
         if (masterKeyCustody != null && !masterKeyCustody.isBlank()) {
-            return "pkcs11".equalsIgnoreCase(masterKeyCustody.strip());
+            String custody = masterKeyCustody.strip();
+            if (!"pkcs11".equalsIgnoreCase(custody) && !"keyfile".equalsIgnoreCase(custody)) {
+                throw new IllegalStateException(
+                        "hrm.vault.master-key-custody must be pkcs11 or keyfile, not '" + custody + "'");
+            }
+            return "pkcs11".equalsIgnoreCase(custody);
         }
         return pkcs11 != null && pkcs11.library() != null && !pkcs11.library().isBlank();
     }
