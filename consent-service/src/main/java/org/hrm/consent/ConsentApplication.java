@@ -1,8 +1,6 @@
 package org.hrm.consent;
 
-import java.security.Security;
 import java.util.Map;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,11 +14,6 @@ import org.springframework.core.env.MapPropertySource;
  */
 @SpringBootApplication
 public class ConsentApplication {
-
-    static {
-        // Appended last: it changes no default, the domain's ECDSA asks for it by name (see EcP256).
-        Security.addProvider(new BouncyCastleProvider());
-    }
 
     public static void main(String[] args) {
         builder().run(args);

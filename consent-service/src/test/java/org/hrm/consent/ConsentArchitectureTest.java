@@ -17,7 +17,7 @@ class ConsentArchitectureTest {
             .resideInAPackage("..domain..")
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "javax.crypto..", "org.hrm.consent.domain..");
+            .resideInAnyPackage("java..", "javax.crypto..", "org.hrm.crypto..", "org.hrm.consent.domain..");
 
     @ArchTest
     static final ArchRule applicationIsFreeOfSpringKafkaMongoAndAdapters = noClasses()

@@ -12,6 +12,7 @@ import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordReleaseDenied;
@@ -32,9 +33,18 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Unknown fields are ignored (additive changes within a schema version); missing or malformed
  * ones fail with a reason fit for a dead-letter header.
+ *
+ * <p>Schema version 2 is protocol v2 (authority by signature), and it is one version for every event, not one per
+ * type: the platform's services and clients are released together, one number is one thing to check, and a per-type
+ * table would let a forgotten type stay behind on the unsigned form. Version 1 is refused by every consumer. The
+ * header is written by whoever produces the event, an attacker included, so it is a statement of shape, not a defence:
+ * what refuses the unsigned v1 form of an authority event is its verifier, which requires the v2 signature (or
+ * attestation) and finds none in a v1 payload, whatever the header says. The v2 records still accept the v1 JSON
+ * (their signature fields absent) only so producers can be moved over one by one; that is the deprecated unsigned
+ * form, refused by every consumer that acts on it.
  */
 public final class EventCodec {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** Largest event accepted: a record must fit one ledger transaction well below the gas cap. */
     public static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
 
@@ -43,6 +53,7 @@ public final class EventCodec {
             Map.entry(RecordSealed.class, "RecordSealed"),
             Map.entry(RecordCommitted.class, "RecordCommitted"),
             Map.entry(PartyRegistered.class, "PartyRegistered"),
+            Map.entry(PartyKeyRotated.class, "PartyKeyRotated"),
             Map.entry(ConsentGranted.class, "ConsentGranted"),
             Map.entry(ConsentRevoked.class, "ConsentRevoked"),
             Map.entry(StandingGrants.class, "StandingGrants"),

@@ -12,6 +12,7 @@ import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordReleaseDenied;
@@ -27,6 +28,10 @@ import org.hrm.contracts.events.VaultProgress;
  * The topic catalogue: every topic's name, key, value type and single producing service.
  *
  * <p>Record topics exist once per {@link Domain} so patient and practitioner data never share a log.
+ *
+ * <p>A topic carries one value type, except {@link #PARTY_REGISTERED}, which also carries {@link PartyKeyRotated}
+ * (told apart by the {@link EventHeaders#EVENT_TYPE} header): keyed by party id on one topic, a party's registration
+ * and its rotations stay in order, which two topics could not promise.
  */
 public enum Topic {
     RECORD_SUBMITTED("record-submitted", "recordId", RecordSubmitted.class, ServiceName.CLIENT, true),
@@ -76,6 +81,11 @@ public enum Topic {
         this.perDomain = perDomain;
     }
 
+    /** Every value type this topic carries: {@link #valueType()}, plus {@link PartyKeyRotated} on parties.registered. */
+    public List<Class<?>> valueTypes() {
+        return this == PARTY_REGISTERED ? List.of(PartyRegistered.class, PartyKeyRotated.class) : List.of(valueType);
+    }
+
     /** Name of a per-domain topic, e.g. {@code hrm.patient.record-submitted}. */
     public String name(Domain domain) {
         if (!perDomain) {
@@ -115,6 +125,7 @@ public enum Topic {
         return key;
     }
 
+    /** The topic's main value type (see {@link #valueTypes()} for a topic that carries more than one). */
     public Class<?> valueType() {
         return valueType;
     }

@@ -76,11 +76,25 @@ class EventCodecTest {
     }
 
     @Test
+    void aKeyRotationHasItsOwnTypeNameOnThePartiesTopic() {
+        assertThat(EventCodec.typeName(org.hrm.contracts.events.PartyKeyRotated.class))
+                .isEqualTo("PartyKeyRotated");
+        assertThat(Topic.PARTY_REGISTERED.valueTypes())
+                .containsExactly(
+                        org.hrm.contracts.events.PartyRegistered.class, org.hrm.contracts.events.PartyKeyRotated.class);
+        assertThat(Topic.ERASURE_REQUESTED.valueTypes())
+                .containsExactly(org.hrm.contracts.events.ErasureRequested.class);
+    }
+
+    @Test
     void readsTheCurrentSchemaVersionOrNoneAndRefusesAnyOther() {
-        assertThat(EventCodec.schemaVersionRefusal("1")).isEmpty();
+        assertThat(EventCodec.schemaVersionRefusal("2")).isEmpty();
         assertThat(EventCodec.schemaVersionRefusal(null)).isEmpty();
-        assertThat(EventCodec.schemaVersionRefusal("2"))
-                .contains("unsupported schema version '2': this consumer reads version 1");
+        // Protocol v1 (unsigned authority events) is refused as a whole; the verifiers refuse its payloads anyway.
+        assertThat(EventCodec.schemaVersionRefusal("1"))
+                .contains("unsupported schema version '1': this consumer reads version 2");
+        assertThat(EventCodec.schemaVersionRefusal("3"))
+                .contains("unsupported schema version '3': this consumer reads version 2");
         assertThat(EventCodec.schemaVersionRefusal("1".repeat(40)).orElseThrow())
                 .contains("11111111111111111111...");
     }

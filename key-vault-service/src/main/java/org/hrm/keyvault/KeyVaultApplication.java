@@ -1,8 +1,6 @@
 package org.hrm.keyvault;
 
-import java.security.Security;
 import java.util.Map;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -11,11 +9,6 @@ import org.springframework.core.env.MapPropertySource;
 /** The key vault service; serves only the actuator over HTTP (probes, Prometheus; {@code server.port}), alone or in-process next to other services (the sandbox). */
 @SpringBootApplication
 public class KeyVaultApplication {
-
-    static {
-        // Appended last: it changes no default, the domain's ECDSA asks for it by name (see EcP256).
-        Security.addProvider(new BouncyCastleProvider());
-    }
 
     public static void main(String[] args) {
         builder().run(args);

@@ -18,7 +18,7 @@ class KeyVaultArchitectureTest {
             .resideInAPackage("..domain..")
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "javax.crypto..", "org.hrm.keyvault.domain..");
+            .resideInAnyPackage("java..", "javax.crypto..", "org.hrm.crypto..", "org.hrm.keyvault.domain..");
 
     @ArchTest
     static final ArchRule applicationDependsOnNoAdapterOrConfig = noClasses()

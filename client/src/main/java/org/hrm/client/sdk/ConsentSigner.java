@@ -11,6 +11,7 @@ import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.GrantShare;
 import org.hrm.contracts.events.KeyShare;
+import org.hrm.crypto.P256;
 
 /**
  * The owner's side of consent: rewraps K1 of each covered record to the grantee and signs the grant
@@ -69,7 +70,7 @@ public final class ConsentSigner {
 
     /** Whether {@code signature} is the party's signature (ECDSA P-256/SHA-256, r||s) over {@code message}. */
     public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-        return Provenance.verify(P256.publicKey(publicKey), message, signature);
+        return Provenance.verify(P256.requirePublicKey(publicKey), message, signature);
     }
 
     private GrantShare rewrap(PartyKeys owner, GrantTerms terms, byte[] granteePublicKey, CoveredRecord record) {

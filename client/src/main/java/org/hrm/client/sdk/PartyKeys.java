@@ -1,31 +1,21 @@
 package org.hrm.client.sdk;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import javax.security.auth.Destroyable;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
-import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.hrm.crypto.P256KeyPair;
 
 /**
  * A party's identity: its id and P-256 key pair, used both to open key shares (HPKE) and to sign provenance (ECDSA).
  *
- * <p>The private scalar is held in an array this object owns; {@link #destroy()} zeroes it. BouncyCastle's key
- * parameters built from it for one operation hold a {@code BigInteger} copy that cannot be zeroed and is left to the
- * garbage collector.
+ * <p>The private scalar is held by a {@link P256KeyPair} this object owns; {@link #destroy()} zeroes it.
  */
 public final class PartyKeys implements Destroyable {
     private final String partyId;
-    private final byte[] publicKey;
-    private final byte[] privateKey;
-    private volatile boolean destroyed;
+    private final P256KeyPair keyPair;
 
-    private PartyKeys(String partyId, byte[] publicKey, byte[] privateKey) {
+    private PartyKeys(String partyId, P256KeyPair keyPair) {
         this.partyId = partyId;
-        this.publicKey = publicKey;
-        this.privateKey = privateKey;
+        this.keyPair = keyPair;
     }
 
     /** A fresh key pair from the system's strong randomness. */
@@ -35,28 +25,23 @@ public final class PartyKeys implements Destroyable {
 
     public static PartyKeys generate(String partyId, SecureRandom random) {
         requirePartyId(partyId);
-        ECKeyPairGenerator generator = new ECKeyPairGenerator();
-        generator.init(new ECKeyGenerationParameters(P256.DOMAIN, random));
-        AsymmetricCipherKeyPair pair = generator.generateKeyPair();
-        ECPrivateKeyParameters d = (ECPrivateKeyParameters) pair.getPrivate();
-        return new PartyKeys(partyId, P256.publicKeyOf(d.getD()), P256.encodeScalar(d.getD()));
+        return new PartyKeys(partyId, P256KeyPair.generate(random));
     }
 
     /** Rebuilds a party's keys from its 32-byte private scalar (copied; the caller zeroes its own array). */
     public static PartyKeys fromPrivateKey(String partyId, byte[] privateKey) {
         requirePartyId(partyId);
-        ECPrivateKeyParameters d = P256.privateKey(privateKey);
-        return new PartyKeys(partyId, P256.publicKeyOf(d.getD()), privateKey.clone());
+        return new PartyKeys(partyId, P256KeyPair.fromPrivateKey(privateKey));
     }
 
     /** Rebuilds a party's keys, checking that the public key belongs to the private scalar. */
     public static PartyKeys of(String partyId, byte[] publicKey, byte[] privateKey) {
-        PartyKeys keys = fromPrivateKey(partyId, privateKey);
-        if (publicKey == null || !MessageDigest.isEqual(keys.publicKey, publicKey)) {
-            keys.destroy();
-            throw new IllegalArgumentException("public key does not match the private key of party " + partyId);
+        requirePartyId(partyId);
+        try {
+            return new PartyKeys(partyId, P256KeyPair.of(publicKey, privateKey));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " of party " + partyId);
         }
-        return keys;
     }
 
     public String partyId() {
@@ -65,30 +50,28 @@ public final class PartyKeys implements Destroyable {
 
     /** The public key as an uncompressed SEC1 point (65 bytes); a copy. */
     public byte[] publicKey() {
-        return publicKey.clone();
+        return keyPair.publicKey();
+    }
+
+    /** The key pair itself, to sign or open with {@code org.hrm.crypto} (e.g. a signed event's helper). */
+    public P256KeyPair keyPair() {
+        return keyPair;
     }
 
     /** A copy of the 32-byte private scalar; the caller zeroes it when done. */
     byte[] privateKey() {
-        requireLive();
-        return privateKey.clone();
-    }
-
-    ECPrivateKeyParameters signingKey() {
-        requireLive();
-        return P256.privateKey(privateKey);
+        return keyPair.privateKey();
     }
 
     /** Zeroes the private scalar; the keys cannot be used afterwards. */
     @Override
     public void destroy() {
-        Arrays.fill(privateKey, (byte) 0);
-        destroyed = true;
+        keyPair.destroy();
     }
 
     @Override
     public boolean isDestroyed() {
-        return destroyed;
+        return keyPair.isDestroyed();
     }
 
     @Override
@@ -101,11 +84,5 @@ public final class PartyKeys implements Destroyable {
             throw new IllegalArgumentException("party id must not be blank");
         }
         return partyId;
-    }
-
-    private void requireLive() {
-        if (destroyed) {
-            throw new IllegalStateException("keys of party " + partyId + " were destroyed");
-        }
     }
 }

@@ -3,27 +3,21 @@ package org.hrm.client.sdk;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.List;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.util.BigIntegers;
 import org.hrm.contracts.events.KeyShare;
+import org.hrm.crypto.Ecdsa;
 
 /**
- * The author's signature over a record: ECDSA P-256 with SHA-256, deterministic k (RFC 6979), encoded {@code r || s}.
+ * The author's signature over a record: ECDSA P-256 with SHA-256, deterministic k (RFC 6979), encoded {@code r || s}
+ * (low S; see {@link Ecdsa}).
  *
  * <p>The signed bytes are {@code "hrm/provenance/v1"} followed by these fields, each prefixed with its length as a
  * 4-byte big-endian integer: utf8(recordId), utf8(domain name), utf8(ownerId), SHA-256(C1), then for each share in
  * order utf8(readerId) and the share bytes.
  */
 final class Provenance {
-    static final int SIGNATURE_BYTES = 64;
+    static final int SIGNATURE_BYTES = Ecdsa.SIGNATURE_BYTES;
     private static final byte[] TAG = "hrm/provenance/v1".getBytes(UTF_8);
-    private static final int SCALAR_BYTES = SIGNATURE_BYTES / 2;
 
     private Provenance() {}
 
@@ -42,25 +36,12 @@ final class Provenance {
     }
 
     static byte[] sign(PartyKeys author, byte[] message) {
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, author.signingKey());
-        BigInteger[] rs = signer.generateSignature(InnerLayer.sha256(message));
-        byte[] signature = new byte[SIGNATURE_BYTES];
-        BigIntegers.asUnsignedByteArray(rs[0], signature, 0, SCALAR_BYTES);
-        BigIntegers.asUnsignedByteArray(rs[1], signature, SCALAR_BYTES, SCALAR_BYTES);
-        return signature;
+        return Ecdsa.sign(author.keyPair(), message);
     }
 
-    static boolean verify(ECPublicKeyParameters author, byte[] message, byte[] signature) {
-        if (signature == null || signature.length != SIGNATURE_BYTES) {
-            return false;
-        }
-        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, SCALAR_BYTES));
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, SCALAR_BYTES, SIGNATURE_BYTES));
-        ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, author);
-        // verifySignature rejects r or s outside [1, n-1].
-        return verifier.verifySignature(InnerLayer.sha256(message), r, s);
+    /** Whether the holder of {@code authorPublicKey} (65-byte SEC1, validated by the caller) signed {@code message}. */
+    static boolean verify(byte[] authorPublicKey, byte[] message, byte[] signature) {
+        return Ecdsa.verify(authorPublicKey, message, signature);
     }
 
     private static void field(ByteArrayOutputStream out, byte[] value) {

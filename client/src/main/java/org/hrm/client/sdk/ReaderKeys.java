@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hrm.crypto.P256;
 
 /** The readers a new record is wrapped to, validated and in the order their shares are signed. */
 final class ReaderKeys {
@@ -34,7 +35,7 @@ final class ReaderKeys {
     private static void validate(String readerId, byte[] publicKey) {
         PartyKeys.requirePartyId(readerId);
         try {
-            P256.publicKey(publicKey);
+            P256.requirePublicKey(publicKey);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("reader " + readerId + ": " + e.getMessage());
         }

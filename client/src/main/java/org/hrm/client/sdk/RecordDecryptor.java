@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.crypto.P256;
 
 /**
  * Opens a record on a reader's client: unwraps K1 from the reader's share, decrypts C1, checks the content, and
@@ -71,7 +72,7 @@ public final class RecordDecryptor {
         RecordIdentity identity = new RecordIdentity(recordId, domain, ownerId);
         byte[] signed = Provenance.signedBytes(
                 identity, Objects.requireNonNull(innerCiphertext, "innerCiphertext"), List.copyOf(shares));
-        if (!Provenance.verify(P256.publicKey(authorPublicKey), signed, authorSignature)) {
+        if (!Provenance.verify(P256.requirePublicKey(authorPublicKey), signed, authorSignature)) {
             throw new RecordCryptoException(RecordCryptoException.PROVENANCE_INVALID);
         }
     }

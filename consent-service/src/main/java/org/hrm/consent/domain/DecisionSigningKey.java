@@ -1,28 +1,19 @@
 package org.hrm.consent.domain;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.ECPrivateKey;
-import java.security.spec.ECPoint;
 import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.KeyAgreement;
+import org.hrm.crypto.P256;
+import org.hrm.crypto.P256KeyPair;
 
 /**
  * consent-service's P-256 signing key for access decisions, read from a key file (one line: base64 of the
  * 32-byte private scalar); its public key (65-byte SEC1, base64) is what the vault verifies decisions with.
  */
 public final class DecisionSigningKey {
-    private static final byte[] PROBE = "hrm/consent/public-key-probe".getBytes(StandardCharsets.UTF_8);
+    private final P256KeyPair keyPair;
 
-    private final ECPrivateKey privateKey;
-    private final byte[] publicKey;
-
-    private DecisionSigningKey(ECPrivateKey privateKey, byte[] publicKey) {
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
+    private DecisionSigningKey(P256KeyPair keyPair) {
+        this.keyPair = keyPair;
     }
 
     /** Parses key file content; {@code source} names where it came from in error messages, never the key. */
@@ -39,8 +30,7 @@ public final class DecisionSigningKey {
         }
         byte[] scalar = decode(line, source);
         try {
-            ECPrivateKey key = EcP256.privateKey(new BigInteger(1, scalar));
-            return new DecisionSigningKey(key, publicKeyOf(key));
+            return new DecisionSigningKey(P256KeyPair.fromPrivateKey(scalar));
         } catch (IllegalArgumentException e) {
             throw new SigningKeyException(source + ": " + e.getMessage());
         } finally {
@@ -50,14 +40,14 @@ public final class DecisionSigningKey {
 
     /** Content for a fresh key file: a comment and the base64 of a new random P-256 private scalar. */
     public static String generateKeyFileContent() {
+        P256KeyPair fresh = P256KeyPair.generate();
+        byte[] scalar = fresh.privateKey();
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(EcP256.CURVE);
-            ECPrivateKey key = (ECPrivateKey) generator.generateKeyPair().getPrivate();
             return "# hrm consent-service decision signing key (P-256 scalar): keep secret\n"
-                    + Base64.getEncoder().encodeToString(EcP256.unsigned(key.getS())) + "\n";
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("P-256 key generation unavailable", e);
+                    + Base64.getEncoder().encodeToString(scalar) + "\n";
+        } finally {
+            Arrays.fill(scalar, (byte) 0);
+            fresh.destroy();
         }
     }
 
@@ -67,40 +57,18 @@ public final class DecisionSigningKey {
                 .encodeToString(parse(keyFileContent, "signing key").publicKey());
     }
 
+    /** ECDSA P-256/SHA-256 over {@code data}: 64 bytes r || s (deterministic, low S; see org.hrm.crypto.Ecdsa). */
     public byte[] sign(byte[] data) {
-        return EcP256.sign(privateKey, data);
+        return keyPair.sign(data);
     }
 
     public byte[] publicKey() {
-        return publicKey.clone();
+        return keyPair.publicKey();
     }
 
     @Override
     public String toString() {
         return "DecisionSigningKey[P-256]";
-    }
-
-    /**
-     * The JDK has no scalar multiplication API, so ECDH with the generator gives x of d·G (the secret-dependent
-     * step stays in the JDK); of the two points with that x, the one that verifies a probe signature is ours.
-     */
-    private static byte[] publicKeyOf(ECPrivateKey key) {
-        try {
-            KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-            agreement.init(key);
-            agreement.doPhase(EcP256.publicKey(EcP256.encode(EcP256.CURVE.getGenerator())), true);
-            BigInteger x = new BigInteger(1, agreement.generateSecret());
-            byte[] signature = EcP256.sign(key, PROBE);
-            for (BigInteger y : EcP256.ys(x)) {
-                byte[] candidate = EcP256.encode(new ECPoint(x, y));
-                if (EcP256.verify(candidate, PROBE, signature)) {
-                    return candidate;
-                }
-            }
-            throw new IllegalStateException("no public key verifies the probe signature");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ECDH P-256 unavailable", e);
-        }
     }
 
     private static byte[] decode(String base64, String source) {
@@ -110,7 +78,7 @@ public final class DecisionSigningKey {
         } catch (IllegalArgumentException e) {
             throw new SigningKeyException(source + ": not valid base64");
         }
-        if (scalar.length != EcP256.SCALAR_BYTES) {
+        if (scalar.length != P256.PRIVATE_KEY_BYTES) {
             throw new SigningKeyException(source + ": key must be 32 bytes, was " + scalar.length);
         }
         return scalar;

@@ -3,6 +3,7 @@ package org.hrm.consent.domain;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.hrm.crypto.P256;
 
 /**
  * Rules of the party directory: a key must be a P-256 point, and a party id keeps the key, kind and institution
@@ -13,7 +14,7 @@ public final class PartyDirectory {
 
     /** Empty when {@code incoming} may be stored or is already stored as is; otherwise why not. */
     public static Optional<String> refusal(Party incoming, Party existing) {
-        if (!EcP256.isPublicKey(incoming.publicKey())) {
+        if (!P256.isPublicKey(incoming.publicKey())) {
             return Optional.of("public key of party " + incoming.partyId() + " is not an uncompressed P-256 point");
         }
         if (existing == null) {

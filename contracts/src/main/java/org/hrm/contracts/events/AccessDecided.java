@@ -1,8 +1,8 @@
 package org.hrm.contracts.events;
 
 import java.time.Instant;
-import org.hrm.contracts.Canonical;
 import org.hrm.contracts.Domain;
+import org.hrm.crypto.Canonical;
 
 /**
  * consent-service's decision on one {@link AccessRequested}, signed so the vault can tell it from a

@@ -2,8 +2,8 @@ package org.hrm.contracts.events;
 
 import java.time.Instant;
 import java.util.List;
-import org.hrm.contracts.Canonical;
 import org.hrm.contracts.Domain;
+import org.hrm.crypto.Canonical;
 
 /**
  * An owner granted a party access to records of one domain, shaped like a FHIR Consent (owner =

@@ -1,8 +1,8 @@
 package org.hrm.contracts.events;
 
 import java.time.Instant;
-import org.hrm.contracts.Canonical;
 import org.hrm.contracts.Domain;
+import org.hrm.crypto.Canonical;
 
 /**
  * The owner revoked a grant; decisions made after this deny it.

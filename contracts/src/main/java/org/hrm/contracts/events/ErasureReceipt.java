@@ -2,8 +2,8 @@ package org.hrm.contracts.events;
 
 import java.time.Instant;
 import java.util.List;
-import org.hrm.contracts.Canonical;
 import org.hrm.contracts.Domain;
+import org.hrm.crypto.Canonical;
 
 /**
  * What the owner keeps as proof of an erasure: what was destroyed, when, and the tombstones on

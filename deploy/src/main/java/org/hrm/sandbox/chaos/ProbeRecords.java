@@ -2,10 +2,6 @@ package org.hrm.sandbox.chaos;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +20,7 @@ import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.crypto.P256KeyPair;
 
 /** Valid events for the bad-input phase to break: fresh records, signed grants, a decision signed by a stranger. */
 final class ProbeRecords {
@@ -99,15 +96,11 @@ final class ProbeRecords {
     }
 
     private static byte[] strangerSignature(byte[] message) {
+        P256KeyPair stranger = P256KeyPair.generate();
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
-            signer.initSign(generator.generateKeyPair().getPrivate());
-            signer.update(message);
-            return signer.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with a fresh P-256 key", e);
+            return stranger.sign(message);
+        } finally {
+            stranger.destroy();
         }
     }
 }

@@ -1,16 +1,17 @@
 package org.hrm.keyvault.domain;
 
-import java.security.PublicKey;
 import java.util.Base64;
+import org.hrm.crypto.Ecdsa;
+import org.hrm.crypto.P256;
 
 /**
  * consent-service's published P-256 public key: every access decision the vault acts on must verify under it
  * (ECDSA with SHA-256, signature r || s of 64 bytes, IEEE P1363).
  */
 public final class ConsentKey {
-    private final PublicKey key;
+    private final byte[] key;
 
-    private ConsentKey(PublicKey key) {
+    private ConsentKey(byte[] key) {
         this.key = key;
     }
 
@@ -25,11 +26,11 @@ public final class ConsentKey {
 
     /** Parses {@code 0x04 || x || y}; refuses anything that is not a point on P-256. */
     public static ConsentKey fromSec1(byte[] point) {
-        return new ConsentKey(EcP256.publicKey(point));
+        return new ConsentKey(P256.requirePublicKey(point).clone());
     }
 
     /** True only for a 64-byte r || s signature by consent-service over exactly {@code message}. */
     public boolean verifies(byte[] message, byte[] signature) {
-        return EcP256.verify(key, message, signature);
+        return Ecdsa.verify(key, message, signature);
     }
 }

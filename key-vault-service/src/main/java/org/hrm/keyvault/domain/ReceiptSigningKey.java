@@ -1,7 +1,8 @@
 package org.hrm.keyvault.domain;
 
-import java.security.interfaces.ECPrivateKey;
 import java.util.Base64;
+import org.hrm.crypto.Ecdsa;
+import org.hrm.crypto.P256KeyPair;
 
 /**
  * The vault's P-256 key that signs erasure receipts (ECDSA with SHA-256, 64-byte r || s), read from a key file of
@@ -9,12 +10,10 @@ import java.util.Base64;
  * anyone they show the receipt to, can check it.
  */
 public final class ReceiptSigningKey {
-    private final ECPrivateKey privateKey;
-    private final byte[] publicKey;
+    private final P256KeyPair keyPair;
 
-    private ReceiptSigningKey(ECPrivateKey privateKey, byte[] publicKey) {
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
+    private ReceiptSigningKey(P256KeyPair keyPair) {
+        this.keyPair = keyPair;
     }
 
     /** Parses key file content; {@code source} names where it came from in error messages, never the key. */
@@ -37,8 +36,7 @@ public final class ReceiptSigningKey {
             throw new IllegalArgumentException(source + ": not valid base64");
         }
         try {
-            ECPrivateKey key = EcP256.privateKey(scalar);
-            return new ReceiptSigningKey(key, EcP256.publicKeyOf(key));
+            return new ReceiptSigningKey(P256KeyPair.fromPrivateKey(scalar));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage());
         } finally {
@@ -48,12 +46,14 @@ public final class ReceiptSigningKey {
 
     /** Content for a fresh receipt key file: a comment and the base64 of a new random P-256 private scalar. */
     public static String generateReceiptKeyFileContent() {
-        byte[] scalar = EcP256.newScalar();
+        P256KeyPair fresh = P256KeyPair.generate();
+        byte[] scalar = fresh.privateKey();
         try {
             return "# hrm key vault erasure-receipt signing key (P-256 scalar): keep secret\n"
                     + Base64.getEncoder().encodeToString(scalar) + "\n";
         } finally {
             Bytes.zero(scalar);
+            fresh.destroy();
         }
     }
 
@@ -67,24 +67,26 @@ public final class ReceiptSigningKey {
      * (base64 of the 65-byte SEC1 point); false for any malformed input.
      */
     public static boolean verifies(String publicKeyBase64, byte[] message, byte[] signature) {
+        if (publicKeyBase64 == null) {
+            return false;
+        }
         try {
-            return EcP256.verify(
-                    EcP256.publicKey(Base64.getDecoder().decode(publicKeyBase64.strip())), message, signature);
+            return Ecdsa.verify(Base64.getDecoder().decode(publicKeyBase64.strip()), message, signature);
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
     public byte[] sign(byte[] message) {
-        return EcP256.sign(privateKey, message);
+        return keyPair.sign(message);
     }
 
     public byte[] publicKey() {
-        return publicKey.clone();
+        return keyPair.publicKey();
     }
 
     public String publicKeyBase64() {
-        return Base64.getEncoder().encodeToString(publicKey);
+        return Base64.getEncoder().encodeToString(keyPair.publicKey());
     }
 
     @Override

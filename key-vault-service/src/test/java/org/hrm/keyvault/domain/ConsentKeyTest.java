@@ -91,7 +91,7 @@ class ConsentKeyTest {
         byte[] compressed = Arrays.copyOf(point, 33);
         compressed[0] = 0x02;
 
-        assertThatThrownBy(() -> ConsentKey.fromSec1(offCurve)).hasMessage("not a point on P-256");
+        assertThatThrownBy(() -> ConsentKey.fromSec1(offCurve)).hasMessage("public key is not a point on P-256");
         assertThatThrownBy(() -> ConsentKey.fromSec1(compressed)).hasMessageContaining("got 33 bytes");
         assertThatThrownBy(() -> ConsentKey.fromBase64("not base64!"))
                 .isInstanceOf(IllegalArgumentException.class)
