@@ -19,6 +19,8 @@ import org.hrm.gateway.GatewayApplication;
 import org.hrm.gateway.config.DevIssuer;
 import org.hrm.gateway.config.GatewayProperties;
 import org.hrm.keyvault.KeyVaultApplication;
+import org.hrm.keyvault.adapter.pkcs11.Pkcs11Custody;
+import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.ledgerwriter.LedgerWriterApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -193,6 +195,8 @@ public final class Platform implements AutoCloseable {
 
     /** What a client needs to reach the platform. */
     public Endpoints endpoints() {
+        String custody = keyVault.getBean(MasterKeyCustody.class).kind();
+        boolean keyFileCustody = !Pkcs11Custody.KIND.equals(custody);
         try {
             return new Endpoints(
                     kafka.bootstrapServers(),
@@ -202,7 +206,8 @@ public final class Platform implements AutoCloseable {
                     ledgers.get(Domain.PRACTITIONER),
                     options.logDir().toString(),
                     secrets.receiptPublicKey(),
-                    secrets.masterKeyFile().toAbsolutePath().toString(),
+                    keyFileCustody ? secrets.masterKeyFile().toAbsolutePath().toString() : null,
+                    custody,
                     actuators(),
                     gatewayUrl(),
                     devUsers().stream()

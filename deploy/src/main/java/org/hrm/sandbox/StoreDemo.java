@@ -43,12 +43,14 @@ final class StoreDemo {
     static int run(String[] args) throws Exception {
         Endpoints endpoints = runningPlatform();
         if (endpoints != null) {
-            say("running against the platform started by ./hrm up (" + HrmCli.ENDPOINTS + ")");
+            say("running against the platform started by ./hrm up (" + HrmCli.ENDPOINTS + ")"
+                    + (SandboxHsm.requested(args) ? "; --hsm applies only to a platform the demo starts" : ""));
             return new StoreDemo().tell(endpoints);
         }
         say("no running platform found: starting one for this demo (logs in .sandbox/logs)");
         Path home = HrmCli.HOME.resolve("demo");
-        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), step -> say(step))) {
+        Platform.Tuning tuning = SandboxHsm.tuning(args, home);
+        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), tuning, step -> say(step))) {
             return new StoreDemo().tell(platform.endpoints());
         }
     }
@@ -139,6 +141,7 @@ final class StoreDemo {
             summary.put("patientContract", endpoints.patientContract());
             summary.put("practitionerContract", endpoints.practitionerContract());
             summary.put("chainRpc", endpoints.chainRpc());
+            summary.put("masterKeyCustody", endpoints.masterKeyCustody());
             summary.put("plaintextFoundOnChain", found);
             summary.putAll(stories);
             return summary;

@@ -72,7 +72,8 @@ class ComposeFileTest {
             }
         }
         assertThat(oneShots)
-                .containsExactlyInAnyOrder("kafka-topics", "mongo-init", "besu-network", "ledger-contracts");
+                .containsExactlyInAnyOrder(
+                        "kafka-topics", "mongo-init", "besu-network", "ledger-contracts", "vault-token-init");
     }
 
     @Test
@@ -108,6 +109,24 @@ class ComposeFileTest {
                 .contains("FROM eclipse-temurin:17-jre", "ARG SERVICE")
                 .contains("COPY ${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT-exec.jar")
                 .containsPattern("(?m)^USER 10001");
+    }
+
+    @Test
+    void theVaultKeepsItsKeysInAPkcs11TokenAndNeverReadsAMasterKeyFile() {
+        Map<String, String> environment = compose.environment("key-vault-service");
+        String generator = RepositoryFiles.read("deploy/docker/generate-dev-secrets.sh");
+
+        assertThat(environment)
+                .containsEntry("HRM_VAULT_MASTER_KEY_CUSTODY", "pkcs11")
+                .containsEntry("HRM_VAULT_PKCS11_LIBRARY", "/usr/lib/softhsm/libsofthsm2.so")
+                .containsEntry("HRM_VAULT_PKCS11_PIN_FILE", "/run/secrets/vault-token-pin")
+                .doesNotContainKeys("HRM_VAULT_MASTER_KEY_FILE", "HRM_VAULT_MASTER_KEYS", "HRM_VAULT_SANDBOX");
+        assertThat(compose.service("key-vault-service").get("secrets").toString())
+                .contains("vault-token-pin")
+                .doesNotContain("master");
+        assertThat(ComposeFile.map(compose.service("key-vault-service"), "depends_on"))
+                .containsKey("vault-token-init");
+        assertThat(generator).contains("vault-token-pin", "vault-token-so-pin").doesNotContain("v1=");
     }
 
     @Test

@@ -12,13 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.hrm.client.kafka.RecordFetcher;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
-import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.PartyKind;
@@ -153,17 +150,7 @@ class ErasureFlowIT {
 
     private static ConsentStory.Subject store(PartyKeys owner, String text) {
         byte[] plaintext = text.getBytes(StandardCharsets.UTF_8);
-        EncryptedRecord record = new RecordEncryptor()
-                .encrypt(
-                        UUID.randomUUID().toString(),
-                        Domain.PATIENT,
-                        owner.partyId(),
-                        HOSPITAL,
-                        plaintext,
-                        Map.of(owner.partyId(), owner.publicKey()));
-        session.publisher
-                .publish(record.toSubmitted(Instant.now(), "Observation"))
-                .join();
+        EncryptedRecord record = PatientRecords.submit(session, HOSPITAL, owner, plaintext);
         return new ConsentStory.Subject(record.recordId(), Domain.PATIENT, owner, plaintext);
     }
 
