@@ -11,6 +11,7 @@ import org.hrm.ledgerwriter.application.CommitSealedRecords;
 import org.hrm.ledgerwriter.application.ConsentIndex;
 import org.hrm.ledgerwriter.application.ErasureIndex;
 import org.hrm.ledgerwriter.application.ErasurePublisher;
+import org.hrm.ledgerwriter.application.ErasuresInFlight;
 import org.hrm.ledgerwriter.application.LedgerChain;
 import org.hrm.ledgerwriter.application.LedgerIndex;
 import org.hrm.ledgerwriter.application.Reconciler;
@@ -42,9 +43,22 @@ class UseCaseConfig {
 
     @Bean
     CommitSealedRecords commitSealedRecords(
-            SigningLane lane, LedgerIndex index, CommitPublisher publisher, GasModel gas, LedgerProperties ledger) {
+            SigningLane lane,
+            LedgerIndex index,
+            ErasureIndex erasures,
+            CommitPublisher publisher,
+            GasModel gas,
+            LedgerProperties ledger) {
         TransactionPacker packer = new TransactionPacker(gas, ledger.maxRecordsPerTx(), ledger.maxTxGas());
-        return new CommitSealedRecords(lane, index, publisher, packer, contracts(ledger), Clock.systemUTC());
+        TombstonePacker tombstones = new TombstonePacker(gas, ledger.maxRecordsPerTx(), ledger.maxTxGas());
+        return new CommitSealedRecords(
+                lane,
+                index,
+                new ErasuresInFlight(erasures, tombstones),
+                publisher,
+                packer,
+                contracts(ledger),
+                Clock.systemUTC());
     }
 
     @Bean
