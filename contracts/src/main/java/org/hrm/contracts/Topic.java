@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hrm.contracts.events.AccessDecided;
 import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
@@ -49,6 +50,8 @@ public enum Topic {
     AUDIT("ops.audit", "patient id (owner)", AuditEvent.class, ServiceName.CONSENT, false),
     /** The gateway's own audit events (one per request that touches a record): ops.audit has consent as producer. */
     GATEWAY_AUDIT("ops.gateway-audit", "patient id (owner)", AuditEvent.class, ServiceName.GATEWAY, false),
+    /** Audit batches whose Merkle roots are on chain, with each event's place (for the proofs of access histories). */
+    AUDIT_ANCHORED("ops.audit-anchored", "root", AuditAnchored.class, ServiceName.LEDGER_WRITER, false),
     KEY_VAULT_DEAD_LETTER("dlt.key-vault", "original key", byte[].class, ServiceName.KEY_VAULT, false),
     LEDGER_WRITER_DEAD_LETTER("dlt.ledger-writer", "original key", byte[].class, ServiceName.LEDGER_WRITER, false),
     CONSENT_DEAD_LETTER("dlt.consent", "original key", byte[].class, ServiceName.CONSENT, false),
