@@ -5,6 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.hrm.contracts.Domain;
+import org.hrm.ledgerwriter.application.AnchorAudit;
+import org.hrm.ledgerwriter.application.AuditAnchorPublisher;
+import org.hrm.ledgerwriter.application.AuditIndex;
 import org.hrm.ledgerwriter.application.CommitErasures;
 import org.hrm.ledgerwriter.application.CommitPublisher;
 import org.hrm.ledgerwriter.application.CommitSealedRecords;
@@ -74,10 +77,18 @@ class UseCaseConfig {
         return new CommitErasures(lane, index, publisher, packer, contracts(ledger), Clock.systemUTC());
     }
 
+    @Bean
+    AnchorAudit anchorAudit(
+            SigningLane lane, AuditIndex index, AuditAnchorPublisher publisher, GasModel gas, LedgerProperties ledger) {
+        return new AnchorAudit(
+                lane, index, publisher, gas, ledger.maxRecordsPerTx(), contracts(ledger), Clock.systemUTC());
+    }
+
     /** One reconciler over every index: records, consents and tombstones share the signing key and its nonces. */
     @Bean
-    Reconciler reconciler(LedgerChain chain, LedgerIndex records, ConsentIndex consents, ErasureIndex erasures) {
-        return new Reconciler(chain, List.of(records, consents, erasures));
+    Reconciler reconciler(
+            LedgerChain chain, LedgerIndex records, ConsentIndex consents, ErasureIndex erasures, AuditIndex audit) {
+        return new Reconciler(chain, List.of(records, consents, erasures, audit));
     }
 
     @Bean

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.hrm.ledgerwriter.domain.AnchorTransaction;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
@@ -51,6 +52,14 @@ class FakeChain implements LedgerChain {
         kinds.put("0xtx" + nonce + "-" + contract, "erased");
         return new SignedTransaction(
                 "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.recordIds());
+    }
+
+    @Override
+    public SignedTransaction signAnchors(String contract, AnchorTransaction transaction) {
+        long nonce = nextNonce++;
+        kinds.put("0xtx" + nonce + "-" + contract, "anchored");
+        return new SignedTransaction(
+                "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.entryIds());
     }
 
     @Override
