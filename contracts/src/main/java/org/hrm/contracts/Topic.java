@@ -1,5 +1,6 @@
 package org.hrm.contracts;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,9 @@ public enum Topic {
     CONSENT_HEARTBEATS("ops.heartbeats.consent", "instanceId", ServiceHeartbeat.class, ServiceName.CONSENT, false),
     GATEWAY_HEARTBEATS("ops.heartbeats.gateway", "instanceId", ServiceHeartbeat.class, ServiceName.GATEWAY, false);
 
+    /** How long the audit trail and its anchors are kept: six years, as health-record rules commonly ask. */
+    public static final Duration AUDIT_RETENTION = Duration.ofDays(6 * 365);
+
     private static final String PREFIX = "hrm.";
 
     private final String suffix;
@@ -112,6 +116,12 @@ public enum Topic {
         return Arrays.stream(values())
                 .filter(topic -> topic.valueType == ServiceHeartbeat.class && topic.producer == service)
                 .findFirst();
+    }
+
+    /** The retention this topic must be created with, where it differs from the broker's default. */
+    public Optional<Duration> retention() {
+        boolean auditTrail = valueType == AuditEvent.class || valueType == AuditAnchored.class;
+        return auditTrail ? Optional.of(AUDIT_RETENTION) : Optional.empty();
     }
 
     public String key() {

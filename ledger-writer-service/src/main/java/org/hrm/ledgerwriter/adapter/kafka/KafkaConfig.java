@@ -40,8 +40,6 @@ class KafkaConfig {
     static final String CONSENT_CONTAINER_FACTORY = "consentListenerContainerFactory";
     static final String ERASURE_CONTAINER_FACTORY = "erasureListenerContainerFactory";
     static final String AUDIT_CONTAINER_FACTORY = "auditListenerContainerFactory";
-    /** Six years, as health-record rules commonly ask of an audit trail. */
-    static final long AUDIT_RETENTION_MS = 6L * 365 * 24 * 60 * 60 * 1000;
 
     private static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
 
