@@ -147,11 +147,17 @@ class KafkaConfig {
                 .partitions(ledger.topicPartitions())
                 .config("max.message.bytes", String.valueOf(DEAD_LETTER_MAX_BYTES))
                 .build();
-        NewTopic auditAnchors = TopicBuilder.name(Topic.AUDIT_ANCHORED.topicName())
-                .partitions(ledger.topicPartitions())
-                .config("retention.ms", String.valueOf(AUDIT_RETENTION_MS))
-                .build();
-        return new KafkaAdmin.NewTopics(Stream.concat(perDomainTopics, Stream.of(deadLetters, auditAnchors))
+        // The audit trail it anchors and the anchors, with their retention (the gateway's audit topic has no other
+        // creator that sets it).
+        Stream<NewTopic> audit = Stream.of(Topic.AUDIT, Topic.GATEWAY_AUDIT, Topic.AUDIT_ANCHORED)
+                .map(topic -> TopicBuilder.name(topic.topicName())
+                        .partitions(ledger.topicPartitions())
+                        .config(
+                                "retention.ms",
+                                String.valueOf(topic.retention().orElseThrow().toMillis()))
+                        .build());
+        return new KafkaAdmin.NewTopics(Stream.of(perDomainTopics, Stream.of(deadLetters), audit)
+                .flatMap(each -> each)
                 .toArray(NewTopic[]::new));
     }
 }
