@@ -38,9 +38,10 @@ class AccessHistoryExportApiTest extends ApiTestSupport {
                         Instant.EPOCH,
                         List.of(leaf),
                         List.of(new AuditAnchored.Entry(
-                                anchored.id(), "hrm.ops.gateway-audit", "patient-alice", 1, 0))));
+                                anchored.id(), "hrm.ops.gateway-audit", "patient-export", 1, 0))));
 
-        String body = mvc.perform(getAs("patient-alice", "patient", "/api/owners/patient-alice/access-history/export"))
+        String body = mvc.perform(
+                        getAs("patient-export", "patient", "/api/owners/patient-export/access-history/export"))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -69,11 +70,11 @@ class AccessHistoryExportApiTest extends ApiTestSupport {
                 Instant.parse("2026-12-04T17:00:00.123456789Z"),
                 "0",
                 "listed records",
-                List.of(new AuditEvent.Agent("patient-alice", "patient", true)),
+                List.of(new AuditEvent.Agent("patient-export", "patient", true)),
                 List.of(),
                 null,
                 false,
                 Domain.PATIENT,
-                "patient-alice");
+                "patient-export");
     }
 }
