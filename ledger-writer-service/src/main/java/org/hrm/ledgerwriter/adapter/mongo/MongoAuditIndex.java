@@ -31,12 +31,12 @@ import org.springframework.stereotype.Component;
 @Component
 class MongoAuditIndex extends MongoEntryIndex implements AuditIndex {
     private final MongoTemplate mongo;
+    // Created at the first claim, not at start: the service starts (and retries) while MongoDB is down.
+    private volatile boolean indexed;
 
     MongoAuditIndex(MongoTemplate mongo) {
         super(mongo);
         this.mongo = mongo;
-        claims().createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
-        claims().createIndex(Indexes.descending("patientId", "sequence"));
     }
 
     @Override
@@ -75,6 +75,7 @@ class MongoAuditIndex extends MongoEntryIndex implements AuditIndex {
         if (claims.isEmpty()) {
             return;
         }
+        ensureIndexes();
         try {
             claims().insertMany(
                             claims.stream().map(MongoAuditIndex::document).toList(),
@@ -134,6 +135,15 @@ class MongoAuditIndex extends MongoEntryIndex implements AuditIndex {
                 document.getLong("sequence"),
                 document.getString("leafHash"),
                 document.getString("root"));
+    }
+
+    /** An event is claimed once (unique event id); a patient's last number is found by an index. */
+    private void ensureIndexes() {
+        if (!indexed) {
+            claims().createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+            claims().createIndex(Indexes.descending("patientId", "sequence"));
+            indexed = true;
+        }
     }
 
     private MongoCollection<Document> claims() {
