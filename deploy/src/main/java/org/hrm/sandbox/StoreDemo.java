@@ -92,6 +92,7 @@ final class StoreDemo {
                 consent.putAll(consentStory.published());
                 consent.putAll(new ErasureStory(session, StoreDemo::say)
                         .tell(subjects.subList(0, 3), subjects.get(3), List.of(alice, hospital, drChen), bob));
+                consent.putAll(new AuditStory(endpoints, StoreDemo::say).tell(alice.partyId()));
             }
             summary = summarize(endpoints, secrets, watcher, consent);
             System.out.println(Json.write(summary));

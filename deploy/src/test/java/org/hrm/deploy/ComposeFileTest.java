@@ -171,8 +171,16 @@ class ComposeFileTest {
         Set<String> plain = words(environment.get("HRM_TOPICS"));
         Set<String> compacted = words(environment.get("HRM_COMPACTED_TOPICS"));
         Set<String> ordered = words(environment.get("HRM_ORDERED_TOPICS"));
+        Set<String> audit = words(environment.get("HRM_AUDIT_TOPICS"));
 
-        assertThat(union(union(plain, compacted), ordered)).isEqualTo(names(Arrays.stream(Topic.values())));
+        assertThat(union(union(union(plain, compacted), ordered), audit))
+                .isEqualTo(names(Arrays.stream(Topic.values())));
+        assertThat(audit)
+                .as("the audit trail and its anchors")
+                .isEqualTo(names(Stream.of(Topic.AUDIT, Topic.GATEWAY_AUDIT, Topic.AUDIT_ANCHORED)));
+        assertThat(Long.parseLong(environment.get("HRM_AUDIT_RETENTION_MS")))
+                .as("six years")
+                .isEqualTo(Topic.AUDIT_RETENTION.toMillis());
         assertThat(ordered)
                 .as("one partition, so the vault runs commands in order")
                 .containsExactly(Topic.VAULT_COMMANDS.topicName());

@@ -44,8 +44,13 @@ class ConsentTopics {
                         Topic.ACCESS_DECIDED,
                         Topic.KEYS_DESTROYED,
                         Topic.AUDIT)
-                .flatMap(topic -> topic.allNames().stream())
-                .map(name -> topic(name, consent).build());
+                .flatMap(topic -> topic.allNames().stream().map(name -> {
+                    TopicBuilder builder = topic(name, consent);
+                    topic.retention()
+                            .ifPresent(retention -> builder.config(
+                                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis())));
+                    return builder.build();
+                }));
     }
 
     private static TopicBuilder topic(String name, ConsentProperties consent) {

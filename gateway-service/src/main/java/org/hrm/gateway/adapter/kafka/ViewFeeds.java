@@ -7,6 +7,7 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.ErasureReceipt;
@@ -37,6 +38,7 @@ public final class ViewFeeds {
         feeds.on(Topic.PARTY_REGISTERED.topicName(), PartyRegistered.class, views.directory()::registered);
         feeds.on(Topic.AUDIT.topicName(), AuditEvent.class, views.audit()::add);
         feeds.on(Topic.GATEWAY_AUDIT.topicName(), AuditEvent.class, views.audit()::add);
+        feeds.on(Topic.AUDIT_ANCHORED.topicName(), AuditAnchored.class, views.audit()::anchored);
         for (ServiceName service : ServiceName.values()) {
             Topic.heartbeatsOf(service)
                     .ifPresent(topic -> feeds.on(topic.topicName(), ServiceHeartbeat.class, views.heartbeats()::beat));
