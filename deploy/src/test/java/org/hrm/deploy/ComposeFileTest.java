@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.Topic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,8 +153,13 @@ class ComposeFileTest {
         Set<String> plain = words(environment.get("HRM_TOPICS"));
         Set<String> compacted = words(environment.get("HRM_COMPACTED_TOPICS"));
         Set<String> ordered = words(environment.get("HRM_ORDERED_TOPICS"));
+        Set<String> erasable = words(environment.get("HRM_ERASABLE_TOPICS"));
 
-        assertThat(union(union(plain, compacted), ordered)).isEqualTo(names(Arrays.stream(Topic.values())));
+        assertThat(union(union(union(plain, compacted), ordered), erasable))
+                .isEqualTo(names(Arrays.stream(Topic.values())));
+        assertThat(erasable).as("the topics that carry C1").isEqualTo(names(ErasableTopics.TOPICS.stream()));
+        assertThat(compose.command("kafka-topics").toString())
+                .contains("--config retention.ms=" + ErasableTopics.RETENTION.toMillis());
         assertThat(ordered)
                 .as("one partition, so the vault runs commands in order")
                 .containsExactly(Topic.VAULT_COMMANDS.topicName());

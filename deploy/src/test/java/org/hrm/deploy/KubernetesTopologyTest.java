@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.Topic;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,21 @@ class KubernetesTopologyTest {
             boolean keyedByState =
                     catalogue.get(topic.getMetadata().getName()).key().contains("compacted");
             assertThat(compacted).as(topic.getMetadata().getName()).isEqualTo(keyedByState);
+        }
+    }
+
+    @Test
+    void topicsCarryingC1HaveTheErasableTopicsSettings() {
+        Map<String, Topic> catalogue = catalogue();
+
+        for (KafkaTopic topic : ModelResources.all(KafkaTopic.class)) {
+            if (ErasableTopics.carriesC1(catalogue.get(topic.getMetadata().getName()))) {
+                Map<String, Object> config = topic.getSpec().getConfig();
+                ErasableTopics.config()
+                        .forEach((key, value) -> assertThat(String.valueOf(config.get(key)))
+                                .as(topic.getMetadata().getName() + " " + key)
+                                .isEqualTo(value));
+            }
         }
     }
 

@@ -71,6 +71,9 @@ public final class RecordFetcher {
     }
 
     private Answer answerFor(ConsumerRecord<String, byte[]> record, String requestId) {
+        if (record.value() == null) {
+            return null; // the vault's tombstone after an erasure, for compaction
+        }
         if (record.topic().endsWith(".record-released")) {
             RecordReleased released = codec.decode(record.value(), RecordReleased.class);
             return released.requestId().equals(requestId) ? new Answer(released, null) : null;

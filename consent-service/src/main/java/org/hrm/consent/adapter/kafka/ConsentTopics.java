@@ -4,6 +4,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.hrm.consent.config.ConsentProperties;
+import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.Topic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,8 +45,11 @@ class ConsentTopics {
                         Topic.ACCESS_DECIDED,
                         Topic.KEYS_DESTROYED,
                         Topic.AUDIT)
-                .flatMap(topic -> topic.allNames().stream())
-                .map(name -> topic(name, consent).build());
+                .flatMap(topic -> topic.allNames().stream()
+                        .map(name -> ErasableTopics.carriesC1(topic)
+                                ? topic(name, consent).configs(ErasableTopics.config())
+                                : topic(name, consent)))
+                .map(TopicBuilder::build);
     }
 
     private static TopicBuilder topic(String name, ConsentProperties consent) {
