@@ -1,6 +1,7 @@
 package org.hrm.gateway.application;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,15 @@ public final class ReleaseAnswers {
                 .filter(request -> event.recordId().equals(request.recordId())
                         && event.requesterId().equals(request.requesterId()))
                 .ifPresent(request -> request.answer().complete(new Answer(null, event)));
+    }
+
+    /** The releases answered and not yet handed out: what the sandbox's erasure completeness check inspects. */
+    public synchronized List<RecordReleased> held() {
+        return pending.values().stream()
+                .map(request -> request.answer().getNow(null))
+                .filter(answer -> answer != null && answer.released() != null)
+                .map(Answer::released)
+                .toList();
     }
 
     /** Drops a request once its answer was handed to the requester. */
