@@ -62,11 +62,18 @@ class KubernetesTopologyTest {
     }
 
     @Test
-    void onlyEachTopicsProducerMayWriteIt() {
-        catalogue()
-                .forEach((name, topic) -> assertThat(acls.principalsAllowed(name, AclOperation.WRITE))
-                        .as("principals writing " + name)
-                        .containsExactly(KafkaAcls.producerPrincipal(topic)));
+    void onlyEachTopicsProducerMayWriteItAndTheVaultItsErasureTombstones() {
+        String vault = KafkaAcls.producerPrincipal(Topic.RECORD_SEALED);
+        catalogue().forEach((name, topic) -> {
+            java.util.Set<String> writers =
+                    new java.util.TreeSet<>(java.util.Set.of(KafkaAcls.producerPrincipal(topic)));
+            if (ErasableTopics.carriesC1(topic)) {
+                writers.add(vault); // tombstones only: docs/custody.md
+            }
+            assertThat(acls.principalsAllowed(name, AclOperation.WRITE))
+                    .as("principals writing " + name)
+                    .containsExactlyInAnyOrderElementsOf(writers);
+        });
     }
 
     @Test
