@@ -110,7 +110,7 @@ final class ConsentStory {
     }
 
     /** Grants and waits until the grantee's share is on chain, where the vault will look for it. */
-    private ConsentGranted grant(Subject record, PartyKeys doctor, Instant expiresAt) throws Exception {
+    ConsentGranted grant(Subject record, PartyKeys doctor, Instant expiresAt) throws Exception {
         ConsentGranted grant = ConsentCommands.grant(
                 session,
                 record.owner(),
@@ -130,7 +130,7 @@ final class ConsentStory {
     }
 
     /** Revokes and waits until the revocation is on chain (the vault refuses revoked grants from then on). */
-    private void revoke(Subject record, ConsentGranted grant) throws Exception {
+    void revoke(Subject record, ConsentGranted grant) throws Exception {
         session.publisher
                 .revoke(new ConsentSigner().revoke(record.owner(), grant.grantId(), record.domain(), Instant.now()))
                 .join();

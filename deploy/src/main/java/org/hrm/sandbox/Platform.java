@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.hrm.consent.ConsentApplication;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.RecordReleased;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.EmbeddedKafka;
 import org.hrm.embedded.EmbeddedMongo;
 import org.hrm.embedded.LedgerDeployment;
 import org.hrm.gateway.GatewayApplication;
+import org.hrm.gateway.application.Views;
 import org.hrm.gateway.config.DevIssuer;
 import org.hrm.gateway.config.GatewayProperties;
 import org.hrm.keyvault.KeyVaultApplication;
@@ -191,6 +193,11 @@ public final class Platform implements AutoCloseable {
     /** The development users one can log in as at the gateway (party id, role, label). */
     public List<GatewayProperties.DevUser> devUsers() {
         return gateway.getBean(DevIssuer.class).users();
+    }
+
+    /** The releases the gateway holds in memory right now (for the erasure completeness check). */
+    public List<RecordReleased> gatewayReleases() {
+        return gateway.getBean(Views.class).answers().held();
     }
 
     /** What a client needs to reach the platform. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordEncryptor;
@@ -19,6 +20,7 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordReleased;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
@@ -30,6 +32,8 @@ import org.web3j.protocol.http.HttpService;
  */
 final class StoreDemo {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(120);
+    /** How long the erasure check waits for the broker to compact the erased records' tombstoned copies. */
+    private static final Duration ERASURE_SETTLE = Duration.ofSeconds(90);
 
     private final PartyKeys hospital = PartyKeys.generate("hospital-st-mary");
     private final PartyKeys alice = PartyKeys.generate("patient-alice");
@@ -37,8 +41,15 @@ final class StoreDemo {
     private final PartyKeys drChen = PartyKeys.generate("practitioner-dr-chen");
 
     private Map<String, Object> summary = Map.of();
+    private Supplier<List<RecordReleased>> gatewayReleases;
 
     StoreDemo() {}
+
+    /** Lets the erasure check read the gateway's held releases directly (an in-process platform). */
+    StoreDemo inspecting(Supplier<List<RecordReleased>> gatewayReleases) {
+        this.gatewayReleases = gatewayReleases;
+        return this;
+    }
 
     static int run(String[] args) throws Exception {
         Endpoints endpoints = runningPlatform();
@@ -51,7 +62,7 @@ final class StoreDemo {
         Path home = HrmCli.HOME.resolve("demo");
         Platform.Tuning tuning = SandboxHsm.tuning(args, home);
         try (Platform platform = Platform.start(Platform.Options.ephemeral(home), tuning, step -> say(step))) {
-            return new StoreDemo().tell(platform.endpoints());
+            return new StoreDemo().inspecting(platform::gatewayReleases).tell(platform.endpoints());
         }
     }
 
@@ -94,13 +105,29 @@ final class StoreDemo {
                         .tell(subjects.subList(0, 3), subjects.get(3), List.of(alice, hospital, drChen), bob));
                 consent.putAll(new AuditStory(endpoints, StoreDemo::say).tell(alice.partyId()));
             }
+            Map<String, Object> completeness = new LinkedHashMap<>();
+            if (allCommitted) {
+                List<ErasureCompleteness.ErasedRecord> erased = subjects.subList(0, 3).stream()
+                        .map(subject -> new ErasureCompleteness.ErasedRecord(
+                                subject.recordId(),
+                                subject.domain(),
+                                subject.owner().partyId()))
+                        .toList();
+                say("erasure completeness: every database, topic, the gateway's cache and the chain, with every key");
+                completeness.putAll(new ErasureSurvey(endpoints, session.web3j, gatewayReleases, StoreDemo::say)
+                        .run(erased, List.of(alice, bob, hospital, drChen), ERASURE_SETTLE));
+            }
             summary = summarize(endpoints, secrets, watcher, consent);
+            summary.putAll(completeness);
             System.out.println(Json.write(summary));
             boolean storiesHeld = !consent.isEmpty()
                     && consent.values().stream()
                             .filter(Boolean.class::isInstance)
                             .allMatch(Boolean.TRUE::equals);
-            return allCommitted && !(Boolean) summary.get("plaintextFoundOnChain") && storiesHeld ? 0 : 1;
+            boolean erasureComplete = Boolean.FALSE.equals(completeness.get("erasedRecoverableWithAnyKey"));
+            return allCommitted && !(Boolean) summary.get("plaintextFoundOnChain") && storiesHeld && erasureComplete
+                    ? 0
+                    : 1;
         }
     }
 

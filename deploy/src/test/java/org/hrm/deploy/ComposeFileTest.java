@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.Topic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,8 +173,9 @@ class ComposeFileTest {
         Set<String> compacted = words(environment.get("HRM_COMPACTED_TOPICS"));
         Set<String> ordered = words(environment.get("HRM_ORDERED_TOPICS"));
         Set<String> audit = words(environment.get("HRM_AUDIT_TOPICS"));
+        Set<String> erasable = words(environment.get("HRM_ERASABLE_TOPICS"));
 
-        assertThat(union(union(union(plain, compacted), ordered), audit))
+        assertThat(union(union(union(union(plain, compacted), ordered), audit), erasable))
                 .isEqualTo(names(Arrays.stream(Topic.values())));
         assertThat(audit)
                 .as("the audit trail and its anchors")
@@ -181,6 +183,9 @@ class ComposeFileTest {
         assertThat(Long.parseLong(environment.get("HRM_AUDIT_RETENTION_MS")))
                 .as("six years")
                 .isEqualTo(Topic.AUDIT_RETENTION.toMillis());
+        assertThat(erasable).as("the topics that carry C1").isEqualTo(names(ErasableTopics.TOPICS.stream()));
+        assertThat(compose.command("kafka-topics").toString())
+                .contains("--config retention.ms=" + ErasableTopics.RETENTION.toMillis());
         assertThat(ordered)
                 .as("one partition, so the vault runs commands in order")
                 .containsExactly(Topic.VAULT_COMMANDS.topicName());

@@ -26,7 +26,7 @@ public final class SubmittedRecords {
             String bootstrapServers, Domain domain, String recordId, byte[] innerCiphertext) {
         List<RecordSubmitted> found = new ArrayList<>(1);
         TopicReader.readAll(bootstrapServers, List.of(Topic.RECORD_SUBMITTED.name(domain)), record -> {
-            if (!found.isEmpty() || !recordId.equals(record.key())) {
+            if (!found.isEmpty() || !recordId.equals(record.key()) || record.value() == null) {
                 return;
             }
             try {

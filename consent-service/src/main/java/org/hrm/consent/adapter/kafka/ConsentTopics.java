@@ -4,6 +4,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.hrm.consent.config.ConsentProperties;
+import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.Topic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +47,9 @@ class ConsentTopics {
                         Topic.AUDIT)
                 .flatMap(topic -> topic.allNames().stream().map(name -> {
                     TopicBuilder builder = topic(name, consent);
+                    if (ErasableTopics.carriesC1(topic)) {
+                        builder.configs(ErasableTopics.config());
+                    }
                     topic.retention()
                             .ifPresent(retention -> builder.config(
                                     TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis())));
