@@ -1,8 +1,8 @@
 package org.hrm.contracts.audit;
 
 import java.util.List;
-import org.hrm.contracts.Canonical;
 import org.hrm.contracts.events.AuditEvent;
+import org.hrm.crypto.Canonical;
 
 /**
  * The bytes an audit event is anchored by: where it came from, the patient, its per-patient sequence number and every
