@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.hrm.client.kafka.RecordFetcher;
 import org.hrm.client.sdk.EncryptedRecord;
