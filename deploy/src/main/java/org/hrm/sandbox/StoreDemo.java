@@ -153,7 +153,7 @@ final class StoreDemo {
     private Map<String, Object> summarize(
             Endpoints endpoints, Map<String, SecretBytes> secrets, EventWatcher watcher, Map<String, Object> stories)
             throws Exception {
-        say("scanning every transaction input and every ledger log for plaintext, K1 and C1");
+        say("scanning every transaction input and every ledger log for plaintext, salt, K1 and C1");
         Web3j web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
         try {
             ChainScanner scanner = new ChainScanner(web3j);
