@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The gateway end to end over HTTP, on the embedded platform: a hospital system submits through the API and the
@@ -131,47 +132,12 @@ class GatewayFlowIT {
 
             List<AccessHistoryExport.Entry> tampered = new ArrayList<>(export.entries());
             AccessHistoryExport.Entry changed = tampered.get(1);
-            AuditEvent event = changed.event();
-            tampered.set(
-                    1,
-                    new AccessHistoryExport.Entry(
-                            changed.source(),
-                            changed.sequence(),
-                            new AuditEvent(
-                                    event.id(),
-                                    event.type(),
-                                    event.subtype(),
-                                    event.action(),
-                                    event.recorded(),
-                                    "4",
-                                    "denied",
-                                    event.agent(),
-                                    event.entity(),
-                                    event.purposeOfEvent(),
-                                    event.emergency(),
-                                    event.domain(),
-                                    event.patientId()),
-                            changed.proof()));
+            // As an editor of the exported file would: one field of one entry altered, one entry taken out, and a
+            // copy of another under a new id put in.
+            tampered.set(1, edited(changed, "outcomeDesc", "altered by an editor"));
             AccessHistoryExport.Entry dropped = tampered.remove(2);
             AccessHistoryExport.Entry copied = tampered.get(0);
-            tampered.add(new AccessHistoryExport.Entry(
-                    copied.source(),
-                    copied.sequence(),
-                    new AuditEvent(
-                            UUID.randomUUID().toString(),
-                            event.type(),
-                            event.subtype(),
-                            event.action(),
-                            event.recorded(),
-                            "0",
-                            "never happened",
-                            event.agent(),
-                            event.entity(),
-                            null,
-                            false,
-                            event.domain(),
-                            event.patientId()),
-                    copied.proof()));
+            tampered.add(edited(copied, "id", UUID.randomUUID().toString()));
             Map<String, Object> report = verifier.check(
                     new AccessHistoryExport(export.patientId(), export.exportedAt(), tampered, export.unanchored()));
 
@@ -183,6 +149,13 @@ class GatewayFlowIT {
         } finally {
             web3j.shutdown();
         }
+    }
+
+    private static AccessHistoryExport.Entry edited(AccessHistoryExport.Entry entry, String field, String value) {
+        ObjectNode json = GatewayClient.JSON.valueToTree(entry.event());
+        json.put(field, value);
+        AuditEvent event = GatewayClient.JSON.treeToValue(json, AuditEvent.class);
+        return new AccessHistoryExport.Entry(entry.source(), entry.sequence(), event, entry.proof());
     }
 
     private static boolean anchoredOnly(GatewayClient.Answer answer) {
