@@ -8,9 +8,9 @@ import { describe, it, before } from 'node:test';
 import * as hrm from '../../main/resources/static/js/hrm-crypto.js';
 import { RECORD_ID, REQUEST_ID, clear, flipped, newParty, newRecord, released, signProvenance } from './test-records.mjs';
 
-// The suite's RFC 9180 vector, the copy the Java SDK's HpkeVectorTest reads.
+// The suite's RFC 9180 vector, the copy the crypto module's HpkeTest reads.
 const vector = JSON.parse(
-    readFileSync(new URL('../../../../client/src/test/resources/vectors/hpke-base-p256-sha256-aes256gcm.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../../crypto/src/test/resources/vectors/hpke-base-p256-sha256-aes256gcm.json', import.meta.url), 'utf8'),
 );
 const hex = (text) => Uint8Array.from(Buffer.from(text, 'hex'));
 const toHex = (bytes) => Buffer.from(bytes).toString('hex');

@@ -47,7 +47,7 @@ class ConsentTopics {
                         Topic.AUDIT)
                 .flatMap(topic -> topic.allNames().stream()
                         .map(name -> ErasableTopics.carriesC1(topic)
-                                ? topic(name, consent).configs(ErasableTopics.config())
+                                ? topic(name, consent).configs(ErasableTopics.config(topic))
                                 : topic(name, consent)))
                 .map(TopicBuilder::build);
     }
