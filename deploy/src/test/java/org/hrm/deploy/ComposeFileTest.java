@@ -173,7 +173,8 @@ class ComposeFileTest {
         Set<String> compacted = words(environment.get("HRM_COMPACTED_TOPICS"));
         Set<String> ordered = words(environment.get("HRM_ORDERED_TOPICS"));
         Set<String> audit = words(environment.get("HRM_AUDIT_TOPICS"));
-        Set<String> erasable = words(environment.get("HRM_ERASABLE_TOPICS"));
+        Set<String> erasable =
+                union(words(environment.get("HRM_SUBMITTED_TOPICS")), words(environment.get("HRM_RELEASED_TOPICS")));
 
         assertThat(union(union(union(union(plain, compacted), ordered), audit), erasable))
                 .isEqualTo(names(Arrays.stream(Topic.values())));
@@ -185,7 +186,10 @@ class ComposeFileTest {
                 .isEqualTo(Topic.AUDIT_RETENTION.toMillis());
         assertThat(erasable).as("the topics that carry C1").isEqualTo(names(ErasableTopics.TOPICS.stream()));
         assertThat(compose.command("kafka-topics").toString())
-                .contains("--config retention.ms=" + ErasableTopics.RETENTION.toMillis());
+                .contains("cleanup.policy=compact,delete")
+                .contains(" " + ErasableTopics.SUBMITTED_RETENTION.toMillis() + "; done")
+                .contains(" " + ErasableTopics.RELEASED_RETENTION.toMillis() + "; done");
+        assertThat(words(environment.get("HRM_RELEASED_TOPICS"))).isEqualTo(names(Stream.of(Topic.RECORD_RELEASED)));
         assertThat(ordered)
                 .as("one partition, so the vault runs commands in order")
                 .containsExactly(Topic.VAULT_COMMANDS.topicName());

@@ -51,9 +51,10 @@ class KubernetesTopologyTest {
         Map<String, Topic> catalogue = catalogue();
 
         for (KafkaTopic topic : ModelResources.all(KafkaTopic.class)) {
-            if (ErasableTopics.carriesC1(catalogue.get(topic.getMetadata().getName()))) {
+            Topic entry = catalogue.get(topic.getMetadata().getName());
+            if (ErasableTopics.carriesC1(entry)) {
                 Map<String, Object> config = topic.getSpec().getConfig();
-                ErasableTopics.config()
+                ErasableTopics.config(entry)
                         .forEach((key, value) -> assertThat(String.valueOf(config.get(key)))
                                 .as(topic.getMetadata().getName() + " " + key)
                                 .isEqualTo(value));
@@ -68,7 +69,7 @@ class KubernetesTopologyTest {
             java.util.Set<String> writers =
                     new java.util.TreeSet<>(java.util.Set.of(KafkaAcls.producerPrincipal(topic)));
             if (ErasableTopics.carriesC1(topic)) {
-                writers.add(vault); // tombstones only: docs/custody.md
+                writers.add(vault); // its erasure tombstones only: docs/custody.md
             }
             assertThat(acls.principalsAllowed(name, AclOperation.WRITE))
                     .as("principals writing " + name)

@@ -48,7 +48,7 @@ class ConsentTopics {
                 .flatMap(topic -> topic.allNames().stream().map(name -> {
                     TopicBuilder builder = topic(name, consent);
                     if (ErasableTopics.carriesC1(topic)) {
-                        builder.configs(ErasableTopics.config());
+                        builder.configs(ErasableTopics.config(topic));
                     }
                     topic.retention()
                             .ifPresent(retention -> builder.config(

@@ -89,7 +89,7 @@ class KafkaWiring {
                         Topic.VAULT_PROGRESS)
                 .flatMap(entry -> entry.allNames().stream()
                         .map(name -> ErasableTopics.carriesC1(entry)
-                                ? topic(name, vault).configs(ErasableTopics.config())
+                                ? topic(name, vault).configs(ErasableTopics.config(entry))
                                 : topic(name, vault)))
                 .map(TopicBuilder::build);
         NewTopic deadLetters = topic(Topic.KEY_VAULT_DEAD_LETTER.topicName(), vault)
