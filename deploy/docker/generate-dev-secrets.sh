@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Creates fresh secrets for `docker-compose up` in deploy/docker/secrets/ (ignored by git), once:
-#   vault-master-keys   the key vault's master key ring (v1= and pseudonym=, 32 random bytes each),
-#                       mounted as a docker secret; its path is HRM_VAULT_MASTER_KEY_FILE in the vault
+#   vault-token-pin     the user PIN of the SoftHSM2 token that holds the key vault's master and pseudonym
+#                       keys (docker secret; HRM_VAULT_PKCS11_PIN_FILE in the vault); the keys themselves are
+#                       generated inside the token and never written anywhere
+#   vault-token-so-pin  the token's security officer PIN, used once by vault-token-init
 #   compose.env         variables for docker-compose --env-file: the ledger writer's signing key, the
 #                       contracts' admin (deployer) key, Keycloak's admin password and client secrets
-# Existing files are kept: a new master key makes every stored record unreadable, and a new signing
-# key is no longer a writer of the deployed contracts.
+# Existing files are kept: a new PIN no longer opens the initialised token (whose keys every stored
+# record needs), and a new signing key is no longer a writer of the deployed contracts.
 #
 #   deploy/docker/generate-dev-secrets.sh
 #   docker-compose --env-file deploy/docker/secrets/compose.env up -d
@@ -19,18 +21,16 @@ random_base64() { openssl rand -base64 32; }
 # 32 random bytes as a secp256k1 private key (a value outside the curve order is vanishingly unlikely).
 random_key() { echo "0x$(openssl rand -hex 32)"; }
 
-if [[ -f "$dir/vault-master-keys" ]]; then
-  echo "keeping $dir/vault-master-keys"
-else
-  {
-    echo "# hrm key vault master keys: keep outside the database, readable only by the vault"
-    echo "v1=$(random_base64)"
-    echo "pseudonym=$(random_base64)"
-  } >"$dir/vault-master-keys"
-  # The vault runs as uid 10001 in its container and reads the bind-mounted file.
-  chmod 0444 "$dir/vault-master-keys"
-  echo "wrote $dir/vault-master-keys"
-fi
+for pin in vault-token-pin vault-token-so-pin; do
+  if [[ -f "$dir/$pin" ]]; then
+    echo "keeping $dir/$pin"
+  else
+    openssl rand -hex 16 >"$dir/$pin"
+    # The vault runs as uid 10001 in its container and reads the bind-mounted file.
+    chmod 0444 "$dir/$pin"
+    echo "wrote $dir/$pin"
+  fi
+done
 
 if [[ -f "$dir/compose.env" ]]; then
   echo "keeping $dir/compose.env"

@@ -19,6 +19,10 @@ contract RecordLedger {
     /// The owner revoked the grant: the vault releases nothing more under it.
     event GrantRevoked(bytes16 indexed grantId);
 
+    /// The root of a Merkle tree (RFC 6962 over SHA-256) of a batch of audit events, which stay off chain: a
+    /// patient's exported access history is checked against it. Indexed so an auditor finds a root by value.
+    event AuditAnchored(bytes32 indexed root, uint32 leaves);
+
     event WriterAdded(address indexed writer);
     event WriterRemoved(address indexed writer);
 
@@ -89,6 +93,15 @@ contract RecordLedger {
         if (ownerPseudonyms.length != count) revert LengthMismatch();
         for (uint256 i = 0; i < count; ++i) {
             emit RecordErased(recordIds[i], ownerPseudonyms[i]);
+        }
+    }
+
+    /// Anchors many audit batches' roots in one transaction.
+    function anchorAudit(bytes32[] calldata roots, uint32[] calldata leaves) external onlyWriter {
+        uint256 count = roots.length;
+        if (leaves.length != count) revert LengthMismatch();
+        for (uint256 i = 0; i < count; ++i) {
+            emit AuditAnchored(roots[i], leaves[i]);
         }
     }
 }

@@ -14,6 +14,7 @@ $('who').textContent = me.partyId;
 $('logout').addEventListener('click', logout);
 $('refresh').addEventListener('click', refresh);
 $('history-refresh').addEventListener('click', history);
+$('history-export').addEventListener('click', exportHistory);
 $('erase-all').addEventListener('click', () => erase(null));
 keyFileInput($('key-file'), $('key-status'), me.partyId, (loaded) => {
     keys = loaded;
@@ -169,6 +170,21 @@ async function history() {
         + `<td>${e.outcome === '0' ? 'ok' : 'denied'}: ${escapeHtml(e.outcomeDesc)}</td>`
         + `<td class="mono">${escapeHtml(e.entity.filter((x) => x.kind === 'record').map((x) => x.what).join(', '))}</td></tr>`)
         .join('');
+}
+
+/** Downloads the history as anchored on chain (with proofs), for ./hrm verify-chain --audit FILE. */
+async function exportHistory() {
+    const response = await fetch(`/api/owners/${me.partyId}/access-history/export`, {
+        headers: { Authorization: 'Bearer ' + me.token },
+    });
+    if (!response.ok) {
+        show(message, `export failed: ${response.status}`, false);
+        return;
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = `access-history-${me.partyId}.json`;
+    link.click();
 }
 
 const ACTIONS = { open, share, erase };

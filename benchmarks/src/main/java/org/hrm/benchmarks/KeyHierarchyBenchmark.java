@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import org.hrm.keyvault.application.KeyFileCustody;
+import org.hrm.keyvault.application.MasterKeyStorage;
 import org.hrm.keyvault.domain.CiphertextRejectedException;
 import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.MasterKeyRing;
@@ -46,7 +48,8 @@ public class KeyHierarchyBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        hierarchy = new KeyHierarchy(MasterKeyRing.parse(MasterKeyRing.generateKeyFileContent()), random);
+        MasterKeyRing ring = MasterKeyRing.parse(MasterKeyRing.generateKeyFileContent());
+        hierarchy = new KeyHierarchy(new KeyFileCustody(ring, new FixedRing(ring), random), random);
         now = Instant.parse("2026-11-25T12:00:00Z");
         kek = hierarchy.newOwnerKey();
         k2 = newRecordKey();
@@ -97,5 +100,18 @@ public class KeyHierarchyBenchmark {
     public void tearDown() {
         Arrays.fill(kek, (byte) 0);
         Arrays.fill(k2, (byte) 0);
+    }
+
+    /** The benchmark's keys never change: nothing to reread, nothing to retire. */
+    private record FixedRing(MasterKeyRing ring) implements MasterKeyStorage {
+        @Override
+        public MasterKeyRing read() {
+            return ring;
+        }
+
+        @Override
+        public void removeVersion(int version) {
+            throw new UnsupportedOperationException("the benchmark retires no master key");
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hrm.contracts.events.AccessDecided;
 import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
@@ -62,6 +63,7 @@ public final class EventCodec {
             Map.entry(RecordReleased.class, "RecordReleased"),
             Map.entry(RecordReleaseDenied.class, "RecordReleaseDenied"),
             Map.entry(AuditEvent.class, "AuditEvent"),
+            Map.entry(AuditAnchored.class, "AuditAnchored"),
             Map.entry(ErasureRequested.class, "ErasureRequested"),
             Map.entry(KeysDestroyed.class, "KeysDestroyed"),
             Map.entry(ErasureCommitted.class, "ErasureCommitted"),

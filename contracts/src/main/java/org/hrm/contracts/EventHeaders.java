@@ -20,6 +20,13 @@ public final class EventHeaders {
     public static final String DLT_ORIGINAL_PARTITION = "hrm-dlt-original-partition";
     public static final String DLT_ORIGINAL_OFFSET = "hrm-dlt-original-offset";
     public static final String DLT_SERVICE = "hrm-dlt-service";
+    /**
+     * SHA-256 of the dead-lettered payload (lower-case hex). A dead letter keeps this digest and the size, never the
+     * payload: a payload may hold C1 and shares, and a dead-letter topic must not outlive an erasure with them.
+     */
+    public static final String DLT_PAYLOAD_SHA256 = "hrm-dlt-payload-sha256";
+    /** Size in bytes of the dead-lettered payload ({@code -1} for a null value). */
+    public static final String DLT_PAYLOAD_BYTES = "hrm-dlt-payload-bytes";
 
     private EventHeaders() {}
 }

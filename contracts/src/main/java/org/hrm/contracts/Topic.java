@@ -1,10 +1,12 @@
 package org.hrm.contracts;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.hrm.contracts.events.AccessDecided;
 import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
@@ -54,6 +56,8 @@ public enum Topic {
     AUDIT("ops.audit", "patient id (owner)", AuditEvent.class, ServiceName.CONSENT, false),
     /** The gateway's own audit events (one per request that touches a record): ops.audit has consent as producer. */
     GATEWAY_AUDIT("ops.gateway-audit", "patient id (owner)", AuditEvent.class, ServiceName.GATEWAY, false),
+    /** Audit batches whose Merkle roots are on chain, with each event's place (for the proofs of access histories). */
+    AUDIT_ANCHORED("ops.audit-anchored", "root", AuditAnchored.class, ServiceName.LEDGER_WRITER, false),
     KEY_VAULT_DEAD_LETTER("dlt.key-vault", "original key", byte[].class, ServiceName.KEY_VAULT, false),
     LEDGER_WRITER_DEAD_LETTER("dlt.ledger-writer", "original key", byte[].class, ServiceName.LEDGER_WRITER, false),
     CONSENT_DEAD_LETTER("dlt.consent", "original key", byte[].class, ServiceName.CONSENT, false),
@@ -64,6 +68,9 @@ public enum Topic {
             "ops.heartbeats.ledger-writer", "instanceId", ServiceHeartbeat.class, ServiceName.LEDGER_WRITER, false),
     CONSENT_HEARTBEATS("ops.heartbeats.consent", "instanceId", ServiceHeartbeat.class, ServiceName.CONSENT, false),
     GATEWAY_HEARTBEATS("ops.heartbeats.gateway", "instanceId", ServiceHeartbeat.class, ServiceName.GATEWAY, false);
+
+    /** How long the audit trail and its anchors are kept: six years, as health-record rules commonly ask. */
+    public static final Duration AUDIT_RETENTION = Duration.ofDays(6 * 365);
 
     private static final String PREFIX = "hrm.";
 
@@ -119,6 +126,12 @@ public enum Topic {
         return Arrays.stream(values())
                 .filter(topic -> topic.valueType == ServiceHeartbeat.class && topic.producer == service)
                 .findFirst();
+    }
+
+    /** The retention this topic must be created with, where it differs from the broker's default. */
+    public Optional<Duration> retention() {
+        boolean auditTrail = valueType == AuditEvent.class || valueType == AuditAnchored.class;
+        return auditTrail ? Optional.of(AUDIT_RETENTION) : Optional.empty();
     }
 
     public String key() {

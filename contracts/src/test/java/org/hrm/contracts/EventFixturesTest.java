@@ -20,7 +20,7 @@ class EventFixturesTest {
                 "RecordSubmitted", "RecordSealed", "RecordCommitted", "PartyRegistered", "ConsentGranted",
                 "ConsentRevoked", "AccessRequested", "AccessDecided", "RecordReleased", "RecordReleaseDenied",
                 "StandingGrants", "AuditEvent", "ErasureRequested", "KeysDestroyed", "ErasureCommitted",
-                "ErasureReceipt", "ServiceHeartbeat", "PartyKeyRotated", "VaultCommand"
+                "ErasureReceipt", "ServiceHeartbeat", "PartyKeyRotated", "VaultCommand", "AuditAnchored"
             })
     void frozenFixtureDecodesAndEncodesToTheSameJson(String type) throws IOException {
         byte[] fixture = fixture(type);

@@ -76,7 +76,9 @@ final class ConsentStory {
             say.accept(reader.partyId() + " was denied: " + answer.denied().reason());
             return false;
         }
-        byte[] read = RecordCommands.open(answer.released(), record.owner().partyId(), shareHolder);
+        byte[] read = RecordCommands.openVerified(
+                        session.endpoints.kafkaBootstrapServers(), answer.released(), reader, shareHolder)
+                .plaintext();
         boolean exact = Arrays.equals(read, record.plaintext());
         say.accept(reader.partyId() + (emergency == null ? "" : " (break-the-glass: " + emergency + ")") + " read "
                 + record.recordId() + (exact ? ": the exact original bytes" : ": DIFFERENT bytes"));
@@ -108,7 +110,7 @@ final class ConsentStory {
     }
 
     /** Grants and waits until the grantee's share is on chain, where the vault will look for it. */
-    private ConsentGranted grant(Subject record, PartyKeys doctor, Instant expiresAt) throws Exception {
+    ConsentGranted grant(Subject record, PartyKeys doctor, Instant expiresAt) throws Exception {
         ConsentGranted grant = ConsentCommands.grant(
                 session,
                 record.owner(),
@@ -128,7 +130,7 @@ final class ConsentStory {
     }
 
     /** Revokes and waits until the revocation is on chain (the vault refuses revoked grants from then on). */
-    private void revoke(Subject record, ConsentGranted grant) throws Exception {
+    void revoke(Subject record, ConsentGranted grant) throws Exception {
         session.publisher
                 .revoke(new ConsentSigner().revoke(record.owner(), grant.grantId(), record.domain(), Instant.now()))
                 .join();

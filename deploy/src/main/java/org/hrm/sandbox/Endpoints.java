@@ -7,7 +7,10 @@ import java.util.Map;
  * Where a running sandbox listens; {@code ./hrm up} writes it to .sandbox/endpoints.json.
  *
  * @param vaultReceiptPublicKey the vault's published receipt key (base64, 65-byte P-256 point)
- * @param vaultMasterKeyFile the sandbox's stand-in for a KMS, for {@code ./hrm vault rotate}
+ * @param vaultMasterKeyFile the sandbox's stand-in for an HSM, for {@code ./hrm vault rotate}; null when the vault's
+ *     keys are in a PKCS#11 token
+ * @param vaultMasterKeyCustody where the vault's master keys are: {@code keyfile} or {@code pkcs11} (null in an
+ *     endpoints file written before it was recorded: the key file)
  * @param actuators each service's actuator base URL (health probes, {@code /prometheus}), by service name
  * @param gatewayUrl the gateway: API, patient portal, ops dashboard
  * @param devLogins the development users of the gateway's login page, "party id (role)"
@@ -21,6 +24,13 @@ public record Endpoints(
         String logDir,
         String vaultReceiptPublicKey,
         String vaultMasterKeyFile,
+        String vaultMasterKeyCustody,
         Map<String, String> actuators,
         String gatewayUrl,
-        List<String> devLogins) {}
+        List<String> devLogins) {
+
+    /** {@code keyfile} or {@code pkcs11}. */
+    public String masterKeyCustody() {
+        return vaultMasterKeyCustody != null ? vaultMasterKeyCustody : "keyfile";
+    }
+}

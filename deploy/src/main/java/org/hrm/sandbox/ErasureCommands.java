@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +20,7 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.crypto.Sha256;
 
 /**
  * {@code ./hrm erase}: erases one record or all of an owner's records, signing the request with the owner's key
@@ -73,7 +75,8 @@ final class ErasureCommands {
                         UUID.randomUUID().toString(), domain, owner.partyId(), recordId, Instant.now(), null, null)
                 .signedBy(owner.keyPair());
         session.publisher.requestErasure(request).join();
-        return awaitReceipt(session.endpoints.kafkaBootstrapServers(), domain, request.requestId());
+        String digest = HexFormat.of().formatHex(Sha256.digest(new EventCodec().encode(request)));
+        return awaitReceipt(session.endpoints.kafkaBootstrapServers(), domain, request.requestId(), digest);
     }
 
     /** The vault refused an erasure request (its dead-letter reason). */
@@ -88,8 +91,12 @@ final class ErasureCommands {
         return ConsentSigner.verify(vaultKey, receipt.signedBytes(), receipt.vaultSignature());
     }
 
-    /** The receipt for the request, or its dead letter on the vault's dead-letter topic (matched by request id). */
-    private static ErasureReceipt awaitReceipt(String bootstrapServers, Domain domain, String requestId)
+    /**
+     * The receipt for the request, or its dead letter on the vault's dead-letter topic: a dead letter keeps the
+     * original's SHA-256, not its payload, and the request (its id included) is what this CLI published.
+     */
+    private static ErasureReceipt awaitReceipt(
+            String bootstrapServers, Domain domain, String requestId, String payloadSha256)
             throws InterruptedException, ErasureRefusedException {
         EventCodec codec = new EventCodec();
         String receipts = Topic.ERASURE_RECEIPTS.name(domain);
@@ -100,7 +107,7 @@ final class ErasureCommands {
                                 ? (requestId.equals(message.key())
                                         ? codec.decode(message.value(), ErasureReceipt.class)
                                         : null)
-                                : refusalOf(message, requestId),
+                                : refusalOf(message, payloadSha256),
                         RECEIPT_TIMEOUT)
                 .orElseThrow(() -> new IllegalStateException(
                         "no erasure receipt for request " + requestId + " within " + RECEIPT_TIMEOUT));
@@ -111,17 +118,17 @@ final class ErasureCommands {
     }
 
     /** The dead-letter reason if {@code message} is this erasure request dead-lettered; else null. */
-    private static String refusalOf(ConsumerRecord<String, byte[]> message, String requestId) {
-        Header original = message.headers().lastHeader(EventHeaders.DLT_ORIGINAL_TOPIC);
-        Header reason = message.headers().lastHeader(EventHeaders.DLT_REASON);
-        if (original == null || reason == null || message.value() == null) {
-            return null;
-        }
-        String topic = new String(original.value(), StandardCharsets.UTF_8);
-        String value = new String(message.value(), StandardCharsets.UTF_8);
-        // The dead letter carries the original event unchanged: match its request id without trusting its shape.
-        boolean ours = Topic.ERASURE_REQUESTED.domainOf(topic).isPresent()
-                && value.contains("\"requestId\":\"" + requestId + "\"");
-        return ours ? new String(reason.value(), StandardCharsets.UTF_8) : null;
+    private static String refusalOf(ConsumerRecord<String, byte[]> message, String payloadSha256) {
+        String topic = header(message, EventHeaders.DLT_ORIGINAL_TOPIC);
+        String reason = header(message, EventHeaders.DLT_REASON);
+        boolean ours = topic != null
+                && Topic.ERASURE_REQUESTED.domainOf(topic).isPresent()
+                && payloadSha256.equals(header(message, EventHeaders.DLT_PAYLOAD_SHA256));
+        return ours ? reason : null;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> message, String name) {
+        Header header = message.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

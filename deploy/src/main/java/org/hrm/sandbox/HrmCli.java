@@ -65,7 +65,8 @@ public final class HrmCli {
                 3,
                 intOption(args, "--gateway-port", 8080));
         Files.createDirectories(HOME);
-        Platform platform = Platform.start(options, step -> System.out.println("[up] " + step));
+        Platform platform =
+                Platform.start(options, SandboxHsm.tuning(args, HOME), step -> System.out.println("[up] " + step));
         Endpoints endpoints = platform.endpoints();
         List<Path> keyFiles;
         try (RecordPublisher publisher = RecordPublisher.connect(endpoints.kafkaBootstrapServers())) {
@@ -139,9 +140,11 @@ public final class HrmCli {
                 usage: ./hrm <command> [--option value ...]
                   up        start the platform on its embedded default (Kafka KRaft, MongoDB-wire server, Anvil,
                             the services, the gateway with the portal); --mongo-port, --chain-port,
-                            --gateway-port (8080)
-                  demo      run the story (against a running 'up', or on its own platform); the last line is one
-                            JSON summary; exit 0 only if every record was committed and every check held
+                            --gateway-port (8080); --hsm: the vault's keys in a SoftHSM2 token (PKCS#11), not
+                            the key file (apt-get install softhsm2)
+                  demo      run the story (against a running 'up', or on its own platform; --hsm as for up); the
+                            last line is one JSON summary ("masterKeyCustody": keyfile or pkcs11); exit 0 only if
+                            every record was committed and every check held
                   bench     [--records N | --rate R --duration S] [--size 1024] [--naive-records 500] [--fetches 2000]
                             [--fetch-rate 200] [--latency-records 10000] [--block-time 0] [--block-gas-limit G]
                             store throughput, latency at 1,000/s, the naive path and fetch latency on a fresh
@@ -155,14 +158,19 @@ public final class HrmCli {
                   revoke    --keystore OWNER --grant ID [--domain patient]
                   grants    --owner ID [--domain patient]   the owner's signed grants and their status
                   fetch     --keystore READER --record ID --owner ID [--domain patient] [--out FILE]
-                            [--emergency REASON --institution-keystore FILE]   decrypt to stdout or a file
+                            [--emergency REASON --institution-keystore FILE]   decrypt to stdout or a file, only
+                            if the author's signature verifies against the directory (exit 4 and why otherwise)
                   erase     --keystore OWNER (--record ID | --all) [--domain patient] [--receipt FILE]
                             publish the erasure request signed by the owner's key and print the vault's signed
                             receipt, or the vault's reason and exit 1 if it refused
-                  vault     rotate | retire --version N   operators: add a master key version and re-wrap every
-                            owner key under it, or retire an old version (backups made under it become useless)
+                  vault     rotate | retire --version N | rotate-pseudonym   operators: add a master key version
+                            and re-wrap every owner key under it; retire an old version (re-wraps what is left, then
+                            destroys it: backups made under it become useless); start a new pseudonym key version
                   verify-chain --rpc URL   an auditor's report from the chain alone: ledger contracts, records,
                             grant shares, revocations, tombstones; checks every payload is ciphertext
+                  verify-chain --audit FILE [--rpc URL] [--contracts A,B]   check an exported access history (portal:
+                            "Export for an auditor") against the audit roots on chain; names every entry changed,
+                            dropped or added, exit 1 if any
                   chaos     [--seed 7] [--records 300] [--rate 5] [--drain-seconds 180]   every service, the broker,
                             the database and the chain node in processes of their own; records stream in while each
                             service is killed (kill -9) and restarted and the infrastructure restarted, then bad input

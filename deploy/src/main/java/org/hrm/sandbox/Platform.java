@@ -11,14 +11,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.hrm.consent.ConsentApplication;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.RecordReleased;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.EmbeddedKafka;
 import org.hrm.embedded.EmbeddedMongo;
 import org.hrm.embedded.LedgerDeployment;
 import org.hrm.gateway.GatewayApplication;
+import org.hrm.gateway.application.Views;
 import org.hrm.gateway.config.DevIssuer;
 import org.hrm.gateway.config.GatewayProperties;
 import org.hrm.keyvault.KeyVaultApplication;
+import org.hrm.keyvault.adapter.pkcs11.Pkcs11Custody;
+import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.ledgerwriter.LedgerWriterApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -191,8 +195,15 @@ public final class Platform implements AutoCloseable {
         return gateway.getBean(DevIssuer.class).users();
     }
 
+    /** The releases the gateway holds in memory right now (for the erasure completeness check). */
+    public List<RecordReleased> gatewayReleases() {
+        return gateway.getBean(Views.class).answers().held();
+    }
+
     /** What a client needs to reach the platform. */
     public Endpoints endpoints() {
+        String custody = keyVault.getBean(MasterKeyCustody.class).kind();
+        boolean keyFileCustody = !Pkcs11Custody.KIND.equals(custody);
         try {
             return new Endpoints(
                     kafka.bootstrapServers(),
@@ -202,7 +213,8 @@ public final class Platform implements AutoCloseable {
                     ledgers.get(Domain.PRACTITIONER),
                     options.logDir().toString(),
                     secrets.receiptPublicKey(),
-                    secrets.masterKeyFile().toAbsolutePath().toString(),
+                    keyFileCustody ? secrets.masterKeyFile().toAbsolutePath().toString() : null,
+                    custody,
                     actuators(),
                     gatewayUrl(),
                     devUsers().stream()

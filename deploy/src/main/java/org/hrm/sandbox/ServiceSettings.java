@@ -68,6 +68,8 @@ public record ServiceSettings(
     Map<String, Object> keyVault() throws IOException {
         SandboxSecrets secrets = secrets();
         Map<String, Object> properties = common(KEY_VAULT, "key-vault");
+        // The key file is the sandbox's zero-install stand-in for an HSM; the vault accepts it only here.
+        properties.put("hrm.vault.sandbox", true);
         properties.put("hrm.vault.master-key-file", secrets.masterKeyFile().toString());
         properties.put("hrm.vault.topic-partitions", partitions);
         properties.put("hrm.vault.consent-public-key", secrets.consentPublicKey());

@@ -3,6 +3,7 @@ package org.hrm.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordEncryptor;
@@ -18,37 +20,49 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordReleased;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * The demo: the store story (a hospital system encrypts records for two patients and one doctor and
- * waits until every one is committed), then the consent story ({@link ConsentStory}), then a scan of
- * the chain for plaintext, K1 and C1. The last line printed is one JSON summary.
+ * The demo: the store story (a hospital system encrypts records for two patients and one doctor, one of them as
+ * envelope v1 "written before the upgrade", and waits until every one is committed), then the upgrade story ({@link
+ * UpgradeStory}), the consent story ({@link ConsentStory}) and the erasure story, then a scan of the chain for
+ * plaintext, salt, K1 and C1. The last line printed is one JSON summary.
  */
 final class StoreDemo {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(120);
+    /** How long the erasure check waits for the broker to compact the erased records' tombstoned copies. */
+    private static final Duration ERASURE_SETTLE = Duration.ofSeconds(90);
 
-    private final RecordEncryptor encryptor = new RecordEncryptor();
     private final PartyKeys hospital = PartyKeys.generate("hospital-st-mary");
     private final PartyKeys alice = PartyKeys.generate("patient-alice");
     private final PartyKeys bob = PartyKeys.generate("patient-bob");
     private final PartyKeys drChen = PartyKeys.generate("practitioner-dr-chen");
 
     private Map<String, Object> summary = Map.of();
+    private Supplier<List<RecordReleased>> gatewayReleases;
 
     StoreDemo() {}
+
+    /** Lets the erasure check read the gateway's held releases directly (an in-process platform). */
+    StoreDemo inspecting(Supplier<List<RecordReleased>> gatewayReleases) {
+        this.gatewayReleases = gatewayReleases;
+        return this;
+    }
 
     static int run(String[] args) throws Exception {
         Endpoints endpoints = runningPlatform();
         if (endpoints != null) {
-            say("running against the platform started by ./hrm up (" + HrmCli.ENDPOINTS + ")");
+            say("running against the platform started by ./hrm up (" + HrmCli.ENDPOINTS + ")"
+                    + (SandboxHsm.requested(args) ? "; --hsm applies only to a platform the demo starts" : ""));
             return new StoreDemo().tell(endpoints);
         }
         say("no running platform found: starting one for this demo (logs in .sandbox/logs)");
         Path home = HrmCli.HOME.resolve("demo");
-        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), step -> say(step))) {
-            return new StoreDemo().tell(platform.endpoints());
+        Platform.Tuning tuning = SandboxHsm.tuning(args, home);
+        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), tuning, step -> say(step))) {
+            return new StoreDemo().inspecting(platform::gatewayReleases).tell(platform.endpoints());
         }
     }
 
@@ -69,8 +83,9 @@ final class StoreDemo {
             register(session);
             List<CompletableFuture<?>> sends = new ArrayList<>();
             for (Story story : stories) {
-                EncryptedRecord record = encrypt(story);
-                secrets.put(record.recordId(), SecretBytes.of(record, story.plaintext()));
+                SaltRecorder random = new SaltRecorder();
+                EncryptedRecord record = encrypt(story, random);
+                secrets.put(record.recordId(), SecretBytes.of(record, story.plaintext(), random.salt()));
                 subjects.add(
                         new ConsentStory.Subject(record.recordId(), story.domain(), story.owner(), story.plaintext()));
                 sends.add(session.publisher.publish(record.toSubmitted(Instant.now(), story.category())));
@@ -81,19 +96,38 @@ final class StoreDemo {
             boolean allCommitted = watcher.awaitCommitted(secrets.keySet(), COMMIT_TIMEOUT, StoreDemo::say);
             Map<String, Object> consent = new LinkedHashMap<>();
             if (allCommitted) {
+                consent.putAll(new UpgradeStory(session, StoreDemo::say)
+                        .tell(subjects.get(0), subjects.get(subjects.size() - 1)));
                 ConsentStory consentStory = new ConsentStory(session, StoreDemo::say);
                 consent.putAll(consentStory.tell(subjects.get(0), subjects.get(1), drChen, subjects.get(3), hospital));
                 consent.putAll(consentStory.published());
                 consent.putAll(new ErasureStory(session, StoreDemo::say)
                         .tell(subjects.subList(0, 3), subjects.get(3), List.of(alice, hospital, drChen), bob));
+                consent.putAll(new AuditStory(endpoints, StoreDemo::say).tell(alice.partyId()));
+            }
+            Map<String, Object> completeness = new LinkedHashMap<>();
+            if (allCommitted) {
+                List<ErasureCompleteness.ErasedRecord> erased = subjects.subList(0, 3).stream()
+                        .map(subject -> new ErasureCompleteness.ErasedRecord(
+                                subject.recordId(),
+                                subject.domain(),
+                                subject.owner().partyId()))
+                        .toList();
+                say("erasure completeness: every database, topic, the gateway's cache and the chain, with every key");
+                completeness.putAll(new ErasureSurvey(endpoints, session.web3j, gatewayReleases, StoreDemo::say)
+                        .run(erased, List.of(alice, bob, hospital, drChen), ERASURE_SETTLE));
             }
             summary = summarize(endpoints, secrets, watcher, consent);
+            summary.putAll(completeness);
             System.out.println(Json.write(summary));
             boolean storiesHeld = !consent.isEmpty()
                     && consent.values().stream()
                             .filter(Boolean.class::isInstance)
                             .allMatch(Boolean.TRUE::equals);
-            return allCommitted && !(Boolean) summary.get("plaintextFoundOnChain") && storiesHeld ? 0 : 1;
+            boolean erasureComplete = Boolean.FALSE.equals(completeness.get("erasedRecoverableWithAnyKey"));
+            return allCommitted && !(Boolean) summary.get("plaintextFoundOnChain") && storiesHeld && erasureComplete
+                    ? 0
+                    : 1;
         }
     }
 
@@ -119,7 +153,7 @@ final class StoreDemo {
     private Map<String, Object> summarize(
             Endpoints endpoints, Map<String, SecretBytes> secrets, EventWatcher watcher, Map<String, Object> stories)
             throws Exception {
-        say("scanning every transaction input and every ledger log for plaintext, K1 and C1");
+        say("scanning every transaction input and every ledger log for plaintext, salt, K1 and C1");
         Web3j web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
         try {
             ChainScanner scanner = new ChainScanner(web3j);
@@ -135,6 +169,7 @@ final class StoreDemo {
             summary.put("patientContract", endpoints.patientContract());
             summary.put("practitionerContract", endpoints.practitionerContract());
             summary.put("chainRpc", endpoints.chainRpc());
+            summary.put("masterKeyCustody", endpoints.masterKeyCustody());
             summary.put("plaintextFoundOnChain", found);
             summary.putAll(stories);
             return summary;
@@ -156,16 +191,17 @@ final class StoreDemo {
                 .count();
     }
 
-    private EncryptedRecord encrypt(Story story) {
+    /** Envelope v2, except the story written "before the upgrade" (v1, through the SDK's compatibility writer). */
+    private EncryptedRecord encrypt(Story story, SecureRandom random) {
         Map<String, byte[]> readers =
                 Map.of(story.owner().partyId(), story.owner().publicKey());
-        return encryptor.encrypt(
-                UUID.randomUUID().toString(),
-                story.domain(),
-                story.owner().partyId(),
-                hospital,
-                story.plaintext(),
-                readers);
+        RecordEncryptor encryptor = new RecordEncryptor(random);
+        String recordId = UUID.randomUUID().toString();
+        return story.beforeUpgrade()
+                ? encryptor.encryptV1(
+                        recordId, story.domain(), story.owner().partyId(), hospital, story.plaintext(), readers)
+                : encryptor.encrypt(
+                        recordId, story.domain(), story.owner().partyId(), hospital, story.plaintext(), readers);
     }
 
     private List<Story> stories() {
@@ -201,7 +237,13 @@ final class StoreDemo {
                         Domain.PRACTITIONER,
                         drChen,
                         "Qualification",
-                        fhir("Qualification", "dr-chen", "board certified 2019")));
+                        fhir("Qualification", "dr-chen", "board certified 2019")),
+                new Story(
+                        Domain.PATIENT,
+                        bob,
+                        "Observation",
+                        fhir("Observation", "bob", "LDL 2.9 mmol/L, written before the upgrade"),
+                        true));
     }
 
     private static byte[] fhir(String resourceType, String subject, String text) {
@@ -214,5 +256,9 @@ final class StoreDemo {
         System.out.println("[demo] " + line);
     }
 
-    private record Story(Domain domain, PartyKeys owner, String category, byte[] plaintext) {}
+    private record Story(Domain domain, PartyKeys owner, String category, byte[] plaintext, boolean beforeUpgrade) {
+        Story(Domain domain, PartyKeys owner, String category, byte[] plaintext) {
+            this(domain, owner, category, plaintext, false);
+        }
+    }
 }

@@ -18,53 +18,79 @@ import org.hrm.contracts.events.VaultProgress;
 import org.hrm.keyvault.domain.ReceiptSigningKey;
 
 /**
- * {@code ./hrm vault rotate | retire --version N}: an operator's master-key commands to the running
- * vault, signed with the sandbox operator's key (the vault runs no unsigned command), with the vault's progress
- * printed as it comes.
+ * {@code ./hrm vault rotate | retire --version N | rotate-pseudonym}: an operator's key commands to the
+ * running vault, signed with the sandbox operator's key (the vault runs no unsigned command), with the vault's
+ * progress printed as it comes.
  */
 final class VaultCommands {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Pattern VERSION_LINE = Pattern.compile("(?m)^v(\\d+)=");
+    private static final Pattern PSEUDONYM_LINE = Pattern.compile("(?m)^pseudonym(?:\\.v(\\d+))?=");
 
     private VaultCommands() {}
 
     static int run(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new Args.UsageException("vault: rotate or retire --version N");
+            throw new Args.UsageException("vault: rotate, retire --version N, or rotate-pseudonym");
         }
         Args options = new Args("vault " + args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
         try (Session session = Session.open(options)) {
             return switch (args[0]) {
-                case "rotate" ->
-                    send(session, "ROTATE", appendVersion(Path.of(session.endpoints.vaultMasterKeyFile())));
+                case "rotate" -> send(session, "ROTATE", keyFile(session) ? appendVersion(keyFilePath(session)) : 0);
                 case "retire" -> send(session, "RETIRE", options.integer("version", -1));
+                case "rotate-pseudonym" ->
+                    send(
+                            session,
+                            "ROTATE_PSEUDONYM",
+                            keyFile(session) ? appendPseudonymVersion(keyFilePath(session)) : 0);
                 default -> throw new Args.UsageException("vault: unknown command " + args[0]);
             };
         }
     }
 
-    /** The sandbox's stand-in for a KMS: a new random master key version appended to the key file. */
+    /**
+     * Whether the vault's keys are in the sandbox's key file, where the operator adds versions; with PKCS#11 the vault
+     * generates them inside the token.
+     */
+    private static boolean keyFile(Session session) {
+        return "keyfile".equals(session.endpoints.masterKeyCustody());
+    }
+
+    private static Path keyFilePath(Session session) {
+        return Path.of(session.endpoints.vaultMasterKeyFile());
+    }
+
+    /** The sandbox's stand-in for an HSM: a new random master key version appended to the key file. */
     static int appendVersion(Path keyFile) throws IOException {
+        return append(keyFile, VERSION_LINE, "v", "master key");
+    }
+
+    /** A new random pseudonym key version ({@code pseudonym.v<N>}, version 1 being {@code pseudonym=}). */
+    static int appendPseudonymVersion(Path keyFile) throws IOException {
+        return append(keyFile, PSEUDONYM_LINE, "pseudonym.v", "pseudonym key");
+    }
+
+    private static int append(Path keyFile, Pattern line, String prefix, String name) throws IOException {
         String content = Files.readString(keyFile);
-        Matcher versions = VERSION_LINE.matcher(content);
+        Matcher versions = line.matcher(content);
         int newest = 0;
         while (versions.find()) {
-            newest = Math.max(newest, Integer.parseInt(versions.group(1)));
+            newest = Math.max(newest, versions.group(1) == null ? 1 : Integer.parseInt(versions.group(1)));
         }
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         int next = newest + 1;
         Files.writeString(
                 keyFile,
-                content + (content.endsWith("\n") ? "" : "\n") + "v" + next + "="
+                content + (content.endsWith("\n") ? "" : "\n") + prefix + next + "="
                         + Base64.getEncoder().encodeToString(key) + "\n");
         java.util.Arrays.fill(key, (byte) 0);
-        System.out.println("added master key version v" + next + " to " + keyFile);
+        System.out.println("added " + name + " version v" + next + " to " + keyFile);
         return next;
     }
 
     static int send(Session session, String command, int version) throws Exception {
-        if (version < 1) {
+        if ("RETIRE".equals(command) && version < 1) {
             throw new Args.UsageException(
                     "vault " + command.toLowerCase(java.util.Locale.ROOT) + ": needs --version N");
         }

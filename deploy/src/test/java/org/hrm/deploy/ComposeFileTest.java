@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.Topic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +73,8 @@ class ComposeFileTest {
             }
         }
         assertThat(oneShots)
-                .containsExactlyInAnyOrder("kafka-topics", "mongo-init", "besu-network", "ledger-contracts");
+                .containsExactlyInAnyOrder(
+                        "kafka-topics", "mongo-init", "besu-network", "ledger-contracts", "vault-token-init");
     }
 
     @Test
@@ -108,6 +110,24 @@ class ComposeFileTest {
                 .contains("FROM eclipse-temurin:17-jre", "ARG SERVICE")
                 .contains("COPY ${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT-exec.jar")
                 .containsPattern("(?m)^USER 10001");
+    }
+
+    @Test
+    void theVaultKeepsItsKeysInAPkcs11TokenAndNeverReadsAMasterKeyFile() {
+        Map<String, String> environment = compose.environment("key-vault-service");
+        String generator = RepositoryFiles.read("deploy/docker/generate-dev-secrets.sh");
+
+        assertThat(environment)
+                .containsEntry("HRM_VAULT_MASTER_KEY_CUSTODY", "pkcs11")
+                .containsEntry("HRM_VAULT_PKCS11_LIBRARY", "/usr/lib/softhsm/libsofthsm2.so")
+                .containsEntry("HRM_VAULT_PKCS11_PIN_FILE", "/run/secrets/vault-token-pin")
+                .doesNotContainKeys("HRM_VAULT_MASTER_KEY_FILE", "HRM_VAULT_MASTER_KEYS", "HRM_VAULT_SANDBOX");
+        assertThat(compose.service("key-vault-service").get("secrets").toString())
+                .contains("vault-token-pin")
+                .doesNotContain("master");
+        assertThat(ComposeFile.map(compose.service("key-vault-service"), "depends_on"))
+                .containsKey("vault-token-init");
+        assertThat(generator).contains("vault-token-pin", "vault-token-so-pin").doesNotContain("v1=");
     }
 
     @Test
@@ -152,8 +172,24 @@ class ComposeFileTest {
         Set<String> plain = words(environment.get("HRM_TOPICS"));
         Set<String> compacted = words(environment.get("HRM_COMPACTED_TOPICS"));
         Set<String> ordered = words(environment.get("HRM_ORDERED_TOPICS"));
+        Set<String> audit = words(environment.get("HRM_AUDIT_TOPICS"));
+        Set<String> erasable =
+                union(words(environment.get("HRM_SUBMITTED_TOPICS")), words(environment.get("HRM_RELEASED_TOPICS")));
 
-        assertThat(union(union(plain, compacted), ordered)).isEqualTo(names(Arrays.stream(Topic.values())));
+        assertThat(union(union(union(union(plain, compacted), ordered), audit), erasable))
+                .isEqualTo(names(Arrays.stream(Topic.values())));
+        assertThat(audit)
+                .as("the audit trail and its anchors")
+                .isEqualTo(names(Stream.of(Topic.AUDIT, Topic.GATEWAY_AUDIT, Topic.AUDIT_ANCHORED)));
+        assertThat(Long.parseLong(environment.get("HRM_AUDIT_RETENTION_MS")))
+                .as("six years")
+                .isEqualTo(Topic.AUDIT_RETENTION.toMillis());
+        assertThat(erasable).as("the topics that carry C1").isEqualTo(names(ErasableTopics.TOPICS.stream()));
+        assertThat(compose.command("kafka-topics").toString())
+                .contains("cleanup.policy=compact,delete")
+                .contains(" " + ErasableTopics.SUBMITTED_RETENTION.toMillis() + "; done")
+                .contains(" " + ErasableTopics.RELEASED_RETENTION.toMillis() + "; done");
+        assertThat(words(environment.get("HRM_RELEASED_TOPICS"))).isEqualTo(names(Stream.of(Topic.RECORD_RELEASED)));
         assertThat(ordered)
                 .as("one partition, so the vault runs commands in order")
                 .containsExactly(Topic.VAULT_COMMANDS.topicName());

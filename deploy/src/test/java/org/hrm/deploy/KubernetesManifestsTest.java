@@ -125,6 +125,29 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theVaultReachesItsKeysThroughPkcs11WithThePinFromAMountedSecretAndNoKeyFile() {
+        PodTemplateSpec vault = ModelResources.named(Deployment.class, "key-vault-service")
+                .getSpec()
+                .getTemplate();
+        Container container = vault.getSpec().getContainers().get(0);
+
+        List<String> names =
+                container.getEnv().stream().map(env -> env.getName()).toList();
+
+        assertThat(names)
+                .contains("HRM_VAULT_PKCS11_LIBRARY", "HRM_VAULT_PKCS11_SLOT", "HRM_VAULT_PKCS11_PIN_FILE")
+                .doesNotContain("HRM_VAULT_MASTER_KEY_FILE", "HRM_VAULT_MASTER_KEYS", "HRM_VAULT_SANDBOX");
+        assertThat(container.getEnv())
+                .filteredOn(env -> env.getName().equals("HRM_VAULT_PKCS11_PIN_FILE"))
+                .singleElement()
+                .satisfies(env -> assertThat(env.getValue()).startsWith("/var/run/secrets/hrm/vault-hsm/"));
+        assertThat(vault.getSpec().getVolumes())
+                .anySatisfy(
+                        volume -> assertThat(volume.getSecret().getSecretName()).isEqualTo("hrm-vault-hsm-pin"))
+                .noneSatisfy(volume -> assertThat(volume.getName()).contains("master"));
+    }
+
+    @Test
     void kustomizationListsEveryManifestAndNothingElse() {
         JsonNode resources = Manifests.kustomization().path("resources");
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.Topic;
 import org.junit.jupiter.api.Test;
 
@@ -46,11 +47,34 @@ class KubernetesTopologyTest {
     }
 
     @Test
-    void onlyEachTopicsProducerMayWriteIt() {
-        catalogue()
-                .forEach((name, topic) -> assertThat(acls.principalsAllowed(name, AclOperation.WRITE))
-                        .as("principals writing " + name)
-                        .containsExactly(KafkaAcls.producerPrincipal(topic)));
+    void topicsCarryingC1HaveTheErasableTopicsSettings() {
+        Map<String, Topic> catalogue = catalogue();
+
+        for (KafkaTopic topic : ModelResources.all(KafkaTopic.class)) {
+            Topic entry = catalogue.get(topic.getMetadata().getName());
+            if (ErasableTopics.carriesC1(entry)) {
+                Map<String, Object> config = topic.getSpec().getConfig();
+                ErasableTopics.config(entry)
+                        .forEach((key, value) -> assertThat(String.valueOf(config.get(key)))
+                                .as(topic.getMetadata().getName() + " " + key)
+                                .isEqualTo(value));
+            }
+        }
+    }
+
+    @Test
+    void onlyEachTopicsProducerMayWriteItAndTheVaultItsErasureTombstones() {
+        String vault = KafkaAcls.producerPrincipal(Topic.RECORD_SEALED);
+        catalogue().forEach((name, topic) -> {
+            java.util.Set<String> writers =
+                    new java.util.TreeSet<>(java.util.Set.of(KafkaAcls.producerPrincipal(topic)));
+            if (ErasableTopics.carriesC1(topic)) {
+                writers.add(vault); // its erasure tombstones only: docs/custody.md
+            }
+            assertThat(acls.principalsAllowed(name, AclOperation.WRITE))
+                    .as("principals writing " + name)
+                    .containsExactlyInAnyOrderElementsOf(writers);
+        });
     }
 
     @Test

@@ -13,12 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.hrm.client.kafka.RecordFetcher;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
-import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.PartyKind;
@@ -44,11 +42,14 @@ class ErasureFlowIT {
     private static final PartyKeys ALICE = PartyKeys.generate("patient-alice");
     private static final PartyKeys BOB = PartyKeys.generate("patient-bob");
     private static final PartyKeys CAROL = PartyKeys.generate("patient-carol");
+    private static final PartyKeys DANA = PartyKeys.generate("patient-dana");
+    private static final PartyKeys DR_OKAFOR = PartyKeys.generate("practitioner-dr-okafor");
 
     private static ConsentStory.Subject aliceFirst;
     private static ConsentStory.Subject aliceSecond;
     private static ConsentStory.Subject bobs;
     private static List<ConsentStory.Subject> carols;
+    private static ConsentStory.Subject danas;
 
     @BeforeAll
     static void startPlatformWithRecords(@TempDir Path home) {
@@ -59,7 +60,11 @@ class ErasureFlowIT {
         session.publisher
                 .register(new PartyRegistered(HOSPITAL.partyId(), PartyKind.SYSTEM, HOSPITAL.publicKey(), null, now))
                 .join();
-        for (PartyKeys patient : List.of(ALICE, BOB, CAROL)) {
+        session.publisher
+                .register(new PartyRegistered(
+                        DR_OKAFOR.partyId(), PartyKind.PRACTITIONER, DR_OKAFOR.publicKey(), HOSPITAL.partyId(), now))
+                .join();
+        for (PartyKeys patient : List.of(ALICE, BOB, CAROL, DANA)) {
             session.publisher
                     .register(new PartyRegistered(patient.partyId(), PartyKind.PATIENT, patient.publicKey(), null, now))
                     .join();
@@ -68,12 +73,14 @@ class ErasureFlowIT {
         aliceSecond = store(ALICE, "alice: blood pressure 128/82");
         bobs = store(BOB, "bob: penicillin allergy");
         carols = List.of(store(CAROL, "carol: MRI knee"), store(CAROL, "carol: physiotherapy plan"));
+        danas = store(DANA, "dana: hepatitis B positive");
         List<String> ids = List.of(
                 aliceFirst.recordId(),
                 aliceSecond.recordId(),
                 bobs.recordId(),
                 carols.get(0).recordId(),
-                carols.get(1).recordId());
+                carols.get(1).recordId(),
+                danas.recordId());
         try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers())) {
             assertThat(watcher.awaitCommitted(ids, Duration.ofSeconds(90), line -> {}))
                     .isTrue();
@@ -120,6 +127,30 @@ class ErasureFlowIT {
     }
 
     @Test
+    void aRecordGrantedReadRevokedAndErasedOpensNowhereWithAnyPartysKey() throws Exception {
+        ConsentStory story = new ConsentStory(session, line -> {});
+        var grant = story.grant(danas, DR_OKAFOR, Instant.now().plus(Duration.ofDays(30)));
+        assertThat(read(danas, DR_OKAFOR))
+                .as("the doctor reads under the grant")
+                .isEqualTo(danas.plaintext());
+        story.revoke(danas, grant);
+        List<ErasureCompleteness.ErasedRecord> erased =
+                List.of(new ErasureCompleteness.ErasedRecord(danas.recordId(), Domain.PATIENT, DANA.partyId()));
+        List<PartyKeys> everyKey = List.of(DANA, HOSPITAL, DR_OKAFOR, ALICE, BOB, CAROL);
+        ErasureSurvey survey =
+                new ErasureSurvey(platform.endpoints(), session.web3j, platform::gatewayReleases, line -> {});
+        assertThat(survey.examine(new ErasureCompleteness(everyKey), erased).copies())
+                .as("before the erasure the check finds the copies the topics hold")
+                .isNotEmpty();
+
+        ErasureCommands.erase(session, Domain.PATIENT, DANA, danas.recordId());
+        Map<String, Object> result = survey.run(erased, everyKey, Duration.ofSeconds(90));
+
+        assertThat(result).containsEntry("erasedCopiesFound", 0).containsEntry("erasedRecoverableWithAnyKey", false);
+        assertThat(fetch(danas, DANA).denied().reason()).isEqualTo("record erased");
+    }
+
+    @Test
     void erasingAllOfAnOwnersRecordsDestroysTheirKeyAndRetiringTheMasterKeyVersionKillsOlderBackups() throws Exception {
         Document carolsKeyBeforeErasure = vaultOwnerKey(CAROL.partyId());
         assertThat(carolsKeyBeforeErasure).as("a backup of carol's wrapped KEK").isNotNull();
@@ -153,17 +184,7 @@ class ErasureFlowIT {
 
     private static ConsentStory.Subject store(PartyKeys owner, String text) {
         byte[] plaintext = text.getBytes(StandardCharsets.UTF_8);
-        EncryptedRecord record = new RecordEncryptor()
-                .encrypt(
-                        UUID.randomUUID().toString(),
-                        Domain.PATIENT,
-                        owner.partyId(),
-                        HOSPITAL,
-                        plaintext,
-                        Map.of(owner.partyId(), owner.publicKey()));
-        session.publisher
-                .publish(record.toSubmitted(Instant.now(), "Observation"))
-                .join();
+        EncryptedRecord record = PatientRecords.submit(session, HOSPITAL, owner, plaintext);
         return new ConsentStory.Subject(record.recordId(), Domain.PATIENT, owner, plaintext);
     }
 
@@ -174,7 +195,7 @@ class ErasureFlowIT {
     private static byte[] read(ConsentStory.Subject record, PartyKeys reader) {
         RecordFetcher.Answer answer = fetch(record, reader);
         assertThat(answer.allowed()).as("released: %s", answer.denied()).isTrue();
-        return RecordCommands.open(answer.released(), record.owner().partyId(), reader);
+        return RecordCommands.open(answer.released(), record.owner().partyId(), reader, reader);
     }
 
     /** Documents of the vault's record-key collection for this record, read straight from its database. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import org.hrm.client.sdk.RecordDecryptor;
 import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.audit.AccessHistoryExport;
+import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.GrantScope;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The gateway end to end over HTTP, on the embedded platform: a hospital system submits through the API and the
@@ -103,6 +109,60 @@ class GatewayFlowIT {
                 .contains("dr-chen", "hospital-a", recordId);
     }
 
+    @Test
+    void theOwnersExportedHistoryChecksAgainstTheChainAndEveryChangedDroppedOrAddedEntryIsNamed() throws Exception {
+        String recordId =
+                submitCommitted("{\"resourceType\":\"Observation\",\"valueString\":\"audit\"}".getBytes(UTF_8));
+        read(recordId, ALICE, aliceToken);
+        read(recordId, ALICE, aliceToken);
+
+        GatewayClient.Answer exported = gateway.until(
+                WAIT,
+                answer -> answer.status() == 200 && anchoredOnly(answer),
+                () -> gateway.get("/api/owners/patient-alice/access-history/export", aliceToken));
+        AccessHistoryExport export = Json.read(exported.text(), AccessHistoryExport.class);
+        assertThat(export.entries()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(export.unanchored()).isZero();
+        Endpoints endpoints = platform.endpoints();
+        Web3j web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
+        try {
+            AuditVerifier verifier =
+                    new AuditVerifier(web3j, List.of(endpoints.patientContract(), endpoints.practitionerContract()));
+            assertThat(verifier.check(export)).containsEntry("intact", true);
+
+            List<AccessHistoryExport.Entry> tampered = new ArrayList<>(export.entries());
+            AccessHistoryExport.Entry changed = tampered.get(1);
+            // As an editor of the exported file would: one field of one entry altered, one entry taken out, and a
+            // copy of another under a new id put in.
+            tampered.set(1, edited(changed, "outcomeDesc", "altered by an editor"));
+            AccessHistoryExport.Entry dropped = tampered.remove(2);
+            AccessHistoryExport.Entry copied = tampered.get(0);
+            tampered.add(edited(copied, "id", UUID.randomUUID().toString()));
+            Map<String, Object> report = verifier.check(
+                    new AccessHistoryExport(export.patientId(), export.exportedAt(), tampered, export.unanchored()));
+
+            assertThat(report).containsEntry("intact", false);
+            assertThat(report.get("findings").toString())
+                    .contains("kind=changed, sequence=" + changed.sequence())
+                    .contains("kind=dropped, sequence=" + dropped.sequence())
+                    .contains("kind=added, sequence=" + copied.sequence());
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    private static AccessHistoryExport.Entry edited(AccessHistoryExport.Entry entry, String field, String value) {
+        ObjectNode json = GatewayClient.JSON.valueToTree(entry.event());
+        json.put(field, value);
+        AuditEvent event = GatewayClient.JSON.treeToValue(json, AuditEvent.class);
+        return new AccessHistoryExport.Entry(entry.source(), entry.sequence(), event, entry.proof());
+    }
+
+    private static boolean anchoredOnly(GatewayClient.Answer answer) {
+        AccessHistoryExport export = Json.read(answer.text(), AccessHistoryExport.class);
+        return export.unanchored() == 0 && export.entries().size() >= 4;
+    }
+
     static void register(PartyKeys party, PartyKind kind, String token) throws Exception {
         String institution = kind == PartyKind.PRACTITIONER ? HOSPITAL.partyId() : null;
         byte[] body =
@@ -152,14 +212,14 @@ class GatewayFlowIT {
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         RecordReleased released =
                 CODEC.decode(GatewayClient.JSON.writeValueAsBytes(answer.json().get("released")), RecordReleased.class);
-        return new RecordDecryptor()
-                .decrypt(
-                        released.recordId(),
-                        released.domain(),
-                        answer.json().get("ownerId").asString(),
-                        released.innerCiphertext(),
-                        released.share(),
-                        reader);
+        RecordDecryptor decryptor = new RecordDecryptor();
+        return decryptor.decrypt(
+                released.recordId(),
+                released.domain(),
+                answer.json().get("ownerId").asString(),
+                decryptor.openReleased(released, reader),
+                released.share(),
+                reader);
     }
 
     static ConsentGranted grant(String recordId) throws Exception {

@@ -203,6 +203,7 @@ class OpsIT {
         assertThat(number(told, "revocations")).isPositive();
         assertThat(number(told, "tombstones")).isPositive();
         assertThat(after).containsEntry("allCiphertext", true);
+        assertThat(told).containsEntry("auditAnchored", true).containsEntry("auditVerified", true);
     }
 
     private List<EncryptedRecord> submitAndAwaitCommitted() {

@@ -18,6 +18,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
         broker.brokerProperty("auto.create.topics.enable", "true");
         broker.brokerProperty("num.partitions", String.valueOf(partitions));
+        // The cleaner looks for work every second, not every 15: the erasure check waits for compaction.
+        broker.brokerProperty("log.cleaner.backoff.ms", "1000");
         broker.afterPropertiesSet();
         return new EmbeddedKafka(broker);
     }

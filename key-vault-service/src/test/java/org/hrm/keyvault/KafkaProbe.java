@@ -64,6 +64,7 @@ public final class KafkaProbe implements AutoCloseable {
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
         List<TopicPartition> partitions = Stream.of(
+                        Topic.RECORD_SUBMITTED,
                         Topic.RECORD_SEALED,
                         Topic.RECORD_RELEASED,
                         Topic.RECORD_RELEASE_DENIED,
@@ -172,6 +173,16 @@ public final class KafkaProbe implements AutoCloseable {
                 count);
     }
 
+    /** The erasure tombstones (key = record id, null value) on the domain's record-submitted and record-released. */
+    public List<ConsumerRecord<String, byte[]>> awaitTombstones(Domain domain, String recordId) {
+        return await(
+                record -> recordId.equals(record.key())
+                        && record.value() == null
+                        && (record.topic().equals(Topic.RECORD_SUBMITTED.name(domain))
+                                || record.topic().equals(Topic.RECORD_RELEASED.name(domain))),
+                2);
+    }
+
     /** How many records of any kind with this key reached this topic so far. */
     public long count(String topic, String key) {
         drain();
@@ -205,7 +216,7 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     private static boolean forRequest(ConsumerRecord<String, byte[]> record, String topic, String requestId) {
-        if (!record.topic().equals(topic)) {
+        if (!record.topic().equals(topic) || record.value() == null) {
             return false;
         }
         String found = Topic.RECORD_RELEASED.domainOf(topic).isPresent()

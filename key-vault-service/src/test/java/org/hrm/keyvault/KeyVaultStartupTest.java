@@ -24,6 +24,35 @@ class KeyVaultStartupTest {
     }
 
     @Test
+    void refusesTheKeyFileOutsideTheSandboxAndSaysWhereTheKeysBelong() {
+        Map<String, Object> properties = Map.of(
+                "HRM_VAULT_MASTER_KEYS", MasterKeyRing.generateKeyFileContent(),
+                "hrm.vault.sandbox", "false",
+                "spring.kafka.bootstrap-servers", "127.0.0.1:1",
+                "spring.mongodb.uri", "mongodb://127.0.0.1:1/keyvault");
+
+        assertThatThrownBy(() -> KeyVaultApplication.start(properties))
+                .rootCause()
+                .isInstanceOf(MasterKeyRingException.class)
+                .hasMessageContaining("refused outside the sandbox")
+                .hasMessageContaining("hrm.vault.pkcs11.library");
+    }
+
+    @Test
+    void refusesAPkcs11TokenWithoutAPinFile() {
+        Map<String, Object> properties = Map.of(
+                "hrm.vault.sandbox", "false",
+                "hrm.vault.pkcs11.library", "/usr/lib/softhsm/libsofthsm2.so",
+                "spring.kafka.bootstrap-servers", "127.0.0.1:1",
+                "spring.mongodb.uri", "mongodb://127.0.0.1:1/keyvault");
+
+        assertThatThrownBy(() -> KeyVaultApplication.start(properties))
+                .rootCause()
+                .isInstanceOf(MasterKeyRingException.class)
+                .hasMessageStartingWith("hrm.vault.pkcs11.pin-file is not set");
+    }
+
+    @Test
     void refusesToRunTheReleasePathWithoutConsentServicesPublicKey() {
         Map<String, Object> properties = releasePath();
         properties.remove("hrm.vault.consent-public-key");

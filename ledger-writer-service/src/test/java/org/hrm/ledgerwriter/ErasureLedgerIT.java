@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.Domain;
@@ -14,6 +15,7 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.Tombstone;
 import org.hrm.embedded.EmbeddedMongo;
 import org.hrm.ledgerwriter.application.ErasureIndex;
@@ -26,8 +28,10 @@ import org.hrm.ledgerwriter.support.ErasureDriver;
 import org.hrm.ledgerwriter.support.ErasureLogs.ErasedLog;
 import org.hrm.ledgerwriter.support.Erasures;
 import org.hrm.ledgerwriter.support.KafkaProbe;
+import org.hrm.ledgerwriter.support.LedgerLogs.StoredRecord;
 import org.hrm.ledgerwriter.support.LedgerWriterDriver;
 import org.hrm.ledgerwriter.support.Listeners;
+import org.hrm.ledgerwriter.support.Records;
 import org.hrm.ledgerwriter.support.SharedChain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -223,6 +227,29 @@ class ErasureLedgerIT {
     }
 
     /** One RecordErased log per erased record, in the domain's ledger only, exactly where the event says. */
+    @Test
+    void aRecordErasedBeforeItsRecordSealedIsConsumedIsNeverStoredOnChain() {
+        RecordSealed erased = Records.sealed(Domain.PATIENT, 512);
+        RecordSealed kept = Records.sealed(Domain.PATIENT, 512);
+        KeysDestroyed destroyed = Erasures.destroyed(
+                Domain.PATIENT, "owner-" + UUID.randomUUID(), erased.ownerPseudonym(), List.of(erased.recordId()));
+        driver.publish(destroyed);
+        driver.awaitCommitted(destroyed);
+
+        try (LedgerWriterDriver records = new LedgerWriterDriver(bootstrapServers)) {
+            records.publish(List.of(erased, kept));
+            records.awaitCommitted(Set.of(kept.recordId()), 1, LedgerWriterDriver.TIMEOUT);
+
+            assertThat(records.awaitCommitted(Set.of(erased.recordId()), 0, LedgerWriterDriver.SETTLE))
+                    .isEmpty();
+            assertThat(records.allLogs())
+                    .extracting(StoredRecord::recordId)
+                    .contains(kept.recordId())
+                    .doesNotContain(erased.recordId());
+        }
+        assertThat(driver.tombstones(Domain.PATIENT, erased.recordId())).hasSize(1);
+    }
+
     private void assertMatchesTheChain(KeysDestroyed request, ErasureCommitted committed) {
         String contract = SharedChain.contracts().get(request.domain());
         assertThat(committed.requestId()).isEqualTo(request.requestId());

@@ -145,6 +145,10 @@ abstract class LedgerWriterScenarios {
                     .isNotBlank();
             assertThat(KafkaProbe.header(letter, EventHeaders.DLT_SERVICE)).isEqualTo("LEDGER_WRITER");
             assertThat(KafkaProbe.header(letter, EventHeaders.EVENT_ID)).isNotBlank();
+            assertThat(KafkaProbe.header(letter, EventHeaders.DLT_PAYLOAD_SHA256))
+                    .as("a digest of the payload")
+                    .matches("[0-9a-f]{64}");
+            assertThat(letter.value()).as("the payload is not kept").isNull();
         }
     }
 

@@ -58,7 +58,8 @@ public final class TopicReader {
 
     /**
      * Rereads the topics every 200 ms until {@code match} returns non-null for a record (the last such record read
-     * wins), or the timeout passes: how a client waits for an answer it cannot subscribe to in advance.
+     * wins), or the timeout passes: how a client waits for an answer it cannot subscribe to in advance. Tombstones
+     * (null values) are skipped.
      */
     public static <T> Optional<T> await(
             String bootstrapServers,
@@ -70,6 +71,9 @@ public final class TopicReader {
         while (System.nanoTime() < deadline) {
             List<T> found = new ArrayList<>(1);
             readAll(bootstrapServers, topics, record -> {
+                if (record.value() == null) {
+                    return; // a tombstone (the vault's, after an erasure): no event to match
+                }
                 T value = match.apply(record);
                 if (value != null) {
                     found.add(value);

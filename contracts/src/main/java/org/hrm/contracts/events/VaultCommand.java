@@ -6,9 +6,10 @@ import org.hrm.crypto.Ecdsa;
 import org.hrm.crypto.P256KeyPair;
 
 /**
- * An operator's command to the key vault: {@code ROTATE} re-wraps every owner KEK under the newest
- * master key version in the key file; {@code RETIRE} forgets {@code version} once nothing is
- * wrapped under it (so backups made under it become useless).
+ * An operator's command to the key vault: {@code ROTATE} makes a newer master key version current and
+ * re-wraps every owner KEK under it; {@code RETIRE} re-wraps what is still under {@code version}, then
+ * destroys that version (so backups made under it become useless); {@code ROTATE_PSEUDONYM} makes a
+ * newer pseudonym key version name parties in new ledger entries.
  *
  * <p>Who signs: an operator, with its key ({@code operatorSignature} over {@link #signedBytes()}). Who checks: the
  * vault, against the operator keys it is configured to trust, before acting.
@@ -21,8 +22,8 @@ public record VaultCommand(
     public VaultCommand {
         Require.recordId(commandId);
         Require.text(command, "command");
-        if (!command.equals("ROTATE") && !command.equals("RETIRE")) {
-            throw new IllegalArgumentException("command must be ROTATE or RETIRE, not " + command);
+        if (!command.equals("ROTATE") && !command.equals("RETIRE") && !command.equals("ROTATE_PSEUDONYM")) {
+            throw new IllegalArgumentException("command must be ROTATE, RETIRE or ROTATE_PSEUDONYM, not " + command);
         }
         Require.present(issuedAt, "issuedAt");
         operatorId = Signatures.optionalText(operatorId);

@@ -1,17 +1,64 @@
 package org.hrm.gateway.application;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hrm.contracts.audit.AccessHistoryExport;
+import org.hrm.contracts.audit.AccessHistoryExports;
+import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
 
-/** Each patient's latest audit events (consent-service's decisions and the gateway's own requests), newest first. */
+/**
+ * Each patient's latest audit events (consent-service's decisions and the gateway's own requests), newest first, and
+ * where the ledger writer anchored each one (its sequence number and Merkle proof), for the exported history.
+ */
 public final class AuditBook {
     private static final int KEPT_PER_PATIENT = 500;
 
     private final Map<String, Deque<AuditEvent>> byPatient = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AccessHistoryExports.Place>> placesByPatient = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public AuditBook() {
+        this(Clock.systemUTC());
+    }
+
+    public AuditBook(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Keeps the places of the anchored events on patients (the newest {@value #KEPT_PER_PATIENT} per patient). */
+    public void anchored(AuditAnchored anchor) {
+        AccessHistoryExports.places(anchor).forEach((eventId, place) -> {
+            if (place.patientId() == null) {
+                return;
+            }
+            Map<String, AccessHistoryExports.Place> places =
+                    placesByPatient.computeIfAbsent(place.patientId(), id -> newestKept());
+            synchronized (places) {
+                places.put(eventId, place);
+            }
+        });
+    }
+
+    /** The patient's history as anchored, each event with its proof, for an auditor to check against the chain. */
+    public AccessHistoryExport export(String patientId) {
+        Map<String, AccessHistoryExports.Place> places = placesByPatient.get(patientId);
+        Map<String, AccessHistoryExports.Place> copy;
+        if (places == null) {
+            copy = Map.of();
+        } else {
+            synchronized (places) {
+                copy = new HashMap<>(places);
+            }
+        }
+        return AccessHistoryExports.of(patientId, of(patientId), copy, clock.instant());
+    }
 
     public void add(AuditEvent event) {
         if (event.patientId() == null) {
@@ -27,6 +74,15 @@ public final class AuditBook {
                 events.removeLast();
             }
         }
+    }
+
+    private static Map<String, AccessHistoryExports.Place> newestKept() {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, AccessHistoryExports.Place> eldest) {
+                return size() > KEPT_PER_PATIENT;
+            }
+        };
     }
 
     public List<AuditEvent> of(String patientId) {

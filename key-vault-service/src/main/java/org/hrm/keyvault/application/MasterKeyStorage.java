@@ -2,7 +2,10 @@ package org.hrm.keyvault.application;
 
 import org.hrm.keyvault.domain.MasterKeyRing;
 
-/** Port: where the master keys live outside the database (the key file); read on rotation, rewritten on retirement. */
+/**
+ * Port: the sandbox's key file (or environment variable) behind {@link KeyFileCustody}; read on rotation, rewritten
+ * on retirement. Production custody is a PKCS#11 token, which needs no such storage.
+ */
 public interface MasterKeyStorage {
     /** The ring as stored now, e.g. with a version the operator just appended. */
     MasterKeyRing read();

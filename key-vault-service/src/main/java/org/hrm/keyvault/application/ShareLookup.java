@@ -11,7 +11,8 @@ import org.hrm.keyvault.domain.ReleaseRule;
  * Finds the share to release, on chain only. Owner, author and emergency: the record's share under the share
  * holder's pseudonym. Grant: nothing once the grant is revoked on chain; else the record's share under the
  * grantee's pseudonym (records created after the grant are wrapped to the grantee at creation), else the latest
- * ShareGranted log of the grant for this record.
+ * ShareGranted log of the grant for this record. A record sealed before a pseudonym key rotation names its readers
+ * under an older version: every held version is tried, newest first.
  */
 final class ShareLookup {
     /** The share found, or why there is none. */
@@ -37,9 +38,7 @@ final class ShareLookup {
         if (decision.basis() == DecisionBasis.GRANT) {
             return underGrant(decision, entry);
         }
-        return entry.shareFor(holderPseudonym(decision))
-                .map(Choice::found)
-                .orElseGet(() -> Choice.none(ReleaseRule.NO_SHARE));
+        return shareOnEntry(decision, entry).map(Choice::found).orElseGet(() -> Choice.none(ReleaseRule.NO_SHARE));
     }
 
     private Choice underGrant(ReleaseDecision decision, LedgerEntry entry) {
@@ -49,12 +48,18 @@ final class ShareLookup {
         if (ledger.grantRevoked(decision.domain(), decision.grantId())) {
             return Choice.none(ReleaseRule.GRANT_REVOKED);
         }
-        Optional<byte[]> share = entry.shareFor(holderPseudonym(decision))
+        Optional<byte[]> share = shareOnEntry(decision, entry)
                 .or(() -> ledger.grantedShare(decision.domain(), decision.grantId(), decision.recordId()));
         return share.map(Choice::found).orElseGet(() -> Choice.none(ReleaseRule.NO_SHARE));
     }
 
-    private byte[] holderPseudonym(ReleaseDecision decision) {
-        return pseudonyms.of(decision.domain(), decision.shareHolderId());
+    private Optional<byte[]> shareOnEntry(ReleaseDecision decision, LedgerEntry entry) {
+        for (byte[] pseudonym : pseudonyms.everyVersionOf(decision.domain(), decision.shareHolderId())) {
+            Optional<byte[]> share = entry.shareFor(pseudonym);
+            if (share.isPresent()) {
+                return share;
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -5,13 +5,12 @@ import org.hrm.keyvault.application.ErasableKeys;
 import org.hrm.keyvault.application.ErasedRecords;
 import org.hrm.keyvault.application.ErasureStore;
 import org.hrm.keyvault.application.MasterKeyRotation;
-import org.hrm.keyvault.application.MasterKeyStorage;
 import org.hrm.keyvault.application.OwnerKeyStore;
 import org.hrm.keyvault.application.OwnerKeyVersions;
 import org.hrm.keyvault.application.RecordErasure;
 import org.hrm.keyvault.application.RecordKeyStore;
 import org.hrm.keyvault.domain.KeyHierarchy;
-import org.hrm.keyvault.domain.MasterKeyRing;
+import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,19 +39,13 @@ class ErasureConfiguration {
 
     @Bean
     MasterKeyRotation masterKeyRotation(
-            MasterKeyRing masterKeyRing,
-            MasterKeyStorage masterKeyStorage,
+            MasterKeyCustody masterKeyCustody,
             KeyHierarchy keyHierarchy,
             OwnerKeyVersions ownerKeyVersions,
             KeyVaultProperties properties,
             Clock vaultClock) {
         return new MasterKeyRotation(
-                masterKeyRing,
-                masterKeyStorage,
-                keyHierarchy,
-                ownerKeyVersions,
-                properties.rotationBatchSize(),
-                vaultClock);
+                masterKeyCustody, keyHierarchy, ownerKeyVersions, properties.rotationBatchSize(), vaultClock);
     }
 
     /** Without a receipt key, erasures still destroy keys; only the signed receipts wait for one. */

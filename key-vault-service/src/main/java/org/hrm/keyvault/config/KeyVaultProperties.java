@@ -9,8 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings under {@code hrm.vault}; everything the vault needs besides {@code spring.mongodb.uri} and
  * {@code spring.kafka.bootstrap-servers}.
  *
- * @param masterKeyFile key file ({@code v1=...}, {@code pseudonym=...}); when unset, the environment variable
- *     {@code HRM_VAULT_MASTER_KEYS} holds the same entries, {@code ;}-separated
+ * @param masterKeyCustody where the master and pseudonym keys live: {@code pkcs11} (a token, see {@code pkcs11}) or
+ *     {@code keyfile} (the sandbox's key file); when unset, {@code pkcs11} if {@code pkcs11.library} is set, else
+ *     {@code keyfile}
+ * @param sandbox whether this vault runs in the sandbox, the only place the key file is accepted (also true when
+ *     the profile {@code sandbox} is active)
+ * @param masterKeyFile key file ({@code v1=...}, {@code pseudonym=...}), sandbox only; when unset, the environment
+ *     variable {@code HRM_VAULT_MASTER_KEYS} holds the same entries, {@code ;}-separated
+ * @param pkcs11 the PKCS#11 token holding the keys (production)
  * @param receiptKeyFile erasure-receipt signing key file (one line: base64 of a 32-byte P-256 scalar, see
  *     {@code ReceiptSigningKey.generateReceiptKeyFileContent()}); when unset, erasures still run but no receipt is
  *     issued (logged)
@@ -34,7 +40,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hrm.vault")
 public record KeyVaultProperties(
+        String masterKeyCustody,
+        @DefaultValue("false") boolean sandbox,
         Path masterKeyFile,
+        Pkcs11 pkcs11,
         Path receiptKeyFile,
         String consentPublicKey,
         Chain chain,
@@ -58,6 +67,35 @@ public record KeyVaultProperties(
         String rpcUrl = chain == null ? null : chain.rpcUrl();
         return rpcUrl != null && !rpcUrl.isBlank() && !"false".equalsIgnoreCase(rpcUrl);
     }
+
+    /** Whether the keys are in a PKCS#11 token rather than the sandbox's key file. */
+    public boolean pkcs11Custody() {
+        if (masterKeyCustody != null && !masterKeyCustody.isBlank()) {
+            String custody = masterKeyCustody.strip();
+            if (!"pkcs11".equalsIgnoreCase(custody) && !"keyfile".equalsIgnoreCase(custody)) {
+                throw new IllegalStateException(
+                        "hrm.vault.master-key-custody must be pkcs11 or keyfile, not '" + custody + "'");
+            }
+            return "pkcs11".equalsIgnoreCase(custody);
+        }
+        return pkcs11 != null && pkcs11.library() != null && !pkcs11.library().isBlank();
+    }
+
+    /**
+     * The token (see docs/custody.md, "Master key custody").
+     *
+     * @param library path of the PKCS#11 library (SoftHSM2, the HSM vendor's client, or a cloud KMS's library)
+     * @param slot the token's slot id; when unset, {@code slotListIndex} picks it
+     * @param slotListIndex index among the library's slots that hold a token
+     * @param pinFile file holding the token user's PIN, mounted from a secret
+     * @param initialize generate master key v1 and pseudonym key v1 inside an empty token (first start only)
+     */
+    public record Pkcs11(
+            String library,
+            Long slot,
+            @DefaultValue("0") int slotListIndex,
+            Path pinFile,
+            @DefaultValue("false") boolean initialize) {}
 
     /**
      * The ledger, read only (the vault signs nothing).

@@ -20,8 +20,9 @@ import org.springframework.core.env.Environment;
  * the new content goes to a temporary file in the same directory, readable by the vault's user only (rw-------),
  * forced to disk and renamed over the key file, so the file is always either the old or the new whole.
  *
- * <p>The old file's blocks are not overwritten (on SSDs and copy-on-write file systems they cannot be, reliably):
- * keep the key file on an encrypted volume, or in a KMS/HSM, so a retired version is gone with the ring's copy.
+ * <p>The sandbox's storage only (production keeps the keys in a PKCS#11 token). The old file's blocks are not
+ * overwritten (on SSDs and copy-on-write file systems they cannot be, reliably), and a read-only mount cannot be
+ * rewritten at all: a retired version may survive here, which is why the key file is refused outside the sandbox.
  */
 final class StoredMasterKeys implements MasterKeyStorage {
     private static final String OWNER_ONLY = "rw-------";
@@ -55,7 +56,8 @@ final class StoredMasterKeys implements MasterKeyStorage {
             }
         } catch (IOException e) {
             throw new MasterKeyRingException("master key file " + keyFile + " cannot be rewritten: "
-                    + e.getClass().getSimpleName() + " " + e.getMessage());
+                    + e.getClass().getSimpleName() + " " + e.getMessage()
+                    + " (retiring a version needs a writable directory; a PKCS#11 token needs none)");
         }
     }
 

@@ -2,14 +2,18 @@ package org.hrm.keyvault.config;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.hrm.keyvault.adapter.pkcs11.Pkcs11Custody;
+import org.hrm.keyvault.adapter.pkcs11.Pkcs11Token;
 import org.hrm.keyvault.application.ErasedRecords;
-import org.hrm.keyvault.application.MasterKeyStorage;
+import org.hrm.keyvault.application.KeyFileCustody;
 import org.hrm.keyvault.application.OuterDecryption;
 import org.hrm.keyvault.application.OwnerKeyStore;
 import org.hrm.keyvault.application.RecordKeyStore;
 import org.hrm.keyvault.application.RecordSealing;
 import org.hrm.keyvault.domain.KeyHierarchy;
+import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.keyvault.domain.MasterKeyRing;
+import org.hrm.keyvault.domain.MasterKeyRingException;
 import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.slf4j.Logger;
@@ -21,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The vault's crypto and use cases as beans; the master key ring is loaded first and failing stops startup. No bean
+ * The vault's crypto and use cases as beans; the master key custody is opened first and failing stops startup. No bean
  * caches an unwrapped key: every use case unwraps what it needs per call and zeroes it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,24 +33,35 @@ import org.springframework.core.env.Environment;
 class VaultConfiguration {
     private static final Logger log = LoggerFactory.getLogger(VaultConfiguration.class);
 
-    @Bean
-    MasterKeyStorage masterKeyStorage(KeyVaultProperties properties, Environment environment) {
-        return new StoredMasterKeys(properties.masterKeyFile(), environment);
-    }
-
     /**
-     * The one ring of this process; from a key file, it re-reads the file when a stored KEK names a version it lacks
-     * and before it wraps a new KEK, so every instance follows a rotation another one ran.
+     * The one custody of this process: a PKCS#11 token in production, the key file in the sandbox only. From a key
+     * file, the ring re-reads the file when a stored KEK names a version it lacks and before it wraps a new KEK, so
+     * every instance follows a rotation another one ran.
      */
     @Bean
-    MasterKeyRing masterKeyRing(
-            KeyVaultProperties properties, Environment environment, MasterKeyStorage masterKeyStorage) {
+    MasterKeyCustody masterKeyCustody(
+            KeyVaultProperties properties, Environment environment, SecureRandom vaultRandom) {
+        if (properties.pkcs11Custody()) {
+            KeyVaultProperties.Pkcs11 pkcs11 = properties.pkcs11();
+            if (pkcs11 == null) {
+                throw new MasterKeyRingException("hrm.vault.master-key-custody is pkcs11 but hrm.vault.pkcs11.* is not "
+                        + "set (library, pin-file, and slot or slot-list-index)");
+            }
+            Pkcs11Custody custody = Pkcs11Custody.open(
+                    new Pkcs11Token(pkcs11.library(), pkcs11.slot(), pkcs11.slotListIndex(), pkcs11.pinFile()),
+                    pkcs11.initialize(),
+                    vaultRandom);
+            log.info("Master keys in a PKCS#11 token ({}): {}", pkcs11.library(), custody);
+            return custody;
+        }
+        KeyFileGuard.requireSandbox(properties, environment);
+        StoredMasterKeys storage = new StoredMasterKeys(properties.masterKeyFile(), environment);
         MasterKeyRing ring = MasterKeySource.load(properties.masterKeyFile(), environment);
         if (properties.masterKeyFile() != null) {
             // An environment variable cannot change while the process runs: only a key file is worth re-reading.
-            ring.reloadFrom(masterKeyStorage::read);
+            ring.reloadFrom(storage::read);
         }
-        return ring;
+        return new KeyFileCustody(ring, storage, vaultRandom);
     }
 
     @Bean
@@ -65,13 +80,13 @@ class VaultConfiguration {
     }
 
     @Bean
-    KeyHierarchy keyHierarchy(MasterKeyRing masterKeyRing, SecureRandom vaultRandom) {
-        return new KeyHierarchy(masterKeyRing, vaultRandom);
+    KeyHierarchy keyHierarchy(MasterKeyCustody masterKeyCustody, SecureRandom vaultRandom) {
+        return new KeyHierarchy(masterKeyCustody, vaultRandom);
     }
 
     @Bean
-    Pseudonyms pseudonyms(MasterKeyRing masterKeyRing) {
-        return new Pseudonyms(masterKeyRing);
+    Pseudonyms pseudonyms(MasterKeyCustody masterKeyCustody) {
+        return new Pseudonyms(masterKeyCustody);
     }
 
     @Bean

@@ -23,7 +23,8 @@ final class Hkdf {
         }
     }
 
-    private static byte[] hmac(byte[] key, byte[] data) {
+    /** HMAC-SHA256 of {@code data} under {@code key}. */
+    static byte[] hmac(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(key, HMAC));

@@ -14,11 +14,11 @@ public final class KeyHierarchy {
     private static final String K2_LABEL = "hrm/k2-wrap/v1";
     private static final String KEK_LABEL = "hrm/kek-wrap/v1";
 
-    private final MasterKeyRing ring;
+    private final MasterKeyCustody custody;
     private final SecureRandom random;
 
-    public KeyHierarchy(MasterKeyRing ring, SecureRandom random) {
-        this.ring = ring;
+    public KeyHierarchy(MasterKeyCustody custody, SecureRandom random) {
+        this.custody = custody;
         this.random = random;
     }
 
@@ -31,29 +31,27 @@ public final class KeyHierarchy {
 
     /** Wraps a KEK under the newest master key version, naming it with a fresh kek id. */
     public WrappedOwnerKey wrapOwnerKey(RecordDomain domain, String ownerId, byte[] kek, Instant now) {
-        int version = ring.versionForWrapping();
-        byte[] wrapped = Aes256Gcm.encrypt(ring.key(version), kek, kekAad(domain, ownerId, version), random);
+        int version = custody.versionForWrapping();
+        byte[] wrapped = custody.wrap(version, kek, kekAad(domain, ownerId, version));
         return new WrappedOwnerKey(ownerId, UUID.randomUUID().toString(), wrapped, version, now);
     }
 
     /**
-     * The KEK in clear; the caller zeroes it. A version this vault does not hold is looked up in the key file once
+     * The KEK in clear; the caller zeroes it. A version this vault does not hold is looked up in the custody once
      * (another instance may have rotated), then refused with {@link MasterKeyRingException}: after retirement, a
      * KEK wrapped under the retired version (a backup's copy) unwraps nowhere.
      */
     public byte[] unwrapOwnerKey(RecordDomain domain, WrappedOwnerKey stored) {
         int version = stored.masterKeyVersion();
-        byte[] master;
         try {
-            master = ring.key(version);
+            return custody.unwrap(
+                    version,
+                    stored.wrappedKek(),
+                    kekAad(domain, stored.ownerId(), version),
+                    "owner key does not unwrap under master key v" + version + " for its domain and owner");
         } catch (MasterKeyRingException e) {
             throw new MasterKeyRingException("owner key wrapped under master key v" + version + ": " + e.getMessage());
         }
-        return Aes256Gcm.decrypt(
-                master,
-                stored.wrappedKek(),
-                kekAad(domain, stored.ownerId(), version),
-                "owner key does not unwrap under master key v" + version + " for its domain and owner");
     }
 
     /**
@@ -63,9 +61,8 @@ public final class KeyHierarchy {
     public WrappedOwnerKey rewrapOwnerKey(RecordDomain domain, WrappedOwnerKey stored) {
         byte[] kek = unwrapOwnerKey(domain, stored);
         try {
-            int version = ring.currentVersion();
-            byte[] wrapped =
-                    Aes256Gcm.encrypt(ring.key(version), kek, kekAad(domain, stored.ownerId(), version), random);
+            int version = custody.currentVersion();
+            byte[] wrapped = custody.wrap(version, kek, kekAad(domain, stored.ownerId(), version));
             return new WrappedOwnerKey(stored.ownerId(), stored.kekId(), wrapped, version, stored.createdAt());
         } finally {
             Bytes.zero(kek);

@@ -12,11 +12,13 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Versioned master keys (newest wraps, every version unwraps) and the pseudonym key, read from a key file or the
- * environment, never from the database.
+ * Versioned master keys (newest wraps, every version unwraps) and versioned pseudonym keys, read from the sandbox's
+ * key file or the environment, never from the database; the keys stay inside this class, which wraps, unwraps and
+ * computes pseudonyms with them.
  *
- * <p>Format: one entry per line (or {@code ;}-separated), {@code v<N>=<base64 of 32 bytes>} and
- * {@code pseudonym=<base64 of 32 bytes>}; blank lines and {@code #} comments are ignored.
+ * <p>Format: one entry per line (or {@code ;}-separated), {@code v<N>=<base64 of 32 bytes>},
+ * {@code pseudonym=<base64 of 32 bytes>} (pseudonym key version 1) and {@code pseudonym.v<N>=<base64>} (version N,
+ * appended to rotate it); blank lines and {@code #} comments are ignored.
  *
  * <p>The ring changes only by {@link #adopt adopting} versions appended to the key file and by {@link #retire
  * retiring} old ones; readers see an immutable snapshot, so a rotation never disturbs a wrap in progress.
@@ -24,15 +26,16 @@ import java.util.regex.Pattern;
 public final class MasterKeyRing {
     private static final Pattern ENTRY_SEPARATOR = Pattern.compile("\\R|;");
     private static final Pattern VERSION = Pattern.compile("v([1-9][0-9]{0,8})");
+    private static final Pattern PSEUDONYM_VERSION = Pattern.compile("pseudonym\\.v([1-9][0-9]{0,8})");
     private static final String PSEUDONYM = "pseudonym";
 
     private volatile NavigableMap<Integer, byte[]> versions;
-    private final byte[] pseudonymKey;
+    private volatile NavigableMap<Integer, byte[]> pseudonymKeys;
     private volatile Supplier<MasterKeyRing> reload;
 
-    private MasterKeyRing(NavigableMap<Integer, byte[]> versions, byte[] pseudonymKey) {
+    private MasterKeyRing(NavigableMap<Integer, byte[]> versions, NavigableMap<Integer, byte[]> pseudonymKeys) {
         this.versions = Collections.unmodifiableNavigableMap(versions);
-        this.pseudonymKey = pseudonymKey;
+        this.pseudonymKeys = Collections.unmodifiableNavigableMap(pseudonymKeys);
     }
 
     public static MasterKeyRing parse(String content) {
@@ -96,34 +99,39 @@ public final class MasterKeyRing {
     }
 
     /**
-     * Takes the versions of {@code stored} (the key file as it is now) that this ring lacks; returns how many. The
-     * pseudonym key and every version both hold must be identical: a changed key would orphan what it wraps. The
-     * copies in {@code stored} are zeroed.
+     * Takes the master and pseudonym key versions of {@code stored} (the key file as it is now) that this ring lacks;
+     * returns how many master key versions were added. Every version both hold must be identical: a changed key
+     * would orphan what it wraps or names. The copies in {@code stored} are zeroed.
      */
     public synchronized int adopt(MasterKeyRing stored) {
         require(stored != this, "a ring cannot adopt itself");
         try {
-            require(
-                    MessageDigest.isEqual(pseudonymKey, stored.pseudonymKey),
-                    "the pseudonym key in the key file differs from the one loaded; it must never change");
-            NavigableMap<Integer, byte[]> next = new TreeMap<>(versions);
-            int added = 0;
-            for (Map.Entry<Integer, byte[]> entry : stored.versions.entrySet()) {
-                byte[] held = next.get(entry.getKey());
-                if (held == null) {
-                    next.put(entry.getKey(), entry.getValue().clone());
-                    added++;
-                } else {
-                    require(
-                            MessageDigest.isEqual(held, entry.getValue()),
-                            "master key v" + entry.getKey() + " in the key file differs from the one loaded");
-                }
-            }
+            NavigableMap<Integer, byte[]> nextPseudonyms =
+                    merged(pseudonymKeys, stored.pseudonymKeys, "pseudonym key v");
+            NavigableMap<Integer, byte[]> next = merged(versions, stored.versions, "master key v");
+            int added = next.size() - versions.size();
+            pseudonymKeys = Collections.unmodifiableNavigableMap(nextPseudonyms);
             versions = Collections.unmodifiableNavigableMap(next);
             return added;
         } finally {
             stored.destroy();
         }
+    }
+
+    private static NavigableMap<Integer, byte[]> merged(
+            NavigableMap<Integer, byte[]> held, NavigableMap<Integer, byte[]> stored, String name) {
+        NavigableMap<Integer, byte[]> next = new TreeMap<>(held);
+        for (Map.Entry<Integer, byte[]> entry : stored.entrySet()) {
+            byte[] key = next.get(entry.getKey());
+            if (key == null) {
+                next.put(entry.getKey(), entry.getValue().clone());
+            } else {
+                require(
+                        MessageDigest.isEqual(key, entry.getValue()),
+                        name + entry.getKey() + " in the key file differs from the one loaded; it must never change");
+            }
+        }
+        return next;
     }
 
     /**
@@ -138,7 +146,36 @@ public final class MasterKeyRing {
         Bytes.zero(retired);
     }
 
-    byte[] key(int version) {
+    /** AES-256-GCM under master key {@code version}: nonce || ciphertext || tag. */
+    public byte[] wrap(int version, byte[] plaintext, byte[] aad, SecureRandom random) {
+        return Aes256Gcm.encrypt(key(version), plaintext, aad, random);
+    }
+
+    /** Opens what {@link #wrap} made, or throws {@link CiphertextRejectedException} with {@code rejection}. */
+    public byte[] unwrap(int version, byte[] wrapped, byte[] aad, String rejection) {
+        return Aes256Gcm.decrypt(key(version), wrapped, aad, rejection);
+    }
+
+    /** The newest pseudonym key version. */
+    public int currentPseudonymVersion() {
+        return pseudonymKeys.lastKey();
+    }
+
+    /** The pseudonym key versions held, oldest first. */
+    public NavigableSet<Integer> pseudonymVersions() {
+        return Collections.unmodifiableNavigableSet(new TreeMap<>(pseudonymKeys).navigableKeySet());
+    }
+
+    /** HMAC-SHA256 of {@code message} under pseudonym key {@code version}. */
+    public byte[] pseudonym(int version, byte[] message) {
+        byte[] key = pseudonymKeys.get(version);
+        if (key == null) {
+            throw new MasterKeyRingException("pseudonym key v" + version + " is not in the ring");
+        }
+        return Hkdf.hmac(key, message);
+    }
+
+    private byte[] key(int version) {
         byte[] key = versions.get(version);
         Supplier<MasterKeyRing> source = reload;
         if (key == null && source != null) {
@@ -151,33 +188,30 @@ public final class MasterKeyRing {
         return key;
     }
 
-    byte[] pseudonymKey() {
-        return pseudonymKey;
-    }
-
     private void destroy() {
         versions.values().forEach(Bytes::zero);
-        Bytes.zero(pseudonymKey);
+        pseudonymKeys.values().forEach(Bytes::zero);
     }
 
     @Override
     public String toString() {
-        return "MasterKeyRing[versions=" + versions.keySet() + ", current=v" + currentVersion() + "]";
+        return "MasterKeyRing[versions=" + versions.keySet() + ", current=v" + currentVersion()
+                + ", pseudonym versions=" + pseudonymKeys.keySet() + "]";
     }
 
     /** Collects entries; checks each as it comes so the error names the entry. */
     private static final class Builder {
         private final NavigableMap<Integer, byte[]> versions = new TreeMap<>();
-        private byte[] pseudonym;
+        private final NavigableMap<Integer, byte[]> pseudonyms = new TreeMap<>();
 
         void add(String entry, String where) {
             int eq = entry.indexOf('=');
             require(eq > 0, where + ": expected name=<base64 of 32 bytes>");
             String name = entry.substring(0, eq).strip();
             byte[] key = decodeKey(entry.substring(eq + 1).strip(), where + " (" + name + ")");
-            if (PSEUDONYM.equals(name)) {
-                require(pseudonym == null, where + ": duplicate pseudonym key");
-                pseudonym = key;
+            if (name.startsWith(PSEUDONYM)) {
+                int version = PSEUDONYM.equals(name) ? 1 : pseudonymVersion(name, where);
+                require(pseudonyms.put(version, key) == null, where + ": duplicate pseudonym key v" + version);
             } else {
                 require(versions.put(version(name, where), key) == null, where + ": duplicate version " + name);
             }
@@ -188,15 +222,21 @@ public final class MasterKeyRing {
                     !versions.isEmpty(),
                     source + ": no master key version (add a line v1=<base64 of 32 random bytes>)");
             require(
-                    pseudonym != null,
+                    pseudonyms.containsKey(1),
                     source + ": no pseudonym key (add a line pseudonym=<base64 of 32 random bytes>)");
-            return new MasterKeyRing(versions, pseudonym);
+            return new MasterKeyRing(versions, pseudonyms);
         }
     }
 
     private static int version(String name, String where) {
         var matcher = VERSION.matcher(name);
         require(matcher.matches(), where + ": unknown name '" + name + "' (expected v<N> or pseudonym)");
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private static int pseudonymVersion(String name, String where) {
+        var matcher = PSEUDONYM_VERSION.matcher(name);
+        require(matcher.matches(), where + ": unknown name '" + name + "' (expected pseudonym or pseudonym.v<N>)");
         return Integer.parseInt(matcher.group(1));
     }
 

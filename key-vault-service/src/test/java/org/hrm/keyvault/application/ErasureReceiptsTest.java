@@ -18,7 +18,7 @@ import org.hrm.keyvault.domain.ErasureCommit;
 import org.hrm.keyvault.domain.ErasureRequest;
 import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.LedgerTombstone;
-import org.hrm.keyvault.domain.MasterKeyRing;
+import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.ReceiptSigningKey;
@@ -30,7 +30,7 @@ class ErasureReceiptsTest {
     private static final String PUBLISHED = ReceiptSigningKey.receiptPublicKeyBase64(KEY_FILE);
 
     private final SecureRandom random = new SecureRandom();
-    private final MasterKeyRing ring = MasterKeyRing.parse(MasterKeyRing.generateKeyFileContent());
+    private final MasterKeyCustody ring = TestCustody.fresh();
     private final KeyHierarchy hierarchy = new KeyHierarchy(ring, random);
     private final OuterLayer outerLayer = new OuterLayer(random);
     private final Pseudonyms pseudonyms = new Pseudonyms(ring);

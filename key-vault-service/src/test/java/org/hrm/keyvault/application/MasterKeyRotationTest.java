@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hrm.contracts.events.VaultProgress;
-import org.hrm.keyvault.domain.KeyFileEdit;
 import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.MasterKeyRing;
 import org.hrm.keyvault.domain.MasterKeyRingException;
@@ -25,9 +23,10 @@ import org.junit.jupiter.api.Test;
 
 class MasterKeyRotationTest {
     private final SecureRandom random = new SecureRandom();
-    private final KeyFile keyFile = new KeyFile(MasterKeyRing.generateKeyFileContent());
+    private final TestCustody.KeyFile keyFile = new TestCustody.KeyFile();
     private final MasterKeyRing ring = keyFile.read();
-    private final KeyHierarchy hierarchy = new KeyHierarchy(ring, random);
+    private final KeyFileCustody custody = new KeyFileCustody(ring, keyFile, random);
+    private final KeyHierarchy hierarchy = new KeyHierarchy(custody, random);
     private final OuterLayer outerLayer = new OuterLayer(random);
     private final InMemoryKeyStores stores = new InMemoryKeyStores();
     private final InMemoryErasures erasures = new InMemoryErasures();
@@ -37,13 +36,13 @@ class MasterKeyRotationTest {
             erasures,
             hierarchy,
             outerLayer,
-            new Pseudonyms(ring),
+            new Pseudonyms(custody),
             Clock.systemUTC());
     private final OuterDecryption decryption =
             new OuterDecryption(stores.recordKeys, stores.ownerKeys, hierarchy, outerLayer);
     private final List<VaultProgress> progress = new ArrayList<>();
     private final MasterKeyRotation rotation =
-            new MasterKeyRotation(ring, keyFile, hierarchy, stores.ownerKeyVersions, 2, Clock.systemUTC());
+            new MasterKeyRotation(custody, hierarchy, stores.ownerKeyVersions, 2, Clock.systemUTC());
 
     @Test
     void rewrapsEveryOwnerKekOfBothDomainsUnderTheAppendedVersionReportingProgress() {
@@ -85,7 +84,7 @@ class MasterKeyRotationTest {
         Map<Submission, byte[]> sealed = sealForOwners(4, 0);
         keyFile.append(2);
         MasterKeyRotation crashing = new MasterKeyRotation(
-                ring, keyFile, hierarchy, new CrashAfter(stores.ownerKeyVersions, 2), 10, Clock.systemUTC());
+                custody, hierarchy, new CrashAfter(stores.ownerKeyVersions, 2), 10, Clock.systemUTC());
 
         VaultProgress failed = crashing.rotate(progress::add);
         VaultProgress rerun = rotation.rotate(progress::add);
@@ -99,16 +98,51 @@ class MasterKeyRotationTest {
     }
 
     @Test
-    void refusesToRetireAVersionThatStillWrapsKeys() {
-        sealForOwners(3, 0);
+    void rewrapsWhatAVersionStillWrapsBeforeRetiringIt() {
+        Map<Submission, byte[]> sealed = sealForOwners(3, 0);
         keyFile.append(2);
+        custody.rotate();
+
+        VaultProgress retired = rotation.retire(1);
+
+        assertThat(retired.state()).isEqualTo("DONE");
+        assertThat(retired.done()).isEqualTo(3);
+        assertThat(allOwnerKeys()).allMatch(key -> key.masterKeyVersion() == 2);
+        assertThat(ring.hasVersion(1)).isFalse();
+        assertThat(keyFile.content()).doesNotContain("v1=");
+        sealed.forEach((record, c2) -> assertThat(open(record, c2)).isEqualTo(record.innerCiphertext()));
+    }
+
+    @Test
+    void refusesToRetireWhileTheKeyFileHoldsNoNewerVersion() {
+        sealForOwners(1, 0);
 
         VaultProgress refused = rotation.retire(1);
 
         assertThat(refused.state()).isEqualTo("FAILED");
-        assertThat(refused.message()).isEqualTo("master key v1 still wraps 3 keys: ROTATE first");
         assertThat(ring.hasVersion(1)).isTrue();
-        assertThat(keyFile.content).contains("v1=");
+        assertThat(keyFile.content()).contains("v1=");
+    }
+
+    @Test
+    void rotatesThePseudonymKeySoNewEntriesUseItAndOldPseudonymsStillMatch() {
+        Pseudonyms pseudonyms = new Pseudonyms(custody);
+        byte[] before = pseudonyms.of(RecordDomain.PATIENT, "patient-1");
+        keyFile.appendPseudonym(2);
+
+        VaultProgress rotated = rotation.rotatePseudonym(UUID.randomUUID().toString());
+
+        assertThat(rotated.state()).isEqualTo("DONE");
+        assertThat(rotated.message()).contains("pseudonym key v2");
+        byte[] after = pseudonyms.of(RecordDomain.PATIENT, "patient-1");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(pseudonyms.matches(RecordDomain.PATIENT, "patient-1", before))
+                .isTrue();
+        assertThat(pseudonyms.matches(RecordDomain.PATIENT, "patient-1", after)).isTrue();
+        assertThat(pseudonyms.matches(RecordDomain.PATIENT, "patient-2", before))
+                .isFalse();
+        assertThat(rotation.rotatePseudonym(UUID.randomUUID().toString()).message())
+                .contains("append pseudonym.v3=");
     }
 
     @Test
@@ -130,7 +164,7 @@ class MasterKeyRotationTest {
 
         assertThat(retired.state()).isEqualTo("DONE");
         assertThat(ring.versions()).containsExactly(2);
-        assertThat(keyFile.content).doesNotContain("v1=").contains("v2=").contains("pseudonym=");
+        assertThat(keyFile.content()).doesNotContain("v1=").contains("v2=").contains("pseudonym=");
         for (WrappedOwnerKey underV1 : backup) {
             RecordDomain domain = stores.owners.get(RecordDomain.PATIENT).containsKey(underV1.ownerId())
                     ? RecordDomain.PATIENT
@@ -170,31 +204,6 @@ class MasterKeyRotationTest {
                 new ArrayList<>(stores.owners.get(RecordDomain.PATIENT).values());
         all.addAll(stores.owners.get(RecordDomain.PRACTITIONER).values());
         return all;
-    }
-
-    /** The key file in memory: the operator appends, retirement rewrites. */
-    private final class KeyFile implements MasterKeyStorage {
-        private String content;
-
-        KeyFile(String content) {
-            this.content = content;
-        }
-
-        void append(int version) {
-            byte[] key = new byte[32];
-            random.nextBytes(key);
-            content += "v" + version + "=" + Base64.getEncoder().encodeToString(key) + "\n";
-        }
-
-        @Override
-        public MasterKeyRing read() {
-            return MasterKeyRing.parse(content);
-        }
-
-        @Override
-        public void removeVersion(int version) {
-            content = KeyFileEdit.withoutVersion(content, version);
-        }
     }
 
     /** Owner key versions whose store fails after {@code limit} re-wraps, as a crash or outage would. */

@@ -17,7 +17,7 @@ import org.hrm.keyvault.domain.Erasure;
 import org.hrm.keyvault.domain.ErasureRequest;
 import org.hrm.keyvault.domain.IssuedReceipt;
 import org.hrm.keyvault.domain.KeyHierarchy;
-import org.hrm.keyvault.domain.MasterKeyRing;
+import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RecordErasureTest {
     private final SecureRandom random = new SecureRandom();
-    private final MasterKeyRing ring = MasterKeyRing.parse(MasterKeyRing.generateKeyFileContent());
+    private final MasterKeyCustody ring = TestCustody.fresh();
     private final KeyHierarchy hierarchy = new KeyHierarchy(ring, random);
     private final OuterLayer outerLayer = new OuterLayer(random);
     private final Pseudonyms pseudonyms = new Pseudonyms(ring);

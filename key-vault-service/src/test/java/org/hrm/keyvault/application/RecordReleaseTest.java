@@ -18,7 +18,7 @@ import org.hrm.keyvault.domain.ConsentKey;
 import org.hrm.keyvault.domain.DecisionUse;
 import org.hrm.keyvault.domain.ErasureRequest;
 import org.hrm.keyvault.domain.KeyHierarchy;
-import org.hrm.keyvault.domain.MasterKeyRing;
+import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 class RecordReleaseTest {
     private final SecureRandom random = new SecureRandom();
-    private final MasterKeyRing ring = MasterKeyRing.parse(MasterKeyRing.generateKeyFileContent());
+    private final TestCustody.KeyFile keyFile = new TestCustody.KeyFile();
+    private final MasterKeyCustody ring = keyFile.custody();
     private final KeyHierarchy hierarchy = new KeyHierarchy(ring, random);
     private final OuterLayer outerLayer = new OuterLayer(random);
     private final Pseudonyms pseudonyms = new Pseudonyms(ring);
@@ -57,6 +58,23 @@ class RecordReleaseTest {
 
         assertThat(out.innerCiphertext()).isEqualTo(record.innerCiphertext());
         assertThat(out.share()).isEqualTo(record.shares().get(0).share());
+    }
+
+    @Test
+    void findsTheShareOfARecordSealedBeforeAPseudonymRotationUnderTheOldPseudonym() {
+        Submission record = onChain(RecordDomain.PATIENT, "patient-1");
+        byte[] before = pseudonyms.of(RecordDomain.PATIENT, "patient-1");
+        keyFile.appendPseudonym(2);
+        ring.rotatePseudonym();
+
+        ReleaseOutcome.Released out = released(releaseOne(allow(record, AccessBasis.OWNER, "patient-1", null)));
+
+        assertThat(pseudonyms.of(RecordDomain.PATIENT, "patient-1")).isNotEqualTo(before);
+        assertThat(out.share()).isEqualTo(record.shares().get(0).share());
+        assertThat(released(releaseOne(allow(
+                                onChain(RecordDomain.PATIENT, "patient-1"), AccessBasis.OWNER, "patient-1", null)))
+                        .innerCiphertext())
+                .isNotNull();
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.hrm.contracts.Domain;
 import org.hrm.keyvault.domain.CiphertextRejectedException;
 import org.hrm.keyvault.domain.KeyHierarchy;
-import org.hrm.keyvault.domain.MasterKeyRing;
+import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.keyvault.domain.OuterLayer;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class RecordSealingTest {
     private final SecureRandom random = new SecureRandom();
-    private final MasterKeyRing ring = MasterKeyRing.parse(MasterKeyRing.generateKeyFileContent());
+    private final MasterKeyCustody ring = TestCustody.fresh();
     private final KeyHierarchy hierarchy = new KeyHierarchy(ring, random);
     private final OuterLayer outerLayer = new OuterLayer(random);
     private final Pseudonyms pseudonyms = new Pseudonyms(ring);

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class KeyHierarchyTest {
     private final SecureRandom random = new SecureRandom();
-    private final MasterKeyRing ring = TestRings.fresh();
-    private final KeyHierarchy hierarchy = new KeyHierarchy(ring, random);
+    private final String content = MasterKeyRing.generateKeyFileContent().replace("\n", ";");
+    private final MasterKeyRing ring = MasterKeyRing.parse(content);
+    private final KeyHierarchy hierarchy = new KeyHierarchy(TestRings.custody(ring), random);
     private final byte[] k2 = new OuterLayer(random).newRecordKey("record-1");
 
     @Test
@@ -42,9 +43,8 @@ class KeyHierarchyTest {
     void unwrapsKeksOfAnOlderMasterVersionAndWrapsNewOnesUnderTheNewest() {
         byte[] kek = hierarchy.newOwnerKey();
         WrappedOwnerKey underV1 = hierarchy.wrapOwnerKey(RecordDomain.PATIENT, "owner-1", kek, Instant.now());
-        MasterKeyRing rotated = MasterKeyRing.parse("v1=" + base64(ring.key(1)) + ";v2=" + base64(randomKey())
-                + ";pseudonym=" + base64(ring.pseudonymKey()));
-        KeyHierarchy afterRotation = new KeyHierarchy(rotated, random);
+        ring.adopt(MasterKeyRing.parse(content + ";v2=" + base64(randomKey())));
+        KeyHierarchy afterRotation = new KeyHierarchy(TestRings.custody(ring), random);
 
         WrappedOwnerKey underV2 = afterRotation.wrapOwnerKey(RecordDomain.PATIENT, "owner-2", kek, Instant.now());
 

@@ -19,8 +19,9 @@ class MasterKeyRingTest {
         MasterKeyRing ring = MasterKeyRing.parse(content);
 
         assertThat(ring.currentVersion()).isEqualTo(1);
-        assertThat(ring.key(1)).hasSize(32);
-        assertThat(ring.pseudonymKey()).hasSize(32).isNotEqualTo(ring.key(1));
+        assertThat(ring.versions()).containsExactly(1);
+        assertThat(ring.pseudonymVersions()).containsExactly(1);
+        assertThat(ring.pseudonym(1, new byte[0])).hasSize(32);
     }
 
     @Test
@@ -40,7 +41,19 @@ class MasterKeyRingTest {
 
         assertThat(ring.currentVersion()).isEqualTo(2);
         assertThat(ring.hasVersion(1)).isTrue();
-        assertThat(ring.key(2)).isEqualTo(filled(32, 7));
+        assertThat(ring.unwrap(
+                        2,
+                        ring.wrap(2, new byte[32], new byte[0], new java.security.SecureRandom()),
+                        new byte[0],
+                        "no"))
+                .isEqualTo(new byte[32]);
+        assertThat(MasterKeyRing.parse("v1=" + KEY_B + ";pseudonym=" + KEY_A)
+                        .unwrap(
+                                1,
+                                ring.wrap(2, new byte[32], new byte[0], new java.security.SecureRandom()),
+                                new byte[0],
+                                "no"))
+                .isEqualTo(new byte[32]);
     }
 
     @Test

@@ -42,7 +42,7 @@ class MasterKeyVersionsTest {
     @Test
     void retiresAnOldVersionSoWhatItWrappedUnwrapsNoMore() {
         MasterKeyRing ring = MasterKeyRing.parse(v1 + "\n" + pseudonym);
-        KeyHierarchy hierarchy = new KeyHierarchy(ring, random);
+        KeyHierarchy hierarchy = new KeyHierarchy(TestRings.custody(ring), random);
         WrappedOwnerKey underV1 =
                 hierarchy.wrapOwnerKey(RecordDomain.PATIENT, "owner-1", hierarchy.newOwnerKey(), Instant.now());
         ring.adopt(MasterKeyRing.parse(v1 + "\n" + pseudonym + "\n" + v2));
@@ -66,13 +66,13 @@ class MasterKeyVersionsTest {
     @Test
     void reloadsTheKeyFileOnceWhenAStoredKeyNamesAVersionItLacks() {
         MasterKeyRing elsewhere = MasterKeyRing.parse(v1 + "\n" + pseudonym + "\n" + v2);
-        WrappedOwnerKey underV2 = new KeyHierarchy(elsewhere, random)
+        WrappedOwnerKey underV2 = new KeyHierarchy(TestRings.custody(elsewhere), random)
                 .wrapOwnerKey(RecordDomain.PATIENT, "owner-1", new byte[32], Instant.now());
         MasterKeyRing ring = MasterKeyRing.parse(v1 + "\n" + pseudonym);
 
         ring.reloadFrom(() -> MasterKeyRing.parse(v1 + "\n" + pseudonym + "\n" + v2));
 
-        assertThat(new KeyHierarchy(ring, random).unwrapOwnerKey(RecordDomain.PATIENT, underV2))
+        assertThat(new KeyHierarchy(TestRings.custody(ring), random).unwrapOwnerKey(RecordDomain.PATIENT, underV2))
                 .isEqualTo(new byte[32]);
         assertThat(ring.currentVersion()).isEqualTo(2);
     }
@@ -82,7 +82,7 @@ class MasterKeyVersionsTest {
         MasterKeyRing ring = MasterKeyRing.parse(v1 + "\n" + pseudonym);
         ring.reloadFrom(() -> MasterKeyRing.parse(v1 + "\n" + pseudonym + "\n" + v2));
 
-        WrappedOwnerKey wrapped = new KeyHierarchy(ring, random)
+        WrappedOwnerKey wrapped = new KeyHierarchy(TestRings.custody(ring), random)
                 .wrapOwnerKey(RecordDomain.PATIENT, "owner-1", new byte[32], Instant.now());
 
         assertThat(wrapped.masterKeyVersion()).isEqualTo(2);

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 
 class PseudonymsTest {
     private final MasterKeyRing ring = TestRings.fresh();
-    private final Pseudonyms pseudonyms = new Pseudonyms(ring);
+    private final Pseudonyms pseudonyms = new Pseudonyms(TestRings.custody(ring));
 
     @Test
     void givesTheSamePartyTheSame32BytePseudonymEveryTime() {
         byte[] first = pseudonyms.of(RecordDomain.PATIENT, "patient-42");
 
-        byte[] again = new Pseudonyms(ring).of(RecordDomain.PATIENT, "patient-42");
+        byte[] again = new Pseudonyms(TestRings.custody(ring)).of(RecordDomain.PATIENT, "patient-42");
 
         assertThat(first).hasSize(32).isEqualTo(again);
     }
@@ -39,7 +39,7 @@ class PseudonymsTest {
     void cannotBeRecomputedWithoutThePseudonymKey() {
         byte[] ours = pseudonyms.of(RecordDomain.PATIENT, "patient-42");
 
-        byte[] otherVault = new Pseudonyms(TestRings.fresh()).of(RecordDomain.PATIENT, "patient-42");
+        byte[] otherVault = new Pseudonyms(TestRings.custody(TestRings.fresh())).of(RecordDomain.PATIENT, "patient-42");
 
         assertThat(ours).isNotEqualTo(otherVault);
     }

@@ -35,10 +35,12 @@ public final class CommitSealedRecords {
     private final Map<Domain, String> contracts;
     private final Clock clock;
     private final PendingReconciler reconciler;
+    private final ErasuresInFlight erasures;
 
     public CommitSealedRecords(
             SigningLane lane,
             LedgerIndex index,
+            ErasuresInFlight erasures,
             CommitPublisher publisher,
             TransactionPacker packer,
             Map<Domain, String> contracts,
@@ -46,6 +48,7 @@ public final class CommitSealedRecords {
         this.lane = lane;
         this.chain = lane.chain();
         this.index = index;
+        this.erasures = erasures;
         this.publisher = publisher;
         this.packer = packer;
         this.contracts = Map.copyOf(contracts);
@@ -68,7 +71,9 @@ public final class CommitSealedRecords {
         try {
             Map<String, ChainReceipt> receipts = chain.awaitConfirmed(EntryBatch.allAwaitedHashes(batches));
             timings.lap("confirm");
-            publisher.publish(confirm(batches, receipts, timings));
+            Map<Domain, List<Commit>> commits = confirm(batches, receipts, timings);
+            followTombstones(batches);
+            publisher.publish(commits);
             timings.lap("publish");
             log(batches, timings);
             return rejections;
@@ -83,11 +88,35 @@ public final class CommitSealedRecords {
         List<Rejection> rejections = new ArrayList<>();
         for (DomainBatch batch : batches) {
             reconciler.reconcile(batch);
+            erasures.dropErased(batch);
             timings.lap("reconcile");
             rejections.addAll(sign(batch));
             timings.lap("sign");
         }
         return rejections;
+    }
+
+    /** Writes a tombstone again after each record that landed after its tombstone (from another lane). */
+    private void followTombstones(Collection<DomainBatch> batches) {
+        List<SignedTransaction> tombstones = lane.turn(() -> {
+            List<SignedTransaction> signed = erasures.tombstonesToFollow(batches, chain);
+            chain.broadcast(signed);
+            return signed;
+        });
+        if (tombstones.isEmpty()) {
+            return;
+        }
+        Map<String, ChainReceipt> receipts = chain.awaitConfirmed(
+                tombstones.stream().map(SignedTransaction::hash).toList());
+        Instant now = clock.instant();
+        for (DomainBatch batch : batches) {
+            for (SignedTransaction tombstone : tombstones) {
+                if (tombstone.contract().equals(batch.contract())) {
+                    erasures.confirm(
+                            batch.domain(), receipts.get(tombstone.hash()).commits(batch.contract(), now));
+                }
+            }
+        }
     }
 
     private List<Rejection> sign(DomainBatch batch) {

@@ -24,6 +24,10 @@ final class DomainBatch extends EntryBatch<LedgerRecord> {
         return batches;
     }
 
+    byte[] pseudonymOf(String recordId) {
+        return entry(recordId).ownerPseudonym();
+    }
+
     /** One commit per record of this batch: the ones found committed and the ones just confirmed. */
     List<Commit> toPublish() {
         List<Commit> publish = new ArrayList<>(alreadyCommitted());

@@ -24,6 +24,7 @@ abstract class EntryBatch<E> {
     private final Map<String, List<String>> awaited = new LinkedHashMap<>();
     private final List<SignedTransaction> signed = new ArrayList<>();
     private final List<Commit> confirmed = new ArrayList<>();
+    private final Set<String> dropped = new HashSet<>();
 
     EntryBatch(Domain domain, String contract) {
         this.domain = domain;
@@ -46,6 +47,15 @@ abstract class EntryBatch<E> {
         return entries.keySet();
     }
 
+    E entry(String entryId) {
+        return entries.get(entryId);
+    }
+
+    /** These entries must not be written at all (they are never committed by this batch). */
+    void drop(Set<String> entryIds) {
+        dropped.addAll(entryIds);
+    }
+
     void alreadyCommitted(Commit commit) {
         alreadyCommitted.add(commit);
     }
@@ -64,9 +74,9 @@ abstract class EntryBatch<E> {
         await(transaction.hash(), transaction.entryIds());
     }
 
-    /** Entries neither committed nor travelling in a transaction that may still land, in order. */
+    /** Entries neither committed, travelling in a transaction that may still land, nor dropped, in order. */
     List<E> unwritten() {
-        Set<String> settled = new HashSet<>();
+        Set<String> settled = new HashSet<>(dropped);
         alreadyCommitted.forEach(commit -> settled.add(commit.entryId()));
         awaited.values().forEach(settled::addAll);
         List<E> unwritten = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.hrm.ledgerwriter.application;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import org.hrm.ledgerwriter.domain.AnchorTransaction;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
@@ -19,6 +20,9 @@ public interface LedgerChain {
 
     /** Signs an eraseBatch call to {@code contract} with the lane's next nonce; sends nothing. */
     SignedTransaction signTombstones(String contract, TombstoneTransaction transaction);
+
+    /** Signs an anchorAudit call to {@code contract} with the lane's next nonce; sends nothing. */
+    SignedTransaction signAnchors(String contract, AnchorTransaction transaction);
 
     /** Sends all transactions, many in flight; returns once the node accepted each, or throws. */
     void broadcast(Collection<SignedTransaction> transactions);

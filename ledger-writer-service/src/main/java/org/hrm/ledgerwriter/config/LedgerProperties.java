@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     tombstones
  * @param consentConsumerGroup the consumer group of the ConsentGranted/ConsentRevoked listener
  * @param erasureConsumerGroup the consumer group of the KeysDestroyed listener
+ * @param auditConsumerGroup the consumer group of the audit listener (both audit topics)
  */
 @ConfigurationProperties("hrm.ledger")
 public record LedgerProperties(
@@ -39,6 +40,7 @@ public record LedgerProperties(
         @DefaultValue("ledger-writer") String consumerGroup,
         @DefaultValue("ledger-writer-consent") String consentConsumerGroup,
         @DefaultValue("ledger-writer-erasure") String erasureConsumerGroup,
+        @DefaultValue("ledger-writer-audit") String auditConsumerGroup,
         @DefaultValue("2000") int maxPollRecords,
         @DefaultValue("3") int topicPartitions,
 

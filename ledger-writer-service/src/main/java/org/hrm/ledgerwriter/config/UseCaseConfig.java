@@ -8,12 +8,16 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.authority.DirectoryKeeper;
 import org.hrm.contracts.authority.DirectoryRules;
 import org.hrm.contracts.authority.DirectoryStore;
+import org.hrm.ledgerwriter.application.AnchorAudit;
+import org.hrm.ledgerwriter.application.AuditAnchorPublisher;
+import org.hrm.ledgerwriter.application.AuditIndex;
 import org.hrm.ledgerwriter.application.CommitErasures;
 import org.hrm.ledgerwriter.application.CommitPublisher;
 import org.hrm.ledgerwriter.application.CommitSealedRecords;
 import org.hrm.ledgerwriter.application.ConsentIndex;
 import org.hrm.ledgerwriter.application.ErasureIndex;
 import org.hrm.ledgerwriter.application.ErasurePublisher;
+import org.hrm.ledgerwriter.application.ErasuresInFlight;
 import org.hrm.ledgerwriter.application.GrantOwners;
 import org.hrm.ledgerwriter.application.LedgerChain;
 import org.hrm.ledgerwriter.application.LedgerIndex;
@@ -47,9 +51,22 @@ class UseCaseConfig {
 
     @Bean
     CommitSealedRecords commitSealedRecords(
-            SigningLane lane, LedgerIndex index, CommitPublisher publisher, GasModel gas, LedgerProperties ledger) {
+            SigningLane lane,
+            LedgerIndex index,
+            ErasureIndex erasures,
+            CommitPublisher publisher,
+            GasModel gas,
+            LedgerProperties ledger) {
         TransactionPacker packer = new TransactionPacker(gas, ledger.maxRecordsPerTx(), ledger.maxTxGas());
-        return new CommitSealedRecords(lane, index, publisher, packer, contracts(ledger), Clock.systemUTC());
+        TombstonePacker tombstones = new TombstonePacker(gas, ledger.maxRecordsPerTx(), ledger.maxTxGas());
+        return new CommitSealedRecords(
+                lane,
+                index,
+                new ErasuresInFlight(erasures, tombstones),
+                publisher,
+                packer,
+                contracts(ledger),
+                Clock.systemUTC());
     }
 
     @Bean
@@ -77,10 +94,18 @@ class UseCaseConfig {
         return new WriteAuthority(authority.vaultKey(), directory, grants, authority.partyGrace(), Clock.systemUTC());
     }
 
+    @Bean
+    AnchorAudit anchorAudit(
+            SigningLane lane, AuditIndex index, AuditAnchorPublisher publisher, GasModel gas, LedgerProperties ledger) {
+        return new AnchorAudit(
+                lane, index, publisher, gas, ledger.maxRecordsPerTx(), contracts(ledger), Clock.systemUTC());
+    }
+
     /** One reconciler over every index: records, consents and tombstones share the signing key and its nonces. */
     @Bean
-    Reconciler reconciler(LedgerChain chain, LedgerIndex records, ConsentIndex consents, ErasureIndex erasures) {
-        return new Reconciler(chain, List.of(records, consents, erasures));
+    Reconciler reconciler(
+            LedgerChain chain, LedgerIndex records, ConsentIndex consents, ErasureIndex erasures, AuditIndex audit) {
+        return new Reconciler(chain, List.of(records, consents, erasures, audit));
     }
 
     @Bean

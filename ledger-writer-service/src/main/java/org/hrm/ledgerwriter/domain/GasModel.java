@@ -84,6 +84,22 @@ public final class GasModel {
         return BYTES16_WORD + 32 * NONZERO_BYTE + LOG_BASE + 3 * LOG_TOPIC + TOMBSTONE_EXECUTION;
     }
 
+    /** Gas one audit root adds to an anchorAudit: the root and its leaf count, and its AuditAnchored log. */
+    public long anchorGas() {
+        return 32 * NONZERO_BYTE
+                + STRUCTURAL_WORD
+                + LOG_BASE
+                + 2 * LOG_TOPIC
+                + 32 * LOG_DATA_BYTE
+                + TOMBSTONE_EXECUTION;
+    }
+
+    /** The gas limit for an anchorAudit of {@code roots} roots: two arrays. */
+    public long anchorGasLimit(int roots) {
+        long call = TRANSACTION_BASE + 4 * NONZERO_BYTE + 4 * STRUCTURAL_WORD + CALL_EXECUTION;
+        return withMargin(call + roots * anchorGas() + memoryGas(0));
+    }
+
     /** Gas of the call itself: the transaction base, selector, the three array heads and lengths. */
     public long callGas() {
         return TRANSACTION_BASE + 4 * NONZERO_BYTE + 6 * STRUCTURAL_WORD + CALL_EXECUTION;

@@ -181,6 +181,7 @@ class CommitErasuresTest {
         CommitSealedRecords records = new CommitSealedRecords(
                 lane,
                 new FakeIndex(),
+                index.asErasuresInFlight(),
                 commits -> {},
                 new org.hrm.ledgerwriter.domain.TransactionPacker(new GasModel(10), 50, 15_000_000),
                 CONTRACTS,

@@ -15,6 +15,9 @@ import org.hrm.ledgerwriter.domain.Commit;
 import org.hrm.ledgerwriter.domain.GasModel;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
+import org.hrm.ledgerwriter.domain.RecordTombstone;
+import org.hrm.ledgerwriter.domain.TombstonePacker;
+import org.hrm.ledgerwriter.domain.TombstoneTransaction;
 import org.hrm.ledgerwriter.domain.TransactionPacker;
 import org.hrm.ledgerwriter.support.Records;
 import org.junit.jupiter.api.Test;
@@ -25,10 +28,13 @@ class CommitSealedRecordsTest {
 
     private final FakeChain chain = new FakeChain();
     private final FakeIndex index = new FakeIndex();
+    private final FakeIndex erasures = new FakeIndex();
     private final List<Map<Domain, List<Commit>>> published = new ArrayList<>();
+    private final SigningLane lane = new SigningLane(chain);
     private final CommitSealedRecords useCase = new CommitSealedRecords(
-            new SigningLane(chain),
+            lane,
             index,
+            erasures.asErasuresInFlight(),
             published::add,
             new TransactionPacker(new GasModel(10), 50, 15_000_000),
             CONTRACTS,
@@ -162,6 +168,102 @@ class CommitSealedRecordsTest {
             assertThat(rejection.domain()).isEqualTo(Domain.PRACTITIONER);
         });
         assertThat(published.get(0).get(Domain.PRACTITIONER)).hasSize(3);
+    }
+
+    @Test
+    void dropsARecordWhoseKeysWereDestroyedBeforeItsRecordSealedIsConsumed() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 3);
+        LedgerRecord erased = batch.get(1).record();
+        eraseOnTheSameLane(erased);
+
+        useCase.commit(batch);
+
+        assertThat(chain.recordLogs())
+                .containsExactly(
+                        "erased " + erased.recordId(),
+                        "stored " + batch.get(0).record().recordId(),
+                        "stored " + batch.get(2).record().recordId());
+        assertThat(published.get(0).get(Domain.PATIENT))
+                .extracting(Commit::entryId)
+                .doesNotContain(erased.recordId())
+                .hasSize(2);
+        assertThat(index.entries(Domain.PATIENT)).doesNotContainKey(erased.recordId());
+    }
+
+    @Test
+    void dropsARecordWhoseTombstoneIsStillInFlightWhenItsBatchIsSigned() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 2);
+        LedgerRecord erased = batch.get(0).record();
+        SignedTransaction tombstone = chain.signTombstones("0xpatient", tombstoneOf(erased));
+        erasures.markPending(Domain.PATIENT, List.of(tombstone));
+        chain.broadcast(List.of(tombstone));
+
+        useCase.commit(batch);
+
+        assertThat(chain.recordLogs())
+                .containsExactly(
+                        "erased " + erased.recordId(),
+                        "stored " + batch.get(1).record().recordId());
+    }
+
+    @Test
+    void writesTheTombstoneAgainAfterARecordInFlightThatLandedAfterIt() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 2);
+        LedgerRecord erased = batch.get(0).record();
+        signPendingWithoutSending(batch);
+        Commit otherLanesTombstone = new Commit(erased.recordId(), "0xpatient", "0xother-lane", 50, 0, Instant.EPOCH);
+        erasures.markCommitted(Domain.PATIENT, List.of(otherLanesTombstone));
+
+        useCase.commit(batch);
+
+        assertThat(chain.recordLogs())
+                .containsExactly(
+                        "stored " + erased.recordId(),
+                        "stored " + batch.get(1).record().recordId(),
+                        "erased " + erased.recordId());
+        IndexEntry tombstone = erasures.entries(Domain.PATIENT).get(erased.recordId());
+        assertThat(tombstone)
+                .isInstanceOfSatisfying(
+                        IndexEntry.Committed.class,
+                        committed -> assertThat(committed.commit().blockNumber())
+                                .isGreaterThan(published
+                                        .get(0)
+                                        .get(Domain.PATIENT)
+                                        .get(0)
+                                        .blockNumber()));
+    }
+
+    @Test
+    void writesNoSecondTombstoneWhenARedeliveredRecordAlreadyHasOneAfterIt() {
+        List<SealedRecord> batch = sealed(Domain.PATIENT, 2);
+        useCase.commit(batch);
+        eraseOnTheSameLane(batch.get(0).record());
+        int logs = chain.recordLogs().size();
+
+        useCase.commit(batch);
+
+        assertThat(chain.recordLogs()).hasSize(logs);
+    }
+
+    private void eraseOnTheSameLane(LedgerRecord record) {
+        new CommitErasures(
+                        lane,
+                        erasures,
+                        committed -> {},
+                        new TombstonePacker(new GasModel(10), 50, 15_000_000),
+                        CONTRACTS,
+                        Clock.systemUTC())
+                .commit(List.of(new ErasureRequest(
+                        "00000000-0000-4000-8000-000000000001",
+                        Domain.PATIENT,
+                        "patient-1",
+                        List.of(tombstoneOf(record).tombstones().get(0)),
+                        Instant.EPOCH)));
+    }
+
+    private static TombstoneTransaction tombstoneOf(LedgerRecord record) {
+        return new TombstoneTransaction(
+                List.of(new RecordTombstone(record.recordId(), record.ownerPseudonym())), 100_000);
     }
 
     private SignedTransaction signPendingWithoutSending(List<SealedRecord> batch) {

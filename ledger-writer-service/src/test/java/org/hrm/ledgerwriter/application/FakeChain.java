@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.hrm.ledgerwriter.domain.AnchorTransaction;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
@@ -24,6 +25,7 @@ class FakeChain implements LedgerChain {
     final List<SignedTransaction> rebroadcasts = new ArrayList<>();
     final Set<Long> consumedNonces = new HashSet<>();
     final Set<String> reverting = new HashSet<>();
+    final Map<String, String> kinds = new HashMap<>();
     Consumer<Collection<SignedTransaction>> beforeBroadcast = transactions -> {};
     long nextNonce;
     int nonceResyncs;
@@ -32,6 +34,7 @@ class FakeChain implements LedgerChain {
     @Override
     public SignedTransaction sign(String contract, PackedTransaction transaction) {
         long nonce = nextNonce++;
+        kinds.put("0xtx" + nonce + "-" + contract, "stored");
         return new SignedTransaction(
                 "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.recordIds());
     }
@@ -46,8 +49,17 @@ class FakeChain implements LedgerChain {
     @Override
     public SignedTransaction signTombstones(String contract, TombstoneTransaction transaction) {
         long nonce = nextNonce++;
+        kinds.put("0xtx" + nonce + "-" + contract, "erased");
         return new SignedTransaction(
                 "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.recordIds());
+    }
+
+    @Override
+    public SignedTransaction signAnchors(String contract, AnchorTransaction transaction) {
+        long nonce = nextNonce++;
+        kinds.put("0xtx" + nonce + "-" + contract, "anchored");
+        return new SignedTransaction(
+                "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.entryIds());
     }
 
     @Override
@@ -100,6 +112,16 @@ class FakeChain implements LedgerChain {
                     new StoredLog(transaction.contract(), transaction.entryIds().get(i), i));
         }
         mined.put(transaction.hash(), new ChainReceipt(transaction.hash(), ok, block++, logs));
+    }
+
+    /** The record logs in chain order, each as "stored ID" or "erased ID". */
+    List<String> recordLogs() {
+        return mined.values().stream()
+                .filter(receipt -> kinds.containsKey(receipt.transactionHash()))
+                .sorted(java.util.Comparator.comparingLong(ChainReceipt::blockNumber))
+                .flatMap(receipt ->
+                        receipt.logs().stream().map(log -> kinds.get(receipt.transactionHash()) + " " + log.entryId()))
+                .toList();
     }
 
     /** Entries (records, consent entries, tombstones) written on chain by successful transactions, with repetitions. */

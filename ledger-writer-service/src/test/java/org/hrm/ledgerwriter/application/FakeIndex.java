@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.hrm.contracts.Domain;
 import org.hrm.ledgerwriter.domain.Commit;
+import org.hrm.ledgerwriter.domain.GasModel;
+import org.hrm.ledgerwriter.domain.TombstonePacker;
 
 /** A ledger, consent or erasure index in memory. */
 class FakeIndex implements LedgerIndex, ConsentIndex, ErasureIndex {
@@ -47,6 +49,11 @@ class FakeIndex implements LedgerIndex, ConsentIndex, ErasureIndex {
     public void markCommitted(Domain domain, List<Commit> commits) {
         commits.forEach(commit -> entries(domain).put(commit.entryId(), new IndexEntry.Committed(commit)));
         commits.forEach(commit -> transactions(domain).remove(commit.transactionHash()));
+    }
+
+    /** This index as the erasure index a record use case consults for records erased in flight. */
+    ErasuresInFlight asErasuresInFlight() {
+        return new ErasuresInFlight(this, new TombstonePacker(new GasModel(10), 50, 15_000_000));
     }
 
     Map<String, IndexEntry> entries(Domain domain) {

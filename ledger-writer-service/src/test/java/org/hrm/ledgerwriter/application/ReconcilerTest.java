@@ -29,6 +29,7 @@ class ReconcilerTest {
     private final CommitSealedRecords useCase = new CommitSealedRecords(
             new SigningLane(chain),
             index,
+            new FakeIndex().asErasuresInFlight(),
             commits -> {},
             new TransactionPacker(new GasModel(10), 50, 15_000_000),
             CONTRACTS,

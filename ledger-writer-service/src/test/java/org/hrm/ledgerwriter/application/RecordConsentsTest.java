@@ -171,6 +171,7 @@ class RecordConsentsTest {
         CommitSealedRecords records = new CommitSealedRecords(
                 lane,
                 new FakeIndex(),
+                new FakeIndex().asErasuresInFlight(),
                 commits -> {},
                 new TransactionPacker(new GasModel(10), 50, 15_000_000),
                 CONTRACTS,

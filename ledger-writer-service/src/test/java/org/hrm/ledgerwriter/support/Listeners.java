@@ -26,6 +26,8 @@ public final class Listeners {
                 registry.getListenerContainer("ledger-writer-erasure"),
                 Topic.KEYS_DESTROYED.allNames().size() * partitionsPerTopic);
         ContainerTestUtils.waitForAssignment(
+                registry.getListenerContainer("ledger-writer-audit"), 2 * partitionsPerTopic);
+        ContainerTestUtils.waitForAssignment(
                 registry.getListenerContainer("ledger-writer-parties"), partitionsPerTopic);
     }
 }

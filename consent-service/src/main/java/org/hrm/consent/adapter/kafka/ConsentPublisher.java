@@ -1,13 +1,10 @@
 package org.hrm.consent.adapter.kafka;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.hrm.consent.application.ConsentDomains;
 import org.hrm.consent.domain.Audit;
 import org.hrm.consent.domain.SignedDecision;
@@ -16,6 +13,7 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
+import org.hrm.support.DeadLetterRecords;
 import org.hrm.support.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,18 +21,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes what the service produces: AccessDecided (key record id), audit events (key patient id),
- * StandingGrants (compacted, key owner id) and dead letters with the reason in headers. Events that repeat on a
+ * StandingGrants (compacted, key owner id) and dead letters with the reason and the
+ * payload's digest in headers (never the payload). Events that repeat on a
  * replay (decisions) carry an event id derived from what they are, so consumers can drop the repeat.
  */
 final class ConsentPublisher {
     private static final Logger log = LoggerFactory.getLogger(ConsentPublisher.class);
-    private static final List<String> DLT_HEADERS = List.of(
-            EventHeaders.DLT_REASON,
-            EventHeaders.DLT_ORIGINAL_TOPIC,
-            EventHeaders.DLT_ORIGINAL_PARTITION,
-            EventHeaders.DLT_ORIGINAL_OFFSET,
-            EventHeaders.DLT_SERVICE);
-
     private final KafkaTemplate<String, byte[]> template;
     private final EventCodec codec;
 
@@ -66,18 +58,11 @@ final class ConsentPublisher {
                 UUID.randomUUID().toString());
     }
 
-    /** The original key, value and headers, plus the reason and where the record came from. */
+    /** The reason, where the record came from and its payload's digest (never the payload): {@link DeadLetterRecords}. */
     CompletableFuture<?> deadLetter(ConsumerRecord<String, byte[]> source, String reason) {
         log.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
-        Headers headers = new RecordHeaders(source.headers().toArray());
-        DLT_HEADERS.forEach(headers::remove);
-        headers.add(EventHeaders.DLT_REASON, utf8(reason))
-                .add(EventHeaders.DLT_ORIGINAL_TOPIC, utf8(source.topic()))
-                .add(EventHeaders.DLT_ORIGINAL_PARTITION, utf8(Integer.toString(source.partition())))
-                .add(EventHeaders.DLT_ORIGINAL_OFFSET, utf8(Long.toString(source.offset())))
-                .add(EventHeaders.DLT_SERVICE, utf8(ServiceName.CONSENT.name()));
-        return template.send(new ProducerRecord<>(
-                Topic.CONSENT_DEAD_LETTER.topicName(), null, source.key(), source.value(), headers));
+        return template.send(
+                DeadLetterRecords.of(Topic.CONSENT_DEAD_LETTER.topicName(), source, reason, ServiceName.CONSENT));
     }
 
     private CompletableFuture<?> send(String topic, String key, Object event, String eventId) {

@@ -4,6 +4,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.hrm.consent.config.ConsentProperties;
+import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.Topic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,8 +45,16 @@ class ConsentTopics {
                         Topic.ACCESS_DECIDED,
                         Topic.KEYS_DESTROYED,
                         Topic.AUDIT)
-                .flatMap(topic -> topic.allNames().stream())
-                .map(name -> topic(name, consent).build());
+                .flatMap(topic -> topic.allNames().stream().map(name -> {
+                    TopicBuilder builder = topic(name, consent);
+                    if (ErasableTopics.carriesC1(topic)) {
+                        builder.configs(ErasableTopics.config(topic));
+                    }
+                    topic.retention()
+                            .ifPresent(retention -> builder.config(
+                                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis())));
+                    return builder.build();
+                }));
     }
 
     private static TopicBuilder topic(String name, ConsentProperties consent) {

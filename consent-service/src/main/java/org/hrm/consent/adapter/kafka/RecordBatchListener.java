@@ -35,7 +35,9 @@ final class RecordBatchListener implements BatchMessageListener<String, byte[]> 
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        // Tombstones (null values) are the vault's compaction markers after an erasure: nothing to index.
         List<ConsumedEvent<RecordSubmitted>> parsed = records.stream()
+                .filter(record -> record.value() != null)
                 .map(record ->
                         parser.parse(record, Topic.RECORD_SUBMITTED, RecordSubmitted.class, RecordSubmitted::domain))
                 .toList();

@@ -98,6 +98,9 @@ public final class TopicProjection implements AutoCloseable {
     }
 
     private void dispatch(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return; // a tombstone the vault wrote after an erasure, for compaction: no event
+        }
         try {
             handlers.get(record.topic()).accept(record.value());
         } catch (InvalidEventException | IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.ErasureReceipt;
@@ -37,6 +38,7 @@ public final class ViewFeeds {
         feeds.on(Topic.PARTY_REGISTERED.topicName(), PartyRegistered.class, views.directory()::registered);
         feeds.on(Topic.AUDIT.topicName(), AuditEvent.class, views.audit()::add);
         feeds.on(Topic.GATEWAY_AUDIT.topicName(), AuditEvent.class, views.audit()::add);
+        feeds.on(Topic.AUDIT_ANCHORED.topicName(), AuditAnchored.class, views.audit()::anchored);
         for (ServiceName service : ServiceName.values()) {
             Topic.heartbeatsOf(service)
                     .ifPresent(topic -> feeds.on(topic.topicName(), ServiceHeartbeat.class, views.heartbeats()::beat));
@@ -46,10 +48,7 @@ public final class ViewFeeds {
 
     private void perDomain(Domain domain, Views views) {
         on(Topic.RECORD_SUBMITTED.name(domain), RecordSubmitted.class, views.records()::submitted);
-        on(
-                Topic.RECORD_SEALED.name(domain),
-                RecordSealed.class,
-                event -> views.records().sealed(event.recordId(), event.domain(), event.sealedAt()));
+        on(Topic.RECORD_SEALED.name(domain), RecordSealed.class, views.records()::sealed);
         on(Topic.RECORD_COMMITTED.name(domain), RecordCommitted.class, views.records()::committed);
         on(Topic.STANDING_GRANTS.name(domain), StandingGrants.class, views.directory()::standingGrants);
         on(Topic.RECORD_RELEASED.name(domain), RecordReleased.class, views.answers()::released);

@@ -2,6 +2,7 @@ package org.hrm.gateway.adapter.web;
 
 import java.util.List;
 import java.util.Map;
+import org.hrm.contracts.audit.AccessHistoryExport;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.gateway.application.AuditBook;
 import org.hrm.gateway.application.OpsSource;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Who the caller is, the owner's access history (from the audit topics), and the operators' dashboard figures. */
+/** Who the caller is, the owner's access history (from the audit topics) and its export with proofs, and the operators' dashboard figures. */
 @RestController
 class AccountController {
     private final AuditBook audit;
@@ -40,6 +41,16 @@ class AccountController {
     List<AuditEvent> accessHistory(@PathVariable String ownerId) {
         AccessPolicy.checkFor(Callers.current(), Action.READ_OWNER_DATA, ownerId);
         return audit.of(ownerId);
+    }
+
+    /**
+     * The owner's history as anchored on chain (sequence numbers and Merkle proofs), for
+     * {@code ./hrm verify-chain --audit FILE}: the owner's token only.
+     */
+    @GetMapping("/api/owners/{ownerId}/access-history/export")
+    AccessHistoryExport accessHistoryExport(@PathVariable String ownerId) {
+        AccessPolicy.checkFor(Callers.current(), Action.READ_OWNER_DATA, ownerId);
+        return audit.export(ownerId);
     }
 
     @GetMapping("/api/ops/overview")

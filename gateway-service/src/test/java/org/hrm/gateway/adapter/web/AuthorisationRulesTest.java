@@ -30,6 +30,8 @@ class AuthorisationRulesTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.detail").value("patient-alice may not read owner data for patient-bob"));
         mvc.perform(getAs("patient-alice", "patient", "/api/owners/patient-bob/access-history"))
                 .andExpect(status().isForbidden());
+        mvc.perform(getAs("patient-alice", "patient", "/api/owners/patient-bob/access-history/export"))
+                .andExpect(status().isForbidden());
         mvc.perform(getAs("patient-alice", "patient", "/api/owners/patient-bob/grants"))
                 .andExpect(status().isForbidden());
     }

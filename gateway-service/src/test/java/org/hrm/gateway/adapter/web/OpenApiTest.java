@@ -33,6 +33,7 @@ class OpenApiTest extends ApiTestSupport {
                         "\"/api/erasures/{requestId}\"",
                         "\"/api/erasures/{requestId}/receipt\"",
                         "\"/api/owners/{ownerId}/access-history\"",
+                        "\"/api/owners/{ownerId}/access-history/export\"",
                         "\"/api/ops/overview\"",
                         "\"/api/me\"",
                         "bearer");

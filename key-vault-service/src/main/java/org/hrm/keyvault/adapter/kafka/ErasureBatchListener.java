@@ -73,7 +73,8 @@ final class ErasureBatchListener implements BatchMessageListener<String, byte[]>
                     destroyed.erasure().recordIds().size(),
                     destroyed.erasure().keys().size(),
                     destroyed.erasure().state());
-            return publisher.keysDestroyed(destroyed);
+            return CompletableFuture.allOf(
+                    publisher.keysDestroyed(destroyed), publisher.tombstones(destroyed.erasure()));
         }
         return deadLetter(request.source(), ((ErasureOutcome.Refused) outcome).reason());
     }

@@ -1,7 +1,10 @@
 package org.hrm.keyvault.adapter.kafka;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
@@ -17,8 +20,9 @@ import org.hrm.keyvault.domain.EventSigner;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Publishes KeysDestroyed (key owner id; signed by the vault) and ErasureReceipt (key request id) to their domain's topics, and
- * VaultProgress to the ops topic. Ids, times and pseudonyms only: never key material.
+ * Publishes KeysDestroyed (key owner id; signed by the vault) and ErasureReceipt (key request id) to their domain's
+ * topics, and VaultProgress to the ops topic, and the erased records' tombstones. Ids, times and pseudonyms only:
+ * never key material.
  */
 final class ErasureEventPublisher {
     private final KafkaTemplate<String, byte[]> template;
@@ -60,6 +64,27 @@ final class ErasureEventPublisher {
         UUID eventId = Outbound.stableId("hrm/keys-destroyed/" + domain.id() + "/" + erasure.requestId());
         return template.send(
                 Outbound.event(codec, Topic.KEYS_DESTROYED.name(domain), erasure.ownerId(), event, eventId));
+    }
+
+    /**
+     * A tombstone (key = record id, null value) for every erased record on its domain's record-submitted and
+     * record-released topics, so compaction removes the copies of C1 they hold (the topics are compact,delete).
+     *
+     * <p>The vault is not those topics' producer of events; this is the one exception to "one producer per topic",
+     * and it is safe: a null value carries no data and no authority (every consumer skips it before parsing), it can
+     * only make the broker forget earlier values of its own key, and the vault sends one only for a record whose
+     * erasure it has verified and performed. Anyone else who may write the topic could send the same tombstone; it
+     * would only delete a copy that the topic's retention deletes within the hour anyway.
+     */
+    CompletableFuture<?> tombstones(Erasure erasure) {
+        Domain domain = VaultDomains.toContract(erasure.domain());
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (String recordId : erasure.recordIds()) {
+            for (Topic topic : List.of(Topic.RECORD_SUBMITTED, Topic.RECORD_RELEASED)) {
+                sends.add(template.send(new ProducerRecord<>(topic.name(domain), recordId, null)));
+            }
+        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
     }
 
     CompletableFuture<?> receipt(ErasureReceipt receipt) {

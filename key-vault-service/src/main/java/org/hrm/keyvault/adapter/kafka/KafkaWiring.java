@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.RecordSealing;
@@ -90,8 +91,11 @@ class KafkaWiring {
                         Topic.ERASURE_COMMITTED,
                         Topic.ERASURE_RECEIPTS,
                         Topic.VAULT_PROGRESS)
-                .flatMap(entry -> entry.allNames().stream())
-                .map(name -> topic(name, vault).build());
+                .flatMap(entry -> entry.allNames().stream()
+                        .map(name -> ErasableTopics.carriesC1(entry)
+                                ? topic(name, vault).configs(ErasableTopics.config(entry))
+                                : topic(name, vault)))
+                .map(TopicBuilder::build);
         NewTopic deadLetters = topic(Topic.KEY_VAULT_DEAD_LETTER.topicName(), vault)
                 .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES))
                 .build();

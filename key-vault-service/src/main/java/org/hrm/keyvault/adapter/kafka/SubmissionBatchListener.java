@@ -45,8 +45,12 @@ final class SubmissionBatchListener implements BatchMessageListener<String, byte
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-        List<ParsedRecord> parsed =
-                records.stream().map(parser::parse).map(this::authorized).toList();
+        // Tombstones (null values) are the vault's own erasure markers for compaction: nothing to seal.
+        List<ParsedRecord> parsed = records.stream()
+                .filter(record -> record.value() != null)
+                .map(parser::parse)
+                .map(this::authorized)
+                .toList();
         List<ParsedRecord> accepted =
                 parsed.stream().filter(ParsedRecord::accepted).toList();
         Iterator<SealOutcome> outcomes = sealing.seal(

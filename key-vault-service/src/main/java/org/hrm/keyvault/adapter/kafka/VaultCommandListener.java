@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
- * Runs operators' vault commands one at a time (ROTATE, RETIRE) and publishes their VaultProgress; a malformed
+ * Runs operators' vault commands one at a time (ROTATE, RETIRE, ROTATE_PSEUDONYM) and publishes their VaultProgress; a malformed
  * command is dead-lettered. A command redelivered after a crash runs again, which both commands allow.
  */
 final class VaultCommandListener implements BatchMessageListener<String, byte[]> {
@@ -68,10 +68,12 @@ final class VaultCommandListener implements BatchMessageListener<String, byte[]>
 
     private void run(VaultCommand command, Consumer<VaultProgress> progress) {
         log.info("Vault command {} {} (version {})", command.commandId(), command.command(), command.version());
-        VaultProgress last = MasterKeyRotation.ROTATE.equals(command.command())
-                ? rotation.rotate(command.commandId(), progress)
-                : rotation.retire(command.commandId(), command.version());
-        if (MasterKeyRotation.RETIRE.equals(command.command())) {
+        VaultProgress last = switch (command.command()) {
+            case MasterKeyRotation.ROTATE -> rotation.rotate(command.commandId(), progress);
+            case MasterKeyRotation.ROTATE_PSEUDONYM -> rotation.rotatePseudonym(command.commandId());
+            default -> rotation.retire(command.commandId(), command.version());
+        };
+        if (!MasterKeyRotation.ROTATE.equals(command.command())) {
             progress.accept(last);
         }
         log.info("Vault command {} {}: {} ({})", command.commandId(), command.command(), last.state(), last.message());

@@ -1,15 +1,10 @@
 package org.hrm.keyvault.adapter.kafka;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
-import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.KeyShare;
@@ -22,20 +17,15 @@ import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.EventSigner;
 import org.hrm.keyvault.domain.ReleaseDecision;
 import org.hrm.keyvault.domain.SealedRecord;
+import org.hrm.support.DeadLetterRecords;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes the vault's events to their domain's topics (RecordSealed, signed by the vault, RecordReleased,
- * RecordReleaseDenied) with the event id, type and schema version headers, and refused records to the vault's dead-letter topic.
+ * RecordReleaseDenied) with the event id, type and schema version headers, and refused records
+ * (reason and digest, never the payload) to the vault's dead-letter topic.
  */
 final class VaultEventPublisher {
-    private static final List<String> DLT_HEADERS = List.of(
-            EventHeaders.DLT_REASON,
-            EventHeaders.DLT_ORIGINAL_TOPIC,
-            EventHeaders.DLT_ORIGINAL_PARTITION,
-            EventHeaders.DLT_ORIGINAL_OFFSET,
-            EventHeaders.DLT_SERVICE);
-
     private final KafkaTemplate<String, byte[]> template;
     private final EventCodec codec;
     private final EventSigner signer;
@@ -72,7 +62,8 @@ final class VaultEventPublisher {
     }
 
     /**
-     * C1 and the share holder's share to the domain's record-released topic. The event id is derived from the
+     * C1 sealed to the requester ({@link ReleasedSealing}) and the share holder's share to the domain's record-released
+     * topic. The event id is derived from the
      * request id: a release redelivered after a crash carries the same id, so consumers drop the repeat.
      */
     CompletableFuture<?> released(ReleaseOutcome.Released outcome) {
@@ -83,7 +74,7 @@ final class VaultEventPublisher {
                 decision.recordId(),
                 domain,
                 decision.requesterId(),
-                outcome.innerCiphertext(),
+                ReleasedSealing.seal(outcome.innerCiphertext(), decision),
                 new KeyShare(decision.shareHolderId(), outcome.share()),
                 outcome.releasedAt());
         UUID eventId = Outbound.stableId("hrm/record-released/" + decision.requestId());
@@ -104,17 +95,10 @@ final class VaultEventPublisher {
         return send(Topic.RECORD_RELEASE_DENIED.name(domain), decision.recordId(), event, UUID.randomUUID());
     }
 
-    /** The original key, value and headers, plus the reason and where the record came from. */
+    /** The reason, where the record came from and its payload's digest (never the payload): {@link DeadLetterRecords}. */
     CompletableFuture<?> deadLetter(ConsumerRecord<String, byte[]> source, String reason) {
-        Headers headers = new RecordHeaders(source.headers().toArray());
-        DLT_HEADERS.forEach(headers::remove);
-        headers.add(EventHeaders.DLT_REASON, utf8(reason))
-                .add(EventHeaders.DLT_ORIGINAL_TOPIC, utf8(source.topic()))
-                .add(EventHeaders.DLT_ORIGINAL_PARTITION, utf8(Integer.toString(source.partition())))
-                .add(EventHeaders.DLT_ORIGINAL_OFFSET, utf8(Long.toString(source.offset())))
-                .add(EventHeaders.DLT_SERVICE, utf8(ServiceName.KEY_VAULT.name()));
-        return template.send(new ProducerRecord<>(
-                Topic.KEY_VAULT_DEAD_LETTER.topicName(), null, source.key(), source.value(), headers));
+        return template.send(
+                DeadLetterRecords.of(Topic.KEY_VAULT_DEAD_LETTER.topicName(), source, reason, ServiceName.KEY_VAULT));
     }
 
     private CompletableFuture<?> send(String topic, String key, Object event, UUID eventId) {

@@ -151,6 +151,6 @@ class ErasureParserTest {
         Parsed<VaultCommand> parsed =
                 parser.command(consumed(Topic.VAULT_COMMANDS.topicName(), "VaultCommand", "k", utf8(unknown)));
 
-        assertThat(parsed.refusal()).contains("command must be ROTATE or RETIRE");
+        assertThat(parsed.refusal()).contains("command must be ROTATE, RETIRE or ROTATE_PSEUDONYM");
     }
 }

@@ -3,6 +3,7 @@ package org.hrm.ledgerwriter.adapter.chain;
 import java.util.Arrays;
 import java.util.List;
 import org.hrm.contracts.ledger.RecordLedger;
+import org.hrm.ledgerwriter.domain.AuditRoot;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.RecordIds;
@@ -15,8 +16,10 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Bytes16;
 import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.utils.Numeric;
 
-/** The ledger contract's batch calls as ABI functions: storeBatch, grantBatch, revokeBatch and eraseBatch. */
+/** The ledger contract's batch calls as ABI functions: storeBatch, grantBatch, revokeBatch, eraseBatch and anchorAudit. */
 final class LedgerCalls {
     private LedgerCalls() {}
 
@@ -67,6 +70,22 @@ final class LedgerCalls {
                         pseudonyms(tombstones.stream()
                                 .map(RecordTombstone::ownerPseudonym)
                                 .toList())),
+                List.of());
+    }
+
+    /** {@code anchorAudit(roots, leaves)}. */
+    static Function anchorAudit(List<AuditRoot> roots) {
+        return new Function(
+                RecordLedger.FUNC_ANCHORAUDIT,
+                Arrays.<Type>asList(
+                        pseudonyms(roots.stream()
+                                .map(root -> Numeric.hexStringToByteArray(root.root()))
+                                .toList()),
+                        new DynamicArray<>(
+                                Uint32.class,
+                                roots.stream()
+                                        .map(root -> new Uint32(root.leaves()))
+                                        .toList())),
                 List.of());
     }
 

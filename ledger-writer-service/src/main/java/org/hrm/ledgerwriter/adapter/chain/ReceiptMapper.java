@@ -16,13 +16,14 @@ import org.web3j.utils.Numeric;
 /**
  * Reads a web3j receipt: status 0x1 or not, its block, and every log that writes an index entry with
  * its index: RecordStored and RecordErased (the record id; a transaction makes one call, so its logs
- * are of one kind), ShareGranted ({@code grantId:recordId}), GrantRevoked ({@code grantId:revoked}).
+ * are of one kind), ShareGranted ({@code grantId:recordId}), GrantRevoked ({@code grantId:revoked}), AuditAnchored (the root, hex).
  */
 final class ReceiptMapper {
     static final String RECORD_STORED_TOPIC = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
     static final String SHARE_GRANTED_TOPIC = EventEncoder.encode(RecordLedger.SHAREGRANTED_EVENT);
     static final String GRANT_REVOKED_TOPIC = EventEncoder.encode(RecordLedger.GRANTREVOKED_EVENT);
     static final String RECORD_ERASED_TOPIC = EventEncoder.encode(RecordLedger.RECORDERASED_EVENT);
+    static final String AUDIT_ANCHORED_TOPIC = EventEncoder.encode(RecordLedger.AUDITANCHORED_EVENT);
 
     private ReceiptMapper() {}
 
@@ -52,6 +53,9 @@ final class ReceiptMapper {
         }
         if (topics.size() == 3 && SHARE_GRANTED_TOPIC.equalsIgnoreCase(topics.get(0))) {
             return Optional.of(ShareGrant.entryId(id(topics.get(1)), id(topics.get(2))));
+        }
+        if (topics.size() == 2 && AUDIT_ANCHORED_TOPIC.equalsIgnoreCase(topics.get(0))) {
+            return Optional.of(Numeric.cleanHexPrefix(topics.get(1)).toLowerCase(java.util.Locale.ROOT));
         }
         if (topics.size() == 2 && GRANT_REVOKED_TOPIC.equalsIgnoreCase(topics.get(0))) {
             return Optional.of(Revocation.entryId(id(topics.get(1))));

@@ -10,6 +10,7 @@ import org.hrm.ledgerwriter.application.LedgerChain;
 import org.hrm.ledgerwriter.application.LedgerWriteException;
 import org.hrm.ledgerwriter.application.SignedTransaction;
 import org.hrm.ledgerwriter.config.LedgerProperties;
+import org.hrm.ledgerwriter.domain.AnchorTransaction;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
@@ -93,6 +94,17 @@ class Web3jLedgerChain implements LedgerChain {
                 LedgerCalls.eraseBatch(transaction.tombstones()),
                 transaction.gasLimit(),
                 transaction.recordIds(),
+                nonces.allocate(),
+                chainId());
+    }
+
+    @Override
+    public SignedTransaction signAnchors(String contract, AnchorTransaction transaction) {
+        return signer.sign(
+                contract,
+                LedgerCalls.anchorAudit(transaction.roots()),
+                transaction.gasLimit(),
+                transaction.entryIds(),
                 nonces.allocate(),
                 chainId());
     }

@@ -1,21 +1,18 @@
 package org.hrm.ledgerwriter.adapter.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
 import org.hrm.ledgerwriter.config.LedgerProperties;
+import org.hrm.support.DeadLetterRecords;
 import org.hrm.support.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Sends rejected inputs, unchanged, to the ledger writer's dead-letter topic with the reason in headers. */
+/** Sends rejected inputs' reason and payload digest (never the payload) to the ledger writer's dead-letter topic. */
 @Component
 class DeadLetterPublisher {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
@@ -49,19 +46,10 @@ class DeadLetterPublisher {
     }
 
     private static ProducerRecord<String, byte[]> record(DeadLetter letter) {
-        ConsumerRecord<String, byte[]> source = letter.source();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
-                Topic.LEDGER_WRITER_DEAD_LETTER.topicName(), null, source.key(), source.value(), source.headers());
-        Headers headers = record.headers();
-        headers.add(EventHeaders.DLT_REASON, utf8(letter.reason()));
-        headers.add(EventHeaders.DLT_ORIGINAL_TOPIC, utf8(source.topic()));
-        headers.add(EventHeaders.DLT_ORIGINAL_PARTITION, utf8(String.valueOf(source.partition())));
-        headers.add(EventHeaders.DLT_ORIGINAL_OFFSET, utf8(String.valueOf(source.offset())));
-        headers.add(EventHeaders.DLT_SERVICE, utf8(ServiceName.LEDGER_WRITER.name()));
-        return record;
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        return DeadLetterRecords.of(
+                Topic.LEDGER_WRITER_DEAD_LETTER.topicName(),
+                letter.source(),
+                letter.reason(),
+                ServiceName.LEDGER_WRITER);
     }
 }

@@ -32,8 +32,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka clients of the ledger writer: three batch listener containers (records; consents and erasures,
- * each in its own consumer group) whose offsets are committed after the batch (AckMode BATCH) and
+ * Kafka clients of the ledger writer: four batch listener containers (records; consents, erasures and
+ * audit events, each in its own consumer group) whose offsets are committed after the batch (AckMode BATCH) and
  * retried without end on failure, an idempotent producer with acks=all, topics.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +41,8 @@ class KafkaConfig {
     static final String CONSENT_CONTAINER_FACTORY = "consentListenerContainerFactory";
     static final String ERASURE_CONTAINER_FACTORY = "erasureListenerContainerFactory";
     static final String DIRECTORY_CONTAINER_FACTORY = "directoryListenerContainerFactory";
+    static final String AUDIT_CONTAINER_FACTORY = "auditListenerContainerFactory";
+
     private static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
 
     @Bean
@@ -87,6 +89,15 @@ class KafkaConfig {
             ConsumerFactory<String, byte[]> consumerFactory, AuthorityProperties authority) {
         var factory = batchFactory(consumerFactory);
         factory.getContainerProperties().setGroupId(authority.directoryConsumerGroup());
+        return factory;
+    }
+
+    /** The audit listener's own consumer group: anchoring never waits behind records, nor they behind it. */
+    @Bean(AUDIT_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> auditListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, LedgerProperties ledger) {
+        var factory = batchFactory(consumerFactory);
+        factory.getContainerProperties().setGroupId(ledger.auditConsumerGroup());
         return factory;
     }
 
@@ -150,7 +161,17 @@ class KafkaConfig {
         NewTopic parties = TopicBuilder.name(Topic.PARTY_REGISTERED.topicName())
                 .partitions(ledger.topicPartitions())
                 .build();
-        return new KafkaAdmin.NewTopics(
-                Stream.concat(perDomainTopics, Stream.of(deadLetters, parties)).toArray(NewTopic[]::new));
+        // The audit trail it anchors and the anchors, with their retention (the gateway's audit topic has no other
+        // creator that sets it).
+        Stream<NewTopic> audit = Stream.of(Topic.AUDIT, Topic.GATEWAY_AUDIT, Topic.AUDIT_ANCHORED)
+                .map(topic -> TopicBuilder.name(topic.topicName())
+                        .partitions(ledger.topicPartitions())
+                        .config(
+                                "retention.ms",
+                                String.valueOf(topic.retention().orElseThrow().toMillis()))
+                        .build());
+        return new KafkaAdmin.NewTopics(Stream.of(perDomainTopics, Stream.of(deadLetters, parties), audit)
+                .flatMap(each -> each)
+                .toArray(NewTopic[]::new));
     }
 }

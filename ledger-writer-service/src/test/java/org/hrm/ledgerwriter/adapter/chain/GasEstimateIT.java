@@ -12,6 +12,8 @@ import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.LedgerDeployment;
 import org.hrm.ledgerwriter.application.SignedTransaction;
 import org.hrm.ledgerwriter.config.LedgerProperties;
+import org.hrm.ledgerwriter.domain.AnchorTransaction;
+import org.hrm.ledgerwriter.domain.AuditRoot;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.GasModel;
@@ -130,6 +132,29 @@ class GasEstimateIT {
 
             report("eraseBatch", count, used, estimate);
             assertThat(estimate).isGreaterThanOrEqualTo(used).isLessThan(used * 125 / 100 + 10_000);
+        }
+    }
+
+    @Test
+    void estimateCoversGasUsedForEveryShapeOfAnchorAuditAndTheLogsNameTheRoots() {
+        Web3jLedgerChain chain = chain(Map.of());
+
+        for (int count : new int[] {1, 2, 10, 200}) {
+            List<AuditRoot> roots = IntStream.range(0, count)
+                    .mapToObj(i -> new AuditRoot(java.util.HexFormat.of().formatHex(Records.bytes(32)), 1 + i))
+                    .toList();
+            AnchorTransaction transaction =
+                    AnchorTransaction.pack(roots, 200, GAS).get(0);
+
+            SignedTransaction signed = chain.signAnchors(contracts.get(Domain.PATIENT), transaction);
+            chain.broadcast(List.of(signed));
+            ChainReceipt receipt = chain.awaitConfirmed(List.of(signed.hash())).get(signed.hash());
+            long used = gasUsed(signed.hash());
+
+            assertThat(receipt.succeeded()).isTrue();
+            assertThat(receipt.logs()).extracting(StoredLog::entryId).containsExactlyElementsOf(transaction.entryIds());
+            report("anchorAudit", count, used, transaction.gasLimit());
+            assertThat(transaction.gasLimit()).isGreaterThanOrEqualTo(used).isLessThan(used * 125 / 100 + 10_000);
         }
     }
 

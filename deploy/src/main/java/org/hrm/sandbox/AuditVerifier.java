@@ -1,0 +1,140 @@
+package org.hrm.sandbox;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.hrm.contracts.audit.AccessHistoryExport;
+import org.hrm.contracts.audit.AuditHistoryCheck;
+import org.hrm.contracts.audit.MerkleTree;
+import org.hrm.contracts.ledger.RecordLedger;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * {@code ./hrm verify-chain --audit FILE}: checks an exported access history against the audit roots that the ledger
+ * contracts anchored, read from a node alone, and names every entry that was changed, dropped or added.
+ *
+ * <p>Only the ledger contracts' roots count (the sandbox's, or those named with {@code --contracts}): anyone can
+ * deploy a contract that emits an AuditAnchored log, so a root from any other address proves nothing. The proof's own
+ * contract and transaction are not trusted either: the root is looked up by value.
+ */
+final class AuditVerifier {
+    static final String AUDIT_ANCHORED = EventEncoder.encode(RecordLedger.AUDITANCHORED_EVENT);
+    private static final long BLOCKS_PER_QUERY = 5_000;
+
+    private final Web3j web3j;
+    private final List<String> contracts;
+
+    AuditVerifier(Web3j web3j, List<String> contracts) {
+        this.web3j = web3j;
+        this.contracts = contracts.stream()
+                .map(address -> address.toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
+    /** Every root the ledger contracts anchored, by root (hex); the first log of a root counts. */
+    Map<String, AuditHistoryCheck.AnchoredRoot> anchoredRoots() throws IOException {
+        Map<String, AuditHistoryCheck.AnchoredRoot> roots = new HashMap<>();
+        long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        for (long from = 0; from <= head; from += BLOCKS_PER_QUERY) {
+            EthFilter filter =
+                    new EthFilter(block(from), block(Math.min(head, from + BLOCKS_PER_QUERY - 1)), contracts);
+            filter.addSingleTopic(AUDIT_ANCHORED);
+            EthLog response = web3j.ethGetLogs(filter).send();
+            if (response.hasError()) {
+                throw new IOException(
+                        "eth_getLogs failed: " + response.getError().getMessage());
+            }
+            for (EthLog.LogResult<?> result : response.getLogs()) {
+                Log log = (Log) result.get();
+                if (!contracts.contains(log.getAddress().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                RecordLedger.AuditAnchoredEventResponse anchored = RecordLedger.getAuditAnchoredEventFromLog(log);
+                roots.putIfAbsent(
+                        MerkleTree.hex(anchored.root),
+                        new AuditHistoryCheck.AnchoredRoot(
+                                anchored.leaves.intValueExact(), log.getAddress(), log.getTransactionHash()));
+            }
+        }
+        return roots;
+    }
+
+    /** The report of one export: counts, the sequence numbers covered, every finding, and whether it is intact. */
+    Map<String, Object> check(AccessHistoryExport export) throws IOException {
+        Map<String, AuditHistoryCheck.AnchoredRoot> roots = anchoredRoots();
+        AuditHistoryCheck.Report report =
+                AuditHistoryCheck.check(export, root -> Optional.ofNullable(roots.get(root.toLowerCase(Locale.ROOT))));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("patientId", report.patientId());
+        summary.put("entries", report.entries());
+        summary.put("verified", report.verified());
+        summary.put("firstSequence", report.firstSequence());
+        summary.put("lastSequence", report.lastSequence());
+        summary.put("unanchored", export.unanchored());
+        summary.put("rootsOnChain", roots.size());
+        summary.put("contracts", contracts);
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (AuditHistoryCheck.Finding finding : report.findings()) {
+            Map<String, Object> named = new LinkedHashMap<>();
+            named.put("kind", finding.kind().name().toLowerCase(Locale.ROOT));
+            named.put("sequence", finding.sequence());
+            if (finding.eventId() != null) {
+                named.put("eventId", finding.eventId());
+            }
+            named.put("reason", finding.reason());
+            findings.add(named);
+        }
+        summary.put("findings", findings);
+        summary.put("intact", report.intact());
+        return summary;
+    }
+
+    /** {@code verify-chain --audit FILE [--rpc URL] [--contracts A,B]}: exit 1 if any entry was changed, dropped or added. */
+    static int run(Args args) throws IOException {
+        AccessHistoryExport export =
+                Json.read(Files.readString(Path.of(args.required("audit"))), AccessHistoryExport.class);
+        Endpoints sandbox =
+                Files.exists(HrmCli.ENDPOINTS) ? Json.read(Files.readString(HrmCli.ENDPOINTS), Endpoints.class) : null;
+        String rpc =
+                args.optional("rpc").orElseGet(() -> required(sandbox, "--rpc").chainRpc());
+        List<String> contracts = args.optional("contracts")
+                .map(list -> List.of(list.split(",")))
+                .orElseGet(() -> {
+                    Endpoints endpoints = required(sandbox, "--contracts");
+                    return List.of(endpoints.patientContract(), endpoints.practitionerContract());
+                });
+        Web3j web3j = Web3j.build(new org.web3j.protocol.http.HttpService(rpc));
+        try {
+            Map<String, Object> report = new AuditVerifier(web3j, contracts).check(export);
+            System.out.println(Json.write(report));
+            return Boolean.TRUE.equals(report.get("intact")) ? 0 : 1;
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    private static Endpoints required(Endpoints sandbox, String option) {
+        if (sandbox == null) {
+            throw new IllegalArgumentException(
+                    option + " is required without a running sandbox (" + HrmCli.ENDPOINTS + ")");
+        }
+        return sandbox;
+    }
+
+    private static DefaultBlockParameter block(long number) {
+        return DefaultBlockParameter.valueOf(BigInteger.valueOf(number));
+    }
+}
