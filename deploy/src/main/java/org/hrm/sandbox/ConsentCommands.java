@@ -106,7 +106,10 @@ final class ConsentCommands {
             RecordMetadata sent = session.publisher.revoke(revoked).join();
             return new OutcomeWatcher(session.endpoints.kafkaBootstrapServers())
                     .reportConsent(
-                            sent, OutcomeWatcher.CONSENT_CHANGES, "revocation of grant " + revoked.grantId(), timeout(args));
+                            sent,
+                            OutcomeWatcher.CONSENT_CHANGES,
+                            "revocation of grant " + revoked.grantId(),
+                            timeout(args));
         }
     }
 

@@ -128,7 +128,9 @@ public final class OutcomeWatcher {
     }
 
     static boolean isDeadLetterOf(ConsumerRecord<String, byte[]> record, RecordMetadata sent) {
-        return header(record, EventHeaders.DLT_ORIGINAL_TOPIC).filter(sent.topic()::equals).isPresent()
+        return header(record, EventHeaders.DLT_ORIGINAL_TOPIC)
+                        .filter(sent.topic()::equals)
+                        .isPresent()
                 && header(record, EventHeaders.DLT_ORIGINAL_PARTITION)
                         .filter(Integer.toString(sent.partition())::equals)
                         .isPresent()
