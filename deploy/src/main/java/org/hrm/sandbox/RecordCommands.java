@@ -62,7 +62,7 @@ final class RecordCommands {
                     .fetch(
                             recordId,
                             domain,
-                            reader.partyId(),
+                            reader,
                             args.optional("purpose").orElse("TREAT"),
                             emergency,
                             FETCH_TIMEOUT);

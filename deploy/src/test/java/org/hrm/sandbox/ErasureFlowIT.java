@@ -168,7 +168,7 @@ class ErasureFlowIT {
     }
 
     private static RecordFetcher.Answer fetch(ConsentStory.Subject record, PartyKeys reader) {
-        return fetcher.fetch(record.recordId(), record.domain(), reader.partyId(), "TREAT", null, WAIT);
+        return fetcher.fetch(record.recordId(), record.domain(), reader, "TREAT", null, WAIT);
     }
 
     private static byte[] read(ConsentStory.Subject record, PartyKeys reader) {

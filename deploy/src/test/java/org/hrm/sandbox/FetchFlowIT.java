@@ -253,7 +253,7 @@ class FetchFlowIT {
     }
 
     private static RecordFetcher.Answer fetch(ConsentStory.Subject record, PartyKeys reader, String emergency) {
-        return fetcher.fetch(record.recordId(), record.domain(), reader.partyId(), "TREAT", emergency, WAIT);
+        return fetcher.fetch(record.recordId(), record.domain(), reader, "TREAT", emergency, WAIT);
     }
 
     private static ConsentStory.Subject store(Domain domain, PartyKeys owner, String text) {
