@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.client.sdk.PartyKeys;
@@ -70,8 +69,7 @@ final class ConsentCommands {
             Instant validFrom,
             Instant expiresAt)
             throws Exception {
-        byte[] granteeKey =
-                PartyDirectory.read(session.endpoints.kafkaBootstrapServers()).publicKey(granteeId);
+        byte[] granteeKey = session.directory().publicKey(granteeId);
         List<ConsentSigner.CoveredRecord> covered = new ArrayList<>();
         for (String recordId : scope.recordIds()) {
             covered.add(new ConsentSigner.CoveredRecord(recordId, ownShare(session, owner, domain, recordId)));
@@ -123,8 +121,7 @@ final class ConsentCommands {
         Domain domain = Session.domain(args);
         try (Session session = Session.open(args)) {
             // Only what the owner really signed counts: anyone can publish a grant naming this owner.
-            byte[] ownerKey = PartyDirectory.read(session.endpoints.kafkaBootstrapServers())
-                    .publicKey(ownerId);
+            byte[] ownerKey = session.directory().publicKey(ownerId);
             Map<String, String> status = new LinkedHashMap<>();
             Map<String, ConsentGranted> grants = new LinkedHashMap<>();
             EventCodec codec = new EventCodec();
