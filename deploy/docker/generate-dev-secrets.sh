@@ -4,6 +4,9 @@
 #                       keys (docker secret; HRM_VAULT_PKCS11_PIN_FILE in the vault); the keys themselves are
 #                       generated inside the token and never written anywhere
 #   vault-token-so-pin  the token's security officer PIN, used once by vault-token-init
+#   gateway-attestation-key  the gateway's P-256 attestation key (base64 of the 32-byte scalar), mounted as a
+#                       docker secret; its public half is HRM_GATEWAY_ATTESTATION_PUBLIC_KEY in compose.env,
+#                       which consent-service trusts
 #   compose.env         variables for docker-compose --env-file: the ledger writer's signing key, the
 #                       contracts' admin (deployer) key, Keycloak's admin password and client secrets
 # Existing files are kept: a new PIN no longer opens the initialised token (whose keys every stored
@@ -32,6 +35,17 @@ for pin in vault-token-pin vault-token-so-pin; do
   fi
 done
 
+if [[ -f "$dir/gateway-attestation-key" ]]; then
+  echo "keeping $dir/gateway-attestation-key"
+else
+  # SEC1 DER of a named-curve P-256 key: the scalar at bytes 7..38, the uncompressed public point in the last 65.
+  der=$(openssl ecparam -name prime256v1 -genkey -noout | openssl ec -outform DER 2>/dev/null | xxd -p | tr -d '\n')
+  echo "${der:14:64}" | xxd -r -p | base64 -w0 >"$dir/gateway-attestation-key"
+  chmod 0444 "$dir/gateway-attestation-key"
+  gateway_attestation_public=$(echo "${der: -130}" | xxd -r -p | base64 -w0)
+  echo "wrote $dir/gateway-attestation-key"
+fi
+
 if [[ -f "$dir/compose.env" ]]; then
   echo "keeping $dir/compose.env"
 else
@@ -44,4 +58,9 @@ HRM_GATEWAY_CLIENT_SECRET=$(openssl rand -hex 24)
 HRM_HOSPITAL_CLIENT_SECRET=$(openssl rand -hex 24)
 ENV
   echo "wrote $dir/compose.env"
+fi
+if [[ -n "${gateway_attestation_public:-}" ]]; then
+  # A new attestation key: consent-service must trust its public half (replacing an older line, if any).
+  sed -i '/^HRM_GATEWAY_ATTESTATION_PUBLIC_KEY=/d' "$dir/compose.env"
+  echo "HRM_GATEWAY_ATTESTATION_PUBLIC_KEY=$gateway_attestation_public" >>"$dir/compose.env"
 fi

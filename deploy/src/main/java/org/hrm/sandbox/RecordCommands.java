@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordFetcher;
 import org.hrm.client.kafka.StandingGrantsView;
 import org.hrm.client.kafka.SubmittedRecords;
@@ -40,10 +39,7 @@ final class RecordCommands {
         try (Session session = Session.open(args)) {
             String recordId = UUID.randomUUID().toString();
             Map<String, byte[]> readers = new LinkedHashMap<>();
-            readers.put(
-                    ownerId,
-                    PartyDirectory.read(session.endpoints.kafkaBootstrapServers())
-                            .publicKey(ownerId));
+            readers.put(ownerId, session.directory().publicKey(ownerId));
             readers.putAll(StandingGrantsView.granteesCovering(
                     session.endpoints.kafkaBootstrapServers(), domain, ownerId, recordId, category));
             EncryptedRecord record =
@@ -70,7 +66,7 @@ final class RecordCommands {
                     .fetch(
                             recordId,
                             domain,
-                            reader.partyId(),
+                            reader,
                             args.optional("purpose").orElse("TREAT"),
                             emergency,
                             FETCH_TIMEOUT);

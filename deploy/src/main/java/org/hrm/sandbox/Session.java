@@ -3,11 +3,16 @@ package org.hrm.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.authority.AttestationKeys;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
@@ -56,6 +61,23 @@ final class Session implements AutoCloseable {
             throw new Args.UsageException("keystore " + file + " not found (./hrm register creates one)");
         }
         return PartyKeyFile.load(file);
+    }
+
+    /**
+     * The party directory by the shared rules, trusting the gateway attestation keys the sandbox published; skipped
+     * events are reported on stderr.
+     */
+    PartyDirectory directory() {
+        Map<String, byte[]> trusted = new LinkedHashMap<>();
+        if (endpoints.gatewayAttestationKeys() != null) {
+            endpoints
+                    .gatewayAttestationKeys()
+                    .forEach((id, key) -> trusted.put(id, Base64.getDecoder().decode(key)));
+        }
+        return PartyDirectory.read(
+                endpoints.kafkaBootstrapServers(),
+                AttestationKeys.of(trusted),
+                warning -> System.err.println("warning: " + warning));
     }
 
     String contract(Domain domain) {

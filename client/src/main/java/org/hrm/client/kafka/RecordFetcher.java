@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
@@ -36,16 +37,28 @@ public final class RecordFetcher {
         }
     }
 
-    /** Asks for a record and waits up to {@code timeout} for the answer. */
+    /**
+     * Asks for a record as {@code requester}, the request signed by the requester's key (consent-service refuses an
+     * unsigned one), and waits up to {@code timeout} for the answer.
+     */
     public Answer fetch(
             String recordId,
             Domain domain,
-            String requesterId,
+            PartyKeys requester,
             String purpose,
             String emergencyReason,
             Duration timeout) {
         AccessRequested request = new AccessRequested(
-                UUID.randomUUID().toString(), recordId, domain, requesterId, purpose, emergencyReason, Instant.now());
+                        UUID.randomUUID().toString(),
+                        recordId,
+                        domain,
+                        requester.partyId(),
+                        purpose,
+                        emergencyReason,
+                        Instant.now(),
+                        null,
+                        null)
+                .signedBy(requester.keyPair());
         List<String> topics = List.of(Topic.RECORD_RELEASED.name(domain), Topic.RECORD_RELEASE_DENIED.name(domain));
         try (KafkaConsumer<String, byte[]> consumer = TopicReader.consumer(bootstrapServers)) {
             // Position at the end before asking, so the answer cannot slip past unseen.

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.contracts.Domain;
+import org.hrm.sandbox.SandboxAttester;
 
 /**
  * One chaos run: the platform in separate processes, records streaming in while every fault kind is
@@ -56,7 +57,7 @@ public final class ChaosRun {
         try (RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers());
                 CommitFollower committed = new CommitFollower(platform.kafkaBootstrapServers())) {
             LoadGenerator load = new LoadGenerator(publisher, committed, workload, new Random(random.nextLong()));
-            load.register();
+            load.register(SandboxAttester.of(options.home()), platform.kafkaBootstrapServers());
             PartiesKnown.await(platform.kafkaBootstrapServers(), Duration.ofSeconds(60));
             progress.accept("streaming " + options.records() + " records at " + options.ratePerSecond()
                     + "/s while every fault kind is injected once (seed " + options.seed() + ")");
@@ -92,7 +93,7 @@ public final class ChaosRun {
         progress.accept("bad-input phase: preparing a committed record to replay and tamper with");
         String kafka = platform.kafkaBootstrapServers();
         ProbeRecords records = new ProbeRecords(
-                kafka, publisher, load.hospital(), load.patients().get(0));
+                kafka, publisher, load.hospital(), load.patients().get(0), SandboxAttester.of(options.home()));
         BadInputs.Fixture fixture = new FixtureMaker(kafka, publisher, committed, workload)
                 .make(records, load.patients().get(0), load.hospital());
         try (BadInputs bad = new BadInputs(kafka, records)) {

@@ -19,6 +19,7 @@ import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.sandbox.SandboxAttester;
 
 /**
  * Streams records in through the client SDK at a bounded rate, with a grant, an access request and an
@@ -55,21 +56,20 @@ final class LoadGenerator {
         return patients;
     }
 
-    /** Every party publishes its public key; the doctor works for the hospital. */
-    void register() {
-        Instant now = Instant.now();
-        publisher
-                .register(new PartyRegistered(hospital.partyId(), PartyKind.SYSTEM, hospital.publicKey(), null, now))
-                .join();
-        publisher
-                .register(new PartyRegistered(
-                        doctor.partyId(), PartyKind.PRACTITIONER, doctor.publicKey(), hospital.partyId(), now))
-                .join();
-        for (PartyKeys patient : patients) {
-            publisher
-                    .register(new PartyRegistered(patient.partyId(), PartyKind.PATIENT, patient.publicKey(), null, now))
-                    .join();
-        }
+    /** Every party publishes its public key, attested; the doctor works for the hospital, which vouches for it. */
+    void register(SandboxAttester attester, String bootstrapServers) throws InterruptedException {
+        List<PartyRegistered> parties = new ArrayList<>();
+        parties.add(attester.register(hospital, PartyKind.SYSTEM, null, null));
+        parties.add(attester.register(doctor, PartyKind.PRACTITIONER, hospital.partyId(), hospital));
+        patients.forEach(patient -> parties.add(attester.register(patient, PartyKind.PATIENT, null, null)));
+        SandboxAttester.publishInOrder(publisher, bootstrapServers, parties);
+    }
+
+    private PartyKeys keysOf(String partyId) {
+        return patients.stream()
+                .filter(patient -> patient.partyId().equals(partyId))
+                .findFirst()
+                .orElse(doctor);
     }
 
     /** Sends {@code records} records at {@code perSecond}, then waits for the broker's last answers. */
@@ -140,13 +140,16 @@ final class LoadGenerator {
     private void requestAccess() {
         committedRecord().ifPresent(record -> {
             AccessRequested request = new AccessRequested(
-                    UUID.randomUUID().toString(),
-                    record.recordId(),
-                    record.domain(),
-                    record.ownerId(),
-                    "TREAT",
-                    null,
-                    Instant.now());
+                            UUID.randomUUID().toString(),
+                            record.recordId(),
+                            record.domain(),
+                            record.ownerId(),
+                            "TREAT",
+                            null,
+                            Instant.now(),
+                            null,
+                            null)
+                    .signedBy(keysOf(record.ownerId()).keyPair());
             sends.add(publisher
                     .requestAccess(request)
                     .thenRun(() -> workload.accessRequests.put(request.requestId(), record.domain())));

@@ -18,9 +18,9 @@ import org.hrm.contracts.events.AccessDecided;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.PartyKind;
-import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.sandbox.SandboxAttester;
 
 /** Valid events for the bad-input phase to break: fresh records, signed grants, a decision signed by a stranger. */
 final class ProbeRecords {
@@ -29,9 +29,16 @@ final class ProbeRecords {
     private final RecordPublisher publisher;
     private final PartyKeys author;
     private final PartyKeys owner;
+    private final SandboxAttester attester;
 
-    ProbeRecords(String bootstrapServers, RecordPublisher publisher, PartyKeys author, PartyKeys owner) {
+    ProbeRecords(
+            String bootstrapServers,
+            RecordPublisher publisher,
+            PartyKeys author,
+            PartyKeys owner,
+            SandboxAttester attester) {
         this.bootstrapServers = bootstrapServers;
+        this.attester = attester;
         this.publisher = publisher;
         this.author = author;
         this.owner = owner;
@@ -68,8 +75,7 @@ final class ProbeRecords {
     PartyKeys registeredOwner() {
         PartyKeys party = PartyKeys.generate("chaos-probe-owner-" + UUID.randomUUID());
         publisher
-                .register(
-                        new PartyRegistered(party.partyId(), PartyKind.PATIENT, party.publicKey(), null, Instant.now()))
+                .register(attester.register(party, PartyKind.PATIENT, null, null))
                 .join();
         PartiesKnown.await(bootstrapServers, Duration.ofSeconds(60));
         return party;

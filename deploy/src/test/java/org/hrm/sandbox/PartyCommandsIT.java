@@ -1,0 +1,89 @@
+package org.hrm.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hrm.client.sdk.PartyKeyFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI reports consent-service's verdict: exit 0 when accepted, 3 with the reason when refused. */
+class PartyCommandsIT {
+    @TempDir
+    static Path dir;
+
+    private static Path endpoints;
+
+    @BeforeAll
+    static void writeTheSharedPlatformsEndpoints() throws Exception {
+        endpoints = dir.resolve("endpoints.json");
+        Files.writeString(endpoints, Json.write(SharedPlatform.get().endpoints()));
+    }
+
+    @Test
+    void registerExitsZeroWhenAcceptedAndThreeWhenTheIdIsTaken() throws Exception {
+        String id = "patient-cli-" + System.nanoTime();
+
+        assertThat(register(id, dir.resolve(id + ".key.json"))).isZero();
+        assertThat(register(id, dir.resolve(id + "-second.key.json"))).isEqualTo(3);
+    }
+
+    @Test
+    void rotateKeyExitsZeroAndKeepsTheOldKeyBeside() throws Exception {
+        String id = "patient-rotating-" + System.nanoTime();
+        Path keystore = dir.resolve(id + ".key.json");
+        assertThat(register(id, keystore)).isZero();
+        byte[] oldKey = PartyKeyFile.load(keystore).publicKey();
+
+        int exit = PartyCommands.rotateKey(new Args("rotate-key", new String[] {
+            "--keystore", keystore.toString(), "--endpoints", endpoints.toString(), "--timeout", "60"
+        }));
+
+        assertThat(exit).isZero();
+        assertThat(PartyKeyFile.load(keystore).publicKey()).isNotEqualTo(oldKey);
+        assertThat(PartyKeyFile.load(Path.of(keystore + ".old")).publicKey()).isEqualTo(oldKey);
+    }
+
+    @Test
+    void revokingAGrantThatIsNotTheOwnersExitsThree() throws Exception {
+        String owner = "patient-owner-" + System.nanoTime();
+        Path keystore = dir.resolve(owner + ".key.json");
+        assertThat(register(owner, keystore)).isZero();
+
+        // A grant id nobody granted: kept as an early revocation, so accepted; another owner's key is refused.
+        String mallory = "patient-mallory-" + System.nanoTime();
+        Path malloryKeys = dir.resolve(mallory + ".key.json");
+        assertThat(register(mallory, malloryKeys)).isZero();
+        Path forged = dir.resolve("forged.key.json");
+        PartyKeyFile.save(
+                org.hrm.client.sdk.PartyKeys.fromPrivateKey(
+                        owner, PartyKeyFile.load(malloryKeys).keyPair().privateKey()),
+                forged);
+
+        int exit = ConsentCommands.revoke(new Args("revoke", new String[] {
+            "--keystore", forged.toString(),
+            "--grant", java.util.UUID.randomUUID().toString(),
+            "--endpoints", endpoints.toString(),
+            "--timeout", "60"
+        }));
+
+        assertThat(exit).isEqualTo(3);
+    }
+
+    private static int register(String id, Path keystore) throws Exception {
+        return PartyCommands.register(new Args("register", new String[] {
+            "--id",
+            id,
+            "--kind",
+            "patient",
+            "--keystore",
+            keystore.toString(),
+            "--endpoints",
+            endpoints.toString(),
+            "--timeout",
+            "60"
+        }));
+    }
+}
