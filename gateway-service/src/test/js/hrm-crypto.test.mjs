@@ -1,15 +1,16 @@
 // Tests of hrm-crypto.js under `node --test` (Node.js 20+, no network). Java<->JS interop is in
-// HrmCryptoInteropTest; these cover the RFC 9180 vector, key files, tampering and consent signing.
+// HrmCryptoInteropTest; these cover the RFC 9180 vector, the wire-format conformance vectors, key files, tampering
+// and consent signing.
 import assert from 'node:assert/strict';
 import { createECDH } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it, before } from 'node:test';
 import * as hrm from '../../main/resources/static/js/hrm-crypto.js';
-import { RECORD_ID, flipped, newParty, newRecord, released, signProvenance } from './test-records.mjs';
+import { RECORD_ID, REQUEST_ID, clear, flipped, newParty, newRecord, released, signProvenance } from './test-records.mjs';
 
-// The suite's RFC 9180 vector, the copy the Java SDK's HpkeVectorTest reads.
+// The suite's RFC 9180 vector, the copy the crypto module's HpkeTest reads.
 const vector = JSON.parse(
-    readFileSync(new URL('../../../../client/src/test/resources/vectors/hpke-base-p256-sha256-aes256gcm.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../../crypto/src/test/resources/vectors/hpke-base-p256-sha256-aes256gcm.json', import.meta.url), 'utf8'),
 );
 const hex = (text) => Uint8Array.from(Buffer.from(text, 'hex'));
 const toHex = (bytes) => Buffer.from(bytes).toString('hex');
@@ -79,66 +80,108 @@ describe('HPKE against the RFC 9180 vector (base, P-256, HKDF-SHA256, AES-256-GC
     });
 });
 
-describe('the Java SDK\'s frozen record (client RecordVectorTest, InnerLayerVectorTest)', () => {
-    // Keys, ids and bytes of client/src/test/java/org/hrm/client/sdk/RecordVectorTest.java, derived there
-    // independently by derive_vectors.py; the shares use ikmE 0x11..11 (owner) and 0x22..22 (author).
-    const recordId = '6f1c1a52-8b4e-4d7e-9c5b-2f0a3d9e7b11';
-    const plaintext = 'Blood pressure 120/80 mmHg, pulse 64.';
-    const c1 = '01000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1fa0a1a2a3a4a5a6a7a8a9aaab'
-        + '07d8b88218833cd0be1aa7fe607a8b7ce5b7792f2d5f6d8748bd8cf58eb24f16bc0cd0b40655058f3d5fdf01c2e95f5bc65da14ab0';
-    const ownerShare = '04bc706682367d15709bae0f2a2f12435f54aa31b6770e5907afe79e72be39b2075a593671db10a4f36eae2c6268a8aed5'
-        + '89d4a64cb12cc0dda078ed49ba69ad679614768aed7b24218f20121e91efe75ab1cd37d6ace1f63e2ff316c05fbdcda8d459d57531e4'
-        + '72242d2ec2a41b287ceb';
-    const authorShare = '0449c42cadce500426240cb217c1974ca8e310937b2a7d6e43acce12b4b31d395ebc4a7bc8897b03be18aaa6b04c8b45e7'
-        + '7641144cd44c3b0aaeab10eae1e6cc41bdc78c2f3e3f5b721a36223bf9915b94bb4f8f579de314ef61bbadfc3f5480d918202303d130'
-        + 'd44008e242f7f45618ca';
-    const signature = 'c6cf65b07a36f4ec557ec772e2a3df471fc0269e7074fd73b9ca17bb32a5b368'
-        + '7228731431805657001f9b2002ab32ad9e326ea480ea39a69f54e919b124fd31';
-    const party = (partyId, privateKey) => {
-        const publicKey = Uint8Array.from(createECDH('prime256v1').setPrivateKey(hex(privateKey)).getPublicKey());
-        return hrm.importPartyKeys(partyId, publicKey, hex(privateKey));
-    };
-    let owner;
-    let author;
+// The conformance vectors of docs/wire-format.md, derived independently in Python (derive_vectors.py there) and
+// checked by the Java tests too.
+const conformance = (name) => JSON.parse(
+    readFileSync(new URL(`../../../../docs/wire-format/vectors/${name}`, import.meta.url), 'utf8'),
+);
+const partyOf = (partyId, key) => hrm.importPartyKeys(partyId, hex(key.publicKey), hex(key.privateKey));
+
+for (const file of ['record-v1.json', 'record-v2.json']) {
+    describe(`conformance vector ${file}`, () => {
+        const v = conformance(file);
+        const { inputs, expected } = v;
+        let owner;
+        let author;
+        let grantee;
+        before(async () => {
+            owner = await partyOf(inputs.ownerId, inputs.owner);
+            author = await partyOf(inputs.authorId, inputs.author);
+            grantee = await partyOf(inputs.grantee.partyId, inputs.grantee);
+        });
+        const submitted = () => ({
+            recordId: inputs.recordId,
+            domain: inputs.domain,
+            ownerId: inputs.ownerId,
+            authorId: inputs.authorId,
+            innerCiphertext: hrm.base64Encode(hex(expected.C1)),
+            shares: expected.shares.map((s) => ({ readerId: s.readerId, share: hrm.base64Encode(hex(s.share)) })),
+            authorSignature: hrm.base64Encode(hex(expected.authorSignature)),
+        });
+        const clearFor = (share) => ({ ...submitted(), share: { readerId: share.readerId, share: hrm.base64Encode(hex(share.share)) } });
+
+        it('opens for the owner, the author and the grantee and gives the plaintext', async () => {
+            for (const [keys, share] of [[owner, expected.shares[0]], [author, expected.shares[1]], [grantee, expected.granteeShare]]) {
+                assert.equal(toHex(await hrm.decryptRecord(clearFor(share), keys)), inputs.plaintext);
+                assert.equal(toHex(await hrm.openShare(clearFor(share).share, inputs.recordId, keys)), expected.sharePlaintext);
+            }
+        });
+
+        it('computes the provenance signed bytes and verifies the author\'s signature', async () => {
+            assert.equal(toHex(await hrm.provenanceSignedBytes(submitted())), expected.provenanceSignedBytes);
+            assert.equal(await hrm.verifyProvenance(submitted(), author.publicKey), true);
+            const reauthored = hrm.verifyProvenance({ ...submitted(), authorId: 'hospital-b' }, author.publicKey);
+            if (inputs.envelopeVersion === 2) {
+                await rejectsWith(reauthored, 'PROVENANCE_INVALID');
+            } else {
+                // v1 does not sign the author id: a reader checks the signature against the claimed author's key.
+                assert.equal(await reauthored, true);
+            }
+        });
+
+        it('rewraps the owner\'s share to the grantee byte for byte from the same ephemeral key', async () => {
+            const rewrapped = await hrm.rewrapShare(clearFor(expected.shares[0]).share, inputs.recordId, owner,
+                { partyId: grantee.partyId, publicKey: grantee.publicKey }, { ikmE: hex(inputs.randomness.ikmE[grantee.partyId]) });
+
+            assert.equal(toHex(hrm.base64Decode(rewrapped.share)), expected.granteeShare.share);
+        });
+
+        if (inputs.envelopeVersion === 2) {
+            it('encrypts to the vector\'s C1 and shares (ECDSA in WebCrypto is randomised: the signature verifies)', async () => {
+                const record = await hrm.encryptRecord({
+                    recordId: inputs.recordId, domain: inputs.domain, ownerId: inputs.ownerId, author,
+                    plaintext: hex(inputs.plaintext), readers: [{ partyId: owner.partyId, publicKey: owner.publicKey }],
+                }, {
+                    salt: hex(inputs.randomness.salt), nonce: hex(inputs.randomness.nonce),
+                    ikmE: Object.fromEntries(Object.entries(inputs.randomness.ikmE).map(([k, x]) => [k, hex(x)])),
+                });
+
+                assert.equal(toHex(hrm.base64Decode(record.innerCiphertext)), expected.C1);
+                assert.deepEqual(record.shares, submitted().shares);
+                assert.equal(await hrm.verifyProvenance(record, author.publicKey), true);
+            });
+        }
+    });
+}
+
+describe('conformance vectors released-v2.json and submission-v2.json', () => {
+    const v = conformance('released-v2.json');
+    const record = conformance('record-v2.json');
+    let requester;
     before(async () => {
-        owner = await party('patient-0001', '36fb583492ec0cc2d88f8664424d344605635fc147e2e08c973a2c929e1901c1');
-        author = await party('hospital-a/dr-lee', 'f5f004da99116497f0f65932e1fb8e503dafba33f103cdee11b9d7ab2a568372');
+        requester = await partyOf(v.inputs.requesterId, v.inputs.requester);
     });
-    const event = () => ({
-        recordId,
-        domain: 'PATIENT',
-        innerCiphertext: hrm.base64Encode(hex(c1)),
-        share: { readerId: 'patient-0001', share: hrm.base64Encode(hex(ownerShare)) },
-    });
-
-    it('opens for its owner', async () => {
-        assert.equal(hrm.utf8Decode(await hrm.openRecord(event(), 'patient-0001', owner)), plaintext);
+    const releasedEvent = () => ({
+        requestId: v.inputs.requestId, recordId: v.inputs.recordId, domain: 'PATIENT', requesterId: v.inputs.requesterId,
+        sealedInnerCiphertext: hrm.base64Encode(hex(v.expected.sealedInnerCiphertext)),
+        share: { readerId: v.inputs.requesterId, share: hrm.base64Encode(hex(record.expected.granteeShare.share)) },
+        releasedAt: '2026-12-04T09:31:00Z',
     });
 
-    it('reproduces both of its key shares byte for byte from the same ephemeral keys', async () => {
-        const share = event().share;
+    it('seals C1 to the requester byte for byte and opens it back', async () => {
+        const { enc, ciphertext } = await hrm.hpkeSealBase(hex(v.inputs.requester.publicKey), hex(v.expected.info),
+            hex(v.expected.aad), hex(v.inputs.C1), { ikmE: hex(v.inputs.ikmE) });
 
-        const again = await hrm.rewrapShare(share, recordId, owner, owner, { ikmE: new Uint8Array(32).fill(0x11) });
-        const toAuthor = await hrm.rewrapShare(share, recordId, owner, author, { ikmE: new Uint8Array(32).fill(0x22) });
-
-        assert.equal(toHex(hrm.base64Decode(again.share)), ownerShare);
-        assert.deepEqual(toAuthor, { readerId: 'hospital-a/dr-lee', share: hrm.base64Encode(hex(authorShare)) });
+        assert.equal(toHex(enc) + toHex(ciphertext), v.expected.sealedInnerCiphertext);
+        assert.equal(toHex(await hrm.openReleased(releasedEvent(), requester, { requestId: v.inputs.requestId })), v.inputs.C1);
+        assert.equal(hrm.utf8Decode(await hrm.openRecord(releasedEvent(), record.inputs.ownerId, requester)), record.inputs.plaintextUtf8);
     });
 
-    it('verifies its author\'s provenance signature', async () => {
-        const submitted = {
-            recordId,
-            domain: 'PATIENT',
-            ownerId: 'patient-0001',
-            innerCiphertext: hrm.base64Encode(hex(c1)),
-            shares: [
-                { readerId: 'patient-0001', share: hrm.base64Encode(hex(ownerShare)) },
-                { readerId: 'hospital-a/dr-lee', share: hrm.base64Encode(hex(authorShare)) },
-            ],
-            authorSignature: hrm.base64Encode(hex(signature)),
-        };
+    it('the worked submission verifies against its author', async () => {
+        const submission = conformance('submission-v2.json');
+        const author = await partyOf(record.inputs.authorId, record.inputs.author);
 
-        assert.equal(await hrm.verifyProvenance(submitted, author.publicKey), true);
+        assert.equal(await hrm.verifyProvenance(submission, author.publicKey), true);
     });
 });
 
@@ -195,43 +238,43 @@ describe('key files', () => {
     });
 });
 
-describe('openRecord', () => {
+describe('decryptRecord', () => {
     const plaintext = utf8('{"resourceType":"Observation","valueString":"BP 128/82"}');
     let alice;
     let hospital;
     let bob;
     let record;
+    let v1;
     before(async () => {
         [alice, hospital, bob] = await Promise.all(['patient-alice', 'hospital-a', 'dr-bob'].map(newParty));
         record = await newRecord({ plaintext, ownerId: alice.partyId, readers: [alice, hospital] });
+        v1 = await newRecord({ plaintext, ownerId: alice.partyId, readers: [alice, hospital], version: 1 });
     });
 
-    it('decrypts for the owner and for the author', async () => {
-        assert.deepEqual(await hrm.openRecord(released(record, alice.partyId), alice.partyId, alice.keys), plaintext);
-        const asText = JSON.stringify(released(record, hospital.partyId));
-        assert.deepEqual(await hrm.openRecord(asText, alice.partyId, hospital.keys), plaintext);
-    });
-
-    it('takes the owner from the fetch response when no ownerId is given', async () => {
-        const withOwner = { ...released(record, alice.partyId), ownerId: alice.partyId };
-
-        assert.deepEqual(await hrm.openRecord(withOwner, undefined, alice.keys), plaintext);
-        await rejectsWith(hrm.openRecord({ ...withOwner, ownerId: 'patient-eve' }, null, alice.keys), 'INNER_AUTHENTICATION_FAILED');
-        await rejectsWith(hrm.openRecord(released(record, alice.partyId), undefined, alice.keys), 'BAD_FIELD');
-    });
-
-    it('rejects a flipped byte in the ciphertext, tag or nonce of C1', async () => {
-        for (const index of [33, 45, record.innerCiphertext.length - 1]) {
-            const event = { ...released(record, alice.partyId), innerCiphertext: hrm.base64Encode(flipped(record.innerCiphertext, index)) };
-
-            await rejectsWith(hrm.openRecord(event, alice.partyId, alice.keys), 'INNER_AUTHENTICATION_FAILED');
+    it('decrypts v2 and v1 records for the owner and for the author', async () => {
+        for (const r of [record, v1]) {
+            assert.deepEqual(await hrm.decryptRecord(clear(r, alice.partyId), alice.keys), plaintext);
+            assert.deepEqual(await hrm.decryptRecord(clear(r, hospital.partyId), hospital.keys), plaintext);
         }
     });
 
-    it('rejects a changed salt by the content check', async () => {
-        const event = { ...released(record, alice.partyId), innerCiphertext: hrm.base64Encode(flipped(record.innerCiphertext, 1)) };
+    it('rejects a flipped byte in the nonce, ciphertext or tag of C1', async () => {
+        for (const index of [1, 13, record.innerCiphertext.length - 1]) {
+            await rejectsWith(hrm.decryptRecord(clear(record, alice.partyId, flipped(record.innerCiphertext, index)), alice.keys),
+                'INNER_AUTHENTICATION_FAILED');
+        }
+    });
 
-        await rejectsWith(hrm.openRecord(event, alice.partyId, alice.keys), 'CONTENT_CHECK_FAILED');
+    it('rejects a changed salt of a v1 record by the content check', async () => {
+        await rejectsWith(hrm.decryptRecord(clear(v1, alice.partyId, flipped(v1.innerCiphertext, 1)), alice.keys), 'CONTENT_CHECK_FAILED');
+    });
+
+    it('rejects a v2 C1 with a v1 share and a v1 C1 with a v2 share', async () => {
+        const mixed = { ...clear(record, alice.partyId), share: clear(v1, alice.partyId).share };
+        const mixedBack = { ...clear(v1, alice.partyId), share: clear(record, alice.partyId).share };
+
+        await rejectsWith(hrm.decryptRecord(mixed, alice.keys), 'SHARE_VERSION_MISMATCH');
+        await rejectsWith(hrm.decryptRecord(mixedBack, alice.keys), 'SHARE_VERSION_MISMATCH');
     });
 
     it('rejects a record whose key was not derived from its content', async () => {
@@ -239,75 +282,117 @@ describe('openRecord', () => {
             plaintext, ownerId: alice.partyId, readers: [alice], recordKey: crypto.getRandomValues(new Uint8Array(32)),
         });
 
-        await rejectsWith(hrm.openRecord(released(forged, alice.partyId), alice.partyId, alice.keys), 'CONTENT_CHECK_FAILED');
+        await rejectsWith(hrm.decryptRecord(clear(forged, alice.partyId), alice.keys), 'CONTENT_CHECK_FAILED');
     });
 
     it('rejects a flipped byte in the share ciphertext or in its encapsulated key', async () => {
-        const share = hrm.base64Decode(released(record, alice.partyId).share.share);
-        for (const index of [0, 1, 40, 64, 65, 100, 112]) {
-            const event = released(record, alice.partyId);
-            event.share = { readerId: alice.partyId, share: hrm.base64Encode(flipped(share, index)) };
+        const share = hrm.base64Decode(clear(record, alice.partyId).share.share);
+        assert.equal(share.length, 145);
+        for (const index of [0, 1, 40, 64, 65, 100, 144]) {
+            const input = { ...clear(record, alice.partyId), share: { readerId: alice.partyId, share: hrm.base64Encode(flipped(share, index)) } };
 
-            await rejectsWith(hrm.openRecord(event, alice.partyId, alice.keys), 'SHARE_DOES_NOT_OPEN');
+            await rejectsWith(hrm.decryptRecord(input, alice.keys), 'SHARE_DOES_NOT_OPEN');
         }
     });
 
     it('rejects a share of a wrong length', async () => {
-        const event = released(record, alice.partyId);
-        event.share = { readerId: alice.partyId, share: hrm.base64Encode(new Uint8Array(112)) };
+        for (const length of [112, 114, 144, 146]) {
+            const input = { ...clear(record, alice.partyId), share: { readerId: alice.partyId, share: hrm.base64Encode(new Uint8Array(length)) } };
 
-        await rejectsWith(hrm.openRecord(event, alice.partyId, alice.keys), 'SHARE_DOES_NOT_OPEN');
+            await rejectsWith(hrm.decryptRecord(input, alice.keys), 'SHARE_DOES_NOT_OPEN');
+        }
     });
 
     it('rejects a reader whose key does not open the share', async () => {
-        await rejectsWith(hrm.openRecord(released(record, alice.partyId), alice.partyId, bob.keys), 'SHARE_FOR_OTHER_READER');
-        const relabelled = released(record, alice.partyId);
+        await rejectsWith(hrm.decryptRecord(clear(record, alice.partyId), bob.keys), 'SHARE_FOR_OTHER_READER');
+        const relabelled = clear(record, alice.partyId);
         relabelled.share = { ...relabelled.share, readerId: bob.partyId };
 
-        await rejectsWith(hrm.openRecord(relabelled, alice.partyId, bob.keys), 'SHARE_DOES_NOT_OPEN');
+        await rejectsWith(hrm.decryptRecord(relabelled, bob.keys), 'SHARE_DOES_NOT_OPEN');
     });
 
     it('rejects a wrong record id, owner id or domain', async () => {
-        const otherRecord = { ...released(record, alice.partyId), recordId: '7d444840-9dc0-11d1-b245-5ffdce74fad2' };
-        const otherDomain = { ...released(record, alice.partyId), domain: 'PRACTITIONER' };
+        const input = clear(record, alice.partyId);
 
-        await rejectsWith(hrm.openRecord(otherRecord, alice.partyId, alice.keys), 'SHARE_DOES_NOT_OPEN');
-        await rejectsWith(hrm.openRecord(released(record, alice.partyId), 'patient-eve', alice.keys), 'INNER_AUTHENTICATION_FAILED');
-        await rejectsWith(hrm.openRecord(otherDomain, alice.partyId, alice.keys), 'INNER_AUTHENTICATION_FAILED');
+        await rejectsWith(hrm.decryptRecord({ ...input, recordId: '7d444840-9dc0-11d1-b245-5ffdce74fad2' }, alice.keys), 'SHARE_DOES_NOT_OPEN');
+        await rejectsWith(hrm.decryptRecord({ ...input, ownerId: 'patient-eve' }, alice.keys), 'INNER_AUTHENTICATION_FAILED');
+        await rejectsWith(hrm.decryptRecord({ ...input, domain: 'PRACTITIONER' }, alice.keys), 'INNER_AUTHENTICATION_FAILED');
     });
 
     it('rejects an unknown envelope version and a truncated envelope', async () => {
-        const version = { ...released(record, alice.partyId), innerCiphertext: hrm.base64Encode(flipped(record.innerCiphertext, 0)) };
-        const truncated = { ...released(record, alice.partyId), innerCiphertext: hrm.base64Encode(record.innerCiphertext.subarray(0, 60)) };
+        const version = Uint8Array.from(record.innerCiphertext);
+        version[0] = 3;
 
-        await rejectsWith(hrm.openRecord(version, alice.partyId, alice.keys), 'UNSUPPORTED_VERSION');
-        await rejectsWith(hrm.openRecord(truncated, alice.partyId, alice.keys), 'ENVELOPE_TRUNCATED');
+        await rejectsWith(hrm.decryptRecord(clear(record, alice.partyId, version), alice.keys), 'UNSUPPORTED_VERSION');
+        await rejectsWith(hrm.decryptRecord(clear(record, alice.partyId, record.innerCiphertext.subarray(0, 28)), alice.keys), 'ENVELOPE_TRUNCATED');
+        await rejectsWith(hrm.decryptRecord(clear(v1, alice.partyId, v1.innerCiphertext.subarray(0, 60)), alice.keys), 'ENVELOPE_TRUNCATED');
     });
 
     it('never puts plaintext, key or ciphertext into an error message', async () => {
-        const event = { ...released(record, alice.partyId), innerCiphertext: hrm.base64Encode(flipped(record.innerCiphertext, 50)) };
-
-        await assert.rejects(hrm.openRecord(event, alice.partyId, alice.keys), (e) => {
+        await assert.rejects(hrm.decryptRecord(clear(record, alice.partyId, flipped(record.innerCiphertext, 30)), alice.keys), (e) => {
             assert.equal(e.message, 'inner ciphertext failed authentication (tampered or wrong record identity)');
             return true;
         });
     });
 });
 
+describe('openRecord and openReleased (RecordReleased v2)', () => {
+    const plaintext = utf8('lab result');
+    let alice;
+    let hospital;
+    let chen;
+    let record;
+    before(async () => {
+        [alice, hospital, chen] = await Promise.all(['patient-alice', 'hospital-a', 'dr-chen'].map(newParty));
+        record = await newRecord({ plaintext, ownerId: alice.partyId, readers: [alice, hospital] });
+    });
+
+    it('opens a release for its requester and request, with the owner from the fetch response if not given', async () => {
+        const event = await released(record, alice);
+
+        assert.deepEqual(await hrm.openRecord(event, alice.partyId, alice.keys, { requestId: REQUEST_ID, recordId: RECORD_ID }), plaintext);
+        assert.deepEqual(await hrm.openRecord(JSON.stringify({ ...event, ownerId: alice.partyId }), undefined, alice.keys), plaintext);
+        await rejectsWith(hrm.openRecord(event, undefined, alice.keys), 'BAD_FIELD');
+    });
+
+    it('refuses an answer to another request, record or requester', async () => {
+        const event = await released(record, alice);
+
+        await rejectsWith(hrm.openRecord(event, alice.partyId, alice.keys, { requestId: '7d444840-9dc0-11d1-b245-5ffdce74fad2' }), 'NOT_THIS_REQUEST');
+        await rejectsWith(hrm.openRecord(event, alice.partyId, alice.keys, { recordId: '7d444840-9dc0-11d1-b245-5ffdce74fad2' }), 'NOT_THIS_REQUEST');
+        await rejectsWith(hrm.openRecord(event, alice.partyId, hospital.keys), 'NOT_THIS_REQUEST');
+    });
+
+    it('a release sealed to one party does not open as another\'s, nor under a changed request id', async () => {
+        const event = await released(record, alice);
+
+        await rejectsWith(hrm.openReleased({ ...event, requesterId: hospital.partyId }, hospital.keys), 'RELEASE_DOES_NOT_OPEN');
+        await rejectsWith(hrm.openReleased({ ...event, requestId: '7d444840-9dc0-11d1-b245-5ffdce74fad2' }, alice.keys), 'RELEASE_DOES_NOT_OPEN');
+        const sealed = hrm.base64Decode(event.sealedInnerCiphertext);
+        await rejectsWith(hrm.openReleased({ ...event, sealedInnerCiphertext: hrm.base64Encode(flipped(sealed, 80)) }, alice.keys), 'RELEASE_DOES_NOT_OPEN');
+    });
+
+    it('opens an emergency release: C1 sealed to the practitioner, the share the institution\'s', async () => {
+        const event = await released(record, chen, hospital.partyId);
+
+        assert.deepEqual(await hrm.openRecord(event, alice.partyId, chen.keys, { shareKeys: hospital.keys }), plaintext);
+    });
+});
+
 describe('rewrapShare and openShare', () => {
-    it('lets a grantee open the record with the share the owner rewrapped', async () => {
+    it('lets a grantee open the record with the v2 share the owner rewrapped, salt included', async () => {
         const [alice, hospital, chen] = await Promise.all(['patient-alice', 'hospital-a', 'dr-chen'].map(newParty));
         const plaintext = utf8('lab result');
         const record = await newRecord({ plaintext, ownerId: alice.partyId, readers: [alice, hospital] });
-        const ownerShare = released(record, alice.partyId).share;
+        const ownerShare = clear(record, alice.partyId).share;
 
         const granteeShare = await hrm.rewrapShare(ownerShare, RECORD_ID, alice.keys, {
             partyId: chen.partyId, publicKey: hrm.base64Encode(chen.publicKey),
         });
 
         assert.equal(granteeShare.readerId, 'dr-chen');
-        assert.equal(hrm.base64Decode(granteeShare.share).length, 113);
-        const event = { ...released(record, alice.partyId), requesterId: chen.partyId, share: granteeShare };
+        assert.equal(hrm.base64Decode(granteeShare.share).length, 145);
+        const event = { ...(await released(record, chen, alice.partyId)), share: granteeShare };
         assert.deepEqual(await hrm.openRecord(event, alice.partyId, chen.keys), plaintext);
         assert.deepEqual(
             await hrm.openShare(granteeShare, RECORD_ID, chen.keys),
@@ -315,10 +400,20 @@ describe('rewrapShare and openShare', () => {
         );
     });
 
+    it('rewraps a v1 record\'s share as a v1 share (its salt is in C1)', async () => {
+        const [alice, chen] = await Promise.all(['patient-alice', 'dr-chen'].map(newParty));
+        const record = await newRecord({ plaintext: utf8('old'), ownerId: alice.partyId, readers: [alice], version: 1 });
+
+        const granteeShare = await hrm.rewrapShare(clear(record, alice.partyId).share, RECORD_ID, alice.keys, chen);
+
+        assert.equal(hrm.base64Decode(granteeShare.share).length, 113);
+        assert.deepEqual(await hrm.decryptRecord({ ...clear(record, alice.partyId), share: granteeShare }, chen.keys), utf8('old'));
+    });
+
     it('refuses to rewrap a share that is not the owner\'s', async () => {
         const [alice, hospital, chen] = await Promise.all(['patient-alice', 'hospital-a', 'dr-chen'].map(newParty));
         const record = await newRecord({ plaintext: utf8('x'), ownerId: alice.partyId, readers: [alice, hospital] });
-        const hospitalShare = released(record, hospital.partyId).share;
+        const hospitalShare = clear(record, hospital.partyId).share;
 
         await rejectsWith(hrm.rewrapShare(hospitalShare, RECORD_ID, alice.keys, chen), 'SHARE_FOR_OTHER_READER');
         await rejectsWith(hrm.rewrapShare(hrm.base64Decode(hospitalShare.share), RECORD_ID, alice.keys, chen), 'SHARE_DOES_NOT_OPEN');
@@ -339,7 +434,7 @@ describe('verifyProvenance', () => {
         assert.equal(await hrm.verifyProvenance(submitted, hospital.publicKey), true);
         const changedShare = { ...submitted.shares[1], share: hrm.base64Encode(flipped(hrm.base64Decode(submitted.shares[1].share), 70)) };
         const tampered = [
-            { ...submitted, innerCiphertext: hrm.base64Encode(flipped(record.innerCiphertext, 60)) },
+            { ...submitted, innerCiphertext: hrm.base64Encode(flipped(record.innerCiphertext, 20)) },
             { ...submitted, shares: [submitted.shares[0], changedShare] },
             { ...submitted, shares: [...submitted.shares].reverse() },
             { ...submitted, ownerId: 'patient-eve' },
@@ -348,6 +443,20 @@ describe('verifyProvenance', () => {
             await rejectsWith(hrm.verifyProvenance(record, hospital.publicKey), 'PROVENANCE_INVALID');
         }
         await rejectsWith(hrm.verifyProvenance(submitted, alice.publicKey), 'PROVENANCE_INVALID');
+        await rejectsWith(hrm.verifyProvenance({ ...submitted, authorId: 'hospital-b' }, hospital.publicKey), 'PROVENANCE_INVALID');
+    });
+
+    it('verifies a v1 record\'s signature, which does not name the author', async () => {
+        const [alice, hospital] = await Promise.all(['patient-alice', 'hospital-a'].map(newParty));
+        const record = await newRecord({ plaintext: utf8('old'), ownerId: alice.partyId, readers: [alice, hospital], version: 1 });
+        const submitted = {
+            ...record,
+            authorId: hospital.partyId,
+            innerCiphertext: hrm.base64Encode(record.innerCiphertext),
+            authorSignature: await signProvenance(record, hospital),
+        };
+
+        assert.equal(await hrm.verifyProvenance(submitted, hospital.publicKey), true);
     });
 });
 

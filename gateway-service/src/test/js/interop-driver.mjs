@@ -6,6 +6,7 @@ import * as hrm from '../../main/resources/static/js/hrm-crypto.js';
 
 const OPS = {
     openRecord: hrm.openRecord,
+    decryptRecord: hrm.decryptRecord,
     openShare: hrm.openShare,
     rewrapShare: hrm.rewrapShare,
     verifyProvenance: hrm.verifyProvenance,

@@ -66,8 +66,10 @@ export async function call(method, path, body) {
 }
 
 /** Fetch a record: waits for the vault's answer, polling while the gateway answers 202. */
+/** The gateway's final answer to one fetch, with the request id of the first answer (the request this page made). */
 export async function fetchRecord(recordId) {
     let answer = await call('POST', `/api/records/${recordId}/fetch`);
+    const requestId = answer.body && answer.body.requestId;
     for (let attempt = 0; answer.status === 202 && attempt < 60; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 500));
         answer = await call('GET', answer.headers.get('Location'));
@@ -75,7 +77,7 @@ export async function fetchRecord(recordId) {
     if (answer.status === 202) {
         throw new ApiError(504, { detail: 'the vault has not answered yet; try again' });
     }
-    return answer.body;
+    return { ...answer.body, askedRequestId: requestId };
 }
 
 export function escapeHtml(text) {

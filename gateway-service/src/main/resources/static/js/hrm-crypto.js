@@ -1,7 +1,8 @@
 /**
  * hrm-crypto.js: the hrm client-side record cryptography for the portal, in the browser (WebCrypto) and in
  * Node.js 20+ (globalThis.crypto.subtle). One dependency-free ES module. It follows the Java SDK
- * (org.hrm.client.sdk) byte for byte; see DESIGN.md, "The two encryption layers".
+ * (org.hrm.client.sdk) byte for byte; docs/wire-format.md writes the formats down, and the vectors in
+ * docs/wire-format/vectors/ are checked against this file by src/test/js/hrm-crypto.test.mjs.
  *
  * Private keys never leave the page: parseKeyFile imports them as non-extractable CryptoKeys held in a WeakMap,
  * so the party-keys object it returns carries only the party id and the public key. Error messages never contain
@@ -21,21 +22,29 @@
  *   hpkeSetupBaseR(enc, recipientKeys, info) -> {open(aad, ct), export(context, length)}
  *       RFC 9180 base mode, DHKEM(P-256, HKDF-SHA256), HKDF-SHA256, AES-256-GCM. ikmE (32 bytes) derives the
  *       ephemeral key with DeriveKeyPair (RFC 9180 7.1.3): for test vectors only.
- *   openShare(share, recordId, readerKeys) -> K1 (Uint8Array(32); zero it when done)
- *       share: KeyShare {readerId, share: base64} or the 113 share bytes (enc 65 || ct 48);
- *       HPKE info = "hrm/share/v1" || utf8(recordId), aad = utf8(readerKeys.partyId).
- *   openRecord(released, ownerId, readerKeys) -> plaintext (Uint8Array); ownerId null/undefined: released.ownerId
- *       released: RecordReleased JSON (object or text) {requestId, recordId, domain: "PATIENT"|"PRACTITIONER",
- *       requesterId, innerCiphertext: base64, share: {readerId, share: base64}, releasedAt}. Opens the share,
- *       decrypts C1 = 0x01 || salt 32 || nonce 12 || AES-256-GCM ct||tag with
- *       aad = utf8(recordId) || 0x00 || utf8(domain) || 0x00 || utf8(ownerId), then recomputes
+ *   openShare(share, recordId, readerKeys) -> the share's plaintext (zero it when done): K1 (v1) or K1 || salt (v2)
+ *       share: KeyShare {readerId, share: base64} or the share bytes; the length names the version: v1 113 bytes
+ *       (enc 65 || ct 32+16, info "hrm/share/v1" || recordId), v2 145 bytes (enc 65 || ct 64+16, info
+ *       "hrm/share/v2" || recordId); aad = utf8(readerKeys.partyId).
+ *   openReleased(released, requesterKeys, {requestId, recordId}?) -> C1
+ *       released: RecordReleased v2 JSON {requestId, recordId, domain, requesterId, sealedInnerCiphertext: base64,
+ *       share, releasedAt}. Refuses (NOT_THIS_REQUEST) an answer to another requester, request or record, then opens
+ *       the HPKE seal: info = "hrm/released/v2" || requestId, aad = utf8(requesterId) || 0x00 || utf8(recordId).
+ *   decryptRecord({recordId, domain, ownerId, innerCiphertext, share}, readerKeys) -> plaintext (Uint8Array)
+ *       C1 v2 = 0x02 || nonce 12 || AES-256-GCM ct||tag (salt from the v2 share); v1 = 0x01 || salt 32 || nonce 12 ||
+ *       ct||tag (v1 share); aad = utf8(recordId) || 0x00 || utf8(domain) || 0x00 || utf8(ownerId); then recomputes
  *       K1 = HKDF-SHA256(SHA-256(plaintext), salt, "record-key" || recordId) and rejects a mismatch.
- *   verifyProvenance(record, authorPublicKey) -> true, or throws
- *       record: {recordId, domain, ownerId, innerCiphertext, shares: [{readerId, share}], authorSignature}
- *       (the RecordSubmitted JSON shape): every share of the record, in order, and the author's r||s signature.
- *       RecordReleased does not carry these; the gateway must add them to its fetch response.
+ *   openRecord(released, ownerId, readerKeys, {requestId, recordId, shareKeys}?) -> plaintext
+ *       openReleased then decryptRecord; ownerId null/undefined: released.ownerId. Content is not verified yet:
+ *       call verifyProvenance before showing it.
+ *   provenanceSignedBytes(record) -> Uint8Array, and verifyProvenance(record, authorPublicKey) -> true, or throws
+ *       record: {recordId, domain, ownerId, authorId, innerCiphertext, shares: [{readerId, share}], authorSignature}
+ *       (the RecordSubmitted JSON shape); C1's version picks provenance v2 (names authorId) or v1.
+ *       RecordReleased does not carry these; the gateway adds them to its fetch response.
+ *   encryptRecord({recordId, domain, ownerId, author, plaintext, readers}, {salt, nonce, ikmE}?) -> RecordSubmitted
+ *       JSON without submittedAt/category: envelope v2, shares v2, provenance v2 signed by author (party keys).
  *   rewrapShare(ownerShare, recordId, ownerKeys, grantee {partyId, publicKey}, {ikmE}?) -> KeyShare JSON
- *       {readerId: grantee.partyId, share: base64}; grantee.publicKey is bytes or base64.
+ *       {readerId: grantee.partyId, share: base64} of the owner share's version (v2 carries the salt along).
  *   signGrant(ownerKeys, terms) -> ConsentGranted JSON, as ConsentSigner.grant makes it
  *       terms: {grantId (UUID), domain, granteeId, scope: {recordIds: [...]} | {category}, purpose,
  *       validFrom, expiresAt, grantedAt? (default now), shares: [{recordId, share}]} where times are Date,
@@ -50,7 +59,8 @@
  *
  * Errors: HrmCryptoError with a code. The record and share cases and messages are the Java SDK's
  * RecordCryptoException ones: SHARE_DOES_NOT_OPEN, SHARE_FOR_OTHER_READER, INNER_AUTHENTICATION_FAILED,
- * CONTENT_CHECK_FAILED, ENVELOPE_TRUNCATED, UNSUPPORTED_VERSION, PROVENANCE_INVALID; input problems are BAD_FIELD,
+ * CONTENT_CHECK_FAILED, ENVELOPE_TRUNCATED, UNSUPPORTED_VERSION, PROVENANCE_INVALID, SHARE_VERSION_MISMATCH; a
+ * release for someone else is NOT_THIS_REQUEST or RELEASE_DOES_NOT_OPEN; input problems are BAD_FIELD,
  * BAD_JSON, BAD_BASE64, BAD_TIME, BAD_KEY_FILE (with KEY_MISMATCH, BAD_PUBLIC_KEY, BAD_PRIVATE_KEY), BAD_KEYS.
  *
  * Decisions:
@@ -65,9 +75,12 @@
  * - The key file's text (a JS string) cannot be zeroed; callers should drop it once parsed.
  */
 
-const SHARE_INFO = 'hrm/share/v1';
+const SHARE_INFO_V1 = 'hrm/share/v1';
+const SHARE_INFO_V2 = 'hrm/share/v2';
+const RELEASED_INFO = 'hrm/released/v2';
 const RECORD_KEY_INFO = 'record-key';
-const PROVENANCE_TAG = 'hrm/provenance/v1';
+const PROVENANCE_TAG_V1 = 'hrm/provenance/v1';
+const PROVENANCE_LABEL_V2 = 'hrm/provenance/v2';
 const GRANT_LABEL = 'hrm/consent-granted/v1';
 const REVOKE_LABEL = 'hrm/consent-revoked/v1';
 const DOMAINS = ['PATIENT', 'PRACTITIONER'];
@@ -76,11 +89,12 @@ const PUBLIC_KEY_BYTES = 65;
 const SCALAR_BYTES = 32;
 const KEY_BYTES = 32;
 const TAG_BYTES = 16;
-const SHARE_BYTES = PUBLIC_KEY_BYTES + KEY_BYTES + TAG_BYTES;
-const ENVELOPE_VERSION = 0x01;
 const SALT_BYTES = 32;
 const NONCE_BYTES = 12;
-const HEADER_BYTES = 1 + SALT_BYTES + NONCE_BYTES;
+const SHARE_BYTES_V1 = PUBLIC_KEY_BYTES + KEY_BYTES + TAG_BYTES;
+const SHARE_BYTES_V2 = PUBLIC_KEY_BYTES + KEY_BYTES + SALT_BYTES + TAG_BYTES;
+const ENVELOPE_V1 = 0x01;
+const ENVELOPE_V2 = 0x02;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A failed check; `code` says which (the same cases and messages as the Java SDK's RecordCryptoException). */
@@ -104,6 +118,9 @@ const INNER_AUTHENTICATION_FAILED = [
 const CONTENT_CHECK_FAILED = ['CONTENT_CHECK_FAILED', 'content check failed'];
 const ENVELOPE_TRUNCATED = ['ENVELOPE_TRUNCATED', 'envelope truncated'];
 const PROVENANCE_INVALID = ['PROVENANCE_INVALID', 'provenance signature invalid'];
+const SHARE_VERSION_MISMATCH = ['SHARE_VERSION_MISMATCH', 'key share version does not match the envelope version'];
+const NOT_THIS_REQUEST = ['NOT_THIS_REQUEST', 'the release answers another request, record or requester'];
+const RELEASE_DOES_NOT_OPEN = ['RELEASE_DOES_NOT_OPEN', "released ciphertext does not open with this requester's key"];
 
 function subtle() {
     const s = globalThis.crypto && globalThis.crypto.subtle;
@@ -539,59 +556,85 @@ export async function hpkeOpenBase(enc, ciphertext, recipientKeys, info, aad) {
 
 // ------------------------------------------------------------------- key shares
 
-const shareInfo = (recordId) => utf8Encode(SHARE_INFO + recordId);
+// A share's length names its version: v1 sealed K1 (enc 65 || 32 + tag 16 = 113 bytes), v2 seals K1 || salt (145).
+const SHARE_VERSIONS = new Map([
+    [SHARE_BYTES_V1, { version: 1, info: SHARE_INFO_V1, payload: KEY_BYTES }],
+    [SHARE_BYTES_V2, { version: 2, info: SHARE_INFO_V2, payload: KEY_BYTES + SALT_BYTES }],
+]);
+const shareInfo = (label, recordId) => utf8Encode(label + recordId);
 
-/** K1 from a key share, exactly as the Java KeyShares.unwrap opens it; any failure is SHARE_DOES_NOT_OPEN. */
+function shareBytesOf(share, readerKeys) {
+    if (share instanceof Uint8Array) {
+        return share;
+    }
+    if (share === null || typeof share !== 'object') {
+        fail('BAD_FIELD', 'missing field share');
+    }
+    if (share.readerId !== readerKeys.partyId) {
+        fail(...SHARE_FOR_OTHER_READER);
+    }
+    return bytesOf(share.share, 'share.share');
+}
+
+/**
+ * What a key share seals, exactly as the Java KeyShares opens it: K1 (v1, 32 bytes) or K1 || salt (v2, 64 bytes);
+ * zero it when done. Any failure is SHARE_DOES_NOT_OPEN.
+ */
 export async function openShare(share, recordId, readerKeys) {
     requireUuid(recordId, 'recordId');
     privateOf(readerKeys);
-    let shareBytes = share;
-    if (!(share instanceof Uint8Array)) {
-        if (share === null || typeof share !== 'object') {
-            fail('BAD_FIELD', 'missing field share');
-        }
-        if (share.readerId !== readerKeys.partyId) {
-            fail(...SHARE_FOR_OTHER_READER);
-        }
-        shareBytes = bytesOf(share.share, 'share.share');
-    }
-    if (shareBytes.length !== SHARE_BYTES) {
+    const shareBytes = shareBytesOf(share, readerKeys);
+    const layout = SHARE_VERSIONS.get(shareBytes.length);
+    if (!layout) {
         fail(...SHARE_DOES_NOT_OPEN);
     }
     try {
         const enc = shareBytes.subarray(0, PUBLIC_KEY_BYTES);
         const ct = shareBytes.subarray(PUBLIC_KEY_BYTES);
-        const key = await hpkeOpenBase(enc, ct, readerKeys, shareInfo(recordId), utf8Encode(readerKeys.partyId));
-        if (key.length !== KEY_BYTES) {
-            key.fill(0);
-            throw new Error('wrong key length');
+        const info = shareInfo(layout.info, recordId);
+        const payload = await hpkeOpenBase(enc, ct, readerKeys, info, utf8Encode(readerKeys.partyId));
+        if (payload.length !== layout.payload) {
+            payload.fill(0);
+            throw new Error('wrong payload length');
         }
-        return key;
+        return payload;
     } catch (e) {
         // A bad point in enc and a bad tag give the same answer, as in Java.
         return fail(...SHARE_DOES_NOT_OPEN);
     }
 }
 
-async function wrapShare(key, recordId, readerId, readerPublicKey, options) {
+/** K1 and, from a v2 share, the salt: {version, key, salt | null}. */
+async function unwrapShare(share, recordId, readerKeys) {
+    const payload = await openShare(share, recordId, readerKeys);
+    return payload.length === KEY_BYTES
+        ? { version: 1, key: payload, salt: null }
+        : { version: 2, key: payload.subarray(0, KEY_BYTES), salt: payload.subarray(KEY_BYTES) };
+}
+
+async function wrapShare(payload, recordId, readerId, readerPublicKey, options) {
+    const label = payload.length === KEY_BYTES ? SHARE_INFO_V1 : SHARE_INFO_V2;
     const { enc, ciphertext } = await hpkeSealBase(
         bytesOf(readerPublicKey, 'publicKey'),
-        shareInfo(recordId),
+        shareInfo(label, recordId),
         utf8Encode(readerId),
-        key,
+        payload,
         options,
     );
     return { readerId, share: base64Encode(concat(enc, ciphertext)) };
 }
 
-/** The owner's client rewraps K1 of one record to a grantee: the grantee's KeyShare JSON. */
+/**
+ * The owner's client rewraps one record's share to a grantee: the grantee's KeyShare JSON, of the owner share's
+ * version (a v2 share carries the salt along; a v1 record's salt is in its C1).
+ */
 export async function rewrapShare(ownerShare, recordId, ownerKeys, grantee, options = {}) {
     const granteeId = requireText(grantee && grantee.partyId, 'grantee.partyId');
-    const key = await openShare(ownerShare, recordId, ownerKeys);
+    const payload = await openShare(ownerShare, recordId, ownerKeys);
     try {
-        return await wrapShare(key, recordId, granteeId, grantee.publicKey, options);
+        return await wrapShare(payload, recordId, granteeId, grantee.publicKey, options);
     } finally {
-        key.fill(0);
+        payload.fill(0);
     }
 }
 
@@ -610,44 +653,50 @@ async function recordKey(plaintext, salt, recordId) {
     }
 }
 
+/** C1 of either version: v1 = 0x01 || salt 32 || nonce 12 || ct || tag, v2 = 0x02 || nonce 12 || ct || tag. */
 function parseEnvelope(innerCiphertext) {
     if (innerCiphertext.length === 0) {
         fail(...ENVELOPE_TRUNCATED);
     }
-    if (innerCiphertext[0] !== ENVELOPE_VERSION) {
-        fail('UNSUPPORTED_VERSION', `unsupported envelope version ${innerCiphertext[0]}`);
+    const version = innerCiphertext[0];
+    if (version !== ENVELOPE_V1 && version !== ENVELOPE_V2) {
+        fail('UNSUPPORTED_VERSION', `unsupported envelope version ${version}`);
     }
-    if (innerCiphertext.length < HEADER_BYTES + TAG_BYTES) {
+    const saltBytes = version === ENVELOPE_V1 ? SALT_BYTES : 0;
+    const header = 1 + saltBytes + NONCE_BYTES;
+    if (innerCiphertext.length < header + TAG_BYTES) {
         fail(...ENVELOPE_TRUNCATED);
     }
     return {
-        salt: innerCiphertext.subarray(1, 1 + SALT_BYTES),
-        nonce: innerCiphertext.subarray(1 + SALT_BYTES, HEADER_BYTES),
-        sealed: innerCiphertext.subarray(HEADER_BYTES),
+        version,
+        salt: version === ENVELOPE_V1 ? innerCiphertext.subarray(1, 1 + SALT_BYTES) : null,
+        nonce: innerCiphertext.subarray(1 + saltBytes, header),
+        sealed: innerCiphertext.subarray(header),
     };
 }
 
-/** Decrypts a released record as its reader and checks that the content is the one written. */
-export async function openRecord(released, ownerId, readerKeys) {
-    const event = parseJson(released, 'RecordReleased');
-    if (event === null || typeof event !== 'object') {
-        fail('BAD_FIELD', 'RecordReleased must be a JSON object');
-    }
-    const recordId = requireUuid(event.recordId, 'recordId');
-    const domain = requireDomain(event.domain);
-    // RecordReleased has no owner; a fetch response that adds one may stand in. Either way C1's AAD checks it.
-    const owner = requireText(ownerId ?? event.ownerId, 'ownerId');
-    const envelope = parseEnvelope(bytesOf(event.innerCiphertext, 'innerCiphertext'));
-    const key = await openShare(event.share, recordId, readerKeys);
+/**
+ * Decrypts C1 with the reader's share and checks that the content is the one written (K1 recomputed from the
+ * plaintext and salt). record: {recordId, domain, ownerId, innerCiphertext, share}. The share's version must be C1's.
+ */
+export async function decryptRecord(record, readerKeys) {
+    const recordId = requireUuid(record && record.recordId, 'recordId');
+    const domain = requireDomain(record.domain);
+    const owner = requireText(record.ownerId, 'ownerId');
+    const envelope = parseEnvelope(bytesOf(record.innerCiphertext, 'innerCiphertext'));
+    const opened = await unwrapShare(record.share, recordId, readerKeys);
     try {
+        if (opened.version !== envelope.version) {
+            fail(...SHARE_VERSION_MISMATCH);
+        }
         let plaintext;
         try {
-            plaintext = await aesGcm('decrypt', key, envelope.nonce, innerAad(recordId, domain, owner), envelope.sealed);
+            plaintext = await aesGcm('decrypt', opened.key, envelope.nonce, innerAad(recordId, domain, owner), envelope.sealed);
         } catch (e) {
             fail(...INNER_AUTHENTICATION_FAILED);
         }
-        const recomputed = await recordKey(plaintext, envelope.salt, recordId);
-        const matches = equalBytes(recomputed, key);
+        const recomputed = await recordKey(plaintext, envelope.salt ?? opened.salt, recordId);
+        const matches = equalBytes(recomputed, opened.key);
         recomputed.fill(0);
         if (!matches) {
             plaintext.fill(0);
@@ -655,13 +704,91 @@ export async function openRecord(released, ownerId, readerKeys) {
         }
         return plaintext;
     } finally {
-        key.fill(0);
+        opened.key.fill(0);
+        opened.salt?.fill(0);
     }
+}
+
+/**
+ * C1 out of a RecordReleased (v2): checks that it answers this requester (and, when given, this request id and
+ * record id), then opens the HPKE seal with info "hrm/released/v2" || requestId and
+ * aad = requesterId || 0x00 || recordId. Any failure of the seal is RELEASE_DOES_NOT_OPEN.
+ */
+export async function openReleased(released, requesterKeys, expected = {}) {
+    const event = parseJson(released, 'RecordReleased');
+    if (event === null || typeof event !== 'object') {
+        fail('BAD_FIELD', 'RecordReleased must be a JSON object');
+    }
+    privateOf(requesterKeys);
+    const requestId = requireUuid(event.requestId, 'requestId');
+    const recordId = requireUuid(event.recordId, 'recordId');
+    const requesterId = requireText(event.requesterId, 'requesterId');
+    if (requesterId !== requesterKeys.partyId
+        || (expected.requestId != null && expected.requestId !== requestId)
+        || (expected.recordId != null && expected.recordId !== recordId)) {
+        fail(...NOT_THIS_REQUEST);
+    }
+    const sealed = bytesOf(event.sealedInnerCiphertext, 'sealedInnerCiphertext');
+    if (sealed.length <= PUBLIC_KEY_BYTES + TAG_BYTES) {
+        fail(...RELEASE_DOES_NOT_OPEN);
+    }
+    try {
+        return await hpkeOpenBase(
+            sealed.subarray(0, PUBLIC_KEY_BYTES),
+            sealed.subarray(PUBLIC_KEY_BYTES),
+            requesterKeys,
+            utf8Encode(RELEASED_INFO + requestId),
+            concat(utf8Encode(requesterId), Uint8Array.of(0), utf8Encode(recordId)),
+        );
+    } catch (e) {
+        return fail(...RELEASE_DOES_NOT_OPEN);
+    }
+}
+
+/**
+ * Decrypts a released record as its requester: openReleased, then decryptRecord with the released share.
+ * options: {requestId, recordId} the answer must be for; shareKeys, the share holder's keys when they are not the
+ * requester's (emergency access through the institution). ownerId null/undefined: released.ownerId.
+ */
+export async function openRecord(released, ownerId, readerKeys, options = {}) {
+    const event = parseJson(released, 'RecordReleased');
+    const innerCiphertext = await openReleased(event, readerKeys, options);
+    // RecordReleased has no owner; a fetch response that adds one may stand in. Either way C1's AAD checks it.
+    return decryptRecord(
+        { ...event, ownerId: ownerId ?? event.ownerId, innerCiphertext, share: event.share },
+        options.shareKeys ?? readerKeys,
+    );
 }
 
 /** Canonical field: its length as a 4-byte big-endian integer, then the bytes. */
 function field(bytes) {
     return concat(i2osp(bytes.length, 4), bytes);
+}
+
+/**
+ * The bytes a record's author signs, by C1's version: v2 = canonical("hrm/provenance/v2", recordId, domain, ownerId,
+ * authorId, SHA-256(C1), then readerId and share of each share); v1 = the raw tag "hrm/provenance/v1" and the same
+ * length-prefixed fields without authorId. record: the RecordSubmitted JSON shape.
+ */
+export async function provenanceSignedBytes(record) {
+    const r = parseJson(record, 'record');
+    const recordId = requireUuid(r && r.recordId, 'recordId');
+    const innerCiphertext = bytesOf(r.innerCiphertext, 'innerCiphertext');
+    const version = parseEnvelope(innerCiphertext).version;
+    if (!Array.isArray(r.shares) || r.shares.length === 0) {
+        fail('BAD_FIELD', 'missing field shares');
+    }
+    const identity = [recordId, requireDomain(r.domain), requireText(r.ownerId, 'ownerId')];
+    if (version === ENVELOPE_V2) {
+        identity.push(requireText(r.authorId, 'authorId'));
+    }
+    const fields = [...identity.map(utf8Encode), await sha256(innerCiphertext)];
+    for (const share of r.shares) {
+        fields.push(utf8Encode(requireText(share.readerId, 'shares[].readerId')), bytesOf(share.share, 'shares[].share'));
+    }
+    return version === ENVELOPE_V2
+        ? canonical(PROVENANCE_LABEL_V2, fields)
+        : concat(utf8Encode(PROVENANCE_TAG_V1), ...fields.map(field));
 }
 
 /**
@@ -685,28 +812,62 @@ export async function verifySignature(publicKey, message, signature) {
     return subtle().verify({ name: 'ECDSA', hash: 'SHA-256' }, key, sig, message);
 }
 
-/** Verifies the author's signature over the record identity, SHA-256(C1) and every share in order. */
+/**
+ * Verifies the author's signature over the record (provenanceSignedBytes, the version C1 names) with the author's
+ * public key from the directory; throws PROVENANCE_INVALID otherwise. Content must not be shown before this passes.
+ */
 export async function verifyProvenance(record, authorPublicKey) {
     const r = parseJson(record, 'record');
-    const recordId = requireUuid(r && r.recordId, 'recordId');
-    const parts = [
-        utf8Encode(PROVENANCE_TAG),
-        field(utf8Encode(recordId)),
-        field(utf8Encode(requireDomain(r.domain))),
-        field(utf8Encode(requireText(r.ownerId, 'ownerId'))),
-        field(await sha256(bytesOf(r.innerCiphertext, 'innerCiphertext'))),
-    ];
-    if (!Array.isArray(r.shares) || r.shares.length === 0) {
-        fail('BAD_FIELD', 'missing field shares');
-    }
-    for (const share of r.shares) {
-        parts.push(field(utf8Encode(requireText(share.readerId, 'shares[].readerId'))));
-        parts.push(field(bytesOf(share.share, 'shares[].share')));
-    }
-    if (!(await verifySignature(authorPublicKey, concat(...parts), bytesOf(r.authorSignature, 'authorSignature')))) {
+    const signed = await provenanceSignedBytes(r);
+    if (!(await verifySignature(authorPublicKey, signed, bytesOf(r.authorSignature, 'authorSignature')))) {
         fail(...PROVENANCE_INVALID);
     }
     return true;
+}
+
+/**
+ * Encrypts a record as the Java RecordEncryptor does (envelope v2) and signs its provenance: the RecordSubmitted JSON
+ * (without submittedAt and category, which the submitter adds). readers: [{partyId, publicKey}] besides the author,
+ * the owner among them; shares come owner first, then the author, then the others by id.
+ * options {salt, nonce, ikmE: {partyId: bytes}} fix the randomness, for conformance vectors only.
+ */
+export async function encryptRecord({ recordId, domain, ownerId, author, plaintext, readers }, options = {}) {
+    requireUuid(recordId, 'recordId');
+    requireDomain(domain);
+    requireText(ownerId, 'ownerId');
+    privateOf(author);
+    const others = new Map((readers || []).map((r) => [requireText(r.partyId, 'readers[].partyId'), r.publicKey]));
+    others.delete(author.partyId);
+    const ordered = [];
+    if (ownerId !== author.partyId) {
+        if (!others.has(ownerId)) {
+            fail('BAD_FIELD', `readers must include the owner ${ownerId}`);
+        }
+        ordered.push([ownerId, others.get(ownerId)]);
+        others.delete(ownerId);
+    }
+    ordered.push([author.partyId, author.publicKey]);
+    [...others.keys()].sort().forEach((id) => ordered.push([id, others.get(id)]));
+    const salt = options.salt ? bytesOf(options.salt, 'salt') : globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+    const nonce = options.nonce ? bytesOf(options.nonce, 'nonce') : globalThis.crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
+    const key = await recordKey(plaintext, salt, recordId);
+    const payload = concat(key, salt);
+    try {
+        const sealed = await aesGcm('encrypt', key, nonce, innerAad(recordId, domain, ownerId), plaintext);
+        const shares = [];
+        for (const [readerId, publicKey] of ordered) {
+            const ikmE = options.ikmE && options.ikmE[readerId];
+            shares.push(await wrapShare(payload, recordId, readerId, publicKey, ikmE ? { ikmE } : {}));
+        }
+        const record = {
+            recordId, domain, ownerId, authorId: author.partyId,
+            innerCiphertext: base64Encode(concat(Uint8Array.of(ENVELOPE_V2), nonce, sealed)), shares,
+        };
+        return { ...record, authorSignature: await sign(author, await provenanceSignedBytes(record)) };
+    } finally {
+        key.fill(0);
+        payload.fill(0);
+    }
 }
 
 // ------------------------------------------------------------------ consent

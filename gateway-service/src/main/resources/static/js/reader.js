@@ -1,40 +1,55 @@
 // Opening a record in the browser: fetch through the gateway, then decrypt and verify with hrm-crypto.js.
-import { openRecord, utf8Decode, verifyProvenance } from './hrm-crypto.js';
+import { decryptRecord, openReleased, utf8Decode, verifyProvenance } from './hrm-crypto.js';
 import { fetchRecord, show } from './api.js';
 
-/** Fetches and decrypts one record with the reader's keys: {text, provenance} (provenance: who signed, or why not). */
+/** Why the page shows a warning instead of a record's text: its provenance did not verify. */
+export class UnverifiedRecord extends Error {}
+
+/**
+ * Fetches, decrypts and verifies one record with the reader's keys: {text, provenance}. The release must answer the
+ * request this page made (request id, record, reader); the text is returned only if the author's signature verifies
+ * against the author's key in the directory, otherwise this throws UnverifiedRecord.
+ */
 export async function readRecord(recordId, readerKeys) {
     const answer = await fetchRecord(recordId);
-    const plaintext = await openRecord(answer.released, answer.ownerId, readerKeys);
-    const text = utf8Decode(plaintext);
-    plaintext.fill(0);
-    return { text, provenance: await provenanceOf(answer) };
+    const released = answer.released;
+    const innerCiphertext = await openReleased(released, readerKeys, { requestId: answer.askedRequestId, recordId });
+    // Verified before decryption: content whose author cannot be confirmed is never decrypted into the page.
+    const provenance = await provenanceOf(answer, innerCiphertext);
+    const plaintext = await decryptRecord({ ...released, ownerId: answer.ownerId, innerCiphertext }, readerKeys);
+    try {
+        return { text: utf8Decode(plaintext), provenance };
+    } finally {
+        plaintext.fill(0);
+    }
 }
 
-async function provenanceOf(answer) {
+async function provenanceOf(answer, innerCiphertext) {
     const p = answer.provenance;
     if (!p || !p.authorPublicKey) {
-        return 'author key not in the directory: provenance not checked';
+        throw new UnverifiedRecord('the author\'s key is not in the directory, so who wrote this record cannot be checked');
     }
     try {
         await verifyProvenance({
             recordId: answer.released.recordId,
             domain: answer.released.domain,
             ownerId: answer.ownerId,
-            innerCiphertext: answer.released.innerCiphertext,
+            authorId: p.authorId,
+            innerCiphertext,
             shares: p.shares,
             authorSignature: p.authorSignature,
         }, p.authorPublicKey);
-        return `signed by ${p.authorId}, unchanged since`;
     } catch (e) {
-        return `provenance check failed: ${e.message}`;
+        throw new UnverifiedRecord(`the author's signature does not verify (${e.message})`);
     }
+    return `signed by ${p.authorId}, unchanged since`;
 }
 
 /** Opens a record into the page's "opened" section (#opened, #opened-id, #opened-provenance, #plaintext). */
 export async function openInto(recordId, readerKeys, message) {
     const $ = (id) => document.getElementById(id);
     $('opened').hidden = true;
+    $('plaintext').textContent = '';
     try {
         if (!readerKeys) {
             throw new Error('load your key file first');
@@ -46,6 +61,13 @@ export async function openInto(recordId, readerKeys, message) {
         $('plaintext').textContent = text;
         show(message, 'record decrypted in this page', true);
     } catch (e) {
+        if (e instanceof UnverifiedRecord) {
+            $('opened').hidden = false;
+            $('opened-id').textContent = recordId;
+            $('opened-provenance').textContent = `WARNING: not shown. ${e.message}. This may not be the record that was written.`;
+            show(message, `provenance check failed for ${recordId}: the record is not shown`, false);
+            return;
+        }
         const kind = e.status === 410 ? 'gone (410)' : e.status === 403 ? 'denied (403)' : 'cannot open';
         show(message, `${kind} ${recordId}: ${e.message}`, false);
     }

@@ -76,7 +76,9 @@ final class ConsentStory {
             say.accept(reader.partyId() + " was denied: " + answer.denied().reason());
             return false;
         }
-        byte[] read = RecordCommands.open(answer.released(), record.owner().partyId(), shareHolder);
+        byte[] read = RecordCommands.openVerified(
+                        session.endpoints.kafkaBootstrapServers(), answer.released(), reader, shareHolder)
+                .plaintext();
         boolean exact = Arrays.equals(read, record.plaintext());
         say.accept(reader.partyId() + (emergency == null ? "" : " (break-the-glass: " + emergency + ")") + " read "
                 + record.recordId() + (exact ? ": the exact original bytes" : ": DIFFERENT bytes"));

@@ -72,7 +72,10 @@ final class ErasureStory {
         RecordFetcher.Answer answer = fetch(record, owner);
         return answer.allowed()
                 && java.util.Arrays.equals(
-                        RecordCommands.open(answer.released(), owner.partyId(), owner), record.plaintext());
+                        RecordCommands.openVerified(
+                                        session.endpoints.kafkaBootstrapServers(), answer.released(), owner, owner)
+                                .plaintext(),
+                        record.plaintext());
     }
 
     private boolean unreadableByAll(ConsentStory.Subject record, List<PartyKeys> readers) {

@@ -155,7 +155,8 @@ public final class HrmCli {
                   revoke    --keystore OWNER --grant ID [--domain patient]
                   grants    --owner ID [--domain patient]   the owner's signed grants and their status
                   fetch     --keystore READER --record ID --owner ID [--domain patient] [--out FILE]
-                            [--emergency REASON --institution-keystore FILE]   decrypt to stdout or a file
+                            [--emergency REASON --institution-keystore FILE]   decrypt to stdout or a file, only
+                            if the author's signature verifies against the directory (exit 4 and why otherwise)
                   erase     --owner ID (--record ID | --all) [--domain patient] [--receipt FILE]
                             publish the erasure request (as the gateway will) and print the vault's signed receipt
                   vault     rotate | retire --version N   operators: add a master key version and re-wrap every

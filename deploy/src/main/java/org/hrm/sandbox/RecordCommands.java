@@ -9,15 +9,23 @@ import java.util.UUID;
 import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordFetcher;
 import org.hrm.client.kafka.StandingGrantsView;
+import org.hrm.client.kafka.SubmittedRecords;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordDecryptor;
 import org.hrm.client.sdk.RecordEncryptor;
+import org.hrm.client.sdk.UnverifiedRecordException;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordReleased;
+import org.hrm.contracts.events.RecordSubmitted;
 
-/** {@code ./hrm submit} and {@code ./hrm fetch}: a record in from a file, a record out to stdout or a file. */
+/**
+ * {@code ./hrm submit} and {@code ./hrm fetch}: a record in from a file, a record out to stdout or a file. {@code
+ * fetch} prints a record only if its provenance verifies (the author's signature against the directory), and exits 4
+ * with the reason otherwise.
+ */
 final class RecordCommands {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
 
@@ -70,7 +78,28 @@ final class RecordCommands {
                 System.err.println("denied: " + answer.denied().reason());
                 return 3;
             }
-            byte[] plaintext = open(answer.released(), ownerId, shareHolder(args, reader, answer.released()));
+            RecordReleased released = answer.released();
+            byte[] plaintext;
+            try {
+                Verified verified = openVerified(
+                        session.endpoints.kafkaBootstrapServers(),
+                        released,
+                        reader,
+                        shareHolder(args, reader, released));
+                if (!verified.submission().ownerId().equals(ownerId)) {
+                    System.err.println("the record's owner is "
+                            + verified.submission().ownerId() + ", not " + ownerId + ": not shown");
+                    return 4;
+                }
+                plaintext = verified.plaintext();
+                System.err.println("provenance verified: written by "
+                        + verified.submission().authorId()
+                        + " (signature checked against its registered key), envelope v"
+                        + verified.submission().envelopeVersion());
+            } catch (UnverifiedRecordException e) {
+                System.err.println("PROVENANCE NOT VERIFIED, the record is not shown: " + e.getMessage());
+                return 4;
+            }
             writeOut(args, plaintext);
             return 0;
         }
@@ -87,15 +116,41 @@ final class RecordCommands {
         return PartyKeyFile.load(Path.of(institutionKeystore));
     }
 
-    static byte[] open(RecordReleased released, String ownerId, PartyKeys holder) {
-        return new RecordDecryptor()
-                .decrypt(
-                        released.recordId(),
-                        released.domain(),
-                        ownerId,
-                        released.innerCiphertext(),
-                        released.share(),
-                        holder);
+    /** A released record whose provenance verified, and the submission it verified against. */
+    record Verified(byte[] plaintext, RecordSubmitted submission) {}
+
+    /**
+     * Opens a release as its requester and presents it only if its provenance verifies: the submission of exactly the
+     * released C1 from the record-submitted topic, its author's key from the party directory.
+     *
+     * @throws UnverifiedRecordException if the submission is gone, or its provenance is another record's or does not
+     *     verify
+     */
+    static Verified openVerified(
+            String bootstrapServers, RecordReleased released, PartyKeys requester, PartyKeys holder) {
+        RecordDecryptor decryptor = new RecordDecryptor();
+        byte[] innerCiphertext = decryptor.openReleased(released, requester);
+        RecordSubmitted submission = SubmittedRecords.withCiphertext(
+                        bootstrapServers, released.domain(), released.recordId(), innerCiphertext)
+                .orElseThrow(() -> new UnverifiedRecordException(
+                        "the record's submission is no longer on the record-submitted topic: provenance unverifiable"));
+        byte[] authorKey = PartyDirectory.read(bootstrapServers)
+                .find(submission.authorId())
+                .map(PartyRegistered::publicKey)
+                .orElse(null);
+        return new Verified(decryptor.open(released, submission, requester, holder, authorKey), submission);
+    }
+
+    /** Opens a release without provenance: the requester opens C1's seal, the share holder the share. */
+    static byte[] open(RecordReleased released, String ownerId, PartyKeys requester, PartyKeys holder) {
+        RecordDecryptor decryptor = new RecordDecryptor();
+        return decryptor.decrypt(
+                released.recordId(),
+                released.domain(),
+                ownerId,
+                decryptor.openReleased(released, requester),
+                released.share(),
+                holder);
     }
 
     private static void writeOut(Args args, byte[] plaintext) throws Exception {

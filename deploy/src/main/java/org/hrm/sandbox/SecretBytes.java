@@ -2,7 +2,6 @@ package org.hrm.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
@@ -10,23 +9,20 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 import org.hrm.client.sdk.EncryptedRecord;
 
 /**
- * What must never appear on chain for one record: its plaintext, K1 and C1.
+ * What must never appear on chain for one record: its plaintext, its salt, K1 and C1.
  *
- * <p>K1 is recomputed here from the plaintext and the salt at the head of C1, independently of the
- * SDK, exactly as DESIGN.md defines it, so the scan does not trust the code it checks.
+ * <p>K1 is recomputed here from the plaintext and the salt the encryptor drew, independently of the SDK, exactly as
+ * DESIGN.md defines it, so the scan does not trust the code it checks.
  */
-record SecretBytes(byte[] plaintext, byte[] recordKey, byte[] innerCiphertext) {
-    private static final int SALT_OFFSET = 1;
-    private static final int SALT_BYTES = 32;
+record SecretBytes(byte[] plaintext, byte[] salt, byte[] recordKey, byte[] innerCiphertext) {
 
-    static SecretBytes of(EncryptedRecord record, byte[] plaintext) {
-        byte[] c1 = record.innerCiphertext();
-        byte[] salt = Arrays.copyOfRange(c1, SALT_OFFSET, SALT_OFFSET + SALT_BYTES);
-        return new SecretBytes(plaintext, recordKey(plaintext, salt, record.recordId()), c1);
+    static SecretBytes of(EncryptedRecord record, byte[] plaintext, byte[] salt) {
+        return new SecretBytes(
+                plaintext, salt, recordKey(plaintext, salt, record.recordId()), record.innerCiphertext());
     }
 
     List<byte[]> all() {
-        return List.of(plaintext, recordKey, innerCiphertext);
+        return List.of(plaintext, salt, recordKey, innerCiphertext);
     }
 
     private static byte[] recordKey(byte[] plaintext, byte[] salt, String recordId) {

@@ -3,6 +3,7 @@ package org.hrm.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,14 +23,14 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * The demo: the store story (a hospital system encrypts records for two patients and one doctor and
- * waits until every one is committed), then the consent story ({@link ConsentStory}), then a scan of
- * the chain for plaintext, K1 and C1. The last line printed is one JSON summary.
+ * The demo: the store story (a hospital system encrypts records for two patients and one doctor, one of them as
+ * envelope v1 "written before the upgrade", and waits until every one is committed), then the upgrade story ({@link
+ * UpgradeStory}), the consent story ({@link ConsentStory}) and the erasure story, then a scan of the chain for
+ * plaintext, salt, K1 and C1. The last line printed is one JSON summary.
  */
 final class StoreDemo {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(120);
 
-    private final RecordEncryptor encryptor = new RecordEncryptor();
     private final PartyKeys hospital = PartyKeys.generate("hospital-st-mary");
     private final PartyKeys alice = PartyKeys.generate("patient-alice");
     private final PartyKeys bob = PartyKeys.generate("patient-bob");
@@ -69,8 +70,9 @@ final class StoreDemo {
             register(session);
             List<CompletableFuture<?>> sends = new ArrayList<>();
             for (Story story : stories) {
-                EncryptedRecord record = encrypt(story);
-                secrets.put(record.recordId(), SecretBytes.of(record, story.plaintext()));
+                SaltRecorder random = new SaltRecorder();
+                EncryptedRecord record = encrypt(story, random);
+                secrets.put(record.recordId(), SecretBytes.of(record, story.plaintext(), random.salt()));
                 subjects.add(
                         new ConsentStory.Subject(record.recordId(), story.domain(), story.owner(), story.plaintext()));
                 sends.add(session.publisher.publish(record.toSubmitted(Instant.now(), story.category())));
@@ -81,6 +83,8 @@ final class StoreDemo {
             boolean allCommitted = watcher.awaitCommitted(secrets.keySet(), COMMIT_TIMEOUT, StoreDemo::say);
             Map<String, Object> consent = new LinkedHashMap<>();
             if (allCommitted) {
+                consent.putAll(new UpgradeStory(session, StoreDemo::say)
+                        .tell(subjects.get(0), subjects.get(subjects.size() - 1)));
                 ConsentStory consentStory = new ConsentStory(session, StoreDemo::say);
                 consent.putAll(consentStory.tell(subjects.get(0), subjects.get(1), drChen, subjects.get(3), hospital));
                 consent.putAll(consentStory.published());
@@ -156,16 +160,17 @@ final class StoreDemo {
                 .count();
     }
 
-    private EncryptedRecord encrypt(Story story) {
+    /** Envelope v2, except the story written "before the upgrade" (v1, through the SDK's compatibility writer). */
+    private EncryptedRecord encrypt(Story story, SecureRandom random) {
         Map<String, byte[]> readers =
                 Map.of(story.owner().partyId(), story.owner().publicKey());
-        return encryptor.encrypt(
-                UUID.randomUUID().toString(),
-                story.domain(),
-                story.owner().partyId(),
-                hospital,
-                story.plaintext(),
-                readers);
+        RecordEncryptor encryptor = new RecordEncryptor(random);
+        String recordId = UUID.randomUUID().toString();
+        return story.beforeUpgrade()
+                ? encryptor.encryptV1(
+                        recordId, story.domain(), story.owner().partyId(), hospital, story.plaintext(), readers)
+                : encryptor.encrypt(
+                        recordId, story.domain(), story.owner().partyId(), hospital, story.plaintext(), readers);
     }
 
     private List<Story> stories() {
@@ -201,7 +206,13 @@ final class StoreDemo {
                         Domain.PRACTITIONER,
                         drChen,
                         "Qualification",
-                        fhir("Qualification", "dr-chen", "board certified 2019")));
+                        fhir("Qualification", "dr-chen", "board certified 2019")),
+                new Story(
+                        Domain.PATIENT,
+                        bob,
+                        "Observation",
+                        fhir("Observation", "bob", "LDL 2.9 mmol/L, written before the upgrade"),
+                        true));
     }
 
     private static byte[] fhir(String resourceType, String subject, String text) {
@@ -214,5 +225,9 @@ final class StoreDemo {
         System.out.println("[demo] " + line);
     }
 
-    private record Story(Domain domain, PartyKeys owner, String category, byte[] plaintext) {}
+    private record Story(Domain domain, PartyKeys owner, String category, byte[] plaintext, boolean beforeUpgrade) {
+        Story(Domain domain, PartyKeys owner, String category, byte[] plaintext) {
+            this(domain, owner, category, plaintext, false);
+        }
+    }
 }

@@ -174,7 +174,7 @@ class ErasureFlowIT {
     private static byte[] read(ConsentStory.Subject record, PartyKeys reader) {
         RecordFetcher.Answer answer = fetch(record, reader);
         assertThat(answer.allowed()).as("released: %s", answer.denied()).isTrue();
-        return RecordCommands.open(answer.released(), record.owner().partyId(), reader);
+        return RecordCommands.open(answer.released(), record.owner().partyId(), reader, reader);
     }
 
     /** Documents of the vault's record-key collection for this record, read straight from its database. */

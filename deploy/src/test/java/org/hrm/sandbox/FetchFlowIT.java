@@ -249,7 +249,8 @@ class FetchFlowIT {
         assertThat(answer.allowed())
                 .as("released to %s: %s", reader.partyId(), answer.denied())
                 .isTrue();
-        return RecordCommands.open(answer.released(), record.owner().partyId(), holder);
+        return RecordCommands.openVerified(platform.kafkaBootstrapServers(), answer.released(), reader, holder)
+                .plaintext();
     }
 
     private static RecordFetcher.Answer fetch(ConsentStory.Subject record, PartyKeys reader, String emergency) {
@@ -396,6 +397,7 @@ class FetchFlowIT {
                 AccessBasis.OWNER,
                 MALLORY.partyId(),
                 null,
+                MALLORY.publicKey(),
                 "owner",
                 now,
                 now.plusSeconds(60));
@@ -411,6 +413,7 @@ class FetchFlowIT {
                 AccessBasis.OWNER,
                 MALLORY.partyId(),
                 null,
+                MALLORY.publicKey(),
                 "owner",
                 now,
                 now.plusSeconds(60),

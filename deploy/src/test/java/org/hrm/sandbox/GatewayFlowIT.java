@@ -152,14 +152,14 @@ class GatewayFlowIT {
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         RecordReleased released =
                 CODEC.decode(GatewayClient.JSON.writeValueAsBytes(answer.json().get("released")), RecordReleased.class);
-        return new RecordDecryptor()
-                .decrypt(
-                        released.recordId(),
-                        released.domain(),
-                        answer.json().get("ownerId").asString(),
-                        released.innerCiphertext(),
-                        released.share(),
-                        reader);
+        RecordDecryptor decryptor = new RecordDecryptor();
+        return decryptor.decrypt(
+                released.recordId(),
+                released.domain(),
+                answer.json().get("ownerId").asString(),
+                decryptor.openReleased(released, reader),
+                released.share(),
+                reader);
     }
 
     static ConsentGranted grant(String recordId) throws Exception {

@@ -40,7 +40,7 @@ class StoreFlowIT {
     private static final Platform platform = SharedPlatform.get();
     private static final Web3j web3j = SharedPlatform.web3j();
 
-    private final RecordEncryptor encryptor = new RecordEncryptor();
+    private final Map<String, byte[]> salts = new java.util.HashMap<>();
     private final RecordDecryptor decryptor = new RecordDecryptor();
     private final PartyKeys hospital = PartyKeys.generate("hospital-st-mary");
     private final PartyKeys patient = PartyKeys.generate("patient-alice");
@@ -112,9 +112,13 @@ class StoreFlowIT {
         for (var pair : List.of(Map.entry(patientRecord, patientText), Map.entry(doctorRecord, doctorText))) {
             assertThat(ChainScanner.containsAny(
                             chainAndVault,
-                            SecretBytes.of(pair.getKey(), pair.getValue()).all()))
+                            SecretBytes.of(
+                                            pair.getKey(),
+                                            pair.getValue(),
+                                            salts.get(pair.getKey().recordId()))
+                                    .all()))
                     .as(
-                            "plaintext, K1 or C1 of %s in the chain or the vault database",
+                            "plaintext, salt, K1 or C1 of %s in the chain or the vault database",
                             pair.getKey().recordId())
                     .isFalse();
         }
@@ -139,13 +143,17 @@ class StoreFlowIT {
     }
 
     private EncryptedRecord encrypt(Domain domain, PartyKeys owner, byte[] plaintext) {
-        return encryptor.encrypt(
-                UUID.randomUUID().toString(),
-                domain,
-                owner.partyId(),
-                hospital,
-                plaintext,
-                Map.of(owner.partyId(), owner.publicKey()));
+        SaltRecorder random = new SaltRecorder();
+        EncryptedRecord record = new RecordEncryptor(random)
+                .encrypt(
+                        UUID.randomUUID().toString(),
+                        domain,
+                        owner.partyId(),
+                        hospital,
+                        plaintext,
+                        Map.of(owner.partyId(), owner.publicKey()));
+        salts.put(record.recordId(), random.salt());
+        return record;
     }
 
     /** The RecordStored log named by a RecordCommitted, found independently with eth_getLogs. */

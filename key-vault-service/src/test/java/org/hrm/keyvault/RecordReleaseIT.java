@@ -106,7 +106,7 @@ class RecordReleaseIT {
 
         ConsumerRecord<String, byte[]> out = kafka.awaitReleased(Domain.PATIENT, decision.requestId());
         RecordReleased released = codec.decode(out.value(), RecordReleased.class);
-        assertThat(released.innerCiphertext()).isEqualTo(record.innerCiphertext());
+        assertThat(TestConsent.REQUESTER.open(released)).isEqualTo(record.innerCiphertext());
         assertThat(released.share().readerId()).isEqualTo(record.ownerId());
         assertThat(released.share().share()).isEqualTo(record.shares().get(0).share());
         assertThat(released.requesterId()).isEqualTo(record.ownerId());
@@ -134,7 +134,7 @@ class RecordReleaseIT {
 
         RecordReleased released = codec.decode(
                 kafka.awaitReleased(Domain.PATIENT, decision.requestId()).value(), RecordReleased.class);
-        assertThat(released.innerCiphertext()).isEqualTo(record.innerCiphertext());
+        assertThat(TestConsent.REQUESTER.open(released)).isEqualTo(record.innerCiphertext());
         assertThat(awaitSettled("patient_used_decisions", decision.requestId())).isEqualTo("RELEASED");
     }
 
@@ -153,7 +153,7 @@ class RecordReleaseIT {
                 kafka.awaitReleased(Domain.PATIENT, decision.requestId()).value(), RecordReleased.class);
         assertThat(released.share().readerId()).isEqualTo(decision.shareHolderId());
         assertThat(released.share().share()).isEqualTo(granteeShare);
-        assertThat(released.innerCiphertext()).isEqualTo(record.innerCiphertext());
+        assertThat(TestConsent.REQUESTER.open(released)).isEqualTo(record.innerCiphertext());
     }
 
     @Test
@@ -249,7 +249,7 @@ class RecordReleaseIT {
                 kafka.awaitReleased(Domain.PRACTITIONER, asPractitioner.requestId())
                         .value(),
                 RecordReleased.class);
-        assertThat(released.innerCiphertext()).isEqualTo(practitionerRecord.innerCiphertext());
+        assertThat(TestConsent.REQUESTER.open(released)).isEqualTo(practitionerRecord.innerCiphertext());
         assertThat(kafka.releasedCount(asPatient.requestId())).isZero();
     }
 

@@ -24,6 +24,8 @@ import org.hrm.keyvault.domain.ReleaseDecision;
  */
 public final class TestConsent {
     public static final Duration LIFETIME = Duration.ofMinutes(2);
+    /** The key every allowed test decision names as the requester's: released C1s are sealed to it. */
+    public static final TestRequester REQUESTER = TestRequester.generate();
 
     private final KeyPair keys;
 
@@ -149,6 +151,7 @@ public final class TestConsent {
                 basis,
                 shareHolderId,
                 grantId,
+                allowed ? REQUESTER.publicKey() : null,
                 reason,
                 decidedAt,
                 expiresAt));
@@ -161,6 +164,7 @@ public final class TestConsent {
                 basis,
                 shareHolderId,
                 grantId,
+                allowed ? REQUESTER.publicKey() : null,
                 reason,
                 decidedAt,
                 expiresAt,
@@ -177,6 +181,7 @@ public final class TestConsent {
                 d.basis(),
                 d.shareHolderId(),
                 d.grantId(),
+                d.requesterPublicKey(),
                 d.reason(),
                 d.decidedAt(),
                 d.expiresAt(),
@@ -194,6 +199,7 @@ public final class TestConsent {
                 DecisionBasis.valueOf(d.basis().name()),
                 d.shareHolderId(),
                 d.grantId(),
+                d.requesterPublicKey(),
                 d.reason(),
                 d.decidedAt(),
                 d.expiresAt(),

@@ -15,8 +15,9 @@ import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
 
 /**
- * Fetch over Kafka: publishes an {@link AccessRequested} and waits for the vault's answer to that
- * request id, a {@link RecordReleased} (C1 and the reader's share) or a {@link RecordReleaseDenied}.
+ * Fetch over Kafka: publishes an {@link AccessRequested} and waits for the vault's answer to that request, a {@link
+ * RecordReleased} (C1 sealed to the requester, and the share holder's share) or a {@link RecordReleaseDenied}. An
+ * answer counts only if it names this request's id, record and requester.
  */
 public final class RecordFetcher {
     private final String bootstrapServers;
@@ -53,29 +54,35 @@ public final class RecordFetcher {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
             publisher.requestAccess(request).join();
-            return await(consumer, request.requestId(), timeout);
+            return await(consumer, request, timeout);
         }
     }
 
-    private Answer await(KafkaConsumer<String, byte[]> consumer, String requestId, Duration timeout) {
+    private Answer await(KafkaConsumer<String, byte[]> consumer, AccessRequested request, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                Answer answer = answerFor(record, requestId);
+                Answer answer = answerFor(record, request);
                 if (answer != null) {
                     return answer;
                 }
             }
         }
-        throw new IllegalStateException("no answer to access request " + requestId + " within " + timeout);
+        throw new IllegalStateException("no answer to access request " + request.requestId() + " within " + timeout);
     }
 
-    private Answer answerFor(ConsumerRecord<String, byte[]> record, String requestId) {
+    private Answer answerFor(ConsumerRecord<String, byte[]> record, AccessRequested request) {
         if (record.topic().endsWith(".record-released")) {
             RecordReleased released = codec.decode(record.value(), RecordReleased.class);
-            return released.requestId().equals(requestId) ? new Answer(released, null) : null;
+            return released.answers(request.requestId(), request.recordId(), request.requesterId())
+                    ? new Answer(released, null)
+                    : null;
         }
         RecordReleaseDenied denied = codec.decode(record.value(), RecordReleaseDenied.class);
-        return denied.requestId().equals(requestId) ? new Answer(null, denied) : null;
+        return denied.requestId().equals(request.requestId())
+                        && denied.recordId().equals(request.recordId())
+                        && denied.requesterId().equals(request.requesterId())
+                ? new Answer(null, denied)
+                : null;
     }
 }

@@ -14,8 +14,8 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.crypto.P256;
 
 /**
- * The owner's side of consent: rewraps K1 of each covered record to the grantee and signs the grant
- * or revocation with the owner's key, so consent-service can tell it from one a non-owner forged.
+ * The owner's side of consent: rewraps each covered record's share (K1, and from envelope v2 the salt) to the grantee
+ * and signs the grant or revocation with the owner's key, so consent-service can tell it from one a non-owner forged.
  */
 public final class ConsentSigner {
     private static final byte[] UNSIGNED = {0};
@@ -75,12 +75,13 @@ public final class ConsentSigner {
 
     private GrantShare rewrap(PartyKeys owner, GrantTerms terms, byte[] granteePublicKey, CoveredRecord record) {
         RecordIdentity identity = new RecordIdentity(record.recordId(), terms.domain(), owner.partyId());
-        byte[] key = KeyShares.unwrap(record.ownerShare().share(), identity, owner);
+        // The payload keeps its version: a v2 share carries the salt on to the grantee, a v1 share K1 alone.
+        byte[] payload = KeyShares.unwrap(record.ownerShare().share(), identity, owner);
         try {
             return new GrantShare(
-                    record.recordId(), KeyShares.wrap(key, identity, terms.granteeId(), granteePublicKey, random));
+                    record.recordId(), KeyShares.wrap(payload, identity, terms.granteeId(), granteePublicKey, random));
         } finally {
-            java.util.Arrays.fill(key, (byte) 0);
+            java.util.Arrays.fill(payload, (byte) 0);
         }
     }
 

@@ -44,12 +44,12 @@ final class InnerLayer {
         return out;
     }
 
-    /** Encrypts {@code plaintext} under K1 into a complete envelope (C1). */
-    static byte[] seal(byte[] key, byte[] salt, byte[] nonce, byte[] plaintext, RecordIdentity identity) {
-        byte[] envelope = InnerEnvelope.allocate(salt, nonce, plaintext.length);
+    /** Encrypts {@code plaintext} under K1 into a complete envelope (C1) of {@code version}; v2 ignores the salt. */
+    static byte[] seal(byte version, byte[] key, byte[] salt, byte[] nonce, byte[] plaintext, RecordIdentity identity) {
+        byte[] envelope = InnerEnvelope.allocate(version, salt, nonce, plaintext.length);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, identity);
-            cipher.doFinal(plaintext, 0, plaintext.length, envelope, InnerEnvelope.HEADER_BYTES);
+            cipher.doFinal(plaintext, 0, plaintext.length, envelope, InnerEnvelope.headerBytes(version));
             return envelope;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is not available", e);
@@ -61,7 +61,8 @@ final class InnerLayer {
         byte[] bytes = envelope.bytes();
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, envelope.nonce(), identity);
-            return cipher.doFinal(bytes, InnerEnvelope.HEADER_BYTES, bytes.length - InnerEnvelope.HEADER_BYTES);
+            int offset = envelope.ciphertextOffset();
+            return cipher.doFinal(bytes, offset, bytes.length - offset);
         } catch (AEADBadTagException e) {
             throw new RecordCryptoException(RecordCryptoException.INNER_AUTHENTICATION_FAILED);
         } catch (GeneralSecurityException e) {

@@ -13,6 +13,9 @@ public class RecordCryptoException extends RuntimeException {
     static final String CONTENT_CHECK_FAILED = "content check failed";
     static final String ENVELOPE_TRUNCATED = "envelope truncated";
     static final String PROVENANCE_INVALID = "provenance signature invalid";
+    static final String SHARE_VERSION_MISMATCH = "key share version does not match the envelope version";
+    static final String RELEASE_FOR_OTHER_REQUESTER = "the release answers another requester";
+    static final String RELEASE_DOES_NOT_OPEN = "released ciphertext does not open with this requester's key";
 
     public RecordCryptoException(String message) {
         super(message);

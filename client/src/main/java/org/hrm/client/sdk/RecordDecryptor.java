@@ -1,10 +1,13 @@
 package org.hrm.client.sdk;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.ProvenanceBytes;
 import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.crypto.P256;
 
@@ -12,12 +15,70 @@ import org.hrm.crypto.P256;
  * Opens a record on a reader's client: unwraps K1 from the reader's share, decrypts C1, checks the content, and
  * verifies the author's provenance signature.
  *
+ * <p>{@link #open} is the reader's API: it presents content only after the author's signature verified against the
+ * author's key from the party directory ({@link UnverifiedRecordException} otherwise). {@link #decrypt} is the step
+ * without provenance, for callers that verify separately.
+ *
  * <p>Thread-safe and stateless. Failures caused by the record's bytes are {@link RecordCryptoException}s.
  */
 public final class RecordDecryptor {
 
     /**
-     * Decrypts C1 with the reader's key share and checks that K1 recomputed from the plaintext matches.
+     * Opens a release as its requester and presents the record only if its provenance verifies: the release must be
+     * sealed to {@code requester}, {@code submission} must be the submission of exactly the released C1, and its
+     * author's signature must verify with {@code authorPublicKey}.
+     *
+     * @param submission the record's submission as the platform accepted it (ids, shares, signature; its C1 must be
+     *     the released one)
+     * @param shareHolder whose share the vault released: the requester, or in an emergency its institution
+     * @param authorPublicKey the key the party directory holds for {@code submission.authorId()}; null if unknown
+     * @return the plaintext, owned by the caller
+     * @throws UnverifiedRecordException if the provenance is of another record or does not verify
+     * @throws RecordCryptoException if the release, the share or C1 does not open, or the content check fails
+     */
+    public byte[] open(
+            RecordReleased released,
+            RecordSubmitted submission,
+            PartyKeys requester,
+            PartyKeys shareHolder,
+            byte[] authorPublicKey) {
+        byte[] innerCiphertext = openReleased(released, requester);
+        if (!released.recordId().equals(submission.recordId())
+                || released.domain() != submission.domain()
+                || !MessageDigest.isEqual(innerCiphertext, submission.innerCiphertext())) {
+            throw new UnverifiedRecordException(UnverifiedRecordException.NOT_THIS_RECORD);
+        }
+        if (authorPublicKey == null) {
+            throw new UnverifiedRecordException(
+                    "the author " + submission.authorId() + " is not in the party directory: provenance unverifiable");
+        }
+        try {
+            verifyProvenance(submission, authorPublicKey);
+        } catch (RecordCryptoException | IllegalArgumentException e) {
+            throw new UnverifiedRecordException(e.getMessage());
+        }
+        return decrypt(
+                released.recordId(),
+                released.domain(),
+                submission.ownerId(),
+                innerCiphertext,
+                released.share(),
+                shareHolder);
+    }
+
+    /**
+     * C1 out of a release sealed to {@code requester} (RecordReleased v2). Checks only that the seal opens for this
+     * requester, request and record; the caller checks that the request id is one it made.
+     *
+     * @throws RecordCryptoException if the release names another requester or does not open with its key
+     */
+    public byte[] openReleased(RecordReleased released, PartyKeys requester) {
+        return ReleasedCiphertext.open(released, requester);
+    }
+
+    /**
+     * Decrypts C1 with the reader's key share and checks that K1 recomputed from the plaintext matches. Does not verify
+     * provenance: present the result as the record only after {@link #verifyProvenance}, or use {@link #open}.
      *
      * @return the plaintext, owned by the caller
      * @throws RecordCryptoException if the envelope is malformed, the share does not open with this reader's key, the
@@ -30,16 +91,26 @@ public final class RecordDecryptor {
         if (!share.readerId().equals(reader.partyId())) {
             throw new RecordCryptoException(RecordCryptoException.SHARE_FOR_OTHER_READER);
         }
-        byte[] key = KeyShares.unwrap(share.share(), identity, reader);
+        byte[] payload = KeyShares.unwrap(share.share(), identity, reader);
+        byte[] key = Arrays.copyOf(payload, InnerLayer.KEY_BYTES);
         try {
+            if (KeyShares.versionOfPayload(payload.length) != envelope.version()) {
+                throw new RecordCryptoException(RecordCryptoException.SHARE_VERSION_MISMATCH);
+            }
+            byte[] salt = envelope.version() == InnerEnvelope.V1
+                    ? envelope.salt()
+                    : Arrays.copyOfRange(payload, InnerLayer.KEY_BYTES, payload.length);
             byte[] plaintext = InnerLayer.open(key, envelope, identity);
-            if (!InnerLayer.contentMatches(key, plaintext, envelope.salt(), identity)) {
+            boolean matches = InnerLayer.contentMatches(key, plaintext, salt, identity);
+            Arrays.fill(salt, (byte) 0);
+            if (!matches) {
                 Arrays.fill(plaintext, (byte) 0);
                 throw new RecordCryptoException(RecordCryptoException.CONTENT_CHECK_FAILED);
             }
             return plaintext;
         } finally {
             Arrays.fill(key, (byte) 0);
+            Arrays.fill(payload, (byte) 0);
         }
     }
 
@@ -55,7 +126,8 @@ public final class RecordDecryptor {
     }
 
     /**
-     * Verifies that the author signed this record identity, C1 and exactly these shares in this order.
+     * Verifies that the author signed this record identity (and, from envelope v2, the author id), C1 and exactly these
+     * shares in this order; the form is the one C1's envelope version names ({@link ProvenanceBytes}).
      *
      * @param authorPublicKey the author's key from the party directory (uncompressed SEC1, 65 bytes)
      * @throws RecordCryptoException if the signature does not verify
@@ -65,13 +137,14 @@ public final class RecordDecryptor {
             String recordId,
             Domain domain,
             String ownerId,
+            String authorId,
             byte[] innerCiphertext,
             List<KeyShare> shares,
             byte[] authorSignature,
             byte[] authorPublicKey) {
-        RecordIdentity identity = new RecordIdentity(recordId, domain, ownerId);
-        byte[] signed = Provenance.signedBytes(
-                identity, Objects.requireNonNull(innerCiphertext, "innerCiphertext"), List.copyOf(shares));
+        new RecordIdentity(recordId, domain, ownerId);
+        InnerEnvelope.parse(Objects.requireNonNull(innerCiphertext, "innerCiphertext"));
+        byte[] signed = ProvenanceBytes.of(recordId, domain, ownerId, authorId, innerCiphertext, List.copyOf(shares));
         if (!Provenance.verify(P256.requirePublicKey(authorPublicKey), signed, authorSignature)) {
             throw new RecordCryptoException(RecordCryptoException.PROVENANCE_INVALID);
         }
@@ -83,6 +156,7 @@ public final class RecordDecryptor {
                 record.recordId(),
                 record.domain(),
                 record.ownerId(),
+                record.authorId(),
                 record.innerCiphertext(),
                 record.shares(),
                 record.authorSignature(),
@@ -95,6 +169,7 @@ public final class RecordDecryptor {
                 record.recordId(),
                 record.domain(),
                 record.ownerId(),
+                record.authorId(),
                 record.innerCiphertext(),
                 record.shares(),
                 record.authorSignature(),

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.ProvenanceBytes;
 import org.hrm.contracts.events.KeyShare;
 
 /**
- * Creates a record on the author's client: the inner layer (C1), a key share per reader and the provenance signature.
+ * Creates a record on the author's client: the inner layer (C1, envelope v2), a key share per reader carrying K1 and
+ * the salt, and the provenance v2 signature (docs/wire-format.md).
  *
  * <p>Thread-safe. Randomness is drawn in a fixed order, so a fixed source gives reproducible records: the salt (32
  * bytes), the nonce (12 bytes), then 32 bytes per share (in share order) for the HPKE ephemeral key.
@@ -41,29 +43,62 @@ public final class RecordEncryptor {
             PartyKeys author,
             byte[] plaintext,
             Map<String, byte[]> readerPublicKeys) {
+        return encrypt(InnerEnvelope.V2, recordId, domain, ownerId, author, plaintext, readerPublicKeys);
+    }
+
+    /**
+     * The same as envelope v1 (the salt in C1, shares of K1 alone, provenance v1), as records were written before
+     * protocol v2: only for compatibility tests and the demo's "written before the upgrade" record. Never for new
+     * records: v1 puts the salt next to the ciphertext.
+     */
+    public EncryptedRecord encryptV1(
+            String recordId,
+            Domain domain,
+            String ownerId,
+            PartyKeys author,
+            byte[] plaintext,
+            Map<String, byte[]> readerPublicKeys) {
+        return encrypt(InnerEnvelope.V1, recordId, domain, ownerId, author, plaintext, readerPublicKeys);
+    }
+
+    private EncryptedRecord encrypt(
+            byte version,
+            String recordId,
+            Domain domain,
+            String ownerId,
+            PartyKeys author,
+            byte[] plaintext,
+            Map<String, byte[]> readerPublicKeys) {
         RecordIdentity identity = new RecordIdentity(recordId, domain, ownerId);
         Objects.requireNonNull(plaintext, "plaintext");
         Map<String, byte[]> readers = ReaderKeys.ordered(ownerId, author, Objects.requireNonNull(readerPublicKeys));
         byte[] salt = randomBytes(InnerEnvelope.SALT_BYTES);
         byte[] nonce = randomBytes(InnerEnvelope.NONCE_BYTES);
         byte[] key = InnerLayer.recordKey(plaintext, salt, identity);
+        byte[] payload = version == InnerEnvelope.V1 ? key.clone() : concat(key, salt);
         try {
-            byte[] innerCiphertext = InnerLayer.seal(key, salt, nonce, plaintext, identity);
-            List<KeyShare> shares = wrapToEach(key, identity, readers);
-            byte[] signature = Provenance.sign(author, Provenance.signedBytes(identity, innerCiphertext, shares));
+            byte[] innerCiphertext = InnerLayer.seal(version, key, salt, nonce, plaintext, identity);
+            List<KeyShare> shares = wrapToEach(payload, identity, readers);
+            byte[] signed = ProvenanceBytes.of(recordId, domain, ownerId, author.partyId(), innerCiphertext, shares);
+            byte[] signature = Provenance.sign(author, signed);
             return new EncryptedRecord(recordId, domain, ownerId, author.partyId(), innerCiphertext, shares, signature);
         } finally {
             Arrays.fill(key, (byte) 0);
+            Arrays.fill(payload, (byte) 0);
+            Arrays.fill(salt, (byte) 0);
         }
     }
 
-    private KeyShare wrap(byte[] key, RecordIdentity identity, String readerId, byte[] readerPublicKey) {
-        return new KeyShare(readerId, KeyShares.wrap(key, identity, readerId, readerPublicKey, random));
+    private static byte[] concat(byte[] key, byte[] salt) {
+        byte[] out = Arrays.copyOf(key, key.length + salt.length);
+        System.arraycopy(salt, 0, out, key.length, salt.length);
+        return out;
     }
 
-    private List<KeyShare> wrapToEach(byte[] key, RecordIdentity identity, Map<String, byte[]> readers) {
+    private List<KeyShare> wrapToEach(byte[] payload, RecordIdentity identity, Map<String, byte[]> readers) {
         List<KeyShare> shares = new ArrayList<>(readers.size());
-        readers.forEach((readerId, publicKey) -> shares.add(wrap(key, identity, readerId, publicKey)));
+        readers.forEach((readerId, publicKey) ->
+                shares.add(new KeyShare(readerId, KeyShares.wrap(payload, identity, readerId, publicKey, random))));
         return shares;
     }
 

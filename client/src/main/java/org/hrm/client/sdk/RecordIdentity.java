@@ -10,7 +10,7 @@ import org.hrm.contracts.Domain;
 /** What a record's ciphertext and key shares are bound to: its id, domain and owner. */
 record RecordIdentity(String recordId, Domain domain, String ownerId) {
     private static final byte[] RECORD_KEY_INFO = "record-key".getBytes(UTF_8);
-    private static final byte[] SHARE_INFO = "hrm/share/v1".getBytes(UTF_8);
+    private static final String SHARE_INFO = "hrm/share/v";
 
     RecordIdentity {
         requireRecordId(recordId);
@@ -40,9 +40,9 @@ record RecordIdentity(String recordId, Domain domain, String ownerId) {
         return concat(RECORD_KEY_INFO, recordId.getBytes(UTF_8));
     }
 
-    /** HPKE info of every key share: {@code "hrm/share/v1" || utf8(recordId)}. */
-    byte[] shareInfo() {
-        return concat(SHARE_INFO, recordId.getBytes(UTF_8));
+    /** HPKE info of a key share of envelope {@code version}: {@code "hrm/share/v1" || utf8(recordId)}, or v2. */
+    byte[] shareInfo(int version) {
+        return (SHARE_INFO + version + recordId).getBytes(UTF_8);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

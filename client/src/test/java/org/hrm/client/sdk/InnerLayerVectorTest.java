@@ -10,7 +10,7 @@ import static org.hrm.client.sdk.TestParties.hex;
 import org.junit.jupiter.api.Test;
 
 /**
- * Frozen vectors of the inner layer.
+ * Frozen vectors of the inner layer, envelope v1 (v2 differs only in the header: docs/wire-format/vectors).
  *
  * <p>Derived independently of this code by {@code src/test/resources/vectors/derive_vectors.py} (Python hmac/hashlib
  * HKDF and the {@code cryptography} package's AES-GCM, written from DESIGN.md). K1 was also checked with OpenSSL:
@@ -49,7 +49,7 @@ class InnerLayerVectorTest {
 
     @Test
     void sealsToTheFrozenEnvelope() {
-        byte[] envelope = InnerLayer.seal(hex(K1), hex(SALT), hex(NONCE), PLAINTEXT, identity);
+        byte[] envelope = InnerLayer.seal(InnerEnvelope.V1, hex(K1), hex(SALT), hex(NONCE), PLAINTEXT, identity);
 
         assertThat(hex(envelope)).isEqualTo(C1);
     }
@@ -70,7 +70,7 @@ class InnerLayerVectorTest {
         RecordEncryptor encryptor = new RecordEncryptor(new QueuedRandom(SALT, NONCE, "11".repeat(64)));
 
         EncryptedRecord record =
-                encryptor.encrypt(RECORD_ID, DOMAIN, OWNER_ID, TestParties.OWNER, PLAINTEXT, TestParties.ownerOnly());
+                encryptor.encryptV1(RECORD_ID, DOMAIN, OWNER_ID, TestParties.OWNER, PLAINTEXT, TestParties.ownerOnly());
 
         assertThat(hex(record.innerCiphertext())).isEqualTo(C1);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hrm.client.sdk.TestParties.AUTHOR;
+import static org.hrm.client.sdk.TestParties.AUTHOR_ID;
 import static org.hrm.client.sdk.TestParties.DOMAIN;
 import static org.hrm.client.sdk.TestParties.OWNER_ID;
 import static org.hrm.client.sdk.TestParties.RECORD_ID;
@@ -107,6 +108,7 @@ class ProvenanceTest {
                         RECORD_ID,
                         domain,
                         ownerId,
+                        AUTHOR_ID,
                         record.innerCiphertext(),
                         record.shares(),
                         record.authorSignature(),
@@ -116,8 +118,8 @@ class ProvenanceTest {
     }
 
     private void assertInvalid(byte[] c1, List<KeyShare> shares, byte[] signature, byte[] publicKey) {
-        assertThatThrownBy(
-                        () -> decryptor.verifyProvenance(RECORD_ID, DOMAIN, OWNER_ID, c1, shares, signature, publicKey))
+        assertThatThrownBy(() -> decryptor.verifyProvenance(
+                        RECORD_ID, DOMAIN, OWNER_ID, AUTHOR_ID, c1, shares, signature, publicKey))
                 .isInstanceOf(RecordCryptoException.class)
                 .hasMessage("provenance signature invalid");
     }

@@ -52,7 +52,7 @@ class RecordCryptoPropertiesTest {
     @MethodSource("shortByteArrays")
     void envelopesWithTheRightVersionFailOnlyWithRecordCryptoException(byte[] body) {
         byte[] envelope = new byte[body.length + 1];
-        envelope[0] = InnerEnvelope.VERSION;
+        envelope[0] = InnerEnvelope.V2;
         System.arraycopy(body, 0, envelope, 1, body.length);
 
         assertThatThrownBy(() -> decrypt(envelope, RECORD.shareOf(OWNER_ID)))
@@ -110,7 +110,7 @@ class RecordCryptoPropertiesTest {
         Random random = new Random(SEED + 3);
         return IntStream.range(0, 300)
                 .mapToObj(i -> org.junit.jupiter.params.provider.Arguments.of(
-                        random.nextInt(KeyShares.SHARE_BYTES), 1 + random.nextInt(255)));
+                        random.nextInt(KeyShares.V2_SHARE_BYTES), 1 + random.nextInt(255)));
     }
 
     /** Edge sizes first (empty, one byte, the maximum), then random sizes and contents. */

@@ -26,7 +26,7 @@ class RecordTamperTest {
 
     @Test
     void flippedCiphertextBitFailsAuthentication() {
-        byte[] c1 = flip(record.innerCiphertext(), InnerEnvelope.HEADER_BYTES + 3);
+        byte[] c1 = flip(record.innerCiphertext(), InnerEnvelope.headerBytes(InnerEnvelope.V2) + 3);
 
         assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, c1, ownerShare).hasMessage(AUTHENTICATION_FAILED);
     }
@@ -40,16 +40,42 @@ class RecordTamperTest {
 
     @Test
     void flippedNonceBitFailsAuthentication() {
-        byte[] c1 = flip(record.innerCiphertext(), 1 + InnerEnvelope.SALT_BYTES);
+        byte[] c1 = flip(record.innerCiphertext(), 1);
 
         assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, c1, ownerShare).hasMessage(AUTHENTICATION_FAILED);
     }
 
     @Test
-    void flippedSaltBitFailsTheContentCheck() {
-        byte[] c1 = flip(record.innerCiphertext(), 1);
+    void flippedSaltBitOfAV1EnvelopeFailsTheContentCheck() {
+        EncryptedRecord v1 = new RecordEncryptor()
+                .encryptV1(RECORD_ID, DOMAIN, OWNER_ID, AUTHOR, PLAINTEXT, TestParties.ownerOnly());
+        byte[] c1 = flip(v1.innerCiphertext(), 1);
 
-        assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, c1, ownerShare).hasMessage("content check failed");
+        assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, c1, v1.shareOf(OWNER_ID)).hasMessage("content check failed");
+    }
+
+    @Test
+    void anotherSaltInAV2ShareFailsTheContentCheck() {
+        RecordIdentity identity = new RecordIdentity(RECORD_ID, DOMAIN, OWNER_ID);
+        byte[] payload = KeyShares.unwrap(ownerShare.share(), identity, OWNER);
+        payload[InnerLayer.KEY_BYTES] ^= 1;
+        KeyShare share = new KeyShare(
+                OWNER_ID, KeyShares.wrap(payload, identity, OWNER_ID, OWNER.publicKey(), new SecureRandom()));
+
+        assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, record.innerCiphertext(), share)
+                .hasMessage("content check failed");
+    }
+
+    @Test
+    void aV1ShareDoesNotOpenAV2Envelope() {
+        RecordIdentity identity = new RecordIdentity(RECORD_ID, DOMAIN, OWNER_ID);
+        byte[] payload = KeyShares.unwrap(ownerShare.share(), identity, OWNER);
+        byte[] k1Only = Arrays.copyOf(payload, InnerLayer.KEY_BYTES);
+        KeyShare share = new KeyShare(
+                OWNER_ID, KeyShares.wrap(k1Only, identity, OWNER_ID, OWNER.publicKey(), new SecureRandom()));
+
+        assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, record.innerCiphertext(), share)
+                .hasMessage("key share version does not match the envelope version");
     }
 
     @Test
@@ -93,7 +119,7 @@ class RecordTamperTest {
 
     @Test
     void flippedBitInTheShareCiphertextDoesNotOpen() {
-        KeyShare share = new KeyShare(OWNER_ID, flip(ownerShare.share(), KeyShares.ENC_BYTES + 5));
+        KeyShare share = new KeyShare(OWNER_ID, flip(ownerShare.share(), org.hrm.crypto.Hpke.ENC_BYTES + 5));
 
         assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, record.innerCiphertext(), share)
                 .hasMessage("key share does not open with this reader's key");
@@ -101,7 +127,7 @@ class RecordTamperTest {
 
     @Test
     void truncatedShareDoesNotOpen() {
-        KeyShare share = new KeyShare(OWNER_ID, Arrays.copyOf(ownerShare.share(), KeyShares.SHARE_BYTES - 1));
+        KeyShare share = new KeyShare(OWNER_ID, Arrays.copyOf(ownerShare.share(), KeyShares.V2_SHARE_BYTES - 1));
 
         assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, record.innerCiphertext(), share)
                 .hasMessage("key share does not open with this reader's key");
@@ -109,7 +135,8 @@ class RecordTamperTest {
 
     @Test
     void truncatedEnvelopeIsRejected() {
-        byte[] c1 = Arrays.copyOf(record.innerCiphertext(), InnerEnvelope.MIN_BYTES - 1);
+        byte[] c1 = Arrays.copyOf(
+                record.innerCiphertext(), InnerEnvelope.headerBytes(InnerEnvelope.V2) + InnerEnvelope.TAG_BYTES - 1);
 
         assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, c1, ownerShare).hasMessage("envelope truncated");
     }
@@ -122,9 +149,9 @@ class RecordTamperTest {
     @Test
     void unknownVersionIsRejected() {
         byte[] c1 = record.innerCiphertext().clone();
-        c1[0] = 0x02;
+        c1[0] = 0x03;
 
-        assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, c1, ownerShare).hasMessage("unsupported envelope version 2");
+        assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, c1, ownerShare).hasMessage("unsupported envelope version 3");
     }
 
     @Test
@@ -132,8 +159,9 @@ class RecordTamperTest {
         RecordIdentity identity = new RecordIdentity(RECORD_ID, DOMAIN, OWNER_ID);
         byte[] unrelatedKey = new byte[InnerLayer.KEY_BYTES];
         new SecureRandom().nextBytes(unrelatedKey);
-        byte[] c1 = InnerLayer.seal(unrelatedKey, new byte[32], new byte[12], PLAINTEXT, identity);
-        byte[] share = KeyShares.wrap(unrelatedKey, identity, OWNER_ID, OWNER.publicKey(), new SecureRandom());
+        byte[] c1 = InnerLayer.seal(InnerEnvelope.V2, unrelatedKey, null, new byte[12], PLAINTEXT, identity);
+        byte[] payload = Arrays.copyOf(unrelatedKey, KeyShares.V2_PAYLOAD_BYTES);
+        byte[] share = KeyShares.wrap(payload, identity, OWNER_ID, OWNER.publicKey(), new SecureRandom());
 
         assertDecrypting(RECORD_ID, DOMAIN, OWNER_ID, c1, new KeyShare(OWNER_ID, share))
                 .hasMessage("content check failed");

@@ -14,7 +14,8 @@ import org.hrm.contracts.events.KeyShare;
 import org.junit.jupiter.api.Test;
 
 /**
- * A whole record frozen byte for byte: C1, both HPKE key shares and the RFC 6979 provenance signature.
+ * A whole envelope v1 record frozen byte for byte (as records were written before protocol v2, still readable): C1,
+ * both HPKE key shares and the RFC 6979 provenance signature.
  *
  * <p>Derived independently by {@code src/test/resources/vectors/derive_vectors.py}: HPKE written from RFC 9180 on
  * Python's hmac and the {@code cryptography} package's P-256 ECDH and AES-GCM (checked against the RFC's vector
@@ -39,7 +40,8 @@ class RecordVectorTest {
                 new QueuedRandom(InnerLayerVectorTest.SALT, InnerLayerVectorTest.NONCE, IKM_E_OWNER, IKM_E_AUTHOR);
 
         EncryptedRecord record = new RecordEncryptor(random)
-                .encrypt(RECORD_ID, DOMAIN, OWNER_ID, AUTHOR, InnerLayerVectorTest.PLAINTEXT, TestParties.ownerOnly());
+                .encryptV1(
+                        RECORD_ID, DOMAIN, OWNER_ID, AUTHOR, InnerLayerVectorTest.PLAINTEXT, TestParties.ownerOnly());
 
         assertThat(random.exhausted()).isTrue();
         assertThat(hex(record.innerCiphertext())).isEqualTo(InnerLayerVectorTest.C1);
@@ -60,6 +62,13 @@ class RecordVectorTest {
 
         assertThat(plaintext).isEqualTo(InnerLayerVectorTest.PLAINTEXT);
         decryptor.verifyProvenance(
-                RECORD_ID, DOMAIN, OWNER_ID, c1, List.of(ownerShare, authorShare), hex(SIGNATURE), AUTHOR.publicKey());
+                RECORD_ID,
+                DOMAIN,
+                OWNER_ID,
+                AUTHOR_ID,
+                c1,
+                List.of(ownerShare, authorShare),
+                hex(SIGNATURE),
+                AUTHOR.publicKey());
     }
 }

@@ -28,6 +28,7 @@ public final class DecisionSigning {
                 ConsentDomains.toContract(d.basis()),
                 d.shareHolderId(),
                 d.grantId(),
+                d.requesterPublicKey(),
                 d.reason(),
                 d.decidedAt(),
                 d.expiresAt());

@@ -34,7 +34,7 @@ public final class AccessRule {
      */
     public Decision decide(
             AccessRequest request, Party requester, RecordEntry record, List<Grant> ownerGrants, Instant now) {
-        Verdict verdict = new Verdict(request, record, now);
+        Verdict verdict = new Verdict(request, requester, record, now);
         if (requester == null) {
             return verdict.deny(UNREGISTERED_REQUESTER);
         }
@@ -102,10 +102,12 @@ public final class AccessRule {
     private final class Verdict {
         private final AccessRequest request;
         private final String patientId;
+        private final byte[] requesterPublicKey;
         private final Instant now;
 
-        Verdict(AccessRequest request, RecordEntry record, Instant now) {
+        Verdict(AccessRequest request, Party requester, RecordEntry record, Instant now) {
             this.request = request;
+            this.requesterPublicKey = requester == null ? null : requester.publicKey();
             this.patientId = record == null || record.domain() != request.domain() ? null : record.ownerId();
             this.now = now;
         }
@@ -141,6 +143,7 @@ public final class AccessRule {
                     basis,
                     holder,
                     grantId,
+                    requesterPublicKey,
                     reason,
                     now,
                     expiresAt,

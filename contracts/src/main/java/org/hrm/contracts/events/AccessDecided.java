@@ -11,6 +11,9 @@ import org.hrm.crypto.Canonical;
  * @param shareHolderId whose key share the vault releases: the requester, or for emergency access
  *     the requester's institution; null when denied
  * @param grantId the grant that allowed it (basis GRANT); null otherwise
+ * @param requesterPublicKey the requester's registered public key (uncompressed SEC1 P-256, 65 bytes), to which the
+ *     vault seals the released C1; required when allowed, null when the requester is not registered. consent-service
+ *     vouches for it with its signature: the vault needs no party directory of its own for that.
  * @param signature ECDSA P-256 with SHA-256 by consent-service over {@link #signedBytes()}, 64 bytes r||s
  *     (IEEE P1363, the JDK's {@code SHA256withECDSAinP1363Format})
  */
@@ -23,6 +26,7 @@ public record AccessDecided(
         AccessBasis basis,
         String shareHolderId,
         String grantId,
+        byte[] requesterPublicKey,
         String reason,
         Instant decidedAt,
         Instant expiresAt,
@@ -40,9 +44,12 @@ public record AccessDecided(
         if (allowed && (shareHolderId == null || shareHolderId.isBlank() || basis == AccessBasis.NONE)) {
             throw new IllegalArgumentException("an allowed decision names its basis and share holder");
         }
+        if (allowed && (requesterPublicKey == null || requesterPublicKey.length != 65)) {
+            throw new IllegalArgumentException("an allowed decision carries the requester's 65-byte public key");
+        }
     }
 
-    /** The canonical bytes consent-service signs: every field but the signature, length-prefixed. */
+    /** The canonical bytes consent-service signs: every field but the signature, length-prefixed (label v2). */
     public byte[] signedBytes() {
         return signedBytes(
                 requestId,
@@ -53,6 +60,7 @@ public record AccessDecided(
                 basis,
                 shareHolderId,
                 grantId,
+                requesterPublicKey,
                 reason,
                 decidedAt,
                 expiresAt);
@@ -67,10 +75,12 @@ public record AccessDecided(
             AccessBasis basis,
             String shareHolderId,
             String grantId,
+            byte[] requesterPublicKey,
             String reason,
             Instant decidedAt,
             Instant expiresAt) {
-        return Canonical.of("hrm/access-decided/v1")
+        // v2 adds the requester's key (empty when there is none) after grantId.
+        return Canonical.of("hrm/access-decided/v2")
                 .text(requestId)
                 .text(recordId)
                 .text(domain.name())
@@ -79,6 +89,7 @@ public record AccessDecided(
                 .text(basis.name())
                 .text(shareHolderId)
                 .text(grantId)
+                .bytes(requesterPublicKey == null ? new byte[0] : requesterPublicKey)
                 .text(reason)
                 .text(decidedAt.toString())
                 .text(expiresAt.toString())

@@ -17,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordDecryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
@@ -112,13 +113,14 @@ final class FetchPhase {
         for (RecordReleased event : released) {
             RecordSubmitted record = asked.get(event.requestId());
             try {
+                PartyKeys owner = supply.owner(record.ownerId());
                 decryptor.decrypt(
                         event.recordId(),
                         event.domain(),
                         record.ownerId(),
-                        event.innerCiphertext(),
+                        decryptor.openReleased(event, owner),
                         event.share(),
-                        supply.owner(record.ownerId()));
+                        owner);
             } catch (RuntimeException e) {
                 failed++;
             }

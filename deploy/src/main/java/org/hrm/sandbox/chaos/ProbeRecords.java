@@ -88,6 +88,7 @@ final class ProbeRecords {
                 AccessBasis.OWNER,
                 record.ownerId(),
                 null,
+                P256KeyPair.generate().publicKey(),
                 "owner",
                 now,
                 now.plusSeconds(60),

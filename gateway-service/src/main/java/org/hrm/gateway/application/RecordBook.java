@@ -1,38 +1,94 @@
 package org.hrm.gateway.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.contracts.events.SealedShare;
 
 /**
  * Every record's status, built from the record and erasure topics. Events of one record may arrive in any order
  * across topics; each only fills in its part, and a record's stage only moves forward.
+ *
+ * <p>A record's owner, author, shares and provenance are those of the submission the vault sealed, never of a later
+ * {@code RecordSubmitted} with the same id: anyone who may write the topic can post one. Until the seal arrives the
+ * view shows the first submission, provisionally; the seal names the submission it sealed by the author's signature
+ * and the share bytes, and a rival with the same signature (a re-owned or re-authored copy) loses to the one whose
+ * provenance verifies against its author's registered key. From then on the view's submission is settled.
  */
 public final class RecordBook {
-    private final Map<String, RecordView> records = new ConcurrentHashMap<>();
+    /** Rival submissions of one record id kept until the vault seals one; more are dropped. */
+    static final int RIVALS_KEPT = 8;
 
-    public void submitted(RecordSubmitted event) {
-        update(
-                event.recordId(),
-                event.domain(),
-                view -> view.submitted(
-                        event.ownerId(),
-                        event.authorId(),
-                        event.category(),
-                        event.submittedAt(),
-                        event.shares(),
-                        event.authorSignature()));
+    /** Whether {@code signature} is {@code authorId}'s signature over {@code signedBytes}, by the party directory. */
+    @FunctionalInterface
+    public interface ProvenanceCheck {
+        boolean verifies(String authorId, byte[] signedBytes, byte[] signature);
     }
 
-    public void sealed(String recordId, Domain domain, Instant sealedAt) {
-        update(recordId, domain, view -> view.sealed(sealedAt));
+    private final Map<String, RecordView> records = new ConcurrentHashMap<>();
+    private final Map<String, List<Submission>> unsealed = new ConcurrentHashMap<>();
+    private final Map<String, RecordSealed> sealedFirst = new ConcurrentHashMap<>();
+    private final Set<String> settled = ConcurrentHashMap.newKeySet();
+    private final ProvenanceCheck provenance;
+
+    /** A book that tells same-signature rivals apart by the author's registered key. */
+    public RecordBook(ProvenanceCheck provenance) {
+        this.provenance = provenance;
+    }
+
+    public synchronized void submitted(RecordSubmitted event) {
+        String recordId = event.recordId();
+        if (settled.contains(recordId)) {
+            return;
+        }
+        Submission submission = Submission.of(event);
+        RecordSealed seal = sealedFirst.get(recordId);
+        if (seal != null) {
+            if (submission.sealedAs(seal)) {
+                settle(recordId, event.domain(), submission);
+            }
+            return;
+        }
+        List<Submission> rivals = unsealed.computeIfAbsent(recordId, id -> new ArrayList<>());
+        if (rivals.size() < RIVALS_KEPT) {
+            rivals.add(submission);
+        }
+        update(recordId, event.domain(), view -> view.submissionKnown() ? view : submission.applyTo(view));
+    }
+
+    /** The vault sealed one submission of the record: it becomes the record's, whatever else the topic carries. */
+    public synchronized void sealed(RecordSealed event) {
+        String recordId = event.recordId();
+        update(recordId, event.domain(), view -> view.sealed(event.sealedAt()));
+        if (settled.contains(recordId)) {
+            return;
+        }
+        List<Submission> matching = unsealed.getOrDefault(recordId, List.of()).stream()
+                .filter(candidate -> candidate.sealedAs(event))
+                .toList();
+        Optional<Submission> chosen = matching.stream()
+                .filter(candidate -> candidate.verifiedBy(provenance))
+                .findFirst()
+                .or(() -> matching.stream().findFirst());
+        if (chosen.isPresent()) {
+            settle(recordId, event.domain(), chosen.get());
+        } else {
+            // Sealed before its submission was read (another topic): the matching submission settles it on arrival.
+            sealedFirst.put(recordId, event);
+            update(recordId, event.domain(), RecordView::withoutSubmission);
+        }
     }
 
     public void committed(RecordCommitted event) {
@@ -63,7 +119,63 @@ public final class RecordBook {
         return counts;
     }
 
+    private void settle(String recordId, Domain domain, Submission submission) {
+        settled.add(recordId);
+        unsealed.remove(recordId);
+        sealedFirst.remove(recordId);
+        update(recordId, domain, submission::applyTo);
+    }
+
     private void update(String recordId, Domain domain, UnaryOperator<RecordView> change) {
         records.compute(recordId, (id, view) -> change.apply(view == null ? RecordView.unknown(id, domain) : view));
+    }
+
+    /** What the view keeps of one submission: no C1, only the provenance bytes that name its digest. */
+    private record Submission(
+            String ownerId,
+            String authorId,
+            String category,
+            Instant submittedAt,
+            List<KeyShare> shares,
+            byte[] authorSignature,
+            byte[] signedBytes) {
+
+        static Submission of(RecordSubmitted event) {
+            byte[] signed;
+            try {
+                signed = event.signedBytes();
+            } catch (IllegalArgumentException e) {
+                signed = null; // an unknown envelope version: no provenance to verify
+            }
+            return new Submission(
+                    event.ownerId(),
+                    event.authorId(),
+                    event.category(),
+                    event.submittedAt(),
+                    event.shares(),
+                    event.authorSignature(),
+                    signed);
+        }
+
+        boolean sealedAs(RecordSealed seal) {
+            List<SealedShare> sealedShares = seal.shares();
+            if (!Arrays.equals(authorSignature, seal.authorSignature()) || sealedShares.size() != shares.size()) {
+                return false;
+            }
+            for (int i = 0; i < shares.size(); i++) {
+                if (!Arrays.equals(shares.get(i).share(), sealedShares.get(i).share())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean verifiedBy(ProvenanceCheck check) {
+            return signedBytes != null && check.verifies(authorId, signedBytes, authorSignature);
+        }
+
+        RecordView applyTo(RecordView view) {
+            return view.submitted(ownerId, authorId, category, submittedAt, shares, authorSignature);
+        }
     }
 }

@@ -9,7 +9,8 @@ import org.hrm.gateway.domain.RecordStage;
 
 /**
  * What the gateway knows of one record from the topics: its submission (without C1: the gateway never keeps
- * ciphertext), how far it got, and its commit on chain. Owner and author are null until the submission is read.
+ * ciphertext), how far it got, and its commit on chain. Owner and author are null until the submission is read, and
+ * are those of the submission the vault sealed once the seal is read ({@link RecordBook}).
  */
 public record RecordView(
         String recordId,
@@ -66,6 +67,12 @@ public record RecordView(
                 sealedAt,
                 committed,
                 erasedAt);
+    }
+
+    /** The same record with no submission shown: the one shown was not the one the vault sealed. */
+    RecordView withoutSubmission() {
+        return new RecordView(
+                recordId, domain, null, null, null, null, List.of(), null, stage, sealedAt, committed, erasedAt);
     }
 
     RecordView sealed(Instant at) {

@@ -9,7 +9,9 @@ import org.hrm.contracts.events.RecordReleased;
 
 /**
  * The vault's answers to the access requests this gateway sent. Answers to anyone else's requests are not kept:
- * the gateway hands a release only to the party that asked for it through the gateway.
+ * the gateway hands a release only to the party that asked for it through the gateway, and only a release that names
+ * the request's record and requester. A release (C1 sealed to the requester) is kept only until it is handed out
+ * once ({@link #forget}); the gateway caches no C1 beyond the request it serves.
  */
 public final class ReleaseAnswers {
     private static final int KEPT = 10_000;
@@ -38,10 +40,20 @@ public final class ReleaseAnswers {
     }
 
     public void released(RecordReleased event) {
-        find(event.requestId()).ifPresent(request -> request.answer().complete(new Answer(event, null)));
+        find(event.requestId())
+                .filter(request -> event.answers(request.requestId(), request.recordId(), request.requesterId()))
+                .ifPresent(request -> request.answer().complete(new Answer(event, null)));
     }
 
     public void denied(RecordReleaseDenied event) {
-        find(event.requestId()).ifPresent(request -> request.answer().complete(new Answer(null, event)));
+        find(event.requestId())
+                .filter(request -> event.recordId().equals(request.recordId())
+                        && event.requesterId().equals(request.requesterId()))
+                .ifPresent(request -> request.answer().complete(new Answer(null, event)));
+    }
+
+    /** Drops a request once its answer was handed to the requester. */
+    public synchronized void forget(String requestId) {
+        pending.remove(requestId);
     }
 }

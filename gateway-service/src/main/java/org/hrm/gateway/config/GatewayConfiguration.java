@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.gateway.adapter.kafka.KafkaCommands;
 import org.hrm.gateway.adapter.kafka.TopicProjection;
 import org.hrm.gateway.adapter.kafka.ViewFeeds;
@@ -44,14 +45,29 @@ class GatewayConfiguration {
 
     @Bean
     Views views() {
-        RecordBook records = new RecordBook();
+        DirectoryBook directory = new DirectoryBook();
+        RecordBook records = new RecordBook(provenanceCheck(directory));
         return new Views(
                 records,
                 new ErasureBook(records),
-                new DirectoryBook(),
+                directory,
                 new AuditBook(),
                 new ReleaseAnswers(),
                 new HeartbeatBook());
+    }
+
+    /** The author's signature checked with the key the directory registered for it; unknown authors do not verify. */
+    static RecordBook.ProvenanceCheck provenanceCheck(DirectoryBook directory) {
+        return (authorId, signedBytes, signature) -> directory
+                .party(authorId)
+                .map(party -> {
+                    try {
+                        return ConsentSigner.verify(party.publicKey(), signedBytes, signature);
+                    } catch (IllegalArgumentException e) {
+                        return false;
+                    }
+                })
+                .orElse(false);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

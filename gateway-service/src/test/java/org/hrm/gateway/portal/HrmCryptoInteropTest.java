@@ -25,6 +25,7 @@ import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleased;
+import org.hrm.crypto.Hpke;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +84,29 @@ class HrmCryptoInteropTest {
                 op("openRecord", released(record, alice), alice.partyId(), keyFile(chen)));
 
         assertThat(error(results.get(0))).isEqualTo("INNER_AUTHENTICATION_FAILED");
-        assertThat(error(results.get(1))).isEqualTo("SHARE_FOR_OTHER_READER");
+        assertThat(error(results.get(1))).isEqualTo("NOT_THIS_REQUEST");
+    }
+
+    @Test
+    void jsOpensTheV1RecordsWrittenBeforeTheUpgrade() throws IOException {
+        EncryptedRecord v1 = new RecordEncryptor()
+                .encryptV1(
+                        recordId,
+                        DOMAIN,
+                        alice.partyId(),
+                        hospital,
+                        plaintext,
+                        Map.of(alice.partyId(), alice.publicKey()));
+
+        List<JsonNode> results = runJs(
+                op("openRecord", released(v1, alice), alice.partyId(), keyFile(alice)),
+                op(
+                        "verifyProvenance",
+                        JSON.readTree(codec.encode(v1.toSubmitted(Instant.now()))),
+                        base64(hospital.publicKey())));
+
+        assertThat(bytes(value(results.get(0)))).isEqualTo(plaintext);
+        assertThat(value(results.get(1)).asBoolean()).isTrue();
     }
 
     @Test
@@ -152,15 +175,18 @@ class HrmCryptoInteropTest {
     void jsVerifiesTheProvenanceTheJavaSdkSigned() throws IOException {
         ObjectNode submitted = (ObjectNode) JSON.readTree(codec.encode(record.toSubmitted(Instant.now())));
         ObjectNode otherOwner = submitted.deepCopy().put("ownerId", "patient-eve");
+        ObjectNode otherAuthor = submitted.deepCopy().put("authorId", "hospital-b");
 
         List<JsonNode> results = runJs(
                 op("verifyProvenance", submitted, base64(hospital.publicKey())),
                 op("verifyProvenance", otherOwner, base64(hospital.publicKey())),
-                op("verifyProvenance", submitted, base64(alice.publicKey())));
+                op("verifyProvenance", submitted, base64(alice.publicKey())),
+                op("verifyProvenance", otherAuthor, base64(hospital.publicKey())));
 
         assertThat(value(results.get(0)).asBoolean()).isTrue();
         assertThat(error(results.get(1))).isEqualTo("PROVENANCE_INVALID");
         assertThat(error(results.get(2))).isEqualTo("PROVENANCE_INVALID");
+        assertThat(error(results.get(3))).isEqualTo("PROVENANCE_INVALID");
     }
 
     /** The consent-service's rule, and the SDK's: the owner's key verifies the signature over the signed bytes. */
@@ -198,13 +224,21 @@ class HrmCryptoInteropTest {
                         Map.of(alice.partyId(), alice.publicKey()));
     }
 
+    /** The release the vault would send the reader: C1 sealed to the reader for a fresh request id. */
     private JsonNode released(EncryptedRecord encrypted, PartyKeys reader) {
+        String requestId = UUID.randomUUID().toString();
+        byte[] sealed = Hpke.seal(
+                reader.publicKey(),
+                RecordReleased.sealInfo(requestId),
+                RecordReleased.sealAad(reader.partyId(), encrypted.recordId()),
+                encrypted.innerCiphertext(),
+                new SecureRandom());
         RecordReleased event = new RecordReleased(
-                UUID.randomUUID().toString(),
+                requestId,
                 encrypted.recordId(),
                 encrypted.domain(),
                 reader.partyId(),
-                encrypted.innerCiphertext(),
+                sealed,
                 encrypted.shareOf(reader.partyId()),
                 Instant.now());
         return JSON.readTree(codec.encode(event));

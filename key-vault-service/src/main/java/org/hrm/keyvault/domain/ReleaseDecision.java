@@ -8,7 +8,8 @@ import java.time.Instant;
  * consent-service's decision on one access request as the vault checks it.
  *
  * <p>{@code signedBytes} are the canonical bytes the signature covers, computed from these very fields where the
- * event is decoded, so a field changed in transit no longer matches the signature.
+ * event is decoded, so a field changed in transit no longer matches the signature. {@code requesterPublicKey} is the
+ * requester's registered key as consent-service signed it: the released C1 is sealed to it.
  */
 public record ReleaseDecision(
         String requestId,
@@ -19,6 +20,7 @@ public record ReleaseDecision(
         DecisionBasis basis,
         String shareHolderId,
         String grantId,
+        byte[] requesterPublicKey,
         String reason,
         Instant decidedAt,
         Instant expiresAt,

@@ -12,6 +12,7 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.AccessBasis;
 import org.hrm.contracts.events.AccessDecided;
 import org.hrm.keyvault.TestConsent;
+import org.hrm.keyvault.TestRequester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -121,6 +122,7 @@ class ConsentKeyTest {
                         d.basis(),
                         d.shareHolderId(),
                         other,
+                        d.requesterPublicKey(),
                         d.reason(),
                         d.decidedAt(),
                         d.expiresAt(),
@@ -134,6 +136,7 @@ class ConsentKeyTest {
                         d.basis(),
                         d.shareHolderId(),
                         d.grantId(),
+                        d.requesterPublicKey(),
                         "another reason",
                         d.decidedAt(),
                         d.expiresAt(),
@@ -147,6 +150,7 @@ class ConsentKeyTest {
                         d.basis(),
                         d.shareHolderId(),
                         d.grantId(),
+                        d.requesterPublicKey(),
                         d.reason(),
                         d.decidedAt().minusSeconds(1),
                         d.expiresAt(),
@@ -160,9 +164,24 @@ class ConsentKeyTest {
                         d.basis(),
                         d.shareHolderId(),
                         d.grantId(),
+                        d.requesterPublicKey(),
                         d.reason(),
                         d.decidedAt(),
                         d.expiresAt().plus(Duration.ofDays(1)),
+                        d.signature()),
+                new AccessDecided(
+                        d.requestId(),
+                        d.recordId(),
+                        d.domain(),
+                        d.requesterId(),
+                        d.allowed(),
+                        d.basis(),
+                        d.shareHolderId(),
+                        d.grantId(),
+                        TestRequester.generate().publicKey(),
+                        d.reason(),
+                        d.decidedAt(),
+                        d.expiresAt(),
                         d.signature()));
     }
 
@@ -184,6 +203,7 @@ class ConsentKeyTest {
                 basis,
                 shareHolderId,
                 d.grantId(),
+                d.requesterPublicKey(),
                 d.reason(),
                 d.decidedAt(),
                 d.expiresAt(),

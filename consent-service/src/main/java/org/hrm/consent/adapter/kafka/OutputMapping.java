@@ -25,6 +25,7 @@ final class OutputMapping {
                 ConsentDomains.toContract(d.basis()),
                 d.shareHolderId(),
                 d.grantId(),
+                d.requesterPublicKey(),
                 d.reason(),
                 d.decidedAt(),
                 d.expiresAt(),

@@ -50,6 +50,9 @@ class MongoDecisionStore implements DecisionStore {
                 .append("basis", d.basis().name())
                 .append("shareHolderId", d.shareHolderId())
                 .append("grantId", d.grantId())
+                .append(
+                        "requesterPublicKey",
+                        d.requesterPublicKey() == null ? null : new Binary(d.requesterPublicKey()))
                 .append("reason", d.reason())
                 .append("decidedAt", KeyedDocuments.instant(d.decidedAt()))
                 .append("expiresAt", KeyedDocuments.instant(d.expiresAt()))
@@ -69,6 +72,7 @@ class MongoDecisionStore implements DecisionStore {
                 Basis.valueOf(document.getString("basis")),
                 document.getString("shareHolderId"),
                 document.getString("grantId"),
+                requesterPublicKey(document),
                 document.getString("reason"),
                 KeyedDocuments.instant(document, "decidedAt"),
                 KeyedDocuments.instant(document, "expiresAt"),
@@ -77,5 +81,10 @@ class MongoDecisionStore implements DecisionStore {
                 document.getBoolean("emergency"));
         return new SignedDecision(
                 decision, document.get("signature", Binary.class).getData());
+    }
+
+    private static byte[] requesterPublicKey(Document document) {
+        Binary key = document.get("requesterPublicKey", Binary.class);
+        return key == null ? null : key.getData();
     }
 }

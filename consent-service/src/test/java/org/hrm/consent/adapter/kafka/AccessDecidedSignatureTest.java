@@ -33,10 +33,11 @@ class AccessDecidedSignatureTest {
     private final DecisionSigning signing = new DecisionSigning(DecisionSigningKey.parse(keyFile, "test"));
     private final RecordEntry record = record(RecordDomain.PATIENT, "alice", "st-mary", "lab");
     private final Grant grant = grant(RecordDomain.PATIENT, "alice", "bob", category("lab"));
+    private final TestKeys bobKey = TestKeys.generate();
     private final AccessDecided published = OutputMapping.decided(signing.sign(new AccessRule(TTL, EMERGENCY_TTL)
             .decide(
                     request(RecordDomain.PATIENT, record.recordId(), "bob"),
-                    party("bob", PartyKind.PRACTITIONER, TestKeys.generate()),
+                    party("bob", PartyKind.PRACTITIONER, bobKey),
                     record,
                     List.of(grant),
                     NOW)));
@@ -47,6 +48,7 @@ class AccessDecidedSignatureTest {
 
         assertThat(received.signature()).hasSize(64);
         assertThat(received.basis()).isEqualTo(AccessBasis.GRANT);
+        assertThat(received.requesterPublicKey()).isEqualTo(bobKey.publicKey());
         assertThat(TestKeys.verify(publishedKey, received.signedBytes(), received.signature()))
                 .isTrue();
     }
@@ -87,6 +89,7 @@ class AccessDecidedSignatureTest {
                         d.basis(),
                         d.shareHolderId(),
                         d.grantId(),
+                        d.requesterPublicKey(),
                         d.reason(),
                         d.decidedAt(),
                         d.expiresAt(),
@@ -100,6 +103,7 @@ class AccessDecidedSignatureTest {
                         d.basis(),
                         d.shareHolderId(),
                         d.grantId(),
+                        d.requesterPublicKey(),
                         "because",
                         d.decidedAt(),
                         d.expiresAt(),
@@ -113,6 +117,7 @@ class AccessDecidedSignatureTest {
                         d.basis(),
                         d.shareHolderId(),
                         d.grantId(),
+                        d.requesterPublicKey(),
                         d.reason(),
                         d.decidedAt().minusMillis(1),
                         d.expiresAt(),
@@ -126,16 +131,31 @@ class AccessDecidedSignatureTest {
                         d.basis(),
                         d.shareHolderId(),
                         d.grantId(),
+                        d.requesterPublicKey(),
                         d.reason(),
                         d.decidedAt(),
                         d.expiresAt().plusSeconds(3600),
+                        d.signature()),
+                new AccessDecided(
+                        d.requestId(),
+                        d.recordId(),
+                        d.domain(),
+                        d.requesterId(),
+                        d.allowed(),
+                        d.basis(),
+                        d.shareHolderId(),
+                        d.grantId(),
+                        TestKeys.generate().publicKey(),
+                        d.reason(),
+                        d.decidedAt(),
+                        d.expiresAt(),
                         d.signature()));
 
         List<Boolean> verified = tampered.stream()
                 .map(each -> TestKeys.verify(publishedKey, each.signedBytes(), each.signature()))
                 .toList();
 
-        assertThat(verified).hasSize(11).containsOnly(false);
+        assertThat(verified).hasSize(12).containsOnly(false);
     }
 
     /** The decision with other ids, domain, basis or share holder, and the original signature. */
@@ -157,6 +177,7 @@ class AccessDecidedSignatureTest {
                 basis,
                 shareHolderId,
                 grantId,
+                d.requesterPublicKey(),
                 d.reason(),
                 d.decidedAt(),
                 d.expiresAt(),

@@ -46,10 +46,7 @@ public final class ViewFeeds {
 
     private void perDomain(Domain domain, Views views) {
         on(Topic.RECORD_SUBMITTED.name(domain), RecordSubmitted.class, views.records()::submitted);
-        on(
-                Topic.RECORD_SEALED.name(domain),
-                RecordSealed.class,
-                event -> views.records().sealed(event.recordId(), event.domain(), event.sealedAt()));
+        on(Topic.RECORD_SEALED.name(domain), RecordSealed.class, views.records()::sealed);
         on(Topic.RECORD_COMMITTED.name(domain), RecordCommitted.class, views.records()::committed);
         on(Topic.STANDING_GRANTS.name(domain), StandingGrants.class, views.directory()::standingGrants);
         on(Topic.RECORD_RELEASED.name(domain), RecordReleased.class, views.answers()::released);

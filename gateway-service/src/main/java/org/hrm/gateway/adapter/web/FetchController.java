@@ -25,9 +25,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Fetch: asks for a record as the caller and answers the vault's answer: 200 with C1 and the caller's share (plus
- * the owner id and the author's provenance data the browser needs to open and verify it), 403 with the reason, 410
- * for an erased record, or 202 with the request to poll.
+ * Fetch: asks for a record as the caller and answers the vault's answer: 200 with C1 sealed to the caller and the
+ * caller's share (plus the owner id and the author's provenance data the browser needs to open and verify it, from
+ * the submission the vault sealed), 403 with the reason, 410 for an erased record, or 202 with the request to poll.
+ * A release is handed out once, then forgotten.
  */
 @RestController
 class FetchController {
@@ -110,6 +111,7 @@ class FetchController {
             }
             throw new ApiProblem(HttpStatus.FORBIDDEN, "access denied", reason);
         }
+        answers.forget(pending.requestId());
         return ResponseEntity.ok(
                 new Released(pending.requestId(), record.ownerId(), answer.released(), provenance(record)));
     }

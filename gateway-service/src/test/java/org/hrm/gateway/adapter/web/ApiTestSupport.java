@@ -11,7 +11,9 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.contracts.events.SealedShare;
 import org.hrm.gateway.application.Views;
 import org.hrm.gateway.config.DevIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,7 +105,7 @@ abstract class ApiTestSupport {
     RecordSubmitted committedRecord(String ownerId, String authorId) {
         RecordSubmitted record = submission(ownerId, authorId);
         views.records().submitted(record);
-        views.records().sealed(record.recordId(), Domain.PATIENT, Instant.parse("2026-11-25T10:00:01Z"));
+        views.records().sealed(sealedAs(record));
         views.records()
                 .committed(new RecordCommitted(
                         record.recordId(),
@@ -118,5 +120,19 @@ abstract class ApiTestSupport {
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The vault's seal of exactly this submission: its signature and share bytes, readers by pseudonym. */
+    static RecordSealed sealedAs(RecordSubmitted record) {
+        return new RecordSealed(
+                record.recordId(),
+                record.domain(),
+                new byte[32],
+                new byte[] {9, 9, 9},
+                record.shares().stream()
+                        .map(share -> new SealedShare(new byte[32], share.share()))
+                        .toList(),
+                record.authorSignature(),
+                Instant.parse("2026-11-25T10:00:01Z"));
     }
 }

@@ -75,6 +75,40 @@ class FetchApiTest extends ApiTestSupport {
         mvc.perform(getAs("dr-fetch-3", "practitioner", location))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ownerId").value("patient-alice"));
+        mvc.perform(getAs("dr-fetch-3", "practitioner", location)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aReleaseNamingAnotherRecordOrRequesterIsNotHandedOut() throws Exception {
+        RecordSubmitted record = committedRecord("patient-alice", "hospital-a");
+        AtomicReference<AccessRequested> asked = new AtomicReference<>();
+        platform.vault = asked::set;
+        String location = mvc.perform(postAs(
+                        "dr-fetch-4", "practitioner", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        AccessRequested request = asked.get();
+
+        release(new AccessRequested(
+                request.requestId(),
+                committedRecord("patient-bob", "hospital-a").recordId(),
+                request.domain(),
+                request.requesterId(),
+                request.purpose(),
+                null,
+                request.requestedAt()));
+        release(new AccessRequested(
+                request.requestId(),
+                request.recordId(),
+                request.domain(),
+                "dr-mallory",
+                request.purpose(),
+                null,
+                request.requestedAt()));
+
+        mvc.perform(getAs("dr-fetch-4", "practitioner", location)).andExpect(status().isAccepted());
     }
 
     @Test
@@ -92,7 +126,7 @@ class FetchApiTest extends ApiTestSupport {
                         request.recordId(),
                         request.domain(),
                         request.requesterId(),
-                        new byte[] {1, 2, 3, 4},
+                        new byte[RecordReleased.ENC_BYTES + 16 + 30],
                         new KeyShare(request.requesterId(), new byte[] {3}),
                         Instant.now()));
     }

@@ -51,6 +51,9 @@ final class DecisionParser {
         if (event.grantId() != null && !isUuid(event.grantId())) {
             return ParsedDecision.refused(record, "invalid AccessDecided: grantId must be a UUID");
         }
+        if (event.allowed() && !ReleasedSealing.sealable(event.requesterPublicKey())) {
+            return ParsedDecision.refused(record, "invalid AccessDecided: requesterPublicKey is not a P-256 point");
+        }
         return ParsedDecision.accepted(record, toDecision(event));
     }
 
@@ -64,6 +67,7 @@ final class DecisionParser {
                 basis(event.basis()),
                 event.shareHolderId(),
                 event.grantId(),
+                event.requesterPublicKey(),
                 event.reason(),
                 event.decidedAt(),
                 event.expiresAt(),

@@ -59,7 +59,8 @@ final class VaultEventPublisher {
     }
 
     /**
-     * C1 and the share holder's share to the domain's record-released topic. The event id is derived from the
+     * C1 sealed to the requester ({@link ReleasedSealing}) and the share holder's share to the domain's record-released
+     * topic. The event id is derived from the
      * request id: a release redelivered after a crash carries the same id, so consumers drop the repeat.
      */
     CompletableFuture<?> released(ReleaseOutcome.Released outcome) {
@@ -70,7 +71,7 @@ final class VaultEventPublisher {
                 decision.recordId(),
                 domain,
                 decision.requesterId(),
-                outcome.innerCiphertext(),
+                ReleasedSealing.seal(outcome.innerCiphertext(), decision),
                 new KeyShare(decision.shareHolderId(), outcome.share()),
                 outcome.releasedAt());
         UUID eventId = Outbound.stableId("hrm/record-released/" + decision.requestId());

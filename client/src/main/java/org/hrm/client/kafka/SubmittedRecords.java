@@ -1,0 +1,44 @@
+package org.hrm.client.kafka;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.InvalidEventException;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.RecordSubmitted;
+
+/**
+ * A record's submission as the provenance a reader verifies: from the domain's record-submitted topic, the first
+ * submission of the record id whose C1 is exactly the C1 the vault released. A submission with another C1 (a
+ * re-owned or re-authored copy someone posted later) is never taken, and the reader verifies the one taken against
+ * its author's registered key.
+ */
+public final class SubmittedRecords {
+    private static final EventCodec CODEC = new EventCodec();
+
+    private SubmittedRecords() {}
+
+    /** The submission of {@code recordId} carrying exactly {@code innerCiphertext}, if the topic still holds it. */
+    public static Optional<RecordSubmitted> withCiphertext(
+            String bootstrapServers, Domain domain, String recordId, byte[] innerCiphertext) {
+        List<RecordSubmitted> found = new ArrayList<>(1);
+        TopicReader.readAll(bootstrapServers, List.of(Topic.RECORD_SUBMITTED.name(domain)), record -> {
+            if (!found.isEmpty() || !recordId.equals(record.key())) {
+                return;
+            }
+            try {
+                RecordSubmitted submitted = CODEC.decode(record.value(), RecordSubmitted.class);
+                if (submitted.recordId().equals(recordId)
+                        && MessageDigest.isEqual(submitted.innerCiphertext(), innerCiphertext)) {
+                    found.add(submitted);
+                }
+            } catch (InvalidEventException e) {
+                // Malformed submissions are the vault's to dead-letter; a reader just skips them.
+            }
+        });
+        return found.stream().findFirst();
+    }
+}
