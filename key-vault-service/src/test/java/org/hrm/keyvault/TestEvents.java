@@ -22,7 +22,7 @@ public final class TestEvents {
     private TestEvents() {}
 
     public static RecordSubmitted submitted(Domain domain, String ownerId) {
-        return submitted(UUID.randomUUID().toString(), domain, ownerId, randomBytes(512));
+        return submitted(UUID.randomUUID().toString(), domain, ownerId, innerCiphertext(512));
     }
 
     public static RecordSubmitted submitted(String recordId, Domain domain, String ownerId, byte[] c1) {
@@ -44,7 +44,7 @@ public final class TestEvents {
                 event.domain(),
                 event.ownerId(),
                 event.authorId(),
-                randomBytes(event.innerCiphertext().length),
+                innerCiphertext(event.innerCiphertext().length),
                 event.shares(),
                 event.authorSignature(),
                 event.submittedAt());
@@ -69,9 +69,16 @@ public final class TestEvents {
     }
 
     /** A consumed record as the listener sees it, with the given type header (none when null). */
-    /** Random bytes in the shape of an HPKE key share: an uncompressed point's 0x04 prefix, 113 bytes in all. */
+    /** Random bytes in the shape of a C1 of envelope v2: version byte 0x02, then random bytes. */
+    public static byte[] innerCiphertext(int length) {
+        byte[] c1 = randomBytes(length);
+        c1[0] = 0x02;
+        return c1;
+    }
+
+    /** Random bytes in the shape of an envelope v2 key share: an uncompressed point's 0x04 prefix, 145 bytes. */
     public static byte[] keyShare() {
-        byte[] share = randomBytes(113);
+        byte[] share = randomBytes(145);
         share[0] = 0x04;
         return share;
     }

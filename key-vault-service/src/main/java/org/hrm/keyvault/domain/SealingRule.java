@@ -18,20 +18,25 @@ public final class SealingRule {
         return Optional.empty();
     }
 
-    /** An HPKE key share (RFC 9180, DHKEM P-256): a 65-byte uncompressed point, then K1 sealed (32 + 16 bytes). */
-    public static final int KEY_SHARE_BYTES = 65 + 32 + 16;
+    /** An envelope v1 key share (RFC 9180, DHKEM P-256): a 65-byte uncompressed point, then K1 sealed (32 + 16). */
+    public static final int V1_KEY_SHARE_BYTES = 65 + 32 + 16;
+
+    /** An envelope v2 key share: a 65-byte uncompressed point, then K1 || salt sealed (64 + 16 bytes). */
+    public static final int V2_KEY_SHARE_BYTES = 65 + 64 + 16;
 
     private static final byte UNCOMPRESSED_POINT = 0x04;
 
     /**
-     * Why a share cannot be an HPKE key share, or empty: the vault cannot open shares, but one of the wrong shape
-     * would go on the immutable chain and never open for its reader.
+     * Why a share cannot be an HPKE key share of the record's envelope version (C1's first byte), or empty: the vault
+     * cannot open shares, but one of the wrong shape would go on the immutable chain and never open for its reader.
      */
-    public static Optional<String> malformedShare(ReaderShare share) {
+    public static Optional<String> malformedShare(ReaderShare share, int envelopeVersion) {
         byte[] bytes = share.share();
-        if (bytes.length != KEY_SHARE_BYTES || bytes[0] != UNCOMPRESSED_POINT) {
-            return Optional.of("share of reader " + share.readerId() + " is not an HPKE key share (" + bytes.length
-                    + " bytes, expected " + KEY_SHARE_BYTES + " starting with an uncompressed P-256 point)");
+        int expected = envelopeVersion == 1 ? V1_KEY_SHARE_BYTES : V2_KEY_SHARE_BYTES;
+        if (bytes.length != expected || bytes[0] != UNCOMPRESSED_POINT) {
+            return Optional.of("share of reader " + share.readerId() + " is not an envelope v" + envelopeVersion
+                    + " HPKE key share (" + bytes.length + " bytes, expected " + expected
+                    + " starting with an uncompressed P-256 point)");
         }
         return Optional.empty();
     }

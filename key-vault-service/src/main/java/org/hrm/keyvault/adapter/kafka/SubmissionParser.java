@@ -46,9 +46,13 @@ final class SubmissionParser {
                     "domain mismatch: topic " + record.topic() + " carries " + topicDomain.get()
                             + " records, the event says " + event.domain());
         }
+        int version = event.envelopeVersion();
+        if (version != 1 && version != 2) {
+            return ParsedRecord.refused(record, "unsupported envelope version " + version);
+        }
         Submission submission = toSubmission(event);
         Optional<String> badShare = submission.shares().stream()
-                .map(SealingRule::malformedShare)
+                .map(share -> SealingRule.malformedShare(share, version))
                 .flatMap(Optional::stream)
                 .findFirst();
         return badShare.map(reason -> ParsedRecord.refused(record, reason))

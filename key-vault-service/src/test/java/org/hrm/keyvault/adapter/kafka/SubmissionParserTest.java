@@ -74,7 +74,39 @@ class SubmissionParserTest {
         ParsedRecord parsed =
                 parser.parse(consumed(PATIENT_TOPIC, SUBMITTED_TYPE, event.recordId(), json(withBadShare)));
 
-        assertThat(parsed.refusal()).startsWith("share of reader reader-2 is not an HPKE key share (5 bytes");
+        assertThat(parsed.refusal())
+                .startsWith("share of reader reader-2 is not an envelope v2 HPKE key share (5 bytes");
+    }
+
+    @Test
+    void sharesMustHaveTheShapeOfTheEnvelopeVersion() {
+        byte[] v1Share = TestEvents.randomBytes(113);
+        v1Share[0] = 0x04;
+        byte[] v1Envelope = event.innerCiphertext().clone();
+        v1Envelope[0] = 0x01;
+        byte[] unknownEnvelope = event.innerCiphertext().clone();
+        unknownEnvelope[0] = 0x03;
+
+        ParsedRecord v1 = parser.parse(withC1AndShare(v1Envelope, v1Share));
+        ParsedRecord v2WithV1Share = parser.parse(withC1AndShare(event.innerCiphertext(), v1Share));
+        ParsedRecord unknown = parser.parse(withC1AndShare(unknownEnvelope, TestEvents.keyShare()));
+
+        assertThat(v1.accepted()).isTrue();
+        assertThat(v2WithV1Share.refusal()).contains("not an envelope v2 HPKE key share (113 bytes, expected 145");
+        assertThat(unknown.refusal()).isEqualTo("unsupported envelope version 3");
+    }
+
+    private org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> withC1AndShare(byte[] c1, byte[] share) {
+        RecordSubmitted changed = new RecordSubmitted(
+                event.recordId(),
+                event.domain(),
+                event.ownerId(),
+                event.authorId(),
+                c1,
+                List.of(new KeyShare(event.ownerId(), share)),
+                event.authorSignature(),
+                event.submittedAt());
+        return consumed(PATIENT_TOPIC, SUBMITTED_TYPE, event.recordId(), json(changed));
     }
 
     @Test
