@@ -317,7 +317,7 @@ class FetchFlowIT {
             message.headers()
                     .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
             message.headers().add(EventHeaders.EVENT_TYPE, "AccessDecided".getBytes(StandardCharsets.UTF_8));
-            message.headers().add(EventHeaders.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
+            message.headers().add(EventHeaders.SCHEMA_VERSION, "2".getBytes(StandardCharsets.UTF_8));
             producer.send(message);
         }
     }

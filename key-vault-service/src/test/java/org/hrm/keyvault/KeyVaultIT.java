@@ -118,7 +118,7 @@ class KeyVaultIT {
         assertThat(sealed.authorSignature()).isEqualTo(event.authorSignature());
         assertThat(new String(out.value())).doesNotContain(event.ownerId()).doesNotContain(event.authorId());
         assertThat(header(out, EventHeaders.EVENT_TYPE)).isEqualTo("RecordSealed");
-        assertThat(header(out, EventHeaders.SCHEMA_VERSION)).isEqualTo("1");
+        assertThat(header(out, EventHeaders.SCHEMA_VERSION)).isEqualTo("2");
         assertThat(UUID.fromString(header(out, EventHeaders.EVENT_ID))).isNotNull();
         assertThat(outerDecryption.removeOuterLayer(Domain.PATIENT, event.recordId(), sealed.outerCiphertext()))
                 .isEqualTo(event.innerCiphertext());

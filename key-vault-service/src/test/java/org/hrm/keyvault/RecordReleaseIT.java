@@ -112,7 +112,7 @@ class RecordReleaseIT {
         assertThat(released.requesterId()).isEqualTo(record.ownerId());
         assertThat(out.key()).isEqualTo(record.recordId());
         assertThat(header(out, EventHeaders.EVENT_TYPE)).isEqualTo("RecordReleased");
-        assertThat(header(out, EventHeaders.SCHEMA_VERSION)).isEqualTo("1");
+        assertThat(header(out, EventHeaders.SCHEMA_VERSION)).isEqualTo("2");
         assertThat(UUID.fromString(header(out, EventHeaders.EVENT_ID))).isNotNull();
         assertThat(awaitSettled("patient_used_decisions", decision.requestId())).isEqualTo("RELEASED");
     }

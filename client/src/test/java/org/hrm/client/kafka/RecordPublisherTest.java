@@ -121,7 +121,7 @@ class RecordPublisherTest {
         Headers first = producer.history().get(0).headers();
         Headers second = producer.history().get(1).headers();
         assertThat(header(first, EventHeaders.EVENT_TYPE)).isEqualTo("RecordSubmitted");
-        assertThat(header(first, EventHeaders.SCHEMA_VERSION)).isEqualTo("1");
+        assertThat(header(first, EventHeaders.SCHEMA_VERSION)).isEqualTo("2");
         assertThat(UUID.fromString(header(first, EventHeaders.EVENT_ID))).isNotNull();
         assertThat(header(first, EventHeaders.EVENT_ID)).isNotEqualTo(header(second, EventHeaders.EVENT_ID));
     }

@@ -293,7 +293,7 @@ final class BadInputs implements AutoCloseable {
                 fixture.submitted().recordId(),
                 "AccessDecided",
                 fixture.decision(),
-                "1",
+                String.valueOf(EventCodec.SCHEMA_VERSION),
                 Expected.DENIED,
                 fixture.decisionRequestId());
     }
@@ -306,7 +306,7 @@ final class BadInputs implements AutoCloseable {
                 forged.recordId(),
                 "AccessDecided",
                 codec.encode(forged),
-                "1",
+                String.valueOf(EventCodec.SCHEMA_VERSION),
                 Expected.DENIED,
                 forged.requestId());
     }
@@ -320,7 +320,7 @@ final class BadInputs implements AutoCloseable {
                 request.recordId(),
                 "AccessRequested",
                 codec.encode(request),
-                "1",
+                String.valueOf(EventCodec.SCHEMA_VERSION),
                 Expected.DENIED,
                 request.requestId());
     }

@@ -47,7 +47,7 @@ public final class KafkaProbe implements AutoCloseable {
     public void send(String topic, String key, byte[] value, String type) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         record.headers().add(EventHeaders.EVENT_ID, utf8(UUID.randomUUID().toString()));
-        record.headers().add(EventHeaders.SCHEMA_VERSION, utf8("1"));
+        record.headers().add(EventHeaders.SCHEMA_VERSION, utf8("2"));
         if (type != null) {
             record.headers().add(EventHeaders.EVENT_TYPE, utf8(type));
         }

@@ -53,9 +53,9 @@ class EventParserTest {
         ConsumerRecord<String, byte[]> future = consumed("AccessRequested", codec.encode(request(Domain.PATIENT)));
         future.headers().add(EventHeaders.SCHEMA_VERSION, utf8("99"));
         ConsumerRecord<String, byte[]> current = consumed("AccessRequested", codec.encode(request(Domain.PATIENT)));
-        current.headers().add(EventHeaders.SCHEMA_VERSION, utf8("1"));
+        current.headers().add(EventHeaders.SCHEMA_VERSION, utf8("2"));
 
-        assertThat(parse(future).refusal()).isEqualTo("unsupported schema version '99': this consumer reads version 1");
+        assertThat(parse(future).refusal()).isEqualTo("unsupported schema version '99': this consumer reads version 2");
         assertThat(parse(current).accepted()).isTrue();
         assertThat(parse(consumed("AccessRequested", codec.encode(request(Domain.PATIENT))))
                         .accepted())

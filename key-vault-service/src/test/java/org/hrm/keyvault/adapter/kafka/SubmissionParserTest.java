@@ -51,11 +51,11 @@ class SubmissionParserTest {
     @Test
     void refusesASchemaVersionItDoesNotRead() {
         var record = consumed(PATIENT_TOPIC, SUBMITTED_TYPE, event.recordId(), json(event));
-        record.headers().add(EventHeaders.SCHEMA_VERSION, utf8("2"));
+        record.headers().add(EventHeaders.SCHEMA_VERSION, utf8("3"));
 
         ParsedRecord parsed = parser.parse(record);
 
-        assertThat(parsed.refusal()).isEqualTo("unsupported schema version '2': this consumer reads version 1");
+        assertThat(parsed.refusal()).isEqualTo("unsupported schema version '3': this consumer reads version 2");
     }
 
     @Test

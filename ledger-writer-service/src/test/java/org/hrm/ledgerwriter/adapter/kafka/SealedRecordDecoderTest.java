@@ -73,7 +73,7 @@ class SealedRecordDecoderTest {
         assertThat(intake.deadLetters(List.of()))
                 .singleElement()
                 .satisfies(letter -> assertThat(letter.reason())
-                        .isEqualTo("unsupported schema version '7': this consumer reads version 1"));
+                        .isEqualTo("unsupported schema version '7': this consumer reads version 2"));
     }
 
     @Test
