@@ -73,7 +73,8 @@ class ConsentContainersIT {
             ConsentDriver driver = new ConsentDriver(kafka, mongo);
             driver.register(
                     registered(alice, PartyKind.PATIENT, aliceKeys, null),
-                    registered(doctor, PartyKind.PRACTITIONER, TestKeys.generate(), null));
+                    registered("hospital-of-" + doctor, PartyKind.SYSTEM, TestKeys.generate(), null),
+                    registered(doctor, PartyKind.PRACTITIONER, TestKeys.generate(), "hospital-of-" + doctor));
             driver.index(lab);
             driver.grant(grant);
             AccessDecided allowed = decide(kafka, requested(Domain.PATIENT, lab.recordId(), doctor));

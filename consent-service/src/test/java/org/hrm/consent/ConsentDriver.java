@@ -11,6 +11,7 @@ import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,9 +31,19 @@ public final class ConsentDriver {
         this.mongo = mongo;
     }
 
+    /** Registers institutions first: a practitioner's registration is checked against its institution's key. */
     public void register(PartyRegistered... parties) {
-        Arrays.stream(parties).forEach(party -> kafka.send(Topic.PARTY_REGISTERED.topicName(), party.partyId(), party));
-        List<String> ids = Arrays.stream(parties).map(PartyRegistered::partyId).toList();
+        registerNow(Arrays.stream(parties)
+                .filter(party -> party.kind() == PartyKind.SYSTEM)
+                .toList());
+        registerNow(Arrays.stream(parties)
+                .filter(party -> party.kind() != PartyKind.SYSTEM)
+                .toList());
+    }
+
+    private void registerNow(List<PartyRegistered> parties) {
+        parties.forEach(party -> kafka.send(Topic.PARTY_REGISTERED.topicName(), party.partyId(), party));
+        List<String> ids = parties.stream().map(PartyRegistered::partyId).toList();
         eventually(() -> mongo.getCollection("parties").countDocuments(in("_id", ids)) == ids.size());
     }
 

@@ -5,11 +5,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.Attestation;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.DestroyedKey;
@@ -20,13 +24,46 @@ import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.crypto.P256KeyPair;
 
 /** Contract events as clients send them, grants and revocations signed over their canonical bytes. */
 public final class ConsentEvents {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final EventCodec CODEC = new EventCodec();
 
+    /** The test gateway's attestation key; its public half is trusted in src/test/resources/application.yml. */
+    public static final String TEST_GATEWAY_KEY_ID = "test-gateway";
+
+    public static final P256KeyPair TEST_GATEWAY = P256KeyPair.fromPrivateKey(
+            HexFormat.of().parseHex("2e6d74ff545486113f43a96e6fc4f4dcd38d61dc5ed5f2cea08b82092cd54eb8"));
+
+    /** Institutions registered through {@link #registered}, so a practitioner naming one is vouched for by it. */
+    private static final Map<String, TestKeys> INSTITUTIONS = new ConcurrentHashMap<>();
+
     private ConsentEvents() {}
+
+    /** The test gateway's attestation of {@code statementBytes} for {@code subjectId}. */
+    public static Attestation attestation(String subjectId, String purpose, byte[] statementBytes, Instant at) {
+        return Attestation.issue(TEST_GATEWAY, TEST_GATEWAY_KEY_ID, subjectId, purpose, statementBytes, at);
+    }
+
+    /** A registration as a client sends it, with its proof of possession but no gateway attestation. */
+    public static PartyRegistered unattested(String partyId, PartyKind kind, TestKeys keys, String institutionId) {
+        PartyRegistered draft =
+                new PartyRegistered(partyId, kind, keys.publicKey(), institutionId, Instant.now(), null, null, null);
+        byte[] vouch = institutionId == null || !INSTITUTIONS.containsKey(institutionId)
+                ? null
+                : INSTITUTIONS.get(institutionId).sign(draft.vouchBytes());
+        return new PartyRegistered(
+                partyId,
+                kind,
+                keys.publicKey(),
+                institutionId,
+                draft.registeredAt(),
+                keys.sign(draft.signedBytes()),
+                null,
+                vouch);
+    }
 
     public static String id() {
         return UUID.randomUUID().toString();
@@ -37,8 +74,17 @@ public final class ConsentEvents {
         return role + "-" + UUID.randomUUID();
     }
 
+    /**
+     * A protocol v2 registration: proven by {@code keys}, attested by the test gateway and, for a practitioner, vouched
+     * for by its institution if that was registered through this method before.
+     */
     public static PartyRegistered registered(String partyId, PartyKind kind, TestKeys keys, String institutionId) {
-        return new PartyRegistered(partyId, kind, keys.publicKey(), institutionId, Instant.now());
+        if (kind == PartyKind.SYSTEM) {
+            INSTITUTIONS.put(partyId, keys);
+        }
+        PartyRegistered proven = unattested(partyId, kind, keys, institutionId);
+        return proven.withAttestation(
+                attestation(partyId, Attestation.REGISTER, proven.signedBytes(), proven.registeredAt()));
     }
 
     public static RecordSubmitted submitted(Domain domain, String ownerId, String authorId, String category) {
@@ -92,13 +138,40 @@ public final class ConsentEvents {
         return new ConsentRevoked(grantId, domain, ownerId, unsigned.revokedAt(), signer.sign(unsigned.signedBytes()));
     }
 
+    /** An access request as the gateway sends it for its authenticated caller: attested by the test gateway. */
     public static AccessRequested requested(Domain domain, String recordId, String requesterId) {
-        return new AccessRequested(id(), recordId, domain, requesterId, "TREAT", null, Instant.now());
+        return attested(unsignedRequest(domain, recordId, requesterId, "TREAT", null));
     }
 
     public static AccessRequested emergency(Domain domain, String recordId, String requesterId) {
+        return attested(unsignedRequest(domain, recordId, requesterId, "ETREAT", "unconscious in the ER"));
+    }
+
+    /** An access request carrying neither a signature nor an attestation: a forgery as far as anyone can tell. */
+    public static AccessRequested unsignedRequest(
+            Domain domain, String recordId, String requesterId, String purpose, String emergencyReason) {
         return new AccessRequested(
-                id(), recordId, domain, requesterId, "ETREAT", "unconscious in the ER", Instant.now());
+                id(), recordId, domain, requesterId, purpose, emergencyReason, Instant.now(), null, null);
+    }
+
+    /** The request signed by the requester's own key. */
+    public static AccessRequested signedRequest(Domain domain, String recordId, String requesterId, TestKeys keys) {
+        AccessRequested draft = unsignedRequest(domain, recordId, requesterId, "TREAT", null);
+        return new AccessRequested(
+                draft.requestId(),
+                recordId,
+                domain,
+                requesterId,
+                draft.purpose(),
+                null,
+                draft.requestedAt(),
+                keys.sign(draft.signedBytes()),
+                null);
+    }
+
+    private static AccessRequested attested(AccessRequested request) {
+        return request.withAttestation(
+                attestation(request.requesterId(), Attestation.ACCESS, request.signedBytes(), request.requestedAt()));
     }
 
     /** The vault's word that it destroyed the K2 of each record (and, for all records, the owner's KEK). */

@@ -230,7 +230,7 @@ class ConsentIT {
         kafka.send(Topic.CONSENT_GRANTED.name(Domain.PATIENT), carol, grant);
         driver.register(
                 registered(carol, PartyKind.PATIENT, carolKeys, null),
-                registered(nurse, PartyKind.PRACTITIONER, TestKeys.generate(), null));
+                registered(nurse, PartyKind.PRACTITIONER, TestKeys.generate(), hospital));
 
         assertThat(kafka.awaitStandingGrants(
                                 Domain.PATIENT, carol, list -> !list.grantees().isEmpty())
@@ -326,8 +326,58 @@ class ConsentIT {
         ConsumerRecord<String, byte[]> deadLetter = kafka.awaitDeadLetter(alice);
 
         assertThat(header(deadLetter, EventHeaders.DLT_REASON))
-                .isEqualTo("party " + alice + " is already registered with a different key (key rotation is not"
-                        + " supported yet)");
+                .isEqualTo(
+                        "party " + alice
+                                + " is already registered with another key, kind or institution; a key changes only by rotation");
+    }
+
+    @Test
+    void deadLettersAnUnattestedRegistrationAndStoresNothing() {
+        String squatted = party("squatted");
+        kafka.send(
+                Topic.PARTY_REGISTERED.topicName(),
+                squatted,
+                ConsentEvents.unattested(squatted, PartyKind.PATIENT, TestKeys.generate(), null));
+
+        assertThat(header(kafka.awaitDeadLetter(squatted), EventHeaders.DLT_REASON))
+                .isEqualTo("registration of " + squatted + " is not attested: no attestation");
+        assertThat(mongo.getCollection("parties").countDocuments(com.mongodb.client.model.Filters.eq("_id", squatted)))
+                .isZero();
+    }
+
+    @Test
+    void deadLettersAKeyRotationWithoutTheOldKeyOrAnAttestation() {
+        org.hrm.crypto.P256KeyPair attacker = org.hrm.crypto.P256KeyPair.generate();
+        org.hrm.contracts.events.PartyKeyRotated forged = org.hrm.contracts.events.PartyKeyRotated.draft(
+                        alice, aliceKeys.publicKey(), attacker.publicKey(), java.time.Instant.now())
+                .provenBy(attacker);
+        kafka.send(Topic.PARTY_REGISTERED.topicName(), alice, json(forged), "PartyKeyRotated");
+
+        assertThat(header(kafka.awaitDeadLetter(alice), EventHeaders.DLT_REASON))
+                .startsWith("rotation of " + alice + " is signed by neither its current key nor a valid attestation");
+        org.bson.Document stored = mongo.getCollection("parties")
+                .find(com.mongodb.client.model.Filters.eq("_id", alice))
+                .first();
+        assertThat(stored.get("publicKey", org.bson.types.Binary.class).getData())
+                .isEqualTo(aliceKeys.publicKey());
+    }
+
+    @Test
+    void deadLettersAForgedAccessRequestWithoutDecidingIt() {
+        RecordSubmitted lab = submitted(Domain.PATIENT, alice, hospital, "lab");
+        driver.index(lab);
+        AccessRequested forged = ConsentEvents.unsignedRequest(Domain.PATIENT, lab.recordId(), alice, "TREAT", null);
+        String key = UUID.randomUUID().toString();
+        kafka.send(PATIENT_REQUESTS, key, json(forged), "AccessRequested");
+        AccessRequested signed = ConsentEvents.signedRequest(Domain.PATIENT, lab.recordId(), alice, aliceKeys);
+
+        assertThat(header(kafka.awaitDeadLetter(key), EventHeaders.DLT_REASON))
+                .isEqualTo("access request " + forged.requestId() + " is signed by neither requester " + alice
+                        + "'s current key nor a valid attestation (no attestation)");
+        assertThat(decide(signed).allowed()).isTrue();
+        assertThat(mongo.getCollection("patient_decisions")
+                        .countDocuments(com.mongodb.client.model.Filters.eq("_id", forged.requestId())))
+                .isZero();
     }
 
     private AccessDecided decide(AccessRequested request) {

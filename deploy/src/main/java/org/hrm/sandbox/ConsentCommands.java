@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.ConsentSigner;
@@ -15,6 +16,7 @@ import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordDecryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ConsentGranted;
@@ -48,11 +50,12 @@ final class ConsentCommands {
                     args.optional("purpose").orElse("TREAT"),
                     now,
                     now.plus(lasts));
-            session.publisher.grant(grant).join();
+            RecordMetadata sent = session.publisher.grant(grant).join();
             System.out.println(grant.grantId());
-            System.err.println("granted " + granteeId + " " + describe(scope) + " until " + grant.expiresAt() + " ("
+            System.err.println("granting " + granteeId + " " + describe(scope) + " until " + grant.expiresAt() + " ("
                     + grant.shares().size() + " key shares rewrapped)");
-            return 0;
+            return new OutcomeWatcher(session.endpoints.kafkaBootstrapServers())
+                    .reportConsent(sent, OutcomeWatcher.CONSENT_CHANGES, "grant " + grant.grantId(), timeout(args));
         }
     }
 
@@ -100,10 +103,19 @@ final class ConsentCommands {
         try (Session session = Session.open(args)) {
             ConsentRevoked revoked =
                     new ConsentSigner().revoke(owner, args.required("grant"), Session.domain(args), Instant.now());
-            session.publisher.revoke(revoked).join();
-            System.out.println("revoked grant " + revoked.grantId());
-            return 0;
+            RecordMetadata sent = session.publisher.revoke(revoked).join();
+            return new OutcomeWatcher(session.endpoints.kafkaBootstrapServers())
+                    .reportConsent(
+                            sent,
+                            OutcomeWatcher.CONSENT_CHANGES,
+                            "revocation of grant " + revoked.grantId(),
+                            timeout(args));
         }
+    }
+
+    /** {@code --timeout SECONDS}: how long a command waits for the platform's verdict. */
+    static Duration timeout(Args args) {
+        return Duration.ofSeconds(args.integer("timeout", (int) OutcomeWatcher.DEFAULT_TIMEOUT.toSeconds()));
     }
 
     static int list(Args args) throws Exception {
@@ -123,16 +135,22 @@ final class ConsentCommands {
                         if (!ownerId.equals(record.key())) {
                             return;
                         }
-                        if (record.topic().endsWith("consent-granted")) {
-                            ConsentGranted grant = codec.decode(record.value(), ConsentGranted.class);
-                            if (ConsentSigner.verify(ownerKey, grant.signedBytes(), grant.ownerSignature())) {
-                                grants.put(grant.grantId(), grant);
+                        try {
+                            if (record.topic().endsWith("consent-granted")) {
+                                ConsentGranted grant = codec.decode(record.value(), ConsentGranted.class);
+                                if (ConsentSigner.verify(ownerKey, grant.signedBytes(), grant.ownerSignature())) {
+                                    grants.put(grant.grantId(), grant);
+                                }
+                            } else {
+                                ConsentRevoked revoked = codec.decode(record.value(), ConsentRevoked.class);
+                                if (ConsentSigner.verify(ownerKey, revoked.signedBytes(), revoked.ownerSignature())) {
+                                    status.put(revoked.grantId(), "revoked");
+                                }
                             }
-                        } else {
-                            ConsentRevoked revoked = codec.decode(record.value(), ConsentRevoked.class);
-                            if (ConsentSigner.verify(ownerKey, revoked.signedBytes(), revoked.ownerSignature())) {
-                                status.put(revoked.grantId(), "revoked");
-                            }
+                        } catch (InvalidEventException e) {
+                            // Anyone can write a malformed event under this owner's key: skip it, say so, go on.
+                            System.err.println("warning: skipped an unreadable event at " + record.topic() + "-"
+                                    + record.partition() + "@" + record.offset() + ": " + e.getMessage());
                         }
                     });
             System.out.printf("%-36s  %-28s  %-8s  %-24s  %s%n", "grant", "grantee", "status", "expires", "scope");

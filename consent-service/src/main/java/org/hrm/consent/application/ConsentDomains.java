@@ -32,6 +32,14 @@ public final class ConsentDomains {
         };
     }
 
+    public static org.hrm.contracts.events.PartyKind toContract(PartyKind kind) {
+        return switch (kind) {
+            case PATIENT -> org.hrm.contracts.events.PartyKind.PATIENT;
+            case PRACTITIONER -> org.hrm.contracts.events.PartyKind.PRACTITIONER;
+            case SYSTEM -> org.hrm.contracts.events.PartyKind.SYSTEM;
+        };
+    }
+
     public static AccessBasis toContract(Basis basis) {
         return switch (basis) {
             case OWNER -> AccessBasis.OWNER;

@@ -1,30 +1,101 @@
 package org.hrm.consent.application;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hrm.consent.domain.Party;
-import org.hrm.consent.domain.PartyDirectory;
+import org.hrm.contracts.authority.DirectoryDecision;
+import org.hrm.contracts.authority.DirectoryEntry;
+import org.hrm.contracts.authority.DirectoryRules;
+import org.hrm.contracts.events.PartyKeyRotated;
+import org.hrm.contracts.events.PartyRegistered;
 
-/** Use case: add a party to the directory, or say why not (invalid key, id registered with other details). */
+/**
+ * Use case: put a registration or a key rotation into the directory, or say why not. The shared
+ * {@link DirectoryRules} decide (attested registration, proof of possession, institution vouching, rotation by the
+ * old key or a fresh attestation); this class only loads the entries they need and stores the result, on top of the
+ * key it was decided against.
+ */
 public final class PartyRegistration {
     private final PartyStore parties;
+    private final DirectoryRules rules;
 
-    public PartyRegistration(PartyStore parties) {
+    public PartyRegistration(PartyStore parties, DirectoryRules rules) {
         this.parties = parties;
+        this.rules = rules;
     }
 
-    /** Empty when the party is registered (now or already, identically); otherwise the refusal. */
-    public Optional<String> register(Party party) {
-        Party existing = stored(party.partyId());
-        Optional<String> refusal = PartyDirectory.refusal(party, existing);
-        if (refusal.isPresent() || existing != null || parties.insertNew(party)) {
-            return refusal;
+    /** Empty when the registration stands (now or already, identically); otherwise the refusal. */
+    public Optional<String> register(PartyRegistered event) {
+        return apply(event.partyId(), current -> {
+            DirectoryEntry institution = event.institutionId() == null
+                    ? null
+                    : entry(stored(List.of(event.institutionId())).get(event.institutionId()));
+            return rules.register(event, current, institution);
+        });
+    }
+
+    /** Empty when the rotation is applied; otherwise the refusal. */
+    public Optional<String> rotate(PartyKeyRotated event) {
+        return apply(event.partyId(), current -> rules.rotate(event, current));
+    }
+
+    private Optional<String> apply(String partyId, Function<DirectoryEntry, DirectoryDecision> decide) {
+        // Decided against the stored entry and written only on top of its key: a concurrent change makes the write
+        // fail, and the event is judged again against what won.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Party existing = stored(List.of(partyId)).get(partyId);
+            DirectoryDecision decision = decide.apply(entry(existing));
+            if (!decision.accepted()) {
+                return decision.refusalReason();
+            }
+            Party next = party(decision.entry());
+            if (existing != null && same(existing, next)) {
+                return Optional.empty();
+            }
+            if (parties.replace(next, existing == null ? null : existing.publicKey())) {
+                return Optional.empty();
+            }
         }
-        // Lost a race with another registration of the same id: judge against what won.
-        return PartyDirectory.refusal(party, stored(party.partyId()));
+        throw new ConsentChangeConflictException("party " + partyId + " kept changing while being written");
     }
 
-    private Party stored(String partyId) {
-        return parties.findAll(List.of(partyId)).get(partyId);
+    private Map<String, Party> stored(List<String> partyIds) {
+        return parties.findAll(partyIds);
+    }
+
+    private static boolean same(Party a, Party b) {
+        return java.util.Arrays.equals(a.publicKey(), b.publicKey())
+                && a.attested() == b.attested()
+                && a.previousKeys().size() == b.previousKeys().size()
+                && a.kind() == b.kind()
+                && java.util.Objects.equals(a.institutionId(), b.institutionId());
+    }
+
+    static DirectoryEntry entry(Party party) {
+        if (party == null) {
+            return null;
+        }
+        return new DirectoryEntry(
+                party.partyId(),
+                ConsentDomains.toContract(party.kind()),
+                party.institutionId(),
+                party.publicKey(),
+                party.registeredAt(),
+                party.attested(),
+                party.previousKeys());
+    }
+
+    private static Party party(DirectoryEntry entry) {
+        return new Party(
+                entry.partyId(),
+                ConsentDomains.of(entry.kind()),
+                entry.publicKey(),
+                entry.institutionId(),
+                entry.since(),
+                entry.attested(),
+                new ArrayList<>(entry.previousKeys()));
     }
 }

@@ -9,6 +9,9 @@ public interface PartyStore {
     /** The registered parties among {@code partyIds}, by id. */
     Map<String, Party> findAll(Collection<String> partyIds);
 
-    /** Stores a party whose id is not registered yet; false when the id already was. */
-    boolean insertNew(Party party);
+    /**
+     * Stores {@code next} only if the party's current key is still {@code expectedCurrentKey} (null: only if the id
+     * is not registered yet); false when another change won the race.
+     */
+    boolean replace(Party next, byte[] expectedCurrentKey);
 }

@@ -1,6 +1,9 @@
 package org.hrm.consent.config;
 
 import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hrm.consent.application.AccessDecisions;
 import org.hrm.consent.application.ConsentChanges;
 import org.hrm.consent.application.DecisionSigning;
@@ -11,8 +14,12 @@ import org.hrm.consent.application.PartyStore;
 import org.hrm.consent.application.RecordErasures;
 import org.hrm.consent.application.RecordIndex;
 import org.hrm.consent.application.RecordIndexing;
+import org.hrm.consent.application.RequestAuthority;
 import org.hrm.consent.domain.AccessRule;
 import org.hrm.consent.domain.DecisionSigningKey;
+import org.hrm.contracts.authority.AttestationKeys;
+import org.hrm.contracts.authority.DirectoryRules;
+import org.hrm.contracts.authority.RequestRules;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,9 +40,24 @@ class ConsentConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The gateway attestation keys this service trusts; none configured means no registration can succeed. */
     @Bean
-    PartyRegistration partyRegistration(PartyStore parties) {
-        return new PartyRegistration(parties);
+    AttestationKeys attestationKeys(ConsentProperties properties) {
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        properties
+                .attestationKeys()
+                .forEach((id, base64) -> keys.put(id, Base64.getDecoder().decode(base64.trim())));
+        return AttestationKeys.of(keys);
+    }
+
+    @Bean
+    PartyRegistration partyRegistration(PartyStore parties, AttestationKeys attestationKeys) {
+        return new PartyRegistration(parties, new DirectoryRules(attestationKeys));
+    }
+
+    @Bean
+    RequestAuthority requestAuthority(PartyStore parties, AttestationKeys attestationKeys) {
+        return new RequestAuthority(parties, new RequestRules(attestationKeys));
     }
 
     @Bean

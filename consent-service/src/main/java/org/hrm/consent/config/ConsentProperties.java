@@ -2,6 +2,7 @@ package org.hrm.consent.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unknownPartyGrace how long a grant or revocation naming a party not registered yet is retried (the
  *     registration, read by another consumer, may lag behind it) before it is dead-lettered; counted from the
  *     moment the service first read it
+ * @param attestationKeys the gateway attestation public keys trusted for registrations, lost-key rotations and
+ *     attested access requests: key id to base64 of the 65-byte SEC1 point (the gateway publishes them at
+ *     {@code /api/attestation-keys}); empty: nothing attested is accepted, so no party can register
  */
 @ConfigurationProperties("hrm.consent")
 public record ConsentProperties(
@@ -41,4 +45,5 @@ public record ConsentProperties(
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("500ms") Duration retryInitialInterval,
         @DefaultValue("30s") Duration retryMaxInterval,
-        @DefaultValue("30s") Duration unknownPartyGrace) {}
+        @DefaultValue("30s") Duration unknownPartyGrace,
+        @DefaultValue Map<String, String> attestationKeys) {}

@@ -32,8 +32,15 @@ final class InMemoryStores {
         }
 
         @Override
-        public boolean insertNew(Party party) {
-            return parties.putIfAbsent(party.partyId(), party) == null;
+        public boolean replace(Party next, byte[] expectedCurrentKey) {
+            Party current = parties.get(next.partyId());
+            boolean expected = expectedCurrentKey == null
+                    ? current == null
+                    : current != null && java.util.Arrays.equals(current.publicKey(), expectedCurrentKey);
+            if (expected) {
+                parties.put(next.partyId(), next);
+            }
+            return expected;
         }
     };
 

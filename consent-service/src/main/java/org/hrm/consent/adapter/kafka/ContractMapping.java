@@ -5,7 +5,6 @@ import org.hrm.consent.domain.AccessRequest;
 import org.hrm.consent.domain.Digests;
 import org.hrm.consent.domain.Erasure;
 import org.hrm.consent.domain.Grant;
-import org.hrm.consent.domain.Party;
 import org.hrm.consent.domain.RecordEntry;
 import org.hrm.consent.domain.Revocation;
 import org.hrm.consent.domain.Scope;
@@ -15,21 +14,11 @@ import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.ErasedRecord;
 import org.hrm.contracts.events.KeysDestroyed;
-import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 
 /** Maps consumed contract events to the service's domain; signed events keep the exact bytes their owner signed. */
 final class ContractMapping {
     private ContractMapping() {}
-
-    static Party party(PartyRegistered event) {
-        return new Party(
-                event.partyId(),
-                ConsentDomains.of(event.kind()),
-                event.publicKey(),
-                event.institutionId(),
-                event.registeredAt());
-    }
 
     static RecordEntry record(RecordSubmitted event) {
         return new RecordEntry(

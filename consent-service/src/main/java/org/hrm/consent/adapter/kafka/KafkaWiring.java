@@ -13,6 +13,7 @@ import org.hrm.consent.application.ConsentChanges;
 import org.hrm.consent.application.PartyRegistration;
 import org.hrm.consent.application.RecordErasures;
 import org.hrm.consent.application.RecordIndexing;
+import org.hrm.consent.application.RequestAuthority;
 import org.hrm.consent.config.ConsentProperties;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
@@ -107,6 +108,7 @@ class KafkaWiring {
             KafkaProperties kafka,
             ConsentProperties consent,
             AccessDecisions decisions,
+            RequestAuthority requestAuthority,
             KafkaTemplate<String, byte[]> consentKafkaTemplate) {
         Parts parts = new Parts(consent, consentKafkaTemplate);
         return ListenerContainers.create(
@@ -114,7 +116,8 @@ class KafkaWiring {
                 consent,
                 "access",
                 Topic.ACCESS_REQUESTED.allNames(),
-                new AccessBatchListener(parts.parser(), decisions, parts.publisher(), parts.acknowledgements()));
+                new AccessBatchListener(
+                        parts.parser(), decisions, requestAuthority, parts.publisher(), parts.acknowledgements()));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.hrm.consent.adapter.mongo;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -11,7 +12,7 @@ import org.hrm.consent.domain.PartyKind;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** The party directory in {@code parties}: one document per party id (the {@code _id}). */
+/** The party directory in {@code parties}: one document per party id (the {@code _id}), earlier keys inside. */
 @Component
 class MongoPartyStore implements PartyStore {
     private final MongoTemplate mongo;
@@ -31,8 +32,13 @@ class MongoPartyStore implements PartyStore {
     }
 
     @Override
-    public boolean insertNew(Party party) {
-        return KeyedDocuments.insertNew(mongo.getCollection(ConsentCollections.PARTIES), toDocument(party));
+    public boolean replace(Party next, byte[] expectedCurrentKey) {
+        var parties = mongo.getCollection(ConsentCollections.PARTIES);
+        if (expectedCurrentKey == null) {
+            return KeyedDocuments.insertNew(parties, toDocument(next));
+        }
+        Document filter = new Document("_id", next.partyId()).append("publicKey", new Binary(expectedCurrentKey));
+        return parties.replaceOne(filter, toDocument(next)).getMatchedCount() == 1;
     }
 
     private static Document toDocument(Party party) {
@@ -40,7 +46,11 @@ class MongoPartyStore implements PartyStore {
                 .append("kind", party.kind().name())
                 .append("publicKey", new Binary(party.publicKey()))
                 .append("institutionId", party.institutionId())
-                .append("registeredAt", KeyedDocuments.instant(party.registeredAt()));
+                .append("registeredAt", KeyedDocuments.instant(party.registeredAt()))
+                .append("attested", party.attested())
+                .append(
+                        "previousKeys",
+                        party.previousKeys().stream().map(Binary::new).toList());
     }
 
     private static Party fromDocument(Document document) {
@@ -49,6 +59,11 @@ class MongoPartyStore implements PartyStore {
                 PartyKind.valueOf(document.getString("kind")),
                 document.get("publicKey", Binary.class).getData(),
                 document.getString("institutionId"),
-                KeyedDocuments.instant(document, "registeredAt"));
+                KeyedDocuments.instant(document, "registeredAt"),
+                // A document written before protocol v2 came from an unsigned registration.
+                document.getBoolean("attested", false),
+                document.getList("previousKeys", Binary.class, List.of()).stream()
+                        .map(Binary::getData)
+                        .toList());
     }
 }

@@ -1,0 +1,191 @@
+package org.hrm.consent.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.hrm.consent.ConsentEvents;
+import org.hrm.consent.TestKeys;
+import org.hrm.consent.domain.Party;
+import org.hrm.contracts.authority.AttestationKeys;
+import org.hrm.contracts.authority.DirectoryRules;
+import org.hrm.contracts.events.Attestation;
+import org.hrm.contracts.events.PartyKeyRotated;
+import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.crypto.P256KeyPair;
+import org.junit.jupiter.api.Test;
+
+/** The directory as consent-service keeps it: what each registration and rotation does to the stored party. */
+class PartyRegistrationTest {
+    private final InMemoryStores stores = new InMemoryStores();
+    private final PartyRegistration registration = new PartyRegistration(
+            stores.partyStore,
+            new DirectoryRules(AttestationKeys.of(
+                    Map.of(ConsentEvents.TEST_GATEWAY_KEY_ID, ConsentEvents.TEST_GATEWAY.publicKey()))));
+    private final TestKeys aliceKeys = TestKeys.generate();
+
+    @Test
+    void storesAnAttestedRegistration() {
+        assertThat(registration.register(ConsentEvents.registered("alice", PartyKind.PATIENT, aliceKeys, null)))
+                .isEmpty();
+
+        Party stored = stores.parties.get("alice");
+        assertThat(stored.publicKey()).isEqualTo(aliceKeys.publicKey());
+        assertThat(stored.attested()).isTrue();
+    }
+
+    @Test
+    void refusesAnUnattestedRegistrationAndStoresNothing() {
+        assertThat(registration.register(ConsentEvents.unattested("alice", PartyKind.PATIENT, aliceKeys, null)))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("not attested"));
+        assertThat(stores.parties).doesNotContainKey("alice");
+    }
+
+    @Test
+    void refusesARegistrationAttestedForAnotherSubject() {
+        PartyRegistered proven = ConsentEvents.unattested("alice", PartyKind.PATIENT, aliceKeys, null);
+        PartyRegistered squat = proven.withAttestation(ConsentEvents.attestation(
+                "mallory", Attestation.REGISTER, proven.signedBytes(), proven.registeredAt()));
+
+        assertThat(registration.register(squat))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("is for mallory"));
+        assertThat(stores.parties).doesNotContainKey("alice");
+    }
+
+    @Test
+    void refusesARegistrationAttestedByAnUntrustedKey() {
+        PartyRegistered proven = ConsentEvents.unattested("alice", PartyKind.PATIENT, aliceKeys, null);
+        PartyRegistered forged = proven.withAttestation(Attestation.issue(
+                P256KeyPair.generate(),
+                ConsentEvents.TEST_GATEWAY_KEY_ID,
+                "alice",
+                Attestation.REGISTER,
+                proven.signedBytes(),
+                proven.registeredAt()));
+
+        assertThat(registration.register(forged))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("signature does not verify"));
+    }
+
+    @Test
+    void refusesASquatterOnAnAttestedParty() {
+        registration.register(ConsentEvents.registered("alice", PartyKind.PATIENT, aliceKeys, null));
+
+        assertThat(registration.register(
+                        ConsentEvents.registered("alice", PartyKind.PATIENT, TestKeys.generate(), null)))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("already registered"));
+        assertThat(stores.parties.get("alice").publicKey()).isEqualTo(aliceKeys.publicKey());
+    }
+
+    @Test
+    void anAttestedRegistrationReplacesAnUnsignedV1EntryAndKeepsItsKeyAsHistory() {
+        byte[] squatterKey = TestKeys.generate().publicKey();
+        stores.parties.put(
+                "alice",
+                new Party(
+                        "alice",
+                        org.hrm.consent.domain.PartyKind.PATIENT,
+                        squatterKey,
+                        null,
+                        Instant.EPOCH,
+                        false,
+                        java.util.List.of()));
+
+        assertThat(registration.register(ConsentEvents.registered("alice", PartyKind.PATIENT, aliceKeys, null)))
+                .isEmpty();
+
+        Party stored = stores.parties.get("alice");
+        assertThat(stored.publicKey()).isEqualTo(aliceKeys.publicKey());
+        assertThat(stored.previousKeys()).singleElement().isEqualTo(squatterKey);
+    }
+
+    @Test
+    void refusesAPractitionerWhoseInstitutionDidNotVouch() {
+        registration.register(ConsentEvents.registered("hospital-x", PartyKind.SYSTEM, TestKeys.generate(), null));
+        PartyRegistered proven =
+                ConsentEvents.registered("dr-x", PartyKind.PRACTITIONER, TestKeys.generate(), "hospital-x");
+        PartyRegistered unvouched = new PartyRegistered(
+                "dr-x",
+                PartyKind.PRACTITIONER,
+                proven.publicKey(),
+                "hospital-x",
+                proven.registeredAt(),
+                proven.proofOfPossession(),
+                proven.attestation(),
+                null);
+
+        assertThat(registration.register(unvouched))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("not vouched for"));
+        assertThat(registration.register(ConsentEvents.registered(
+                        "dr-y", PartyKind.PRACTITIONER, TestKeys.generate(), "hospital-unknown")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("is not registered"));
+        assertThat(stores.parties).doesNotContainKeys("dr-x", "dr-y");
+    }
+
+    @Test
+    void acceptsAPractitionerVouchedForByItsInstitution() {
+        registration.register(ConsentEvents.registered("hospital-z", PartyKind.SYSTEM, TestKeys.generate(), null));
+
+        assertThat(registration.register(
+                        ConsentEvents.registered("dr-z", PartyKind.PRACTITIONER, TestKeys.generate(), "hospital-z")))
+                .isEmpty();
+    }
+
+    @Test
+    void rotatesWithTheOldKeyAndKeepsTheOldKeyInHistory() {
+        P256KeyPair old = P256KeyPair.generate();
+        P256KeyPair fresh = P256KeyPair.generate();
+        registerWith("carol", old);
+
+        assertThat(registration.rotate(PartyKeyRotated.rotate(
+                        "carol", old, fresh, Instant.now().plusSeconds(1))))
+                .isEmpty();
+
+        Party stored = stores.parties.get("carol");
+        assertThat(stored.publicKey()).isEqualTo(fresh.publicKey());
+        assertThat(stored.previousKeys()).singleElement().isEqualTo(old.publicKey());
+    }
+
+    @Test
+    void refusesARotationSignedByAnotherKeyAndKeepsTheCurrentKey() {
+        P256KeyPair old = P256KeyPair.generate();
+        registerWith("dave", old);
+        P256KeyPair attacker = P256KeyPair.generate();
+        PartyKeyRotated forged = PartyKeyRotated.draft(
+                        "dave",
+                        old.publicKey(),
+                        attacker.publicKey(),
+                        Instant.now().plusSeconds(1))
+                .provenBy(attacker);
+
+        assertThat(registration.rotate(forged))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("signed by neither"));
+        assertThat(stores.parties.get("dave").publicKey()).isEqualTo(old.publicKey());
+    }
+
+    @Test
+    void rotatesALostKeyWithAFreshAttestation() {
+        P256KeyPair lost = P256KeyPair.generate();
+        registerWith("erin", lost);
+        P256KeyPair fresh = P256KeyPair.generate();
+        Instant at = Instant.now().plus(Duration.ofSeconds(1));
+        PartyKeyRotated proven = PartyKeyRotated.draft("erin", lost.publicKey(), fresh.publicKey(), at)
+                .provenBy(fresh);
+
+        assertThat(registration.rotate(proven.withAttestation(
+                        ConsentEvents.attestation("erin", Attestation.ROTATE_KEY, proven.signedBytes(), at))))
+                .isEmpty();
+        assertThat(stores.parties.get("erin").publicKey()).isEqualTo(fresh.publicKey());
+    }
+
+    private void registerWith(String partyId, P256KeyPair key) {
+        PartyRegistered proven = new PartyRegistered(
+                        partyId, PartyKind.PATIENT, key.publicKey(), null, Instant.now(), null, null, null)
+                .provenBy(key);
+        assertThat(registration.register(proven.withAttestation(ConsentEvents.attestation(
+                        partyId, Attestation.REGISTER, proven.signedBytes(), proven.registeredAt()))))
+                .isEmpty();
+    }
+}
