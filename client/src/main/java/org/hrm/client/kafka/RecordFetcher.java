@@ -44,8 +44,21 @@ public final class RecordFetcher {
             String purpose,
             String emergencyReason,
             Duration timeout) {
-        AccessRequested request = new AccessRequested(
-                UUID.randomUUID().toString(), recordId, domain, requesterId, purpose, emergencyReason, Instant.now());
+        return fetch(
+                new AccessRequested(
+                        UUID.randomUUID().toString(),
+                        recordId,
+                        domain,
+                        requesterId,
+                        purpose,
+                        emergencyReason,
+                        Instant.now()),
+                timeout);
+    }
+
+    /** Publishes a prepared request (signed by its requester, or attested) and waits up to {@code timeout}. */
+    public Answer fetch(AccessRequested request, Duration timeout) {
+        Domain domain = request.domain();
         List<String> topics = List.of(Topic.RECORD_RELEASED.name(domain), Topic.RECORD_RELEASE_DENIED.name(domain));
         try (KafkaConsumer<String, byte[]> consumer = TopicReader.consumer(bootstrapServers)) {
             // Position at the end before asking, so the answer cannot slip past unseen.

@@ -55,7 +55,8 @@ public final class ChaosRun {
         ChaosSummary summary = new ChaosSummary(options.seed(), workload);
         try (RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers());
                 CommitFollower committed = new CommitFollower(platform.kafkaBootstrapServers())) {
-            LoadGenerator load = new LoadGenerator(publisher, committed, workload, new Random(random.nextLong()));
+            LoadGenerator load = new LoadGenerator(
+                    publisher, committed, workload, new Random(random.nextLong()), platform.attester());
             load.register();
             PartiesKnown.await(platform.kafkaBootstrapServers(), Duration.ofSeconds(60));
             progress.accept("streaming " + options.records() + " records at " + options.ratePerSecond()
@@ -74,9 +75,14 @@ public final class ChaosRun {
             awaitDrained(chain, options.drainTimeout());
             badInputPhase(platform, publisher, committed, load, summary);
             awaitDrained(chain, options.drainTimeout());
-            summary.forgeries(
-                    new ForgeryPhase(platform.kafkaBootstrapServers(), publisher, chain, platform::mongoUri, progress)
-                            .run());
+            summary.forgeries(new ForgeryPhase(
+                            platform.kafkaBootstrapServers(),
+                            publisher,
+                            chain,
+                            platform::mongoUri,
+                            platform.attester(),
+                            progress)
+                    .run());
             summary.chain(chain.count());
             summary.topics(new TopicAudit(platform.kafkaBootstrapServers()));
             summary.servicesDown(platform.deadServices());
@@ -95,7 +101,7 @@ public final class ChaosRun {
         progress.accept("bad-input phase: preparing a committed record to replay and tamper with");
         String kafka = platform.kafkaBootstrapServers();
         ProbeRecords records = new ProbeRecords(
-                kafka, publisher, load.hospital(), load.patients().get(0));
+                kafka, publisher, load.hospital(), load.patients().get(0), platform.attester());
         BadInputs.Fixture fixture = new FixtureMaker(kafka, publisher, committed, workload)
                 .make(records, load.patients().get(0), load.hospital());
         try (BadInputs bad = new BadInputs(kafka, records)) {

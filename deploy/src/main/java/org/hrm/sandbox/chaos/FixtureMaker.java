@@ -46,13 +46,16 @@ final class FixtureMaker {
         awaitCommitted(submitted.recordId());
         RecordSealed sealed = first(Topic.RECORD_SEALED.name(Domain.PATIENT), submitted.recordId(), RecordSealed.class);
         AccessRequested request = new AccessRequested(
-                UUID.randomUUID().toString(),
-                submitted.recordId(),
-                Domain.PATIENT,
-                owner.partyId(),
-                "TREAT",
-                null,
-                Instant.now());
+                        UUID.randomUUID().toString(),
+                        submitted.recordId(),
+                        Domain.PATIENT,
+                        owner.partyId(),
+                        "TREAT",
+                        null,
+                        Instant.now(),
+                        null,
+                        null)
+                .signedBy(owner.keyPair());
         publisher.requestAccess(request).join();
         workload.accessRequests.put(request.requestId(), Domain.PATIENT);
         byte[] decision = TopicReader.await(

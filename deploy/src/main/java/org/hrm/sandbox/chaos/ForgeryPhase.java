@@ -99,12 +99,15 @@ public final class ForgeryPhase {
     private static final Duration REFUSAL_WAIT = Duration.ofSeconds(90);
     private static final Duration FETCH_WAIT = Duration.ofSeconds(30);
     private static final String CONSENT_DATABASE = "consent";
+    private static final byte[] FORGED_CONTENT =
+            "{\"resourceType\":\"Observation\",\"note\":\"written by the forger\"}".getBytes(UTF_8);
     private static final byte[] PLAINTEXT_SHARE = "HIV test: positive (plaintext smuggled as a share)".getBytes(UTF_8);
 
     private final String kafka;
     private final RecordPublisher publisher;
     private final ChainAudit chain;
     private final Function<String, String> mongoUri;
+    private final Attester attester;
     private final Consumer<String> progress;
     private final EventCodec codec = new EventCodec();
     private final RecordEncryptor encryptor = new RecordEncryptor();
@@ -123,8 +126,10 @@ public final class ForgeryPhase {
             RecordPublisher publisher,
             ChainAudit chain,
             Function<String, String> mongoUri,
+            Attester attester,
             Consumer<String> progress) {
         this.kafka = kafka;
+        this.attester = attester;
         this.publisher = publisher;
         this.chain = chain;
         this.mongoUri = mongoUri;
@@ -169,9 +174,9 @@ public final class ForgeryPhase {
         PartiesKnown.await(kafka, SETUP_WAIT);
         Map<String, String> records = new LinkedHashMap<>();
         for (String use : List.of("unsigned", "wrongly signed", "keys destroyed", "re-signed", "re-owned", "access")) {
-            RecordSubmitted record = record(UUID.randomUUID().toString(), alice, hospital, alice);
-            plaintexts.put(
-                    record.recordId(), ("{\"resourceType\":\"Observation\",\"note\":\"" + use + "\"}").getBytes(UTF_8));
+            byte[] plaintext = ("{\"resourceType\":\"Observation\",\"note\":\"" + use + "\"}").getBytes(UTF_8);
+            RecordSubmitted record = record(UUID.randomUUID().toString(), alice, hospital, alice, plaintext);
+            plaintexts.put(record.recordId(), plaintext);
             publisher.publish(record).join();
             records.put(use, record.recordId());
         }
@@ -186,7 +191,9 @@ public final class ForgeryPhase {
                 && standing(alice.partyId()).containsAll(List.of(aliceGrant.grantId(), aliceSecondGrant.grantId()))
                 && standing(bob.partyId()).contains(bobGrant.grantId()))) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the forgery phase's victims were not committed in " + SETUP_WAIT);
+                throw new IllegalStateException("the forgery phase's victims were not ready in " + SETUP_WAIT
+                        + ": records on chain " + committed(records.values()) + ", alice's grants standing "
+                        + standing(alice.partyId()) + ", bob's " + standing(bob.partyId()));
             }
             Chaos.sleep(Duration.ofSeconds(1));
         }
@@ -195,16 +202,11 @@ public final class ForgeryPhase {
 
     /** A valid registration of a party's key, as the sandbox's registration path makes it. */
     private void register(PartyKeys party, PartyKind kind) {
-        publisher
-                .register(new PartyRegistered(
-                                party.partyId(), kind, party.publicKey(), null, Instant.now(), null, null, null)
-                        .provenBy(party.keyPair()))
-                .join();
+        publisher.register(attester.registration(party, kind, null)).join();
     }
 
-    private RecordSubmitted record(String recordId, PartyKeys owner, PartyKeys author, PartyKeys reader) {
-        byte[] plaintext = plaintexts.getOrDefault(
-                recordId, ("{\"resourceType\":\"Observation\",\"note\":\"forged\"}").getBytes(UTF_8));
+    private RecordSubmitted record(
+            String recordId, PartyKeys owner, PartyKeys author, PartyKeys reader, byte[] plaintext) {
         EncryptedRecord encrypted = encryptor.encrypt(
                 recordId,
                 Domain.PATIENT,
@@ -430,7 +432,7 @@ public final class ForgeryPhase {
         // Existing record ids: the hospital's record re-signed by the forger; re-owned to the forger.
         String resigned = victims.record("re-signed");
         PartyKeys fakeHospital = impostor(hospital);
-        RecordSubmitted reSigned = record(resigned, alice, fakeHospital, alice);
+        RecordSubmitted reSigned = record(resigned, alice, fakeHospital, alice, FORGED_CONTENT);
         forger.send(
                 KINDS.get(13),
                 Topic.RECORD_SUBMITTED.name(Domain.PATIENT),
@@ -441,7 +443,7 @@ public final class ForgeryPhase {
                 Set.of(resigned),
                 () -> ownerCannotRead(resigned));
         String reowned = victims.record("re-owned");
-        RecordSubmitted reOwned = record(reowned, mallory, fakeHospital, mallory);
+        RecordSubmitted reOwned = record(reowned, mallory, fakeHospital, mallory, FORGED_CONTENT);
         forger.send(
                 KINDS.get(14),
                 Topic.RECORD_SUBMITTED.name(Domain.PATIENT),
@@ -611,8 +613,23 @@ public final class ForgeryPhase {
 
     /** Null if Alice still opens the record with its original plaintext and verified provenance; else what broke. */
     private String ownerCannotRead(String recordId) {
-        RecordFetcher.Answer answer = new RecordFetcher(kafka, publisher)
-                .fetch(recordId, Domain.PATIENT, alice.partyId(), "TREAT", null, FETCH_WAIT);
+        AccessRequested request = new AccessRequested(
+                        UUID.randomUUID().toString(),
+                        recordId,
+                        Domain.PATIENT,
+                        alice.partyId(),
+                        "TREAT",
+                        null,
+                        Instant.now(),
+                        null,
+                        null)
+                .signedBy(alice.keyPair());
+        RecordFetcher.Answer answer;
+        try {
+            answer = new RecordFetcher(kafka, publisher).fetch(request, FETCH_WAIT);
+        } catch (RuntimeException e) {
+            return "the owner's own signed request for her record was not answered: " + e.getMessage();
+        }
         if (!answer.allowed()) {
             return "the owner is now denied her record: " + answer.denied().reason();
         }

@@ -18,7 +18,6 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKind;
-import org.hrm.contracts.events.PartyRegistered;
 
 /**
  * Streams records in through the client SDK at a bounded rate, with a grant, an access request and an
@@ -28,6 +27,7 @@ final class LoadGenerator {
     private static final int PATIENTS = 6;
 
     private final RecordPublisher publisher;
+    private final Attester attester;
     private final CommitFollower committed;
     private final Workload workload;
     private final Random random;
@@ -37,7 +37,9 @@ final class LoadGenerator {
     private final List<PartyKeys> patients = new ArrayList<>();
     private final List<CompletableFuture<?>> sends = new ArrayList<>();
 
-    LoadGenerator(RecordPublisher publisher, CommitFollower committed, Workload workload, Random random) {
+    LoadGenerator(
+            RecordPublisher publisher, CommitFollower committed, Workload workload, Random random, Attester attester) {
+        this.attester = attester;
         this.publisher = publisher;
         this.committed = committed;
         this.workload = workload;
@@ -57,17 +59,15 @@ final class LoadGenerator {
 
     /** Every party publishes its public key; the doctor works for the hospital. */
     void register() {
-        Instant now = Instant.now();
         publisher
-                .register(new PartyRegistered(hospital.partyId(), PartyKind.SYSTEM, hospital.publicKey(), null, now))
+                .register(attester.registration(hospital, PartyKind.SYSTEM, null))
                 .join();
         publisher
-                .register(new PartyRegistered(
-                        doctor.partyId(), PartyKind.PRACTITIONER, doctor.publicKey(), hospital.partyId(), now))
+                .register(attester.registration(doctor, PartyKind.PRACTITIONER, hospital))
                 .join();
         for (PartyKeys patient : patients) {
             publisher
-                    .register(new PartyRegistered(patient.partyId(), PartyKind.PATIENT, patient.publicKey(), null, now))
+                    .register(attester.registration(patient, PartyKind.PATIENT, null))
                     .join();
         }
     }
@@ -140,13 +140,16 @@ final class LoadGenerator {
     private void requestAccess() {
         committedRecord().ifPresent(record -> {
             AccessRequested request = new AccessRequested(
-                    UUID.randomUUID().toString(),
-                    record.recordId(),
-                    record.domain(),
-                    record.ownerId(),
-                    "TREAT",
-                    null,
-                    Instant.now());
+                            UUID.randomUUID().toString(),
+                            record.recordId(),
+                            record.domain(),
+                            record.ownerId(),
+                            "TREAT",
+                            null,
+                            Instant.now(),
+                            null,
+                            null)
+                    .signedBy(patient(record.ownerId()).keyPair());
             sends.add(publisher
                     .requestAccess(request)
                     .thenRun(() -> workload.accessRequests.put(request.requestId(), record.domain())));
@@ -169,17 +172,27 @@ final class LoadGenerator {
                         .noneMatch(erasure -> erasure.recordId().equals(record.recordId())))
                 .ifPresent(record -> {
                     ErasureRequested request = new ErasureRequested(
-                            UUID.randomUUID().toString(),
-                            record.domain(),
-                            record.ownerId(),
-                            record.recordId(),
-                            Instant.now());
+                                    UUID.randomUUID().toString(),
+                                    record.domain(),
+                                    record.ownerId(),
+                                    record.recordId(),
+                                    Instant.now(),
+                                    null,
+                                    null)
+                            .signedBy(patient(record.ownerId()).keyPair());
                     sends.add(publisher
                             .requestErasure(request)
                             .thenRun(() -> workload.erasures.put(
                                     request.requestId(),
                                     new Workload.Erasure(request.requestId(), request.domain(), record.recordId()))));
                 });
+    }
+
+    private PartyKeys patient(String partyId) {
+        return patients.stream()
+                .filter(patient -> patient.partyId().equals(partyId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private java.util.Optional<Workload.Accepted> committedRecord() {

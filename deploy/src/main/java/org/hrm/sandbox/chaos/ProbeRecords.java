@@ -18,7 +18,6 @@ import org.hrm.contracts.events.AccessDecided;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.PartyKind;
-import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.crypto.P256KeyPair;
 
@@ -29,8 +28,11 @@ final class ProbeRecords {
     private final RecordPublisher publisher;
     private final PartyKeys author;
     private final PartyKeys owner;
+    private final Attester attester;
 
-    ProbeRecords(String bootstrapServers, RecordPublisher publisher, PartyKeys author, PartyKeys owner) {
+    ProbeRecords(
+            String bootstrapServers, RecordPublisher publisher, PartyKeys author, PartyKeys owner, Attester attester) {
+        this.attester = attester;
         this.bootstrapServers = bootstrapServers;
         this.publisher = publisher;
         this.author = author;
@@ -68,8 +70,7 @@ final class ProbeRecords {
     PartyKeys registeredOwner() {
         PartyKeys party = PartyKeys.generate("chaos-probe-owner-" + UUID.randomUUID());
         publisher
-                .register(
-                        new PartyRegistered(party.partyId(), PartyKind.PATIENT, party.publicKey(), null, Instant.now()))
+                .register(attester.registration(party, PartyKind.PATIENT, null))
                 .join();
         PartiesKnown.await(bootstrapServers, Duration.ofSeconds(60));
         return party;

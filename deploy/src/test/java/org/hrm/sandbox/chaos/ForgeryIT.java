@@ -21,7 +21,10 @@ class ForgeryIT {
     @Test
     void everyForgeryKindIsRefusedAndChangesNothing(@TempDir Path home) throws Exception {
         List<Forgery.Outcome> outcomes;
-        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), step -> {});
+        Attester gateway = Attester.generate("forgery-it-gateway");
+        Platform.Tuning tuning = new Platform.Tuning(
+                Platform.Tuning.defaults().chain(), new java.util.HashMap<>(gateway.consentProperties()));
+        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), tuning, step -> {});
                 RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers())) {
             ChainAudit chain = new ChainAudit(
                     platform.chainRpc(),
@@ -33,6 +36,7 @@ class ForgeryIT {
                             publisher,
                             chain,
                             platform::mongoUri,
+                            gateway,
                             line -> System.out.println("[forgery-it] " + line))
                     .run();
         }
