@@ -32,9 +32,19 @@ record Forgery(
 
     /** How the platform answered one forgery. */
     record Outcome(Forgery forgery, List<String> reasons, String obeyed, int chainWrites) {
+        /** How a reason says that one consumer did not dead-letter the forgery. */
+        static final String NOT_DEAD_LETTERED = "no dead letter on ";
+
+        static boolean missing(String reason) {
+            return reason.startsWith(NOT_DEAD_LETTERED);
+        }
+
         /** Refused by every consumer (or the client), nothing changed, nothing written on chain. */
         boolean refused() {
-            return !reasons.isEmpty() && obeyed == null && chainWrites == 0;
+            return !reasons.isEmpty()
+                    && reasons.stream().noneMatch(Outcome::missing)
+                    && obeyed == null
+                    && chainWrites == 0;
         }
 
         String report() {

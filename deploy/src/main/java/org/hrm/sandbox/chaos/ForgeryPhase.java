@@ -278,72 +278,32 @@ public final class ForgeryPhase {
 
         // A grant in Alice's name to the forger, signed by the forger's key.
         ConsentGranted forgedGrant = reSigned(ProbeRecords.observationGrant(alice, mallory), mallory);
-        forger.send(
-                KINDS.get(3),
-                Topic.CONSENT_GRANTED.name(Domain.PATIENT),
-                alice.partyId(),
-                "ConsentGranted",
-                codec.encode(forgedGrant),
-                List.of(consentDlt, ledgerDlt),
-                Set.of(forgedGrant.grantId()),
-                () -> standing(alice.partyId()).contains(forgedGrant.grantId())
-                        ? "the forged grant stands in standing-grants"
-                        : null);
+        forger.grant(KINDS.get(3), forgedGrant, List.of(consentDlt, ledgerDlt));
 
         // Revocations of Alice's grants: in her name signed by the forger, and by the forger in its own name.
-        ConsentRevoked forgedRevocation =
-                reSigned(new ConsentSigner().revoke(alice, victims.aliceGrant(), Domain.PATIENT, now), mallory);
-        forger.send(
+        forger.revocation(
                 KINDS.get(4),
-                Topic.CONSENT_REVOKED.name(Domain.PATIENT),
-                alice.partyId(),
-                "ConsentRevoked",
-                codec.encode(forgedRevocation),
-                List.of(consentDlt, ledgerDlt),
-                Set.of(victims.aliceGrant()),
-                () -> grantGone(alice, victims.aliceGrant()));
-        ConsentRevoked othersGrant = new ConsentSigner().revoke(mallory, victims.bobGrant(), Domain.PATIENT, now);
-        forger.send(
-                KINDS.get(5),
-                Topic.CONSENT_REVOKED.name(Domain.PATIENT),
-                mallory.partyId(),
-                "ConsentRevoked",
-                codec.encode(othersGrant),
-                List.of(consentDlt, ledgerDlt),
-                Set.of(victims.bobGrant()),
-                () -> grantGone(bob, victims.bobGrant()));
+                reSigned(new ConsentSigner().revoke(alice, victims.aliceGrant(), Domain.PATIENT, now), mallory),
+                alice);
+        forger.revocation(
+                KINDS.get(5), new ConsentSigner().revoke(mallory, victims.bobGrant(), Domain.PATIENT, now), bob);
 
-        // Shares: plaintext under a garbage signature in Alice's name, and a wrong-shape share under the forger's own.
-        ConsentGranted plaintextShare = withShares(
-                ProbeRecords.observationGrant(alice, mallory),
-                List.of(new GrantShare(victims.record("access"), PLAINTEXT_SHARE)),
-                mallory);
-        forger.send(
+        // Shares: plaintext under a garbage signature in Alice's name; a wrong-shape share in the forger's own grant,
+        // which only the ledger writer can judge (the grant itself is the forger's to make).
+        forger.grant(
                 KINDS.get(6),
-                Topic.CONSENT_GRANTED.name(Domain.PATIENT),
-                alice.partyId(),
-                "ConsentGranted",
-                codec.encode(plaintextShare),
-                List.of(consentDlt, ledgerDlt),
-                Set.of(plaintextShare.grantId()),
-                () -> standing(alice.partyId()).contains(plaintextShare.grantId())
-                        ? "the forged grant stands in standing-grants"
-                        : null);
-        ConsentGranted wrongShape = withShares(
-                ProbeRecords.observationGrant(mallory, hospital),
-                List.of(new GrantShare(victims.record("access"), new byte[] {1, 2, 3, 4, 5})),
-                mallory);
-        forger.send(
+                withShares(
+                        ProbeRecords.observationGrant(alice, mallory),
+                        List.of(new GrantShare(victims.record("access"), PLAINTEXT_SHARE)),
+                        mallory),
+                List.of(consentDlt, ledgerDlt));
+        forger.grant(
                 KINDS.get(7),
-                Topic.CONSENT_GRANTED.name(Domain.PATIENT),
-                mallory.partyId(),
-                "ConsentGranted",
-                codec.encode(wrongShape),
-                List.of(consentDlt, ledgerDlt),
-                Set.of(wrongShape.grantId()),
-                () -> standing(mallory.partyId()).contains(wrongShape.grantId())
-                        ? "the grant with a 5-byte share stands in standing-grants"
-                        : null);
+                withShares(
+                        ProbeRecords.observationGrant(mallory, hospital),
+                        List.of(new GrantShare(victims.record("access"), new byte[] {1, 2, 3, 4, 5})),
+                        mallory),
+                List.of(ledgerDlt));
 
         // The directory: a fresh id squatted with no attestation, Alice's id with an attestation of the forger.
         PartyKeys squatter = PartyKeys.generate("chaos-forgery-newcomer-" + UUID.randomUUID());
@@ -517,6 +477,35 @@ public final class ForgeryPhase {
             forgeries.add(new Forgery(kind, topic, value, deadLetterTopics, chainIds, null, obeyed));
         }
 
+        /** A grant that must not stand (unless it is the forger's own) nor reach the chain. */
+        void grant(String kind, ConsentGranted grant, List<String> deadLetterTopics) {
+            boolean forgersOwn = grant.ownerId().equals(mallory.partyId());
+            send(
+                    kind,
+                    Topic.CONSENT_GRANTED.name(grant.domain()),
+                    grant.ownerId(),
+                    "ConsentGranted",
+                    codec.encode(grant),
+                    deadLetterTopics,
+                    Set.of(grant.grantId()),
+                    () -> !forgersOwn && standing(grant.ownerId()).contains(grant.grantId())
+                            ? "the forged grant stands in standing-grants"
+                            : null);
+        }
+
+        /** A revocation of {@code grantOwner}'s grant, which must still stand afterwards. */
+        void revocation(String kind, ConsentRevoked revocation, PartyKeys grantOwner) {
+            send(
+                    kind,
+                    Topic.CONSENT_REVOKED.name(revocation.domain()),
+                    revocation.ownerId(),
+                    "ConsentRevoked",
+                    codec.encode(revocation),
+                    List.of(Topic.CONSENT_DEAD_LETTER.topicName(), Topic.LEDGER_WRITER_DEAD_LETTER.topicName()),
+                    Set.of(revocation.grantId()),
+                    () -> grantGone(grantOwner, revocation.grantId()));
+        }
+
         void sendJudgedByClient(
                 String kind,
                 String topic,
@@ -543,8 +532,8 @@ public final class ForgeryPhase {
 
     /**
      * Rereads the dead-letter topics until every consumer of every forgery has dead-lettered exactly its bytes, or the
-     * timeout passes; then asks the client of each client-judged forgery. Returns the reasons found per forgery: all
-     * of its consumers' reasons, or none if one of them did not refuse it.
+     * timeout passes; then asks the client of each client-judged forgery. Returns per forgery the reason of each of
+     * its consumers, or {@link Forgery.Outcome#NOT_DEAD_LETTERED} and the dead-letter topic where a reason is missing.
      */
     private Map<Forgery, List<String>> awaitRefusals(List<Forgery> forgeries) {
         long deadline = System.nanoTime() + REFUSAL_WAIT.toNanos();
@@ -562,11 +551,17 @@ public final class ForgeryPhase {
                             .findFirst()
                             .ifPresent(letter -> reasons.add(topic + ": " + letter.reason()));
                 }
-                if (reasons.size() == forgery.deadLetterTopics().size()) {
-                    refused.put(forgery, reasons);
+                for (String topic : forgery.deadLetterTopics()) {
+                    if (reasons.stream().noneMatch(reason -> reason.startsWith(topic + ": "))) {
+                        reasons.add(Forgery.Outcome.NOT_DEAD_LETTERED + topic);
+                    }
                 }
+                refused.put(forgery, reasons);
             }
-            if (refused.size() == judgedByServices.size() || System.nanoTime() > deadline) {
+            long answered = refused.values().stream()
+                    .filter(reasons -> reasons.stream().noneMatch(Forgery.Outcome::missing))
+                    .count();
+            if (answered == judgedByServices.size() || System.nanoTime() > deadline) {
                 break;
             }
             Chaos.sleep(Duration.ofSeconds(1));
