@@ -86,7 +86,7 @@ final class ConsentStory {
     }
 
     private RecordFetcher.Answer fetch(Subject record, PartyKeys reader, String emergency) {
-        return fetcher.fetch(record.recordId(), record.domain(), reader.partyId(), "TREAT", emergency, ANSWER_TIMEOUT);
+        return fetcher.fetch(record.recordId(), record.domain(), reader, "TREAT", emergency, ANSWER_TIMEOUT);
     }
 
     /** The patient can see the break-the-glass read: an emergency audit event naming them and the record. */

@@ -2,10 +2,11 @@ package org.hrm.sandbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
@@ -22,25 +23,40 @@ final class DevParties {
 
     private DevParties() {}
 
-    /** Creates and registers the parties; returns the key files written. */
-    static List<Path> register(List<GatewayProperties.DevUser> users, Path keyDir, RecordPublisher publisher)
+    /**
+     * Creates and registers the parties (attested as the sandbox's gateway would; a practitioner vouched for by
+     * {@link #INSTITUTION}, registered first); returns the key files written.
+     */
+    static List<Path> register(
+            List<GatewayProperties.DevUser> users,
+            Path keyDir,
+            RecordPublisher publisher,
+            SandboxAttester attester,
+            String bootstrapServers)
             throws Exception {
         Files.createDirectories(keyDir);
         List<Path> written = new ArrayList<>();
+        Map<String, PartyKeys> keysById = new LinkedHashMap<>();
+        Map<String, PartyKind> kinds = new LinkedHashMap<>();
         for (GatewayProperties.DevUser user : users) {
             if (user.role().equals("operator")) {
                 continue;
             }
-            PartyKind kind = PartyKind.valueOf(user.role().toUpperCase(Locale.ROOT));
             PartyKeys keys = PartyKeys.generate(user.partyId());
             Path file = keyDir.resolve(user.partyId() + ".key.json");
             PartyKeyFile.save(keys, file);
-            String institution = kind == PartyKind.PRACTITIONER ? INSTITUTION : null;
-            publisher
-                    .register(new PartyRegistered(user.partyId(), kind, keys.publicKey(), institution, Instant.now()))
-                    .join();
+            keysById.put(user.partyId(), keys);
+            kinds.put(user.partyId(), PartyKind.valueOf(user.role().toUpperCase(Locale.ROOT)));
             written.add(file);
         }
+        List<PartyRegistered> registrations = new ArrayList<>();
+        keysById.forEach((partyId, keys) -> {
+            PartyKind kind = kinds.get(partyId);
+            boolean practitioner = kind == PartyKind.PRACTITIONER;
+            registrations.add(attester.register(
+                    keys, kind, practitioner ? INSTITUTION : null, practitioner ? keysById.get(INSTITUTION) : null));
+        });
+        SandboxAttester.publishInOrder(publisher, bootstrapServers, registrations);
         return written;
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param actuators each service's actuator base URL (health probes, {@code /prometheus}), by service name
  * @param gatewayUrl the gateway: API, patient portal, ops dashboard
  * @param devLogins the development users of the gateway's login page, "party id (role)"
+ * @param gatewayAttestationKeys the gateway's public attestation keys by key id (base64 SEC1), as it publishes them
+ *     at {@code /api/attestation-keys}: what a client's directory trusts
  */
 public record Endpoints(
         String kafkaBootstrapServers,
@@ -23,4 +25,5 @@ public record Endpoints(
         String vaultMasterKeyFile,
         Map<String, String> actuators,
         String gatewayUrl,
-        List<String> devLogins) {}
+        List<String> devLogins,
+        Map<String, String> gatewayAttestationKeys) {}

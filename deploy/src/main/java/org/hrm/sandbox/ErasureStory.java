@@ -91,6 +91,6 @@ final class ErasureStory {
     }
 
     private RecordFetcher.Answer fetch(ConsentStory.Subject record, PartyKeys reader) {
-        return fetcher.fetch(record.recordId(), record.domain(), reader.partyId(), "TREAT", null, ANSWER_TIMEOUT);
+        return fetcher.fetch(record.recordId(), record.domain(), reader, "TREAT", null, ANSWER_TIMEOUT);
     }
 }

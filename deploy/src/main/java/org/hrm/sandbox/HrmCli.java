@@ -40,6 +40,7 @@ public final class HrmCli {
             case "demo" -> StoreDemo.run(rest);
             case "bench" -> BenchCommand.run(new Args(command, rest), HOME.resolve("bench"));
             case "register" -> PartyCommands.register(new Args(command, rest));
+            case "rotate-key" -> PartyCommands.rotateKey(new Args(command, rest));
             case "submit" -> RecordCommands.submit(new Args(command, rest));
             case "fetch" -> RecordCommands.fetch(new Args(command, rest));
             case "grant" -> ConsentCommands.grant(new Args(command, rest));
@@ -69,7 +70,12 @@ public final class HrmCli {
         Endpoints endpoints = platform.endpoints();
         List<Path> keyFiles;
         try (RecordPublisher publisher = RecordPublisher.connect(endpoints.kafkaBootstrapServers())) {
-            keyFiles = DevParties.register(platform.devUsers(), HOME.resolve("keys"), publisher);
+            keyFiles = DevParties.register(
+                    platform.devUsers(),
+                    HOME.resolve("keys"),
+                    publisher,
+                    platform.attester(),
+                    endpoints.kafkaBootstrapServers());
         }
         Files.writeString(ENDPOINTS, Json.write(endpoints));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -146,13 +152,22 @@ public final class HrmCli {
                             [--fetch-rate 200] [--latency-records 10000] [--block-time 0] [--block-gas-limit G]
                             store throughput, latency at 1,000/s, the naive path and fetch latency on a fresh
                             platform; checks every record is on chain once; the last line is one JSON report
-                  register  --id ID --kind patient|practitioner|system [--institution ID] [--keystore FILE]
-                            generate a key pair into a keystore file and publish the public key
+                  register  --id ID --kind patient|practitioner|system [--keystore FILE]
+                            [--institution ID --institution-keystore FILE] [--timeout 60]
+                            generate a key pair into a keystore file, publish the public key (attested by the
+                            sandbox's gateway; a practitioner vouched for by its institution's key) and wait for
+                            consent-service's verdict: exit 0 accepted, 3 refused (the reason), 5 no answer
+                  rotate-key --keystore FILE [--new-keystore FILE] [--lost] [--timeout 60]
+                            replace the party's key: signed by the old key, or with --lost attested by the
+                            sandbox's gateway instead; the keystore then holds the new key (the old one is kept
+                            as FILE.old, it still opens records shared before); exit codes as register
                   submit    --keystore AUTHOR --owner ID --file FILE [--domain patient] [--category TYPE]
                             encrypt a record for its owner (and standing grantees) and submit it
                   grant     --keystore OWNER --to GRANTEE (--records ID,ID | --category TYPE) [--domain patient]
                             [--days 30 | --seconds N] [--purpose TREAT]   rewrap the owner's shares and grant
                   revoke    --keystore OWNER --grant ID [--domain patient]
+                            grant and revoke wait for consent-service's verdict (--timeout 60): exit 0 accepted,
+                            3 refused (the reason is printed), 5 no answer
                   grants    --owner ID [--domain patient]   the owner's signed grants and their status
                   fetch     --keystore READER --record ID --owner ID [--domain patient] [--out FILE]
                             [--emergency REASON --institution-keystore FILE]   decrypt to stdout or a file, only

@@ -2,14 +2,19 @@ package org.hrm.sandbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
+import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 
-/** {@code ./hrm register}: a new party's key pair into a keystore file, its public key into the directory. */
+/**
+ * {@code ./hrm register} and {@code ./hrm rotate-key}: a party's key pair into a keystore file, its public key into
+ * the directory, and consent-service's verdict (accepted, or the dead-letter reason) as the exit code.
+ */
 final class PartyCommands {
     private PartyCommands() {}
 
@@ -20,16 +25,60 @@ final class PartyCommands {
         if (Files.exists(keystore)) {
             throw new Args.UsageException("register: " + keystore + " exists; refusing to overwrite a key");
         }
+        String institution = args.optional("institution").orElse(null);
+        PartyKeys institutionKeys = args.optional("institution-keystore").isPresent()
+                ? PartyKeyFile.load(Path.of(args.required("institution-keystore")))
+                : null;
+        if (kind == PartyKind.PRACTITIONER && (institution == null || institutionKeys == null)) {
+            throw new Args.UsageException(
+                    "register: a practitioner needs --institution ID and --institution-keystore FILE (its vouching)");
+        }
         try (Session session = Session.open(args)) {
             PartyKeys keys = PartyKeys.generate(partyId);
             PartyKeyFile.save(keys, keystore);
-            String institution = args.optional("institution").orElse(null);
-            session.publisher
-                    .register(new PartyRegistered(partyId, kind, keys.publicKey(), institution, Instant.now()))
-                    .join();
-            System.out.println("registered " + kind.name().toLowerCase(Locale.ROOT) + " " + partyId
-                    + "; private key in " + keystore + " (keep it safe: it opens this party's records)");
-            return 0;
+            PartyRegistered registration =
+                    SandboxAttester.of(session.endpoints).register(keys, kind, institution, institutionKeys);
+            RecordMetadata sent = session.publisher.register(registration).join();
+            System.err.println("private key in " + keystore + " (keep it safe: it opens this party's records)");
+            return new OutcomeWatcher(session.endpoints.kafkaBootstrapServers())
+                    .reportConsent(
+                            sent,
+                            OutcomeWatcher.CONSENT_PARTIES,
+                            "registration of " + kind.name().toLowerCase(Locale.ROOT) + " " + partyId,
+                            ConsentCommands.timeout(args));
+        }
+    }
+
+    static int rotateKey(Args args) throws Exception {
+        Path keystore = Path.of(args.required("keystore"));
+        PartyKeys old = Session.keys(args);
+        boolean lost = args.optional("lost").isPresent();
+        Path fresh = Path.of(args.optional("new-keystore").orElse(keystore + ".new"));
+        if (Files.exists(fresh)) {
+            throw new Args.UsageException("rotate-key: " + fresh + " exists; refusing to overwrite a key");
+        }
+        try (Session session = Session.open(args)) {
+            PartyKeys next = PartyKeys.generate(old.partyId());
+            PartyKeyFile.save(next, fresh);
+            PartyKeyRotated rotation = lost
+                    ? SandboxAttester.of(session.endpoints).lostKey(old.partyId(), old.publicKey(), next)
+                    : PartyKeyRotated.rotate(old.partyId(), old.keyPair(), next.keyPair(), java.time.Instant.now());
+            RecordMetadata sent = session.publisher.rotateKey(rotation).join();
+            int exit = new OutcomeWatcher(session.endpoints.kafkaBootstrapServers())
+                    .reportConsent(
+                            sent,
+                            OutcomeWatcher.CONSENT_PARTIES,
+                            "key rotation of " + old.partyId() + (lost ? " (lost key, attested)" : ""),
+                            ConsentCommands.timeout(args));
+            if (exit == 0 && args.optional("new-keystore").isEmpty()) {
+                // The old key still opens what was shared before the rotation: kept beside, never deleted here.
+                Files.move(keystore, Path.of(keystore + ".old"), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(fresh, keystore);
+                System.err.println("new key in " + keystore + "; the old one in " + keystore + ".old");
+            } else if (exit == 0) {
+                System.err.println("new key in " + fresh);
+            }
+            return exit;
         }
     }
 

@@ -118,7 +118,7 @@ public final class Platform implements AutoCloseable {
         gateway = track(GatewayApplication.start(gatewayProperties(), QUIET));
     }
 
-    private Map<String, Object> gatewayProperties() {
+    private Map<String, Object> gatewayProperties() throws IOException {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.application.name", "gateway-service");
         properties.put("spring.main.banner-mode", "off");
@@ -129,6 +129,10 @@ public final class Platform implements AutoCloseable {
         properties.put("spring.mongodb.uri", mongo.uri("gateway-unused"));
         properties.put("server.port", options.gatewayPort());
         properties.put("hrm.gateway.chain-rpc", anvil.rpcUrl());
+        properties.put(
+                "hrm.gateway.attestation.key-file",
+                secrets.gatewayAttestationKeyFile().toString());
+        properties.put("hrm.gateway.attestation.key-id", SandboxAttester.KEY_ID);
         properties.put("hrm.ops.heartbeat-interval", ServiceSettings.HEARTBEAT_INTERVAL);
         return properties;
     }
@@ -181,6 +185,15 @@ public final class Platform implements AutoCloseable {
         return ledgerWriter;
     }
 
+    /** Attests registrations and lost-key rotations for the sandbox's own tools, as the gateway would. */
+    public SandboxAttester attester() {
+        try {
+            return SandboxAttester.of(options.home());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The gateway's base URL, e.g. {@code http://127.0.0.1:8080}. */
     public String gatewayUrl() {
         return "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
@@ -207,7 +220,8 @@ public final class Platform implements AutoCloseable {
                     gatewayUrl(),
                     devUsers().stream()
                             .map(user -> user.partyId() + " (" + user.role() + ")")
-                            .toList());
+                            .toList(),
+                    Map.of(SandboxAttester.KEY_ID, secrets.gatewayAttestationPublicKey()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the sandbox's key files in " + options.home(), e);
         }

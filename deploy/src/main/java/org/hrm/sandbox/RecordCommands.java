@@ -70,7 +70,7 @@ public final class RecordCommands {
                     .fetch(
                             recordId,
                             domain,
-                            reader.partyId(),
+                            reader,
                             args.optional("purpose").orElse("TREAT"),
                             emergency,
                             FETCH_TIMEOUT);

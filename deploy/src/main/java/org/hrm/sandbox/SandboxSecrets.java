@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import java.util.function.Supplier;
 import org.hrm.consent.domain.DecisionSigningKey;
+import org.hrm.crypto.P256KeyPair;
 import org.hrm.keyvault.domain.MasterKeyRing;
 import org.hrm.keyvault.domain.ReceiptSigningKey;
 
@@ -43,6 +45,22 @@ final class SandboxSecrets {
     /** The public half of the receipt key, published so owners can check their receipts. */
     String receiptPublicKey() throws IOException {
         return ReceiptSigningKey.receiptPublicKeyBase64(Files.readString(receiptKeyFile()));
+    }
+
+    /** The gateway's attestation key: one line, the base64 of its 32-byte P-256 scalar. */
+    Path gatewayAttestationKeyFile() throws IOException {
+        return secretFile(
+                "gateway-attestation.key",
+                () -> Base64.getEncoder().encodeToString(P256KeyPair.generate().privateKey()));
+    }
+
+    /** The public half of the gateway's attestation key (base64 SEC1), which every consumer of attestations trusts. */
+    String gatewayAttestationPublicKey() throws IOException {
+        return Base64.getEncoder()
+                .encodeToString(P256KeyPair.fromPrivateKey(Base64.getDecoder()
+                                .decode(Files.readString(gatewayAttestationKeyFile())
+                                        .trim()))
+                        .publicKey());
     }
 
     private Path secretFile(String name, Supplier<String> content) throws IOException {

@@ -75,6 +75,9 @@ public record ServiceSettings(
         properties.put(
                 "hrm.consent.signing-key-file", secrets().consentKeyFile().toString());
         properties.put("hrm.consent.topic-partitions", partitions);
+        properties.put(
+                "hrm.consent.attestation-keys." + SandboxAttester.KEY_ID,
+                secrets().gatewayAttestationPublicKey());
         return properties;
     }
 

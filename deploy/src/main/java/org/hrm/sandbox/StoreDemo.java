@@ -17,7 +17,6 @@ import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.PartyKind;
-import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
@@ -106,16 +105,20 @@ final class StoreDemo {
         return summary;
     }
 
-    /** Every party publishes its public key; the doctor works for the hospital that writes the records. */
-    private void register(Session session) {
-        Instant now = Instant.now();
-        List.of(
-                        new PartyRegistered(hospital.partyId(), PartyKind.SYSTEM, hospital.publicKey(), null, now),
-                        new PartyRegistered(alice.partyId(), PartyKind.PATIENT, alice.publicKey(), null, now),
-                        new PartyRegistered(bob.partyId(), PartyKind.PATIENT, bob.publicKey(), null, now),
-                        new PartyRegistered(
-                                drChen.partyId(), PartyKind.PRACTITIONER, drChen.publicKey(), hospital.partyId(), now))
-                .forEach(party -> session.publisher.register(party).join());
+    /**
+     * Every party publishes its public key, attested as the sandbox's gateway would; the doctor works for the hospital
+     * that writes the records, which vouches for it.
+     */
+    private void register(Session session) throws Exception {
+        SandboxAttester attester = SandboxAttester.of(session.endpoints);
+        SandboxAttester.publishInOrder(
+                session.publisher,
+                session.endpoints.kafkaBootstrapServers(),
+                List.of(
+                        attester.register(hospital, PartyKind.SYSTEM, null, null),
+                        attester.register(alice, PartyKind.PATIENT, null, null),
+                        attester.register(bob, PartyKind.PATIENT, null, null),
+                        attester.register(drChen, PartyKind.PRACTITIONER, hospital.partyId(), hospital)));
         say("registered " + hospital.partyId() + ", " + alice.partyId() + ", " + bob.partyId() + " and "
                 + drChen.partyId() + " (works for " + hospital.partyId() + ")");
     }

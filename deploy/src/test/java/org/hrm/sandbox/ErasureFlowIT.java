@@ -55,14 +55,16 @@ class ErasureFlowIT {
         platform = Platform.start(Platform.Options.ephemeral(home), step -> {});
         session = Session.of(platform.endpoints());
         fetcher = new RecordFetcher(platform.kafkaBootstrapServers(), session.publisher);
-        Instant now = Instant.now();
-        session.publisher
-                .register(new PartyRegistered(HOSPITAL.partyId(), PartyKind.SYSTEM, HOSPITAL.publicKey(), null, now))
-                .join();
+        SandboxAttester attester = platform.attester();
+        List<PartyRegistered> parties = new java.util.ArrayList<>();
+        parties.add(attester.register(HOSPITAL, PartyKind.SYSTEM, null, null));
         for (PartyKeys patient : List.of(ALICE, BOB, CAROL)) {
-            session.publisher
-                    .register(new PartyRegistered(patient.partyId(), PartyKind.PATIENT, patient.publicKey(), null, now))
-                    .join();
+            parties.add(attester.register(patient, PartyKind.PATIENT, null, null));
+        }
+        try {
+            SandboxAttester.publishInOrder(session.publisher, platform.kafkaBootstrapServers(), parties);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
         aliceFirst = store(ALICE, "alice: HIV test negative");
         aliceSecond = store(ALICE, "alice: blood pressure 128/82");
@@ -168,7 +170,7 @@ class ErasureFlowIT {
     }
 
     private static RecordFetcher.Answer fetch(ConsentStory.Subject record, PartyKeys reader) {
-        return fetcher.fetch(record.recordId(), record.domain(), reader.partyId(), "TREAT", null, WAIT);
+        return fetcher.fetch(record.recordId(), record.domain(), reader, "TREAT", null, WAIT);
     }
 
     private static byte[] read(ConsentStory.Subject record, PartyKeys reader) {

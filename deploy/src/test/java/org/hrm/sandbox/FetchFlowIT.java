@@ -65,24 +65,20 @@ class FetchFlowIT {
         platform = Platform.start(Platform.Options.ephemeral(home), step -> {});
         session = Session.of(platform.endpoints());
         fetcher = new RecordFetcher(platform.kafkaBootstrapServers(), session.publisher);
-        Instant now = Instant.now();
+        SandboxAttester attester = platform.attester();
+        List<PartyRegistered> parties = new java.util.ArrayList<>();
         for (PartyKeys party : List.of(ALICE, BOB, MALLORY, CAROL)) {
-            session.publisher
-                    .register(new PartyRegistered(party.partyId(), PartyKind.PATIENT, party.publicKey(), null, now))
-                    .join();
+            parties.add(attester.register(party, PartyKind.PATIENT, null, null));
         }
-        session.publisher
-                .register(new PartyRegistered(HOSPITAL.partyId(), PartyKind.SYSTEM, HOSPITAL.publicKey(), null, now))
-                .join();
-        for (PartyKeys doctor : List.of(DR_CHEN, DR_OTHER)) {
-            session.publisher
-                    .register(new PartyRegistered(
-                            doctor.partyId(),
-                            PartyKind.PRACTITIONER,
-                            doctor.publicKey(),
-                            doctor == DR_CHEN ? HOSPITAL.partyId() : "hospital-elsewhere",
-                            now))
-                    .join();
+        parties.add(attester.register(HOSPITAL, PartyKind.SYSTEM, null, null));
+        PartyKeys elsewhere = PartyKeys.generate("hospital-elsewhere");
+        parties.add(attester.register(elsewhere, PartyKind.SYSTEM, null, null));
+        parties.add(attester.register(DR_CHEN, PartyKind.PRACTITIONER, HOSPITAL.partyId(), HOSPITAL));
+        parties.add(attester.register(DR_OTHER, PartyKind.PRACTITIONER, elsewhere.partyId(), elsewhere));
+        try {
+            SandboxAttester.publishInOrder(session.publisher, platform.kafkaBootstrapServers(), parties);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
         aliceRecord = store(Domain.PATIENT, ALICE, "alice: blood pressure 128/82");
         bobRecord = store(Domain.PATIENT, BOB, "bob: penicillin allergy");
@@ -254,7 +250,7 @@ class FetchFlowIT {
     }
 
     private static RecordFetcher.Answer fetch(ConsentStory.Subject record, PartyKeys reader, String emergency) {
-        return fetcher.fetch(record.recordId(), record.domain(), reader.partyId(), "TREAT", emergency, WAIT);
+        return fetcher.fetch(record.recordId(), record.domain(), reader, "TREAT", emergency, WAIT);
     }
 
     private static ConsentStory.Subject store(Domain domain, PartyKeys owner, String text) {

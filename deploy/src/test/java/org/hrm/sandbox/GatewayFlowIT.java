@@ -105,8 +105,11 @@ class GatewayFlowIT {
 
     static void register(PartyKeys party, PartyKind kind, String token) throws Exception {
         String institution = kind == PartyKind.PRACTITIONER ? HOSPITAL.partyId() : null;
-        byte[] body =
-                CODEC.encode(new PartyRegistered(party.partyId(), kind, party.publicKey(), institution, Instant.now()));
+        PartyRegistered proven = new PartyRegistered(
+                        party.partyId(), kind, party.publicKey(), institution, Instant.now(), null, null, null)
+                .provenBy(party.keyPair());
+        // The gateway attests; the registrant proves its key and a practitioner brings its hospital's vouching.
+        byte[] body = CODEC.encode(institution == null ? proven : proven.vouchedBy(HOSPITAL.keyPair()));
         assertThat(gateway.post("/api/parties", token, body).status()).isEqualTo(202);
         assertThat(gateway.until(
                                 WAIT,

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordEncryptor;
@@ -142,9 +143,17 @@ class PortalBrowserIT {
         PartyKeys party = PartyKeys.generate(partyId);
         PartyKeyFile.save(party, keys.resolve(partyId + ".key.json"));
         String institution = kind == PartyKind.PRACTITIONER ? "hospital-a" : null;
-        session.publisher
-                .register(new PartyRegistered(partyId, kind, party.publicKey(), institution, Instant.now()))
+        PartyKeys vouching = institution == null ? null : PartyKeyFile.load(keys.resolve(institution + ".key.json"));
+        RecordMetadata sent = session.publisher
+                .register(platform.attester().register(party, kind, institution, vouching))
                 .join();
+        // Registered one at a time, each accepted before the next: a practitioner's is checked against its hospital.
+        new OutcomeWatcher(platform.kafkaBootstrapServers())
+                .await(
+                        sent,
+                        OutcomeWatcher.CONSENT_PARTIES,
+                        org.hrm.contracts.Topic.CONSENT_DEAD_LETTER.topicName(),
+                        java.time.Duration.ofSeconds(30));
         return party;
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
@@ -15,9 +16,8 @@ import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
 
 /**
- * Fetch over Kafka: publishes an {@link AccessRequested} and waits for the vault's answer to that request, a {@link
- * RecordReleased} (C1 sealed to the requester, and the share holder's share) or a {@link RecordReleaseDenied}. An
- * answer counts only if it names this request's id, record and requester.
+ * Fetch over Kafka: publishes an {@link AccessRequested} and waits for the vault's answer to that
+ * request id, a {@link RecordReleased} (C1 and the reader's share) or a {@link RecordReleaseDenied}.
  */
 public final class RecordFetcher {
     private final String bootstrapServers;
@@ -36,29 +36,28 @@ public final class RecordFetcher {
         }
     }
 
-    /** Asks for a record and waits up to {@code timeout} for the answer. */
+    /**
+     * Asks for a record as {@code requester}, the request signed by the requester's key (consent-service refuses an
+     * unsigned one), and waits up to {@code timeout} for the answer.
+     */
     public Answer fetch(
             String recordId,
             Domain domain,
-            String requesterId,
+            PartyKeys requester,
             String purpose,
             String emergencyReason,
             Duration timeout) {
-        return fetch(
-                new AccessRequested(
+        AccessRequested request = new AccessRequested(
                         UUID.randomUUID().toString(),
                         recordId,
                         domain,
-                        requesterId,
+                        requester.partyId(),
                         purpose,
                         emergencyReason,
-                        Instant.now()),
-                timeout);
-    }
-
-    /** Publishes a prepared request (signed by its requester, or attested) and waits up to {@code timeout}. */
-    public Answer fetch(AccessRequested request, Duration timeout) {
-        Domain domain = request.domain();
+                        Instant.now(),
+                        null,
+                        null)
+                .signedBy(requester.keyPair());
         List<String> topics = List.of(Topic.RECORD_RELEASED.name(domain), Topic.RECORD_RELEASE_DENIED.name(domain));
         try (KafkaConsumer<String, byte[]> consumer = TopicReader.consumer(bootstrapServers)) {
             // Position at the end before asking, so the answer cannot slip past unseen.
@@ -67,35 +66,29 @@ public final class RecordFetcher {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
             publisher.requestAccess(request).join();
-            return await(consumer, request, timeout);
+            return await(consumer, request.requestId(), timeout);
         }
     }
 
-    private Answer await(KafkaConsumer<String, byte[]> consumer, AccessRequested request, Duration timeout) {
+    private Answer await(KafkaConsumer<String, byte[]> consumer, String requestId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                Answer answer = answerFor(record, request);
+                Answer answer = answerFor(record, requestId);
                 if (answer != null) {
                     return answer;
                 }
             }
         }
-        throw new IllegalStateException("no answer to access request " + request.requestId() + " within " + timeout);
+        throw new IllegalStateException("no answer to access request " + requestId + " within " + timeout);
     }
 
-    private Answer answerFor(ConsumerRecord<String, byte[]> record, AccessRequested request) {
+    private Answer answerFor(ConsumerRecord<String, byte[]> record, String requestId) {
         if (record.topic().endsWith(".record-released")) {
             RecordReleased released = codec.decode(record.value(), RecordReleased.class);
-            return released.answers(request.requestId(), request.recordId(), request.requesterId())
-                    ? new Answer(released, null)
-                    : null;
+            return released.requestId().equals(requestId) ? new Answer(released, null) : null;
         }
         RecordReleaseDenied denied = codec.decode(record.value(), RecordReleaseDenied.class);
-        return denied.requestId().equals(request.requestId())
-                        && denied.recordId().equals(request.recordId())
-                        && denied.requesterId().equals(request.requesterId())
-                ? new Answer(null, denied)
-                : null;
+        return denied.requestId().equals(requestId) ? new Answer(null, denied) : null;
     }
 }

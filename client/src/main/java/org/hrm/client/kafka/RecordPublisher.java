@@ -24,6 +24,7 @@ import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.VaultCommand;
@@ -82,6 +83,11 @@ public final class RecordPublisher implements AutoCloseable {
     }
 
     public CompletableFuture<RecordMetadata> register(PartyRegistered event) {
+        return send(Topic.PARTY_REGISTERED.topicName(), event.partyId(), event);
+    }
+
+    /** A key rotation travels on the directory topic, keyed by party id, so it follows the party's registration. */
+    public CompletableFuture<RecordMetadata> rotateKey(PartyKeyRotated event) {
         return send(Topic.PARTY_REGISTERED.topicName(), event.partyId(), event);
     }
 

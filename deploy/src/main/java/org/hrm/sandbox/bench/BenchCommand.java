@@ -12,6 +12,7 @@ import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.sandbox.Args;
 import org.hrm.sandbox.Platform;
+import org.hrm.sandbox.SandboxAttester;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +76,11 @@ public final class BenchCommand {
                 CommitClock clock = new CommitClock(platform.kafkaBootstrapServers()).start()) {
             LedgerScan chain = new LedgerScan(web3j);
             long firstBlock = chain.head() + 1;
-            supply.parties().forEach(party -> publisher.register(party).join());
+            SandboxAttester.publishInOrder(
+                    publisher,
+                    platform.kafkaBootstrapServers(),
+                    supply.parties(SandboxAttester.of(
+                            Path.of(platform.endpoints().logDir()).getParent())));
             List<String> expected = new ArrayList<>();
             StorePhase.Result warmup = store("warm-up", publisher, clock, supply, options.warmupRecords(), 0, expected);
             say("warm-up done: " + Math.round(warmup.recordsPerSecond()) + " records/s");

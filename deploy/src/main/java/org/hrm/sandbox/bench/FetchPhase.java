@@ -65,13 +65,16 @@ final class FetchPhase {
                 for (; next < fetches && System.nanoTime() >= start + (long) (next * (1e9 / rate)); next++) {
                     RecordSubmitted record = committed.get(next % committed.size());
                     AccessRequested request = new AccessRequested(
-                            UUID.randomUUID().toString(),
-                            record.recordId(),
-                            Domain.PATIENT,
-                            record.ownerId(),
-                            "TREAT",
-                            null,
-                            Instant.now());
+                                    UUID.randomUUID().toString(),
+                                    record.recordId(),
+                                    Domain.PATIENT,
+                                    record.ownerId(),
+                                    "TREAT",
+                                    null,
+                                    Instant.now(),
+                                    null,
+                                    null)
+                            .signedBy(supply.owner(record.ownerId()).keyPair());
                     asked.put(request.requestId(), record);
                     sent.put(request.requestId(), System.nanoTime());
                     publisher.requestAccess(request);

@@ -13,6 +13,7 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.sandbox.SandboxAttester;
 
 /**
  * The bench's parties (one hospital writing for a set of patients) and its records, encrypted by the SDK before a
@@ -32,12 +33,11 @@ final class RecordSupply {
         this.recordBytes = recordBytes;
     }
 
-    List<PartyRegistered> parties() {
-        Instant now = Instant.now();
+    /** The hospital and every owner, attested as the sandbox's gateway would. */
+    List<PartyRegistered> parties(SandboxAttester attester) {
         List<PartyRegistered> parties = new ArrayList<>();
-        parties.add(new PartyRegistered(hospital.partyId(), PartyKind.SYSTEM, hospital.publicKey(), null, now));
-        owners.forEach(owner ->
-                parties.add(new PartyRegistered(owner.partyId(), PartyKind.PATIENT, owner.publicKey(), null, now)));
+        parties.add(attester.register(hospital, PartyKind.SYSTEM, null, null));
+        owners.forEach(owner -> parties.add(attester.register(owner, PartyKind.PATIENT, null, null)));
         return parties;
     }
 

@@ -33,9 +33,6 @@ final class ChaosPlatform implements AutoCloseable {
     private final int partitions;
     private final Consumer<String> progress;
     private final List<AutoCloseable> started = new ArrayList<>();
-    /** The gateway attestation key consent-service trusts here; the run's valid registrations are attested by it. */
-    private final Attester attester = Attester.generate("chaos-gateway");
-
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
     private KafkaBroker kafka;
     private ManagedProcess mongo;
@@ -117,9 +114,6 @@ final class ChaosPlatform implements AutoCloseable {
             // A killed consumer's partitions move to its restarted self after the session timeout: keep it short.
             properties.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
             properties.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "2000");
-            if (service.equals(ServiceSettings.CONSENT)) {
-                properties.putAll(attester.consentProperties());
-            }
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the properties of " + service, e);
@@ -159,10 +153,6 @@ final class ChaosPlatform implements AutoCloseable {
 
     String chainRpc() {
         return anvil.rpcUrl();
-    }
-
-    Attester attester() {
-        return attester;
     }
 
     Map<Domain, String> ledgers() {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.contracts.Domain;
+import org.hrm.sandbox.SandboxAttester;
 
 /**
  * One chaos run: the platform in separate processes, records streaming in while every fault kind is
@@ -55,9 +56,8 @@ public final class ChaosRun {
         ChaosSummary summary = new ChaosSummary(options.seed(), workload);
         try (RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers());
                 CommitFollower committed = new CommitFollower(platform.kafkaBootstrapServers())) {
-            LoadGenerator load = new LoadGenerator(
-                    publisher, committed, workload, new Random(random.nextLong()), platform.attester());
-            load.register();
+            LoadGenerator load = new LoadGenerator(publisher, committed, workload, new Random(random.nextLong()));
+            load.register(SandboxAttester.of(options.home()), platform.kafkaBootstrapServers());
             PartiesKnown.await(platform.kafkaBootstrapServers(), Duration.ofSeconds(60));
             progress.accept("streaming " + options.records() + " records at " + options.ratePerSecond()
                     + "/s while every fault kind is injected once (seed " + options.seed() + ")");
@@ -80,7 +80,7 @@ public final class ChaosRun {
                             publisher,
                             chain,
                             platform::mongoUri,
-                            platform.attester(),
+                            SandboxAttester.of(options.home()),
                             progress)
                     .run());
             summary.chain(chain.count());
@@ -101,7 +101,7 @@ public final class ChaosRun {
         progress.accept("bad-input phase: preparing a committed record to replay and tamper with");
         String kafka = platform.kafkaBootstrapServers();
         ProbeRecords records = new ProbeRecords(
-                kafka, publisher, load.hospital(), load.patients().get(0), platform.attester());
+                kafka, publisher, load.hospital(), load.patients().get(0), SandboxAttester.of(options.home()));
         BadInputs.Fixture fixture = new FixtureMaker(kafka, publisher, committed, workload)
                 .make(records, load.patients().get(0), load.hospital());
         try (BadInputs bad = new BadInputs(kafka, records)) {

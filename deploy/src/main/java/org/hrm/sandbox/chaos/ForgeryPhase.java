@@ -61,6 +61,7 @@ import org.hrm.crypto.Hpke;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.sandbox.ChainScanner;
 import org.hrm.sandbox.RecordCommands;
+import org.hrm.sandbox.SandboxAttester;
 
 /**
  * The forgery phase of {@code ./hrm chaos}: a hostile participant, registered as a patient of its own and holding
@@ -107,7 +108,7 @@ public final class ForgeryPhase {
     private final RecordPublisher publisher;
     private final ChainAudit chain;
     private final Function<String, String> mongoUri;
-    private final Attester attester;
+    private final SandboxAttester attester;
     private final Consumer<String> progress;
     private final EventCodec codec = new EventCodec();
     private final RecordEncryptor encryptor = new RecordEncryptor();
@@ -126,7 +127,7 @@ public final class ForgeryPhase {
             RecordPublisher publisher,
             ChainAudit chain,
             Function<String, String> mongoUri,
-            Attester attester,
+            SandboxAttester attester,
             Consumer<String> progress) {
         this.kafka = kafka;
         this.attester = attester;
@@ -202,7 +203,7 @@ public final class ForgeryPhase {
 
     /** A valid registration of a party's key, as the sandbox's registration path makes it. */
     private void register(PartyKeys party, PartyKind kind) {
-        publisher.register(attester.registration(party, kind, null)).join();
+        publisher.register(attester.register(party, kind, null, null)).join();
     }
 
     private RecordSubmitted record(
@@ -326,7 +327,7 @@ public final class ForgeryPhase {
                         alice.partyId(), PartyKind.PATIENT, mallory.publicKey(), null, now, null, null, null)
                 .provenBy(mallory.keyPair());
         PartyRegistered attestedForMallory = unproven.withAttestation(withStrangerKey(stranger -> Attestation.issue(
-                stranger, "gateway-1", mallory.partyId(), Attestation.REGISTER, unproven.signedBytes(), now)));
+                stranger, SandboxAttester.KEY_ID, mallory.partyId(), Attestation.REGISTER, unproven.signedBytes(), now)));
         forger.send(
                 KINDS.get(9),
                 Topic.PARTY_REGISTERED.topicName(),
@@ -608,20 +609,10 @@ public final class ForgeryPhase {
 
     /** Null if Alice still opens the record with its original plaintext and verified provenance; else what broke. */
     private String ownerCannotRead(String recordId) {
-        AccessRequested request = new AccessRequested(
-                        UUID.randomUUID().toString(),
-                        recordId,
-                        Domain.PATIENT,
-                        alice.partyId(),
-                        "TREAT",
-                        null,
-                        Instant.now(),
-                        null,
-                        null)
-                .signedBy(alice.keyPair());
         RecordFetcher.Answer answer;
         try {
-            answer = new RecordFetcher(kafka, publisher).fetch(request, FETCH_WAIT);
+            answer = new RecordFetcher(kafka, publisher)
+                    .fetch(recordId, Domain.PATIENT, alice, "TREAT", null, FETCH_WAIT);
         } catch (RuntimeException e) {
             return "the owner's own signed request for her record was not answered: " + e.getMessage();
         }

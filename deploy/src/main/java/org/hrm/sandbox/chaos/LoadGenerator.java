@@ -18,6 +18,8 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.sandbox.SandboxAttester;
 
 /**
  * Streams records in through the client SDK at a bounded rate, with a grant, an access request and an
@@ -27,7 +29,6 @@ final class LoadGenerator {
     private static final int PATIENTS = 6;
 
     private final RecordPublisher publisher;
-    private final Attester attester;
     private final CommitFollower committed;
     private final Workload workload;
     private final Random random;
@@ -37,9 +38,7 @@ final class LoadGenerator {
     private final List<PartyKeys> patients = new ArrayList<>();
     private final List<CompletableFuture<?>> sends = new ArrayList<>();
 
-    LoadGenerator(
-            RecordPublisher publisher, CommitFollower committed, Workload workload, Random random, Attester attester) {
-        this.attester = attester;
+    LoadGenerator(RecordPublisher publisher, CommitFollower committed, Workload workload, Random random) {
         this.publisher = publisher;
         this.committed = committed;
         this.workload = workload;
@@ -57,19 +56,20 @@ final class LoadGenerator {
         return patients;
     }
 
-    /** Every party publishes its public key; the doctor works for the hospital. */
-    void register() {
-        publisher
-                .register(attester.registration(hospital, PartyKind.SYSTEM, null))
-                .join();
-        publisher
-                .register(attester.registration(doctor, PartyKind.PRACTITIONER, hospital))
-                .join();
-        for (PartyKeys patient : patients) {
-            publisher
-                    .register(attester.registration(patient, PartyKind.PATIENT, null))
-                    .join();
-        }
+    /** Every party publishes its public key, attested; the doctor works for the hospital, which vouches for it. */
+    void register(SandboxAttester attester, String bootstrapServers) throws InterruptedException {
+        List<PartyRegistered> parties = new ArrayList<>();
+        parties.add(attester.register(hospital, PartyKind.SYSTEM, null, null));
+        parties.add(attester.register(doctor, PartyKind.PRACTITIONER, hospital.partyId(), hospital));
+        patients.forEach(patient -> parties.add(attester.register(patient, PartyKind.PATIENT, null, null)));
+        SandboxAttester.publishInOrder(publisher, bootstrapServers, parties);
+    }
+
+    private PartyKeys keysOf(String partyId) {
+        return patients.stream()
+                .filter(patient -> patient.partyId().equals(partyId))
+                .findFirst()
+                .orElse(doctor);
     }
 
     /** Sends {@code records} records at {@code perSecond}, then waits for the broker's last answers. */
@@ -149,7 +149,7 @@ final class LoadGenerator {
                             Instant.now(),
                             null,
                             null)
-                    .signedBy(patient(record.ownerId()).keyPair());
+                    .signedBy(keysOf(record.ownerId()).keyPair());
             sends.add(publisher
                     .requestAccess(request)
                     .thenRun(() -> workload.accessRequests.put(request.requestId(), record.domain())));
@@ -172,27 +172,17 @@ final class LoadGenerator {
                         .noneMatch(erasure -> erasure.recordId().equals(record.recordId())))
                 .ifPresent(record -> {
                     ErasureRequested request = new ErasureRequested(
-                                    UUID.randomUUID().toString(),
-                                    record.domain(),
-                                    record.ownerId(),
-                                    record.recordId(),
-                                    Instant.now(),
-                                    null,
-                                    null)
-                            .signedBy(patient(record.ownerId()).keyPair());
+                            UUID.randomUUID().toString(),
+                            record.domain(),
+                            record.ownerId(),
+                            record.recordId(),
+                            Instant.now());
                     sends.add(publisher
                             .requestErasure(request)
                             .thenRun(() -> workload.erasures.put(
                                     request.requestId(),
                                     new Workload.Erasure(request.requestId(), request.domain(), record.recordId()))));
                 });
-    }
-
-    private PartyKeys patient(String partyId) {
-        return patients.stream()
-                .filter(patient -> patient.partyId().equals(partyId))
-                .findFirst()
-                .orElseThrow();
     }
 
     private java.util.Optional<Workload.Accepted> committedRecord() {

@@ -20,6 +20,7 @@ import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.sandbox.SandboxAttester;
 
 /** Valid events for the bad-input phase to break: fresh records, signed grants, a decision signed by a stranger. */
 final class ProbeRecords {
@@ -28,12 +29,16 @@ final class ProbeRecords {
     private final RecordPublisher publisher;
     private final PartyKeys author;
     private final PartyKeys owner;
-    private final Attester attester;
+    private final SandboxAttester attester;
 
     ProbeRecords(
-            String bootstrapServers, RecordPublisher publisher, PartyKeys author, PartyKeys owner, Attester attester) {
-        this.attester = attester;
+            String bootstrapServers,
+            RecordPublisher publisher,
+            PartyKeys author,
+            PartyKeys owner,
+            SandboxAttester attester) {
         this.bootstrapServers = bootstrapServers;
+        this.attester = attester;
         this.publisher = publisher;
         this.author = author;
         this.owner = owner;
@@ -70,7 +75,7 @@ final class ProbeRecords {
     PartyKeys registeredOwner() {
         PartyKeys party = PartyKeys.generate("chaos-probe-owner-" + UUID.randomUUID());
         publisher
-                .register(attester.registration(party, PartyKind.PATIENT, null))
+                .register(attester.register(party, PartyKind.PATIENT, null, null))
                 .join();
         PartiesKnown.await(bootstrapServers, Duration.ofSeconds(60));
         return party;
@@ -89,7 +94,6 @@ final class ProbeRecords {
                 AccessBasis.OWNER,
                 record.ownerId(),
                 null,
-                P256KeyPair.generate().publicKey(),
                 "owner",
                 now,
                 now.plusSeconds(60),

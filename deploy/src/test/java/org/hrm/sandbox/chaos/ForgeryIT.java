@@ -8,6 +8,7 @@ import java.util.Map;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.contracts.Domain;
 import org.hrm.sandbox.Platform;
+import org.hrm.sandbox.SandboxAttester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,10 +22,7 @@ class ForgeryIT {
     @Test
     void everyForgeryKindIsRefusedAndChangesNothing(@TempDir Path home) throws Exception {
         List<Forgery.Outcome> outcomes;
-        Attester gateway = Attester.generate("forgery-it-gateway");
-        Platform.Tuning tuning = new Platform.Tuning(
-                Platform.Tuning.defaults().chain(), new java.util.HashMap<>(gateway.consentProperties()));
-        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), tuning, step -> {});
+        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), step -> {});
                 RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers())) {
             ChainAudit chain = new ChainAudit(
                     platform.chainRpc(),
@@ -36,7 +34,7 @@ class ForgeryIT {
                             publisher,
                             chain,
                             platform::mongoUri,
-                            gateway,
+                            SandboxAttester.of(platform.endpoints()),
                             line -> System.out.println("[forgery-it] " + line))
                     .run();
         }

@@ -6,26 +6,50 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.authority.DirectoryDecision;
+import org.hrm.contracts.authority.DirectoryEntry;
+import org.hrm.contracts.authority.DirectoryRules;
+import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.StandingGrants;
 
 /**
- * The party directory (first key per party wins, as consent-service decides) and consent-service's latest standing
- * grants per owner and domain.
+ * The party directory, kept by the same {@link DirectoryRules} consent-service applies (an attested registration
+ * wins, rotations by the old key or a fresh attestation, old keys kept), and consent-service's latest standing grants
+ * per owner and domain. An event the rules refuse changes nothing here.
  */
 public final class DirectoryBook {
-    private final Map<String, PartyRegistered> parties = new ConcurrentHashMap<>();
+    private final DirectoryRules rules;
+    private final Map<String, DirectoryEntry> parties = new ConcurrentHashMap<>();
     private final Map<String, StandingGrants> standing = new ConcurrentHashMap<>();
 
-    public void registered(PartyRegistered event) {
-        parties.putIfAbsent(event.partyId(), event);
+    public DirectoryBook(DirectoryRules rules) {
+        this.rules = rules;
+    }
+
+    /** Applies a registration if the rules accept it; the refusal otherwise. */
+    public synchronized Optional<String> registered(PartyRegistered event) {
+        DirectoryEntry institution = event.institutionId() == null ? null : parties.get(event.institutionId());
+        return apply(rules.register(event, parties.get(event.partyId()), institution));
+    }
+
+    /** Applies a key rotation if the rules accept it; the refusal otherwise. */
+    public synchronized Optional<String> rotated(PartyKeyRotated event) {
+        return apply(rules.rotate(event, parties.get(event.partyId())));
+    }
+
+    private Optional<String> apply(DirectoryDecision decision) {
+        if (decision.accepted()) {
+            parties.put(decision.entry().partyId(), decision.entry());
+        }
+        return decision.refusalReason();
     }
 
     public void standingGrants(StandingGrants event) {
         standing.put(key(event.domain(), event.ownerId()), event);
     }
 
-    public Optional<PartyRegistered> party(String partyId) {
+    public Optional<DirectoryEntry> party(String partyId) {
         return Optional.ofNullable(parties.get(partyId));
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.hrm.contracts.events.AccessRequested;
+import org.hrm.gateway.domain.Caller;
 
 /**
  * Fetch through the gateway: sends an {@link AccessRequested} for the caller and waits a short time for the vault's
@@ -14,24 +15,40 @@ import org.hrm.contracts.events.AccessRequested;
  */
 public final class Fetches {
     private final GatewayCommands commands;
+    private final Attester attester;
     private final ReleaseAnswers answers;
     private final Clock clock;
     private final Duration wait;
 
-    public Fetches(GatewayCommands commands, ReleaseAnswers answers, Clock clock, Duration wait) {
+    public Fetches(GatewayCommands commands, Attester attester, ReleaseAnswers answers, Clock clock, Duration wait) {
         this.commands = commands;
+        this.attester = attester;
         this.answers = answers;
         this.clock = clock;
         this.wait = wait;
     }
 
-    /** Asks for the record as {@code requesterId}; the pending request, answered if the vault was quick enough. */
-    public ReleaseAnswers.Pending fetch(RecordView record, String requesterId, String purpose, String emergency) {
+    /**
+     * Asks for the record as the caller, the request carrying the gateway's attestation of that caller (the portal
+     * signs nothing itself); the pending request, answered if the vault was quick enough.
+     */
+    public ReleaseAnswers.Pending fetch(RecordView record, Caller caller, String purpose, String emergency) {
         String requestId = UUID.randomUUID().toString();
+        String requesterId = caller.partyId();
         // Expected before it is sent, so an answer cannot arrive before anyone waits for it.
         ReleaseAnswers.Pending pending = answers.expect(requestId, record.recordId(), requesterId);
-        commands.requestAccess(new AccessRequested(
-                requestId, record.recordId(), record.domain(), requesterId, purpose, emergency, clock.instant()));
+        commands.requestAccess(attester.access(
+                caller,
+                new AccessRequested(
+                        requestId,
+                        record.recordId(),
+                        record.domain(),
+                        requesterId,
+                        purpose,
+                        emergency,
+                        clock.instant(),
+                        null,
+                        null)));
         awaitBriefly(pending);
         return pending;
     }

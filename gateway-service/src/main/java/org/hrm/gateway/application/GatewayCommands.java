@@ -5,6 +5,7 @@ import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 
@@ -23,6 +24,8 @@ public interface GatewayCommands {
     void revoke(ConsentRevoked event);
 
     void register(PartyRegistered event);
+
+    void rotateKey(PartyKeyRotated event);
 
     void requestErasure(ErasureRequested event);
 

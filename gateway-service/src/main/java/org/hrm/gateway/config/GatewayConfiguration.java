@@ -1,6 +1,10 @@
 package org.hrm.gateway.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -8,10 +12,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.client.sdk.ConsentSigner;
+import org.hrm.contracts.authority.AttestationKeys;
+import org.hrm.contracts.authority.DirectoryRules;
+import org.hrm.crypto.P256KeyPair;
 import org.hrm.gateway.adapter.kafka.KafkaCommands;
 import org.hrm.gateway.adapter.kafka.TopicProjection;
 import org.hrm.gateway.adapter.kafka.ViewFeeds;
 import org.hrm.gateway.adapter.ops.KafkaChainOps;
+import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.application.AuditBook;
 import org.hrm.gateway.application.DirectoryBook;
 import org.hrm.gateway.application.ErasureBook;
@@ -22,6 +30,7 @@ import org.hrm.gateway.application.HeartbeatBook;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.gateway.application.ReleaseAnswers;
 import org.hrm.gateway.application.Views;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,9 +52,26 @@ class GatewayConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The attestation key from its secret file; without one, a throwaway key that no consumer trusts. */
     @Bean
-    Views views() {
-        DirectoryBook directory = new DirectoryBook();
+    Attester attester(GatewayProperties properties, Clock clock) throws IOException {
+        String file = properties.attestation().keyFile();
+        P256KeyPair key;
+        if (file.isBlank()) {
+            LoggerFactory.getLogger(GatewayConfiguration.class)
+                    .warn("hrm.gateway.attestation.key-file is not set: attesting with a throwaway key nobody trusts");
+            key = P256KeyPair.generate();
+        } else {
+            key = P256KeyPair.fromPrivateKey(
+                    Base64.getDecoder().decode(Files.readString(Path.of(file)).trim()));
+        }
+        return new Attester(key, properties.attestation().keyId(), clock);
+    }
+
+    @Bean
+    Views views(Attester attester) {
+        DirectoryBook directory = new DirectoryBook(
+                new DirectoryRules(AttestationKeys.of(Map.of(attester.keyId(), attester.publicKey()))));
         RecordBook records = new RecordBook(provenanceCheck(directory));
         return new Views(
                 records,
@@ -88,8 +114,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    Fetches fetches(GatewayCommands commands, Views views, Clock clock, GatewayProperties properties) {
-        return new Fetches(commands, views.answers(), clock, properties.fetchWait());
+    Fetches fetches(
+            GatewayCommands commands, Attester attester, Views views, Clock clock, GatewayProperties properties) {
+        return new Fetches(commands, attester, views.answers(), clock, properties.fetchWait());
     }
 
     @Bean

@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param chainRpc the chain's JSON-RPC URL, for the ops dashboard's chain head; empty: not shown
  * @param transactionLink a link to a transaction, with {hash}; empty: none
  * @param portal where the portal's users log in
+ * @param attestation the gateway's attestation key (identity attestations for registrations, lost-key rotations,
+ *     access requests and keyless erasures)
  */
 @ConfigurationProperties("hrm.gateway")
 public record GatewayProperties(
@@ -30,7 +32,19 @@ public record GatewayProperties(
         @DefaultValue("") String chainRpc,
         @DefaultValue("") String transactionLink,
         @DefaultValue Dev dev,
-        @DefaultValue Portal portal) {
+        @DefaultValue Portal portal,
+        @DefaultValue Attestation attestation) {
+
+    /**
+     * The attestation key.
+     *
+     * @param keyFile file with one line, the base64 of the 32-byte P-256 scalar (a secret: readable by the gateway
+     *     only); empty: a key generated at start, which no consumer trusts (tests only)
+     * @param keyId the id consumers trust the public key under (change it when the key changes)
+     */
+    public record Attestation(
+            @DefaultValue("") String keyFile,
+            @DefaultValue("gateway-1") String keyId) {}
 
     /**
      * The portal's login at an OIDC provider (authorization code with PKCE, a public client: no secret in the

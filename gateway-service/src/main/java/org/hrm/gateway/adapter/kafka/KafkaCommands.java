@@ -18,6 +18,7 @@ import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.gateway.application.GatewayCommands;
@@ -63,6 +64,11 @@ public final class KafkaCommands implements GatewayCommands, AutoCloseable {
     @Override
     public void register(PartyRegistered event) {
         await(publisher.register(event));
+    }
+
+    @Override
+    public void rotateKey(PartyKeyRotated event) {
+        await(publisher.rotateKey(event));
     }
 
     @Override

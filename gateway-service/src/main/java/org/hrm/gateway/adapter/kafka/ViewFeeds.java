@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AuditEvent;
@@ -12,6 +13,7 @@ import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordReleaseDenied;
@@ -34,7 +36,14 @@ public final class ViewFeeds {
         for (Domain domain : Domain.values()) {
             feeds.perDomain(domain, views);
         }
-        feeds.on(Topic.PARTY_REGISTERED.topicName(), PartyRegistered.class, views.directory()::registered);
+        // The directory topic carries registrations and key rotations; the feed sees no headers, so the shape decides.
+        feeds.feeds.put(Topic.PARTY_REGISTERED.topicName(), bytes -> {
+            try {
+                views.directory().registered(feeds.codec.decode(bytes, PartyRegistered.class));
+            } catch (InvalidEventException notARegistration) {
+                views.directory().rotated(feeds.codec.decode(bytes, PartyKeyRotated.class));
+            }
+        });
         feeds.on(Topic.AUDIT.topicName(), AuditEvent.class, views.audit()::add);
         feeds.on(Topic.GATEWAY_AUDIT.topicName(), AuditEvent.class, views.audit()::add);
         for (ServiceName service : ServiceName.values()) {

@@ -10,6 +10,7 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.application.ErasureBook;
 import org.hrm.gateway.application.ErasureView;
 import org.hrm.gateway.application.GatewayAudit;
@@ -38,9 +39,17 @@ class ErasureController {
     private final RateLimits limits;
     private final Clock clock;
     private final EventCodec codec = new EventCodec();
+    private final Attester attester;
 
-    ErasureController(GatewayCommands commands, Views views, GatewayAudit audit, RateLimits limits, Clock clock) {
+    ErasureController(
+            GatewayCommands commands,
+            Attester attester,
+            Views views,
+            GatewayAudit audit,
+            RateLimits limits,
+            Clock clock) {
         this.commands = commands;
+        this.attester = attester;
         this.records = views.records();
         this.erasures = views.erasures();
         this.audit = audit;
@@ -71,8 +80,17 @@ class ErasureController {
             RecordLookups.owned(records, request.recordId(), ownerId);
         }
         limits.take(caller, "erase");
-        ErasureRequested event = new ErasureRequested(
-                UUID.randomUUID().toString(), request.domain(), ownerId, request.recordId(), clock.instant());
+        // The portal's owner signs nothing here: the gateway attests that its authenticated caller is the owner.
+        ErasureRequested event = attester.erasure(
+                caller,
+                new ErasureRequested(
+                        UUID.randomUUID().toString(),
+                        request.domain(),
+                        ownerId,
+                        request.recordId(),
+                        clock.instant(),
+                        null,
+                        null));
         commands.requestErasure(event);
         erasures.requested(event);
         List<AuditEvent.Entity> entities = request.recordId() == null

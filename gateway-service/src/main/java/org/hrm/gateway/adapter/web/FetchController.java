@@ -76,7 +76,7 @@ class FetchController {
         RecordView record = RecordLookups.known(records, recordId);
         limits.take(caller, "fetch");
         String purpose = request.purpose() == null || request.purpose().isBlank() ? "TREAT" : request.purpose();
-        ReleaseAnswers.Pending pending = fetches.fetch(record, caller.partyId(), purpose, request.emergencyReason());
+        ReleaseAnswers.Pending pending = fetches.fetch(record, caller, purpose, request.emergencyReason());
         audit.record(
                 caller,
                 "R",

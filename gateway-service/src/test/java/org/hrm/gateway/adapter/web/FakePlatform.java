@@ -10,6 +10,7 @@ import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.ErasureRequested;
+import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.ServiceHeartbeat.LaneNonce;
@@ -52,6 +53,11 @@ class FakePlatform implements GatewayCommands, OpsSource {
 
     @Override
     public void register(PartyRegistered event) {
+        sent.add(event);
+    }
+
+    @Override
+    public void rotateKey(PartyKeyRotated event) {
         sent.add(event);
     }
 
