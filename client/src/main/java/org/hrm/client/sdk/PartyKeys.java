@@ -1,5 +1,6 @@
 package org.hrm.client.sdk;
 
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import javax.security.auth.Destroyable;
 import org.hrm.crypto.P256KeyPair;
@@ -36,12 +37,12 @@ public final class PartyKeys implements Destroyable {
 
     /** Rebuilds a party's keys, checking that the public key belongs to the private scalar. */
     public static PartyKeys of(String partyId, byte[] publicKey, byte[] privateKey) {
-        requirePartyId(partyId);
-        try {
-            return new PartyKeys(partyId, P256KeyPair.of(publicKey, privateKey));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " of party " + partyId);
+        PartyKeys keys = fromPrivateKey(partyId, privateKey);
+        if (publicKey == null || !MessageDigest.isEqual(keys.keyPair.publicKey(), publicKey)) {
+            keys.destroy();
+            throw new IllegalArgumentException("public key does not match the private key of party " + partyId);
         }
+        return keys;
     }
 
     public String partyId() {

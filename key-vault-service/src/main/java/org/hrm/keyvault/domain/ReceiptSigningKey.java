@@ -5,8 +5,8 @@ import org.hrm.crypto.Ecdsa;
 import org.hrm.crypto.P256KeyPair;
 
 /**
- * The vault's P-256 key that signs erasure receipts (ECDSA with SHA-256, 64-byte r || s), read from a key file of
- * one line: base64 of the 32-byte private scalar. Its public half (65-byte SEC1 point) is published so an owner, or
+ * The vault's P-256 signing key (ECDSA with SHA-256, 64-byte r || s): it signs erasure receipts, RecordSealed and
+ * KeysDestroyed, read from a key file of one line: base64 of the 32-byte private scalar. Its public half (65-byte SEC1 point) is published so an owner, or
  * anyone they show the receipt to, can check it.
  */
 public final class ReceiptSigningKey {
@@ -42,6 +42,14 @@ public final class ReceiptSigningKey {
         } finally {
             Bytes.zero(scalar);
         }
+    }
+
+    /**
+     * A fresh key held only in memory, for a vault started without a key file: its events verify for nobody who was
+     * not told this run's public key (the ledger writer refuses them), which is the safe failure.
+     */
+    public static ReceiptSigningKey ephemeral() {
+        return new ReceiptSigningKey(P256KeyPair.generate());
     }
 
     /** Content for a fresh receipt key file: a comment and the base64 of a new random P-256 private scalar. */

@@ -5,17 +5,22 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.authority.DirectoryKeeper;
+import org.hrm.contracts.authority.DirectoryRules;
+import org.hrm.contracts.authority.DirectoryStore;
 import org.hrm.ledgerwriter.application.CommitErasures;
 import org.hrm.ledgerwriter.application.CommitPublisher;
 import org.hrm.ledgerwriter.application.CommitSealedRecords;
 import org.hrm.ledgerwriter.application.ConsentIndex;
 import org.hrm.ledgerwriter.application.ErasureIndex;
 import org.hrm.ledgerwriter.application.ErasurePublisher;
+import org.hrm.ledgerwriter.application.GrantOwners;
 import org.hrm.ledgerwriter.application.LedgerChain;
 import org.hrm.ledgerwriter.application.LedgerIndex;
 import org.hrm.ledgerwriter.application.Reconciler;
 import org.hrm.ledgerwriter.application.RecordConsents;
 import org.hrm.ledgerwriter.application.SigningLane;
+import org.hrm.ledgerwriter.application.WriteAuthority;
 import org.hrm.ledgerwriter.domain.ConsentPacker;
 import org.hrm.ledgerwriter.domain.GasModel;
 import org.hrm.ledgerwriter.domain.TombstonePacker;
@@ -26,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the use cases to the adapters' ports, their shared signing lane and the packing rules to their properties. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LedgerProperties.class)
+@EnableConfigurationProperties({LedgerProperties.class, AuthorityProperties.class})
 class UseCaseConfig {
 
     @Bean
@@ -58,6 +63,18 @@ class UseCaseConfig {
             SigningLane lane, ErasureIndex index, ErasurePublisher publisher, GasModel gas, LedgerProperties ledger) {
         TombstonePacker packer = new TombstonePacker(gas, ledger.maxRecordsPerTx(), ledger.maxTxGas());
         return new CommitErasures(lane, index, publisher, packer, contracts(ledger), Clock.systemUTC());
+    }
+
+    /** The verified party directory, fed from the parties topic through the shared directory rules. */
+    @Bean
+    DirectoryKeeper partyDirectory(DirectoryStore store, AuthorityProperties authority) {
+        return new DirectoryKeeper(
+                new DirectoryRules(authority.attesters()), store, authority.acceptUnattestedRegistrations());
+    }
+
+    @Bean
+    WriteAuthority writeAuthority(DirectoryKeeper directory, GrantOwners grants, AuthorityProperties authority) {
+        return new WriteAuthority(authority.vaultKey(), directory, grants, authority.partyGrace(), Clock.systemUTC());
     }
 
     /** One reconciler over every index: records, consents and tombstones share the signing key and its nonces. */

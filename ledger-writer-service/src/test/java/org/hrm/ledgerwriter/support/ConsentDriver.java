@@ -44,11 +44,25 @@ public final class ConsentDriver implements AutoCloseable {
         web3j = Web3j.build(new HttpService(SharedChain.rpcUrl()));
     }
 
+    /** Registers each grant's owner (attested), then sends the grants. */
     public void grant(ConsentGranted... grants) {
+        for (ConsentGranted grant : grants) {
+            register(grant.ownerId());
+        }
         for (ConsentGranted grant : grants) {
             probe.send(
                     Topic.CONSENT_GRANTED.name(grant.domain()), grant.ownerId(), codec.encode(grant), "ConsentGranted");
         }
+        probe.flush();
+    }
+
+    /** Sends the owner's attested registration to the parties topic. */
+    public void register(String ownerId) {
+        probe.send(
+                Topic.PARTY_REGISTERED.topicName(),
+                ownerId,
+                codec.encode(TestAuthority.registration(ownerId)),
+                "PartyRegistered");
         probe.flush();
     }
 

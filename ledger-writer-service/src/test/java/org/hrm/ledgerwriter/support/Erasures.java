@@ -10,7 +10,7 @@ import org.hrm.contracts.events.DestroyedKey;
 import org.hrm.contracts.events.ErasedRecord;
 import org.hrm.contracts.events.KeysDestroyed;
 
-/** KeysDestroyed built by hand, the way the key vault publishes them: one pseudonym per owner. */
+/** KeysDestroyed built by hand, the way the key vault publishes them: one pseudonym per owner, signed by the vault. */
 public final class Erasures {
     private Erasures() {}
 
@@ -24,15 +24,20 @@ public final class Erasures {
 
     public static KeysDestroyed destroyed(Domain domain, String ownerId, byte[] pseudonym, List<String> recordIds) {
         return new KeysDestroyed(
-                UUID.randomUUID().toString(),
-                domain,
-                ownerId,
-                recordIds.isEmpty(),
-                recordIds.stream().map(id -> new ErasedRecord(id, pseudonym)).toList(),
-                recordIds.stream()
-                        .map(id -> new DestroyedKey("K2", UUID.randomUUID().toString(), id, 0))
-                        .toList(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                        UUID.randomUUID().toString(),
+                        domain,
+                        ownerId,
+                        recordIds.isEmpty(),
+                        recordIds.stream()
+                                .map(id -> new ErasedRecord(id, pseudonym))
+                                .toList(),
+                        recordIds.stream()
+                                .map(id ->
+                                        new DestroyedKey("K2", UUID.randomUUID().toString(), id, 0))
+                                .toList(),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                        null)
+                .signedBy(TestAuthority.VAULT);
     }
 
     /** Another request of the same owner for these records (e.g. all records after one was erased alone). */

@@ -42,7 +42,7 @@ public final class LedgerWriterDriver implements AutoCloseable {
         web3j = Web3j.build(new HttpService(SharedChain.rpcUrl()));
     }
 
-    /** The service's chain settings: the shared Anvil node, its ledgers and the writer's dev key. */
+    /** The service's chain settings (the shared Anvil node, its ledgers, the writer's dev key) and whom it trusts. */
     public static void chainProperties(DynamicPropertyRegistry registry) {
         registry.add("hrm.ledger.rpc-url", SharedChain::rpcUrl);
         registry.add("hrm.ledger.chain-id", () -> AnvilNode.CHAIN_ID);
@@ -53,6 +53,7 @@ public final class LedgerWriterDriver implements AutoCloseable {
                 "hrm.ledger.contracts.practitioner",
                 () -> SharedChain.contracts().get(Domain.PRACTITIONER));
         registry.add("hrm.ledger.max-event-bytes", () -> 64 * 1024);
+        TestAuthority.properties(registry);
     }
 
     /** Events of both domains (two patient records for each practitioner one), 1 KiB of C2 each. */

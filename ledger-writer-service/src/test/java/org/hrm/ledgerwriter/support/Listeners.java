@@ -25,5 +25,7 @@ public final class Listeners {
         ContainerTestUtils.waitForAssignment(
                 registry.getListenerContainer("ledger-writer-erasure"),
                 Topic.KEYS_DESTROYED.allNames().size() * partitionsPerTopic);
+        ContainerTestUtils.waitForAssignment(
+                registry.getListenerContainer("ledger-writer-parties"), partitionsPerTopic);
     }
 }

@@ -10,7 +10,7 @@ import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.SealedShare;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 
-/** Random records and events shaped like real ones: C2 of random bytes, two HPKE-sized shares. */
+/** Random records and events shaped like real ones: C2 of random bytes, a v2 and a v1 share, signed by the vault. */
 public final class Records {
     private static final Random RANDOM = new SecureRandom();
 
@@ -28,12 +28,16 @@ public final class Records {
 
     public static RecordSealed sealed(Domain domain, int ciphertextBytes) {
         return new RecordSealed(
-                UUID.randomUUID().toString(),
-                domain,
-                bytes(32),
-                bytes(ciphertextBytes),
-                List.of(new SealedShare(bytes(32), bytes(113)), new SealedShare(bytes(32), bytes(113))),
-                bytes(71),
-                Instant.now());
+                        UUID.randomUUID().toString(),
+                        domain,
+                        bytes(32),
+                        bytes(ciphertextBytes),
+                        List.of(
+                                new SealedShare(bytes(32), TestAuthority.share()),
+                                new SealedShare(bytes(32), TestAuthority.v1Share())),
+                        bytes(71),
+                        Instant.now(),
+                        null)
+                .signedBy(TestAuthority.VAULT);
     }
 }

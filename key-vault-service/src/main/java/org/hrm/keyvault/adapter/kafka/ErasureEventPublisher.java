@@ -13,26 +13,29 @@ import org.hrm.contracts.events.VaultProgress;
 import org.hrm.keyvault.application.ErasureOutcome;
 import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.Erasure;
+import org.hrm.keyvault.domain.EventSigner;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Publishes KeysDestroyed (key owner id) and ErasureReceipt (key request id) to their domain's topics, and
+ * Publishes KeysDestroyed (key owner id; signed by the vault) and ErasureReceipt (key request id) to their domain's topics, and
  * VaultProgress to the ops topic. Ids, times and pseudonyms only: never key material.
  */
 final class ErasureEventPublisher {
     private final KafkaTemplate<String, byte[]> template;
     private final EventCodec codec;
+    private final EventSigner signer;
 
-    ErasureEventPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec) {
+    ErasureEventPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec, EventSigner signer) {
         this.template = template;
         this.codec = codec;
+        this.signer = signer;
     }
 
     /** Built from the stored erasure only, with an event id derived from the request: a repeat is the same event. */
     CompletableFuture<?> keysDestroyed(ErasureOutcome.Destroyed outcome) {
         Erasure erasure = outcome.erasure();
         Domain domain = VaultDomains.toContract(erasure.domain());
-        KeysDestroyed event = new KeysDestroyed(
+        KeysDestroyed unsigned = new KeysDestroyed(
                 erasure.requestId(),
                 domain,
                 erasure.ownerId(),
@@ -43,7 +46,17 @@ final class ErasureEventPublisher {
                 erasure.keys().stream()
                         .map(k -> new DestroyedKey(k.kind(), k.keyId(), k.recordId(), k.masterKeyVersion()))
                         .toList(),
-                erasure.destroyedAt());
+                erasure.destroyedAt(),
+                null);
+        KeysDestroyed event = new KeysDestroyed(
+                unsigned.requestId(),
+                unsigned.domain(),
+                unsigned.ownerId(),
+                unsigned.allRecords(),
+                unsigned.records(),
+                unsigned.keys(),
+                unsigned.destroyedAt(),
+                signer.sign(unsigned.signedBytes()));
         UUID eventId = Outbound.stableId("hrm/keys-destroyed/" + domain.id() + "/" + erasure.requestId());
         return template.send(
                 Outbound.event(codec, Topic.KEYS_DESTROYED.name(domain), erasure.ownerId(), event, eventId));

@@ -9,6 +9,7 @@ import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.VaultCommand;
+import org.hrm.keyvault.application.VaultAuthority;
 import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.ErasureCommit;
 import org.hrm.keyvault.domain.ErasureRequest;
@@ -16,13 +17,17 @@ import org.hrm.keyvault.domain.LedgerTombstone;
 
 /**
  * Checks consumed ErasureRequested, ErasureCommitted and VaultCommand records (type header, JSON, fields, size, and
- * for the per-domain ones the topic's domain) and maps them to the vault's types. Never throws for bad input.
+ * for the per-domain ones the topic's domain) and maps them to the vault's types; an erasure request must carry the
+ * owner's signature (or the gateway's attestation) and a command an operator's signature ({@link VaultAuthority}).
+ * Never throws for bad input.
  */
 final class ErasureParser {
     private final EventCodec codec;
+    private final VaultAuthority authority;
 
-    ErasureParser(EventCodec codec) {
+    ErasureParser(EventCodec codec, VaultAuthority authority) {
         this.codec = codec;
+        this.authority = authority;
     }
 
     Parsed<ErasureRequest> requested(ConsumerRecord<String, byte[]> record) {
@@ -36,6 +41,10 @@ final class ErasureParser {
             return Parsed.refused(record, mismatch.get());
         }
         ErasureRequested e = event.value();
+        Optional<String> unauthorized = authority.erasureRefusal(e);
+        if (unauthorized.isPresent()) {
+            return Parsed.refused(record, unauthorized.get());
+        }
         return Parsed.accepted(
                 record,
                 new ErasureRequest(
@@ -68,7 +77,14 @@ final class ErasureParser {
     }
 
     Parsed<VaultCommand> command(ConsumerRecord<String, byte[]> record) {
-        return decode(record, Topic.VAULT_COMMANDS, VaultCommand.class);
+        Parsed<VaultCommand> command = decode(record, Topic.VAULT_COMMANDS, VaultCommand.class);
+        if (!command.accepted()) {
+            return command;
+        }
+        return authority
+                .commandRefusal(command.value())
+                .map(reason -> Parsed.<VaultCommand>refused(record, reason))
+                .orElse(command);
     }
 
     private <T> Parsed<T> decode(ConsumerRecord<String, byte[]> record, Topic topic, Class<T> type) {

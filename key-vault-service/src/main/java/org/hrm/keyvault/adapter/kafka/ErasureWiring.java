@@ -7,7 +7,9 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.MasterKeyRotation;
 import org.hrm.keyvault.application.RecordErasure;
+import org.hrm.keyvault.application.VaultAuthority;
 import org.hrm.keyvault.config.KeyVaultProperties;
+import org.hrm.keyvault.domain.EventSigner;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +31,9 @@ class ErasureWiring {
             KafkaProperties kafka,
             KeyVaultProperties vault,
             RecordErasure erasure,
-            KafkaTemplate<String, byte[]> vaultKafkaTemplate) {
+            KafkaTemplate<String, byte[]> vaultKafkaTemplate,
+            VaultAuthority authority,
+            EventSigner signer) {
         ConcurrentMessageListenerContainer<String, byte[]> container = container(
                 kafka,
                 vault,
@@ -39,10 +43,10 @@ class ErasureWiring {
         container.setConcurrency(vault.concurrency());
         EventCodec codec = new EventCodec(vault.maxEventBytes());
         container.setupMessageListener(new ErasureBatchListener(
-                new ErasureParser(codec),
+                new ErasureParser(codec, authority),
                 erasure,
-                new ErasureEventPublisher(vaultKafkaTemplate, codec),
-                new VaultEventPublisher(vaultKafkaTemplate, codec),
+                new ErasureEventPublisher(vaultKafkaTemplate, codec, signer),
+                new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
                 vault.sendTimeout()));
         return container;
     }
@@ -53,7 +57,9 @@ class ErasureWiring {
             KafkaProperties kafka,
             KeyVaultProperties vault,
             MasterKeyRotation rotation,
-            KafkaTemplate<String, byte[]> vaultKafkaTemplate) {
+            KafkaTemplate<String, byte[]> vaultKafkaTemplate,
+            VaultAuthority authority,
+            EventSigner signer) {
         ConcurrentMessageListenerContainer<String, byte[]> container = container(
                 kafka,
                 vault,
@@ -64,10 +70,10 @@ class ErasureWiring {
         container.setConcurrency(1);
         EventCodec codec = new EventCodec(vault.maxEventBytes());
         container.setupMessageListener(new VaultCommandListener(
-                new ErasureParser(codec),
+                new ErasureParser(codec, authority),
                 rotation,
-                new ErasureEventPublisher(vaultKafkaTemplate, codec),
-                new VaultEventPublisher(vaultKafkaTemplate, codec),
+                new ErasureEventPublisher(vaultKafkaTemplate, codec, signer),
+                new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
                 vault.sendTimeout()));
         return container;
     }

@@ -14,7 +14,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.RecordSealing;
+import org.hrm.keyvault.application.VaultAuthority;
 import org.hrm.keyvault.config.KeyVaultProperties;
+import org.hrm.keyvault.domain.EventSigner;
 import org.hrm.support.RetryLogger;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -56,7 +58,9 @@ class KafkaWiring {
             KafkaProperties kafka,
             KeyVaultProperties vault,
             RecordSealing sealing,
-            KafkaTemplate<String, byte[]> vaultKafkaTemplate) {
+            KafkaTemplate<String, byte[]> vaultKafkaTemplate,
+            VaultAuthority authority,
+            EventSigner signer) {
         ContainerProperties properties =
                 new ContainerProperties(Topic.RECORD_SUBMITTED.allNames().toArray(String[]::new));
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
@@ -65,7 +69,7 @@ class KafkaWiring {
                 new ConcurrentMessageListenerContainer<>(consumerFactory(kafka), properties);
         container.setConcurrency(vault.concurrency());
         container.setCommonErrorHandler(retryForever(vault));
-        container.setupMessageListener(listener(vault, sealing, vaultKafkaTemplate));
+        container.setupMessageListener(listener(vault, sealing, vaultKafkaTemplate, authority, signer));
         return container;
     }
 
@@ -96,15 +100,24 @@ class KafkaWiring {
                 .partitions(1)
                 .replicas(vault.topicReplicas())
                 .build();
-        return new KafkaAdmin.NewTopics(
-                Stream.concat(records, Stream.of(commands, deadLetters)).toArray(NewTopic[]::new));
+        NewTopic parties = topic(Topic.PARTY_REGISTERED.topicName(), vault).build();
+        return new KafkaAdmin.NewTopics(Stream.concat(records, Stream.of(commands, deadLetters, parties))
+                .toArray(NewTopic[]::new));
     }
 
     private static SubmissionBatchListener listener(
-            KeyVaultProperties vault, RecordSealing sealing, KafkaTemplate<String, byte[]> template) {
+            KeyVaultProperties vault,
+            RecordSealing sealing,
+            KafkaTemplate<String, byte[]> template,
+            VaultAuthority authority,
+            EventSigner signer) {
         EventCodec codec = new EventCodec(vault.maxEventBytes());
         return new SubmissionBatchListener(
-                new SubmissionParser(codec), sealing, new VaultEventPublisher(template, codec), vault.sendTimeout());
+                new SubmissionParser(codec),
+                authority,
+                sealing,
+                new VaultEventPublisher(template, codec, signer),
+                vault.sendTimeout());
     }
 
     static DefaultKafkaConsumerFactory<String, byte[]> consumerFactory(KafkaProperties kafka) {

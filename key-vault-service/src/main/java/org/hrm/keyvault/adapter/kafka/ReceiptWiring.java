@@ -4,7 +4,9 @@ import java.util.Map;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.ErasureReceipts;
+import org.hrm.keyvault.application.VaultAuthority;
 import org.hrm.keyvault.config.KeyVaultProperties;
+import org.hrm.keyvault.domain.EventSigner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +27,9 @@ class ReceiptWiring {
             KafkaProperties kafka,
             KeyVaultProperties vault,
             ErasureReceipts receipts,
-            KafkaTemplate<String, byte[]> vaultKafkaTemplate) {
+            KafkaTemplate<String, byte[]> vaultKafkaTemplate,
+            VaultAuthority authority,
+            EventSigner signer) {
         ConcurrentMessageListenerContainer<String, byte[]> container = ErasureWiring.container(
                 kafka,
                 vault,
@@ -35,10 +39,10 @@ class ReceiptWiring {
         container.setConcurrency(vault.concurrency());
         EventCodec codec = new EventCodec(vault.maxEventBytes());
         container.setupMessageListener(new ReceiptBatchListener(
-                new ErasureParser(codec),
+                new ErasureParser(codec, authority),
                 receipts,
-                new ErasureEventPublisher(vaultKafkaTemplate, codec),
-                new VaultEventPublisher(vaultKafkaTemplate, codec),
+                new ErasureEventPublisher(vaultKafkaTemplate, codec, signer),
+                new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
                 vault.sendTimeout()));
         return container;
     }

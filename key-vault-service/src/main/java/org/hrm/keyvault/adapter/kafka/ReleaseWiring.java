@@ -3,7 +3,9 @@ package org.hrm.keyvault.adapter.kafka;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.RecordRelease;
+import org.hrm.keyvault.application.VaultAuthority;
 import org.hrm.keyvault.config.KeyVaultProperties;
+import org.hrm.keyvault.domain.EventSigner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +27,9 @@ class ReleaseWiring {
             KafkaProperties kafka,
             KeyVaultProperties vault,
             RecordRelease release,
-            KafkaTemplate<String, byte[]> vaultKafkaTemplate) {
+            KafkaTemplate<String, byte[]> vaultKafkaTemplate,
+            VaultAuthority authority,
+            EventSigner signer) {
         ContainerProperties properties =
                 new ContainerProperties(Topic.ACCESS_DECIDED.allNames().toArray(String[]::new));
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
@@ -38,7 +42,7 @@ class ReleaseWiring {
         container.setupMessageListener(new ReleaseBatchListener(
                 new DecisionParser(codec),
                 release,
-                new VaultEventPublisher(vaultKafkaTemplate, codec),
+                new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
                 vault.sendTimeout()));
         return container;
     }

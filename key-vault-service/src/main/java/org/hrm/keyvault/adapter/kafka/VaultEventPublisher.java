@@ -19,13 +19,14 @@ import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.SealedShare;
 import org.hrm.keyvault.application.ReleaseOutcome;
 import org.hrm.keyvault.application.VaultDomains;
+import org.hrm.keyvault.domain.EventSigner;
 import org.hrm.keyvault.domain.ReleaseDecision;
 import org.hrm.keyvault.domain.SealedRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Publishes the vault's events to their domain's topics (RecordSealed, RecordReleased, RecordReleaseDenied) with the
- * event id, type and schema version headers, and refused records to the vault's dead-letter topic.
+ * Publishes the vault's events to their domain's topics (RecordSealed, signed by the vault, RecordReleased,
+ * RecordReleaseDenied) with the event id, type and schema version headers, and refused records to the vault's dead-letter topic.
  */
 final class VaultEventPublisher {
     private static final List<String> DLT_HEADERS = List.of(
@@ -37,15 +38,17 @@ final class VaultEventPublisher {
 
     private final KafkaTemplate<String, byte[]> template;
     private final EventCodec codec;
+    private final EventSigner signer;
 
-    VaultEventPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec) {
+    VaultEventPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec, EventSigner signer) {
         this.template = template;
         this.codec = codec;
+        this.signer = signer;
     }
 
     CompletableFuture<?> sealed(SealedRecord record) {
         Domain domain = VaultDomains.toContract(record.domain());
-        RecordSealed event = new RecordSealed(
+        RecordSealed unsigned = new RecordSealed(
                 record.recordId(),
                 domain,
                 record.ownerPseudonym(),
@@ -54,7 +57,17 @@ final class VaultEventPublisher {
                         .map(share -> new SealedShare(share.readerPseudonym(), share.share()))
                         .toList(),
                 record.authorSignature(),
-                record.sealedAt());
+                record.sealedAt(),
+                null);
+        RecordSealed event = new RecordSealed(
+                unsigned.recordId(),
+                unsigned.domain(),
+                unsigned.ownerPseudonym(),
+                unsigned.outerCiphertext(),
+                unsigned.shares(),
+                unsigned.authorSignature(),
+                unsigned.sealedAt(),
+                signer.sign(unsigned.signedBytes()));
         return send(Topic.RECORD_SEALED.name(domain), record.recordId(), event, UUID.randomUUID());
     }
 

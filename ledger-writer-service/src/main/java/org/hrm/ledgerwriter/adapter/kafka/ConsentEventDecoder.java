@@ -1,6 +1,7 @@
 package org.hrm.ledgerwriter.adapter.kafka;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.InvalidEventException;
@@ -9,6 +10,7 @@ import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.GrantShare;
 import org.hrm.ledgerwriter.application.ConsentWrite;
+import org.hrm.ledgerwriter.application.WriteAuthority;
 import org.hrm.ledgerwriter.domain.Revocation;
 import org.hrm.ledgerwriter.domain.ShareGrant;
 import org.slf4j.Logger;
@@ -17,23 +19,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decodes ConsentGranted (one entry per key share) and ConsentRevoked (one entry) events, each on its
- * own, so one bad event never fails the batch.
- *
- * <p>The owner's signature is not verified here, on purpose. The ledger writer has no party directory
- * (consent-service owns the parties' keys), and it does not need one: a ShareGranted log confers no
- * access. consent-service verifies the signature and decides whether a grant counts, and the vault
- * releases a share only under a decision signed by consent-service that names the grant. So every
- * well-formed event is recorded; a forged grant puts on chain a share nobody is ever released, and a
- * forged revocation can only make the vault deny.
+ * own, so one bad event never fails the batch, and lets through only what {@link WriteAuthority} accepts: the
+ * owner's signature against the directory, v2-shaped shares, a revocation of a grant of the same owner. The chain
+ * keeps what it is given for good, so a forged or malformed consent is dead-lettered before anything is written.
  */
 @Component
 class ConsentEventDecoder {
     private static final Logger log = LoggerFactory.getLogger(ConsentEventDecoder.class);
 
     private final EventReader reader;
+    private final WriteAuthority authority;
 
-    ConsentEventDecoder(EventCodec codec) {
+    ConsentEventDecoder(EventCodec codec, WriteAuthority authority) {
         this.reader = new EventReader(codec);
+        this.authority = authority;
     }
 
     Intake<ConsentWrite> decode(List<ConsumerRecord<String, byte[]>> records) {
@@ -58,6 +57,11 @@ class ConsentEventDecoder {
 
     private void granted(ConsumerRecord<String, byte[]> record, Intake<ConsentWrite> intake) {
         ConsentGranted grant = reader.read(record, Topic.CONSENT_GRANTED, ConsentGranted.class, ConsentGranted::domain);
+        Optional<String> refusal = authority.grantRefusal(grant);
+        if (refusal.isPresent()) {
+            intake.reject(record, refusal.get());
+            return;
+        }
         List<ConsentWrite> writes = grant.shares().stream()
                 .map(share -> new ConsentWrite(grant.domain(), shareGrant(grant, share)))
                 .toList();
@@ -75,6 +79,11 @@ class ConsentEventDecoder {
     private void revoked(ConsumerRecord<String, byte[]> record, Intake<ConsentWrite> intake) {
         ConsentRevoked revoked =
                 reader.read(record, Topic.CONSENT_REVOKED, ConsentRevoked.class, ConsentRevoked::domain);
+        Optional<String> refusal = authority.revocationRefusal(revoked);
+        if (refusal.isPresent()) {
+            intake.reject(record, refusal.get());
+            return;
+        }
         ConsentWrite write = new ConsentWrite(revoked.domain(), new Revocation(revoked.grantId()));
         intake.accept(record, write, write.domain(), write.entry().entryId());
     }

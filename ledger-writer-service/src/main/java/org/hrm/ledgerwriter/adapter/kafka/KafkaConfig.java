@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
+import org.hrm.ledgerwriter.config.AuthorityProperties;
 import org.hrm.ledgerwriter.config.LedgerProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -39,6 +40,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class KafkaConfig {
     static final String CONSENT_CONTAINER_FACTORY = "consentListenerContainerFactory";
     static final String ERASURE_CONTAINER_FACTORY = "erasureListenerContainerFactory";
+    static final String DIRECTORY_CONTAINER_FACTORY = "directoryListenerContainerFactory";
     private static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
 
     @Bean
@@ -76,6 +78,15 @@ class KafkaConfig {
             ConsumerFactory<String, byte[]> consumerFactory, LedgerProperties ledger) {
         var factory = batchFactory(consumerFactory);
         factory.getContainerProperties().setGroupId(ledger.erasureConsumerGroup());
+        return factory;
+    }
+
+    /** The parties listener's own consumer group: the directory is rebuilt from the topic's start, never skipped. */
+    @Bean(DIRECTORY_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> directoryListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, AuthorityProperties authority) {
+        var factory = batchFactory(consumerFactory);
+        factory.getContainerProperties().setGroupId(authority.directoryConsumerGroup());
         return factory;
     }
 
@@ -136,7 +147,10 @@ class KafkaConfig {
                 .partitions(ledger.topicPartitions())
                 .config("max.message.bytes", String.valueOf(DEAD_LETTER_MAX_BYTES))
                 .build();
+        NewTopic parties = TopicBuilder.name(Topic.PARTY_REGISTERED.topicName())
+                .partitions(ledger.topicPartitions())
+                .build();
         return new KafkaAdmin.NewTopics(
-                Stream.concat(perDomainTopics, Stream.of(deadLetters)).toArray(NewTopic[]::new));
+                Stream.concat(perDomainTopics, Stream.of(deadLetters, parties)).toArray(NewTopic[]::new));
     }
 }

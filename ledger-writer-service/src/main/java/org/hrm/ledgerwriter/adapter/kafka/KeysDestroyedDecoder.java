@@ -7,18 +7,24 @@ import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.ledgerwriter.application.ErasureRequest;
+import org.hrm.ledgerwriter.application.WriteAuthority;
 import org.hrm.ledgerwriter.domain.RecordTombstone;
 import org.springframework.stereotype.Component;
 
-/** Decodes each KeysDestroyed on its own into the tombstones it asks for, so one bad event never fails the batch. */
+/**
+ * Decodes each KeysDestroyed on its own into the tombstones it asks for, so one bad event never fails the batch; one
+ * not signed by the vault is dead-lettered and no tombstone is written.
+ */
 @Component
 class KeysDestroyedDecoder {
     private static final String TYPE = EventCodec.typeName(KeysDestroyed.class);
 
     private final EventReader reader;
+    private final WriteAuthority authority;
 
-    KeysDestroyedDecoder(EventCodec codec) {
+    KeysDestroyedDecoder(EventCodec codec, WriteAuthority authority) {
         this.reader = new EventReader(codec);
+        this.authority = authority;
     }
 
     Intake<ErasureRequest> decode(List<ConsumerRecord<String, byte[]>> records) {
@@ -41,7 +47,11 @@ class KeysDestroyedDecoder {
         List<RecordTombstone> tombstones = destroyed.records().stream()
                 .map(erased -> new RecordTombstone(erased.recordId(), erased.ownerPseudonym()))
                 .toList();
-        return new ErasureRequest(
+        ErasureRequest request = new ErasureRequest(
                 destroyed.requestId(), destroyed.domain(), destroyed.ownerId(), tombstones, destroyed.destroyedAt());
+        authority.destroyedRefusal(destroyed).ifPresent(reason -> {
+            throw new InvalidEventException(reason);
+        });
+        return request;
     }
 }

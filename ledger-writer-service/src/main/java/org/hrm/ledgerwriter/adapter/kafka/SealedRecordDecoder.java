@@ -8,19 +8,25 @@ import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.ledgerwriter.application.SealedRecord;
+import org.hrm.ledgerwriter.application.WriteAuthority;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.RecordIds;
 import org.springframework.stereotype.Component;
 
-/** Decodes each consumed record on its own, so one bad record never fails the batch. */
+/**
+ * Decodes each consumed record on its own, so one bad record never fails the batch; a record not signed by the vault,
+ * or with a share not shaped like one, is dead-lettered and never written.
+ */
 @Component
 class SealedRecordDecoder {
     private static final String TYPE = EventCodec.typeName(RecordSealed.class);
 
     private final EventReader reader;
+    private final WriteAuthority authority;
 
-    SealedRecordDecoder(EventCodec codec) {
+    SealedRecordDecoder(EventCodec codec, WriteAuthority authority) {
         this.reader = new EventReader(codec);
+        this.authority = authority;
     }
 
     Intake<SealedRecord> decode(List<ConsumerRecord<String, byte[]>> records) {
@@ -44,6 +50,9 @@ class SealedRecordDecoder {
             // Receipts give ids back in lower case: an upper-case id would never match its log and retry forever.
             throw new InvalidEventException("invalid " + TYPE + ": recordId must be a lower-case UUID");
         }
+        authority.sealedRefusal(sealed).ifPresent(reason -> {
+            throw new InvalidEventException(reason);
+        });
         byte[] payload = LedgerPayload.of(sealed).encode();
         return new SealedRecord(sealed.domain(), new LedgerRecord(sealed.recordId(), sealed.ownerPseudonym(), payload));
     }

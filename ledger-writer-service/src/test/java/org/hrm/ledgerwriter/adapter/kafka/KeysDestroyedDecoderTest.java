@@ -11,14 +11,17 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.crypto.P256KeyPair;
 import org.hrm.ledgerwriter.application.ErasureRequest;
 import org.hrm.ledgerwriter.domain.RecordTombstone;
 import org.hrm.ledgerwriter.support.Erasures;
+import org.hrm.ledgerwriter.support.TestAuthority;
 import org.junit.jupiter.api.Test;
 
 class KeysDestroyedDecoderTest {
     private final EventCodec codec = new EventCodec(8 * 1024);
-    private final KeysDestroyedDecoder decoder = new KeysDestroyedDecoder(codec);
+    private final KeysDestroyedDecoder decoder =
+            new KeysDestroyedDecoder(codec, TestAuthority.inMemory().authority());
 
     @Test
     void turnsEachErasedRecordIntoATombstoneWithItsPseudonym() {
@@ -93,6 +96,30 @@ class KeysDestroyedDecoderTest {
 
     private static ConsumerRecord<String, byte[]> raw(String topic, String type, String json) {
         return record(topic, type, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void deadLettersAKeysDestroyedTheVaultDidNotSignAndAsksForNoTombstone() {
+        KeysDestroyed genuine = Erasures.destroyed(Domain.PATIENT, 2);
+        KeysDestroyed forged = genuine.signedBy(P256KeyPair.generate());
+        KeysDestroyed unsigned = new KeysDestroyed(
+                genuine.requestId(),
+                genuine.domain(),
+                genuine.ownerId(),
+                genuine.allRecords(),
+                genuine.records(),
+                genuine.keys(),
+                genuine.destroyedAt(),
+                null);
+
+        Intake<ErasureRequest> intake = decoder.decode(List.of(
+                record(Domain.PATIENT, "KeysDestroyed", forged), record(Domain.PATIENT, "KeysDestroyed", unsigned)));
+
+        assertThat(intake.valid()).isEmpty();
+        assertThat(intake.deadLetters(List.of()))
+                .extracting(DeadLetter::reason)
+                .containsOnly("KeysDestroyed " + genuine.requestId() + " is not signed by the vault's key")
+                .hasSize(2);
     }
 
     private static ConsumerRecord<String, byte[]> record(String topic, String type, byte[] value) {

@@ -11,13 +11,17 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordSealed;
+import org.hrm.contracts.events.SealedShare;
+import org.hrm.crypto.P256KeyPair;
 import org.hrm.ledgerwriter.application.SealedRecord;
 import org.hrm.ledgerwriter.support.Records;
+import org.hrm.ledgerwriter.support.TestAuthority;
 import org.junit.jupiter.api.Test;
 
 class SealedRecordDecoderTest {
     private final EventCodec codec = new EventCodec(8 * 1024);
-    private final SealedRecordDecoder decoder = new SealedRecordDecoder(codec);
+    private final SealedRecordDecoder decoder =
+            new SealedRecordDecoder(codec, TestAuthority.inMemory().authority());
 
     @Test
     void acceptsAValidRecordWithItsLedgerPayload() {
@@ -105,6 +109,45 @@ class SealedRecordDecoderTest {
                 .singleElement()
                 .satisfies(letter -> assertThat(letter.reason())
                         .isEqualTo("invalid RecordSealed: recordId must be a lower-case UUID"));
+    }
+
+    @Test
+    void deadLettersARecordTheVaultDidNotSignOrWhoseShareIsNotShareShaped() {
+        RecordSealed genuine = Records.sealed(Domain.PATIENT, 100);
+        RecordSealed forged = genuine.signedBy(P256KeyPair.generate());
+        RecordSealed unsigned = new RecordSealed(
+                genuine.recordId(),
+                genuine.domain(),
+                genuine.ownerPseudonym(),
+                genuine.outerCiphertext(),
+                genuine.shares(),
+                genuine.authorSignature(),
+                genuine.sealedAt(),
+                null);
+        RecordSealed badShare = new RecordSealed(
+                        genuine.recordId(),
+                        genuine.domain(),
+                        genuine.ownerPseudonym(),
+                        genuine.outerCiphertext(),
+                        List.of(new SealedShare(Records.bytes(32), Records.bytes(200))),
+                        genuine.authorSignature(),
+                        genuine.sealedAt(),
+                        null)
+                .signedBy(TestAuthority.VAULT);
+
+        Intake<SealedRecord> intake = decoder.decode(List.of(
+                record(Domain.PATIENT, "RecordSealed", codec.encode(forged)),
+                record(Domain.PATIENT, "RecordSealed", codec.encode(unsigned)),
+                record(Domain.PATIENT, "RecordSealed", codec.encode(badShare))));
+
+        assertThat(intake.valid()).isEmpty();
+        assertThat(intake.deadLetters(List.of()))
+                .extracting(DeadLetter::reason)
+                .containsExactly(
+                        "RecordSealed " + genuine.recordId() + " is not signed by the vault's key",
+                        "RecordSealed " + genuine.recordId() + " is not signed by the vault's key",
+                        "RecordSealed " + genuine.recordId()
+                                + ": a share must be 145 bytes (v2) or 113 bytes (v1), was 200 bytes");
     }
 
     private static ConsumerRecord<String, byte[]> record(Domain topicDomain, String type, byte[] value) {

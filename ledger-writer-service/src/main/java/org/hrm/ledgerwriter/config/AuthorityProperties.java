@@ -1,0 +1,48 @@
+package org.hrm.ledgerwriter.config;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hrm.contracts.authority.AttestationKeys;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Whom the ledger writer believes ({@code hrm.ledger.authority.*}): the vault's published signing key (required: no
+ * sealed record or tombstone goes on chain without it), the gateway attestation keys its party directory trusts, and
+ * how long a grant waits for its owner's registration.
+ *
+ * @param vaultPublicKey the vault's published key (base64 of the 65-byte P-256 point): signs RecordSealed and
+ *     KeysDestroyed
+ * @param attestationKeys trusted gateway attestation keys, base64 by key id
+ * @param acceptUnattestedRegistrations transition only: store an unsigned v1 registration of an unknown party as a
+ *     first-come entry that an attested registration replaces; off in production
+ * @param partyGrace how long a grant or revocation waits for its owner to appear in the directory
+ * @param directoryConsumerGroup the consumer group of the parties listener
+ */
+@ConfigurationProperties("hrm.ledger.authority")
+public record AuthorityProperties(
+        String vaultPublicKey,
+        Map<String, String> attestationKeys,
+        @DefaultValue("false") boolean acceptUnattestedRegistrations,
+        @DefaultValue("10s") Duration partyGrace,
+        @DefaultValue("ledger-writer-parties") String directoryConsumerGroup) {
+    public AuthorityProperties {
+        if (vaultPublicKey == null || vaultPublicKey.isBlank()) {
+            throw new IllegalArgumentException("hrm.ledger.authority.vault-public-key is required: the vault's"
+                    + " published signing key (base64 of the 65-byte P-256 point)");
+        }
+        attestationKeys = attestationKeys == null ? Map.of() : Map.copyOf(attestationKeys);
+    }
+
+    public byte[] vaultKey() {
+        return Base64.getDecoder().decode(vaultPublicKey.strip());
+    }
+
+    public AttestationKeys attesters() {
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        attestationKeys.forEach((id, key) -> keys.put(id, Base64.getDecoder().decode(key.strip())));
+        return AttestationKeys.of(keys);
+    }
+}
