@@ -327,7 +327,12 @@ public final class ForgeryPhase {
                         alice.partyId(), PartyKind.PATIENT, mallory.publicKey(), null, now, null, null, null)
                 .provenBy(mallory.keyPair());
         PartyRegistered attestedForMallory = unproven.withAttestation(withStrangerKey(stranger -> Attestation.issue(
-                stranger, SandboxAttester.KEY_ID, mallory.partyId(), Attestation.REGISTER, unproven.signedBytes(), now)));
+                stranger,
+                SandboxAttester.KEY_ID,
+                mallory.partyId(),
+                Attestation.REGISTER,
+                unproven.signedBytes(),
+                now)));
         forger.send(
                 KINDS.get(9),
                 Topic.PARTY_REGISTERED.topicName(),
