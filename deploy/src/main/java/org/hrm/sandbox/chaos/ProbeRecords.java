@@ -94,6 +94,7 @@ final class ProbeRecords {
                 AccessBasis.OWNER,
                 record.ownerId(),
                 null,
+                P256KeyPair.generate().publicKey(),
                 "owner",
                 now,
                 now.plusSeconds(60),
