@@ -80,6 +80,7 @@ class ConsentErasureIT {
                 "spring.kafka.bootstrap-servers",
                 () -> System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
         registry.add("HRM_CONSENT_SIGNING_KEY", DecisionSigningKey::generateKeyFileContent);
+        registry.add("hrm.consent.vault-public-key", ConsentEvents::vaultPublicKey);
     }
 
     @BeforeEach

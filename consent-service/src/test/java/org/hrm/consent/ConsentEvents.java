@@ -174,7 +174,7 @@ public final class ConsentEvents {
                 attestation(request.requesterId(), Attestation.ACCESS, request.signedBytes(), request.requestedAt()));
     }
 
-    /** The vault's word that it destroyed the K2 of each record (and, for all records, the owner's KEK). */
+    /** The vault's signed word that it destroyed the K2 of each record (and, for all records, the owner's KEK). */
     public static KeysDestroyed keysDestroyed(Domain domain, String ownerId, boolean allRecords, String... recordIds) {
         byte[] pseudonym = randomBytes(32);
         List<DestroyedKey> keys = new ArrayList<>();
@@ -183,15 +183,24 @@ public final class ConsentEvents {
         }
         List.of(recordIds).forEach(recordId -> keys.add(new DestroyedKey("K2", id(), recordId, 0)));
         return new KeysDestroyed(
-                id(),
-                domain,
-                ownerId,
-                allRecords,
-                List.of(recordIds).stream()
-                        .map(recordId -> new ErasedRecord(recordId, pseudonym))
-                        .toList(),
-                keys,
-                Instant.now());
+                        id(),
+                        domain,
+                        ownerId,
+                        allRecords,
+                        List.of(recordIds).stream()
+                                .map(recordId -> new ErasedRecord(recordId, pseudonym))
+                                .toList(),
+                        keys,
+                        Instant.now(),
+                        null)
+                .signedBy(VAULT);
+    }
+
+    /** The vault's signing key in tests; its public half is {@code hrm.consent.vault-public-key}. */
+    public static final P256KeyPair VAULT = P256KeyPair.generate();
+
+    public static String vaultPublicKey() {
+        return java.util.Base64.getEncoder().encodeToString(VAULT.publicKey());
     }
 
     public static byte[] json(Object event) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.LedgerPayload;
+import org.hrm.contracts.authority.ShareShape;
 import org.hrm.contracts.events.SealedShare;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.web3j.abi.EventEncoder;
@@ -20,7 +21,8 @@ import org.web3j.protocol.core.methods.response.Log;
 /**
  * An auditor's view that needs nothing but a node's JSON-RPC: finds every ledger contract by its
  * events, counts records, grant shares, revocations and tombstones per contract, and checks that
- * every record payload is well-formed ciphertext with no plaintext structure in it.
+ * every record payload is well-formed ciphertext with no plaintext structure in it, and every grant share is shaped
+ * like a key share (reported apart).
  */
 final class ChainVerifier {
     static final String RECORD_STORED = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
@@ -43,6 +45,7 @@ final class ChainVerifier {
         long tombstones;
         long malformedPayloads;
         long plaintextLikePayloads;
+        long malformedGrantShares;
     }
 
     Map<String, Object> verify() throws IOException {
@@ -77,6 +80,10 @@ final class ChainVerifier {
             inspect(report, RecordLedger.getRecordStoredEventFromLog(log).payload);
         } else if (event.equals(SHARE_GRANTED)) {
             report.grantShares++;
+            byte[] share = RecordLedger.getShareGrantedEventFromLog(log).share;
+            if (ShareShape.anyVersionRefusal(share).isPresent()) {
+                report.malformedGrantShares++;
+            }
         } else if (event.equals(GRANT_REVOKED)) {
             report.revocations++;
         } else if (event.equals(RECORD_ERASED)) {
@@ -115,13 +122,16 @@ final class ChainVerifier {
                             "malformedPayloads",
                             report.malformedPayloads,
                             "plaintextLikePayloads",
-                            report.plaintextLikePayloads));
+                            report.plaintextLikePayloads,
+                            "malformedGrantShares",
+                            report.malformedGrantShares));
             total.records += report.records;
             total.grantShares += report.grantShares;
             total.revocations += report.revocations;
             total.tombstones += report.tombstones;
             total.malformedPayloads += report.malformedPayloads;
             total.plaintextLikePayloads += report.plaintextLikePayloads;
+            total.malformedGrantShares += report.malformedGrantShares;
         });
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("chainHead", head);
@@ -133,17 +143,27 @@ final class ChainVerifier {
         summary.put("malformedPayloads", total.malformedPayloads);
         summary.put("plaintextLikePayloads", total.plaintextLikePayloads);
         summary.put("allCiphertext", total.malformedPayloads == 0 && total.plaintextLikePayloads == 0);
+        // Grant shares are checked as record payloads are, and reported apart: 145-byte v2 or 113-byte v1 shares,
+        // enc a P-256 point, no printable run (ShareShape).
+        summary.put("malformedGrantShares", total.malformedGrantShares);
+        summary.put("allGrantSharesWellFormed", total.malformedGrantShares == 0);
         summary.put("perContract", perContract);
         return summary;
     }
 
-    /** {@code ./hrm verify-chain --rpc URL}: prints the report as one JSON line; exit 1 if any payload fails. */
+    /**
+     * {@code ./hrm verify-chain --rpc URL}: prints the report as one JSON line; exit 1 if any record payload or grant
+     * share fails.
+     */
     static int run(Args args) throws IOException {
         Web3j web3j = Web3j.build(new org.web3j.protocol.http.HttpService(args.required("rpc")));
         try {
             Map<String, Object> report = new ChainVerifier(web3j).verify();
             System.out.println(Json.write(report));
-            return Boolean.TRUE.equals(report.get("allCiphertext")) ? 0 : 1;
+            return Boolean.TRUE.equals(report.get("allCiphertext"))
+                            && Boolean.TRUE.equals(report.get("allGrantSharesWellFormed"))
+                    ? 0
+                    : 1;
         } finally {
             web3j.shutdown();
         }

@@ -40,10 +40,10 @@ final class ErasureStory {
             throws Exception {
         ConsentStory.Subject first = patientRecords.get(0);
         PartyKeys owner = first.owner();
-        ErasureReceipt one = ErasureCommands.erase(session, first.domain(), owner.partyId(), first.recordId());
+        ErasureReceipt one = ErasureCommands.erase(session, first.domain(), owner, first.recordId());
         report("one record", one);
         boolean othersReadable = readable(patientRecords.get(1), owner) && readable(otherPatientRecord, otherOwner);
-        ErasureReceipt all = ErasureCommands.erase(session, first.domain(), owner.partyId(), null);
+        ErasureReceipt all = ErasureCommands.erase(session, first.domain(), owner, null);
         report("all records", all);
         boolean erasedUnreadable = patientRecords.stream().allMatch(record -> unreadableByAll(record, readers));
         Map<String, Object> results = new LinkedHashMap<>();

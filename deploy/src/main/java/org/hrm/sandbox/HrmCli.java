@@ -172,8 +172,9 @@ public final class HrmCli {
                   fetch     --keystore READER --record ID --owner ID [--domain patient] [--out FILE]
                             [--emergency REASON --institution-keystore FILE]   decrypt to stdout or a file, only
                             if the author's signature verifies against the directory (exit 4 and why otherwise)
-                  erase     --owner ID (--record ID | --all) [--domain patient] [--receipt FILE]
-                            publish the erasure request (as the gateway will) and print the vault's signed receipt
+                  erase     --keystore OWNER (--record ID | --all) [--domain patient] [--receipt FILE]
+                            publish the erasure request signed by the owner's key and print the vault's signed
+                            receipt, or the vault's reason and exit 1 if it refused
                   vault     rotate | retire --version N   operators: add a master key version and re-wrap every
                             owner key under it, or retire an old version (backups made under it become useless)
                   verify-chain --rpc URL   an auditor's report from the chain alone: ledger contracts, records,

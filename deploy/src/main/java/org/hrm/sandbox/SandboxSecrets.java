@@ -63,6 +63,16 @@ final class SandboxSecrets {
                         .publicKey());
     }
 
+    /** The sandbox operator's key, which signs {@code ./hrm vault rotate|retire} (same one-line scalar format). */
+    Path operatorKeyFile() throws IOException {
+        return secretFile("vault-operator.key", ReceiptSigningKey::generateReceiptKeyFileContent);
+    }
+
+    /** The operator's public key, which the vault is configured to trust. */
+    String operatorPublicKey() throws IOException {
+        return ReceiptSigningKey.receiptPublicKeyBase64(Files.readString(operatorKeyFile()));
+    }
+
     private Path secretFile(String name, Supplier<String> content) throws IOException {
         Path file = home.resolve(name);
         if (!Files.exists(file)) {

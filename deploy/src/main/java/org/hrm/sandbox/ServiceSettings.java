@@ -30,6 +30,14 @@ public record ServiceSettings(
     public static final String CONSENT = "consent-service";
     public static final String KEY_VAULT = "key-vault-service";
     public static final String LEDGER_WRITER = "ledger-writer-service";
+    /** The sandbox's one vault operator, whose key {@code ./hrm vault rotate|retire} signs with. */
+    static final String OPERATOR_ID = "sandbox-operator";
+    /**
+     * Transition only, until every producer registers parties with a gateway attestation (the identity work): the
+     * vault's and ledger writer's directories take an unsigned v1 registration of an unknown party as a first-come
+     * entry, which an attested registration replaces. Production runs with it off.
+     */
+    static final boolean ACCEPT_UNATTESTED_REGISTRATIONS = true;
     /** Shorter than production's 5 s, so a watcher (or a test) sees the platform move within a second or two. */
     static final String HEARTBEAT_INTERVAL = "1s";
 
@@ -64,6 +72,11 @@ public record ServiceSettings(
         properties.put("hrm.vault.topic-partitions", partitions);
         properties.put("hrm.vault.consent-public-key", secrets.consentPublicKey());
         properties.put("hrm.vault.receipt-key-file", secrets.receiptKeyFile().toString());
+        properties.put("hrm.vault.authority.operator-keys." + OPERATOR_ID, secrets.operatorPublicKey());
+        properties.put("hrm.vault.authority.accept-unattested-registrations", ACCEPT_UNATTESTED_REGISTRATIONS);
+        properties.put(
+                "hrm.vault.authority.attestation-keys." + SandboxAttester.KEY_ID,
+                secrets.gatewayAttestationPublicKey());
         properties.put("hrm.vault.chain.rpc-url", chainRpc);
         properties.put("hrm.vault.chain.contracts.patient", ledgers.get(Domain.PATIENT));
         properties.put("hrm.vault.chain.contracts.practitioner", ledgers.get(Domain.PRACTITIONER));
@@ -78,11 +91,17 @@ public record ServiceSettings(
         properties.put(
                 "hrm.consent.attestation-keys." + SandboxAttester.KEY_ID,
                 secrets().gatewayAttestationPublicKey());
+        properties.put("hrm.consent.vault-public-key", secrets().receiptPublicKey());
         return properties;
     }
 
-    Map<String, Object> ledgerWriter() {
+    Map<String, Object> ledgerWriter() throws IOException {
         Map<String, Object> properties = common(LEDGER_WRITER, "ledger-writer");
+        properties.put("hrm.ledger.authority.vault-public-key", secrets().receiptPublicKey());
+        properties.put("hrm.ledger.authority.accept-unattested-registrations", ACCEPT_UNATTESTED_REGISTRATIONS);
+        properties.put(
+                "hrm.ledger.authority.attestation-keys." + SandboxAttester.KEY_ID,
+                secrets().gatewayAttestationPublicKey());
         properties.put("hrm.ledger.rpc-url", chainRpc);
         properties.put("hrm.ledger.chain-id", AnvilNode.CHAIN_ID);
         properties.put("hrm.ledger.signing-key", AnvilNode.WRITER_KEY);

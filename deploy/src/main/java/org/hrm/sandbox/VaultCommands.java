@@ -15,10 +15,12 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.VaultCommand;
 import org.hrm.contracts.events.VaultProgress;
+import org.hrm.keyvault.domain.ReceiptSigningKey;
 
 /**
  * {@code ./hrm vault rotate | retire --version N}: an operator's master-key commands to the running
- * vault, with the vault's progress printed as it comes.
+ * vault, signed with the sandbox operator's key (the vault runs no unsigned command), with the vault's progress
+ * printed as it comes.
  */
 final class VaultCommands {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -66,10 +68,27 @@ final class VaultCommands {
             throw new Args.UsageException(
                     "vault " + command.toLowerCase(java.util.Locale.ROOT) + ": needs --version N");
         }
-        VaultCommand sent = new VaultCommand(UUID.randomUUID().toString(), command, version, Instant.now());
+        ReceiptSigningKey operator =
+                ReceiptSigningKey.parse(Files.readString(operatorKeyFile(session)), "vault operator key");
+        VaultCommand draft = new VaultCommand(
+                UUID.randomUUID().toString(), command, version, Instant.now(), ServiceSettings.OPERATOR_ID, null);
+        VaultCommand sent = new VaultCommand(
+                draft.commandId(),
+                command,
+                version,
+                draft.issuedAt(),
+                ServiceSettings.OPERATOR_ID,
+                operator.sign(draft.signedBytes()));
         session.publisher.command(sent).join();
         VaultProgress last = follow(session.endpoints.kafkaBootstrapServers(), sent.commandId());
         return "DONE".equals(last.state()) ? 0 : 1;
+    }
+
+    /** The sandbox operator's key file, kept beside the master key file in the sandbox's home. */
+    private static Path operatorKeyFile(Session session) throws IOException {
+        return new SandboxSecrets(
+                        Path.of(session.endpoints.vaultMasterKeyFile()).getParent())
+                .operatorKeyFile();
     }
 
     private static VaultProgress follow(String bootstrapServers, String commandId) throws InterruptedException {

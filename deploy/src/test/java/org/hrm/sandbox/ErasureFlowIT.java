@@ -95,7 +95,7 @@ class ErasureFlowIT {
                 .orElseThrow()
                 .outerCiphertext();
 
-        ErasureReceipt receipt = ErasureCommands.erase(session, Domain.PATIENT, ALICE.partyId(), aliceFirst.recordId());
+        ErasureReceipt receipt = ErasureCommands.erase(session, Domain.PATIENT, ALICE, aliceFirst.recordId());
 
         assertThat(receipt.recordIds()).containsExactly(aliceFirst.recordId());
         assertThat(receipt.keys())
@@ -126,7 +126,7 @@ class ErasureFlowIT {
         Document carolsKeyBeforeErasure = vaultOwnerKey(CAROL.partyId());
         assertThat(carolsKeyBeforeErasure).as("a backup of carol's wrapped KEK").isNotNull();
 
-        ErasureReceipt receipt = ErasureCommands.erase(session, Domain.PATIENT, CAROL.partyId(), null);
+        ErasureReceipt receipt = ErasureCommands.erase(session, Domain.PATIENT, CAROL, null);
         int newVersion =
                 VaultCommands.appendVersion(Path.of(platform.endpoints().vaultMasterKeyFile()));
         int rotated = VaultCommands.send(session, "ROTATE", newVersion);

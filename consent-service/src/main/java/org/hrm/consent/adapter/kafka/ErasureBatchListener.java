@@ -12,7 +12,8 @@ import org.hrm.support.Traces;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
- * Applies each poll's KeysDestroyed in offset order: the records are marked erased and grants over them end, then
+ * Applies each poll's KeysDestroyed in offset order, only those signed by the vault's published key (a forged one is
+ * dead-lettered and marks nothing erased): the records are marked erased and grants over them end, then
  * the erasure's audit event and the owner's standing grants are published; bad events are dead-lettered.
  */
 final class ErasureBatchListener implements BatchMessageListener<String, byte[]> {
@@ -20,16 +21,23 @@ final class ErasureBatchListener implements BatchMessageListener<String, byte[]>
     private final RecordErasures erasures;
     private final ConsentPublisher publisher;
     private final Acknowledgements acknowledgements;
+    private final byte[] vaultPublicKey;
 
+    /**
+     * @param vaultPublicKey the vault's published signing key ({@code hrm.consent.vault-public-key}); null: every
+     *     KeysDestroyed is refused, since nothing could tell the vault's from a forgery
+     */
     ErasureBatchListener(
             EventParser parser,
             RecordErasures erasures,
             ConsentPublisher publisher,
-            Acknowledgements acknowledgements) {
+            Acknowledgements acknowledgements,
+            byte[] vaultPublicKey) {
         this.parser = parser;
         this.erasures = erasures;
         this.publisher = publisher;
         this.acknowledgements = acknowledgements;
+        this.vaultPublicKey = vaultPublicKey == null ? null : vaultPublicKey.clone();
     }
 
     @Override
@@ -47,6 +55,11 @@ final class ErasureBatchListener implements BatchMessageListener<String, byte[]>
                     parser.parse(record, Topic.KEYS_DESTROYED, KeysDestroyed.class, KeysDestroyed::domain);
             if (!parsed.accepted()) {
                 sends.add(publisher.deadLetter(record, parsed.refusal()));
+                return;
+            }
+            if (vaultPublicKey == null || !parsed.event().signedBy(vaultPublicKey)) {
+                sends.add(publisher.deadLetter(
+                        record, "KeysDestroyed " + parsed.event().requestId() + " is not signed by the vault's key"));
                 return;
             }
             ErasureOutcome outcome = erasures.erase(ContractMapping.erasure(parsed.event()));

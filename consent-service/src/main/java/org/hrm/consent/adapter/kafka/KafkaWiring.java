@@ -1,6 +1,7 @@
 package org.hrm.consent.adapter.kafka;
 
 import java.time.Clock;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.hrm.consent.application.RequestAuthority;
 import org.hrm.consent.config.ConsentProperties;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -125,14 +127,20 @@ class KafkaWiring {
             KafkaProperties kafka,
             ConsentProperties consent,
             RecordErasures erasures,
-            KafkaTemplate<String, byte[]> consentKafkaTemplate) {
+            KafkaTemplate<String, byte[]> consentKafkaTemplate,
+            @Value("${hrm.consent.vault-public-key:}") String vaultPublicKey) {
         Parts parts = new Parts(consent, consentKafkaTemplate);
         return ListenerContainers.create(
                 kafka,
                 consent,
                 "erasure",
                 Topic.KEYS_DESTROYED.allNames(),
-                new ErasureBatchListener(parts.parser(), erasures, parts.publisher(), parts.acknowledgements()));
+                new ErasureBatchListener(
+                        parts.parser(),
+                        erasures,
+                        parts.publisher(),
+                        parts.acknowledgements(),
+                        vaultPublicKey.isBlank() ? null : Base64.getDecoder().decode(vaultPublicKey.strip())));
     }
 
     /** What every listener needs: a parser with the size limit, the publisher and the send acknowledgements. */

@@ -1,0 +1,67 @@
+package org.hrm.keyvault.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hrm.crypto.P256KeyPair;
+import org.hrm.keyvault.TestAuthorities;
+import org.hrm.keyvault.domain.ReaderShare;
+import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.keyvault.domain.Submission;
+import org.junit.jupiter.api.Test;
+
+class VaultAuthorityTest {
+    private static final String AUTHOR = "hospital-" + UUID.randomUUID();
+    private static final String OWNER = "patient-" + UUID.randomUUID();
+
+    private final VaultAuthority authority = TestAuthorities.withRegistered(AUTHOR, OWNER);
+
+    @Test
+    void letsARecordThroughWhenItsRegisteredAuthorSignedIt() {
+        assertThat(authority.submissionRefusal(signed(TestAuthorities.key(AUTHOR), AUTHOR, OWNER), Instant.now()))
+                .isEmpty();
+    }
+
+    @Test
+    void refusesARecordClaimingARegisteredAuthorButSignedByAnotherKey() {
+        Submission forged = signed(P256KeyPair.generate(), AUTHOR, OWNER);
+
+        assertThat(authority.submissionRefusal(forged, Instant.now()))
+                .hasValue("record " + forged.recordId() + " is not signed by author " + AUTHOR + "'s current key");
+    }
+
+    @Test
+    void refusesARecordOfAnUnregisteredAuthorOrOwner() {
+        Submission unknownAuthor = signed(P256KeyPair.generate(), "stranger", OWNER);
+        Submission unknownOwner = signed(TestAuthorities.key(AUTHOR), AUTHOR, "nobody");
+
+        assertThat(authority.submissionRefusal(unknownAuthor, Instant.now()))
+                .hasValue("record " + unknownAuthor.recordId() + ": author stranger is not registered");
+        assertThat(authority.submissionRefusal(unknownOwner, Instant.now()))
+                .hasValue("record " + unknownOwner.recordId() + ": owner nobody is not registered");
+    }
+
+    /** A v2 submission (C1 starts with 0x02) whose provenance {@code key} signed. */
+    private static Submission signed(P256KeyPair key, String authorId, String ownerId) {
+        byte[] c1 = Submissions.random(80);
+        c1[0] = 0x02;
+        Submission unsigned = new Submission(
+                UUID.randomUUID().toString(),
+                RecordDomain.PATIENT,
+                ownerId,
+                authorId,
+                c1,
+                List.of(new ReaderShare(ownerId, Submissions.random(145))),
+                new byte[64]);
+        return new Submission(
+                unsigned.recordId(),
+                unsigned.domain(),
+                ownerId,
+                authorId,
+                c1,
+                unsigned.shares(),
+                key.sign(VaultAuthority.provenanceBytes(unsigned)));
+    }
+}
