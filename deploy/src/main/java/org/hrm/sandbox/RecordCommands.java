@@ -25,7 +25,7 @@ import org.hrm.contracts.events.RecordSubmitted;
  * fetch} prints a record only if its provenance verifies (the author's signature against the directory), and exits 4
  * with the reason otherwise.
  */
-final class RecordCommands {
+public final class RecordCommands {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
 
     private RecordCommands() {}
@@ -113,7 +113,7 @@ final class RecordCommands {
     }
 
     /** A released record whose provenance verified, and the submission it verified against. */
-    record Verified(byte[] plaintext, RecordSubmitted submission) {}
+    public record Verified(byte[] plaintext, RecordSubmitted submission) {}
 
     /**
      * Opens a release as its requester and presents it only if its provenance verifies: the submission of exactly the
@@ -122,7 +122,7 @@ final class RecordCommands {
      * @throws UnverifiedRecordException if the submission is gone, or its provenance is another record's or does not
      *     verify
      */
-    static Verified openVerified(
+    public static Verified openVerified(
             String bootstrapServers, RecordReleased released, PartyKeys requester, PartyKeys holder) {
         RecordDecryptor decryptor = new RecordDecryptor();
         byte[] innerCiphertext = decryptor.openReleased(released, requester);

@@ -41,7 +41,7 @@ final class UpgradeStory {
     private Read read(ConsentStory.Subject record) {
         PartyKeys owner = record.owner();
         RecordFetcher.Answer answer =
-                fetcher.fetch(record.recordId(), record.domain(), owner.partyId(), "TREAT", null, ANSWER_TIMEOUT);
+                fetcher.fetch(record.recordId(), record.domain(), owner, "TREAT", null, ANSWER_TIMEOUT);
         if (!answer.allowed()) {
             say.accept(owner.partyId() + " was denied " + record.recordId() + ": "
                     + answer.denied().reason());

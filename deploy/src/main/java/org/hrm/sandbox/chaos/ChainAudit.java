@@ -1,10 +1,13 @@
 package org.hrm.sandbox.chaos;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.hrm.sandbox.ChainScanner;
@@ -57,6 +60,52 @@ final class ChainAudit {
                 }
             }
             return new Counts(stored, erased);
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    /** The number of the newest block. */
+    BigInteger head() throws IOException {
+        Web3j web3j = Web3j.build(new HttpService(rpcUrl));
+        try {
+            return web3j.ethBlockNumber().send().getBlockNumber();
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    /**
+     * Logs of any kind (RecordStored, RecordErased, ShareGranted, GrantRevoked) whose first indexed id is one of
+     * {@code ids} (a record id or a grant id), in blocks after {@code afterBlock}.
+     */
+    int logsNaming(Set<String> ids, BigInteger afterBlock) throws IOException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return (int) logs().stream()
+                .filter(log -> log.getBlockNumber().compareTo(afterBlock) > 0)
+                .filter(log -> log.getTopics().size() > 1 && ids.contains(recordId(log)))
+                .count();
+    }
+
+    /** The owner pseudonym the chain holds for a record (RecordStored's second indexed topic), as anyone reads it. */
+    byte[] pseudonymOf(String recordId) {
+        try {
+            return logs().stream()
+                    .filter(log -> log.getTopics().get(0).equals(RECORD_STORED) && recordId.equals(recordId(log)))
+                    .map(log -> Numeric.hexStringToByteArray(log.getTopics().get(2)))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("record " + recordId + " is not on chain"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Log> logs() throws IOException {
+        Web3j web3j = Web3j.build(new HttpService(rpcUrl));
+        try {
+            return new ChainScanner(web3j).logs(contracts);
         } finally {
             web3j.shutdown();
         }

@@ -18,6 +18,7 @@ public final class ChaosCommand {
         ChaosRun.Options options = new ChaosRun.Options(seed, records, rate, Duration.ofSeconds(drainSeconds), home);
         ChaosSummary summary = ChaosRun.run(options, line -> System.out.println("[chaos] " + line));
         summary.probeReport().forEach(line -> System.out.println("[chaos] " + line));
+        summary.forgeryReport().forEach(line -> System.out.println("[chaos] " + line));
         System.out.println(JsonMapper.builder().build().writeValueAsString(summary.toMap()));
         return summary.passed() ? 0 : 1;
     }

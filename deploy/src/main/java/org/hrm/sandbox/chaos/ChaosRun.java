@@ -15,7 +15,7 @@ import org.hrm.sandbox.SandboxAttester;
 
 /**
  * One chaos run: the platform in separate processes, records streaming in while every fault kind is
- * injected once, a bounded wait for the pipeline to drain, the bad-input phase, then the checks.
+ * injected once, a bounded wait for the pipeline to drain, the bad-input phase, the forgery phase, then the checks.
  */
 public final class ChaosRun {
     private static final Duration PROBE_WAIT = Duration.ofSeconds(90);
@@ -75,6 +75,14 @@ public final class ChaosRun {
             awaitDrained(chain, options.drainTimeout());
             badInputPhase(platform, publisher, committed, load, summary);
             awaitDrained(chain, options.drainTimeout());
+            summary.forgeries(new ForgeryPhase(
+                            platform.kafkaBootstrapServers(),
+                            publisher,
+                            chain,
+                            platform::mongoUri,
+                            SandboxAttester.of(options.home()),
+                            progress)
+                    .run());
             summary.chain(chain.count());
             summary.topics(new TopicAudit(platform.kafkaBootstrapServers()));
             summary.servicesDown(platform.deadServices());

@@ -20,6 +20,7 @@ public final class ChaosSummary {
     private Map<String, List<KeysDestroyed>> keysDestroyed = Map.of();
     private Map<String, List<AccessDecided>> decisions = Map.of();
     private List<String> servicesDown = List.of();
+    private List<Forgery.Outcome> forgeries = List.of();
     private long seconds;
 
     ChaosSummary(long seed, Workload workload) {
@@ -38,6 +39,10 @@ public final class ChaosSummary {
 
     void validAfterBadInput(String recordId) {
         validAfterBadInput.add(recordId);
+    }
+
+    void forgeries(List<Forgery.Outcome> outcomes) {
+        this.forgeries = List.copyOf(outcomes);
     }
 
     void chain(ChainAudit.Counts counts) {
@@ -97,7 +102,48 @@ public final class ChaosSummary {
                 .count();
     }
 
-    /** Every check of the issue: nothing lost or written twice, every fault kind, every bad input rejected. */
+    public int forgeriesTried() {
+        return forgeries.size();
+    }
+
+    public long forgeriesRefused() {
+        return forgeries.stream().filter(Forgery.Outcome::refused).count();
+    }
+
+    /** Ledger logs naming a forged or targeted id, written after the forgery phase began: must be 0. */
+    public int chainWritesFromForgeries() {
+        return forgeries.stream().mapToInt(Forgery.Outcome::chainWrites).sum();
+    }
+
+    /** For every forgery kind, in the phase's order: how many were tried and how many refused. */
+    public Map<String, Map<String, Integer>> forgeriesByKind() {
+        Map<String, Map<String, Integer>> byKind = new LinkedHashMap<>();
+        ForgeryPhase.KINDS.forEach(kind -> byKind.put(kind, new LinkedHashMap<>(Map.of("tried", 0, "refused", 0))));
+        forgeries.forEach(outcome -> {
+            Map<String, Integer> counts = byKind.computeIfAbsent(
+                    outcome.forgery().kind(), kind -> new LinkedHashMap<>(Map.of("tried", 0, "refused", 0)));
+            counts.merge("tried", 1, Integer::sum);
+            counts.merge("refused", outcome.refused() ? 1 : 0, Integer::sum);
+        });
+        return byKind;
+    }
+
+    /** Whether every forgery kind was tried and every forgery refused, with nothing written on chain. */
+    public boolean forgeriesAllRefused() {
+        return forgeriesByKind().values().stream().allMatch(counts -> counts.get("tried") > 0)
+                && forgeriesRefused() == forgeriesTried()
+                && chainWritesFromForgeries() == 0;
+    }
+
+    /** How each forgery was answered, for the progress lines. */
+    public List<String> forgeryReport() {
+        return forgeries.stream().map(Forgery.Outcome::report).toList();
+    }
+
+    /**
+     * Every check of the issue: nothing lost or written twice, every fault kind, every bad input rejected, every
+     * forgery refused with nothing written on chain.
+     */
     public boolean passed() {
         return lost() == 0
                 && duplicatesOnChain() == 0
@@ -105,6 +151,7 @@ public final class ChaosSummary {
                 && badInputsRejected() == badInputsTried()
                 && erasuresIncomplete() == 0
                 && decisionsNotMadeOnce() == 0
+                && forgeriesAllRefused()
                 && servicesDown.isEmpty()
                 && validCommitted() == validAfterBadInput.size();
     }
@@ -162,6 +209,10 @@ public final class ChaosSummary {
         summary.put("badInputsTried", badInputsTried());
         summary.put("badInputsRejected", badInputsRejected());
         summary.put("badInputsByKind", byKind());
+        summary.put("forgeriesTried", forgeriesTried());
+        summary.put("forgeriesRefused", forgeriesRefused());
+        summary.put("forgeriesByKind", forgeriesByKind());
+        summary.put("chainWritesFromForgeries", chainWritesFromForgeries());
         summary.put("validRecordsAfterBadInput", validCommitted() + "/" + validAfterBadInput.size());
         summary.put("servicesDown", servicesDown);
         summary.put("seconds", seconds);

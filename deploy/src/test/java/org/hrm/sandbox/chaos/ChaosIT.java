@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A short {@code ./hrm chaos}: every service, the broker, the database and the chain node in processes of their
  * own; records stream in while each service is killed with kill -9 and the infrastructure is restarted; then bad
- * input of every kind in every consumer. Nothing accepted may be lost or written twice.
+ * input of every kind in every consumer, then every forgery kind ({@link ForgeryIT} covers those alone, faster).
+ * Nothing accepted may be lost or written twice, no forgery obeyed.
  */
 class ChaosIT {
 
@@ -22,6 +23,7 @@ class ChaosIT {
         ChaosSummary summary = ChaosRun.run(options, line -> System.out.println("[chaos-it] " + line));
 
         summary.probeReport().forEach(line -> System.out.println("[chaos-it] " + line));
+        summary.forgeryReport().forEach(line -> System.out.println("[chaos-it] " + line));
         assertThat(summary.faultsByKind())
                 .as("every fault kind injected once")
                 .containsOnlyKeys(java.util.Arrays.stream(FaultInjector.Kind.values())
@@ -35,6 +37,8 @@ class ChaosIT {
         assertThat(summary.badInputsTried()).isGreaterThanOrEqualTo(20);
         assertThat(summary.erasuresIncomplete()).isZero();
         assertThat(summary.decisionsNotMadeOnce()).isZero();
+        assertThat(summary.chainWritesFromForgeries()).isZero();
+        assertThat(summary.forgeriesRefused()).isEqualTo(summary.forgeriesTried());
         assertThat(summary.passed()).as("%s", summary.toMap()).isTrue();
     }
 }
