@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The vault's outer layer: {@link OuterLayer#seal} and {@link OuterLayer#open} of C2 = AES-256-GCM(K2, C1) (JDK,
- * fresh Cipher per call). C1 is a real inner envelope of a {@code payloadBytes} record (payload + 61 bytes).
+ * fresh Cipher per call). C1 is a real inner envelope v2 of a {@code payloadBytes} record (payload + 29 bytes: version, nonce, tag).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

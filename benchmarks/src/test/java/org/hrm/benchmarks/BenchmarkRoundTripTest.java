@@ -62,7 +62,7 @@ class BenchmarkRoundTripTest {
         OuterLayerBenchmark bench = new OuterLayerBenchmark();
         bench.payloadBytes = payloadBytes;
         bench.setup();
-        assertEquals(payloadBytes + 61, bench.c1.length);
+        assertEquals(payloadBytes + 29, bench.c1.length);
         assertArrayEquals(bench.c1, bench.open());
 
         bench.c1[0] ^= 1;

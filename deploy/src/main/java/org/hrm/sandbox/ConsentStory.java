@@ -77,7 +77,11 @@ final class ConsentStory {
             return false;
         }
         byte[] read = RecordCommands.openVerified(
-                        session.endpoints.kafkaBootstrapServers(), answer.released(), reader, shareHolder)
+                        session.endpoints.kafkaBootstrapServers(),
+                        session.directory(),
+                        answer.released(),
+                        reader,
+                        shareHolder)
                 .plaintext();
         boolean exact = Arrays.equals(read, record.plaintext());
         say.accept(reader.partyId() + (emergency == null ? "" : " (break-the-glass: " + emergency + ")") + " read "

@@ -73,7 +73,11 @@ final class ErasureStory {
         return answer.allowed()
                 && java.util.Arrays.equals(
                         RecordCommands.openVerified(
-                                        session.endpoints.kafkaBootstrapServers(), answer.released(), owner, owner)
+                                        session.endpoints.kafkaBootstrapServers(),
+                                        session.directory(),
+                                        answer.released(),
+                                        owner,
+                                        owner)
                                 .plaintext(),
                         record.plaintext());
     }

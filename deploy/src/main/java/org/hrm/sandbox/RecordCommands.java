@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordFetcher;
 import org.hrm.client.kafka.StandingGrantsView;
 import org.hrm.client.kafka.SubmittedRecords;
@@ -16,7 +17,7 @@ import org.hrm.client.sdk.RecordDecryptor;
 import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.client.sdk.UnverifiedRecordException;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
 
@@ -79,6 +80,7 @@ public final class RecordCommands {
             try {
                 Verified verified = openVerified(
                         session.endpoints.kafkaBootstrapServers(),
+                        session.directory(),
                         released,
                         reader,
                         shareHolder(args, reader, released));
@@ -123,16 +125,20 @@ public final class RecordCommands {
      *     verify
      */
     public static Verified openVerified(
-            String bootstrapServers, RecordReleased released, PartyKeys requester, PartyKeys holder) {
+            String bootstrapServers,
+            PartyDirectory directory,
+            RecordReleased released,
+            PartyKeys requester,
+            PartyKeys holder) {
         RecordDecryptor decryptor = new RecordDecryptor();
         byte[] innerCiphertext = decryptor.openReleased(released, requester);
         RecordSubmitted submission = SubmittedRecords.withCiphertext(
                         bootstrapServers, released.domain(), released.recordId(), innerCiphertext)
                 .orElseThrow(() -> new UnverifiedRecordException(
                         "the record's submission is no longer on the record-submitted topic: provenance unverifiable"));
-        byte[] authorKey = PartyDirectory.read(bootstrapServers)
+        byte[] authorKey = directory
                 .find(submission.authorId())
-                .map(PartyRegistered::publicKey)
+                .map(DirectoryEntry::publicKey)
                 .orElse(null);
         return new Verified(decryptor.open(released, submission, requester, holder, authorKey), submission);
     }

@@ -9,8 +9,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.PartyKeys;
+import org.hrm.contracts.authority.AttestationKeys;
 import org.hrm.contracts.events.Attestation;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyKind;
@@ -92,6 +94,12 @@ public final class SandboxAttester {
                 .map(publisher::register)
                 .toList()
                 .forEach(java.util.concurrent.CompletableFuture::join);
+    }
+
+    /** The party directory as a client reads it, trusting this attester's key; skipped events are not reported. */
+    public PartyDirectory directory(String bootstrapServers) {
+        return PartyDirectory.read(
+                bootstrapServers, AttestationKeys.of(Map.of(KEY_ID, key.publicKey())), warning -> {});
     }
 
     /** The public key, as consumers are configured to trust it. */

@@ -49,7 +49,7 @@ final class UpgradeStory {
         }
         try {
             RecordCommands.Verified verified = RecordCommands.openVerified(
-                    session.endpoints.kafkaBootstrapServers(), answer.released(), owner, owner);
+                    session.endpoints.kafkaBootstrapServers(), session.directory(), answer.released(), owner, owner);
             boolean exact = Arrays.equals(verified.plaintext(), record.plaintext());
             int version = verified.submission().envelopeVersion();
             say.accept(owner.partyId() + " read " + record.recordId() + " (envelope v" + version + "): provenance "

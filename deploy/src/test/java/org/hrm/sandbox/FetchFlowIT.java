@@ -245,7 +245,8 @@ class FetchFlowIT {
         assertThat(answer.allowed())
                 .as("released to %s: %s", reader.partyId(), answer.denied())
                 .isTrue();
-        return RecordCommands.openVerified(platform.kafkaBootstrapServers(), answer.released(), reader, holder)
+        return RecordCommands.openVerified(
+                        platform.kafkaBootstrapServers(), session.directory(), answer.released(), reader, holder)
                 .plaintext();
     }
 

@@ -426,7 +426,7 @@ public final class ForgeryPhase {
         AtomicReference<String> accepted = new AtomicReference<>();
         Supplier<String> clientRefusal = () -> {
             try {
-                byte[] shown = RecordCommands.openVerified(kafka, release, alice, alice)
+                byte[] shown = RecordCommands.openVerified(kafka, attester.directory(kafka), release, alice, alice)
                         .plaintext();
                 accepted.set("the requester's client presented the forged release as the record (" + shown.length
                         + " bytes)");
@@ -625,7 +625,8 @@ public final class ForgeryPhase {
             return "the owner is now denied her record: " + answer.denied().reason();
         }
         try {
-            byte[] opened = RecordCommands.openVerified(kafka, answer.released(), alice, alice)
+            byte[] opened = RecordCommands.openVerified(
+                            kafka, attester.directory(kafka), answer.released(), alice, alice)
                     .plaintext();
             return Arrays.equals(opened, plaintexts.get(recordId))
                     ? null
