@@ -313,6 +313,10 @@ final class BadInputs implements AutoCloseable {
                 forged.requestId());
     }
 
+    /**
+     * A request signed by a party nobody registered: under protocol v2 consent cannot check that signature against
+     * any key, so it dead-letters the request (no decision, not even a denial, is made on its behalf).
+     */
     private void unknownParty(Fixture fixture) {
         AccessRequested request = request(
                 fixture.submitted().recordId(),
@@ -324,9 +328,7 @@ final class BadInputs implements AutoCloseable {
                 request.recordId(),
                 "AccessRequested",
                 codec.encode(request),
-                String.valueOf(EventCodec.SCHEMA_VERSION),
-                Expected.DENIED,
-                request.requestId());
+                Expected.DEAD_LETTER);
     }
 
     private void wrongDomain(Fixture fixture) {
