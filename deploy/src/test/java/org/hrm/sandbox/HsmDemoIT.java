@@ -12,14 +12,12 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.PartyKind;
-import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.embedded.SoftHsm;
 import org.hrm.keyvault.application.OuterDecryption;
 import org.hrm.keyvault.domain.MasterKeyCustody;
@@ -117,16 +115,16 @@ class HsmDemoIT {
                 .isEqualTo(eves.innerCiphertext());
     }
 
-    private static void register() {
-        Instant now = Instant.now();
-        session.publisher
-                .register(new PartyRegistered(HOSPITAL.partyId(), PartyKind.SYSTEM, HOSPITAL.publicKey(), null, now))
-                .join();
-        for (PartyKeys patient : List.of(DANA, EVE)) {
-            session.publisher
-                    .register(new PartyRegistered(patient.partyId(), PartyKind.PATIENT, patient.publicKey(), null, now))
-                    .join();
-        }
+    /** Attested, proven registrations, as the sandbox's gateway would publish them: consumers refuse any other. */
+    private static void register() throws Exception {
+        SandboxAttester attester = SandboxAttester.of(session.endpoints);
+        SandboxAttester.publishInOrder(
+                session.publisher,
+                session.endpoints.kafkaBootstrapServers(),
+                List.of(
+                        attester.register(HOSPITAL, PartyKind.SYSTEM, null, null),
+                        attester.register(DANA, PartyKind.PATIENT, null, null),
+                        attester.register(EVE, PartyKind.PATIENT, null, null)));
     }
 
     private static EncryptedRecord store(PartyKeys owner, String text) {

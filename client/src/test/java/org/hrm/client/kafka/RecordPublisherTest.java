@@ -32,12 +32,14 @@ import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.VaultCommand;
+import org.hrm.crypto.P256KeyPair;
 import org.junit.jupiter.api.Test;
 
 class RecordPublisherTest {
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     private static final PartyKeys OWNER = PartyKeys.generate("practitioner-7");
     private static final PartyKeys AUTHOR = PartyKeys.generate("hospital-a");
+    private static final P256KeyPair OPERATOR = P256KeyPair.generate();
 
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
@@ -81,15 +83,19 @@ class RecordPublisherTest {
     @Test
     void sendsAccessRequestsKeyedByRecordAndRegistrationsToTheDirectoryTopic() {
         AccessRequested request = new AccessRequested(
-                UUID.randomUUID().toString(),
-                record.recordId(),
-                Domain.PRACTITIONER,
-                OWNER.partyId(),
-                "TREAT",
-                null,
-                NOW);
-        PartyRegistered registered =
-                new PartyRegistered(OWNER.partyId(), PartyKind.PRACTITIONER, OWNER.publicKey(), "hospital-a", NOW);
+                        UUID.randomUUID().toString(),
+                        record.recordId(),
+                        Domain.PRACTITIONER,
+                        OWNER.partyId(),
+                        "TREAT",
+                        null,
+                        NOW,
+                        null,
+                        null)
+                .signedBy(OWNER.keyPair());
+        PartyRegistered registered = new PartyRegistered(
+                        OWNER.partyId(), PartyKind.PRACTITIONER, OWNER.publicKey(), "hospital-a", NOW, null, null, null)
+                .provenBy(OWNER.keyPair());
 
         publisher.requestAccess(request);
         publisher.register(registered);
@@ -102,9 +108,11 @@ class RecordPublisherTest {
 
     @Test
     void sendsErasureRequestsKeyedByOwnerAndVaultCommandsToTheOpsTopic() {
-        publisher.requestErasure(
-                new ErasureRequested(UUID.randomUUID().toString(), Domain.PATIENT, OWNER.partyId(), null, NOW));
-        publisher.command(new VaultCommand(UUID.randomUUID().toString(), "ROTATE", 0, NOW));
+        publisher.requestErasure(new ErasureRequested(
+                        UUID.randomUUID().toString(), Domain.PATIENT, OWNER.partyId(), null, NOW, null, null)
+                .signedBy(OWNER.keyPair()));
+        publisher.command(new VaultCommand(UUID.randomUUID().toString(), "ROTATE", 0, NOW, null, null)
+                .signedBy("operator", OPERATOR));
 
         assertThat(producer.history().get(0).topic()).isEqualTo("hrm.patient.erasure-requested");
         assertThat(producer.history().get(0).key()).isEqualTo(OWNER.partyId());

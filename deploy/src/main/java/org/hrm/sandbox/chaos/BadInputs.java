@@ -156,7 +156,7 @@ final class BadInputs implements AutoCloseable {
                 "99",
                 Expected.DEAD_LETTER,
                 valid.recordId());
-        AccessRequested request = request(fresh(), fixture.owner().partyId(), Domain.PATIENT);
+        AccessRequested request = request(fresh(), fixture.owner(), Domain.PATIENT);
         send(
                 "wrong schema version",
                 Topic.ACCESS_REQUESTED.name(Domain.PATIENT),
@@ -207,7 +207,8 @@ final class BadInputs implements AutoCloseable {
                 Topic.PARTY_REGISTERED.topicName(),
                 party,
                 "PartyRegistered",
-                codec.encode(new PartyRegistered(party, PartyKind.PATIENT, offCurve, null, Instant.now())),
+                codec.encode(
+                        new PartyRegistered(party, PartyKind.PATIENT, offCurve, null, Instant.now(), null, null, null)),
                 Expected.DEAD_LETTER);
         RecordSubmitted valid = records.fresh(Domain.PATIENT);
         RecordSubmitted badShare = new RecordSubmitted(
@@ -269,7 +270,8 @@ final class BadInputs implements AutoCloseable {
                 outer,
                 sealed.shares(),
                 sealed.authorSignature(),
-                sealed.sealedAt());
+                sealed.sealedAt(),
+                sealed.vaultSignature());
         send(
                 "tampered outer ciphertext",
                 Topic.RECORD_SEALED.name(sealed.domain()),
@@ -311,18 +313,22 @@ final class BadInputs implements AutoCloseable {
                 forged.requestId());
     }
 
+    /**
+     * A request signed by a party nobody registered: under protocol v2 consent cannot check that signature against
+     * any key, so it dead-letters the request (no decision, not even a denial, is made on its behalf).
+     */
     private void unknownParty(Fixture fixture) {
-        AccessRequested request =
-                request(fixture.submitted().recordId(), "chaos-nobody-" + UUID.randomUUID(), Domain.PATIENT);
+        AccessRequested request = request(
+                fixture.submitted().recordId(),
+                PartyKeys.generate("chaos-nobody-" + UUID.randomUUID()),
+                Domain.PATIENT);
         send(
                 "unknown party (requester)",
                 Topic.ACCESS_REQUESTED.name(Domain.PATIENT),
                 request.recordId(),
                 "AccessRequested",
                 codec.encode(request),
-                String.valueOf(EventCodec.SCHEMA_VERSION),
-                Expected.DENIED,
-                request.requestId());
+                Expected.DEAD_LETTER);
     }
 
     private void wrongDomain(Fixture fixture) {
@@ -334,7 +340,7 @@ final class BadInputs implements AutoCloseable {
                 "RecordSubmitted",
                 codec.encode(practitioner),
                 Expected.DEAD_LETTER);
-        AccessRequested request = request(fresh(), fixture.owner().partyId(), Domain.PRACTITIONER);
+        AccessRequested request = request(fresh(), fixture.owner(), Domain.PRACTITIONER);
         send(
                 "wrong domain",
                 Topic.ACCESS_REQUESTED.name(Domain.PATIENT),
@@ -361,9 +367,19 @@ final class BadInputs implements AutoCloseable {
         send("invalid record id", submitted(Domain.PATIENT), badId, "RecordSubmitted", json, Expected.DEAD_LETTER);
     }
 
-    private static AccessRequested request(String recordId, String requesterId, Domain domain) {
+    /** A request signed by the requester's own key: the probes test what comes after the signature check. */
+    private static AccessRequested request(String recordId, PartyKeys requester, Domain domain) {
         return new AccessRequested(
-                UUID.randomUUID().toString(), recordId, domain, requesterId, "TREAT", null, Instant.now());
+                        UUID.randomUUID().toString(),
+                        recordId,
+                        domain,
+                        requester.partyId(),
+                        "TREAT",
+                        null,
+                        Instant.now(),
+                        null,
+                        null)
+                .signedBy(requester.keyPair());
     }
 
     private static RecordSealed resealedUnder(RecordSealed sealed, String recordId) {
@@ -374,7 +390,8 @@ final class BadInputs implements AutoCloseable {
                 sealed.outerCiphertext(),
                 sealed.shares(),
                 sealed.authorSignature(),
-                Instant.now());
+                Instant.now(),
+                sealed.vaultSignature());
     }
 
     private static String submitted(Domain domain) {

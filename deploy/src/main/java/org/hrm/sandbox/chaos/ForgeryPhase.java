@@ -6,13 +6,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import java.math.BigInteger;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +59,7 @@ import org.hrm.contracts.events.StandingGrants;
 import org.hrm.contracts.events.VaultCommand;
 import org.hrm.crypto.Hpke;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.crypto.Sha256;
 import org.hrm.sandbox.ChainScanner;
 import org.hrm.sandbox.RecordCommands;
 import org.hrm.sandbox.SandboxAttester;
@@ -553,7 +554,7 @@ public final class ForgeryPhase {
                 for (String topic : forgery.deadLetterTopics()) {
                     letters.stream()
                             .filter(letter -> letter.topic().equals(topic)
-                                    && MessageDigest.isEqual(letter.value(), forgery.value()))
+                                    && letter.payloadSha256().equals(sha256(forgery.value())))
                             .findFirst()
                             .ifPresent(letter -> reasons.add(topic + ": " + letter.reason()));
                 }
@@ -583,7 +584,12 @@ public final class ForgeryPhase {
         return refused;
     }
 
-    private record DeadLetter(String topic, byte[] value, String reason) {}
+    /** A dead letter carries the SHA-256 of the refused payload (hex), not the payload itself. */
+    private record DeadLetter(String topic, String payloadSha256, String reason) {}
+
+    private static String sha256(byte[] payload) {
+        return HexFormat.of().formatHex(Sha256.digest(payload));
+    }
 
     private List<DeadLetter> deadLetters() {
         List<DeadLetter> letters = new ArrayList<>();
@@ -595,9 +601,10 @@ public final class ForgeryPhase {
                         Topic.LEDGER_WRITER_DEAD_LETTER.topicName()),
                 message -> {
                     var reason = message.headers().lastHeader(EventHeaders.DLT_REASON);
+                    var digest = message.headers().lastHeader(EventHeaders.DLT_PAYLOAD_SHA256);
                     letters.add(new DeadLetter(
                             message.topic(),
-                            message.value(),
+                            digest == null || digest.value() == null ? "" : new String(digest.value(), UTF_8),
                             reason == null ? "(no reason)" : new String(reason.value(), UTF_8)));
                 });
         return letters;

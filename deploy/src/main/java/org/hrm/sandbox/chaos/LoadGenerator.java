@@ -172,11 +172,14 @@ final class LoadGenerator {
                         .noneMatch(erasure -> erasure.recordId().equals(record.recordId())))
                 .ifPresent(record -> {
                     ErasureRequested request = new ErasureRequested(
-                            UUID.randomUUID().toString(),
-                            record.domain(),
-                            record.ownerId(),
-                            record.recordId(),
-                            Instant.now());
+                                    UUID.randomUUID().toString(),
+                                    record.domain(),
+                                    record.ownerId(),
+                                    record.recordId(),
+                                    Instant.now(),
+                                    null,
+                                    null)
+                            .signedBy(keysOf(record.ownerId()).keyPair());
                     sends.add(publisher
                             .requestErasure(request)
                             .thenRun(() -> workload.erasures.put(
