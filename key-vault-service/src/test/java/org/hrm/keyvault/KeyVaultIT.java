@@ -77,6 +77,7 @@ class KeyVaultIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        TestAuthorities.trust(registry);
         registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/keyvault");
         registry.add(
                 "spring.kafka.bootstrap-servers",
@@ -105,7 +106,7 @@ class KeyVaultIT {
     void sealsASubmissionIntoOneRecordSealedWhoseC2RemoveOuterLayerTurnsBackIntoTheExactC1() {
         RecordSubmitted event = submitted(Domain.PATIENT, owner());
 
-        kafka.send(PATIENT_TOPIC, event.recordId(), json(event), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, event);
 
         ConsumerRecord<String, byte[]> out =
                 kafka.awaitSealed(Domain.PATIENT, event.recordId(), 1).get(0);
@@ -129,8 +130,8 @@ class KeyVaultIT {
     void keepsOneKeyForTheSameSubmissionSentTwiceAndPublishesItAgain() {
         RecordSubmitted event = submitted(Domain.PATIENT, owner());
 
-        kafka.send(PATIENT_TOPIC, event.recordId(), json(event), SUBMITTED_TYPE);
-        kafka.send(PATIENT_TOPIC, event.recordId(), json(event), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, event);
+        kafka.submit(PATIENT_TOPIC, event);
 
         List<ConsumerRecord<String, byte[]>> outs = kafka.awaitSealed(Domain.PATIENT, event.recordId(), 2);
         assertThat(recordKeys("patient_record_keys", event.recordId())).isEqualTo(1);
@@ -144,10 +145,10 @@ class KeyVaultIT {
     @Test
     void deadLettersDifferentContentUnderASealedRecordIdWithTheReason() {
         RecordSubmitted event = submitted(Domain.PATIENT, owner());
-        kafka.send(PATIENT_TOPIC, event.recordId(), json(event), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, event);
         kafka.awaitSealed(Domain.PATIENT, event.recordId(), 1);
 
-        kafka.send(PATIENT_TOPIC, event.recordId(), json(TestEvents.withOtherC1(event)), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, TestEvents.withOtherC1(event));
 
         ConsumerRecord<String, byte[]> deadLetter = kafka.awaitDeadLetter(event.recordId());
         assertThat(header(deadLetter, EventHeaders.DLT_REASON))
@@ -170,7 +171,7 @@ class KeyVaultIT {
                 new BadInput(SUBMITTED_TYPE, json(submitted(Domain.PRACTITIONER, owner())), "domain mismatch: topic "));
 
         badInputs.forEach(bad -> kafka.send(PATIENT_TOPIC, bad.key(), bad.value(), bad.type()));
-        kafka.send(PATIENT_TOPIC, valid.recordId(), json(valid), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, valid);
 
         kafka.awaitSealed(Domain.PATIENT, valid.recordId(), 1);
         for (BadInput bad : badInputs) {
@@ -194,8 +195,8 @@ class KeyVaultIT {
         RecordSubmitted patient = submitted(Domain.PATIENT, sameOwnerId);
         RecordSubmitted practitioner = submitted(Domain.PRACTITIONER, sameOwnerId);
 
-        kafka.send(PATIENT_TOPIC, patient.recordId(), json(patient), SUBMITTED_TYPE);
-        kafka.send(PRACTITIONER_TOPIC, practitioner.recordId(), json(practitioner), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, patient);
+        kafka.submit(PRACTITIONER_TOPIC, practitioner);
 
         kafka.awaitSealed(Domain.PRACTITIONER, practitioner.recordId(), 1);
         byte[] patientC2 = codec.decode(
@@ -221,8 +222,8 @@ class KeyVaultIT {
         RecordSubmitted first = submitted(Domain.PATIENT, ownerId);
         RecordSubmitted second = submitted(Domain.PATIENT, ownerId);
 
-        kafka.send(PATIENT_TOPIC, first.recordId(), json(first), SUBMITTED_TYPE);
-        kafka.send(PATIENT_TOPIC, second.recordId(), json(second), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, first);
+        kafka.submit(PATIENT_TOPIC, second);
 
         kafka.awaitSealed(Domain.PATIENT, first.recordId(), 1);
         kafka.awaitSealed(Domain.PATIENT, second.recordId(), 1);
