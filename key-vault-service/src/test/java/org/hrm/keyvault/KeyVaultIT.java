@@ -23,6 +23,7 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.crypto.P256KeyPair;
 import org.hrm.keyvault.application.OuterDecryption;
 import org.hrm.keyvault.application.RecordKeyNotFoundException;
 import org.hrm.keyvault.application.RecordRelease;
@@ -154,6 +155,29 @@ class KeyVaultIT {
         assertThat(header(deadLetter, EventHeaders.DLT_REASON))
                 .isEqualTo("record " + event.recordId() + " already sealed with different content");
         assertThat(kafka.sealedCount(Domain.PATIENT, event.recordId())).isEqualTo(1);
+    }
+
+    @Test
+    void deadLettersASubmissionSignedByAKeyOtherThanItsRegisteredAuthorsAndSealsNothing() {
+        RecordSubmitted genuine = submitted(Domain.PATIENT, owner());
+        RecordSubmitted forged = new RecordSubmitted(
+                genuine.recordId(),
+                genuine.domain(),
+                genuine.ownerId(),
+                genuine.authorId(),
+                genuine.innerCiphertext(),
+                genuine.shares(),
+                P256KeyPair.generate().sign(genuine.signedBytes()),
+                genuine.submittedAt());
+
+        kafka.submit(PATIENT_TOPIC, forged);
+
+        ConsumerRecord<String, byte[]> deadLetter = kafka.awaitDeadLetter(forged.recordId());
+        assertThat(header(deadLetter, EventHeaders.DLT_REASON))
+                .isEqualTo("record " + forged.recordId() + " is not signed by author " + forged.authorId()
+                        + "'s current key");
+        assertThat(kafka.sealedCount(Domain.PATIENT, forged.recordId())).isZero();
+        assertThat(recordKeys("patient_record_keys", forged.recordId())).isZero();
     }
 
     @Test
