@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hrm.keyvault.KafkaProbe.header;
-import static org.hrm.keyvault.TestEvents.SUBMITTED_TYPE;
 import static org.hrm.keyvault.TestEvents.json;
 import static org.hrm.keyvault.TestEvents.owner;
 import static org.hrm.keyvault.TestEvents.submitted;
@@ -89,6 +88,7 @@ class ErasureIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        TestAuthorities.trust(registry);
         registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/keyvault");
         registry.add(
                 "spring.kafka.bootstrap-servers",
@@ -303,14 +303,16 @@ class ErasureIT {
     }
 
     private void submit(RecordSubmitted record) {
-        kafka.send(Topic.RECORD_SUBMITTED.name(record.domain()), record.recordId(), json(record), SUBMITTED_TYPE);
+        kafka.submit(Topic.RECORD_SUBMITTED.name(record.domain()), record);
     }
 
     private static ErasureRequested erasure(Domain domain, String ownerId, String recordId) {
-        return new ErasureRequested(UUID.randomUUID().toString(), domain, ownerId, recordId, Instant.now());
+        return new ErasureRequested(UUID.randomUUID().toString(), domain, ownerId, recordId, Instant.now())
+                .signedBy(TestAuthorities.key(ownerId));
     }
 
     private void request(ErasureRequested request) {
+        kafka.register(request.ownerId());
         kafka.send(
                 Topic.ERASURE_REQUESTED.name(request.domain()), request.ownerId(), json(request), "ErasureRequested");
     }

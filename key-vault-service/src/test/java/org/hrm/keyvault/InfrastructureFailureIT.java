@@ -1,8 +1,6 @@
 package org.hrm.keyvault;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hrm.keyvault.TestEvents.SUBMITTED_TYPE;
-import static org.hrm.keyvault.TestEvents.json;
 import static org.hrm.keyvault.TestEvents.owner;
 import static org.hrm.keyvault.TestEvents.submitted;
 
@@ -40,6 +38,7 @@ class InfrastructureFailureIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        TestAuthorities.trust(registry);
         registry.add(
                 "spring.mongodb.uri",
                 () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/keyvault?serverSelectionTimeoutMS=1000");
@@ -62,7 +61,7 @@ class InfrastructureFailureIT {
         MONGO.shutdownNow();
 
         try (KafkaProbe kafka = new KafkaProbe(broker.getBrokersAsString())) {
-            kafka.send(Topic.RECORD_SUBMITTED.name(Domain.PATIENT), event.recordId(), json(event), SUBMITTED_TYPE);
+            kafka.submit(Topic.RECORD_SUBMITTED.name(Domain.PATIENT), event);
             TimeUnit.SECONDS.sleep(4);
             assertThat(kafka.sealedCount(Domain.PATIENT, event.recordId())).isZero();
 

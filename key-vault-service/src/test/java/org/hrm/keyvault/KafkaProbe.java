@@ -30,8 +30,10 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
+import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.VaultProgress;
 
 /**
@@ -78,6 +80,26 @@ public final class KafkaProbe implements AutoCloseable {
                 .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+    }
+
+    /**
+     * Registers the submission's owner and author (attested, on the parties topic) as the gateway would, then sends
+     * it on its domain's record-submitted topic.
+     */
+    public void submit(String topic, RecordSubmitted event) {
+        register(event.ownerId(), event.authorId());
+        send(topic, event.recordId(), TestEvents.json(event), TestEvents.SUBMITTED_TYPE);
+    }
+
+    /** Publishes an attested registration of each party on the parties topic (as a patient). */
+    public void register(String... partyIds) {
+        for (String partyId : partyIds) {
+            send(
+                    Topic.PARTY_REGISTERED.topicName(),
+                    partyId,
+                    TestEvents.json(TestAuthorities.registration(partyId, PartyKind.PATIENT)),
+                    "PartyRegistered");
+        }
     }
 
     /** Sends and waits for the broker's acknowledgement; {@code type} null sends no type header. */

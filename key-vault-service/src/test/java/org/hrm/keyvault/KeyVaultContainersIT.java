@@ -1,8 +1,6 @@
 package org.hrm.keyvault;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hrm.keyvault.TestEvents.SUBMITTED_TYPE;
-import static org.hrm.keyvault.TestEvents.json;
 import static org.hrm.keyvault.TestEvents.owner;
 import static org.hrm.keyvault.TestEvents.submitted;
 
@@ -47,6 +45,7 @@ class KeyVaultContainersIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        TestAuthorities.trust(registry);
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
         registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("keyvault"));
         registry.add("hrm.vault.master-key-file", KeyVaultContainersIT::keyFile);
@@ -57,7 +56,7 @@ class KeyVaultContainersIT {
         RecordSubmitted event = submitted(Domain.PATIENT, owner());
 
         try (KafkaProbe kafka = new KafkaProbe(KAFKA.getBootstrapServers())) {
-            kafka.send(Topic.RECORD_SUBMITTED.name(Domain.PATIENT), event.recordId(), json(event), SUBMITTED_TYPE);
+            kafka.submit(Topic.RECORD_SUBMITTED.name(Domain.PATIENT), event);
 
             byte[] sealed = kafka.awaitSealed(Domain.PATIENT, event.recordId(), 1)
                     .get(0)

@@ -23,6 +23,7 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.crypto.P256KeyPair;
 import org.hrm.keyvault.application.OuterDecryption;
 import org.hrm.keyvault.application.RecordKeyNotFoundException;
 import org.hrm.keyvault.application.RecordRelease;
@@ -77,6 +78,7 @@ class KeyVaultIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        TestAuthorities.trust(registry);
         registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/keyvault");
         registry.add(
                 "spring.kafka.bootstrap-servers",
@@ -105,7 +107,7 @@ class KeyVaultIT {
     void sealsASubmissionIntoOneRecordSealedWhoseC2RemoveOuterLayerTurnsBackIntoTheExactC1() {
         RecordSubmitted event = submitted(Domain.PATIENT, owner());
 
-        kafka.send(PATIENT_TOPIC, event.recordId(), json(event), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, event);
 
         ConsumerRecord<String, byte[]> out =
                 kafka.awaitSealed(Domain.PATIENT, event.recordId(), 1).get(0);
@@ -129,8 +131,8 @@ class KeyVaultIT {
     void keepsOneKeyForTheSameSubmissionSentTwiceAndPublishesItAgain() {
         RecordSubmitted event = submitted(Domain.PATIENT, owner());
 
-        kafka.send(PATIENT_TOPIC, event.recordId(), json(event), SUBMITTED_TYPE);
-        kafka.send(PATIENT_TOPIC, event.recordId(), json(event), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, event);
+        kafka.submit(PATIENT_TOPIC, event);
 
         List<ConsumerRecord<String, byte[]>> outs = kafka.awaitSealed(Domain.PATIENT, event.recordId(), 2);
         assertThat(recordKeys("patient_record_keys", event.recordId())).isEqualTo(1);
@@ -144,15 +146,38 @@ class KeyVaultIT {
     @Test
     void deadLettersDifferentContentUnderASealedRecordIdWithTheReason() {
         RecordSubmitted event = submitted(Domain.PATIENT, owner());
-        kafka.send(PATIENT_TOPIC, event.recordId(), json(event), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, event);
         kafka.awaitSealed(Domain.PATIENT, event.recordId(), 1);
 
-        kafka.send(PATIENT_TOPIC, event.recordId(), json(TestEvents.withOtherC1(event)), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, TestEvents.withOtherC1(event));
 
         ConsumerRecord<String, byte[]> deadLetter = kafka.awaitDeadLetter(event.recordId());
         assertThat(header(deadLetter, EventHeaders.DLT_REASON))
                 .isEqualTo("record " + event.recordId() + " already sealed with different content");
         assertThat(kafka.sealedCount(Domain.PATIENT, event.recordId())).isEqualTo(1);
+    }
+
+    @Test
+    void deadLettersASubmissionSignedByAKeyOtherThanItsRegisteredAuthorsAndSealsNothing() {
+        RecordSubmitted genuine = submitted(Domain.PATIENT, owner());
+        RecordSubmitted forged = new RecordSubmitted(
+                genuine.recordId(),
+                genuine.domain(),
+                genuine.ownerId(),
+                genuine.authorId(),
+                genuine.innerCiphertext(),
+                genuine.shares(),
+                P256KeyPair.generate().sign(genuine.signedBytes()),
+                genuine.submittedAt());
+
+        kafka.submit(PATIENT_TOPIC, forged);
+
+        ConsumerRecord<String, byte[]> deadLetter = kafka.awaitDeadLetter(forged.recordId());
+        assertThat(header(deadLetter, EventHeaders.DLT_REASON))
+                .isEqualTo("record " + forged.recordId() + " is not signed by author " + forged.authorId()
+                        + "'s current key");
+        assertThat(kafka.sealedCount(Domain.PATIENT, forged.recordId())).isZero();
+        assertThat(recordKeys("patient_record_keys", forged.recordId())).isZero();
     }
 
     @Test
@@ -170,7 +195,7 @@ class KeyVaultIT {
                 new BadInput(SUBMITTED_TYPE, json(submitted(Domain.PRACTITIONER, owner())), "domain mismatch: topic "));
 
         badInputs.forEach(bad -> kafka.send(PATIENT_TOPIC, bad.key(), bad.value(), bad.type()));
-        kafka.send(PATIENT_TOPIC, valid.recordId(), json(valid), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, valid);
 
         kafka.awaitSealed(Domain.PATIENT, valid.recordId(), 1);
         for (BadInput bad : badInputs) {
@@ -194,8 +219,8 @@ class KeyVaultIT {
         RecordSubmitted patient = submitted(Domain.PATIENT, sameOwnerId);
         RecordSubmitted practitioner = submitted(Domain.PRACTITIONER, sameOwnerId);
 
-        kafka.send(PATIENT_TOPIC, patient.recordId(), json(patient), SUBMITTED_TYPE);
-        kafka.send(PRACTITIONER_TOPIC, practitioner.recordId(), json(practitioner), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, patient);
+        kafka.submit(PRACTITIONER_TOPIC, practitioner);
 
         kafka.awaitSealed(Domain.PRACTITIONER, practitioner.recordId(), 1);
         byte[] patientC2 = codec.decode(
@@ -221,8 +246,8 @@ class KeyVaultIT {
         RecordSubmitted first = submitted(Domain.PATIENT, ownerId);
         RecordSubmitted second = submitted(Domain.PATIENT, ownerId);
 
-        kafka.send(PATIENT_TOPIC, first.recordId(), json(first), SUBMITTED_TYPE);
-        kafka.send(PATIENT_TOPIC, second.recordId(), json(second), SUBMITTED_TYPE);
+        kafka.submit(PATIENT_TOPIC, first);
+        kafka.submit(PATIENT_TOPIC, second);
 
         kafka.awaitSealed(Domain.PATIENT, first.recordId(), 1);
         kafka.awaitSealed(Domain.PATIENT, second.recordId(), 1);

@@ -3,7 +3,6 @@ package org.hrm.keyvault;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hrm.keyvault.TestEvents.SUBMITTED_TYPE;
 import static org.hrm.keyvault.TestEvents.json;
 import static org.hrm.keyvault.TestEvents.owner;
 import static org.hrm.keyvault.TestEvents.submitted;
@@ -76,6 +75,7 @@ abstract class MasterKeyRetirementScenario {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        TestAuthorities.trust(registry);
         registry.add(
                 "spring.kafka.bootstrap-servers",
                 () -> System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
@@ -195,8 +195,9 @@ abstract class MasterKeyRetirementScenario {
     }
 
     private KeysDestroyed eraseOne(KafkaProbe kafka, String ownerId, String recordId) {
-        ErasureRequested request =
-                new ErasureRequested(UUID.randomUUID().toString(), Domain.PATIENT, ownerId, recordId, Instant.now());
+        ErasureRequested request = new ErasureRequested(
+                        UUID.randomUUID().toString(), Domain.PATIENT, ownerId, recordId, Instant.now())
+                .signedBy(TestAuthorities.key(ownerId));
         kafka.send(Topic.ERASURE_REQUESTED.name(Domain.PATIENT), ownerId, json(request), "ErasureRequested");
         return codec.decode(
                 kafka.awaitKeysDestroyed(Domain.PATIENT, request.requestId(), 1)
@@ -209,7 +210,7 @@ abstract class MasterKeyRetirementScenario {
         Map<RecordSubmitted, byte[]> sealed = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             RecordSubmitted record = submitted(Domain.PATIENT, ownerId);
-            kafka.send(Topic.RECORD_SUBMITTED.name(Domain.PATIENT), record.recordId(), json(record), SUBMITTED_TYPE);
+            kafka.submit(Topic.RECORD_SUBMITTED.name(Domain.PATIENT), record);
             byte[] c2 = codec.decode(
                             kafka.awaitSealed(Domain.PATIENT, record.recordId(), 1)
                                     .get(0)
@@ -222,15 +223,17 @@ abstract class MasterKeyRetirementScenario {
     }
 
     private static void erase(KafkaProbe kafka, String ownerId) {
-        ErasureRequested request =
-                new ErasureRequested(UUID.randomUUID().toString(), Domain.PATIENT, ownerId, null, Instant.now());
+        ErasureRequested request = new ErasureRequested(
+                        UUID.randomUUID().toString(), Domain.PATIENT, ownerId, null, Instant.now())
+                .signedBy(TestAuthorities.key(ownerId));
         kafka.send(Topic.ERASURE_REQUESTED.name(Domain.PATIENT), ownerId, json(request), "ErasureRequested");
         kafka.awaitKeysDestroyed(Domain.PATIENT, request.requestId(), 1);
     }
 
     /** Sends an operator's command and returns its last progress (DONE or FAILED). */
     private static VaultProgress command(KafkaProbe kafka, String command, int version) {
-        VaultCommand sent = new VaultCommand(UUID.randomUUID().toString(), command, version, Instant.now());
+        VaultCommand sent = new VaultCommand(UUID.randomUUID().toString(), command, version, Instant.now())
+                .signedBy(TestAuthorities.OPERATOR_ID, TestAuthorities.OPERATOR);
         kafka.send(Topic.VAULT_COMMANDS.topicName(), sent.commandId(), json(sent), "VaultCommand");
         List<VaultProgress> progress = kafka.awaitFinished(sent.commandId());
         return progress.get(progress.size() - 1);

@@ -3,7 +3,6 @@ package org.hrm.keyvault;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hrm.keyvault.KafkaProbe.header;
-import static org.hrm.keyvault.TestEvents.SUBMITTED_TYPE;
 import static org.hrm.keyvault.TestEvents.json;
 import static org.hrm.keyvault.TestEvents.owner;
 import static org.hrm.keyvault.TestEvents.randomBytes;
@@ -69,6 +68,7 @@ class RecordReleaseIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        TestAuthorities.trust(registry);
         registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/keyvault");
         registry.add(
                 "spring.kafka.bootstrap-servers",
@@ -277,7 +277,7 @@ class RecordReleaseIT {
     /** Submits a record, takes the vault's RecordSealed and writes it to the domain's ledger with storeBatch. */
     private RecordSubmitted sealedAndOnChain(Domain domain) {
         RecordSubmitted record = submitted(domain, owner());
-        kafka.send(Topic.RECORD_SUBMITTED.name(domain), record.recordId(), json(record), SUBMITTED_TYPE);
+        kafka.submit(Topic.RECORD_SUBMITTED.name(domain), record);
         RecordSealed sealed = codec.decode(
                 kafka.awaitSealed(domain, record.recordId(), 1).get(0).value(), RecordSealed.class);
         CHAIN.store(sealed);

@@ -3,6 +3,7 @@ package org.hrm.keyvault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.keyvault.application.VaultAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The parties vault tests sign as: a gateway attestation key, an operator key, and one key per party, registered
@@ -44,6 +46,16 @@ public final class TestAuthorities {
         return draft.provenBy(key)
                 .withAttestation(Attestation.issue(
                         ATTESTER, ATTESTER_ID, partyId, Attestation.REGISTER, draft.signedBytes(), now));
+    }
+
+    /** Makes the vault under test trust {@link #ATTESTER} for registrations and {@link #OPERATOR} for commands. */
+    public static void trust(DynamicPropertyRegistry registry) {
+        registry.add(
+                "hrm.vault.authority.attestation-keys." + ATTESTER_ID,
+                () -> Base64.getEncoder().encodeToString(ATTESTER.publicKey()));
+        registry.add(
+                "hrm.vault.authority.operator-keys." + OPERATOR_ID,
+                () -> Base64.getEncoder().encodeToString(OPERATOR.publicKey()));
     }
 
     public static AttestationKeys attesters() {

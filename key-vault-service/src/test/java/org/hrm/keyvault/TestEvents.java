@@ -27,7 +27,7 @@ public final class TestEvents {
 
     public static RecordSubmitted submitted(String recordId, Domain domain, String ownerId, byte[] c1) {
         String authorId = "author-" + UUID.randomUUID();
-        return new RecordSubmitted(
+        return signed(new RecordSubmitted(
                 recordId,
                 domain,
                 ownerId,
@@ -35,11 +35,11 @@ public final class TestEvents {
                 c1,
                 List.of(new KeyShare(ownerId, keyShare()), new KeyShare(authorId, keyShare())),
                 randomBytes(64),
-                Instant.now());
+                Instant.now()));
     }
 
     public static RecordSubmitted withOtherC1(RecordSubmitted event) {
-        return new RecordSubmitted(
+        return signed(new RecordSubmitted(
                 event.recordId(),
                 event.domain(),
                 event.ownerId(),
@@ -47,7 +47,21 @@ public final class TestEvents {
                 innerCiphertext(event.innerCiphertext().length),
                 event.shares(),
                 event.authorSignature(),
-                event.submittedAt());
+                event.submittedAt()));
+    }
+
+    /** The event with its provenance signed by its author's test key ({@link TestAuthorities#key}). */
+    public static RecordSubmitted signed(RecordSubmitted event) {
+        return new RecordSubmitted(
+                event.recordId(),
+                event.domain(),
+                event.ownerId(),
+                event.authorId(),
+                event.innerCiphertext(),
+                event.shares(),
+                TestAuthorities.key(event.authorId()).sign(event.signedBytes()),
+                event.submittedAt(),
+                event.category());
     }
 
     public static byte[] json(Object event) {
