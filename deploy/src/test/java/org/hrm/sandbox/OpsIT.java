@@ -30,6 +30,7 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.TraceParent;
+import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.ServiceHeartbeat;
 import org.hrm.contracts.events.ServiceHeartbeat.PartitionLag;
 import org.hrm.embedded.AnvilNode;
@@ -56,8 +57,9 @@ class OpsIT {
 
     private final EventCodec codec = new EventCodec();
     private final RecordEncryptor encryptor = new RecordEncryptor();
-    private final PartyKeys hospital = PartyKeys.generate("hospital-ops-check");
-    private final PartyKeys patient = PartyKeys.generate("patient-ops-check");
+    // Fresh ids per test: an attested id keeps its key, so a second test could not register new keys under the same id.
+    private final PartyKeys hospital = PartyKeys.generate("hospital-ops-check-" + UUID.randomUUID());
+    private final PartyKeys patient = PartyKeys.generate("patient-ops-check-" + UUID.randomUUID());
 
     @Test
     void heartbeatsFollowTheWorkAndTheChainAndOneTraceIdFollowsEachRecord() throws Exception {
@@ -207,6 +209,10 @@ class OpsIT {
     }
 
     private List<EncryptedRecord> submitAndAwaitCommitted() {
+        SandboxAttester attester = platform.attester();
+        SharedPlatform.register(List.of(
+                attester.register(hospital, PartyKind.SYSTEM, null, null),
+                attester.register(patient, PartyKind.PATIENT, null, null)));
         List<EncryptedRecord> records = new java.util.ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
             Domain domain = i % 2 == 0 ? Domain.PATIENT : Domain.PRACTITIONER;

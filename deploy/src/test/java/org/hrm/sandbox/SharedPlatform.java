@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.EncryptedRecord;
+import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
@@ -44,6 +45,20 @@ final class SharedPlatform {
     static synchronized Web3j web3j() {
         get();
         return web3j;
+    }
+
+    /**
+     * Registers parties as the gateway attests them, institutions first, and waits until consent-service accepted
+     * each: the vault seals only for registered authors and owners.
+     */
+    static void register(List<PartyRegistered> parties) {
+        Platform platform = get();
+        try (RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers())) {
+            SandboxAttester.publishInOrder(publisher, platform.kafkaBootstrapServers(), parties);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while registering parties", e);
+        }
     }
 
     /** Publishes the records as a hospital system would and waits until each is committed; their commits by id. */
