@@ -110,11 +110,12 @@ final class VaultCommands {
         return "DONE".equals(last.state()) ? 0 : 1;
     }
 
-    /** The sandbox operator's key file, kept beside the master key file in the sandbox's home. */
+    /**
+     * The sandbox operator's key file, kept in the sandbox's home: the parent of its log folder, since with PKCS#11
+     * custody there is no master key file to find it beside.
+     */
     private static Path operatorKeyFile(Session session) throws IOException {
-        return new SandboxSecrets(
-                        Path.of(session.endpoints.vaultMasterKeyFile()).getParent())
-                .operatorKeyFile();
+        return new SandboxSecrets(Path.of(session.endpoints.logDir()).getParent()).operatorKeyFile();
     }
 
     private static VaultProgress follow(String bootstrapServers, String commandId) throws InterruptedException {
