@@ -63,6 +63,7 @@ class OpsIT {
 
     @Test
     void heartbeatsFollowTheWorkAndTheChainAndOneTraceIdFollowsEachRecord() throws Exception {
+        registerParties();
         ServiceHeartbeat writerBefore = awaitBeat(ServiceName.LEDGER_WRITER, Instant.now(), beat -> caughtUp(beat));
         ServiceHeartbeat vaultBefore = awaitBeat(ServiceName.KEY_VAULT, Instant.now(), beat -> caughtUp(beat));
 
@@ -176,6 +177,7 @@ class OpsIT {
                 .contains("hrm_ledger_pending_transactions{")
                 .contains("hrm_consumer_lag{")
                 .contains("service=\"ledger-writer-service\"");
+        registerParties();
         submitAndAwaitCommitted();
         assertThat(get(actuators.get("key-vault-service") + "/prometheus").body())
                 .contains("hrm_events_published_total{")
@@ -208,11 +210,15 @@ class OpsIT {
         assertThat(told).containsEntry("auditAnchored", true).containsEntry("auditVerified", true);
     }
 
-    private List<EncryptedRecord> submitAndAwaitCommitted() {
+    /** Registers this test's hospital and patient the v2 way; before any "before" beat, so counts stay per record. */
+    private void registerParties() {
         SandboxAttester attester = platform.attester();
         SharedPlatform.register(List.of(
                 attester.register(hospital, PartyKind.SYSTEM, null, null),
                 attester.register(patient, PartyKind.PATIENT, null, null)));
+    }
+
+    private List<EncryptedRecord> submitAndAwaitCommitted() {
         List<EncryptedRecord> records = new java.util.ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
             Domain domain = i % 2 == 0 ? Domain.PATIENT : Domain.PRACTITIONER;

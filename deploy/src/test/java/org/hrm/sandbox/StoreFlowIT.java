@@ -22,6 +22,7 @@ import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.SealedShare;
 import org.hrm.contracts.ledger.RecordLedger;
@@ -42,10 +43,12 @@ class StoreFlowIT {
 
     private final Map<String, byte[]> salts = new java.util.HashMap<>();
     private final RecordDecryptor decryptor = new RecordDecryptor();
-    private final PartyKeys hospital = PartyKeys.generate("hospital-st-mary");
-    private final PartyKeys patient = PartyKeys.generate("patient-alice");
-    private final PartyKeys doctor = PartyKeys.generate("practitioner-dr-chen");
-    private final PartyKeys stranger = PartyKeys.generate("patient-mallory");
+    // Fresh ids per test on the shared platform: an attested id keeps its key.
+    private final String run = java.util.UUID.randomUUID().toString();
+    private final PartyKeys hospital = PartyKeys.generate("hospital-st-mary-" + run);
+    private final PartyKeys patient = PartyKeys.generate("patient-alice-" + run);
+    private final PartyKeys doctor = PartyKeys.generate("practitioner-dr-chen-" + run);
+    private final PartyKeys stranger = PartyKeys.generate("patient-mallory-" + run);
 
     @Test
     void aSmallBenchCommitsEveryRecordExactlyOnceAndReportsEveryFigure() throws Exception {
@@ -99,6 +102,11 @@ class StoreFlowIT {
         EncryptedRecord patientRecord = encrypt(Domain.PATIENT, patient, patientText);
         EncryptedRecord doctorRecord = encrypt(Domain.PRACTITIONER, doctor, doctorText);
         long recordsBefore = (Long) new ChainVerifier(web3j).verify().get("records");
+        SandboxAttester attester = SharedPlatform.get().attester();
+        SharedPlatform.register(List.of(
+                attester.register(hospital, PartyKind.SYSTEM, null, null),
+                attester.register(patient, PartyKind.PATIENT, null, null),
+                attester.register(doctor, PartyKind.PRACTITIONER, hospital.partyId(), hospital)));
 
         Map<String, RecordCommitted> committed = SharedPlatform.submitAndAwait(List.of(patientRecord, doctorRecord));
 
