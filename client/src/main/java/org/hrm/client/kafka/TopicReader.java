@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hrm.contracts.EventHeaders;
 
 /**
  * Reads whole topics from the beginning up to their current end, without a consumer group: how a
@@ -59,7 +60,7 @@ public final class TopicReader {
     /**
      * Rereads the topics every 200 ms until {@code match} returns non-null for a record (the last such record read
      * wins), or the timeout passes: how a client waits for an answer it cannot subscribe to in advance. Tombstones
-     * (null values) are skipped.
+     * (null values without a dead-letter reason) are skipped; dead letters, which keep only headers, are matched.
      */
     public static <T> Optional<T> await(
             String bootstrapServers,
@@ -71,8 +72,8 @@ public final class TopicReader {
         while (System.nanoTime() < deadline) {
             List<T> found = new ArrayList<>(1);
             readAll(bootstrapServers, topics, record -> {
-                if (record.value() == null) {
-                    return; // a tombstone (the vault's, after an erasure): no event to match
+                if (record.value() == null && record.headers().lastHeader(EventHeaders.DLT_REASON) == null) {
+                    return; // a tombstone (the vault's, after an erasure); dead letters are null-valued by design
                 }
                 T value = match.apply(record);
                 if (value != null) {
