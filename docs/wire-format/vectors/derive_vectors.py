@@ -4,7 +4,8 @@ and JavaScript implementations.
 
 Built on the RFC 9180 / RFC 5869 code of client/src/test/resources/vectors/derive_vectors.py (Python hmac and the
 `cryptography` package, checked against the RFC 9180 vector first) and written from docs/wire-format.md alone.
-Run from anywhere: python3 docs/wire-format/vectors/derive_vectors.py
+The signed authority events, the attestation and the key file are in authority_vectors.py (from
+docs/wire-format/authority-events.md). Run from anywhere: python3 docs/wire-format/vectors/derive_vectors.py
 """
 import base64
 import hashlib
@@ -19,6 +20,7 @@ sys.path.insert(0, str(HERE.parents[2] / "client" / "src" / "test" / "resources"
 from derive_vectors import (  # noqa: E402
     AUTHOR_ID, AUTHOR_SK, DOMAIN, IKM_E_AUTHOR, IKM_E_OWNER, N, NONCE, OWNER_ID, OWNER_SK, PLAINTEXT, RECORD_ID,
     SALT, check_rfc9180, field, hpke_seal, public_bytes, record_key)
+import authority_vectors  # noqa: E402
 from cryptography.hazmat.primitives import hashes  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ec  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature  # noqa: E402
@@ -155,4 +157,7 @@ if __name__ == "__main__":
     write("record-v2.json", v2)
     write("submission-v2.json", submission(v2))
     write("released-v2.json", released_vector(bytes.fromhex(v2["expected"]["C1"])))
-    print("wrote record-v1.json record-v2.json submission-v2.json released-v2.json")
+    authority_vectors.self_check()
+    for name, build in authority_vectors.FILES.items():
+        write(name, build())
+    print("wrote record-v1.json record-v2.json submission-v2.json released-v2.json", *authority_vectors.FILES)
