@@ -212,19 +212,23 @@ def party_key_rotated():
 
 
 def attestation():
-    statement = bytes.fromhex(party_registered()["cases"][1]["expected"]["signedBytes"])
+    registration = party_registered()["cases"][1]
+    statement = bytes.fromhex(registration["expected"]["signedBytes"])
     a = gateway("practitioner-dr-chen", "register", "2026-11-25T09:00:01Z")
     made = attest(a, statement)
-    made.pop("json")
     return {
         "description": "The gateway's identity attestation on its own: bound to a statement's signed bytes (here "
-                       "the practitioner registration of party-registered.json) by their SHA-256.",
+                       "the practitioner registration of party-registered.json) by their SHA-256; valid within 5 "
+                       "minutes of the statement's own time.",
         "structure": "Attestation",
         "keys": keys("gateway-attestation"),
         "cases": [{"name": "registration of practitioner-dr-chen",
-                   "inputs": {"fields": {k: v for k, v in a.items() if k != "signer"}, "signers": {"signature": "gateway-attestation"},
-                              "statementSignedBytes": statement.hex()},
-                   "expected": made}],
+                   "inputs": {"fields": {k: v for k, v in a.items() if k != "signer"},
+                              "signers": {"signature": "gateway-attestation"},
+                              "statementSignedBytes": statement.hex(),
+                              "statementTime": registration["inputs"]["fields"]["registeredAt"]},
+                   "expected": {"boundDigest": made["boundDigest"], "signedBytes": made["signedBytes"],
+                                "signatures": {"signature": made["signature"]}, "event": made["json"]}}],
     }
 
 
