@@ -74,8 +74,13 @@ def v1_text(s):
 
 
 def opt(s):
-    """A v2 optional text: empty field when absent; a blank value is read as absent."""
-    return raw(b"") if s is None or s.strip() == "" else text(s)
+    """A v2 optional text: an empty field when absent."""
+    return raw(b"") if s is None else text(s)
+
+
+def blank_absent(s):
+    """PartyRegistered.institutionId, AccessRequested.emergencyReason, VaultCommand.operatorId: blank is absent."""
+    return None if s is None or s.strip() == "" else s
 
 
 def count(n):
@@ -153,9 +158,9 @@ def gateway(subject, purpose, issued_at):
 def party_registered():
     def one(name, f, attested_at, vouch_by=None):
         signed = canonical("hrm/party-registered/v2", text(f["partyId"]), text(f["kind"]),
-                           opt(f.get("institutionId")), raw(unb64(f["publicKey"])), time(f["registeredAt"]))
+                           opt(blank_absent(f.get("institutionId"))), raw(unb64(f["publicKey"])), time(f["registeredAt"]))
         vouch = canonical("hrm/institution-vouch/v2", text(f["partyId"]), text(f["kind"]),
-                          opt(f.get("institutionId")), raw(unb64(f["publicKey"])))
+                          opt(blank_absent(f.get("institutionId"))), raw(unb64(f["publicKey"])))
         signers = {"proofOfPossession": (f["partyId"], signed)}
         if vouch_by:
             signers["institutionSignature"] = (vouch_by, vouch)
@@ -283,7 +288,7 @@ def consent_revoked():
 def access_requested():
     def one(name, f, attested_at=None):
         signed = canonical("hrm/access-requested/v2", text(f["requestId"]), text(f["recordId"]), text(f["domain"]),
-                           text(f["requesterId"]), text(f["purpose"]), opt(f.get("emergencyReason")),
+                           text(f["requesterId"]), text(f["purpose"]), opt(blank_absent(f.get("emergencyReason"))),
                            time(f["requestedAt"]))
         if attested_at is None:
             return case(name, f, signed, {"requesterSignature": (f["requesterId"], signed)})
@@ -439,7 +444,7 @@ def record_sealed():
 def vault_command():
     def one(name, f):
         signed = canonical("hrm/vault-command/v2", text(f["commandId"]), text(f["command"]), integer(f["version"]),
-                           time(f["issuedAt"]), opt(f.get("operatorId")))
+                           time(f["issuedAt"]), opt(blank_absent(f.get("operatorId"))))
         return case(name, f, signed, {"operatorSignature": (f["operatorId"], signed)})
 
     return {
