@@ -45,7 +45,7 @@ public record ConsentGranted(
         }
     }
 
-    /** What the owner signs: every field but the signature (shares by record id and SHA-256). */
+    /** What the owner signs: every field but the signature (each share as its record id and its whole bytes). */
     public byte[] signedBytes() {
         Canonical canonical = Canonical.of("hrm/consent-granted/v1")
                 .text(grantId)
