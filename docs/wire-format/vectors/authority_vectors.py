@@ -484,6 +484,43 @@ def key_file():
     }
 
 
+def signature():
+    """ECDSA edge cases of authority-events.md, "Signatures": high S verifies; malformed is "not signed"."""
+    message = bytes.fromhex(party_registered()["cases"][1]["expected"]["signedBytes"])
+    low = sign("practitioner-dr-chen", message)
+    r, s = int.from_bytes(low[:32], "big"), int.from_bytes(low[32:], "big")
+    assert s <= N // 2
+    high = low[:32] + (N - s).to_bytes(32, "big")
+    zero = bytes(32)
+    n = N.to_bytes(32, "big")
+    point = public_key("practitioner-dr-chen")
+    compressed = bytes([2 + (point[64] & 1)]) + point[1:33]
+    return {
+        "description": "ECDSA P-256/SHA-256 r || s over the practitioner registration of party-registered.json: the "
+                       "low-S signature the platform makes, the high-S twin (n - s) every verifier must accept too, "
+                       "and malformed signatures and keys every verifier must treat as not signed, without error.",
+        "structure": "Signature",
+        "keys": keys("practitioner-dr-chen"),
+        "message": message.hex(),
+        "valid": [{"name": "low S (as signed)", "signature": low.hex()},
+                  {"name": "high S (n - s)", "signature": high.hex()}],
+        "invalid": [
+            {"name": "r = 0", "signature": (zero + low[32:]).hex()},
+            {"name": "s = 0", "signature": (low[:32] + zero).hex()},
+            {"name": "r = n", "signature": (n + low[32:]).hex()},
+            {"name": "s = n", "signature": (low[:32] + n).hex()},
+            {"name": "63 bytes", "signature": low[:63].hex()},
+            {"name": "DER-encoded instead of r || s", "signature": (
+                b"\x30" + bytes([len(low) + 4 + (low[0] >= 0x80) + (low[32] >= 0x80)])
+                + b"\x02" + bytes([32 + (low[0] >= 0x80)]) + (b"\x00" if low[0] >= 0x80 else b"") + low[:32]
+                + b"\x02" + bytes([32 + (low[32] >= 0x80)]) + (b"\x00" if low[32] >= 0x80 else b"") + low[32:]).hex()},
+            {"name": "compressed public key", "signature": low.hex(), "publicKey": compressed.hex()},
+            {"name": "public key off the curve", "signature": low.hex(),
+             "publicKey": (point[:64] + bytes([point[64] ^ 1])).hex()},
+        ],
+    }
+
+
 FILES = {
     "party-registered.json": party_registered, "party-key-rotated.json": party_key_rotated,
     "attestation.json": attestation, "consent-granted.json": consent_granted,
@@ -491,6 +528,7 @@ FILES = {
     "access-decided.json": access_decided, "erasure-requested.json": erasure_requested,
     "keys-destroyed.json": keys_destroyed, "erasure-receipt.json": erasure_receipt,
     "record-sealed.json": record_sealed, "vault-command.json": vault_command, "key-file.json": key_file,
+    "signature.json": signature,
 }
 
 

@@ -162,3 +162,22 @@ describe('record-v2.json: provenance, the signature the browser checks on every 
         assert.equal(await hrm.verifySignature(author, flipped(signed, signed.length - 1), hex(expected.authorSignature)), false);
     });
 });
+
+describe('signature.json: ECDSA edge cases', () => {
+    const v = vector('signature.json');
+    const publicKey = hex(v.keys['practitioner-dr-chen'].publicKey);
+
+    it('verifies the low-S signature and its high-S twin', async () => {
+        for (const c of v.valid) {
+            assert.equal(await hrm.verifySignature(publicKey, hex(v.message), hex(c.signature)), true, c.name);
+        }
+    });
+
+    it('never accepts a malformed signature or key (false, or a refused key)', async () => {
+        for (const c of v.invalid) {
+            const key = c.publicKey ? hex(c.publicKey) : publicKey;
+            const verdict = await hrm.verifySignature(key, hex(v.message), hex(c.signature)).catch((e) => e.name);
+            assert.ok(verdict === false || verdict === 'HrmCryptoError', `${c.name}: ${verdict}`);
+        }
+    });
+});

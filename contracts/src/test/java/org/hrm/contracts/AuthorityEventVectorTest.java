@@ -36,6 +36,7 @@ import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.VaultCommand;
 import org.hrm.crypto.Ecdsa;
 import org.hrm.crypto.P256KeyPair;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The signed events of docs/wire-format/vectors (derived in Python from docs/wire-format/authority-events.md alone):
  * Java decodes each vector's event JSON, computes the same canonical bytes, makes the same deterministic signatures
- * with the vector's keys, and its authority rules accept the event; with one byte flipped, they refuse it.
+ * with the vector's keys, and its authority rules accept the event; with one byte flipped, they refuse it. Plus the
+ * ECDSA edge cases of signature.json (high S accepted, malformed input simply not signed).
  */
 class AuthorityEventVectorTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -163,6 +165,30 @@ class AuthorityEventVectorTest {
         assertThat(refusal(file, c, decode(file, tampered)))
                 .as("tampered " + field)
                 .isPresent();
+    }
+
+    @Test
+    void highSVerifiesAndMalformedSignaturesOrKeysAreNotSignedWithoutAnError() {
+        JsonNode vector = vector("signature.json");
+        byte[] message = HEX.parseHex(vector.get("message").asString());
+        byte[] publicKey = publicKey(vector, "practitioner-dr-chen");
+
+        vector.get("valid")
+                .forEach(c -> assertThat(Ecdsa.verify(
+                                publicKey,
+                                message,
+                                HEX.parseHex(c.get("signature").asString())))
+                        .as(c.get("name").asString())
+                        .isTrue());
+        vector.get("invalid")
+                .forEach(c -> assertThat(Ecdsa.verify(
+                                c.has("publicKey")
+                                        ? HEX.parseHex(c.get("publicKey").asString())
+                                        : publicKey,
+                                message,
+                                HEX.parseHex(c.get("signature").asString())))
+                        .as(c.get("name").asString())
+                        .isFalse());
     }
 
     /** Why the party entitled to the event would refuse it, by the rule its consumers apply; empty when accepted. */
