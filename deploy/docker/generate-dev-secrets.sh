@@ -1,66 +1,106 @@
 #!/usr/bin/env bash
-# Creates fresh secrets for `docker-compose up` in deploy/docker/secrets/ (ignored by git), once:
-#   vault-token-pin     the user PIN of the SoftHSM2 token that holds the key vault's master and pseudonym
-#                       keys (docker secret; HRM_VAULT_PKCS11_PIN_FILE in the vault); the keys themselves are
-#                       generated inside the token and never written anywhere
-#   vault-token-so-pin  the token's security officer PIN, used once by vault-token-init
-#   gateway-attestation-key  the gateway's P-256 attestation key (base64 of the 32-byte scalar), mounted as a
-#                       docker secret; its public half is HRM_GATEWAY_ATTESTATION_PUBLIC_KEY in compose.env,
-#                       which consent-service trusts
-#   compose.env         variables for docker-compose --env-file: the ledger writer's signing key, the
-#                       contracts' admin (deployer) key, Keycloak's admin password and client secrets
-# Existing files are kept: a new PIN no longer opens the initialised token (whose keys every stored
-# record needs), and a new signing key is no longer a writer of the deployed contracts.
+# Creates fresh secrets for `docker-compose up` in deploy/docker/secrets/ (ignored by git), once. Every secret is a
+# file readable by its owner only (mode 0400, umask 077), mounted read-only into the one container that needs it as a
+# docker secret; no secret is ever put on a command line of the services or in an environment variable.
 #
-#   deploy/docker/generate-dev-secrets.sh
+#   vault-token-pin          user PIN of the SoftHSM2 token holding the vault's master and pseudonym keys
+#                            (HRM_VAULT_PKCS11_PIN_FILE); the keys are generated inside the token, never written
+#   vault-token-so-pin       the token's security officer PIN, used once by vault-token-init
+#   vault-receipt-key        the vault's published signing key (P-256): signs RecordSealed, KeysDestroyed and
+#                            erasure receipts (hrm.vault.receipt-key-file)
+#   consent-signing-key      consent-service's decision signing key (P-256, hrm.consent.signing-key-file)
+#   gateway-attestation-key  the gateway's attestation key (P-256, hrm.gateway.attestation.key-file)
+#   ledger-signing-key       the ledger writer's secp256k1 key (hex), read as hrm.ledger.signing-key from a config
+#                            tree; the deployer derives the first writer's address from it
+#   ledger-deployer-key      the contracts' admin key (secp256k1, hex), used by the one-shot ledger-contracts only
+#   vault-operator-key       the operator's P-256 key that signs vault commands (./hrm vault rotate|retire): for the
+#                            operator's tooling, mounted into no container
+#   compose.env              public values only, for docker-compose --env-file: the chain id and the public halves
+#                            of the keys above, which the other services trust
+# P-256 keys are one line, the base64 of the 32-byte scalar; their public halves the base64 of the 65-byte point.
+#
+# Ownership: the services run as uid 10001 inside their containers, and docker-compose (v1) bind-mounts secret files
+# with their host owner and mode. Run as root (sudo), the script gives each file to the uid that reads it
+# (HRM_SECRETS_UID, default 10001); run as another user, it leaves them to that user and says so: then only a
+# container running as that uid can read them.
+#
+# Existing files are kept: a new PIN no longer opens the initialised token (whose keys every stored record needs), a
+# new signing key is no longer a writer of the deployed contracts, a new published key is no longer trusted.
+#
+#   deploy/docker/generate-dev-secrets.sh      (HRM_SECRETS_DIR: another directory)
 #   docker-compose --env-file deploy/docker/secrets/compose.env up -d
 set -euo pipefail
-
-dir="$(cd "$(dirname "$0")" && pwd)/secrets"
-mkdir -p "$dir"
 umask 077
 
-random_base64() { openssl rand -base64 32; }
+dir="${HRM_SECRETS_DIR:-$(cd "$(dirname "$0")" && pwd)/secrets}"
+owner="${HRM_SECRETS_UID:-10001}"
+mkdir -p "$dir"
+chmod 0700 "$dir"
+
+random_hex() { openssl rand -hex "$1"; }
 # 32 random bytes as a secp256k1 private key (a value outside the curve order is vanishingly unlikely).
-random_key() { echo "0x$(openssl rand -hex 32)"; }
+random_secp256k1() { echo "0x$(random_hex 32)"; }
 
-for pin in vault-token-pin vault-token-so-pin; do
-  if [[ -f "$dir/$pin" ]]; then
-    echo "keeping $dir/$pin"
-  else
-    openssl rand -hex 16 >"$dir/$pin"
-    # The vault runs as uid 10001 in its container and reads the bind-mounted file.
-    chmod 0444 "$dir/$pin"
-    echo "wrote $dir/$pin"
+# Writes stdin to $dir/$1 unless it exists, read-only for its owner (uid $2, default $owner) and nobody else;
+# returns 1 when the file was kept.
+write_secret() {
+  local file="$dir/$1" uid="${2:-$owner}"
+  if [[ -e "$file" ]]; then
+    echo "keeping $file" >&2
+    cat >/dev/null
+    return 1
   fi
-done
+  cat >"$file.tmp"
+  chmod 0400 "$file.tmp"
+  if [[ "$(id -u)" == 0 ]]; then
+    chown "$uid:$uid" "$file.tmp"
+  fi
+  mv "$file.tmp" "$file"
+  echo "wrote $file" >&2
+}
 
-if [[ -f "$dir/gateway-attestation-key" ]]; then
-  echo "keeping $dir/gateway-attestation-key"
-else
-  # SEC1 DER of a named-curve P-256 key: the scalar at bytes 7..38, the uncompressed public point in the last 65.
-  der=$(openssl ecparam -name prime256v1 -genkey -noout | openssl ec -outform DER 2>/dev/null | xxd -p | tr -d '\n')
-  echo "${der:14:64}" | xxd -r -p | base64 -w0 >"$dir/gateway-attestation-key"
-  chmod 0444 "$dir/gateway-attestation-key"
-  gateway_attestation_public=$(echo "${der: -130}" | xxd -r -p | base64 -w0)
-  echo "wrote $dir/gateway-attestation-key"
-fi
+# A fresh P-256 key: the scalar to $dir/$1 (if new), its public point (base64) on stdout either way.
+p256_key() {
+  local file="$dir/$1" der
+  if [[ ! -e "$file" ]]; then
+    # SEC1 DER of a named-curve P-256 key: the scalar at bytes 7..38, the uncompressed public point in the last 65.
+    der=$(openssl ecparam -name prime256v1 -genkey -noout | openssl ec -outform DER 2>/dev/null | xxd -p | tr -d '\n')
+    echo "${der:14:64}" | xxd -r -p | base64 -w0 | write_secret "$1" || true
+  fi
+  p256_public "$file"
+}
 
-if [[ -f "$dir/compose.env" ]]; then
-  echo "keeping $dir/compose.env"
-else
-  cat >"$dir/compose.env" <<ENV
+# The public point of a one-line P-256 scalar file, base64.
+p256_public() {
+  local scalar
+  scalar=$(grep -v '^#' "$1" | head -n 1 | base64 -d | xxd -p | tr -d '\n')
+  # SEC1 ECPrivateKey around the scalar, so openssl derives the point.
+  echo "30310201010420${scalar}a00a06082a8648ce3d030107" | xxd -r -p \
+    | openssl ec -inform DER -pubout -outform DER 2>/dev/null | tail -c 65 | base64 -w0
+}
+
+random_hex 16 | write_secret vault-token-pin || true
+random_hex 16 | write_secret vault-token-so-pin || true
+random_secp256k1 | write_secret ledger-signing-key || true
+random_secp256k1 | write_secret ledger-deployer-key || true
+vault_public=$(p256_key vault-receipt-key)
+consent_public=$(p256_key consent-signing-key)
+gateway_public=$(p256_key gateway-attestation-key)
+operator_public=$(p256_key vault-operator-key)
+
+# Public values only: everything here may be read by anyone who can read the compose file.
+cat >"$dir/compose.env.tmp" <<ENV
 HRM_LEDGER_CHAIN_ID=1337
-HRM_LEDGER_SIGNING_KEY=$(random_key)
-HRM_LEDGER_DEPLOYER_KEY=$(random_key)
-KEYCLOAK_ADMIN_PASSWORD=$(openssl rand -hex 16)
-HRM_GATEWAY_CLIENT_SECRET=$(openssl rand -hex 24)
-HRM_HOSPITAL_CLIENT_SECRET=$(openssl rand -hex 24)
+HRM_VAULT_PUBLIC_KEY=$vault_public
+HRM_CONSENT_PUBLIC_KEY=$consent_public
+HRM_GATEWAY_ATTESTATION_PUBLIC_KEY=$gateway_public
+HRM_VAULT_OPERATOR_PUBLIC_KEY=$operator_public
 ENV
-  echo "wrote $dir/compose.env"
-fi
-if [[ -n "${gateway_attestation_public:-}" ]]; then
-  # A new attestation key: consent-service must trust its public half (replacing an older line, if any).
-  sed -i '/^HRM_GATEWAY_ATTESTATION_PUBLIC_KEY=/d' "$dir/compose.env"
-  echo "HRM_GATEWAY_ATTESTATION_PUBLIC_KEY=$gateway_attestation_public" >>"$dir/compose.env"
+chmod 0644 "$dir/compose.env.tmp"
+mv "$dir/compose.env.tmp" "$dir/compose.env"
+echo "wrote $dir/compose.env (public keys only)" >&2
+
+if [[ "$(id -u)" != 0 ]]; then
+  echo "note: not root, so the secret files belong to uid $(id -u), not $owner: the services (uid $owner) cannot" \
+    "read them; run this script with sudo, or chown them to $owner yourself" >&2
 fi
