@@ -14,15 +14,25 @@
 #                            tree; the deployer derives the first writer's address from it
 #   ledger-deployer-key      the contracts' admin key (secp256k1, hex), used by the one-shot ledger-contracts only
 #   vault-operator-key       the operator's P-256 key that signs vault commands (./hrm vault rotate|retire): for the
-#                            operator's tooling, mounted into no container
+#                            operator's tooling on the host, mounted into no container
+#   kafka-server-jaas.conf   the broker's JAAS file: its own admin login (PLAIN, broker-internal and kafka-init only)
+#   kafka-admin.properties   kafka-init's client settings as that admin (topics, SCRAM users, ACLs)
+#   kafka-scram-users        one line per principal: name and SCRAM password (kafka-init creates the credentials)
+#   kafka-<service>-jaas     a service's SCRAM login, the property spring.kafka.properties.sasl.jaas.config
+#   kafka-hrm-client.properties, kafka-hrm-operator.properties
+#                            client settings for hospital systems and operators' tooling on the host (127.0.0.1:29092)
+#   mongo-keyfile            the replica set members' shared key (internal authentication)
+#   mongo-root-password      the root user, used by mongo-init only
+#   mongo-users              one line per service user: name and password (mongo-init creates them)
+#   mongo-<service>-uri      a service's connection string with its own user, the property spring.mongodb.uri
 #   compose.env              public values only, for docker-compose --env-file: the chain id and the public halves
 #                            of the keys above, which the other services trust
 # P-256 keys are one line, the base64 of the 32-byte scalar; their public halves the base64 of the 65-byte point.
 #
-# Ownership: the services run as uid 10001 inside their containers, and docker-compose (v1) bind-mounts secret files
-# with their host owner and mode. Run as root (sudo), the script gives each file to the uid that reads it
-# (HRM_SECRETS_UID, default 10001); run as another user, it leaves them to that user and says so: then only a
-# container running as that uid can read them.
+# Ownership: docker-compose (v1) bind-mounts secret files with their host owner and mode, so each file belongs to the
+# uid that reads it: the services (HRM_SECRETS_UID, default 10001), the Kafka image's appuser (HRM_KAFKA_UID, 1000),
+# MongoDB's mongodb user (HRM_MONGO_UID, 999), and for the host's tooling the user who ran sudo. That needs root
+# (sudo); run as another user, the script leaves every file to that user and says so.
 #
 # Existing files are kept: a new PIN no longer opens the initialised token (whose keys every stored record needs), a
 # new signing key is no longer a writer of the deployed contracts, a new published key is no longer trusted.
@@ -34,6 +44,13 @@ umask 077
 
 dir="${HRM_SECRETS_DIR:-$(cd "$(dirname "$0")" && pwd)/secrets}"
 owner="${HRM_SECRETS_UID:-10001}"
+kafka_uid="${HRM_KAFKA_UID:-1000}"
+mongo_uid="${HRM_MONGO_UID:-999}"
+host_uid="${SUDO_UID:-$(id -u)}"
+# Kafka principals with their own SCRAM login: the four services, hospital systems and operators' tooling (the
+# same principals as deploy/kubernetes/kafka/users.yaml and deploy/docker/kafka/acls.txt).
+services="hrm-key-vault hrm-ledger-writer hrm-consent hrm-gateway"
+host_principals="hrm-client hrm-operator"
 mkdir -p "$dir"
 chmod 0700 "$dir"
 
@@ -59,13 +76,13 @@ write_secret() {
   echo "wrote $file" >&2
 }
 
-# A fresh P-256 key: the scalar to $dir/$1 (if new), its public point (base64) on stdout either way.
+# A fresh P-256 key: the scalar to $dir/$1 (if new, owned by uid $2), its public point (base64) on stdout either way.
 p256_key() {
   local file="$dir/$1" der
   if [[ ! -e "$file" ]]; then
     # SEC1 DER of a named-curve P-256 key: the scalar at bytes 7..38, the uncompressed public point in the last 65.
     der=$(openssl ecparam -name prime256v1 -genkey -noout | openssl ec -outform DER 2>/dev/null | xxd -p | tr -d '\n')
-    echo "${der:14:64}" | xxd -r -p | base64 -w0 | write_secret "$1" || true
+    echo "${der:14:64}" | xxd -r -p | base64 -w0 | write_secret "$1" "${2:-$owner}" || true
   fi
   p256_public "$file"
 }
@@ -86,7 +103,52 @@ random_secp256k1 | write_secret ledger-deployer-key || true
 vault_public=$(p256_key vault-receipt-key)
 consent_public=$(p256_key consent-signing-key)
 gateway_public=$(p256_key gateway-attestation-key)
-operator_public=$(p256_key vault-operator-key)
+operator_public=$(p256_key vault-operator-key "$host_uid")
+
+# Kafka: SCRAM-SHA-512 for every client, the broker's own admin over PLAIN. The files are written together, from one
+# set of passwords, only when none exists yet.
+if [[ ! -e "$dir/kafka-scram-users" ]]; then
+  admin_password=$(random_hex 24)
+  cat <<JAAS | write_secret kafka-server-jaas.conf "$kafka_uid"
+KafkaServer {
+  org.apache.kafka.common.security.plain.PlainLoginModule required
+    username="admin" password="$admin_password" user_admin="$admin_password";
+  org.apache.kafka.common.security.scram.ScramLoginModule required;
+};
+JAAS
+  cat <<PROPERTIES | write_secret kafka-admin.properties "$kafka_uid"
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=PLAIN
+sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$admin_password";
+PROPERTIES
+  scram_users=""
+  for principal in $services $host_principals; do
+    password=$(random_hex 24)
+    scram_users+="$principal $password"$'\n'
+    login="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$principal\" password=\"$password\";"
+    if [[ " $services " == *" $principal "* ]]; then
+      printf '%s' "$login" | write_secret "kafka-$principal-jaas"
+    else
+      printf 'bootstrap.servers=127.0.0.1:29092\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=%s\n' \
+        "$login" | write_secret "kafka-$principal.properties" "$host_uid"
+    fi
+  done
+  printf '%s' "$scram_users" | write_secret kafka-scram-users "$kafka_uid"
+fi
+
+# MongoDB: authentication on, one user per service database, the members authenticated by a shared key file.
+random_hex 96 | write_secret mongo-keyfile "$mongo_uid" || true
+random_hex 24 | write_secret mongo-root-password "$mongo_uid" || true
+if [[ ! -e "$dir/mongo-users" ]]; then
+  mongo_users=""
+  for user in $services; do
+    password=$(random_hex 24)
+    mongo_users+="$user $password"$'\n'
+    printf 'mongodb://%s:%s@mongo-1:27017,mongo-2:27017,mongo-3:27017/%s?replicaSet=rs0&authSource=admin' \
+      "$user" "$password" "$user" | write_secret "mongo-$user-uri"
+  done
+  printf '%s' "$mongo_users" | write_secret mongo-users "$mongo_uid"
+fi
 
 # Public values only: everything here may be read by anyone who can read the compose file.
 cat >"$dir/compose.env.tmp" <<ENV
@@ -101,6 +163,6 @@ mv "$dir/compose.env.tmp" "$dir/compose.env"
 echo "wrote $dir/compose.env (public keys only)" >&2
 
 if [[ "$(id -u)" != 0 ]]; then
-  echo "note: not root, so the secret files belong to uid $(id -u), not $owner: the services (uid $owner) cannot" \
-    "read them; run this script with sudo, or chown them to $owner yourself" >&2
+  echo "note: not root, so every secret file belongs to uid $(id -u): the containers (uids $owner, $kafka_uid," \
+    "$mongo_uid) cannot read them; run this script with sudo" >&2
 fi

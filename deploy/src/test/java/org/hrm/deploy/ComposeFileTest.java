@@ -133,8 +133,7 @@ class ComposeFileTest {
     @Test
     void eachServiceHasItsOwnDatabase() {
         List<String> databases = HRM_SERVICES.stream()
-                .map(name -> compose.environment(name).get("SPRING_MONGODB_URI"))
-                .map(uri -> uri.replaceAll("^mongodb://[^/]+/([^?]+)\\?replicaSet=rs0$", "$1"))
+                .map(name -> compose.environment(name).get("SPRING_MONGODB_DATABASE"))
                 .toList();
 
         assertThat(databases).doesNotHaveDuplicates().allMatch(database -> database.matches("hrm-[a-z-]+"));

@@ -31,7 +31,25 @@ class DevSecretsGeneratorTest {
             "gateway-attestation-key",
             "ledger-signing-key",
             "ledger-deployer-key",
-            "vault-operator-key");
+            "vault-operator-key",
+            "kafka-server-jaas.conf",
+            "kafka-admin.properties",
+            "kafka-scram-users",
+            "kafka-hrm-key-vault-jaas",
+            "kafka-hrm-ledger-writer-jaas",
+            "kafka-hrm-consent-jaas",
+            "kafka-hrm-gateway-jaas",
+            "kafka-hrm-client.properties",
+            "kafka-hrm-operator.properties",
+            "mongo-keyfile",
+            "mongo-root-password",
+            "mongo-users",
+            "mongo-hrm-key-vault-uri",
+            "mongo-hrm-ledger-writer-uri",
+            "mongo-hrm-consent-uri",
+            "mongo-hrm-gateway-uri");
+    private static final List<String> SERVICE_PRINCIPALS =
+            List.of("hrm-key-vault", "hrm-ledger-writer", "hrm-consent", "hrm-gateway");
 
     @Test
     void everySecretIsReadableByItsOwnerOnly(@TempDir Path dir) throws IOException {
@@ -87,6 +105,33 @@ class DevSecretsGeneratorTest {
     }
 
     @Test
+    void eachServiceHasItsOwnKafkaAndMongoLoginAndTheInitJobsKnowThemAll(@TempDir Path dir) throws IOException {
+        Path secrets = generate(dir);
+        String scramUsers = read(secrets, "kafka-scram-users");
+        String mongoUsers = read(secrets, "mongo-users");
+
+        for (String principal : SERVICE_PRINCIPALS) {
+            String jaas = read(secrets, "kafka-" + principal + "-jaas");
+            assertThat(jaas)
+                    .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                            + principal + "\" password=\"")
+                    .endsWith("\";");
+            String kafkaPassword = jaas.replaceAll(".*password=\"([0-9a-f]+)\";$", "$1");
+            assertThat(scramUsers).contains(principal + " " + kafkaPassword + "\n");
+            String uri = read(secrets, "mongo-" + principal + "-uri");
+            assertThat(uri)
+                    .matches("mongodb://" + principal + ":[0-9a-f]{48}@mongo-1:27017,mongo-2:27017,mongo-3:27017/"
+                            + principal + "\\?replicaSet=rs0&authSource=admin");
+            String mongoPassword = uri.replaceAll("^mongodb://[^:]+:([0-9a-f]+)@.*$", "$1");
+            assertThat(mongoUsers).contains(principal + " " + mongoPassword + "\n");
+            assertThat(mongoPassword).isNotEqualTo(kafkaPassword);
+        }
+        assertThat(read(secrets, "kafka-server-jaas.conf"))
+                .contains("PlainLoginModule required", "ScramLoginModule required")
+                .doesNotContain("user_hrm");
+    }
+
+    @Test
     void aSecondRunKeepsEverySecretAndThePublishedKeys(@TempDir Path dir) throws IOException {
         Path secrets = generate(dir);
         Map<String, String> before = new LinkedHashMap<>();
@@ -108,7 +153,15 @@ class DevSecretsGeneratorTest {
         Path secrets = dir.resolve("secrets");
         Commands.Result result = Commands.run(
                 RepositoryFiles.root(),
-                Map.of("HRM_SECRETS_DIR", secrets.toString(), "HRM_SECRETS_UID", ownUid()),
+                Map.of(
+                        "HRM_SECRETS_DIR",
+                        secrets.toString(),
+                        "HRM_SECRETS_UID",
+                        ownUid(),
+                        "HRM_KAFKA_UID",
+                        ownUid(),
+                        "HRM_MONGO_UID",
+                        ownUid()),
                 "bash",
                 GENERATOR);
         assertThat(result.exitCode()).as(result.output()).isZero();
