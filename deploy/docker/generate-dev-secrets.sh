@@ -25,6 +25,8 @@
 #   mongo-root-password      the root user, used by mongo-init only
 #   mongo-users              one line per service user: name and password (mongo-init creates them)
 #   mongo-<service>-uri      a service's connection string with its own user, the property spring.mongodb.uri
+#   keycloak-tls.crt/.key    a self-signed P-256 certificate for Keycloak's HTTPS (localhost, keycloak): replace it
+#                            with one the hospital's browsers trust
 #   compose.env              public values only, for docker-compose --env-file: the chain id and the public halves
 #                            of the keys above, which the other services trust
 # P-256 keys are one line, the base64 of the 32-byte scalar; their public halves the base64 of the 65-byte point.
@@ -148,6 +150,17 @@ if [[ ! -e "$dir/mongo-users" ]]; then
       "$user" "$password" "$user" | write_secret "mongo-$user-uri"
   done
   printf '%s' "$mongo_users" | write_secret mongo-users "$mongo_uid"
+fi
+
+# Keycloak's HTTPS certificate and key (the Keycloak image runs as uid 1000).
+keycloak_uid="${HRM_KEYCLOAK_UID:-1000}"
+if [[ ! -e "$dir/keycloak-tls.key" ]]; then
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 365 -subj "/CN=localhost" \
+    -addext "subjectAltName=DNS:localhost,DNS:keycloak" -keyout "$dir/keycloak-tls.key.new" \
+    -out "$dir/keycloak-tls.crt.new" 2>/dev/null
+  write_secret keycloak-tls.crt "$keycloak_uid" <"$dir/keycloak-tls.crt.new" || true
+  write_secret keycloak-tls.key "$keycloak_uid" <"$dir/keycloak-tls.key.new" || true
+  rm -f "$dir/keycloak-tls.crt.new" "$dir/keycloak-tls.key.new"
 fi
 
 # Public values only: everything here may be read by anyone who can read the compose file.

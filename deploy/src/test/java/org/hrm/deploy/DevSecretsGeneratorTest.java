@@ -47,7 +47,9 @@ class DevSecretsGeneratorTest {
             "mongo-hrm-key-vault-uri",
             "mongo-hrm-ledger-writer-uri",
             "mongo-hrm-consent-uri",
-            "mongo-hrm-gateway-uri");
+            "mongo-hrm-gateway-uri",
+            "keycloak-tls.crt",
+            "keycloak-tls.key");
     private static final List<String> SERVICE_PRINCIPALS =
             List.of("hrm-key-vault", "hrm-ledger-writer", "hrm-consent", "hrm-gateway");
 
@@ -161,6 +163,8 @@ class DevSecretsGeneratorTest {
                         "HRM_KAFKA_UID",
                         ownUid(),
                         "HRM_MONGO_UID",
+                        ownUid(),
+                        "HRM_KEYCLOAK_UID",
                         ownUid()),
                 "bash",
                 GENERATOR);

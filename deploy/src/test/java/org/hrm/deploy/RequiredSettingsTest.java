@@ -183,7 +183,7 @@ class RequiredSettingsTest {
     @Test
     void noSecretReachesAServiceInAnEnvironmentVariable() {
         List<String> problems = new ArrayList<>();
-        for (String service : composeServicesHoldingSecrets()) {
+        for (String service : compose.serviceNames()) {
             compose.environment(service).forEach((name, value) -> {
                 if (SECRET_NAME.matcher(name).matches()) {
                     problems.add("compose " + service + ": " + name);
@@ -205,12 +205,6 @@ class RequiredSettingsTest {
         }
 
         assertThat(problems).isEmpty();
-    }
-
-    private static Set<String> composeServicesHoldingSecrets() {
-        Set<String> services = new TreeSet<>(REQUIRED.keySet());
-        services.addAll(List.of("ledger-contracts", "vault-token-init"));
-        return services;
     }
 
     private static List<String> required(List<String> properties) {
