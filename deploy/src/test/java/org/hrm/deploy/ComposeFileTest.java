@@ -153,7 +153,10 @@ class ComposeFileTest {
                 .isEqualTo(compose.environment("besu-network").get("VALIDATOR_ENDPOINTS"));
         for (int n = 1; n <= 4; n++) {
             String name = "besu-validator-" + n;
-            assertThat(compose.command(name)).contains("--node-private-key-file=/network/validator-" + n + "/key");
+            assertThat(compose.command(name)).contains("--node-private-key-file=/var/lib/besu/key");
+            assertThat(compose.service(name).get("volumes"))
+                    .as(name + " mounts the shared genesis and its own data volume, which holds its key")
+                    .isEqualTo(List.of("besu-network:/network:ro", "besu-data-" + n + ":/var/lib/besu"));
             assertThat(BesuOptions.of(compose.environment(name), compose.command(name))
                             .problems())
                     .as(name)
