@@ -14,7 +14,8 @@
 #                            tree; the deployer derives the first writer's address from it
 #   ledger-deployer-key      the contracts' admin key (secp256k1, hex), used by the one-shot ledger-contracts only
 #   vault-operator-key       the operator's P-256 key that signs vault commands (./hrm vault rotate|retire): for the
-#                            operator's tooling on the host, mounted into no container
+#                            operator's tooling on the host, mounted into no container; not generated when
+#                            HRM_VAULT_OPERATOR_PUBLIC_KEY gives the public half of a key the operator keeps elsewhere
 #   kafka-server-jaas.conf   the broker's JAAS file: its own admin login (PLAIN, broker-internal and kafka-init only)
 #   kafka-admin.properties   kafka-init's client settings as that admin (topics, SCRAM users, ACLs)
 #   kafka-scram-users        one line per principal: name and SCRAM password (kafka-init creates the credentials)
@@ -28,7 +29,8 @@
 #   keycloak-tls.crt/.key    a self-signed P-256 certificate for Keycloak's HTTPS (localhost, keycloak): replace it
 #                            with one the hospital's browsers trust
 #   compose.env              public values only, for docker-compose --env-file: the chain id and the public halves
-#                            of the keys above, which the other services trust
+#                            of the keys above, which the other services trust; rewritten on every run, keeping
+#                            the lines it does not manage (image digests, HRM_GATEWAY_PUBLIC_URL)
 # P-256 keys are one line, the base64 of the 32-byte scalar; their public halves the base64 of the 65-byte point.
 #
 # Ownership: docker-compose (v1) bind-mounts secret files with their host owner and mode, so each file belongs to the
@@ -105,7 +107,13 @@ random_secp256k1 | write_secret ledger-deployer-key || true
 vault_public=$(p256_key vault-receipt-key)
 consent_public=$(p256_key consent-signing-key)
 gateway_public=$(p256_key gateway-attestation-key)
-operator_public=$(p256_key vault-operator-key "$host_uid")
+# The operator's key: with HRM_VAULT_OPERATOR_PUBLIC_KEY set (the public half of a key the operator keeps elsewhere),
+# none is generated here.
+if [[ -n "${HRM_VAULT_OPERATOR_PUBLIC_KEY:-}" ]]; then
+  operator_public="$HRM_VAULT_OPERATOR_PUBLIC_KEY"
+else
+  operator_public=$(p256_key vault-operator-key "$host_uid")
+fi
 
 # Kafka: SCRAM-SHA-512 for every client, the broker's own admin over PLAIN. The files are written together, from one
 # set of passwords, only when none exists yet.
@@ -171,6 +179,11 @@ HRM_CONSENT_PUBLIC_KEY=$consent_public
 HRM_GATEWAY_ATTESTATION_PUBLIC_KEY=$gateway_public
 HRM_VAULT_OPERATOR_PUBLIC_KEY=$operator_public
 ENV
+# Lines this script does not manage (image digests, HRM_GATEWAY_PUBLIC_URL...) are kept.
+if [[ -f "$dir/compose.env" ]]; then
+  grep -Ev '^(HRM_LEDGER_CHAIN_ID|HRM_VAULT_PUBLIC_KEY|HRM_CONSENT_PUBLIC_KEY|HRM_GATEWAY_ATTESTATION_PUBLIC_KEY|HRM_VAULT_OPERATOR_PUBLIC_KEY)=' \
+    "$dir/compose.env" >>"$dir/compose.env.tmp" || true
+fi
 chmod 0644 "$dir/compose.env.tmp"
 mv "$dir/compose.env.tmp" "$dir/compose.env"
 echo "wrote $dir/compose.env (public keys only)" >&2

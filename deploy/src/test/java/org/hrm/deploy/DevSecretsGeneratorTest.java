@@ -150,24 +150,44 @@ class DevSecretsGeneratorTest {
         assertThat(Files.readString(secrets.resolve("compose.env"))).isEqualTo(env);
     }
 
+    @Test
+    void anOperatorKeptElsewhereIsTrustedWithoutAKeyHereAndOtherSettingsSurviveARerun(@TempDir Path dir)
+            throws IOException {
+        Path secrets = generate(dir);
+        String operator = ReceiptSigningKey.receiptPublicKeyBase64(ReceiptSigningKey.generateReceiptKeyFileContent());
+        Files.delete(secrets.resolve("vault-operator-key"));
+        Files.writeString(
+                secrets.resolve("compose.env"),
+                Files.readString(secrets.resolve("compose.env")) + "KAFKA_IMAGE=apache/kafka@sha256:0123\n");
+
+        generate(dir, Map.of("HRM_VAULT_OPERATOR_PUBLIC_KEY", operator));
+
+        assertThat(secrets.resolve("vault-operator-key")).doesNotExist();
+        assertThat(envFile(secrets.resolve("compose.env")))
+                .containsEntry("HRM_VAULT_OPERATOR_PUBLIC_KEY", operator)
+                .containsEntry("KAFKA_IMAGE", "apache/kafka@sha256:0123");
+    }
+
     private static Path generate(Path dir) throws IOException {
+        return generate(dir, Map.of());
+    }
+
+    private static Path generate(Path dir, Map<String, String> extra) throws IOException {
         assumeTrue(Commands.installed("openssl", "version"), "openssl is not installed");
         Path secrets = dir.resolve("secrets");
-        Commands.Result result = Commands.run(
-                RepositoryFiles.root(),
-                Map.of(
-                        "HRM_SECRETS_DIR",
-                        secrets.toString(),
-                        "HRM_SECRETS_UID",
-                        ownUid(),
-                        "HRM_KAFKA_UID",
-                        ownUid(),
-                        "HRM_MONGO_UID",
-                        ownUid(),
-                        "HRM_KEYCLOAK_UID",
-                        ownUid()),
-                "bash",
-                GENERATOR);
+        Map<String, String> environment = new java.util.HashMap<>(extra);
+        environment.putAll(Map.of(
+                "HRM_SECRETS_DIR",
+                secrets.toString(),
+                "HRM_SECRETS_UID",
+                ownUid(),
+                "HRM_KAFKA_UID",
+                ownUid(),
+                "HRM_MONGO_UID",
+                ownUid(),
+                "HRM_KEYCLOAK_UID",
+                ownUid()));
+        Commands.Result result = Commands.run(RepositoryFiles.root(), environment, "bash", GENERATOR);
         assertThat(result.exitCode()).as(result.output()).isZero();
         return secrets;
     }
