@@ -181,6 +181,17 @@ class RequiredSettingsTest {
     }
 
     @Test
+    void thePortalLogsInAtTheIssuerWhoseTokensTheGatewayAccepts() {
+        Map<String, String> gateway = compose.environment("gateway-service");
+        assertThat(gateway.get("HRM_GATEWAY_PORTAL_OIDC_AUTHORITY"))
+                .isEqualTo(gateway.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"));
+        Map<String, String> kubernetes =
+                ModelResources.named(ConfigMap.class, "hrm-gateway").getData();
+        assertThat(kubernetes.get("HRM_GATEWAY_PORTAL_OIDC_AUTHORITY"))
+                .isEqualTo(kubernetes.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"));
+    }
+
+    @Test
     void noSecretReachesAServiceInAnEnvironmentVariable() {
         List<String> problems = new ArrayList<>();
         for (String service : compose.serviceNames()) {
