@@ -6,17 +6,20 @@
 # The same as embedded-infra's LedgerDeployment does for the sandbox: constructor(firstWriter), signed
 # by the deployer key, which becomes the contract's admin (the only account that can add writers).
 #
-# Output: $OUT_DIR/contracts.env with HRM_LEDGER_CONTRACTS_PATIENT / _PRACTITIONER. The service image's
-# entrypoint (deploy/docker/entrypoint.sh) reads it when those variables are not set. If the file
+# Output: $OUT_DIR/contracts.env with HRM_LEDGER_CONTRACTS_PATIENT / _PRACTITIONER (the ledger writer) and
+# HRM_VAULT_CHAIN_CONTRACTS_PATIENT / _PRACTITIONER (the vault's release path, the same addresses). The service
+# image's entrypoint (deploy/docker/entrypoint.sh) reads it when those variables are not set. If the file
 # exists and both addresses hold code, nothing is deployed again: a second deployment would split
 # the ledger in two.
 #
 # Environment:
 #   HRM_LEDGER_RPC_URL           JSON-RPC endpoint of a node
 #   HRM_LEDGER_CHAIN_ID          chain id to sign for
-#   HRM_LEDGER_DEPLOYER_KEY      private key (hex) of the contracts' admin
+#   HRM_LEDGER_DEPLOYER_KEY_FILE file holding the private key (hex) of the contracts' admin
 #   HRM_LEDGER_WRITER_ADDRESSES  comma-separated writer addresses (one per signing lane); or
-#   HRM_LEDGER_SIGNING_KEY       the single writer's key, whose address is used (docker-compose)
+#   HRM_LEDGER_SIGNING_KEY_FILE  file holding the single writer's key, whose address is used (docker-compose)
+# Keys are read from files (docker or Kubernetes secrets), never from the environment. cast takes them as an
+# argument: they are on this one-shot container's command lines for the duration of each call.
 #   BYTECODE_FILE                RecordLedger.bin (default /opt/hrm/RecordLedger.bin)
 #   OUT_DIR                      where contracts.env goes (default /ledger)
 #   CHAIN_WAIT_SECONDS           how long to wait for the first block (default 300)
@@ -24,7 +27,8 @@ set -euo pipefail
 
 : "${HRM_LEDGER_RPC_URL:?HRM_LEDGER_RPC_URL is required}"
 : "${HRM_LEDGER_CHAIN_ID:?HRM_LEDGER_CHAIN_ID is required}"
-: "${HRM_LEDGER_DEPLOYER_KEY:?HRM_LEDGER_DEPLOYER_KEY is required (the contracts admin key, hex)}"
+: "${HRM_LEDGER_DEPLOYER_KEY_FILE:?HRM_LEDGER_DEPLOYER_KEY_FILE is required (file of the contracts admin key, hex)}"
+deployer_key="$(tr -d '[:space:]' <"$HRM_LEDGER_DEPLOYER_KEY_FILE")"
 BYTECODE_FILE="${BYTECODE_FILE:-/opt/hrm/RecordLedger.bin}"
 OUT_DIR="${OUT_DIR:-/ledger}"
 CHAIN_WAIT_SECONDS="${CHAIN_WAIT_SECONDS:-300}"
@@ -40,10 +44,10 @@ rpc() {
 writers() {
   if [[ -n "${HRM_LEDGER_WRITER_ADDRESSES:-}" ]]; then
     tr ',' ' ' <<<"$HRM_LEDGER_WRITER_ADDRESSES"
-  elif [[ -n "${HRM_LEDGER_SIGNING_KEY:-}" ]]; then
-    cast wallet address --private-key "$HRM_LEDGER_SIGNING_KEY"
+  elif [[ -n "${HRM_LEDGER_SIGNING_KEY_FILE:-}" ]]; then
+    cast wallet address --private-key "$(tr -d '[:space:]' <"$HRM_LEDGER_SIGNING_KEY_FILE")"
   else
-    log "set HRM_LEDGER_WRITER_ADDRESSES or HRM_LEDGER_SIGNING_KEY"
+    log "set HRM_LEDGER_WRITER_ADDRESSES or HRM_LEDGER_SIGNING_KEY_FILE"
     exit 2
   fi
 }
@@ -63,7 +67,7 @@ wait_for_blocks() {
 
 send() {
   # Free gas (zero base fee): legacy transactions at gas price 0, as the ledger writer sends them.
-  rpc send --private-key "$HRM_LEDGER_DEPLOYER_KEY" --chain "$HRM_LEDGER_CHAIN_ID" --legacy \
+  rpc send --private-key "$deployer_key" --chain "$HRM_LEDGER_CHAIN_ID" --legacy \
     --gas-price 0 --gas-limit "$DEPLOY_GAS" --json "$@"
 }
 
@@ -77,11 +81,24 @@ deploy_ledger() {
 }
 
 existing="$OUT_DIR/contracts.env"
+write_contracts() {
+  mkdir -p "$OUT_DIR"
+  cat >"$OUT_DIR/contracts.env.tmp" <<EOF
+HRM_LEDGER_CONTRACTS_PATIENT=$1
+HRM_LEDGER_CONTRACTS_PRACTITIONER=$2
+HRM_VAULT_CHAIN_CONTRACTS_PATIENT=$1
+HRM_VAULT_CHAIN_CONTRACTS_PRACTITIONER=$2
+EOF
+  mv "$OUT_DIR/contracts.env.tmp" "$existing"
+}
+
 if [[ -f "$existing" ]]; then
   patient="$(sed -n 's/^HRM_LEDGER_CONTRACTS_PATIENT=//p' "$existing")"
   practitioner="$(sed -n 's/^HRM_LEDGER_CONTRACTS_PRACTITIONER=//p' "$existing")"
   if has_code "$patient" && has_code "$practitioner"; then
     log "ledgers already deployed: patient $patient, practitioner $practitioner"
+    # Rewritten so a file from an older deployer also names them for the vault.
+    write_contracts "$patient" "$practitioner"
     exit 0
   fi
   log "$existing names contracts without code (a new chain?): deploying again"
@@ -97,10 +114,4 @@ for domain in patient practitioner; do
   done
   log "$domain ledger at ${address[$domain]}, writers ${writer_list[*]}"
 done
-
-mkdir -p "$OUT_DIR"
-cat >"$OUT_DIR/contracts.env.tmp" <<EOF
-HRM_LEDGER_CONTRACTS_PATIENT=${address[patient]}
-HRM_LEDGER_CONTRACTS_PRACTITIONER=${address[practitioner]}
-EOF
-mv "$OUT_DIR/contracts.env.tmp" "$existing"
+write_contracts "${address[patient]}" "${address[practitioner]}"

@@ -8,7 +8,8 @@
 # lays them out as:
 #
 #   $NETWORK_DIR/genesis.json            the chain; its presence marks a finished run
-#   $NETWORK_DIR/validator-N/key         node private key of validator N (from FIRST_INDEX), mode 0600
+#   $NETWORK_DIR/validator-N/key         node private key of validator N (from FIRST_INDEX), mode 0600; with
+#                                        KEY_DIRS, written to that validator's own directory instead (key)
 #   $NETWORK_DIR/validator-N/key.pub     its public key (the enode id)
 #   $NETWORK_DIR/validator-N/address     its address (the validator identity in QBFT votes)
 #   $NETWORK_DIR/static-nodes.json       enode URLs of all validators, from VALIDATOR_ENDPOINTS
@@ -23,6 +24,9 @@
 #   VALIDATOR_ENDPOINTS  space-separated host:port of validators 1..N in order, for static-nodes.json;
 #                        IP addresses unless the nodes run with --Xdns-enabled (Kubernetes does)
 #   DATA_DIRS            space-separated data directories to hand to the besu user (docker volumes)
+#   KEY_DIRS             space-separated directories of validators 1..N in order (docker-compose: each
+#                        validator's own data volume): each private key goes to its validator's directory only,
+#                        so no volume shared by all validators holds a key
 #   BESU_UID             owner of everything written (default 1000, the besu user of the image)
 #   CONFIG_TEMPLATE      QBFT config (default: qbft-config.json beside this script)
 #   FIRST_INDEX          number of the first validator (default 1; 0 matches StatefulSet ordinals)
@@ -37,6 +41,7 @@ NETWORK_DIR="${NETWORK_DIR:-/network}"
 CHAIN_ID="${CHAIN_ID:-1337}"
 VALIDATOR_ENDPOINTS="${VALIDATOR_ENDPOINTS:-}"
 DATA_DIRS="${DATA_DIRS:-}"
+KEY_DIRS="${KEY_DIRS:-}"
 BESU_UID="${BESU_UID:-1000}"
 CONFIG_TEMPLATE="${CONFIG_TEMPLATE:-$(dirname "$0")/qbft-config.json}"
 FIRST_INDEX="${FIRST_INDEX:-1}"
@@ -60,9 +65,14 @@ fi
 
 [[ "$CHAIN_ID" =~ ^[0-9]+$ ]] || { log "CHAIN_ID must be a number, got '$CHAIN_ID'"; exit 2; }
 read -r -a endpoints <<<"$VALIDATOR_ENDPOINTS"
+read -r -a key_dirs <<<"$KEY_DIRS"
 count="$(grep -o '"count": *[0-9]*' "$CONFIG_TEMPLATE" | grep -o '[0-9]*$')"
 if [[ ${#endpoints[@]} -ne $count ]]; then
   log "VALIDATOR_ENDPOINTS names ${#endpoints[@]} endpoints, $CONFIG_TEMPLATE generates $count validators"
+  exit 2
+fi
+if [[ ${#key_dirs[@]} -ne 0 && ${#key_dirs[@]} -ne $count ]]; then
+  log "KEY_DIRS names ${#key_dirs[@]} directories, $CONFIG_TEMPLATE generates $count validators"
   exit 2
 fi
 
@@ -86,6 +96,10 @@ for i in "${!addresses[@]}"; do
   cp "$work/out/keys/${addresses[$i]}/key" "$work/out/keys/${addresses[$i]}/key.pub" "$target/"
   echo "${addresses[$i]}" >"$target/address"
   chmod 0600 "$target/key"
+  if ((${#key_dirs[@]} > 0)); then
+    mkdir -p "${key_dirs[$i]}"
+    mv "$target/key" "${key_dirs[$i]}/key"
+  fi
   public_key="$(tr -d '[:space:]' <"$target/key.pub")"
   enodes+=("\"enode://${public_key#0x}@${endpoints[$i]}\"")
   log "validator-$n is ${addresses[$i]} at ${endpoints[$i]}"

@@ -1,66 +1,194 @@
 #!/usr/bin/env bash
-# Creates fresh secrets for `docker-compose up` in deploy/docker/secrets/ (ignored by git), once:
-#   vault-token-pin     the user PIN of the SoftHSM2 token that holds the key vault's master and pseudonym
-#                       keys (docker secret; HRM_VAULT_PKCS11_PIN_FILE in the vault); the keys themselves are
-#                       generated inside the token and never written anywhere
-#   vault-token-so-pin  the token's security officer PIN, used once by vault-token-init
-#   gateway-attestation-key  the gateway's P-256 attestation key (base64 of the 32-byte scalar), mounted as a
-#                       docker secret; its public half is HRM_GATEWAY_ATTESTATION_PUBLIC_KEY in compose.env,
-#                       which consent-service trusts
-#   compose.env         variables for docker-compose --env-file: the ledger writer's signing key, the
-#                       contracts' admin (deployer) key, Keycloak's admin password and client secrets
-# Existing files are kept: a new PIN no longer opens the initialised token (whose keys every stored
-# record needs), and a new signing key is no longer a writer of the deployed contracts.
+# Creates fresh secrets for `docker-compose up` in deploy/docker/secrets/ (ignored by git), once. Every secret is a
+# file readable by its owner only (mode 0400, umask 077), mounted read-only into the one container that needs it as a
+# docker secret; no secret is ever put on a command line of the services or in an environment variable.
 #
-#   deploy/docker/generate-dev-secrets.sh
+#   vault-token-pin          user PIN of the SoftHSM2 token holding the vault's master and pseudonym keys
+#                            (HRM_VAULT_PKCS11_PIN_FILE); the keys are generated inside the token, never written
+#   vault-token-so-pin       the token's security officer PIN, used once by vault-token-init
+#   vault-receipt-key        the vault's published signing key (P-256): signs RecordSealed, KeysDestroyed and
+#                            erasure receipts (hrm.vault.receipt-key-file)
+#   consent-signing-key      consent-service's decision signing key (P-256, hrm.consent.signing-key-file)
+#   gateway-attestation-key  the gateway's attestation key (P-256, hrm.gateway.attestation.key-file)
+#   ledger-signing-key       the ledger writer's secp256k1 key (hex), read as hrm.ledger.signing-key from a config
+#                            tree; the deployer derives the first writer's address from it
+#   ledger-deployer-key      the contracts' admin key (secp256k1, hex), used by the one-shot ledger-contracts only
+#   vault-operator-key       the operator's P-256 key that signs vault commands (./hrm vault rotate|retire): for the
+#                            operator's tooling on the host, mounted into no container; not generated when
+#                            HRM_VAULT_OPERATOR_PUBLIC_KEY gives the public half of a key the operator keeps elsewhere
+#   kafka-server-jaas.conf   the broker's JAAS file: its own admin login (PLAIN, broker-internal and kafka-init only)
+#   kafka-admin.properties   kafka-init's client settings as that admin (topics, SCRAM users, ACLs)
+#   kafka-scram-users        one line per principal: name and SCRAM password (kafka-init creates the credentials)
+#   kafka-<service>-jaas     a service's SCRAM login, the property spring.kafka.properties.sasl.jaas.config
+#   kafka-hrm-client.properties, kafka-hrm-operator.properties
+#                            client settings for hospital systems and operators' tooling on the host (127.0.0.1:29092)
+#   mongo-keyfile            the replica set members' shared key (internal authentication)
+#   mongo-root-password      the root user, used by mongo-init only
+#   mongo-users              one line per service user: name and password (mongo-init creates them)
+#   mongo-<service>-uri      a service's connection string with its own user, the property spring.mongodb.uri
+#   keycloak-tls.crt/.key    a self-signed P-256 certificate for Keycloak's HTTPS (localhost, keycloak): replace it
+#                            with one the hospital's browsers trust
+#   compose.env              public values only, for docker-compose --env-file: the chain id and the public halves
+#                            of the keys above, which the other services trust; rewritten on every run, keeping
+#                            the lines it does not manage (image digests, HRM_GATEWAY_PUBLIC_URL)
+# P-256 keys are one line, the base64 of the 32-byte scalar; their public halves the base64 of the 65-byte point.
+#
+# Ownership: docker-compose (v1) bind-mounts secret files with their host owner and mode, so each file belongs to the
+# uid that reads it: the services (HRM_SECRETS_UID, default 10001), the Kafka image's appuser (HRM_KAFKA_UID, 1000),
+# MongoDB's mongodb user (HRM_MONGO_UID, 999), and for the host's tooling the user who ran sudo. That needs root
+# (sudo); run as another user, the script leaves every file to that user and says so.
+#
+# Existing files are kept: a new PIN no longer opens the initialised token (whose keys every stored record needs), a
+# new signing key is no longer a writer of the deployed contracts, a new published key is no longer trusted.
+#
+#   deploy/docker/generate-dev-secrets.sh      (HRM_SECRETS_DIR: another directory)
 #   docker-compose --env-file deploy/docker/secrets/compose.env up -d
 set -euo pipefail
-
-dir="$(cd "$(dirname "$0")" && pwd)/secrets"
-mkdir -p "$dir"
 umask 077
 
-random_base64() { openssl rand -base64 32; }
+dir="${HRM_SECRETS_DIR:-$(cd "$(dirname "$0")" && pwd)/secrets}"
+owner="${HRM_SECRETS_UID:-10001}"
+kafka_uid="${HRM_KAFKA_UID:-1000}"
+mongo_uid="${HRM_MONGO_UID:-999}"
+host_uid="${SUDO_UID:-$(id -u)}"
+# Kafka principals with their own SCRAM login: the four services, hospital systems and operators' tooling (the
+# same principals as deploy/kubernetes/kafka/users.yaml and deploy/docker/kafka/acls.txt).
+services="hrm-key-vault hrm-ledger-writer hrm-consent hrm-gateway"
+host_principals="hrm-client hrm-operator"
+mkdir -p "$dir"
+chmod 0700 "$dir"
+
+random_hex() { openssl rand -hex "$1"; }
 # 32 random bytes as a secp256k1 private key (a value outside the curve order is vanishingly unlikely).
-random_key() { echo "0x$(openssl rand -hex 32)"; }
+random_secp256k1() { echo "0x$(random_hex 32)"; }
 
-for pin in vault-token-pin vault-token-so-pin; do
-  if [[ -f "$dir/$pin" ]]; then
-    echo "keeping $dir/$pin"
-  else
-    openssl rand -hex 16 >"$dir/$pin"
-    # The vault runs as uid 10001 in its container and reads the bind-mounted file.
-    chmod 0444 "$dir/$pin"
-    echo "wrote $dir/$pin"
+# Writes stdin to $dir/$1 unless it exists, read-only for its owner (uid $2, default $owner) and nobody else;
+# returns 1 when the file was kept.
+write_secret() {
+  local file="$dir/$1" uid="${2:-$owner}"
+  if [[ -e "$file" ]]; then
+    echo "keeping $file" >&2
+    cat >/dev/null
+    return 1
   fi
-done
+  cat >"$file.tmp"
+  chmod 0400 "$file.tmp"
+  if [[ "$(id -u)" == 0 ]]; then
+    chown "$uid:$uid" "$file.tmp"
+  fi
+  mv "$file.tmp" "$file"
+  echo "wrote $file" >&2
+}
 
-if [[ -f "$dir/gateway-attestation-key" ]]; then
-  echo "keeping $dir/gateway-attestation-key"
+# A fresh P-256 key: the scalar to $dir/$1 (if new, owned by uid $2), its public point (base64) on stdout either way.
+p256_key() {
+  local file="$dir/$1" der
+  if [[ ! -e "$file" ]]; then
+    # SEC1 DER of a named-curve P-256 key: the scalar at bytes 7..38, the uncompressed public point in the last 65.
+    der=$(openssl ecparam -name prime256v1 -genkey -noout | openssl ec -outform DER 2>/dev/null | xxd -p | tr -d '\n')
+    echo "${der:14:64}" | xxd -r -p | base64 -w0 | write_secret "$1" "${2:-$owner}" || true
+  fi
+  p256_public "$file"
+}
+
+# The public point of a one-line P-256 scalar file, base64.
+p256_public() {
+  local scalar
+  scalar=$(grep -v '^#' "$1" | head -n 1 | base64 -d | xxd -p | tr -d '\n')
+  # SEC1 ECPrivateKey around the scalar, so openssl derives the point.
+  echo "30310201010420${scalar}a00a06082a8648ce3d030107" | xxd -r -p \
+    | openssl ec -inform DER -pubout -outform DER 2>/dev/null | tail -c 65 | base64 -w0
+}
+
+random_hex 16 | write_secret vault-token-pin || true
+random_hex 16 | write_secret vault-token-so-pin || true
+random_secp256k1 | write_secret ledger-signing-key || true
+random_secp256k1 | write_secret ledger-deployer-key || true
+vault_public=$(p256_key vault-receipt-key)
+consent_public=$(p256_key consent-signing-key)
+gateway_public=$(p256_key gateway-attestation-key)
+# The operator's key: with HRM_VAULT_OPERATOR_PUBLIC_KEY set (the public half of a key the operator keeps elsewhere),
+# none is generated here.
+if [[ -n "${HRM_VAULT_OPERATOR_PUBLIC_KEY:-}" ]]; then
+  operator_public="$HRM_VAULT_OPERATOR_PUBLIC_KEY"
 else
-  # SEC1 DER of a named-curve P-256 key: the scalar at bytes 7..38, the uncompressed public point in the last 65.
-  der=$(openssl ecparam -name prime256v1 -genkey -noout | openssl ec -outform DER 2>/dev/null | xxd -p | tr -d '\n')
-  echo "${der:14:64}" | xxd -r -p | base64 -w0 >"$dir/gateway-attestation-key"
-  chmod 0444 "$dir/gateway-attestation-key"
-  gateway_attestation_public=$(echo "${der: -130}" | xxd -r -p | base64 -w0)
-  echo "wrote $dir/gateway-attestation-key"
+  operator_public=$(p256_key vault-operator-key "$host_uid")
 fi
 
-if [[ -f "$dir/compose.env" ]]; then
-  echo "keeping $dir/compose.env"
-else
-  cat >"$dir/compose.env" <<ENV
+# Kafka: SCRAM-SHA-512 for every client, the broker's own admin over PLAIN. The files are written together, from one
+# set of passwords, only when none exists yet.
+if [[ ! -e "$dir/kafka-scram-users" ]]; then
+  admin_password=$(random_hex 24)
+  cat <<JAAS | write_secret kafka-server-jaas.conf "$kafka_uid"
+KafkaServer {
+  org.apache.kafka.common.security.plain.PlainLoginModule required
+    username="admin" password="$admin_password" user_admin="$admin_password";
+  org.apache.kafka.common.security.scram.ScramLoginModule required;
+};
+JAAS
+  cat <<PROPERTIES | write_secret kafka-admin.properties "$kafka_uid"
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=PLAIN
+sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$admin_password";
+PROPERTIES
+  scram_users=""
+  for principal in $services $host_principals; do
+    password=$(random_hex 24)
+    scram_users+="$principal $password"$'\n'
+    login="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$principal\" password=\"$password\";"
+    if [[ " $services " == *" $principal "* ]]; then
+      printf '%s' "$login" | write_secret "kafka-$principal-jaas"
+    else
+      printf 'bootstrap.servers=127.0.0.1:29092\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=%s\n' \
+        "$login" | write_secret "kafka-$principal.properties" "$host_uid"
+    fi
+  done
+  printf '%s' "$scram_users" | write_secret kafka-scram-users "$kafka_uid"
+fi
+
+# MongoDB: authentication on, one user per service database, the members authenticated by a shared key file.
+random_hex 96 | write_secret mongo-keyfile "$mongo_uid" || true
+random_hex 24 | write_secret mongo-root-password "$mongo_uid" || true
+if [[ ! -e "$dir/mongo-users" ]]; then
+  mongo_users=""
+  for user in $services; do
+    password=$(random_hex 24)
+    mongo_users+="$user $password"$'\n'
+    printf 'mongodb://%s:%s@mongo-1:27017,mongo-2:27017,mongo-3:27017/%s?replicaSet=rs0&authSource=admin' \
+      "$user" "$password" "$user" | write_secret "mongo-$user-uri"
+  done
+  printf '%s' "$mongo_users" | write_secret mongo-users "$mongo_uid"
+fi
+
+# Keycloak's HTTPS certificate and key (the Keycloak image runs as uid 1000).
+keycloak_uid="${HRM_KEYCLOAK_UID:-1000}"
+if [[ ! -e "$dir/keycloak-tls.key" ]]; then
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 365 -subj "/CN=localhost" \
+    -addext "subjectAltName=DNS:localhost,DNS:keycloak" -keyout "$dir/keycloak-tls.key.new" \
+    -out "$dir/keycloak-tls.crt.new" 2>/dev/null
+  write_secret keycloak-tls.crt "$keycloak_uid" <"$dir/keycloak-tls.crt.new" || true
+  write_secret keycloak-tls.key "$keycloak_uid" <"$dir/keycloak-tls.key.new" || true
+  rm -f "$dir/keycloak-tls.crt.new" "$dir/keycloak-tls.key.new"
+fi
+
+# Public values only: everything here may be read by anyone who can read the compose file.
+cat >"$dir/compose.env.tmp" <<ENV
 HRM_LEDGER_CHAIN_ID=1337
-HRM_LEDGER_SIGNING_KEY=$(random_key)
-HRM_LEDGER_DEPLOYER_KEY=$(random_key)
-KEYCLOAK_ADMIN_PASSWORD=$(openssl rand -hex 16)
-HRM_GATEWAY_CLIENT_SECRET=$(openssl rand -hex 24)
-HRM_HOSPITAL_CLIENT_SECRET=$(openssl rand -hex 24)
+HRM_VAULT_PUBLIC_KEY=$vault_public
+HRM_CONSENT_PUBLIC_KEY=$consent_public
+HRM_GATEWAY_ATTESTATION_PUBLIC_KEY=$gateway_public
+HRM_VAULT_OPERATOR_PUBLIC_KEY=$operator_public
 ENV
-  echo "wrote $dir/compose.env"
+# Lines this script does not manage (image digests, HRM_GATEWAY_PUBLIC_URL...) are kept.
+if [[ -f "$dir/compose.env" ]]; then
+  grep -Ev '^(HRM_LEDGER_CHAIN_ID|HRM_VAULT_PUBLIC_KEY|HRM_CONSENT_PUBLIC_KEY|HRM_GATEWAY_ATTESTATION_PUBLIC_KEY|HRM_VAULT_OPERATOR_PUBLIC_KEY)=' \
+    "$dir/compose.env" >>"$dir/compose.env.tmp" || true
 fi
-if [[ -n "${gateway_attestation_public:-}" ]]; then
-  # A new attestation key: consent-service must trust its public half (replacing an older line, if any).
-  sed -i '/^HRM_GATEWAY_ATTESTATION_PUBLIC_KEY=/d' "$dir/compose.env"
-  echo "HRM_GATEWAY_ATTESTATION_PUBLIC_KEY=$gateway_attestation_public" >>"$dir/compose.env"
+chmod 0644 "$dir/compose.env.tmp"
+mv "$dir/compose.env.tmp" "$dir/compose.env"
+echo "wrote $dir/compose.env (public keys only)" >&2
+
+if [[ "$(id -u)" != 0 ]]; then
+  echo "note: not root, so every secret file belongs to uid $(id -u): the containers (uids $owner, $kafka_uid," \
+    "$mongo_uid) cannot read them; run this script with sudo" >&2
 fi

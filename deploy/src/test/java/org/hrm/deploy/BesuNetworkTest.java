@@ -55,9 +55,10 @@ class BesuNetworkTest {
                 .containsEntry("HRM_LEDGER_CHAIN_ID", chainId);
         assertThat(config.at("/blockchain/nodes/count").asInt())
                 .isEqualTo(4)
-                .isEqualTo(ModelResources.named(StatefulSet.class, "besu-validator")
-                        .getSpec()
-                        .getReplicas());
+                .isEqualTo(ModelResources.all(StatefulSet.class).stream()
+                        .filter(set -> set.getMetadata().getName().startsWith("besu-validator-"))
+                        .mapToInt(set -> set.getSpec().getReplicas())
+                        .sum());
     }
 
     @Test
@@ -77,22 +78,8 @@ class BesuNetworkTest {
 
     @Test
     void scriptLaysOutKeysAndStaticNodesOnceAndKeepsThemOnRerun(@TempDir Path dir) throws IOException {
-        assumeTrue(Commands.installed("bash", "--version"), "bash is not installed: the generator script was not run");
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Files.writeString(bin.resolve("besu"), FAKE_BESU);
-        bin.resolve("besu").toFile().setExecutable(true);
         Path network = dir.resolve("network");
-        Map<String, String> environment = Map.of(
-                "PATH",
-                bin + ":" + System.getenv("PATH"),
-                "NETWORK_DIR",
-                network.toString(),
-                "CHAIN_ID",
-                "4242",
-                "BESU_UID",
-                String.valueOf(new com.sun.security.auth.module.UnixSystem().getUid()),
-                "VALIDATOR_ENDPOINTS",
-                "10.0.0.1:30303 10.0.0.2:30303 10.0.0.3:30303 10.0.0.4:30303");
+        Map<String, String> environment = generatorEnvironment(dir, Map.of("CHAIN_ID", "4242"));
 
         Commands.Result first = Commands.run(RepositoryFiles.root(), environment, "bash", SCRIPT);
         String staticNodes = Files.readString(network.resolve("static-nodes.json"));
@@ -110,6 +97,42 @@ class BesuNetworkTest {
                 .isEqualTo(4242);
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(Files.readString(network.resolve("validator-1/key"))).isEqualTo("kept");
+    }
+
+    @Test
+    void withKeyDirsEachKeyGoesToItsValidatorsDirectoryOnlyAndNoneStaysInTheSharedNetwork(@TempDir Path dir)
+            throws IOException {
+        Path network = dir.resolve("network");
+        Map<String, String> environment = generatorEnvironment(
+                dir,
+                Map.of(
+                        "KEY_DIRS",
+                        dir.resolve("v1") + " " + dir.resolve("v2") + " " + dir.resolve("v3") + " "
+                                + dir.resolve("v4")));
+
+        Commands.Result result = Commands.run(RepositoryFiles.root(), environment, "bash", SCRIPT);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(Files.readString(dir.resolve("v1/key")).trim()).isEqualTo("private-0xa1");
+        assertThat(Files.readString(dir.resolve("v4/key")).trim()).isEqualTo("private-0xd4");
+        try (var files = Files.walk(network)) {
+            assertThat(files.map(path -> path.getFileName().toString())).doesNotContain("key");
+        }
+        assertThat(Files.readString(network.resolve("validator-1/key.pub"))).contains("a1pub");
+    }
+
+    /** The generator's environment with the fake besu first on the PATH, writing to dir/network. */
+    private static Map<String, String> generatorEnvironment(Path dir, Map<String, String> extra) throws IOException {
+        assumeTrue(Commands.installed("bash", "--version"), "bash is not installed: the generator script was not run");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("besu"), FAKE_BESU);
+        bin.resolve("besu").toFile().setExecutable(true);
+        Map<String, String> environment = new java.util.HashMap<>(extra);
+        environment.put("PATH", bin + ":" + System.getenv("PATH"));
+        environment.put("NETWORK_DIR", dir.resolve("network").toString());
+        environment.put("BESU_UID", String.valueOf(new com.sun.security.auth.module.UnixSystem().getUid()));
+        environment.put("VALIDATOR_ENDPOINTS", "10.0.0.1:30303 10.0.0.2:30303 10.0.0.3:30303 10.0.0.4:30303");
+        return environment;
     }
 
     /** Stands in for `besu operator generate-blockchain-config`: four keys named by address, unsorted. */

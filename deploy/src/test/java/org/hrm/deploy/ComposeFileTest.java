@@ -133,8 +133,7 @@ class ComposeFileTest {
     @Test
     void eachServiceHasItsOwnDatabase() {
         List<String> databases = HRM_SERVICES.stream()
-                .map(name -> compose.environment(name).get("SPRING_MONGODB_URI"))
-                .map(uri -> uri.replaceAll("^mongodb://[^/]+/([^?]+)\\?replicaSet=rs0$", "$1"))
+                .map(name -> compose.environment(name).get("SPRING_MONGODB_DATABASE"))
                 .toList();
 
         assertThat(databases).doesNotHaveDuplicates().allMatch(database -> database.matches("hrm-[a-z-]+"));
@@ -154,7 +153,10 @@ class ComposeFileTest {
                 .isEqualTo(compose.environment("besu-network").get("VALIDATOR_ENDPOINTS"));
         for (int n = 1; n <= 4; n++) {
             String name = "besu-validator-" + n;
-            assertThat(compose.command(name)).contains("--node-private-key-file=/network/validator-" + n + "/key");
+            assertThat(compose.command(name)).contains("--node-private-key-file=/var/lib/besu/key");
+            assertThat(compose.service(name).get("volumes"))
+                    .as(name + " mounts the shared genesis and its own data volume, which holds its key")
+                    .isEqualTo(List.of("besu-network:/network:ro", "besu-data-" + n + ":/var/lib/besu"));
             assertThat(BesuOptions.of(compose.environment(name), compose.command(name))
                             .problems())
                     .as(name)

@@ -91,7 +91,9 @@ class KubernetesManifestsTest {
             }
         }
 
-        assertThat(workloads).as("the four services and the two Besu node sets").isEqualTo(6);
+        assertThat(workloads)
+                .as("the four services, four validators and the RPC nodes")
+                .isEqualTo(9);
         assertThat(problems).isEmpty();
     }
 

@@ -1,0 +1,161 @@
+package org.hrm.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
+import io.strimzi.api.kafka.model.user.acl.AclRule;
+import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml's Kafka and MongoDB are locked down: every Kafka client authenticates with its own SCRAM
+ * principal, ACLs (deploy/docker/kafka/acls.txt) are the Kubernetes KafkaUser ACLs, which follow the topic catalogue,
+ * nothing is allowed without an ACL, the broker is published on the loopback only; MongoDB runs with authentication
+ * and each service logs in as its own user.
+ */
+class ComposeKafkaAndMongoTest {
+    private static final Map<String, String> PRINCIPALS = Map.of(
+            "key-vault-service", "hrm-key-vault",
+            "ledger-writer-service", "hrm-ledger-writer",
+            "consent-service", "hrm-consent",
+            "gateway-service", "hrm-gateway");
+    /** KEDA reads consumer lag in Kubernetes only. */
+    private static final String KUBERNETES_ONLY = "hrm-keda";
+
+    private final ComposeFile compose = ComposeFile.load();
+
+    @Test
+    void composeAclsAreTheKubernetesUsersAcls() {
+        Set<String> compose = new TreeSet<>();
+        for (String line : RepositoryFiles.read("deploy/docker/kafka/acls.txt").split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] field = line.trim().split("\\s+");
+                assertThat(field).as(line).hasSize(5);
+                compose.add(rule(field[0], field[1], field[2], field[3], List.of(field[4].split(","))));
+            }
+        }
+        Set<String> kubernetes = new TreeSet<>();
+        for (KafkaUser user : ModelResources.all(KafkaUser.class)) {
+            String principal = user.getMetadata().getName();
+            if (principal.equals(KUBERNETES_ONLY)) {
+                continue;
+            }
+            for (AclRule acl : ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls()) {
+                List<String> operations = acl.getOperations().stream()
+                        .map(operation -> operation.toValue())
+                        .toList();
+                if (acl.getResource() instanceof AclRuleTopicResource topic) {
+                    kubernetes.add(
+                            rule(principal, "topic", topic.getPatternType().toValue(), topic.getName(), operations));
+                } else if (acl.getResource() instanceof AclRuleGroupResource group) {
+                    kubernetes.add(
+                            rule(principal, "group", group.getPatternType().toValue(), group.getName(), operations));
+                } else {
+                    throw new AssertionError(principal + ": an ACL compose does not mirror: " + acl.getResource());
+                }
+            }
+        }
+
+        assertThat(compose).isEqualTo(kubernetes);
+    }
+
+    @Test
+    void theBrokerAuthenticatesEveryConnectionAndDeniesWhatNoAclAllows() {
+        Map<String, String> kafka = compose.environment("kafka");
+
+        assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
+                .allSatisfy(entry -> assertThat(entry).endsWith(":SASL_PLAINTEXT"));
+        assertThat(kafka)
+                .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("KAFKA_SUPER_USERS", "User:admin")
+                .containsEntry("KAFKA_OPTS", "-Djava.security.auth.login.config=/run/secrets/kafka-server-jaas.conf");
+        assertThat(kafka.get("KAFKA_LISTENERS")).contains("CONTROLLER://localhost:");
+        assertThat(compose.command("kafka-topics").toString())
+                .contains("--command-config /run/secrets/kafka-admin.properties")
+                .contains("kafka-principals.sh");
+    }
+
+    @Test
+    void nothingIsPublishedOnEveryInterfaceButTheGateway() {
+        List<String> published = new ArrayList<>();
+        for (String name : compose.serviceNames()) {
+            Object ports = compose.service(name).get("ports");
+            if (ports instanceof List<?> list) {
+                list.forEach(port -> published.add(name + " " + port));
+            }
+        }
+
+        assertThat(published)
+                .filteredOn(port -> !port.startsWith("gateway-service "))
+                .allSatisfy(port -> assertThat(port).contains(" 127.0.0.1:"));
+    }
+
+    @Test
+    void eachServiceLogsInToKafkaAndMongoAsItsOwnPrincipal() {
+        String generator = RepositoryFiles.read("deploy/docker/generate-dev-secrets.sh");
+
+        PRINCIPALS.forEach((service, principal) -> {
+            Map<String, String> environment = compose.environment(service);
+            assertThat(environment)
+                    .as(service)
+                    .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+                    .containsEntry("SPRING_CONFIG_IMPORT", "configtree:/run/secrets/hrm-config/")
+                    .containsEntry("SPRING_MONGODB_DATABASE", principal)
+                    .doesNotContainKey("SPRING_MONGODB_URI");
+            assertThat(secretTargets(service))
+                    .as(service)
+                    .containsEntry(
+                            "/run/secrets/hrm-config/spring.kafka.properties.sasl.jaas.config",
+                            "kafka-" + principal + "-jaas")
+                    .containsEntry("/run/secrets/hrm-config/spring.mongodb.uri", "mongo-" + principal + "-uri");
+            assertThat(generator).contains(principal);
+        });
+    }
+
+    @Test
+    void mongoRunsWithAuthenticationAndMembersShareAKeyFile() {
+        for (String member : List.of("mongo-1", "mongo-2", "mongo-3")) {
+            assertThat(compose.command(member)).as(member).containsSequence("--keyFile", "/run/secrets/mongo-keyfile");
+            assertThat(compose.environment(member))
+                    .as(member)
+                    .containsEntry("MONGO_INITDB_ROOT_PASSWORD_FILE", "/run/secrets/mongo-root-password")
+                    .doesNotContainKey("MONGO_INITDB_ROOT_PASSWORD");
+        }
+        String init = RepositoryFiles.read("deploy/docker/mongo/init-replica-set.js");
+        assertThat(init).contains("createUser", "readWrite", "/run/secrets/");
+        assertThat(secretTargets("mongo-init").values()).contains("mongo-root-password", "mongo-users");
+    }
+
+    /** The service's docker secrets: where each is mounted, and from which secret. */
+    private Map<String, String> secretTargets(String service) {
+        Object secrets = compose.service(service).get("secrets");
+        if (!(secrets instanceof List<?> list)) {
+            return Map.of();
+        }
+        return list.stream()
+                .collect(Collectors.toMap(
+                        secret -> secret instanceof Map<?, ?> spec
+                                ? (String) spec.get("target")
+                                : "/run/secrets/" + secret,
+                        secret -> secret instanceof Map<?, ?> spec ? (String) spec.get("source") : (String) secret));
+    }
+
+    private static String rule(String principal, String type, String pattern, String name, List<String> operations) {
+        return principal + " " + type + " " + pattern.toLowerCase(Locale.ROOT) + " " + name + " "
+                + operations.stream()
+                        .map(operation -> operation.toLowerCase(Locale.ROOT))
+                        .sorted()
+                        .toList();
+    }
+}

@@ -1,0 +1,229 @@
+package org.hrm.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.Topic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docker-compose.yml's Kafka broker settings, run: a broker in a JVM of its own started from the broker variables of
+ * the compose file (ports moved to free ones) with the JAAS file generate-dev-secrets.sh writes, then the SCRAM users
+ * and the ACLs of deploy/docker/kafka/acls.txt created as kafka-principals.sh does. A service writes the topic it
+ * produces, another service may not, a wrong password and a plaintext client get nowhere.
+ */
+class ComposeKafkaBrokerIT {
+    @TempDir
+    static Path dir;
+
+    private static Process broker;
+    private static Path secrets;
+    private static String bootstrap;
+
+    @BeforeAll
+    static void startTheComposeBroker() throws Exception {
+        secrets = dir.resolve("secrets");
+        String uid = Commands.run(dir, Map.of(), "id", "-u").output().strip();
+        Commands.Result generated = Commands.run(
+                RepositoryFiles.root(),
+                Map.of(
+                        "HRM_SECRETS_DIR", secrets.toString(),
+                        "HRM_SECRETS_UID", uid,
+                        "HRM_KAFKA_UID", uid,
+                        "HRM_MONGO_UID", uid,
+                        "HRM_KEYCLOAK_UID", uid),
+                "bash",
+                "deploy/docker/generate-dev-secrets.sh");
+        assertThat(generated.exitCode()).as(generated.output()).isZero();
+
+        int internal = freePort();
+        int external = freePort();
+        int controller = freePort();
+        bootstrap = "127.0.0.1:" + internal;
+        Properties server = new Properties();
+        ComposeFile.load().environment("kafka").forEach((name, value) -> {
+            if (name.startsWith("KAFKA_") && !name.equals("KAFKA_OPTS") && !name.equals("KAFKA_LOG_DIRS")) {
+                String moved = value.replace("kafka:9092", "127.0.0.1:9092")
+                        .replace("://:", "://127.0.0.1:")
+                        .replace(":29092", ":" + external)
+                        .replace(":9092", ":" + internal)
+                        .replace(":9093", ":" + controller);
+                server.setProperty(name.substring(6).toLowerCase(Locale.ROOT).replace('_', '.'), moved);
+            }
+        });
+        server.setProperty("log.dirs", dir.resolve("data").toString());
+        Path properties = dir.resolve("server.properties");
+        try (var writer = Files.newBufferedWriter(properties)) {
+            server.store(writer, "from docker-compose.yml");
+        }
+        String clusterId = ComposeFile.load().environment("kafka").get("CLUSTER_ID");
+        Process format = java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString())
+                .start();
+        assertThat(format.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(format.exitValue()).isZero();
+        String jaas = ComposeFile.load().environment("kafka").get("KAFKA_OPTS").replace("/run/secrets/", secrets + "/");
+        broker = java(jaas, "kafka.Kafka", properties.toString()).start();
+
+        try (Admin admin = Admin.create(adminSettings())) {
+            admin.createTopics(List.of(new NewTopic(Topic.RECORD_SEALED.name(Domain.PATIENT), 1, (short) 1)))
+                    .all()
+                    .get(60, TimeUnit.SECONDS);
+            List<UserScramCredentialAlteration> users = new ArrayList<>();
+            for (String line : Files.readAllLines(secrets.resolve("kafka-scram-users"))) {
+                String[] field = line.split(" ");
+                users.add(new UserScramCredentialUpsertion(
+                        field[0], new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), field[1]));
+            }
+            admin.alterUserScramCredentials(users).all().get();
+            admin.createAcls(composeAcls()).all().get();
+        }
+        Thread.sleep(2000);
+    }
+
+    @AfterAll
+    static void stopTheBroker() throws InterruptedException {
+        if (broker != null) {
+            broker.destroy();
+            broker.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aServiceWritesTheTopicItProducesAndNoOtherPrincipalMay() throws Exception {
+        String sealed = Topic.RECORD_SEALED.name(Domain.PATIENT);
+
+        assertThat(send(client("hrm-key-vault"), sealed)).isNull();
+        assertThat(send(client("hrm-gateway"), sealed)).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(send(client("hrm-client"), sealed)).isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    void aWrongPasswordOrAPlaintextClientGetsNowhere() throws Exception {
+        Properties wrong = client("hrm-key-vault");
+        wrong.put(
+                "sasl.jaas.config",
+                wrong.getProperty("sasl.jaas.config").replaceAll("password=\"[0-9a-f]+\"", "password=\"x\""));
+        Properties plaintext = client("hrm-key-vault");
+        plaintext.put("security.protocol", "PLAINTEXT");
+
+        assertThat(send(wrong, Topic.RECORD_SEALED.name(Domain.PATIENT)))
+                .isInstanceOf(SaslAuthenticationException.class);
+        assertThat(send(plaintext, Topic.RECORD_SEALED.name(Domain.PATIENT))).isNotNull();
+    }
+
+    /** The rules kafka-principals.sh creates from acls.txt. */
+    private static List<AclBinding> composeAcls() {
+        List<AclBinding> acls = new ArrayList<>();
+        for (String line : RepositoryFiles.read("deploy/docker/kafka/acls.txt").split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] field = line.trim().split("\\s+");
+            ResourcePattern resource = new ResourcePattern(
+                    ResourceType.fromString(field[1]),
+                    field[3],
+                    field[2].equals("prefix") ? PatternType.PREFIXED : PatternType.LITERAL);
+            for (String operation : field[4].split(",")) {
+                acls.add(new AclBinding(
+                        resource,
+                        new AccessControlEntry(
+                                "User:" + field[0], "*", AclOperation.fromString(operation), AclPermissionType.ALLOW)));
+            }
+        }
+        return acls;
+    }
+
+    private static Throwable send(Properties settings, String topic) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings)) {
+            producer.send(new ProducerRecord<>(topic, "key", "value")).get(20, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    private static Properties adminSettings() throws IOException {
+        Properties admin = new Properties();
+        try (var reader = Files.newBufferedReader(secrets.resolve("kafka-admin.properties"))) {
+            admin.load(reader);
+        }
+        admin.put("bootstrap.servers", bootstrap);
+        return admin;
+    }
+
+    private static Properties client(String principal) throws IOException {
+        Properties client = new Properties();
+        client.put("bootstrap.servers", bootstrap);
+        client.put("security.protocol", "SASL_PLAINTEXT");
+        client.put("sasl.mechanism", "SCRAM-SHA-512");
+        if (principal.equals("hrm-client")) {
+            // Hospital systems on the host use the properties file the generator writes for them.
+            Properties file = new Properties();
+            try (var reader = Files.newBufferedReader(secrets.resolve("kafka-hrm-client.properties"))) {
+                file.load(reader);
+            }
+            client.put("sasl.jaas.config", file.getProperty("sasl.jaas.config"));
+        } else {
+            client.put("sasl.jaas.config", Files.readString(secrets.resolve("kafka-" + principal + "-jaas")));
+        }
+        client.put("key.serializer", StringSerializer.class.getName());
+        client.put("value.serializer", StringSerializer.class.getName());
+        client.put("max.block.ms", String.valueOf(Duration.ofSeconds(10).toMillis()));
+        client.put("delivery.timeout.ms", "12000");
+        client.put("request.timeout.ms", "10000");
+        return client;
+    }
+
+    private static ProcessBuilder java(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path")));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("broker.log").toFile());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

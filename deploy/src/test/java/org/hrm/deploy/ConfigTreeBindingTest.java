@@ -1,0 +1,70 @@
+package org.hrm.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.ConfigTreePropertySource;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * The way compose and Kubernetes hand secrets to the services binds as intended: a Spring config tree file named
+ * {@code spring.kafka.properties.sasl.jaas.config} becomes the Kafka client property {@code sasl.jaas.config}, the
+ * variable {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM} becomes {@code sasl.mechanism}, a trailing newline of a
+ * mounted file is dropped, and the map-key variables name the key ids and operator ids the services trust.
+ */
+class ConfigTreeBindingTest {
+    @Test
+    void configTreeFilesAndVariablesBindToTheKafkaClientAndMongoSettings(@TempDir Path tree) throws IOException {
+        String login = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"hrm-consent\""
+                + " password=\"secret\";";
+        Files.writeString(tree.resolve("spring.kafka.properties.sasl.jaas.config"), login + "\n");
+        Files.writeString(tree.resolve("spring.mongodb.uri"), "mongodb://hrm-consent:pw@mongo-1:27017/hrm-consent\n");
+        Files.writeString(tree.resolve("hrm.ledger.signing-key"), "0x01\n");
+
+        Binder binder = binder(
+                tree,
+                Map.of(
+                        "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512",
+                        "SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                        "HRM_VAULT_AUTHORITY_ATTESTATIONKEYS_GATEWAY1", "BAAA",
+                        "HRM_VAULT_AUTHORITY_OPERATORKEYS_OPERATOR1", "BBBB"));
+        KafkaProperties kafka =
+                binder.bind("spring.kafka", KafkaProperties.class).get();
+
+        assertThat(kafka.getProperties())
+                .containsEntry("sasl.jaas.config", login)
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+        assertThat(kafka.getSecurity().getProtocol()).isEqualTo("SASL_PLAINTEXT");
+        assertThat(binder.bind("spring.mongodb.uri", String.class).get())
+                .isEqualTo("mongodb://hrm-consent:pw@mongo-1:27017/hrm-consent");
+        assertThat(binder.bind("hrm.ledger.signing-key", String.class).get()).isEqualTo("0x01");
+        assertThat(binder.bind("hrm.vault.authority.attestation-keys", Map.class)
+                        .get())
+                .isEqualTo(Map.of("gateway1", "BAAA"));
+        assertThat(binder.bind("hrm.vault.authority.operator-keys", Map.class).get())
+                .isEqualTo(Map.of("operator1", "BBBB"));
+    }
+
+    private static Binder binder(Path tree, Map<String, Object> variables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        environment
+                .getPropertySources()
+                .addLast(new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        environment
+                .getPropertySources()
+                .addLast(new ConfigTreePropertySource(
+                        "configtree", tree, ConfigTreePropertySource.Option.AUTO_TRIM_TRAILING_NEW_LINE));
+        return Binder.get(environment);
+    }
+}

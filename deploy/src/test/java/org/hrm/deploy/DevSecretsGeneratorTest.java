@@ -1,0 +1,213 @@
+package org.hrm.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.hrm.consent.domain.DecisionSigningKey;
+import org.hrm.keyvault.domain.ReceiptSigningKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * deploy/docker/generate-dev-secrets.sh, run into a temporary directory: every secret is readable by its owner only,
+ * compose.env carries public values only, and each published public key is the one of its private key.
+ */
+class DevSecretsGeneratorTest {
+    private static final String GENERATOR = "deploy/docker/generate-dev-secrets.sh";
+    private static final List<String> SECRETS = List.of(
+            "vault-token-pin",
+            "vault-token-so-pin",
+            "vault-receipt-key",
+            "consent-signing-key",
+            "gateway-attestation-key",
+            "ledger-signing-key",
+            "ledger-deployer-key",
+            "vault-operator-key",
+            "kafka-server-jaas.conf",
+            "kafka-admin.properties",
+            "kafka-scram-users",
+            "kafka-hrm-key-vault-jaas",
+            "kafka-hrm-ledger-writer-jaas",
+            "kafka-hrm-consent-jaas",
+            "kafka-hrm-gateway-jaas",
+            "kafka-hrm-client.properties",
+            "kafka-hrm-operator.properties",
+            "mongo-keyfile",
+            "mongo-root-password",
+            "mongo-users",
+            "mongo-hrm-key-vault-uri",
+            "mongo-hrm-ledger-writer-uri",
+            "mongo-hrm-consent-uri",
+            "mongo-hrm-gateway-uri",
+            "keycloak-tls.crt",
+            "keycloak-tls.key");
+    private static final List<String> SERVICE_PRINCIPALS =
+            List.of("hrm-key-vault", "hrm-ledger-writer", "hrm-consent", "hrm-gateway");
+
+    @Test
+    void everySecretIsReadableByItsOwnerOnly(@TempDir Path dir) throws IOException {
+        Path secrets = generate(dir);
+
+        assertThat(Files.getPosixFilePermissions(secrets))
+                .as("the directory")
+                .isEqualTo(Set.of(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE));
+        try (Stream<Path> files = Files.list(secrets)) {
+            List<Path> secretFiles = files.filter(
+                            file -> !file.getFileName().toString().equals("compose.env"))
+                    .toList();
+            assertThat(secretFiles)
+                    .extracting(file -> file.getFileName().toString())
+                    .containsExactlyInAnyOrderElementsOf(SECRETS);
+            for (Path file : secretFiles) {
+                assertThat(Files.getPosixFilePermissions(file))
+                        .as(file.getFileName().toString())
+                        .containsExactly(PosixFilePermission.OWNER_READ);
+                assertThat(Files.size(file)).as(file.getFileName().toString()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void composeEnvHoldsThePublicHalvesOfTheGeneratedKeysAndNoSecret(@TempDir Path dir) throws IOException {
+        Path secrets = generate(dir);
+        Map<String, String> env = envFile(secrets.resolve("compose.env"));
+
+        assertThat(env)
+                .containsOnlyKeys(
+                        "HRM_LEDGER_CHAIN_ID",
+                        "HRM_VAULT_PUBLIC_KEY",
+                        "HRM_CONSENT_PUBLIC_KEY",
+                        "HRM_GATEWAY_ATTESTATION_PUBLIC_KEY",
+                        "HRM_VAULT_OPERATOR_PUBLIC_KEY");
+        assertThat(env.get("HRM_VAULT_PUBLIC_KEY"))
+                .isEqualTo(ReceiptSigningKey.receiptPublicKeyBase64(read(secrets, "vault-receipt-key")));
+        assertThat(env.get("HRM_CONSENT_PUBLIC_KEY"))
+                .isEqualTo(DecisionSigningKey.publicKeyBase64(read(secrets, "consent-signing-key")));
+        assertThat(env.get("HRM_GATEWAY_ATTESTATION_PUBLIC_KEY"))
+                .isEqualTo(ReceiptSigningKey.receiptPublicKeyBase64(read(secrets, "gateway-attestation-key")));
+        assertThat(env.get("HRM_VAULT_OPERATOR_PUBLIC_KEY"))
+                .isEqualTo(ReceiptSigningKey.receiptPublicKeyBase64(read(secrets, "vault-operator-key")));
+        for (String secret : SECRETS) {
+            assertThat(Files.readString(secrets.resolve("compose.env")))
+                    .as(secret + " is not in compose.env")
+                    .doesNotContain(read(secrets, secret).strip());
+        }
+    }
+
+    @Test
+    void eachServiceHasItsOwnKafkaAndMongoLoginAndTheInitJobsKnowThemAll(@TempDir Path dir) throws IOException {
+        Path secrets = generate(dir);
+        String scramUsers = read(secrets, "kafka-scram-users");
+        String mongoUsers = read(secrets, "mongo-users");
+
+        for (String principal : SERVICE_PRINCIPALS) {
+            String jaas = read(secrets, "kafka-" + principal + "-jaas");
+            assertThat(jaas)
+                    .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                            + principal + "\" password=\"")
+                    .endsWith("\";");
+            String kafkaPassword = jaas.replaceAll(".*password=\"([0-9a-f]+)\";$", "$1");
+            assertThat(scramUsers).contains(principal + " " + kafkaPassword + "\n");
+            String uri = read(secrets, "mongo-" + principal + "-uri");
+            assertThat(uri)
+                    .matches("mongodb://" + principal + ":[0-9a-f]{48}@mongo-1:27017,mongo-2:27017,mongo-3:27017/"
+                            + principal + "\\?replicaSet=rs0&authSource=admin");
+            String mongoPassword = uri.replaceAll("^mongodb://[^:]+:([0-9a-f]+)@.*$", "$1");
+            assertThat(mongoUsers).contains(principal + " " + mongoPassword + "\n");
+            assertThat(mongoPassword).isNotEqualTo(kafkaPassword);
+        }
+        assertThat(read(secrets, "kafka-server-jaas.conf"))
+                .contains("PlainLoginModule required", "ScramLoginModule required")
+                .doesNotContain("user_hrm");
+    }
+
+    @Test
+    void aSecondRunKeepsEverySecretAndThePublishedKeys(@TempDir Path dir) throws IOException {
+        Path secrets = generate(dir);
+        Map<String, String> before = new LinkedHashMap<>();
+        for (String secret : SECRETS) {
+            before.put(secret, read(secrets, secret));
+        }
+        String env = Files.readString(secrets.resolve("compose.env"));
+
+        generate(dir);
+
+        for (String secret : SECRETS) {
+            assertThat(read(secrets, secret)).as(secret).isEqualTo(before.get(secret));
+        }
+        assertThat(Files.readString(secrets.resolve("compose.env"))).isEqualTo(env);
+    }
+
+    @Test
+    void anOperatorKeptElsewhereIsTrustedWithoutAKeyHereAndOtherSettingsSurviveARerun(@TempDir Path dir)
+            throws IOException {
+        Path secrets = generate(dir);
+        String operator = ReceiptSigningKey.receiptPublicKeyBase64(ReceiptSigningKey.generateReceiptKeyFileContent());
+        Files.delete(secrets.resolve("vault-operator-key"));
+        Files.writeString(
+                secrets.resolve("compose.env"),
+                Files.readString(secrets.resolve("compose.env")) + "KAFKA_IMAGE=apache/kafka@sha256:0123\n");
+
+        generate(dir, Map.of("HRM_VAULT_OPERATOR_PUBLIC_KEY", operator));
+
+        assertThat(secrets.resolve("vault-operator-key")).doesNotExist();
+        assertThat(envFile(secrets.resolve("compose.env")))
+                .containsEntry("HRM_VAULT_OPERATOR_PUBLIC_KEY", operator)
+                .containsEntry("KAFKA_IMAGE", "apache/kafka@sha256:0123");
+    }
+
+    private static Path generate(Path dir) throws IOException {
+        return generate(dir, Map.of());
+    }
+
+    private static Path generate(Path dir, Map<String, String> extra) throws IOException {
+        assumeTrue(Commands.installed("openssl", "version"), "openssl is not installed");
+        Path secrets = dir.resolve("secrets");
+        Map<String, String> environment = new java.util.HashMap<>(extra);
+        environment.putAll(Map.of(
+                "HRM_SECRETS_DIR",
+                secrets.toString(),
+                "HRM_SECRETS_UID",
+                ownUid(),
+                "HRM_KAFKA_UID",
+                ownUid(),
+                "HRM_MONGO_UID",
+                ownUid(),
+                "HRM_KEYCLOAK_UID",
+                ownUid()));
+        Commands.Result result = Commands.run(RepositoryFiles.root(), environment, "bash", GENERATOR);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return secrets;
+    }
+
+    /** The test's own uid, so the files stay readable here even when the test runs as root. */
+    private static String ownUid() throws IOException {
+        return Commands.run(Path.of("."), Map.of(), "id", "-u").output().strip();
+    }
+
+    private static String read(Path dir, String name) throws IOException {
+        return Files.readString(dir.resolve(name));
+    }
+
+    private static Map<String, String> envFile(Path file) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        return env;
+    }
+}
