@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The portal in headless Chromium against the embedded platform: the patient opens a record (decrypted in the page),
  * grants it to a doctor who reads it, revokes and the doctor is denied, replaces her key in the page (the new key file
- * is saved, the record written before still opens), erases with a request signed in the page and sees 410; the operator's
- * dashboard. Each page is saved to docs/screenshots for the README.
+ * is saved, the record written before still opens with both keys), erases with a request signed in the page and sees
+ * 410; the doctor replaces a lost key (the gateway attests the login); the operator's dashboard. Each page is saved to
+ * docs/screenshots for the README.
  */
 class PortalBrowserIT {
     static final String TEXT = "alice: blood pressure 128/82, pulse 64";
@@ -138,6 +139,15 @@ class PortalBrowserIT {
             assertThat(browser.awaitText("#message", "gone (410)", () -> {})).contains("record erased");
             browser.awaitText("#history", "dr-chen", () -> browser.click("#history-refresh"));
             browser.screenshot("patient-erased");
+
+            // A doctor who lost the key file: the gateway attests the login, the new key is saved and in use.
+            login(browser, "dr-chen", null);
+            browser.click("#rotate-lost-key");
+            browser.acceptConfirmation();
+            assertThat(browser.awaitText("#rotation-status", "key replaced", () -> {}))
+                    .contains("lost key: the gateway attested your login");
+            assertThat(PartyKeyFile.load(browser.awaitDownload("dr-chen.key.")).partyId())
+                    .isEqualTo("dr-chen");
 
             login(browser, "ops-olga", null);
             browser.awaitText("#pipeline", "record-committed", () -> {});
