@@ -13,6 +13,13 @@ const OPS = {
     signGrant: hrm.signGrant,
     signRevoke: hrm.signRevoke,
     parseKeyFile: hrm.parseKeyFile,
+    signKeyRotation: hrm.signKeyRotation,
+    proveLostKeyRotation: hrm.proveLostKeyRotation,
+    signErasure: hrm.signErasure,
+    keyRotationSignedBytes: hrm.keyRotationSignedBytes,
+    erasureSignedBytes: hrm.erasureSignedBytes,
+    // The new key file comes back too, so Java can load the key the page generated.
+    generatePartyKeys: async (partyId) => (await hrm.generatePartyKeys(partyId)).keyFile,
 };
 
 async function argument(value) {

@@ -53,6 +53,14 @@
  *   signRevoke(ownerKeys, grantId, domain, now?) -> ConsentRevoked JSON {grantId, domain, ownerId, revokedAt,
  *       ownerSignature}, signed over revokeSignedBytes(revocation).
  *   grantSignedBytes(grantJson), revokeSignedBytes(revokedJson) -> Uint8Array (the canonical bytes Java signs)
+ *   generatePartyKeys(partyId) -> {keys: PartyKeys, keyFile: PartyKeyFile JSON text to save (private key inside)}
+ *   signKeyRotation(previousKeys, newKeys, rotatedAt?) -> PartyKeyRotated JSON {partyId, previousPublicKey,
+ *       newPublicKey, rotatedAt, proofOfPossession (new key), previousKeySignature (previous key)}
+ *   proveLostKeyRotation(partyId, previousPublicKey, newKeys, rotatedAt?) -> the same without previousKeySignature,
+ *       for the gateway to attest (lost key)
+ *   signErasure(ownerKeys, {requestId, domain, recordId?, requestedAt?}) -> ErasureRequested JSON with ownerSignature
+ *   keyRotationSignedBytes(rotationJson), erasureSignedBytes(erasureJson) -> Uint8Array (docs/wire-format/
+ *       authority-events.md: "hrm/party-key-rotated/v2", "hrm/erasure-requested/v2")
  *   verifySignature(publicKey, message, signature) -> boolean (ECDSA P-256/SHA-256, r||s)
  *   publicKeyFingerprint(publicKey) -> "abcd:ef01:..." (SHA-256 of the SEC1 point, first 16 bytes)
  *   base64Encode, base64Decode, utf8Encode, utf8Decode, javaInstant(time), HrmCryptoError {code, message}
@@ -1012,4 +1020,117 @@ export async function signRevoke(ownerKeys, grantId, domain, now = new Date()) {
         revokedAt: javaInstant(now),
     };
     return { ...revoked, ownerSignature: await sign(ownerKeys, revokeSignedBytes(revoked)) };
+}
+
+// ------------------------------------------------------- key rotation and erasure (the owner's own requests)
+
+const KEY_ROTATION_LABEL = 'hrm/party-key-rotated/v2';
+const ERASURE_LABEL = 'hrm/erasure-requested/v2';
+
+function base64urlDecode(text) {
+    const standard = text.replace(/-/g, '+').replace(/_/g, '/');
+    return base64Decode(standard.padEnd(standard.length + ((4 - (standard.length % 4)) % 4), '='));
+}
+
+/**
+ * A fresh P-256 key pair for `partyId`: {keys, keyFile}. keys are party keys as parseKeyFile returns them
+ * (non-extractable CryptoKeys); keyFile is the PartyKeyFile JSON text {"partyId", "publicKey", "privateKey"} for the
+ * user to save. It is the only copy of the private key outside the page: offer it for download, then drop it.
+ */
+export async function generatePartyKeys(partyId) {
+    requireText(partyId, 'partyId');
+    const pair = await subtle().generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+    const jwk = await subtle().exportKey('jwk', pair.privateKey);
+    const publicKey = concat(Uint8Array.of(0x04), base64urlDecode(jwk.x), base64urlDecode(jwk.y));
+    const privateKey = base64urlDecode(jwk.d);
+    try {
+        const keys = await importPartyKeys(partyId, publicKey, privateKey);
+        const keyFile = JSON.stringify({
+            partyId,
+            publicKey: base64Encode(publicKey),
+            privateKey: base64Encode(privateKey),
+        });
+        return { keys, keyFile };
+    } finally {
+        privateKey.fill(0);
+    }
+}
+
+/** PartyKeyRotated.signedBytes(): label, partyId, previousPublicKey, newPublicKey, rotatedAt. */
+export function keyRotationSignedBytes(rotation) {
+    const r = parseJson(rotation, 'PartyKeyRotated');
+    return canonical(KEY_ROTATION_LABEL, [
+        requireText(r.partyId, 'partyId'),
+        bytesOf(r.previousPublicKey, 'previousPublicKey'),
+        bytesOf(r.newPublicKey, 'newPublicKey'),
+        javaInstant(r.rotatedAt),
+    ]);
+}
+
+async function provenRotation(partyId, previousPublicKey, newKeys, rotatedAt) {
+    privateOf(newKeys);
+    if (newKeys.partyId !== partyId) {
+        fail('BAD_KEYS', `the new key is ${newKeys.partyId}'s, not ${partyId}'s`);
+    }
+    const previous = bytesOf(previousPublicKey, 'previousPublicKey');
+    await importPublic(previous, 'ECDSA');
+    if (equalBytes(previous, newKeys.publicKey)) {
+        fail('BAD_KEYS', 'the new key must differ from the previous one');
+    }
+    const rotation = {
+        partyId,
+        previousPublicKey: base64Encode(previous),
+        newPublicKey: base64Encode(newKeys.publicKey),
+        rotatedAt: javaInstant(rotatedAt),
+    };
+    return { ...rotation, proofOfPossession: await sign(newKeys, keyRotationSignedBytes(rotation)) };
+}
+
+/**
+ * A routine key rotation, as PartyKeyRotated.rotate makes it: proven by the new key (proofOfPossession) and signed
+ * by the previous one (previousKeySignature), both over keyRotationSignedBytes. previousKeys: the party's current
+ * keys; newKeys: from generatePartyKeys (same party).
+ */
+export async function signKeyRotation(previousKeys, newKeys, rotatedAt = new Date()) {
+    privateOf(previousKeys);
+    const rotation = await provenRotation(previousKeys.partyId, previousKeys.publicKey, newKeys, rotatedAt);
+    return { ...rotation, previousKeySignature: await sign(previousKeys, keyRotationSignedBytes(rotation)) };
+}
+
+/**
+ * A rotation for a lost key: proven by the new key only; the gateway adds its attestation (purpose rotate-key) of
+ * the caller. previousPublicKey: the directory's current key of the party (the one being replaced).
+ */
+export function proveLostKeyRotation(partyId, previousPublicKey, newKeys, rotatedAt = new Date()) {
+    return provenRotation(requireText(partyId, 'partyId'), previousPublicKey, newKeys, rotatedAt);
+}
+
+/** ErasureRequested.signedBytes(): label, requestId, domain, ownerId, opt(recordId) (empty = all), requestedAt. */
+export function erasureSignedBytes(erasure) {
+    const e = parseJson(erasure, 'ErasureRequested');
+    const recordId = e.recordId == null || String(e.recordId).trim() === '' ? null : requireUuid(e.recordId, 'recordId');
+    return canonical(ERASURE_LABEL, [
+        requireUuid(e.requestId, 'requestId'),
+        requireDomain(e.domain),
+        requireText(e.ownerId, 'ownerId'),
+        recordId === null ? new Uint8Array(0) : recordId,
+        javaInstant(e.requestedAt),
+    ]);
+}
+
+/**
+ * An ErasureRequested signed by its owner, as ErasureRequested.signedBy makes it. request: {requestId (UUID),
+ * domain, recordId? (absent: every record of the owner in the domain), requestedAt? (default now)}.
+ */
+export async function signErasure(ownerKeys, request) {
+    privateOf(ownerKeys);
+    const r = request || {};
+    const erasure = {
+        requestId: requireUuid(r.requestId, 'requestId'),
+        domain: requireDomain(r.domain),
+        ownerId: ownerKeys.partyId,
+        ...(r.recordId == null ? {} : { recordId: requireUuid(r.recordId, 'recordId') }),
+        requestedAt: javaInstant(r.requestedAt ?? new Date()),
+    };
+    return { ...erasure, ownerSignature: await sign(ownerKeys, erasureSignedBytes(erasure)) };
 }

@@ -1,13 +1,15 @@
-import { rewrapShare, signGrant, signRevoke } from './hrm-crypto.js';
+import { rewrapShare, signErasure, signGrant, signRevoke } from './hrm-crypto.js';
 import { call, escapeHtml, logout, requireRole, show } from './api.js';
 import { keyFileInput } from './keys.js';
 import { openInto } from './reader.js';
+import { rotationControls } from './rotation.js';
 
 const me = requireRole('patient');
 const $ = (id) => document.getElementById(id);
 const message = $('message');
 const erasures = [];
 let keys = null;
+let earlierKeys = [];
 let records = [];
 
 $('who').textContent = me.partyId;
@@ -16,8 +18,15 @@ $('refresh').addEventListener('click', refresh);
 $('history-refresh').addEventListener('click', history);
 $('history-export').addEventListener('click', exportHistory);
 $('erase-all').addEventListener('click', () => erase(null));
-keyFileInput($('key-file'), $('key-status'), me.partyId, (loaded) => {
-    keys = loaded;
+keyFileInput($('key-file'), $('key-status'), me.partyId, (current, earlier) => {
+    keys = current;
+    earlierKeys = earlier;
+});
+rotationControls(me.partyId, () => ({ current: keys, earlier: earlierKeys }), (next, replaced) => {
+    keys = next;
+    earlierKeys = replaced ? [replaced, ...earlierKeys] : earlierKeys;
+    $('key-status').textContent = `new key of ${me.partyId} in use`
+        + (earlierKeys.length ? `, with ${earlierKeys.length} earlier key(s) for older records` : '');
 });
 
 async function refresh() {
@@ -53,7 +62,7 @@ function needKeys() {
 }
 
 function open(recordId) {
-    return openInto(recordId, keys, message);
+    return openInto(recordId, keys, message, earlierKeys);
 }
 
 async function share(recordId) {
@@ -118,9 +127,18 @@ async function erase(recordId) {
     try {
         const domain = recordId ? records.find((r) => r.recordId === recordId).domain : 'PATIENT';
         const body = recordId ? { domain, recordId } : { domain };
+        // With the key loaded, the owner signs the request here; without it, the gateway attests the login.
+        if (keys) {
+            const signed = await signErasure(keys, { requestId: crypto.randomUUID(), domain, recordId });
+            Object.assign(body, {
+                requestId: signed.requestId,
+                requestedAt: signed.requestedAt,
+                ownerSignature: signed.ownerSignature,
+            });
+        }
         const erasure = (await call('POST', `/api/owners/${me.partyId}/erasures`, body)).body;
         erasures.push(erasure.requestId);
-        show(message, `erasure of ${what} requested`, true);
+        show(message, `erasure of ${what} requested, ${AUTHORIZED_BY[erasure.authorizedBy]}`, true);
         followErasures();
     } catch (e) {
         show(message, 'erasure failed: ' + e.message, false);
@@ -136,6 +154,7 @@ async function followErasures() {
         const receipt = e.receipt ? `<a href="#" data-receipt="${requestId}">download receipt</a>` : 'waiting';
         rows.push(`<tr data-erasure="${requestId}"><td class="mono">${requestId}</td>`
             + `<td class="mono">${(e.recordIds.length ? e.recordIds : [e.recordId ?? 'all']).join(', ')}</td>`
+            + `<td>${AUTHORIZED_BY[e.authorizedBy] ?? escapeHtml(e.authorizedBy)}</td>`
             + `<td>${e.stage}</td><td>${receipt}</td></tr>`);
     }
     $('erasures').innerHTML = rows.join('');
@@ -186,6 +205,12 @@ async function exportHistory() {
     link.download = `access-history-${me.partyId}.json`;
     link.click();
 }
+
+const AUTHORIZED_BY = {
+    'owner-signature': 'signed with your key in this page',
+    'gateway-attestation': 'no key loaded: the gateway vouched for your login',
+    unsigned: 'unsigned (the vault refuses it)',
+};
 
 const ACTIONS = { open, share, erase };
 refresh();

@@ -10,18 +10,40 @@ export class UnverifiedRecord extends Error {}
  * request this page made (request id, record, reader); the text is returned only if the author's signature verifies
  * against the author's key in the directory, otherwise this throws UnverifiedRecord.
  */
-export async function readRecord(recordId, readerKeys) {
+export async function readRecord(recordId, readerKeys, earlierKeys = []) {
     const answer = await fetchRecord(recordId);
     const released = answer.released;
     const innerCiphertext = await openReleased(released, readerKeys, { requestId: answer.askedRequestId, recordId });
     // Verified before decryption: content whose author cannot be confirmed is never decrypted into the page.
     const provenance = await provenanceOf(answer, innerCiphertext);
-    const plaintext = await decryptRecord({ ...released, ownerId: answer.ownerId, innerCiphertext }, readerKeys);
+    const plaintext = await decryptWithShareKey({ ...released, ownerId: answer.ownerId, innerCiphertext },
+        [readerKeys, ...earlierKeys]);
     try {
         return { text: utf8Decode(plaintext), provenance };
     } finally {
         plaintext.fill(0);
     }
+}
+
+/**
+ * The release is sealed to the reader's current key, but a record written before a key rotation carries a key share
+ * wrapped to the key the reader held then: each key in turn, current first.
+ */
+async function decryptWithShareKey(record, keyRing) {
+    let refused = null;
+    for (const keys of keyRing) {
+        try {
+            return await decryptRecord(record, keys);
+        } catch (e) {
+            if (e.code !== 'SHARE_DOES_NOT_OPEN') {
+                throw e;
+            }
+            refused = e;
+        }
+    }
+    throw new Error(keyRing.length > 1
+        ? `${refused.message}, nor with the earlier keys loaded`
+        : `${refused.message}; if you replaced your key since this record was written, load the earlier key file too`);
 }
 
 async function provenanceOf(answer, innerCiphertext) {
@@ -46,7 +68,7 @@ async function provenanceOf(answer, innerCiphertext) {
 }
 
 /** Opens a record into the page's "opened" section (#opened, #opened-id, #opened-provenance, #plaintext). */
-export async function openInto(recordId, readerKeys, message) {
+export async function openInto(recordId, readerKeys, message, earlierKeys = []) {
     const $ = (id) => document.getElementById(id);
     $('opened').hidden = true;
     $('plaintext').textContent = '';
@@ -54,7 +76,7 @@ export async function openInto(recordId, readerKeys, message) {
         if (!readerKeys) {
             throw new Error('load your key file first');
         }
-        const { text, provenance } = await readRecord(recordId, readerKeys);
+        const { text, provenance } = await readRecord(recordId, readerKeys, earlierKeys);
         $('opened').hidden = false;
         $('opened-id').textContent = recordId;
         $('opened-provenance').textContent = provenance;

@@ -26,6 +26,7 @@ final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final Path screenshots;
+    private final Path downloads;
 
     Browser(Path profile, Path screenshots) throws Exception {
         ChromeOptions options = new ChromeOptions();
@@ -41,6 +42,14 @@ final class Browser implements AutoCloseable {
                 "--disable-sync",
                 "--window-size=1280,1100",
                 "--user-data-dir=" + profile.toAbsolutePath()));
+        this.downloads = Files.createDirectories(profile.resolve("downloads"));
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory",
+                        downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download",
+                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
@@ -90,6 +99,22 @@ final class Browser implements AutoCloseable {
                     return null;
                 },
                 css + " containing '" + expected + "'");
+    }
+
+    /** Waits for a completed download whose file name starts with {@code prefix}. */
+    Path awaitDownload(String prefix) {
+        return until(
+                () -> {
+                    try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+                        return files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                                .filter(f -> !f.getFileName().toString().endsWith(".crdownload"))
+                                .findFirst()
+                                .orElse(null);
+                    } catch (java.io.IOException e) {
+                        return null;
+                    }
+                },
+                "a download named " + prefix + "*");
     }
 
     void acceptConfirmation() {

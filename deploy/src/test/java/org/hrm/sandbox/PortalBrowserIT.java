@@ -7,14 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -24,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The portal in headless Chromium against the embedded platform: the patient opens a record (decrypted in the page),
- * grants it to a doctor who reads it, revokes and the doctor is denied, erases and sees 410; the operator's
- * dashboard. Each page is saved to docs/screenshots for the README.
+ * grants it to a doctor who reads it, revokes and the doctor is denied, replaces her key in the page (the new key file
+ * is saved, the record written before still opens with both keys), erases with a request signed in the page and sees
+ * 410; the doctor replaces a lost key (the gateway attests the login); the operator's dashboard. Each page is saved to
+ * docs/screenshots for the README.
  */
 class PortalBrowserIT {
     static final String TEXT = "alice: blood pressure 128/82, pulse 64";
@@ -34,6 +41,7 @@ class PortalBrowserIT {
     static Session session;
     static Path keys;
     static String recordId;
+    static PartyKeys alice;
 
     @BeforeAll
     static void platformWithOneCommittedRecord(@TempDir Path home) throws Exception {
@@ -45,7 +53,7 @@ class PortalBrowserIT {
         session = Session.of(platform.endpoints());
         keys = Files.createDirectories(home.resolve("keys"));
         PartyKeys hospital = party("hospital-a", PartyKind.SYSTEM);
-        PartyKeys alice = party("patient-alice", PartyKind.PATIENT);
+        alice = party("patient-alice", PartyKind.PATIENT);
         party("dr-chen", PartyKind.PRACTITIONER);
         recordId = UUID.randomUUID().toString();
         session.publisher
@@ -109,19 +117,59 @@ class PortalBrowserIT {
 
             login(browser, "patient-alice", null);
             loadKey(browser, "patient-alice");
+            browser.click("#rotate-key");
+            assertThat(browser.awaitText("#rotation-status", "key replaced", () -> {}))
+                    .contains("signed with your previous key");
+            PartyKeys rotated = PartyKeyFile.load(browser.awaitDownload("patient-alice.key."));
+            assertThat(rotated.publicKey()).isNotEqualTo(alice.publicKey());
+            browser.screenshot("patient-key-replaced");
+            // Written before the rotation: released to the new key, its share opened with the previous one.
+            browser.click("button[data-action='open'][data-record='" + recordId + "']");
+            assertThat(browser.awaitText("#plaintext", TEXT, () -> {})).isEqualTo(TEXT);
+
             browser.click("button[data-action='erase'][data-record='" + recordId + "']");
             browser.acceptConfirmation();
+            browser.awaitText("#erasures", "signed with your key in this page", () -> {});
             browser.awaitText("#erasures", "download receipt", () -> {});
+            ErasureRequested erasure = erasureRequestOf(recordId);
+            assertThat(erasure.attestation()).isNull();
+            assertThat(erasure.signedBy(rotated.publicKey())).isTrue();
             browser.awaitText("tr[data-record='" + recordId + "']", "erased", () -> {});
             browser.click("button[data-action='open'][data-record='" + recordId + "']");
             assertThat(browser.awaitText("#message", "gone (410)", () -> {})).contains("record erased");
             browser.awaitText("#history", "dr-chen", () -> browser.click("#history-refresh"));
             browser.screenshot("patient-erased");
 
+            // A doctor who lost the key file: the gateway attests the login, the new key is saved and in use.
+            login(browser, "dr-chen", null);
+            browser.click("#rotate-lost-key");
+            browser.acceptConfirmation();
+            assertThat(browser.awaitText("#rotation-status", "key replaced", () -> {}))
+                    .contains("lost key: the gateway attested your login");
+            assertThat(PartyKeyFile.load(browser.awaitDownload("dr-chen.key.")).partyId())
+                    .isEqualTo("dr-chen");
+
             login(browser, "ops-olga", null);
             browser.awaitText("#pipeline", "record-committed", () -> {});
             browser.screenshot("ops-dashboard");
         }
+    }
+
+    /** The erasure request of the record as it went on the topic the vault reads. */
+    private static ErasureRequested erasureRequestOf(String erasedRecordId) {
+        EventCodec codec = new EventCodec();
+        List<ErasureRequested> found = new ArrayList<>();
+        TopicReader.readAll(
+                platform.kafkaBootstrapServers(), List.of(Topic.ERASURE_REQUESTED.name(Domain.PATIENT)), record -> {
+                    if (record.value() != null) {
+                        ErasureRequested request = codec.decode(record.value(), ErasureRequested.class);
+                        if (erasedRecordId.equals(request.recordId())) {
+                            found.add(request);
+                        }
+                    }
+                });
+        assertThat(found).hasSize(1);
+        return found.get(0);
     }
 
     private static void login(Browser browser, String partyId, String screenshot) throws Exception {

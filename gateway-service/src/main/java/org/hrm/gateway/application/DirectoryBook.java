@@ -1,5 +1,6 @@
 package org.hrm.gateway.application;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class DirectoryBook {
     private final DirectoryRules rules;
     private final Map<String, DirectoryEntry> parties = new ConcurrentHashMap<>();
     private final Map<String, StandingGrants> standing = new ConcurrentHashMap<>();
+    private final Map<String, RefusedRotation> refusedRotations = new ConcurrentHashMap<>();
 
     public DirectoryBook(DirectoryRules rules) {
         this.rules = rules;
@@ -35,8 +37,47 @@ public final class DirectoryBook {
 
     /** Applies a key rotation if the rules accept it; the refusal otherwise. */
     public synchronized Optional<String> rotated(PartyKeyRotated event) {
-        return apply(rules.rotate(event, parties.get(event.partyId())));
+        Optional<String> refusal = apply(rules.rotate(event, parties.get(event.partyId())));
+        // The party's latest refused attempt, for its own outcome view; one per registered party, so bounded.
+        if (refusal.isPresent() && parties.containsKey(event.partyId())) {
+            refusedRotations.put(event.partyId(), new RefusedRotation(event.newPublicKey(), refusal.get()));
+        }
+        return refusal;
     }
+
+    /**
+     * Why the rules would refuse this rotation against the directory as it stands, if they would. A preview for a
+     * clear answer to the caller; the verdict is each directory keeper's when the event arrives in topic order.
+     */
+    public synchronized Optional<String> rotationRefusal(PartyKeyRotated event) {
+        return rules.rotate(event, parties.get(event.partyId())).refusalReason();
+    }
+
+    /**
+     * What the directory did with a rotation of {@code partyId} to {@code newPublicKey}: accepted (the key is or was
+     * the party's), refused with the rules' reason, or not seen yet. The gateway applies the same rules as
+     * consent-service to the same ordered partition, so this is the directory's verdict.
+     */
+    public RotationOutcome rotationOutcome(String partyId, byte[] newPublicKey) {
+        DirectoryEntry entry = parties.get(partyId);
+        if (entry != null && entry.everHeld(newPublicKey)) {
+            return new RotationOutcome(RotationOutcome.ACCEPTED, null);
+        }
+        RefusedRotation refused = refusedRotations.get(partyId);
+        if (refused != null && MessageDigest.isEqual(refused.newPublicKey(), newPublicKey)) {
+            return new RotationOutcome(RotationOutcome.REFUSED, refused.reason());
+        }
+        return new RotationOutcome(RotationOutcome.PENDING, null);
+    }
+
+    /** A rotation's outcome in the directory: {@code accepted}, {@code refused} (with the reason) or {@code pending}. */
+    public record RotationOutcome(String status, String reason) {
+        public static final String ACCEPTED = "accepted";
+        public static final String REFUSED = "refused";
+        public static final String PENDING = "pending";
+    }
+
+    private record RefusedRotation(byte[] newPublicKey, String reason) {}
 
     private Optional<String> apply(DirectoryDecision decision) {
         if (decision.accepted()) {

@@ -28,11 +28,19 @@ public final class ErasureBook {
                         event.ownerId(),
                         event.recordId(),
                         event.requestedAt(),
+                        authority(event),
                         ErasureView.REQUESTED,
                         List.of(),
                         null,
                         List.of(),
                         null));
+    }
+
+    private static String authority(ErasureRequested event) {
+        if (event.ownerSignature() != null) {
+            return ErasureView.OWNER_SIGNATURE;
+        }
+        return event.attestation() != null ? ErasureView.GATEWAY_ATTESTATION : ErasureView.UNSIGNED;
     }
 
     public void keysDestroyed(KeysDestroyed event) {

@@ -6,13 +6,20 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.Tombstone;
 
-/** One erasure request as far as the topics tell it: requested, keys destroyed, tombstones committed, receipt. */
+/**
+ * One erasure request as far as the topics tell it: requested, keys destroyed, tombstones committed, receipt.
+ *
+ * @param authorizedBy what authorizes the request: {@link #OWNER_SIGNATURE} (the owner's key signed it, in the portal
+ *     or the CLI) or {@link #GATEWAY_ATTESTATION} (the gateway attested its authenticated caller, an owner without a
+ *     key at hand); which of the two the vault accepts is its own check, this only says what the request carries
+ */
 public record ErasureView(
         String requestId,
         Domain domain,
         String ownerId,
         String recordId,
         Instant requestedAt,
+        String authorizedBy,
         String stage,
         List<String> recordIds,
         Instant destroyedAt,
@@ -22,11 +29,24 @@ public record ErasureView(
     public static final String REQUESTED = "requested";
     public static final String KEYS_DESTROYED = "keys-destroyed";
     public static final String COMMITTED = "committed";
+    public static final String OWNER_SIGNATURE = "owner-signature";
+    public static final String GATEWAY_ATTESTATION = "gateway-attestation";
+    public static final String UNSIGNED = "unsigned";
 
     ErasureView destroyed(List<String> erasedRecords, Instant at) {
         String next = COMMITTED.equals(stage) ? stage : KEYS_DESTROYED;
         return new ErasureView(
-                requestId, domain, ownerId, recordId, requestedAt, next, erasedRecords, at, tombstones, receipt);
+                requestId,
+                domain,
+                ownerId,
+                recordId,
+                requestedAt,
+                authorizedBy,
+                next,
+                erasedRecords,
+                at,
+                tombstones,
+                receipt);
     }
 
     ErasureView committed(List<Tombstone> committedTombstones) {
@@ -36,6 +56,7 @@ public record ErasureView(
                 ownerId,
                 recordId,
                 requestedAt,
+                authorizedBy,
                 COMMITTED,
                 recordIds,
                 destroyedAt,
@@ -45,6 +66,16 @@ public record ErasureView(
 
     ErasureView receipt(ErasureReceipt signed) {
         return new ErasureView(
-                requestId, domain, ownerId, recordId, requestedAt, stage, recordIds, destroyedAt, tombstones, signed);
+                requestId,
+                domain,
+                ownerId,
+                recordId,
+                requestedAt,
+                authorizedBy,
+                stage,
+                recordIds,
+                destroyedAt,
+                tombstones,
+                signed);
     }
 }

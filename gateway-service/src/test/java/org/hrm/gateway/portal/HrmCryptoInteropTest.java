@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.client.sdk.EncryptedRecord;
@@ -21,11 +24,23 @@ import org.hrm.client.sdk.RecordDecryptor;
 import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.authority.AttestationKeys;
+import org.hrm.contracts.authority.DirectoryDecision;
+import org.hrm.contracts.authority.DirectoryEntry;
+import org.hrm.contracts.authority.DirectoryRules;
+import org.hrm.contracts.authority.RequestRules;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.PartyKeyRotated;
+import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.crypto.Hpke;
+import org.hrm.crypto.P256KeyPair;
+import org.hrm.gateway.application.Attester;
+import org.hrm.gateway.domain.Caller;
+import org.hrm.gateway.domain.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The portal's hrm-crypto.js against the Java SDK, both ways: JS opens what Java encrypted, Java opens the shares JS
- * rewrapped, and Java (the SDK's and consent-service's rule over {@code signedBytes()}) accepts what JS signed.
+ * rewrapped, and Java (the SDK's and consent-service's rule over {@code signedBytes()}) accepts what JS signed:
+ * grants, revocations, key rotations (routine, and lost-key once the gateway attests) and erasure requests.
  */
 class HrmCryptoInteropTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -189,6 +205,100 @@ class HrmCryptoInteropTest {
         assertThat(error(results.get(3))).isEqualTo("PROVENANCE_INVALID");
     }
 
+    @Test
+    void theDirectoryRulesAcceptTheKeyRotationJsSignedAndRefuseATamperedOne() throws IOException {
+        PartyKeys next = PartyKeys.generate(alice.partyId());
+        DirectoryEntry current = registered(alice);
+
+        JsonNode rotationJson =
+                value(runJs(op("signKeyRotation", keyFile(alice), keyFile(next), "2026-11-26T10:00:00.000123Z"))
+                        .get(0));
+
+        PartyKeyRotated rotation = codec.decode(JSON.writeValueAsBytes(rotationJson), PartyKeyRotated.class);
+        assertThat(rotation.newPublicKey()).isEqualTo(next.publicKey());
+        assertThat(rotation.signedByPreviousKey()).isTrue();
+        DirectoryDecision decision = new DirectoryRules(AttestationKeys.of(Map.of())).rotate(rotation, current);
+        assertThat(decision.refusalReason()).isEmpty();
+        assertThat(decision.entry().isCurrentKey(next.publicKey())).isTrue();
+        assertThat(decision.entry().everHeld(alice.publicKey())).isTrue();
+        PartyKeyRotated tampered = codec.decode(
+                JSON.writeValueAsBytes(((ObjectNode) rotationJson).put("rotatedAt", "2026-11-26T10:00:01Z")),
+                PartyKeyRotated.class);
+        assertThat(new DirectoryRules(AttestationKeys.of(Map.of()))
+                        .rotate(tampered, current)
+                        .refusalReason())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("proof of possession"));
+    }
+
+    @Test
+    void aLostKeyRotationJsProvedIsAcceptedOnlyWithTheGatewaysAttestation() throws IOException {
+        PartyKeys next = PartyKeys.generate(alice.partyId());
+        DirectoryEntry current = registered(alice);
+        P256KeyPair gatewayKey = P256KeyPair.generate();
+        DirectoryRules rules = new DirectoryRules(AttestationKeys.of(Map.of("gateway-1", gatewayKey.publicKey())));
+
+        JsonNode proven = value(runJs(op(
+                        "proveLostKeyRotation",
+                        alice.partyId(),
+                        base64(alice.publicKey()),
+                        keyFile(next),
+                        "2026-11-26T10:00:00Z"))
+                .get(0));
+
+        PartyKeyRotated rotation = codec.decode(JSON.writeValueAsBytes(proven), PartyKeyRotated.class);
+        assertThat(rotation.previousKeySignature()).isNull();
+        assertThat(rules.rotate(rotation, current).refusalReason())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("neither its current key"));
+        Attester attester = new Attester(
+                gatewayKey, "gateway-1", Clock.fixed(Instant.parse("2026-11-26T10:01:00Z"), ZoneOffset.UTC));
+        PartyKeyRotated attested = attester.rotate(new Caller(alice.partyId(), Set.of(Role.PATIENT)), rotation);
+        assertThat(rules.rotate(attested, current).refusalReason()).isEmpty();
+    }
+
+    @Test
+    void javaLoadsTheKeyFileJsGenerated() throws IOException {
+        JsonNode keyFileText =
+                value(runJs(op("generatePartyKeys", alice.partyId())).get(0));
+        Path file = dir.resolve("generated.key.json");
+        Files.writeString(file, keyFileText.asString(), UTF_8);
+
+        PartyKeys loaded = PartyKeyFile.load(file);
+
+        assertThat(loaded.partyId()).isEqualTo(alice.partyId());
+        assertThat(loaded.publicKey()).isNotEqualTo(alice.publicKey());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theVaultsRuleAcceptsTheErasureJsSignedForOneRecordOrAll(boolean oneRecord) throws IOException {
+        Map<String, Object> request = new HashMap<>(
+                Map.of("requestId", GRANT_ID, "domain", DOMAIN.name(), "requestedAt", "2026-11-26T10:00:00.5Z"));
+        if (oneRecord) {
+            request.put("recordId", recordId);
+        }
+        Map<String, Object> statement = new HashMap<>(request);
+        statement.put("ownerId", alice.partyId());
+        List<JsonNode> results = runJs(op("signErasure", keyFile(alice), request), op("erasureSignedBytes", statement));
+        JsonNode erasureJson = value(results.get(0));
+
+        ErasureRequested erasure = codec.decode(JSON.writeValueAsBytes(erasureJson), ErasureRequested.class);
+        assertThat(erasure.recordId()).isEqualTo(oneRecord ? recordId : null);
+        assertThat(erasure.ownerId()).isEqualTo(alice.partyId());
+        RequestRules vault = new RequestRules(AttestationKeys.of(Map.of()));
+        assertThat(vault.erasureRefusal(erasure, registered(alice))).isEmpty();
+        assertThat(vault.erasureRefusal(erasure, registered(chen))).isPresent();
+        assertThat(bytes(value(results.get(1)))).isEqualTo(erasure.signedBytes());
+        // One record's request widened to all records, or all narrowed to one: the signature no longer holds.
+        ObjectNode changed = ((ObjectNode) erasureJson).deepCopy();
+        if (oneRecord) {
+            changed.remove("recordId");
+        } else {
+            changed.put("recordId", recordId);
+        }
+        ErasureRequested tampered = codec.decode(JSON.writeValueAsBytes(changed), ErasureRequested.class);
+        assertThat(vault.erasureRefusal(tampered, registered(alice))).isPresent();
+    }
+
     /** The consent-service's rule, and the SDK's: the owner's key verifies the signature over the signed bytes. */
     private boolean ownerSigned(byte[] signedBytes, byte[] signature) {
         return ConsentSigner.verify(alice.publicKey(), signedBytes, signature)
@@ -211,6 +321,18 @@ class HrmCryptoInteropTest {
                 "2026-11-25T10:00:00Z",
                 "expiresAt",
                 "2026-12-25T10:00:00Z");
+    }
+
+    /** Alice's (or another party's) attested directory entry, registered before the tests' times. */
+    private static DirectoryEntry registered(PartyKeys party) {
+        return new DirectoryEntry(
+                party.partyId(),
+                PartyKind.PATIENT,
+                null,
+                party.publicKey(),
+                Instant.parse("2026-11-01T00:00:00Z"),
+                true,
+                List.of());
     }
 
     private EncryptedRecord encrypt(byte[] content) {

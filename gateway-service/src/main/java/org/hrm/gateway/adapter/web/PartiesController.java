@@ -3,6 +3,7 @@ package org.hrm.gateway.adapter.web;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import org.hrm.contracts.authority.DirectoryEntry;
@@ -104,10 +105,30 @@ class PartiesController {
             throw ApiProblem.badRequest("the rotation is for " + rotation.partyId() + ", not " + partyId);
         }
         PartyKeyRotated sent = rotation.signedByPreviousKey() ? rotation : attester.rotate(caller, rotation);
+        directory.rotationRefusal(sent).ifPresent(reason -> {
+            throw new ApiProblem(HttpStatus.CONFLICT, "conflict", reason);
+        });
         commands.rotateKey(sent);
         return ResponseEntity.accepted()
-                .location(URI.create("/api/parties/" + partyId))
+                .location(URI.create("/api/parties/" + partyId + "/key-rotations/"
+                        + Base64.getUrlEncoder().withoutPadding().encodeToString(sent.newPublicKey())))
                 .body(sent);
+    }
+
+    /**
+     * The outcome of the caller's rotation to {@code newKey} (base64url of the 65-byte key, the Location of the
+     * rotation): {@code accepted}, {@code refused} with the directory rules' reason, or {@code pending}.
+     */
+    @GetMapping("/api/parties/{partyId}/key-rotations/{newKey}")
+    DirectoryBook.RotationOutcome rotationOutcome(@PathVariable String partyId, @PathVariable String newKey) {
+        AccessPolicy.checkFor(Callers.current(), Action.USE_DIRECTORY, partyId);
+        byte[] key;
+        try {
+            key = Base64.getUrlDecoder().decode(newKey);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("the new key must be base64url");
+        }
+        return directory.rotationOutcome(partyId, key);
     }
 
     /**
