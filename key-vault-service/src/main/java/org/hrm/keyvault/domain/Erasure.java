@@ -130,27 +130,13 @@ public record Erasure(
                 && Objects.equals(requestedRecordId, request.recordId());
     }
 
-    /** This plan with records found under the destroyed KEK after it was planned (sealed meanwhile). */
+    /**
+     * This plan with records found under the destroyed KEK after it was planned (sealed meanwhile), and the pseudonym
+     * versions of their ledger entries where known.
+     */
     public Erasure with(List<String> moreRecordIds, Map<String, Integer> morePseudonymVersions) {
-        Map<String, Integer> versions = new HashMap<>(morePseudonymVersions);
-        versions.putAll(pseudonymVersions);
-        return new Erasure(
-                        requestId,
-                        domain,
-                        ownerId,
-                        requestedRecordId,
-                        recordIds,
-                        keys,
-                        state,
-                        plannedAt,
-                        destroyedAt,
-                        receipt,
-                        versions)
-                .with(moreRecordIds);
-    }
-
-    /** This plan with records found under the destroyed KEK after it was planned (sealed meanwhile). */
-    public Erasure with(List<String> moreRecordIds) {
+        Map<String, Integer> versions = new HashMap<>(pseudonymVersions);
+        versions.putAll(morePseudonymVersions);
         List<String> records = new ArrayList<>(recordIds);
         List<ErasedKey> more = new ArrayList<>(keys);
         for (String recordId : moreRecordIds) {
@@ -170,6 +156,6 @@ public record Erasure(
                 plannedAt,
                 destroyedAt,
                 receipt,
-                pseudonymVersions);
+                versions);
     }
 }

@@ -40,20 +40,7 @@ class FetchApiTest extends ApiTestSupport {
         // A restarted gateway after record-submitted dropped the submission: only the seal is left in its view.
         RecordSubmitted record = submission("patient-carol", "hospital-b");
         views.records().sealed(sealedAs(record));
-        platform.vault = request -> views.answers()
-                .released(new RecordReleased(
-                        request.requestId(),
-                        request.recordId(),
-                        request.domain(),
-                        request.requesterId(),
-                        new byte[RecordReleased.ENC_BYTES + 16 + 30],
-                        new KeyShare(request.requesterId(), new byte[] {3}),
-                        Instant.now(),
-                        record.ownerId(),
-                        record.authorId(),
-                        record.shares(),
-                        record.authorSignature(),
-                        record.category()));
+        platform.vault = request -> release(request, record);
 
         mvc.perform(postAs("dr-fetch-5", "practitioner", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
                 .andExpect(status().isOk())
@@ -148,6 +135,12 @@ class FetchApiTest extends ApiTestSupport {
     }
 
     private void release(AccessRequested request) {
+        release(request, null);
+    }
+
+    /** The vault's release for {@code request}, carrying {@code provenance}'s provenance (none if null). */
+    private void release(AccessRequested request, RecordSubmitted provenance) {
+        boolean carried = provenance != null;
         views.answers()
                 .released(new RecordReleased(
                         request.requestId(),
@@ -156,7 +149,12 @@ class FetchApiTest extends ApiTestSupport {
                         request.requesterId(),
                         new byte[RecordReleased.ENC_BYTES + 16 + 30],
                         new KeyShare(request.requesterId(), new byte[] {3}),
-                        Instant.now()));
+                        Instant.now(),
+                        carried ? provenance.ownerId() : null,
+                        carried ? provenance.authorId() : null,
+                        carried ? provenance.shares() : null,
+                        carried ? provenance.authorSignature() : null,
+                        carried ? provenance.category() : null));
     }
 
     private void deny(AccessRequested request, String reason) {
