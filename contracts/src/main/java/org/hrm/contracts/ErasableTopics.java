@@ -13,16 +13,16 @@ import java.util.Map;
  * active segment, which neither deletion nor compaction touches; {@link #MAX_COMPACTION_LAG} how long a tombstoned
  * copy then waits for the cleaner), and retention deletes every copy after {@link #retention}.
  *
- * <p>record-released keeps one hour: the gateway or client that asked collects a release within its request's
- * timeout, so an hour is more than a hundred times the work it covers. record-submitted keeps seven days, as before:
- * readers still take a record's provenance (author id, every share, the author's signature) from its submission
- * there (the CLI's {@code fetch}, the gateway's record views rebuilt at start). One hour is the target once that
- * material, which holds no C1, lives on a topic of its own; a shorter retention now would make records older than it
- * unverifiable for those readers. Erasure does not wait for retention: compaction removes the erased record's copy.
+ * <p>Both keep one hour. record-released: the gateway or client that asked collects a release within its request's
+ * timeout, so an hour is more than a hundred times the work it covers. record-submitted: the vault seals a submission
+ * within seconds, and an hour leaves room for a vault outage (a submission not yet sealed when retention deletes it is
+ * lost, and its author must submit again). Nothing else needs the copy: readers take a record's provenance (owner,
+ * author, every share, the author's signature) from the vault's release, which keeps it with the record's key and
+ * destroys it at erasure. Erasure does not wait for retention: compaction removes the erased record's copy.
  */
 public final class ErasableTopics {
     public static final List<Topic> TOPICS = List.of(Topic.RECORD_SUBMITTED, Topic.RECORD_RELEASED);
-    public static final Duration SUBMITTED_RETENTION = Duration.ofDays(7);
+    public static final Duration SUBMITTED_RETENTION = Duration.ofHours(1);
     public static final Duration RELEASED_RETENTION = Duration.ofHours(1);
     public static final Duration SEGMENT = Duration.ofMinutes(10);
     public static final Duration MAX_COMPACTION_LAG = Duration.ofMinutes(10);

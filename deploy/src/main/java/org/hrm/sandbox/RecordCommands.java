@@ -118,11 +118,12 @@ public final class RecordCommands {
     public record Verified(byte[] plaintext, RecordSubmitted submission) {}
 
     /**
-     * Opens a release as its requester and presents it only if its provenance verifies: the submission of exactly the
-     * released C1 from the record-submitted topic, its author's key from the party directory.
+     * Opens a release as its requester and presents it only if its provenance verifies: the provenance the release
+     * carries (the vault's copy of what it sealed), or for a record sealed before the vault kept it, the submission of
+     * exactly the released C1 from the record-submitted topic (kept about an hour); its author's key from the party
+     * directory.
      *
-     * @throws UnverifiedRecordException if the submission is gone, or its provenance is another record's or does not
-     *     verify
+     * @throws UnverifiedRecordException if no provenance is left, or it is another record's or does not verify
      */
     public static Verified openVerified(
             String bootstrapServers,
@@ -132,10 +133,10 @@ public final class RecordCommands {
             PartyKeys holder) {
         RecordDecryptor decryptor = new RecordDecryptor();
         byte[] innerCiphertext = decryptor.openReleased(released, requester);
-        RecordSubmitted submission = SubmittedRecords.withCiphertext(
-                        bootstrapServers, released.domain(), released.recordId(), innerCiphertext)
-                .orElseThrow(() -> new UnverifiedRecordException(
-                        "the record's submission is no longer on the record-submitted topic: provenance unverifiable"));
+        RecordSubmitted submission = SubmittedRecords.forRelease(bootstrapServers, released, innerCiphertext)
+                .orElseThrow(() -> new UnverifiedRecordException("the release carries no provenance (the record was"
+                        + " sealed before the vault kept it) and its submission is no longer on the record-submitted"
+                        + " topic: provenance unverifiable"));
         byte[] authorKey = directory
                 .find(submission.authorId())
                 .map(DirectoryEntry::publicKey)

@@ -245,6 +245,11 @@ class FetchFlowIT {
         assertThat(answer.allowed())
                 .as("released to %s: %s", reader.partyId(), answer.denied())
                 .isTrue();
+        // The vault hands out the record's provenance itself: readers need no record-submitted copy (kept an hour).
+        assertThat(answer.released().carriesProvenance())
+                .as("the release carries provenance")
+                .isTrue();
+        assertThat(answer.released().ownerId()).isEqualTo(record.owner().partyId());
         return RecordCommands.openVerified(
                         platform.kafkaBootstrapServers(), session.directory(), answer.released(), reader, holder)
                 .plaintext();

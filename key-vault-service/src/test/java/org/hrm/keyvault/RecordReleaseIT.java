@@ -110,6 +110,11 @@ class RecordReleaseIT {
         assertThat(released.share().readerId()).isEqualTo(record.ownerId());
         assertThat(released.share().share()).isEqualTo(record.shares().get(0).share());
         assertThat(released.requesterId()).isEqualTo(record.ownerId());
+        // The provenance the vault kept at sealing: what a reader verifies after record-submitted dropped it.
+        assertThat(released.submission(record.innerCiphertext()).orElseThrow().signedBytes())
+                .isEqualTo(record.signedBytes());
+        assertThat(released.authorSignature()).isEqualTo(record.authorSignature());
+        assertThat(released.category()).isEqualTo(record.category());
         assertThat(out.key()).isEqualTo(record.recordId());
         assertThat(header(out, EventHeaders.EVENT_TYPE)).isEqualTo("RecordReleased");
         assertThat(header(out, EventHeaders.SCHEMA_VERSION)).isEqualTo("2");

@@ -3,6 +3,7 @@ package org.hrm.client.kafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,11 +15,13 @@ import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
+import org.hrm.contracts.events.RecordSubmitted;
 
 /**
  * Fetch over Kafka: publishes an {@link AccessRequested} and waits for the vault's answer to that request, a {@link
- * RecordReleased} (C1 sealed to the requester, and the share holder's share) or a {@link RecordReleaseDenied}. An
- * answer counts only if it names this request's id, record and requester.
+ * RecordReleased} (C1 sealed to the requester, the share holder's share and the record's provenance) or a {@link
+ * RecordReleaseDenied}. An answer counts only if it names this request's id, record and requester. {@link
+ * #provenanceOf} finds what to verify the release against.
  */
 public final class RecordFetcher {
     private final String bootstrapServers;
@@ -69,6 +72,14 @@ public final class RecordFetcher {
             publisher.requestAccess(request).join();
             return await(consumer, request, timeout);
         }
+    }
+
+    /**
+     * The provenance to verify {@code released} against, once the requester opened its C1: the release's own, or for a
+     * record sealed before the vault kept it, the record-submitted topic's ({@link SubmittedRecords#forRelease}).
+     */
+    public Optional<RecordSubmitted> provenanceOf(RecordReleased released, byte[] innerCiphertext) {
+        return SubmittedRecords.forRelease(bootstrapServers, released, innerCiphertext);
     }
 
     private Answer await(KafkaConsumer<String, byte[]> consumer, AccessRequested request, Duration timeout) {

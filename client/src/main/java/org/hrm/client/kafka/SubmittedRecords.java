@@ -8,18 +8,35 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
 
 /**
- * A record's submission as the provenance a reader verifies: from the domain's record-submitted topic, the first
- * submission of the record id whose C1 is exactly the C1 the vault released. A submission with another C1 (a
- * re-owned or re-authored copy someone posted later) is never taken, and the reader verifies the one taken against
- * its author's registered key.
+ * A record's submission as the provenance a reader verifies. First the release's own ({@link
+ * RecordReleased#submission}: what the vault kept when it sealed the record, handed out with every release); for a
+ * record sealed before the vault kept it, the domain's record-submitted topic, which keeps a submission only about an
+ * hour: the first submission of the record id whose C1 is exactly the C1 the vault released. A submission with another
+ * C1 (a re-owned or re-authored copy someone posted later) is never taken. Neither source is trusted: the reader
+ * verifies the one taken against its author's registered key, and the signature covers SHA-256 of C1, so provenance of
+ * another record fails.
  */
 public final class SubmittedRecords {
     private static final EventCodec CODEC = new EventCodec();
 
     private SubmittedRecords() {}
+
+    /**
+     * The provenance to verify a release against: the release's own if it carries one, else the topic's submission of
+     * exactly {@code innerCiphertext} (the C1 the requester opened from the release), if the topic still holds it.
+     */
+    public static Optional<RecordSubmitted> forRelease(
+            String bootstrapServers, RecordReleased released, byte[] innerCiphertext) {
+        Optional<RecordSubmitted> carried = released.submission(innerCiphertext);
+        if (carried.isPresent()) {
+            return carried;
+        }
+        return withCiphertext(bootstrapServers, released.domain(), released.recordId(), innerCiphertext);
+    }
 
     /** The submission of {@code recordId} carrying exactly {@code innerCiphertext}, if the topic still holds it. */
     public static Optional<RecordSubmitted> withCiphertext(

@@ -3,6 +3,8 @@ package org.hrm.contracts.events;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.hrm.contracts.Domain;
 
 /**
@@ -13,7 +15,22 @@ import org.hrm.contracts.Domain;
  * @param sealedInnerCiphertext {@code enc (65) || HPKE ciphertext of C1 || tag (16)}: RFC 9180 base mode,
  *     DHKEM(P-256, HKDF-SHA256), HKDF-SHA256, AES-256-GCM to the requester's key, {@code info = }{@link #sealInfo},
  *     {@code aad = }{@link #sealAad}
+ * <p>Provenance (optional fields of v2, present for records sealed since the vault keeps it): the vault keeps, with
+ * each record's wrapped K2 (so erasure destroys both), the provenance of the submission it sealed and hands it out
+ * with every release, so a reader verifies a record however long ago it was submitted, after record-submitted has
+ * dropped the submission. The vault is not trusted for it: the author's signature covers SHA-256 of C1, so a reader
+ * that verifies {@link #submission} against the author's key, after opening the sealed C1, rejects any provenance of
+ * another record. Absent (a record sealed before): readers fall back to what they have (the topic, the gateway's
+ * view). Either all of {@code ownerId}, {@code authorId}, {@code shares} and {@code authorSignature} are present or
+ * none.
+ *
  * @param share the share holder's key share: the requester's, or in an emergency its institution's
+ * @param ownerId the owner named in the provenance (the author signed it); null for a record sealed before
+ * @param authorId the author who signed the provenance; null for a record sealed before
+ * @param shares every reader's share as submitted, in the signed order; null for a record sealed before
+ * @param authorSignature the author's ECDSA P-256 {@code r || s} over the provenance bytes; null for a record sealed
+ *     before
+ * @param category the submission's category (not signed), or null
  */
 public record RecordReleased(
         String requestId,
@@ -22,7 +39,12 @@ public record RecordReleased(
         String requesterId,
         byte[] sealedInnerCiphertext,
         KeyShare share,
-        Instant releasedAt) {
+        Instant releasedAt,
+        String ownerId,
+        String authorId,
+        List<KeyShare> shares,
+        byte[] authorSignature,
+        String category) {
     /** Bytes of the HPKE encapsulation (an uncompressed P-256 point) before the sealed C1. */
     public static final int ENC_BYTES = 65;
 
@@ -39,6 +61,59 @@ public record RecordReleased(
         }
         Require.present(share, "share");
         Require.present(releasedAt, "releasedAt");
+        boolean anyProvenance = ownerId != null || authorId != null || shares != null || authorSignature != null;
+        if (anyProvenance) {
+            Require.text(ownerId, "ownerId");
+            Require.text(authorId, "authorId");
+            shares = List.copyOf(Require.nonEmpty(shares, "shares"));
+            Require.bytes(authorSignature, "authorSignature");
+        } else if (category != null) {
+            throw new IllegalArgumentException("category without provenance");
+        }
+    }
+
+    /** A release without provenance (a record sealed before the vault kept it). */
+    public RecordReleased(
+            String requestId,
+            String recordId,
+            Domain domain,
+            String requesterId,
+            byte[] sealedInnerCiphertext,
+            KeyShare share,
+            Instant releasedAt) {
+        this(
+                requestId,
+                recordId,
+                domain,
+                requesterId,
+                sealedInnerCiphertext,
+                share,
+                releasedAt,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** Whether the vault sent the record's provenance with this release. */
+    public boolean carriesProvenance() {
+        return authorSignature != null;
+    }
+
+    /**
+     * The record's submission as this release's provenance names it, with {@code innerCiphertext} (the C1 the
+     * requester opened from {@link #sealedInnerCiphertext}) as its C1; empty for a release without provenance. Not
+     * verified here: verify it against its author's key (the signature covers SHA-256 of C1, so provenance of another
+     * record fails). Its {@code submittedAt} is this release's time: the release does not carry the submission's,
+     * which is not signed either.
+     */
+    public Optional<RecordSubmitted> submission(byte[] innerCiphertext) {
+        if (!carriesProvenance()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RecordSubmitted(
+                recordId, domain, ownerId, authorId, innerCiphertext, shares, authorSignature, releasedAt, category));
     }
 
     /** HPKE info of a released C1: {@code utf8("hrm/released/v2") || utf8(requestId)}. */

@@ -9,6 +9,7 @@ import org.hrm.keyvault.domain.Erasure;
 import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.RecordDomain;
 import org.hrm.keyvault.domain.WrappedOwnerKey;
+import org.hrm.keyvault.domain.WrappedRecordKey;
 
 /**
  * Carries out a PLANNED erasure, every step repeatable: mark the records erased; for all records delete the KEK
@@ -76,17 +77,17 @@ final class KeyDestruction {
         RecordDomain domain = erasure.domain();
         WrappedOwnerKey current =
                 ownerKeys.findAll(domain, List.of(erasure.ownerId())).get(erasure.ownerId());
-        List<String> late = erasable.recordKeysOf(domain, erasure.ownerId()).stream()
+        List<WrappedRecordKey> lateKeys = erasable.recordKeysOf(domain, erasure.ownerId()).stream()
                 .filter(key -> current == null || !key.kekId().equals(current.kekId()))
-                .map(key -> key.recordId())
-                .filter(recordId -> !erasure.recordIds().contains(recordId))
-                .sorted()
+                .filter(key -> !erasure.recordIds().contains(key.recordId()))
                 .toList();
+        List<String> late =
+                lateKeys.stream().map(WrappedRecordKey::recordId).sorted().toList();
         if (late.isEmpty()) {
             return erasure;
         }
         mark(erasure, late);
-        return erasures.extend(domain, erasure.requestId(), late);
+        return erasures.extend(domain, erasure.requestId(), late, Erasure.pseudonymVersionsOf(lateKeys));
     }
 
     /** Reads back: every planned K2 and the KEK absent, every record marked; otherwise the batch is retried. */

@@ -3,7 +3,9 @@ package org.hrm.keyvault.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hrm.keyvault.domain.Erasure;
 import org.hrm.keyvault.domain.ErasurePlan;
 import org.hrm.keyvault.domain.ErasureRequest;
@@ -77,7 +79,12 @@ public final class RecordErasure {
         if (erasure.state() == Erasure.State.PLANNED) {
             erasure = destruction.destroy(erasure);
         }
-        return new ErasureOutcome.Destroyed(erasure, pseudonyms.of(domain, erasure.ownerId()));
+        Map<String, byte[]> recordPseudonyms = new HashMap<>();
+        String ownerId = erasure.ownerId();
+        erasure.pseudonymVersions()
+                .forEach(
+                        (recordId, version) -> recordPseudonyms.put(recordId, pseudonyms.of(version, domain, ownerId)));
+        return new ErasureOutcome.Destroyed(erasure, pseudonyms.of(domain, ownerId), recordPseudonyms);
     }
 
     private ErasurePlan plan(ErasureRequest request) {

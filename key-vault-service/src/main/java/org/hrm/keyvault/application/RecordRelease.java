@@ -16,6 +16,7 @@ import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
 import org.hrm.keyvault.domain.ReleaseDecision;
 import org.hrm.keyvault.domain.ReleaseRule;
+import org.hrm.keyvault.domain.WrappedRecordKey;
 
 /**
  * Use case: act on a batch of consent-service's decisions. Each must verify under consent's key, be allowed and
@@ -174,7 +175,8 @@ public final class RecordRelease {
         try {
             byte[] c1 = outerDecryption.removeOuterLayer(
                     keys, decision.recordId(), entry.get().outerCiphertext());
-            return new ReleaseOutcome.Released(decision, c1, share.share(), now);
+            WrappedRecordKey key = keys.recordKeys().get(decision.recordId());
+            return new ReleaseOutcome.Released(decision, c1, share.share(), now, key.ownerId(), key.provenance());
         } catch (RecordKeyNotFoundException e) {
             return denied(decision, ReleaseRule.ERASED, true, now);
         } catch (CiphertextRejectedException e) {

@@ -33,6 +33,7 @@ public final class RecordSealing {
     private final OuterLayer outerLayer;
     private final SealedRecords sealedRecords;
     private final Resealing resealing;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
 
     public RecordSealing(
@@ -49,7 +50,8 @@ public final class RecordSealing {
         this.hierarchy = hierarchy;
         this.outerLayer = outerLayer;
         this.sealedRecords = new SealedRecords(outerLayer, pseudonyms);
-        this.resealing = new Resealing(recordKeys, hierarchy, sealedRecords);
+        this.resealing = new Resealing(recordKeys, hierarchy, sealedRecords, pseudonyms);
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
     }
 
@@ -101,14 +103,24 @@ public final class RecordSealing {
         }
         keks.loadOrCreate(fresh.stream().map(Pending::ownerId).toList(), now);
         List<WrappedRecordKey> keys = new ArrayList<>(fresh.size());
+        // One version for the batch: what the ledger entry names the owner under is what the key records.
+        int pseudonymVersion = pseudonyms.currentVersion();
         for (Pending each : fresh) {
             BatchOwnerKeys.OwnerKek kek = keks.get(each.ownerId());
             byte[] k2 = outerLayer.newRecordKey(each.recordId());
             try {
                 byte[] wrapped = hierarchy.wrapRecordKey(kek.key(), domain, each.ownerId(), each.recordId(), k2);
                 keys.add(new WrappedRecordKey(
-                        each.recordId(), each.ownerId(), kek.kekId(), wrapped, each.digest(), now));
-                outcomes[each.index()] = new SealOutcome.Sealed(sealedRecords.seal(each.submission(), k2, now));
+                        each.recordId(),
+                        each.ownerId(),
+                        kek.kekId(),
+                        wrapped,
+                        each.digest(),
+                        now,
+                        each.submission().provenance(),
+                        pseudonymVersion));
+                outcomes[each.index()] =
+                        new SealOutcome.Sealed(sealedRecords.seal(each.submission(), k2, now, pseudonymVersion));
             } finally {
                 Arrays.fill(k2, (byte) 0);
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hrm.keyvault.domain.KeyHierarchy;
+import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
 import org.hrm.keyvault.domain.SealingRule;
 import org.hrm.keyvault.domain.WrappedRecordKey;
@@ -18,11 +19,13 @@ final class Resealing {
     private final RecordKeyStore recordKeys;
     private final KeyHierarchy hierarchy;
     private final SealedRecords sealedRecords;
+    private final Pseudonyms pseudonyms;
 
-    Resealing(RecordKeyStore recordKeys, KeyHierarchy hierarchy, SealedRecords sealedRecords) {
+    Resealing(RecordKeyStore recordKeys, KeyHierarchy hierarchy, SealedRecords sealedRecords, Pseudonyms pseudonyms) {
         this.recordKeys = recordKeys;
         this.hierarchy = hierarchy;
         this.sealedRecords = sealedRecords;
+        this.pseudonyms = pseudonyms;
     }
 
     void resealOrRefuse(
@@ -51,7 +54,10 @@ final class Resealing {
         }
         byte[] k2 = hierarchy.unwrapRecordKey(kek.get().key(), domain, key.ownerId(), key.recordId(), key.wrappedK2());
         try {
-            return new SealOutcome.Sealed(sealedRecords.seal(pending.submission(), k2, now));
+            // The same pseudonyms as the first seal, so the ledger writer's copy by record id is the same record.
+            int pseudonymVersion =
+                    key.pseudonymVersion() != null ? key.pseudonymVersion() : pseudonyms.currentVersion();
+            return new SealOutcome.Sealed(sealedRecords.seal(pending.submission(), k2, now, pseudonymVersion));
         } finally {
             Arrays.fill(k2, (byte) 0);
         }

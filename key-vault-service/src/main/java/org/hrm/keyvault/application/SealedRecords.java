@@ -17,16 +17,17 @@ final class SealedRecords {
         this.pseudonyms = pseudonyms;
     }
 
-    SealedRecord seal(Submission submission, byte[] k2, Instant now) {
+    /** Seals under the pseudonym key {@code pseudonymVersion}, which the record's stored key names. */
+    SealedRecord seal(Submission submission, byte[] k2, Instant now, int pseudonymVersion) {
         byte[] c2 = outerLayer.seal(k2, submission.recordId(), submission.domain(), submission.innerCiphertext());
         return new SealedRecord(
                 submission.recordId(),
                 submission.domain(),
-                pseudonyms.of(submission.domain(), submission.ownerId()),
+                pseudonyms.of(pseudonymVersion, submission.domain(), submission.ownerId()),
                 c2,
                 submission.shares().stream()
                         .map(share -> new SealedReaderShare(
-                                pseudonyms.of(submission.domain(), share.readerId()), share.share()))
+                                pseudonyms.of(pseudonymVersion, submission.domain(), share.readerId()), share.share()))
                         .toList(),
                 submission.authorSignature(),
                 now);

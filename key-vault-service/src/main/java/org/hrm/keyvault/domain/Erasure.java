@@ -2,7 +2,10 @@ package org.hrm.keyvault.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +17,10 @@ import java.util.Optional;
  * @param requestedRecordId the one record asked for, or null when all of the owner's records in the domain are
  * @param destroyedAt set once DESTROYED
  * @param receipt set once RECEIPTED
+ * @param pseudonymVersions per record, the pseudonym key version its ledger entry names the owner under, read from
+ *     its stored key when planned (the key is deleted after): its tombstone names the owner the same way, so no
+ *     tombstone links an old pseudonym to a newer one on chain. A record sealed before the vault kept the version has
+ *     none here, and its tombstone names the owner's newest pseudonym.
  */
 public record Erasure(
         String requestId,
@@ -25,7 +32,8 @@ public record Erasure(
         State state,
         Instant plannedAt,
         Instant destroyedAt,
-        IssuedReceipt receipt) {
+        IssuedReceipt receipt,
+        Map<String, Integer> pseudonymVersions) {
 
     /** How far an erasure got; each step is one single-document update. */
     public enum State {
@@ -37,9 +45,41 @@ public record Erasure(
     public Erasure {
         recordIds = List.copyOf(recordIds);
         keys = List.copyOf(keys);
+        pseudonymVersions = pseudonymVersions == null ? Map.of() : Map.copyOf(pseudonymVersions);
     }
 
-    static Erasure planned(ErasureRequest request, List<String> recordIds, List<ErasedKey> keys, Instant now) {
+    /** An erasure without pseudonym versions (its records' tombstones name the owner's newest pseudonym). */
+    public Erasure(
+            String requestId,
+            RecordDomain domain,
+            String ownerId,
+            String requestedRecordId,
+            List<String> recordIds,
+            List<ErasedKey> keys,
+            State state,
+            Instant plannedAt,
+            Instant destroyedAt,
+            IssuedReceipt receipt) {
+        this(
+                requestId,
+                domain,
+                ownerId,
+                requestedRecordId,
+                recordIds,
+                keys,
+                state,
+                plannedAt,
+                destroyedAt,
+                receipt,
+                Map.of());
+    }
+
+    static Erasure planned(
+            ErasureRequest request,
+            List<String> recordIds,
+            List<ErasedKey> keys,
+            Instant now,
+            Map<String, Integer> pseudonymVersions) {
         return new Erasure(
                 request.requestId(),
                 request.domain(),
@@ -50,7 +90,17 @@ public record Erasure(
                 State.PLANNED,
                 now,
                 null,
-                null);
+                null,
+                pseudonymVersions);
+    }
+
+    /** The pseudonym key versions of these stored keys' ledger entries, by record id (where known). */
+    public static Map<String, Integer> pseudonymVersionsOf(Collection<WrappedRecordKey> keys) {
+        Map<String, Integer> versions = new HashMap<>();
+        keys.stream()
+                .filter(key -> key.pseudonymVersion() != null)
+                .forEach(key -> versions.put(key.recordId(), key.pseudonymVersion()));
+        return versions;
     }
 
     public boolean allRecords() {
@@ -80,8 +130,13 @@ public record Erasure(
                 && Objects.equals(requestedRecordId, request.recordId());
     }
 
-    /** This plan with records found under the destroyed KEK after it was planned (sealed meanwhile). */
-    public Erasure with(List<String> moreRecordIds) {
+    /**
+     * This plan with records found under the destroyed KEK after it was planned (sealed meanwhile), and the pseudonym
+     * versions of their ledger entries where known.
+     */
+    public Erasure with(List<String> moreRecordIds, Map<String, Integer> morePseudonymVersions) {
+        Map<String, Integer> versions = new HashMap<>(pseudonymVersions);
+        versions.putAll(morePseudonymVersions);
         List<String> records = new ArrayList<>(recordIds);
         List<ErasedKey> more = new ArrayList<>(keys);
         for (String recordId : moreRecordIds) {
@@ -91,6 +146,16 @@ public record Erasure(
             }
         }
         return new Erasure(
-                requestId, domain, ownerId, requestedRecordId, records, more, state, plannedAt, destroyedAt, receipt);
+                requestId,
+                domain,
+                ownerId,
+                requestedRecordId,
+                records,
+                more,
+                state,
+                plannedAt,
+                destroyedAt,
+                receipt,
+                versions);
     }
 }

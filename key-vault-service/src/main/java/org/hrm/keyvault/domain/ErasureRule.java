@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,7 +47,12 @@ public final class ErasureRule {
             }
             keys.add(ErasedKey.k2(recordId));
         }
-        return ErasurePlan.of(Erasure.planned(request, List.of(recordId), keys, now));
+        return ErasurePlan.of(Erasure.planned(
+                request,
+                List.of(recordId),
+                keys,
+                now,
+                stored == null ? Map.of() : Erasure.pseudonymVersionsOf(List.of(stored))));
     }
 
     /**
@@ -58,8 +64,10 @@ public final class ErasureRule {
      */
     public static ErasurePlan planAll(
             ErasureRequest request, WrappedOwnerKey kek, List<WrappedRecordKey> recordKeys, Instant now) {
-        List<String> recordIds = recordKeys.stream()
+        List<WrappedRecordKey> owned = recordKeys.stream()
                 .filter(key -> key.ownerId().equals(request.ownerId()))
+                .toList();
+        List<String> recordIds = owned.stream()
                 .map(WrappedRecordKey::recordId)
                 .sorted(Comparator.naturalOrder())
                 .toList();
@@ -68,7 +76,7 @@ public final class ErasureRule {
             keys.add(ErasedKey.kek(kek));
         }
         recordIds.forEach(recordId -> keys.add(ErasedKey.k2(recordId)));
-        return ErasurePlan.of(Erasure.planned(request, recordIds, keys, now));
+        return ErasurePlan.of(Erasure.planned(request, recordIds, keys, now, Erasure.pseudonymVersionsOf(owned)));
     }
 
     /** Why a commit cannot be receipted against this erasure, or empty when it can. */

@@ -31,6 +31,19 @@ public final class Pseudonyms {
         return under(custody.currentPseudonymVersion(), domain, partyId);
     }
 
+    /** The newest pseudonym key version: the one new ledger entries are written under. */
+    public int currentVersion() {
+        return custody.currentPseudonymVersion();
+    }
+
+    /**
+     * The party's pseudonym under {@code version}: what a ledger entry written under that version carries, so a
+     * tombstone names the owner as the record's entry does and links no two versions on chain.
+     */
+    public byte[] of(int version, RecordDomain domain, String partyId) {
+        return under(version, domain, partyId);
+    }
+
     /** The party's pseudonym under every held version, newest first: where a ledger entry of any age may name them. */
     public List<byte[]> everyVersionOf(RecordDomain domain, String partyId) {
         List<byte[]> pseudonyms = new ArrayList<>();

@@ -4,7 +4,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
-/** A record the client encrypted (C1) and asks the vault to seal. */
+/**
+ * A record the client encrypted (C1) and asks the vault to seal.
+ *
+ * @param category the submission's category (not signed), or null
+ */
 public record Submission(
         String recordId,
         RecordDomain domain,
@@ -12,10 +16,28 @@ public record Submission(
         String authorId,
         byte[] innerCiphertext,
         List<ReaderShare> shares,
-        byte[] authorSignature) {
+        byte[] authorSignature,
+        String category) {
 
     public Submission {
         shares = List.copyOf(shares);
+    }
+
+    /** A submission without a category. */
+    public Submission(
+            String recordId,
+            RecordDomain domain,
+            String ownerId,
+            String authorId,
+            byte[] innerCiphertext,
+            List<ReaderShare> shares,
+            byte[] authorSignature) {
+        this(recordId, domain, ownerId, authorId, innerCiphertext, shares, authorSignature, null);
+    }
+
+    /** What the vault keeps of this submission for its readers: everything but C1 and the ids it keys by. */
+    public SealedProvenance provenance() {
+        return new SealedProvenance(authorId, shares, authorSignature, category);
     }
 
     /**

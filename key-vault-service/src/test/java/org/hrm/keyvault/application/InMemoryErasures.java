@@ -27,9 +27,11 @@ final class InMemoryErasures implements ErasureStore, ErasedRecords {
     }
 
     @Override
-    public Erasure extend(RecordDomain domain, String requestId, List<String> recordIds) {
+    public Erasure extend(
+            RecordDomain domain, String requestId, List<String> recordIds, Map<String, Integer> pseudonymVersions) {
         return erasures.computeIfPresent(
-                key(domain, requestId), (k, e) -> e.state() == Erasure.State.PLANNED ? e.with(recordIds) : e);
+                key(domain, requestId),
+                (k, e) -> e.state() == Erasure.State.PLANNED ? e.with(recordIds, pseudonymVersions) : e);
     }
 
     @Override
@@ -48,7 +50,8 @@ final class InMemoryErasures implements ErasureStore, ErasedRecords {
                                 Erasure.State.DESTROYED,
                                 e.plannedAt(),
                                 destroyedAt,
-                                null));
+                                null,
+                                e.pseudonymVersions()));
     }
 
     @Override
@@ -67,7 +70,8 @@ final class InMemoryErasures implements ErasureStore, ErasedRecords {
                                 Erasure.State.RECEIPTED,
                                 e.plannedAt(),
                                 e.destroyedAt(),
-                                receipt));
+                                receipt,
+                                e.pseudonymVersions()));
     }
 
     @Override

@@ -111,7 +111,14 @@ final class InMemoryKeyStores {
                 }
                 replaced[0] = true;
                 return new WrappedRecordKey(
-                        key.recordId(), key.ownerId(), newKekId, wrappedK2, key.submissionDigest(), key.createdAt());
+                        key.recordId(),
+                        key.ownerId(),
+                        newKekId,
+                        wrappedK2,
+                        key.submissionDigest(),
+                        key.createdAt(),
+                        key.provenance(),
+                        key.pseudonymVersion());
             });
             return replaced[0];
         }

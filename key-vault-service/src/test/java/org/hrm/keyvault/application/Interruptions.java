@@ -103,8 +103,12 @@ final class Interruptions {
             }
 
             @Override
-            public Erasure extend(RecordDomain domain, String requestId, List<String> recordIds) {
-                return delegate.extend(domain, requestId, recordIds);
+            public Erasure extend(
+                    RecordDomain domain,
+                    String requestId,
+                    List<String> recordIds,
+                    Map<String, Integer> pseudonymVersions) {
+                return delegate.extend(domain, requestId, recordIds, pseudonymVersions);
             }
 
             @Override

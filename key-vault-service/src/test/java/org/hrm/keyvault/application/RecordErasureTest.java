@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RecordErasureTest {
     private final SecureRandom random = new SecureRandom();
-    private final MasterKeyCustody ring = TestCustody.fresh();
+    private final TestCustody.KeyFile keyFile = new TestCustody.KeyFile();
+    private final MasterKeyCustody ring = keyFile.custody();
     private final KeyHierarchy hierarchy = new KeyHierarchy(ring, random);
     private final OuterLayer outerLayer = new OuterLayer(random);
     private final Pseudonyms pseudonyms = new Pseudonyms(ring);
@@ -174,6 +175,74 @@ class RecordErasureTest {
                 assertThat(open(RecordDomain.PATIENT, record, c2)).isEqualTo(record.innerCiphertext()));
         mineElsewhere.forEach((record, c2) ->
                 assertThat(open(RecordDomain.PRACTITIONER, record, c2)).isEqualTo(record.innerCiphertext()));
+    }
+
+    @Test
+    void erasureDeletesTheProvenanceTheVaultKeptWithTheKey() {
+        Submission record =
+                seal(RecordDomain.PATIENT, "owner-1", 1).keySet().iterator().next();
+        WrappedRecordKey kept = stores.records.get(RecordDomain.PATIENT).get(record.recordId());
+        assertThat(kept.provenance().authorSignature()).isEqualTo(record.authorSignature());
+
+        destroyed(erasure.erase(List.of(one("owner-1", record.recordId()))));
+
+        assertThat(stores.recordKeys.findAll(RecordDomain.PATIENT, List.of(record.recordId())))
+                .isEmpty();
+        assertThat(stores.erasableKeys.recordKeysOf(RecordDomain.PATIENT, "owner-1"))
+                .isEmpty();
+    }
+
+    @Test
+    void tombstonesNameTheOwnerAsEachRecordsLedgerEntryDoesAcrossAPseudonymRotation() {
+        Submission older = Submissions.of(RecordDomain.PATIENT, "owner-1");
+        byte[] olderEntry = sealedRecord(older).ownerPseudonym();
+        keyFile.appendPseudonym(2);
+        ring.rotatePseudonym();
+        Submission newer = Submissions.of(RecordDomain.PATIENT, "owner-1");
+        byte[] newerEntry = sealedRecord(newer).ownerPseudonym();
+        Submission alone = Submissions.of(RecordDomain.PATIENT, "owner-2");
+        byte[] aloneEntry = sealedRecord(alone).ownerPseudonym();
+        keyFile.appendPseudonym(3);
+        ring.rotatePseudonym();
+
+        ErasureOutcome.Destroyed all = destroyed(erasure.erase(List.of(all(RecordDomain.PATIENT, "owner-1"))));
+        ErasureOutcome.Destroyed one = destroyed(erasure.erase(List.of(one("owner-2", alone.recordId()))));
+
+        assertThat(olderEntry).isNotEqualTo(newerEntry);
+        assertThat(all.ownerPseudonymOf(older.recordId())).isEqualTo(olderEntry);
+        assertThat(all.ownerPseudonymOf(newer.recordId())).isEqualTo(newerEntry);
+        assertThat(one.ownerPseudonymOf(alone.recordId())).isEqualTo(aloneEntry);
+        assertThat(all.ownerPseudonym()).isEqualTo(pseudonyms.of(RecordDomain.PATIENT, "owner-1"));
+        // Answered again from the stored erasure (the keys are gone): the same pseudonyms.
+        ErasureRequest again =
+                new ErasureRequest(all.erasure().requestId(), RecordDomain.PATIENT, "owner-1", null, Instant.now());
+        assertThat(destroyed(erasure.erase(List.of(again))).ownerPseudonymOf(older.recordId()))
+                .isEqualTo(olderEntry);
+    }
+
+    @Test
+    void aRecordSealedBeforeTheVaultKeptItsPseudonymVersionGetsTheNewestPseudonym() {
+        stores.records
+                .get(RecordDomain.PATIENT)
+                .put(
+                        "0d5f3a3e-1a1b-4c1d-8e1f-123456789abc",
+                        new WrappedRecordKey(
+                                "0d5f3a3e-1a1b-4c1d-8e1f-123456789abc",
+                                "owner-3",
+                                "kek-old",
+                                new byte[60],
+                                new byte[32],
+                                Instant.now()));
+
+        ErasureOutcome.Destroyed out =
+                destroyed(erasure.erase(List.of(one("owner-3", "0d5f3a3e-1a1b-4c1d-8e1f-123456789abc"))));
+
+        assertThat(out.ownerPseudonymOf("0d5f3a3e-1a1b-4c1d-8e1f-123456789abc"))
+                .isEqualTo(pseudonyms.of(RecordDomain.PATIENT, "owner-3"));
+    }
+
+    private SealedRecord sealedRecord(Submission submission) {
+        return ((SealOutcome.Sealed) sealing.seal(List.of(submission)).get(0)).record();
     }
 
     @Test

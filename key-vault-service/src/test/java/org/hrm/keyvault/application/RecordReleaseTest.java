@@ -61,6 +61,25 @@ class RecordReleaseTest {
     }
 
     @Test
+    void aReleaseCarriesTheProvenanceOfTheSubmissionTheVaultSealed() {
+        Submission record = onChain(RecordDomain.PATIENT, "patient-1");
+
+        ReleaseOutcome.Released out = released(releaseOne(allow(record, AccessBasis.OWNER, "patient-1", null)));
+
+        assertThat(out.ownerId()).isEqualTo("patient-1");
+        assertThat(out.provenance().authorId()).isEqualTo(record.authorId());
+        assertThat(out.provenance().authorSignature()).isEqualTo(record.authorSignature());
+        assertThat(out.provenance().shares())
+                .extracting(share -> share.readerId())
+                .containsExactlyElementsOf(
+                        record.shares().stream().map(share -> share.readerId()).toList());
+        for (int i = 0; i < record.shares().size(); i++) {
+            assertThat(out.provenance().shares().get(i).share())
+                    .isEqualTo(record.shares().get(i).share());
+        }
+    }
+
+    @Test
     void findsTheShareOfARecordSealedBeforeAPseudonymRotationUnderTheOldPseudonym() {
         Submission record = onChain(RecordDomain.PATIENT, "patient-1");
         byte[] before = pseudonyms.of(RecordDomain.PATIENT, "patient-1");

@@ -26,9 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Fetch: asks for a record as the caller and answers the vault's answer: 200 with C1 sealed to the caller and the
- * caller's share (plus the owner id and the author's provenance data the browser needs to open and verify it, from
- * the submission the vault sealed), 403 with the reason, 410 for an erased record, or 202 with the request to poll.
- * A release is handed out once, then forgotten.
+ * caller's share (plus the owner id and the author's provenance data the browser needs to open and verify it), 403
+ * with the reason, 410 for an erased record, or 202 with the request to poll. A release is handed out once, then
+ * forgotten.
+ *
+ * <p>Provenance comes from the release first (the vault keeps what it sealed and hands it out with every release), so
+ * it holds after record-submitted (one hour) dropped the submission and a restarted gateway's view lacks it; for a
+ * record sealed before the vault kept it, from the gateway's view (the submission the vault sealed). A record the
+ * gateway saw sealed but whose submission it no longer has is fetched all the same. The browser verifies either
+ * against the author's key; the signature covers SHA-256 of C1, so provenance of another record fails there.
  */
 @RestController
 class FetchController {
@@ -73,7 +79,7 @@ class FetchController {
         AccessPolicy.check(caller, Action.FETCH);
         FetchBody request =
                 body == null || body.length == 0 ? new FetchBody(null, null) : StrictJson.read(body, FetchBody.class);
-        RecordView record = RecordLookups.known(records, recordId);
+        RecordView record = RecordLookups.seen(records, recordId);
         limits.take(caller, "fetch");
         String purpose = request.purpose() == null || request.purpose().isBlank() ? "TREAT" : request.purpose();
         ReleaseAnswers.Pending pending = fetches.fetch(record, caller, purpose, request.emergencyReason());
@@ -112,15 +118,25 @@ class FetchController {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "access denied", reason);
         }
         answers.forget(pending.requestId());
-        return ResponseEntity.ok(
-                new Released(pending.requestId(), record.ownerId(), answer.released(), provenance(record)));
+        RecordReleased released = answer.released();
+        String ownerId = released.carriesProvenance() ? released.ownerId() : record.ownerId();
+        return ResponseEntity.ok(new Released(pending.requestId(), ownerId, released, provenance(released, record)));
     }
 
-    private Provenance provenance(RecordView record) {
-        byte[] authorKey = directory
-                .party(record.authorId())
-                .map(party -> party.publicKey())
-                .orElse(null);
-        return new Provenance(record.authorId(), authorKey, record.authorSignature(), record.shares());
+    /** The release's provenance, else the view's; null when neither has one (the browser then shows no record). */
+    private Provenance provenance(RecordReleased released, RecordView record) {
+        if (released.carriesProvenance()) {
+            return new Provenance(
+                    released.authorId(), authorKey(released.authorId()), released.authorSignature(), released.shares());
+        }
+        if (!record.submissionKnown()) {
+            return null;
+        }
+        return new Provenance(
+                record.authorId(), authorKey(record.authorId()), record.authorSignature(), record.shares());
+    }
+
+    private byte[] authorKey(String authorId) {
+        return directory.party(authorId).map(party -> party.publicKey()).orElse(null);
     }
 }

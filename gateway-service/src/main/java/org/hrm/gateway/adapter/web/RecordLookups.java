@@ -14,6 +14,15 @@ final class RecordLookups {
                 .orElseThrow(() -> ApiProblem.notFound("no record " + recordId + " is known to the gateway"));
     }
 
+    /**
+     * A record the gateway saw on any record topic, its submission known or not: a restarted gateway's view lacks the
+     * submissions record-submitted no longer holds, and a fetch takes provenance from the vault's release.
+     */
+    static RecordView seen(RecordBook records, String recordId) {
+        return records.find(recordId)
+                .orElseThrow(() -> ApiProblem.notFound("no record " + recordId + " is known to the gateway"));
+    }
+
     static RecordView owned(RecordBook records, String recordId, String ownerId) {
         RecordView view = known(records, recordId);
         if (!view.ownerId().equals(ownerId)) {

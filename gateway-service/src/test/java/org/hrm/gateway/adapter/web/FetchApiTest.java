@@ -36,6 +36,21 @@ class FetchApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aRecordWhoseSubmissionTheViewLacksIsFetchedWithTheProvenanceTheReleaseCarries() throws Exception {
+        // A restarted gateway after record-submitted dropped the submission: only the seal is left in its view.
+        RecordSubmitted record = submission("patient-carol", "hospital-b");
+        views.records().sealed(sealedAs(record));
+        platform.vault = request -> release(request, record);
+
+        mvc.perform(postAs("dr-fetch-5", "practitioner", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ownerId").value("patient-carol"))
+                .andExpect(jsonPath("$.provenance.authorId").value("hospital-b"))
+                .andExpect(jsonPath("$.provenance.shares.length()").value(2))
+                .andExpect(jsonPath("$.provenance.shares[0].readerId").value("patient-carol"));
+    }
+
+    @Test
     void aDenialAnswers403WithTheReason() throws Exception {
         RecordSubmitted record = committedRecord("patient-alice", "hospital-a");
         platform.vault = request -> deny(request, "no standing grant");
@@ -120,6 +135,12 @@ class FetchApiTest extends ApiTestSupport {
     }
 
     private void release(AccessRequested request) {
+        release(request, null);
+    }
+
+    /** The vault's release for {@code request}, carrying {@code provenance}'s provenance (none if null). */
+    private void release(AccessRequested request, RecordSubmitted provenance) {
+        boolean carried = provenance != null;
         views.answers()
                 .released(new RecordReleased(
                         request.requestId(),
@@ -128,7 +149,12 @@ class FetchApiTest extends ApiTestSupport {
                         request.requesterId(),
                         new byte[RecordReleased.ENC_BYTES + 16 + 30],
                         new KeyShare(request.requesterId(), new byte[] {3}),
-                        Instant.now()));
+                        Instant.now(),
+                        carried ? provenance.ownerId() : null,
+                        carried ? provenance.authorId() : null,
+                        carried ? provenance.shares() : null,
+                        carried ? provenance.authorSignature() : null,
+                        carried ? provenance.category() : null));
     }
 
     private void deny(AccessRequested request, String reason) {

@@ -45,7 +45,7 @@ final class ErasureEventPublisher {
                 erasure.ownerId(),
                 erasure.allRecords(),
                 erasure.recordIds().stream()
-                        .map(recordId -> new ErasedRecord(recordId, outcome.ownerPseudonym()))
+                        .map(recordId -> new ErasedRecord(recordId, outcome.ownerPseudonymOf(recordId)))
                         .toList(),
                 erasure.keys().stream()
                         .map(k -> new DestroyedKey(k.kind(), k.keyId(), k.recordId(), k.masterKeyVersion()))

@@ -69,6 +69,7 @@ final class SubmissionParser {
                 event.shares().stream()
                         .map(share -> new ReaderShare(share.readerId(), share.share()))
                         .toList(),
-                event.authorSignature());
+                event.authorSignature(),
+                event.category());
     }
 }

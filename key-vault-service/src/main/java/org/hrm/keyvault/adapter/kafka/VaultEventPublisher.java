@@ -16,6 +16,7 @@ import org.hrm.keyvault.application.ReleaseOutcome;
 import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.EventSigner;
 import org.hrm.keyvault.domain.ReleaseDecision;
+import org.hrm.keyvault.domain.SealedProvenance;
 import org.hrm.keyvault.domain.SealedRecord;
 import org.hrm.support.DeadLetterRecords;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -69,6 +70,7 @@ final class VaultEventPublisher {
     CompletableFuture<?> released(ReleaseOutcome.Released outcome) {
         ReleaseDecision decision = outcome.decision();
         Domain domain = VaultDomains.toContract(decision.domain());
+        SealedProvenance provenance = outcome.provenance();
         RecordReleased event = new RecordReleased(
                 decision.requestId(),
                 decision.recordId(),
@@ -76,7 +78,16 @@ final class VaultEventPublisher {
                 decision.requesterId(),
                 ReleasedSealing.seal(outcome.innerCiphertext(), decision),
                 new KeyShare(decision.shareHolderId(), outcome.share()),
-                outcome.releasedAt());
+                outcome.releasedAt(),
+                provenance == null ? null : outcome.ownerId(),
+                provenance == null ? null : provenance.authorId(),
+                provenance == null
+                        ? null
+                        : provenance.shares().stream()
+                                .map(share -> new KeyShare(share.readerId(), share.share()))
+                                .toList(),
+                provenance == null ? null : provenance.authorSignature(),
+                provenance == null ? null : provenance.category());
         UUID eventId = Outbound.stableId("hrm/record-released/" + decision.requestId());
         return send(Topic.RECORD_RELEASED.name(domain), decision.recordId(), event, eventId);
     }

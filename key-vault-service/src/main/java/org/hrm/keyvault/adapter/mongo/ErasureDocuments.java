@@ -1,7 +1,9 @@
 package org.hrm.keyvault.adapter.mongo;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.hrm.keyvault.domain.ErasedKey;
@@ -15,6 +17,8 @@ final class ErasureDocuments {
     static final String STATE = "state";
     static final String RECORD_IDS = "recordIds";
     static final String KEYS = "keys";
+    /** Record id to pseudonym key version (a record id is a UUID: never a dot or a dollar in a field name). */
+    static final String PSEUDONYM_VERSIONS = "pseudonymVersions";
 
     private ErasureDocuments() {}
 
@@ -26,7 +30,8 @@ final class ErasureDocuments {
                 .append(RECORD_IDS, erasure.recordIds())
                 .append(KEYS, erasure.keys().stream().map(ErasureDocuments::key).toList())
                 .append(STATE, erasure.state().name())
-                .append("plannedAt", Date.from(erasure.plannedAt()));
+                .append("plannedAt", Date.from(erasure.plannedAt()))
+                .append(PSEUDONYM_VERSIONS, new Document(new java.util.LinkedHashMap<>(erasure.pseudonymVersions())));
     }
 
     static Erasure fromDocument(RecordDomain domain, Document document) {
@@ -44,7 +49,16 @@ final class ErasureDocuments {
                 Erasure.State.valueOf(document.getString(STATE)),
                 document.getDate("plannedAt").toInstant(),
                 destroyedAt == null ? null : destroyedAt.toInstant(),
-                receipt == null ? null : receipt(receipt));
+                receipt == null ? null : receipt(receipt),
+                pseudonymVersions(document.get(PSEUDONYM_VERSIONS, Document.class)));
+    }
+
+    private static Map<String, Integer> pseudonymVersions(Document document) {
+        Map<String, Integer> versions = new HashMap<>();
+        if (document != null) {
+            document.forEach((recordId, version) -> versions.put(recordId, ((Number) version).intValue()));
+        }
+        return versions;
     }
 
     static Document key(ErasedKey key) {

@@ -6,8 +6,10 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -44,16 +46,16 @@ class MongoErasures implements ErasureStore {
     }
 
     @Override
-    public Erasure extend(RecordDomain domain, String requestId, List<String> recordIds) {
+    public Erasure extend(
+            RecordDomain domain, String requestId, List<String> recordIds, Map<String, Integer> pseudonymVersions) {
         List<Document> keys =
                 recordIds.stream().map(ErasedKey::k2).map(ErasureDocuments::key).toList();
-        return update(
-                domain,
-                requestId,
-                Erasure.State.PLANNED,
-                Updates.combine(
-                        Updates.addEachToSet(ErasureDocuments.RECORD_IDS, recordIds),
-                        Updates.addEachToSet(ErasureDocuments.KEYS, keys)));
+        List<Bson> changes = new ArrayList<>();
+        changes.add(Updates.addEachToSet(ErasureDocuments.RECORD_IDS, recordIds));
+        changes.add(Updates.addEachToSet(ErasureDocuments.KEYS, keys));
+        pseudonymVersions.forEach((recordId, version) ->
+                changes.add(Updates.set(ErasureDocuments.PSEUDONYM_VERSIONS + "." + recordId, version)));
+        return update(domain, requestId, Erasure.State.PLANNED, Updates.combine(changes));
     }
 
     @Override

@@ -10,11 +10,14 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.hrm.keyvault.domain.ErasedKey;
 import org.hrm.keyvault.domain.Erasure;
 import org.hrm.keyvault.domain.IssuedReceipt;
 import org.hrm.keyvault.domain.LedgerTombstone;
+import org.hrm.keyvault.domain.ReaderShare;
 import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.keyvault.domain.SealedProvenance;
 import org.hrm.keyvault.domain.WrappedOwnerKey;
 import org.hrm.keyvault.domain.WrappedRecordKey;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +116,60 @@ class MongoErasureStoresTest {
                 .containsExactly("b");
         assertThat(versions.countWrappedUnder(RecordDomain.PATIENT, 1)).isEqualTo(1);
         assertThat(versions.countWrappedBefore(RecordDomain.PATIENT, 2)).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheProvenanceAndPseudonymVersionInTheRecordKeysDocumentAndErasureDeletesThemTogether() {
+        SealedProvenance provenance = new SealedProvenance(
+                "author-1",
+                List.of(new ReaderShare("owner-1", new byte[] {1, 2}), new ReaderShare("author-1", new byte[] {3})),
+                new byte[] {9, 9},
+                "Observation");
+        recordKeys.insertNew(
+                RecordDomain.PATIENT,
+                List.of(
+                        new WrappedRecordKey("r-1", "owner-1", "kek", new byte[60], new byte[32], NOW, provenance, 2),
+                        recordKey("r-old", "owner-1")));
+
+        Map<String, WrappedRecordKey> found = recordKeys.findAll(RecordDomain.PATIENT, List.of("r-1", "r-old"));
+        erasable.deleteRecordKeys(RecordDomain.PATIENT, "owner-1", List.of("r-1"));
+
+        assertThat(found.get("r-1").pseudonymVersion()).isEqualTo(2);
+        assertThat(found.get("r-1").provenance().authorId()).isEqualTo("author-1");
+        assertThat(found.get("r-1").provenance().category()).isEqualTo("Observation");
+        assertThat(found.get("r-1").provenance().authorSignature()).containsExactly(9, 9);
+        assertThat(found.get("r-1").provenance().shares())
+                .extracting(ReaderShare::readerId)
+                .containsExactly("owner-1", "author-1");
+        assertThat(found.get("r-1").provenance().shares().get(0).share()).containsExactly(1, 2);
+        assertThat(found.get("r-old").provenance()).isNull();
+        assertThat(found.get("r-old").pseudonymVersion()).isNull();
+        assertThat(mongo.getCollection(VaultCollections.recordKeys(RecordDomain.PATIENT))
+                        .countDocuments(new org.bson.Document("_id", "r-1")))
+                .isZero();
+    }
+
+    @Test
+    void keepsEachErasedRecordsPseudonymVersionThroughPlanAndExtension() {
+        Erasure planned = new Erasure(
+                "req-7",
+                RecordDomain.PATIENT,
+                "owner-1",
+                null,
+                List.of("r-1"),
+                List.of(ErasedKey.k2("r-1")),
+                Erasure.State.PLANNED,
+                NOW,
+                null,
+                null,
+                Map.of("r-1", 1));
+        erasures.plan(RecordDomain.PATIENT, planned);
+
+        Erasure extended = erasures.extend(RecordDomain.PATIENT, "req-7", List.of("r-2"), Map.of("r-2", 2));
+
+        assertThat(extended.pseudonymVersions()).isEqualTo(Map.of("r-1", 1, "r-2", 2));
+        assertThat(erasures.find(RecordDomain.PATIENT, "req-7").orElseThrow().recordIds())
+                .containsExactly("r-1", "r-2");
     }
 
     private static Erasure erasure(String requestId, List<String> recordIds) {
