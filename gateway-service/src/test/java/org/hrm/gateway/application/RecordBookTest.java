@@ -20,7 +20,7 @@ class RecordBookTest {
     private final RecordSubmitted genuine = submission("patient-alice", "hospital-a", new byte[] {1, 1});
     /** Only the genuine submission's provenance verifies against its author's registered key. */
     private final RecordBook book =
-            new RecordBook((authorId, signed, signature) -> Arrays.equals(signed, genuine.signedBytes()));
+            new RecordBook((authorId, signed, signature, sealedAt) -> Arrays.equals(signed, genuine.signedBytes()));
 
     @Test
     void aLaterReOwnedOrReAuthoredSubmissionDoesNotChangeASealedRecord() {

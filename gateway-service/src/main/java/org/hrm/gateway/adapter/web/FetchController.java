@@ -3,7 +3,9 @@ package org.hrm.gateway.adapter.web;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.gateway.application.DirectoryBook;
@@ -56,8 +58,17 @@ class FetchController {
     /** The released record with what the browser needs besides it. */
     record Released(String requestId, String ownerId, RecordReleased released, Provenance provenance) {}
 
-    /** The author's signature over the record as submitted, and the author's published key to check it with. */
-    record Provenance(String authorId, byte[] authorPublicKey, byte[] authorSignature, List<KeyShare> shares) {}
+    /**
+     * The author's signature over the record as submitted, the author's current key and earlier keys to check it with,
+     * and when the vault sealed the record (which decides whether a key the author reported lost still counts).
+     */
+    record Provenance(
+            String authorId,
+            byte[] authorPublicKey,
+            byte[] authorSignature,
+            List<KeyShare> shares,
+            List<RetiredKeyJson> authorRetiredKeys,
+            Instant sealedAt) {}
 
     @PostMapping("/api/records/{recordId}/fetch")
     ResponseEntity<?> fetch(
@@ -117,10 +128,13 @@ class FetchController {
     }
 
     private Provenance provenance(RecordView record) {
-        byte[] authorKey = directory
-                .party(record.authorId())
-                .map(party -> party.publicKey())
-                .orElse(null);
-        return new Provenance(record.authorId(), authorKey, record.authorSignature(), record.shares());
+        DirectoryEntry author = directory.party(record.authorId()).orElse(null);
+        return new Provenance(
+                record.authorId(),
+                author == null ? null : author.publicKey(),
+                record.authorSignature(),
+                record.shares(),
+                author == null ? List.of() : RetiredKeyJson.of(author),
+                record.sealedAt());
     }
 }
