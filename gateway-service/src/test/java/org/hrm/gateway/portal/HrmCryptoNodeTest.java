@@ -9,12 +9,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs the node tests of the portal's scripts in the build: hrm-crypto.js (RFC 9180 vector, tampering, consent
- * signing) and oidc.js (PKCE login).
+ * signing, provenance judged against an author's key history) and oidc.js (PKCE login).
  */
 class HrmCryptoNodeTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"hrm-crypto.test.mjs", "oidc.test.mjs"})
+    @ValueSource(strings = {"hrm-crypto.test.mjs", "oidc.test.mjs", "provenance-history.test.mjs"})
     void nodeTestsOfThePortalScriptsPass(String tests) throws IOException {
         NodeScripts.assumeNodeInstalled();
 
