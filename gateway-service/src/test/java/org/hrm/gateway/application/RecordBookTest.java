@@ -38,6 +38,26 @@ class RecordBookTest {
     }
 
     @Test
+    void aLaterSealOfTheSameRecordDoesNotMoveItsSealingTime() {
+        // The sealing time decides whether a signature by a key its author reported lost still counts.
+        RecordSealed first = sealedAs(genuine);
+        book.submitted(genuine);
+        book.sealed(first);
+
+        RecordSealed earlier = new RecordSealed(
+                first.recordId(),
+                first.domain(),
+                first.ownerPseudonym(),
+                first.outerCiphertext(),
+                first.shares(),
+                first.authorSignature(),
+                AT.minusSeconds(3_600));
+        book.sealed(earlier);
+
+        assertThat(book.find(recordId).orElseThrow().sealedAt()).isEqualTo(first.sealedAt());
+    }
+
+    @Test
     void aLaterSubmissionDoesNotReplaceTheFirstBeforeTheSeal() {
         book.submitted(genuine);
 
