@@ -25,17 +25,10 @@ class ProvenanceKeyRuleTest {
     private final P256KeyPair stranger = P256KeyPair.generate();
 
     /** first rotated away by itself, then second reported lost; current is the key now. */
-    private final DirectoryEntry author = new DirectoryEntry(
-            AUTHOR,
-            PartyKind.SYSTEM,
-            null,
-            current.publicKey(),
-            LOST_AT,
-            true,
-            List.of(
-                    new RetiredKey(squatter.publicKey(), T0, RetiredKey.Ending.SUPERSEDED_UNATTESTED),
-                    new RetiredKey(first.publicKey(), ROTATED_AT, RetiredKey.Ending.ROTATED),
-                    new RetiredKey(second.publicKey(), LOST_AT, RetiredKey.Ending.REPORTED_LOST)));
+    private final DirectoryEntry author = authorWith(List.of(
+            new RetiredKey(squatter.publicKey(), T0, RetiredKey.Ending.SUPERSEDED_UNATTESTED),
+            new RetiredKey(first.publicKey(), ROTATED_AT, RetiredKey.Ending.ROTATED),
+            new RetiredKey(second.publicKey(), LOST_AT, RetiredKey.Ending.REPORTED_LOST)));
 
     @Test
     void theCurrentKeyVerifiesWithoutAskingWhenTheRecordWasSealed() {
@@ -82,14 +75,7 @@ class ProvenanceKeyRuleTest {
 
     @Test
     void anEarlierKeyWhoseEndWasNotRecordedIsRefused() {
-        DirectoryEntry keysOnly = new DirectoryEntry(
-                AUTHOR,
-                PartyKind.SYSTEM,
-                null,
-                current.publicKey(),
-                LOST_AT,
-                true,
-                List.of(RetiredKey.unrecorded(first.publicKey())));
+        DirectoryEntry keysOnly = authorWith(List.of(RetiredKey.unrecorded(first.publicKey())));
 
         assertThat(ProvenanceKeyRule.refusal(AUTHOR, keysOnly, SIGNED, first.sign(SIGNED), Optional::empty))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("did not record"));
@@ -111,6 +97,10 @@ class ProvenanceKeyRuleTest {
                 .isPresent();
         assertThat(ProvenanceKeyRule.refusal(AUTHOR, author, SIGNED, null, Optional::empty))
                 .isPresent();
+    }
+
+    private DirectoryEntry authorWith(List<RetiredKey> retiredKeys) {
+        return new DirectoryEntry(AUTHOR, PartyKind.SYSTEM, null, current.publicKey(), LOST_AT, true, retiredKeys);
     }
 
     private Optional<String> refusal(P256KeyPair signer, Supplier<Optional<Instant>> sealedAt) {

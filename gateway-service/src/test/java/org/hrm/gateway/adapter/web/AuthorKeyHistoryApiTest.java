@@ -8,12 +8,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
-import org.hrm.contracts.events.AccessRequested;
-import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
-import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.gateway.application.Attester;
@@ -77,18 +74,6 @@ class AuthorKeyHistoryApiTest extends ApiTestSupport {
                 .provenBy(newKey);
         assertThat(views.directory().rotated(attester.rotate(caller, rotation))).isEmpty();
         return hospital;
-    }
-
-    private void release(AccessRequested request) {
-        views.answers()
-                .released(new RecordReleased(
-                        request.requestId(),
-                        request.recordId(),
-                        request.domain(),
-                        request.requesterId(),
-                        new byte[RecordReleased.ENC_BYTES + 16 + 30],
-                        new KeyShare(request.requesterId(), new byte[] {3}),
-                        Instant.now()));
     }
 
     private static String base64(byte[] bytes) {

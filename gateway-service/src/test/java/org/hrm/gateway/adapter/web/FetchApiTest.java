@@ -7,9 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hrm.contracts.events.AccessRequested;
-import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleaseDenied;
-import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,18 +115,6 @@ class FetchApiTest extends ApiTestSupport {
 
         mvc.perform(postAs("ops-olga", "operator", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
                 .andExpect(status().isForbidden());
-    }
-
-    private void release(AccessRequested request) {
-        views.answers()
-                .released(new RecordReleased(
-                        request.requestId(),
-                        request.recordId(),
-                        request.domain(),
-                        request.requesterId(),
-                        new byte[RecordReleased.ENC_BYTES + 16 + 30],
-                        new KeyShare(request.requesterId(), new byte[] {3}),
-                        Instant.now()));
     }
 
     private void deny(AccessRequested request, String reason) {
