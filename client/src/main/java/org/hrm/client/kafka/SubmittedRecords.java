@@ -14,7 +14,7 @@ import org.hrm.contracts.events.RecordSubmitted;
  * A record's submission as the provenance a reader verifies: from the domain's record-submitted topic, the first
  * submission of the record id whose C1 is exactly the C1 the vault released. A submission with another C1 (a
  * re-owned or re-authored copy someone posted later) is never taken, and the reader verifies the one taken against
- * its author's registered key.
+ * its author's keys ({@link org.hrm.contracts.authority.ProvenanceKeyRule}).
  */
 public final class SubmittedRecords {
     private static final EventCodec CODEC = new EventCodec();

@@ -46,7 +46,7 @@ public final class RecordBook {
     private final Set<String> settled = ConcurrentHashMap.newKeySet();
     private final ProvenanceCheck provenance;
 
-    /** A book that tells same-signature rivals apart by the author's registered key. */
+    /** A book that tells same-signature rivals apart by the author's keys. */
     public RecordBook(ProvenanceCheck provenance) {
         this.provenance = provenance;
     }
