@@ -37,6 +37,8 @@
  *   openRecord(released, ownerId, readerKeys, {requestId, recordId, shareKeys}?) -> plaintext
  *       openReleased then decryptRecord; ownerId null/undefined: released.ownerId. Content is not verified yet:
  *       call verifyProvenance before showing it.
+ *   verifyProvenanceWithHistory(record, {authorId, publicKey, retiredKeys}, sealedAt) -> 'current' | 'rotated' |
+ *       'lost', or throws: the same, judged against every key the author held (a rotated author's older records).
  *   provenanceSignedBytes(record) -> Uint8Array, and verifyProvenance(record, authorPublicKey) -> true, or throws
  *       record: {recordId, domain, ownerId, authorId, innerCiphertext, shares: [{readerId, share}], authorSignature}
  *       (the RecordSubmitted JSON shape); C1's version picks provenance v2 (names authorId) or v1.
@@ -831,6 +833,62 @@ export async function verifyProvenance(record, authorPublicKey) {
         fail(...PROVENANCE_INVALID);
     }
     return true;
+}
+
+/** How a refusal for a key its owner reported lost begins (the Java ProvenanceKeyRule.LOST_KEY). */
+export const LOST_KEY = 'signed with a key its owner reported lost';
+
+/** An ISO-8601 UTC time ("...Z", up to 9 fraction digits) as nanoseconds since the epoch (BigInt), or null. */
+function instantNanos(value) {
+    const m = typeof value === 'string' ? /^(.*?)(?:\.(\d{1,9}))?Z$/.exec(value) : null;
+    const seconds = m ? Date.parse(`${m[1]}Z`) : NaN;
+    if (Number.isNaN(seconds)) {
+        return null;
+    }
+    return BigInt(seconds) * 1000000n + BigInt((m[2] || '').padEnd(9, '0'));
+}
+
+/**
+ * Verifies the author's signature over the record against every key the author held, by the rule of the Java
+ * ProvenanceKeyRule (docs/security.md, "Provenance across key rotations"):
+ *   the current key, or an earlier key the author rotated away (ended ROTATED): verified;
+ *   an earlier key the author reported lost (REPORTED_LOST): verified only if the record was sealed before the key's
+ *       retiredAt, else throws PROVENANCE_LOST_KEY (message starts with LOST_KEY);
+ *   a key never proven the author's (SUPERSEDED_UNATTESTED) or whose end was not recorded (UNRECORDED): throws
+ *       PROVENANCE_KEY_NOT_ACCEPTED;
+ *   no key the author held: throws PROVENANCE_INVALID.
+ * author: {authorId, publicKey, retiredKeys: [{publicKey, retiredAt, ended}]} (what the gateway's fetch answers);
+ * sealedAt: when the vault sealed the record (ISO time) or null if unknown. Returns 'current', 'rotated' or 'lost'
+ * (which key verified).
+ */
+export async function verifyProvenanceWithHistory(record, author, sealedAt) {
+    const r = parseJson(record, 'record');
+    const signed = await provenanceSignedBytes(r);
+    const signature = bytesOf(r.authorSignature, 'authorSignature');
+    if (await verifySignature(author.publicKey, signed, signature)) {
+        return 'current';
+    }
+    for (const old of author.retiredKeys || []) {
+        if (!(await verifySignature(old.publicKey, signed, signature))) {
+            continue;
+        }
+        if (old.ended === 'ROTATED') {
+            return 'rotated';
+        }
+        if (old.ended === 'REPORTED_LOST') {
+            const sealed = instantNanos(sealedAt);
+            const retired = instantNanos(old.retiredAt);
+            if (sealed === null || retired === null) {
+                fail('PROVENANCE_LOST_KEY', `${LOST_KEY} (${author.authorId}, at ${old.retiredAt}) and the record's sealing time is not established`);
+            }
+            if (sealed >= retired) {
+                fail('PROVENANCE_LOST_KEY', `${LOST_KEY} (${author.authorId}, at ${old.retiredAt}) and the record was sealed after that, at ${sealedAt}`);
+            }
+            return 'lost';
+        }
+        fail('PROVENANCE_KEY_NOT_ACCEPTED', `signed with an earlier key of ${author.authorId} that is not accepted (${old.ended})`);
+    }
+    return fail(...PROVENANCE_INVALID);
 }
 
 /**

@@ -1,5 +1,5 @@
 // Opening a record in the browser: fetch through the gateway, then decrypt and verify with hrm-crypto.js.
-import { decryptRecord, openReleased, utf8Decode, verifyProvenance } from './hrm-crypto.js';
+import { decryptRecord, openReleased, utf8Decode, verifyProvenanceWithHistory } from './hrm-crypto.js';
 import { fetchRecord, show } from './api.js';
 
 /** Why the page shows a warning instead of a record's text: its provenance did not verify. */
@@ -8,7 +8,8 @@ export class UnverifiedRecord extends Error {}
 /**
  * Fetches, decrypts and verifies one record with the reader's keys: {text, provenance}. The release must answer the
  * request this page made (request id, record, reader); the text is returned only if the author's signature verifies
- * against the author's key in the directory, otherwise this throws UnverifiedRecord.
+ * against a key the directory says the author held (verifyProvenanceWithHistory), otherwise this throws
+ * UnverifiedRecord.
  */
 export async function readRecord(recordId, readerKeys, earlierKeys = []) {
     const answer = await fetchRecord(recordId);
@@ -51,8 +52,10 @@ async function provenanceOf(answer, innerCiphertext) {
     if (!p || !p.authorPublicKey) {
         throw new UnverifiedRecord('the author\'s key is not in the directory, so who wrote this record cannot be checked');
     }
+    let key;
     try {
-        await verifyProvenance({
+        // The author's earlier keys count too (a record outlives key rotations), by the SDK's rule.
+        key = await verifyProvenanceWithHistory({
             recordId: answer.released.recordId,
             domain: answer.released.domain,
             ownerId: answer.ownerId,
@@ -60,11 +63,15 @@ async function provenanceOf(answer, innerCiphertext) {
             innerCiphertext,
             shares: p.shares,
             authorSignature: p.authorSignature,
-        }, p.authorPublicKey);
+        }, { authorId: p.authorId, publicKey: p.authorPublicKey, retiredKeys: p.authorRetiredKeys }, p.sealedAt);
     } catch (e) {
-        throw new UnverifiedRecord(`the author's signature does not verify (${e.message})`);
+        throw new UnverifiedRecord(e.code === 'PROVENANCE_INVALID'
+            ? `the author's signature does not verify (${e.message})`
+            : e.message);
     }
-    return `signed by ${p.authorId}, unchanged since`;
+    return key === 'current'
+        ? `signed by ${p.authorId}, unchanged since`
+        : `signed by ${p.authorId} with an earlier key of theirs, unchanged since`;
 }
 
 /** Opens a record into the page's "opened" section (#opened, #opened-id, #opened-provenance, #plaintext). */

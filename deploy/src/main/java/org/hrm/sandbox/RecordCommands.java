@@ -3,11 +3,16 @@ package org.hrm.sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordFetcher;
+import org.hrm.client.kafka.SealedRecords;
 import org.hrm.client.kafka.StandingGrantsView;
 import org.hrm.client.kafka.SubmittedRecords;
 import org.hrm.client.sdk.EncryptedRecord;
@@ -23,8 +28,8 @@ import org.hrm.contracts.events.RecordSubmitted;
 
 /**
  * {@code ./hrm submit} and {@code ./hrm fetch}: a record in from a file, a record out to stdout or a file. {@code
- * fetch} prints a record only if its provenance verifies (the author's signature against the directory), and exits 4
- * with the reason otherwise.
+ * fetch} prints a record only if its provenance verifies (the author's signature against the keys the directory says
+ * it held, {@link org.hrm.contracts.authority.ProvenanceKeyRule}), and exits 4 with the reason otherwise.
  */
 public final class RecordCommands {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
@@ -83,7 +88,8 @@ public final class RecordCommands {
                         session.directory(),
                         released,
                         reader,
-                        shareHolder(args, reader, released));
+                        shareHolder(args, reader, released),
+                        Base64.getDecoder().decode(session.endpoints.vaultReceiptPublicKey()));
                 if (!verified.submission().ownerId().equals(ownerId)) {
                     System.err.println("the record's owner is "
                             + verified.submission().ownerId() + ", not " + ownerId + ": not shown");
@@ -92,7 +98,7 @@ public final class RecordCommands {
                 plaintext = verified.plaintext();
                 System.err.println("provenance verified: written by "
                         + verified.submission().authorId()
-                        + " (signature checked against its registered key), envelope v"
+                        + " (signature checked against the keys it held), envelope v"
                         + verified.submission().envelopeVersion());
             } catch (UnverifiedRecordException e) {
                 System.err.println("PROVENANCE NOT VERIFIED, the record is not shown: " + e.getMessage());
@@ -120,8 +126,9 @@ public final class RecordCommands {
     /**
      * Opens a release as its requester and presents it only if its provenance verifies: the provenance the release
      * carries (the vault's copy of what it sealed), or for a record sealed before the vault kept it, the submission of
-     * exactly the released C1 from the record-submitted topic (kept about an hour); its author's key from the party
-     * directory.
+     * exactly the released C1 from the record-submitted topic (kept about an hour); judged against its author's key
+     * history from the party directory ({@link org.hrm.contracts.authority.ProvenanceKeyRule}). Without the vault's key
+     * no sealing time is established, so a record signed with a key its author reported lost is refused.
      *
      * @throws UnverifiedRecordException if no provenance is left, or it is another record's or does not verify
      */
@@ -131,17 +138,38 @@ public final class RecordCommands {
             RecordReleased released,
             PartyKeys requester,
             PartyKeys holder) {
+        return openVerified(bootstrapServers, directory, released, requester, holder, null);
+    }
+
+    /**
+     * The same, with the vault's published key: a record signed with a key its author reported lost is then accepted
+     * if the vault's signed {@code RecordSealed} shows it sealed before the report.
+     *
+     * @param vaultPublicKey the vault's published signing key, or null to establish no sealing time
+     */
+    public static Verified openVerified(
+            String bootstrapServers,
+            PartyDirectory directory,
+            RecordReleased released,
+            PartyKeys requester,
+            PartyKeys holder,
+            byte[] vaultPublicKey) {
         RecordDecryptor decryptor = new RecordDecryptor();
         byte[] innerCiphertext = decryptor.openReleased(released, requester);
         RecordSubmitted submission = SubmittedRecords.forRelease(bootstrapServers, released, innerCiphertext)
                 .orElseThrow(() -> new UnverifiedRecordException("the release carries no provenance (the record was"
                         + " sealed before the vault kept it) and its submission is no longer on the record-submitted"
                         + " topic: provenance unverifiable"));
-        byte[] authorKey = directory
-                .find(submission.authorId())
-                .map(DirectoryEntry::publicKey)
-                .orElse(null);
-        return new Verified(decryptor.open(released, submission, requester, holder, authorKey), submission);
+        DirectoryEntry author = directory.find(submission.authorId()).orElse(null);
+        Supplier<Optional<Instant>> sealedAt = () -> vaultPublicKey == null
+                ? Optional.empty()
+                : SealedRecords.sealedAt(
+                        bootstrapServers,
+                        released.domain(),
+                        released.recordId(),
+                        submission.authorSignature(),
+                        vaultPublicKey);
+        return new Verified(decryptor.open(released, submission, requester, holder, author, sealedAt), submission);
     }
 
     /** Opens a release without provenance: the requester opens C1's seal, the share holder the share. */

@@ -53,7 +53,7 @@ final class UpgradeStory {
             boolean exact = Arrays.equals(verified.plaintext(), record.plaintext());
             int version = verified.submission().envelopeVersion();
             say.accept(owner.partyId() + " read " + record.recordId() + " (envelope v" + version + "): provenance "
-                    + "verified against " + verified.submission().authorId() + "'s registered key"
+                    + "verified against " + verified.submission().authorId() + "'s keys"
                     + (exact ? ", the exact original bytes" : ", DIFFERENT bytes"));
             return new Read(exact, version);
         } catch (UnverifiedRecordException e) {

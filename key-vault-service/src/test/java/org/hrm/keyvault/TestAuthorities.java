@@ -76,7 +76,7 @@ public final class TestAuthorities {
                 entries.put(entry.partyId(), entry);
             }
         };
-        DirectoryKeeper directory = new DirectoryKeeper(new DirectoryRules(attesters()), store, false);
+        DirectoryKeeper directory = new DirectoryKeeper(new DirectoryRules(attesters()), store);
         for (String partyId : partyIds) {
             directory.apply(registration(partyId, PartyKind.PATIENT)).ifPresent(reason -> {
                 throw new IllegalStateException(reason);

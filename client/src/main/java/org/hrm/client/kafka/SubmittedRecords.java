@@ -17,7 +17,8 @@ import org.hrm.contracts.events.RecordSubmitted;
  * record sealed before the vault kept it, the domain's record-submitted topic, which keeps a submission only about an
  * hour: the first submission of the record id whose C1 is exactly the C1 the vault released. A submission with another
  * C1 (a re-owned or re-authored copy someone posted later) is never taken. Neither source is trusted: the reader
- * verifies the one taken against its author's registered key, and the signature covers SHA-256 of C1, so provenance of
+ * verifies the one taken against its author's keys ({@link
+ * org.hrm.contracts.authority.ProvenanceKeyRule}), and the signature covers SHA-256 of C1, so provenance of
  * another record fails.
  */
 public final class SubmittedRecords {

@@ -1,11 +1,16 @@
 package org.hrm.client.sdk;
 
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.ProvenanceBytes;
+import org.hrm.contracts.authority.DirectoryEntry;
+import org.hrm.contracts.authority.ProvenanceKeyRule;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
@@ -16,7 +21,8 @@ import org.hrm.crypto.P256;
  * verifies the author's provenance signature.
  *
  * <p>{@link #open} is the reader's API: it presents content only after the author's signature verified against the
- * author's key from the party directory ({@link UnverifiedRecordException} otherwise). {@link #decrypt} is the step
+ * author's key history from the party directory ({@link ProvenanceKeyRule}; {@link UnverifiedRecordException}
+ * otherwise), so a record written before its author rotated keys still verifies. {@link #decrypt} is the step
  * without provenance, for callers that verify separately.
  *
  * <p>Thread-safe and stateless. Failures caused by the record's bytes are {@link RecordCryptoException}s.
@@ -26,15 +32,42 @@ public final class RecordDecryptor {
     /**
      * Opens a release as its requester and presents the record only if its provenance verifies: the release must be
      * sealed to {@code requester}, {@code submission} must be the submission of exactly the released C1, and its
-     * author's signature must verify with {@code authorPublicKey}.
+     * author's signature must verify under a key the author held, by {@link ProvenanceKeyRule}: the current key, a key
+     * the author rotated away, or a key the author reported lost if the vault sealed the record before the report.
      *
      * @param submission the record's submission as the platform accepted it (ids, shares, signature; its C1 must be
      *     the released one)
      * @param shareHolder whose share the vault released: the requester, or in an emergency its institution
-     * @param authorPublicKey the key the party directory holds for {@code submission.authorId()}; null if unknown
+     * @param author the party directory's entry for {@code submission.authorId()} with its key history; null if none
+     * @param sealedAt when the vault sealed the record, from a source the caller trusts (the vault-signed
+     *     {@code RecordSealed}); asked for only if the signature is by a key reported lost
      * @return the plaintext, owned by the caller
-     * @throws UnverifiedRecordException if the provenance is of another record or does not verify
+     * @throws UnverifiedRecordException if the provenance is of another record or does not stand for its author
      * @throws RecordCryptoException if the release, the share or C1 does not open, or the content check fails
+     */
+    public byte[] open(
+            RecordReleased released,
+            RecordSubmitted submission,
+            PartyKeys requester,
+            PartyKeys shareHolder,
+            DirectoryEntry author,
+            Supplier<Optional<Instant>> sealedAt) {
+        byte[] innerCiphertext = openReleased(released, requester);
+        requireReleasedSubmission(released, submission, innerCiphertext);
+        try {
+            verifyProvenance(submission, author, sealedAt);
+        } catch (RecordCryptoException | IllegalArgumentException e) {
+            throw new UnverifiedRecordException(e.getMessage());
+        }
+        return decryptReleased(released, submission, innerCiphertext, shareHolder);
+    }
+
+    /**
+     * Opens a release whose provenance is checked against one given key only (no key history): see
+     * {@link #open(RecordReleased, RecordSubmitted, PartyKeys, PartyKeys, DirectoryEntry, Supplier)}, which judges a
+     * rotated author's older records too.
+     *
+     * @param authorPublicKey the key to check the author's signature with; null if unknown
      */
     public byte[] open(
             RecordReleased released,
@@ -43,11 +76,7 @@ public final class RecordDecryptor {
             PartyKeys shareHolder,
             byte[] authorPublicKey) {
         byte[] innerCiphertext = openReleased(released, requester);
-        if (!released.recordId().equals(submission.recordId())
-                || released.domain() != submission.domain()
-                || !MessageDigest.isEqual(innerCiphertext, submission.innerCiphertext())) {
-            throw new UnverifiedRecordException(UnverifiedRecordException.NOT_THIS_RECORD);
-        }
+        requireReleasedSubmission(released, submission, innerCiphertext);
         if (authorPublicKey == null) {
             throw new UnverifiedRecordException(
                     "the author " + submission.authorId() + " is not in the party directory: provenance unverifiable");
@@ -57,6 +86,20 @@ public final class RecordDecryptor {
         } catch (RecordCryptoException | IllegalArgumentException e) {
             throw new UnverifiedRecordException(e.getMessage());
         }
+        return decryptReleased(released, submission, innerCiphertext, shareHolder);
+    }
+
+    private static void requireReleasedSubmission(
+            RecordReleased released, RecordSubmitted submission, byte[] innerCiphertext) {
+        if (!released.recordId().equals(submission.recordId())
+                || released.domain() != submission.domain()
+                || !MessageDigest.isEqual(innerCiphertext, submission.innerCiphertext())) {
+            throw new UnverifiedRecordException(UnverifiedRecordException.NOT_THIS_RECORD);
+        }
+    }
+
+    private byte[] decryptReleased(
+            RecordReleased released, RecordSubmitted submission, byte[] innerCiphertext, PartyKeys shareHolder) {
         return decrypt(
                 released.recordId(),
                 released.domain(),
@@ -161,6 +204,28 @@ public final class RecordDecryptor {
                 record.shares(),
                 record.authorSignature(),
                 authorPublicKey);
+    }
+
+    /**
+     * Verifies a submitted record's provenance against its author's key history ({@link ProvenanceKeyRule}).
+     *
+     * @param author the party directory's entry for {@code record.authorId()}; null if none
+     * @param sealedAt when the vault sealed the record, by a source the caller trusts; asked for only if needed
+     * @throws RecordCryptoException with the rule's reason if the signature does not stand for the author
+     */
+    public void verifyProvenance(RecordSubmitted record, DirectoryEntry author, Supplier<Optional<Instant>> sealedAt) {
+        byte[] signed = ProvenanceBytes.of(
+                record.recordId(),
+                record.domain(),
+                record.ownerId(),
+                record.authorId(),
+                record.innerCiphertext(),
+                record.shares());
+        Optional<String> refusal =
+                ProvenanceKeyRule.refusal(record.authorId(), author, signed, record.authorSignature(), sealedAt);
+        if (refusal.isPresent()) {
+            throw new RecordCryptoException(refusal.get());
+        }
     }
 
     /** Verifies the provenance of an encrypted record; see the long form. */

@@ -1,7 +1,7 @@
 package org.hrm.client.sdk;
 
 /**
- * The record decrypted (or would have), but its provenance did not verify against the author's key from the party
+ * The record decrypted (or would have), but its provenance did not verify against the author's keys from the party
  * directory, or the provenance given is not that of the released ciphertext: the content must not be presented as the
  * record. The message says which check failed and never contains content.
  */

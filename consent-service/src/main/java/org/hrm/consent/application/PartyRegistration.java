@@ -9,6 +9,7 @@ import org.hrm.consent.domain.Party;
 import org.hrm.contracts.authority.DirectoryDecision;
 import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.authority.DirectoryRules;
+import org.hrm.contracts.authority.RetiredKey;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 
@@ -85,7 +86,8 @@ public final class PartyRegistration {
                 party.publicKey(),
                 party.registeredAt(),
                 party.attested(),
-                party.previousKeys());
+                // consent-service authorizes with current keys only; it keeps earlier keys, not how they ended.
+                party.previousKeys().stream().map(RetiredKey::unrecorded).toList());
     }
 
     private static Party party(DirectoryEntry entry) {

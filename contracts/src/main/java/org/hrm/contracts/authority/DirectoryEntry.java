@@ -4,15 +4,17 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hrm.contracts.events.PartyKind;
 
 /**
  * What a directory knows of one party: its current key, since when, whether an attested registration (or a rotation
- * from one) stands behind it, and every earlier key, kept so old shares and old signatures stay checkable.
+ * from one) stands behind it, and every earlier key with when and how it ended, kept so old shares and old signatures
+ * stay checkable ({@link ProvenanceKeyRule}).
  *
- * @param attested false for an entry from an unsigned v1 registration (first come): an attested registration replaces
- *     it
- * @param previousKeys earlier keys, oldest first (65-byte SEC1 each)
+ * @param attested false for an entry a pre-v2 store kept from an unsigned registration (first come): an attested
+ *     registration replaces it
+ * @param retiredKeys earlier keys, oldest first
  */
 public record DirectoryEntry(
         String partyId,
@@ -21,26 +23,23 @@ public record DirectoryEntry(
         byte[] publicKey,
         Instant since,
         boolean attested,
-        List<byte[]> previousKeys) {
+        List<RetiredKey> retiredKeys) {
     public DirectoryEntry {
         if (partyId == null || kind == null || publicKey == null || since == null) {
             throw new IllegalArgumentException("a directory entry needs party id, kind, key and time");
         }
         publicKey = publicKey.clone();
-        previousKeys = previousKeys == null
-                ? List.of()
-                : previousKeys.stream().map(byte[]::clone).toList();
-    }
-
-    /** An entry as an unsigned v1 registration made it: not attested, so an attested registration replaces it. */
-    public static DirectoryEntry legacy(
-            String partyId, PartyKind kind, String institutionId, byte[] publicKey, Instant registeredAt) {
-        return new DirectoryEntry(partyId, kind, institutionId, publicKey, registeredAt, false, List.of());
+        retiredKeys = retiredKeys == null ? List.of() : List.copyOf(retiredKeys);
     }
 
     @Override
     public byte[] publicKey() {
         return publicKey.clone();
+    }
+
+    /** The earlier keys alone, oldest first (65-byte SEC1 each). */
+    public List<byte[]> previousKeys() {
+        return retiredKeys.stream().map(RetiredKey::publicKey).toList();
     }
 
     /** Whether {@code key} is the current key. */
@@ -49,16 +48,24 @@ public record DirectoryEntry(
     }
 
     /**
-     * Whether {@code key} is the current key or was one before: to check an old record's provenance or open an old
-     * share, never to authorize a new action (a key is often rotated because it leaked).
+     * Whether {@code key} is the current key or was one before: to refuse a rotation back to an old key, never to
+     * authorize a new action (a key is often rotated because it leaked). What an old key's signature is still worth is
+     * {@link ProvenanceKeyRule}'s decision.
      */
     public boolean everHeld(byte[] key) {
-        return isCurrentKey(key) || previousKeys.stream().anyMatch(old -> MessageDigest.isEqual(old, key));
+        return isCurrentKey(key) || retired(key).isPresent();
     }
 
-    DirectoryEntry rotatedTo(byte[] newKey, Instant at, boolean attestedNow) {
-        List<byte[]> history = new ArrayList<>(previousKeys);
-        history.add(publicKey);
+    /** The retirement of {@code key}, if it is one of this party's earlier keys. */
+    public Optional<RetiredKey> retired(byte[] key) {
+        return retiredKeys.stream().filter(old -> old.is(key)).findFirst();
+    }
+
+    /** This entry with {@code newKey} current from {@code at}, the current key retired at {@code retiredAt} as ended. */
+    DirectoryEntry rotatedTo(
+            byte[] newKey, Instant at, boolean attestedNow, Instant retiredAt, RetiredKey.Ending ended) {
+        List<RetiredKey> history = new ArrayList<>(retiredKeys);
+        history.add(new RetiredKey(publicKey, retiredAt, ended));
         return new DirectoryEntry(partyId, kind, institutionId, newKey, at, attestedNow, history);
     }
 }

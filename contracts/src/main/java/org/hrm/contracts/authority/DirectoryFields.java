@@ -1,6 +1,7 @@
 package org.hrm.contracts.authority;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +24,21 @@ public final class DirectoryFields {
         fields.put("since", entry.since().toString());
         fields.put("attested", entry.attested());
         fields.put(
-                "previousKeys",
-                entry.previousKeys().stream().map(DirectoryFields::base64).toList());
+                "retiredKeys",
+                entry.retiredKeys().stream().map(DirectoryFields::retired).toList());
         return fields;
     }
 
+    /**
+     * The entry back from its fields. A document from before key histories kept {@code previousKeys} (keys alone): those
+     * come back {@link RetiredKey.Ending#UNRECORDED}.
+     */
     public static DirectoryEntry entry(Map<String, Object> fields) {
-        List<?> previous = (List<?>) fields.getOrDefault("previousKeys", List.of());
+        List<RetiredKey> retired = new ArrayList<>();
+        ((List<?>) fields.getOrDefault("previousKeys", List.of()))
+                .forEach(key ->
+                        retired.add(RetiredKey.unrecorded(Base64.getDecoder().decode((String) key))));
+        ((List<?>) fields.getOrDefault("retiredKeys", List.of())).forEach(key -> retired.add(retired((Map<?, ?>) key)));
         return new DirectoryEntry(
                 (String) fields.get("partyId"),
                 PartyKind.valueOf((String) fields.get("kind")),
@@ -37,9 +46,23 @@ public final class DirectoryFields {
                 Base64.getDecoder().decode((String) fields.get("publicKey")),
                 Instant.parse((String) fields.get("since")),
                 Boolean.TRUE.equals(fields.get("attested")),
-                previous.stream()
-                        .map(key -> Base64.getDecoder().decode((String) key))
-                        .toList());
+                retired);
+    }
+
+    private static Map<String, Object> retired(RetiredKey key) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("publicKey", base64(key.publicKey()));
+        fields.put("retiredAt", key.retiredAt() == null ? null : key.retiredAt().toString());
+        fields.put("ended", key.ended().name());
+        return fields;
+    }
+
+    private static RetiredKey retired(Map<?, ?> fields) {
+        Object retiredAt = fields.get("retiredAt");
+        return new RetiredKey(
+                Base64.getDecoder().decode((String) fields.get("publicKey")),
+                retiredAt == null ? null : Instant.parse((String) retiredAt),
+                RetiredKey.Ending.valueOf((String) fields.get("ended")));
     }
 
     private static String base64(byte[] bytes) {

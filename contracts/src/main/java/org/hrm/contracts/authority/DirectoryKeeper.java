@@ -7,41 +7,26 @@ import java.util.Objects;
 import java.util.Optional;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
-import org.hrm.crypto.P256;
 
 /**
  * Keeps one service's party directory: applies each registration or rotation from the parties topic through
  * {@link DirectoryRules} and stores only what they accept. A refused event changes nothing and its reason is returned
  * for the dead-letter topic.
- *
- * <p>Transition: with {@code acceptUnattested} on, an unsigned v1 registration of a party the directory does not know
- * is stored as a {@link DirectoryEntry#legacy} entry (first come, not attested), which any attested registration
- * replaces. It exists only until every producer registers with an attestation; production runs with it off.
  */
 public final class DirectoryKeeper {
     private static final long POLL_MILLIS = 100;
 
     private final DirectoryRules rules;
     private final DirectoryStore store;
-    private final boolean acceptUnattested;
 
-    public DirectoryKeeper(DirectoryRules rules, DirectoryStore store, boolean acceptUnattested) {
+    public DirectoryKeeper(DirectoryRules rules, DirectoryStore store) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.store = Objects.requireNonNull(store, "store");
-        this.acceptUnattested = acceptUnattested;
     }
 
     /** Applies a registration; empty when stored (or already there), otherwise why it was refused. */
     public Optional<String> apply(PartyRegistered event) {
         DirectoryEntry current = store.find(event.partyId()).orElse(null);
-        if (acceptUnattested && current == null && event.proofOfPossession() == null && event.attestation() == null) {
-            if (!P256.isPublicKey(event.publicKey())) {
-                return Optional.of("public key of party " + event.partyId() + " is not an uncompressed P-256 point");
-            }
-            store.save(DirectoryEntry.legacy(
-                    event.partyId(), event.kind(), event.institutionId(), event.publicKey(), event.registeredAt()));
-            return Optional.empty();
-        }
         DirectoryEntry institution = event.institutionId() == null
                 ? null
                 : store.find(event.institutionId()).orElse(null);

@@ -1,5 +1,6 @@
 package org.hrm.contracts.authority;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,10 +21,13 @@ import org.hrm.crypto.P256;
  *       institution's current directory key (a registered {@link PartyKind#SYSTEM}).
  *   <li>A party already registered by an attested registration keeps its key: registering the same key, kind and
  *       institution again changes nothing; anything else is refused (a key changes only by rotation). An entry that
- *       came from an unsigned v1 registration (first come, possibly a squatter) is replaced by an attested one.
+ *       a pre-v2 store kept from an unsigned registration (first come, possibly a squatter) is replaced by an attested
+ *       one; its key is kept as {@link RetiredKey.Ending#SUPERSEDED_UNATTESTED}, never taken as the party's.
  *   <li>A rotation names the key it replaces, which must be the current one (so a replayed old rotation does
  *       nothing), proves possession of a new key never held before by that party, and is signed by the current key or
- *       attested by the gateway (purpose {@code rotate-key}: a lost key). The old key goes to the entry's history.
+ *       attested by the gateway (purpose {@code rotate-key}: a lost key). The old key goes to the entry's history with
+ *       how it ended: {@link RetiredKey.Ending#ROTATED} at the rotation's time, or
+ *       {@link RetiredKey.Ending#REPORTED_LOST} at the earlier of the rotation's time and the attestation's.
  * </ul>
  *
  * <p>Services keep their own directory store; this class only decides, from the entry they have.
@@ -105,8 +109,12 @@ public final class DirectoryRules {
             return DirectoryDecision.refuse("rotation of " + party + " predates its current key");
         }
         if (event.signedByPreviousKey()) {
-            return DirectoryDecision.accept(
-                    current.rotatedTo(event.newPublicKey(), event.rotatedAt(), current.attested()));
+            return DirectoryDecision.accept(current.rotatedTo(
+                    event.newPublicKey(),
+                    event.rotatedAt(),
+                    current.attested(),
+                    event.rotatedAt(),
+                    RetiredKey.Ending.ROTATED));
         }
         Optional<String> unattested = AttestationRule.refusal(
                 event.attestation(), attesters, party, Attestation.ROTATE_KEY, event.signedBytes(), event.rotatedAt());
@@ -114,7 +122,11 @@ public final class DirectoryRules {
             return DirectoryDecision.refuse("rotation of " + party
                     + " is signed by neither its current key nor a valid attestation (" + unattested.get() + ")");
         }
-        return DirectoryDecision.accept(current.rotatedTo(event.newPublicKey(), event.rotatedAt(), true));
+        // Lost from the report on at the latest: the earlier of the rotation's time and the gateway's attestation.
+        Instant issued = event.attestation().issuedAt();
+        Instant lostBy = issued.isBefore(event.rotatedAt()) ? issued : event.rotatedAt();
+        return DirectoryDecision.accept(current.rotatedTo(
+                event.newPublicKey(), event.rotatedAt(), true, lostBy, RetiredKey.Ending.REPORTED_LOST));
     }
 
     private static Optional<String> vouchingRefusal(PartyRegistered event, DirectoryEntry institution) {
@@ -136,9 +148,10 @@ public final class DirectoryRules {
     }
 
     private static DirectoryEntry withHistoryOf(DirectoryEntry registered, DirectoryEntry replaced) {
-        List<byte[]> history = new ArrayList<>(replaced.previousKeys());
+        List<RetiredKey> history = new ArrayList<>(replaced.retiredKeys());
         if (!replaced.isCurrentKey(registered.publicKey())) {
-            history.add(replaced.publicKey());
+            history.add(
+                    new RetiredKey(replaced.publicKey(), registered.since(), RetiredKey.Ending.SUPERSEDED_UNATTESTED));
         }
         return new DirectoryEntry(
                 registered.partyId(),

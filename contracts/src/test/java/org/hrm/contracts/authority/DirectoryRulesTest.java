@@ -72,7 +72,9 @@ class DirectoryRulesTest {
 
     @Test
     void anAttestedRegistrationReplacesAFirstComeV1EntryAndKeepsItsKeyAsHistory() {
-        DirectoryEntry squatted = DirectoryEntry.legacy(ALICE, PartyKind.PATIENT, null, mallory.publicKey(), T0);
+        // What a pre-v2 store may still hold: a first-come entry from an unsigned registration.
+        DirectoryEntry squatted =
+                new DirectoryEntry(ALICE, PartyKind.PATIENT, null, mallory.publicKey(), T0, false, List.of());
 
         DirectoryDecision decision = rules.register(patient(ALICE, aliceKey, T0.plusSeconds(60)), squatted, null);
 
@@ -80,6 +82,8 @@ class DirectoryRulesTest {
         assertThat(decision.entry().publicKey()).isEqualTo(aliceKey.publicKey());
         assertThat(decision.entry().everHeld(mallory.publicKey())).isTrue();
         assertThat(decision.entry().isCurrentKey(mallory.publicKey())).isFalse();
+        assertThat(decision.entry().retired(mallory.publicKey()).orElseThrow().ended())
+                .isEqualTo(RetiredKey.Ending.SUPERSEDED_UNATTESTED);
     }
 
     @Test
@@ -143,6 +147,12 @@ class DirectoryRulesTest {
         assertThat(decision.accepted()).isTrue();
         assertThat(decision.entry().publicKey()).isEqualTo(DR_CHEN_NEXT.publicKey());
         assertThat(decision.entry().previousKeys()).singleElement().isEqualTo(DR_CHEN.publicKey());
+        assertThat(decision.entry().retiredKeys())
+                .singleElement()
+                .isEqualTo(new RetiredKey(
+                        DR_CHEN.publicKey(),
+                        AuthorityFixtures.partyKeyRotated().rotatedAt(),
+                        RetiredKey.Ending.ROTATED));
         assertThat(decision.entry().kind()).isEqualTo(PartyKind.PRACTITIONER);
         assertThat(decision.entry().institutionId()).isEqualTo("hospital-st-mary");
     }
@@ -193,8 +203,32 @@ class DirectoryRulesTest {
         assertThat(attested.accepted()).isTrue();
         assertThat(attested.entry().publicKey()).isEqualTo(replacement.publicKey());
         assertThat(attested.entry().everHeld(aliceKey.publicKey())).isTrue();
+        assertThat(attested.entry().retired(aliceKey.publicKey()).orElseThrow())
+                .as("retired as reported lost, at the rotation's time (the attestation was issued at the same time)")
+                .isEqualTo(new RetiredKey(aliceKey.publicKey(), at, RetiredKey.Ending.REPORTED_LOST));
         assertThat(staleAttestation.refusal()).contains("window");
         assertThat(wrongPurpose.refusal()).contains("not 'rotate-key'");
+    }
+
+    @Test
+    void aLostKeyIsRetiredAtTheEarlierOfTheRotationAndItsAttestation() {
+        DirectoryEntry alice =
+                rules.register(patient(ALICE, aliceKey, T0), null, null).entry();
+        P256KeyPair replacement = P256KeyPair.generate();
+        Instant at = T0.plus(java.time.Duration.ofDays(30));
+        Instant reported = at.minusSeconds(120);
+        PartyKeyRotated draft = PartyKeyRotated.draft(ALICE, aliceKey.publicKey(), replacement.publicKey(), at)
+                .provenBy(replacement);
+
+        DirectoryEntry rotated = rules.rotate(
+                        draft.withAttestation(attest(ALICE, Attestation.ROTATE_KEY, draft.signedBytes(), reported)),
+                        alice)
+                .entry();
+
+        assertThat(rotated.retired(aliceKey.publicKey()).orElseThrow().retiredAt())
+                .as("a rotation dated after the report does not stretch the time the lost key stays good")
+                .isEqualTo(reported);
+        assertThat(rotated.since()).isEqualTo(at);
     }
 
     @Test

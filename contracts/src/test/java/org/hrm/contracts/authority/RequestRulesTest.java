@@ -47,7 +47,10 @@ class RequestRulesTest {
                 P256KeyPair.generate().publicKey(),
                 Instant.parse("2026-11-20T00:00:00Z"),
                 true,
-                List.of(AuthorityFixtures.ALICE.publicKey()));
+                List.of(new RetiredKey(
+                        AuthorityFixtures.ALICE.publicKey(),
+                        Instant.parse("2026-11-20T00:00:00Z"),
+                        RetiredKey.Ending.ROTATED)));
 
         assertThat(rules.erasureRefusal(forged, alice)).isPresent();
         assertThat(rules.erasureRefusal(AuthorityFixtures.erasureRequested(), rotated))

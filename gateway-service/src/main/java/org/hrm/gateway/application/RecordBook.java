@@ -25,16 +25,19 @@ import org.hrm.contracts.events.SealedShare;
  * {@code RecordSubmitted} with the same id: anyone who may write the topic can post one. Until the seal arrives the
  * view shows the first submission, provisionally; the seal names the submission it sealed by the author's signature
  * and the share bytes, and a rival with the same signature (a re-owned or re-authored copy) loses to the one whose
- * provenance verifies against its author's registered key. From then on the view's submission is settled.
+ * provenance verifies against its author's keys ({@link org.hrm.contracts.authority.ProvenanceKeyRule}). From then on the view's submission is settled.
  */
 public final class RecordBook {
     /** Rival submissions of one record id kept until the vault seals one; more are dropped. */
     static final int RIVALS_KEPT = 8;
 
-    /** Whether {@code signature} is {@code authorId}'s signature over {@code signedBytes}, by the party directory. */
+    /**
+     * Whether {@code signature} is {@code authorId}'s signature over {@code signedBytes}, by the party directory's key
+     * history, for a record the vault sealed at {@code sealedAt}.
+     */
     @FunctionalInterface
     public interface ProvenanceCheck {
-        boolean verifies(String authorId, byte[] signedBytes, byte[] signature);
+        boolean verifies(String authorId, byte[] signedBytes, byte[] signature, Instant sealedAt);
     }
 
     private final Map<String, RecordView> records = new ConcurrentHashMap<>();
@@ -43,7 +46,7 @@ public final class RecordBook {
     private final Set<String> settled = ConcurrentHashMap.newKeySet();
     private final ProvenanceCheck provenance;
 
-    /** A book that tells same-signature rivals apart by the author's registered key. */
+    /** A book that tells same-signature rivals apart by the author's keys. */
     public RecordBook(ProvenanceCheck provenance) {
         this.provenance = provenance;
     }
@@ -79,7 +82,7 @@ public final class RecordBook {
                 .filter(candidate -> candidate.sealedAs(event))
                 .toList();
         Optional<Submission> chosen = matching.stream()
-                .filter(candidate -> candidate.verifiedBy(provenance))
+                .filter(candidate -> candidate.verifiedBy(provenance, event.sealedAt()))
                 .findFirst()
                 .or(() -> matching.stream().findFirst());
         if (chosen.isPresent()) {
@@ -170,8 +173,8 @@ public final class RecordBook {
             return true;
         }
 
-        boolean verifiedBy(ProvenanceCheck check) {
-            return signedBytes != null && check.verifies(authorId, signedBytes, authorSignature);
+        boolean verifiedBy(ProvenanceCheck check, Instant sealedAt) {
+            return signedBytes != null && check.verifies(authorId, signedBytes, authorSignature, sealedAt);
         }
 
         RecordView applyTo(RecordView view) {

@@ -75,6 +75,7 @@ public record RecordView(
                 recordId, domain, null, null, null, null, List.of(), null, stage, sealedAt, committed, erasedAt);
     }
 
+    /** The record sealed; a later seal of the same record (a duplicate or a forgery) never moves the first one's time. */
     RecordView sealed(Instant at) {
         return new RecordView(
                 recordId,
@@ -86,7 +87,7 @@ public record RecordView(
                 shares,
                 authorSignature,
                 stage.advance(RecordStage.SEALED),
-                at,
+                sealedAt == null ? at : sealedAt,
                 committed,
                 erasedAt);
     }

@@ -7,13 +7,14 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.contracts.authority.AttestationKeys;
 import org.hrm.contracts.authority.DirectoryRules;
+import org.hrm.contracts.authority.ProvenanceKeyRule;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.gateway.adapter.kafka.KafkaCommands;
 import org.hrm.gateway.adapter.kafka.TopicProjection;
@@ -82,18 +83,13 @@ class GatewayConfiguration {
                 new HeartbeatBook());
     }
 
-    /** The author's signature checked with the key the directory registered for it; unknown authors do not verify. */
+    /**
+     * The author's signature judged against the keys the directory says it held, by {@link ProvenanceKeyRule} with the
+     * seal's time; unknown authors do not verify.
+     */
     static RecordBook.ProvenanceCheck provenanceCheck(DirectoryBook directory) {
-        return (authorId, signedBytes, signature) -> directory
-                .party(authorId)
-                .map(party -> {
-                    try {
-                        return ConsentSigner.verify(party.publicKey(), signedBytes, signature);
-                    } catch (IllegalArgumentException e) {
-                        return false;
-                    }
-                })
-                .orElse(false);
+        return (authorId, signedBytes, signature, sealedAt) -> ProvenanceKeyRule.verifies(
+                authorId, directory.party(authorId).orElse(null), signedBytes, signature, () -> Optional.of(sealedAt));
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

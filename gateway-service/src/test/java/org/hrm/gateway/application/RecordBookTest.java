@@ -20,7 +20,7 @@ class RecordBookTest {
     private final RecordSubmitted genuine = submission("patient-alice", "hospital-a", new byte[] {1, 1});
     /** Only the genuine submission's provenance verifies against its author's registered key. */
     private final RecordBook book =
-            new RecordBook((authorId, signed, signature) -> Arrays.equals(signed, genuine.signedBytes()));
+            new RecordBook((authorId, signed, signature, sealedAt) -> Arrays.equals(signed, genuine.signedBytes()));
 
     @Test
     void aLaterReOwnedOrReAuthoredSubmissionDoesNotChangeASealedRecord() {
@@ -35,6 +35,26 @@ class RecordBookTest {
         assertThat(view.authorId()).isEqualTo("hospital-a");
         assertThat(view.stage()).isEqualTo(RecordStage.SEALED);
         assertThat(book.ownedBy("patient-mallory")).isEmpty();
+    }
+
+    @Test
+    void aLaterSealOfTheSameRecordDoesNotMoveItsSealingTime() {
+        // The sealing time decides whether a signature by a key its author reported lost still counts.
+        RecordSealed first = sealedAs(genuine);
+        book.submitted(genuine);
+        book.sealed(first);
+
+        RecordSealed earlier = new RecordSealed(
+                first.recordId(),
+                first.domain(),
+                first.ownerPseudonym(),
+                first.outerCiphertext(),
+                first.shares(),
+                first.authorSignature(),
+                AT.minusSeconds(3_600));
+        book.sealed(earlier);
+
+        assertThat(book.find(recordId).orElseThrow().sealedAt()).isEqualTo(first.sealedAt());
     }
 
     @Test

@@ -9,12 +9,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs the node tests of the portal's scripts in the build: hrm-crypto.js (RFC 9180 vector, tampering, consent
- * signing, owner requests: key rotation and erasure against the frozen Java fixtures) and oidc.js (PKCE login).
+ * signing, owner requests: key rotation and erasure against the frozen Java fixtures, provenance judged against an
+ * author's key history) and oidc.js (PKCE login).
  */
 class HrmCryptoNodeTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"hrm-crypto.test.mjs", "oidc.test.mjs", "owner-requests.test.mjs"})
+    @ValueSource(strings = {"hrm-crypto.test.mjs", "oidc.test.mjs", "owner-requests.test.mjs", "provenance-history.test.mjs"})
     void nodeTestsOfThePortalScriptsPass(String tests) throws IOException {
         NodeScripts.assumeNodeInstalled();
 

@@ -23,12 +23,7 @@ class AuthorityConfiguration {
 
     @Bean
     DirectoryKeeper partyDirectory(DirectoryStore store, AuthorityProperties authority) {
-        if (authority.acceptUnattestedRegistrations()) {
-            log.warn("hrm.vault.authority.accept-unattested-registrations is on: unsigned v1 registrations of unknown"
-                    + " parties are stored (first come) until an attested registration replaces them");
-        }
-        return new DirectoryKeeper(
-                new DirectoryRules(authority.attesters()), store, authority.acceptUnattestedRegistrations());
+        return new DirectoryKeeper(new DirectoryRules(authority.attesters()), store);
     }
 
     /** The receipt key when one is configured; otherwise a key of this run only, whose events nobody will accept. */

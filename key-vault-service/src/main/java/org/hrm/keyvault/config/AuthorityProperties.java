@@ -14,8 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param attestationKeys trusted gateway attestation keys, base64 of the 65-byte P-256 point by key id
  * @param operatorKeys operators' public keys, base64 of the 65-byte P-256 point by operator id; none: no command runs
- * @param acceptUnattestedRegistrations transition only: store an unsigned v1 registration of an unknown party as a
- *     first-come entry that an attested registration replaces; off in production
  * @param partyGrace how long a submission waits for its author or owner to appear in the directory
  * @param directoryConsumerGroup the consumer group of the parties listener
  */
@@ -23,7 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AuthorityProperties(
         Map<String, String> attestationKeys,
         Map<String, String> operatorKeys,
-        @DefaultValue("false") boolean acceptUnattestedRegistrations,
         @DefaultValue("10s") Duration partyGrace,
         @DefaultValue("key-vault-service-parties") String directoryConsumerGroup) {
     public AuthorityProperties {

@@ -16,8 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vaultPublicKey the vault's published key (base64 of the 65-byte P-256 point): signs RecordSealed and
  *     KeysDestroyed
  * @param attestationKeys trusted gateway attestation keys, base64 by key id
- * @param acceptUnattestedRegistrations transition only: store an unsigned v1 registration of an unknown party as a
- *     first-come entry that an attested registration replaces; off in production
  * @param partyGrace how long a grant or revocation waits for its owner to appear in the directory
  * @param directoryConsumerGroup the consumer group of the parties listener
  */
@@ -25,7 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AuthorityProperties(
         String vaultPublicKey,
         Map<String, String> attestationKeys,
-        @DefaultValue("false") boolean acceptUnattestedRegistrations,
         @DefaultValue("10s") Duration partyGrace,
         @DefaultValue("ledger-writer-parties") String directoryConsumerGroup) {
     public AuthorityProperties {

@@ -85,8 +85,7 @@ class UseCaseConfig {
     /** The verified party directory, fed from the parties topic through the shared directory rules. */
     @Bean
     DirectoryKeeper partyDirectory(DirectoryStore store, AuthorityProperties authority) {
-        return new DirectoryKeeper(
-                new DirectoryRules(authority.attesters()), store, authority.acceptUnattestedRegistrations());
+        return new DirectoryKeeper(new DirectoryRules(authority.attesters()), store);
     }
 
     @Bean

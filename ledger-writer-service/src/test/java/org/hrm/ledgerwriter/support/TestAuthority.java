@@ -86,7 +86,7 @@ public final class TestAuthority {
             }
         };
         DirectoryKeeper directory = new DirectoryKeeper(
-                new DirectoryRules(AttestationKeys.of(Map.of(ATTESTER_ID, ATTESTER.publicKey()))), store, false);
+                new DirectoryRules(AttestationKeys.of(Map.of(ATTESTER_ID, ATTESTER.publicKey()))), store);
         WriteAuthority authority = new WriteAuthority(
                 VAULT.publicKey(), directory, new InMemoryGrants(), Duration.ZERO, Clock.systemUTC());
         return new Fixture(authority, directory);

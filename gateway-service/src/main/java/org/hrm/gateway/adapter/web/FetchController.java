@@ -3,7 +3,9 @@ package org.hrm.gateway.adapter.web;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.gateway.application.DirectoryBook;
@@ -62,8 +64,17 @@ class FetchController {
     /** The released record with what the browser needs besides it. */
     record Released(String requestId, String ownerId, RecordReleased released, Provenance provenance) {}
 
-    /** The author's signature over the record as submitted, and the author's published key to check it with. */
-    record Provenance(String authorId, byte[] authorPublicKey, byte[] authorSignature, List<KeyShare> shares) {}
+    /**
+     * The author's signature over the record as submitted, the author's current key and earlier keys to check it with,
+     * and when the vault sealed the record (which decides whether a key the author reported lost still counts).
+     */
+    record Provenance(
+            String authorId,
+            byte[] authorPublicKey,
+            byte[] authorSignature,
+            List<KeyShare> shares,
+            List<RetiredKeyJson> authorRetiredKeys,
+            Instant sealedAt) {}
 
     @PostMapping("/api/records/{recordId}/fetch")
     ResponseEntity<?> fetch(
@@ -126,17 +137,22 @@ class FetchController {
     /** The release's provenance, else the view's; null when neither has one (the browser then shows no record). */
     private Provenance provenance(RecordReleased released, RecordView record) {
         if (released.carriesProvenance()) {
-            return new Provenance(
-                    released.authorId(), authorKey(released.authorId()), released.authorSignature(), released.shares());
+            return provenance(released.authorId(), released.authorSignature(), released.shares(), record.sealedAt());
         }
         if (!record.submissionKnown()) {
             return null;
         }
-        return new Provenance(
-                record.authorId(), authorKey(record.authorId()), record.authorSignature(), record.shares());
+        return provenance(record.authorId(), record.authorSignature(), record.shares(), record.sealedAt());
     }
 
-    private byte[] authorKey(String authorId) {
-        return directory.party(authorId).map(party -> party.publicKey()).orElse(null);
+    private Provenance provenance(String authorId, byte[] signature, List<KeyShare> shares, Instant sealedAt) {
+        DirectoryEntry author = directory.party(authorId).orElse(null);
+        return new Provenance(
+                authorId,
+                author == null ? null : author.publicKey(),
+                signature,
+                shares,
+                author == null ? List.of() : RetiredKeyJson.of(author),
+                sealedAt);
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hrm.contracts.authority.DirectoryEntry;
@@ -47,8 +48,14 @@ class PartiesController {
         this.attester = attester;
     }
 
-    /** A party as the directory shows it: the current key, and whether it was attested. */
-    record PartyJson(String partyId, PartyKind kind, byte[] publicKey, String institutionId, boolean attested) {}
+    /** A party as the directory shows it: the current key, whether it was attested, and its earlier keys. */
+    record PartyJson(
+            String partyId,
+            PartyKind kind,
+            byte[] publicKey,
+            String institutionId,
+            boolean attested,
+            List<RetiredKeyJson> retiredKeys) {}
 
     /**
      * Registers the caller: the body is its own registration with the proof of possession (and, for a practitioner,
@@ -184,6 +191,12 @@ class PartiesController {
     }
 
     private static PartyJson json(DirectoryEntry party) {
-        return new PartyJson(party.partyId(), party.kind(), party.publicKey(), party.institutionId(), party.attested());
+        return new PartyJson(
+                party.partyId(),
+                party.kind(),
+                party.publicKey(),
+                party.institutionId(),
+                party.attested(),
+                RetiredKeyJson.of(party));
     }
 }

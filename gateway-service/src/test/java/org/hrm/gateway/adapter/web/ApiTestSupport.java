@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.SealedShare;
@@ -86,6 +88,19 @@ abstract class ApiTestSupport {
                 .header("Authorization", "Bearer " + token(subject, role))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body);
+    }
+
+    /** The vault's answer to a request as the fetch expects it: a release to the requester (dummy bytes). */
+    void release(AccessRequested request) {
+        views.answers()
+                .released(new RecordReleased(
+                        request.requestId(),
+                        request.recordId(),
+                        request.domain(),
+                        request.requesterId(),
+                        new byte[RecordReleased.ENC_BYTES + 16 + 30],
+                        new KeyShare(request.requesterId(), new byte[] {3}),
+                        Instant.now()));
     }
 
     static RecordSubmitted submission(String ownerId, String authorId) {
