@@ -24,7 +24,7 @@ import org.springframework.kafka.support.LoggingProducerListener;
 
 /**
  * The ops side of a service: import it and declare a {@link ServiceIdentity} bean. It counts every acknowledged
- * send of the service's KafkaTemplates, publishes heartbeats to the service's heartbeat topic (creating it unless
+ * send of the service's KafkaTemplates, adds Kafka's client metrics to every producer and consumer factory, publishes heartbeats to the service's heartbeat topic (creating it unless
  * {@code hrm.ops.create-topic=false}), and sets the actuator defaults in {@code hrm-ops.properties} (health probes,
  * {@code /actuator/prometheus}); the server port is {@code server.port}, 8080 unless set.
  */
@@ -52,6 +52,12 @@ public class OpsConfiguration {
                 return bean;
             }
         };
+    }
+
+    /** Kafka's client metrics on every producer and consumer factory the service builds (see KafkaClientMeters). */
+    @Bean
+    static BeanPostProcessor kafkaClientMeters(ObjectProvider<MeterRegistry> meters) {
+        return KafkaClientMeters.postProcessor(meters);
     }
 
     @Bean
