@@ -9,9 +9,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.hrm.contracts.Topic;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -58,6 +60,14 @@ public class OpsConfiguration {
     @Bean
     static BeanPostProcessor kafkaClientMeters(ObjectProvider<MeterRegistry> meters) {
         return KafkaClientMeters.postProcessor(meters);
+    }
+
+    /** {@code hrm_health{component}}: each health indicator as a gauge, so rules can page on an unreachable database. */
+    @Bean
+    SmartInitializingSingleton healthGauges(
+            ObjectProvider<HealthContributorRegistry> health, ObjectProvider<MeterRegistry> meters) {
+        return () -> health.ifAvailable(
+                contributors -> meters.ifAvailable(registry -> HealthGauges.register(contributors, registry)));
     }
 
     @Bean
