@@ -52,7 +52,11 @@ class KafkaClientMetersTest {
             KafkaTemplate<String, byte[]> template = beans.getBean(KafkaTemplate.class);
             try (Producer<String, byte[]> producer =
                     template.getProducerFactory().createProducer()) {
-                assertThat(registry.scrape()).contains("kafka_producer_record_send_total");
+                // The names the alert rules and the dashboard query (deploy's PromQlNames lists them).
+                assertThat(registry.scrape())
+                        .contains("kafka_producer_record_send_total")
+                        .contains("kafka_producer_record_error_total")
+                        .contains("kafka_producer_request_latency_avg");
             }
         });
     }
