@@ -1,9 +1,11 @@
 package org.hrm.sandbox;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.sandbox.bench.BenchCommand;
@@ -79,16 +81,39 @@ public final class HrmCli {
                     endpoints.kafkaBootstrapServers());
         }
         Files.writeString(ENDPOINTS, Json.write(endpoints));
+        SandboxPrometheus prometheus = startPrometheus(args, endpoints);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (prometheus != null) {
+                prometheus.close();
+            }
             platform.close();
             ENDPOINTS.toFile().delete();
             stopped.countDown();
         }));
         printEndpoints(endpoints);
         printGateway(endpoints, keyFiles);
+        if (prometheus != null) {
+            System.out.println("  prometheus        " + prometheus.url() + " (alerts at " + prometheus.url()
+                    + "/alerts; config and log in " + HOME.resolve("prometheus") + ")");
+        }
         stopped.await();
         return 0;
+    }
+
+    /** With {@code --prometheus}: Debian's Prometheus scraping the services with the project's rules, if installed. */
+    private static SandboxPrometheus startPrometheus(String[] args, Endpoints endpoints) throws IOException {
+        if (!List.of(args).contains("--prometheus")) {
+            return null;
+        }
+        Optional<String> unavailable = SandboxPrometheus.unavailable();
+        if (unavailable.isPresent()) {
+            System.out.println("[up] no Prometheus: " + unavailable.get());
+            return null;
+        }
+        System.out.println("[up] starting Prometheus (scrapes every 2 s, evaluates deploy/prometheus/alerts.yml)");
+        return SandboxPrometheus.start(
+                HOME.resolve("prometheus"), endpoints.actuators(), intOption(args, "--prometheus-port", 9090));
     }
 
     private static void printEndpoints(Endpoints endpoints) {
@@ -147,7 +172,9 @@ public final class HrmCli {
                   up        start the platform on its embedded default (Kafka KRaft, MongoDB-wire server, Anvil,
                             the services, the gateway with the portal); --mongo-port, --chain-port,
                             --gateway-port (8080); --hsm: the vault's keys in a SoftHSM2 token (PKCS#11), not
-                            the key file (apt-get install softhsm2)
+                            the key file (apt-get install softhsm2); --prometheus: Debian's Prometheus
+                            (apt-get install prometheus) scraping the services with deploy/prometheus/alerts.yml,
+                            on --prometheus-port (9090)
                   demo      run the story (against a running 'up', or on its own platform; --hsm as for up); the
                             last line is one JSON summary ("masterKeyCustody": keyfile or pkcs11); exit 0 only if
                             every record was committed and every check held

@@ -147,7 +147,8 @@ public final class Platform implements AutoCloseable {
         return properties;
     }
 
-    private ServiceSettings settings() {
+    /** The settings the platform started its services with (an IT starts one more replica with them). */
+    ServiceSettings settings() {
         return new ServiceSettings(
                 options.home(), kafka.bootstrapServers(), mongo::uri, anvil.rpcUrl(), ledgers, options.partitions());
     }

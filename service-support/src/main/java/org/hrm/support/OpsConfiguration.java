@@ -9,9 +9,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.hrm.contracts.Topic;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -24,7 +26,7 @@ import org.springframework.kafka.support.LoggingProducerListener;
 
 /**
  * The ops side of a service: import it and declare a {@link ServiceIdentity} bean. It counts every acknowledged
- * send of the service's KafkaTemplates, publishes heartbeats to the service's heartbeat topic (creating it unless
+ * send of the service's KafkaTemplates, adds Kafka's client metrics to every producer and consumer factory, publishes heartbeats to the service's heartbeat topic (creating it unless
  * {@code hrm.ops.create-topic=false}), and sets the actuator defaults in {@code hrm-ops.properties} (health probes,
  * {@code /actuator/prometheus}); the server port is {@code server.port}, 8080 unless set.
  */
@@ -52,6 +54,20 @@ public class OpsConfiguration {
                 return bean;
             }
         };
+    }
+
+    /** Kafka's client metrics on every producer and consumer factory the service builds (see KafkaClientMeters). */
+    @Bean
+    static BeanPostProcessor kafkaClientMeters(ObjectProvider<MeterRegistry> meters) {
+        return KafkaClientMeters.postProcessor(meters);
+    }
+
+    /** {@code hrm_health{component}}: each health indicator as a gauge, so rules can page on an unreachable database. */
+    @Bean
+    SmartInitializingSingleton healthGauges(
+            ObjectProvider<HealthContributorRegistry> health, ObjectProvider<MeterRegistry> meters) {
+        return () -> health.ifAvailable(
+                contributors -> meters.ifAvailable(registry -> HealthGauges.register(contributors, registry)));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.hrm.gateway.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +33,17 @@ import org.hrm.gateway.application.RecordBook;
 import org.hrm.gateway.application.ReleaseAnswers;
 import org.hrm.gateway.application.Views;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The gateway's views, the topic reader that feeds them, its Kafka producer and the ops figures' source. {@code
+ * The gateway's views, the topic reader that feeds them, its Kafka producer and the ops figures' source. Its Kafka
+ * clients are built from Spring Boot's {@code spring.kafka.*} properties (TLS and SASL settings included) and report
+ * Kafka's client metrics. {@code
  * hrm.gateway.kafka.enabled=false} leaves out everything that connects (API tests supply their own).
  */
 @Configuration
@@ -94,19 +97,19 @@ class GatewayConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
-    TopicProjection topicProjection(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, Views views) {
-        return new TopicProjection(bootstrap, ViewFeeds.of(views));
+    TopicProjection topicProjection(KafkaProperties kafka, Views views, MeterRegistry meters) {
+        return new TopicProjection(kafka.buildConsumerProperties(), ViewFeeds.of(views), meters);
     }
 
     @Bean
     @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
-    KafkaCommands kafkaCommands(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, Clock clock) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    KafkaCommands kafkaCommands(KafkaProperties kafka, Clock clock, MeterRegistry meters) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "hrm-gateway");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaCommands(new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), clock);
+        return new KafkaCommands(
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), clock, meters);
     }
 
     @Bean
@@ -123,10 +126,13 @@ class GatewayConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
     KafkaChainOps opsSource(
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrap,
-            GatewayProperties properties,
-            Views views,
-            Clock clock) {
-        return new KafkaChainOps(bootstrap, properties.chainRpc(), views.records(), views.heartbeats(), clock);
+            KafkaProperties kafka, GatewayProperties properties, Views views, Clock clock, MeterRegistry meters) {
+        return new KafkaChainOps(
+                kafka.buildAdminProperties(),
+                properties.chainRpc(),
+                views.records(),
+                views.heartbeats(),
+                clock,
+                meters);
     }
 }

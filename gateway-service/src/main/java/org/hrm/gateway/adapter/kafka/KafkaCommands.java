@@ -2,6 +2,7 @@ package org.hrm.gateway.adapter.kafka;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,7 @@ import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.gateway.application.GatewayCommands;
 import org.hrm.gateway.application.PlatformUnavailable;
+import org.hrm.support.KafkaClientMeters;
 
 /**
  * Sends the gateway's commands: through the client SDK's {@link RecordPublisher} for the topics whose producer is the
@@ -34,11 +36,14 @@ public final class KafkaCommands implements GatewayCommands, AutoCloseable {
 
     private final RecordPublisher publisher;
     private final Producer<String, byte[]> producer;
+    private final AutoCloseable meters;
     private final EventCodec codec = new EventCodec();
 
-    public KafkaCommands(Producer<String, byte[]> producer, java.time.Clock clock) {
+    /** Takes the producer over (closes it) and puts its client metrics on the registry. */
+    public KafkaCommands(Producer<String, byte[]> producer, java.time.Clock clock, MeterRegistry registry) {
         this.producer = producer;
         this.publisher = new RecordPublisher(producer, clock);
+        this.meters = KafkaClientMeters.bind(producer, registry);
     }
 
     @Override
@@ -111,7 +116,8 @@ public final class KafkaCommands implements GatewayCommands, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
+        meters.close();
         producer.close();
     }
 }

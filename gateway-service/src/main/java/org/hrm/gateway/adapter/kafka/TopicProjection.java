@@ -1,11 +1,12 @@
 package org.hrm.gateway.adapter.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hrm.contracts.InvalidEventException;
+import org.hrm.support.KafkaClientMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +33,21 @@ public final class TopicProjection implements AutoCloseable {
     private static final long REFRESH_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final AutoCloseable meters;
     private final Map<String, Consumer<byte[]>> handlers;
     private final Thread thread;
     private final Set<TopicPartition> assigned = new HashSet<>();
     private volatile boolean running = true;
 
-    public TopicProjection(String bootstrapServers, Map<String, Consumer<byte[]>> handlers) {
+    /**
+     * @param consumerConfig Spring Boot's consumer properties ({@code KafkaProperties.buildConsumerProperties()}),
+     *     so the deployment's TLS and SASL settings apply; the reader's own settings are put over them
+     */
+    public TopicProjection(
+            Map<String, Object> consumerConfig, Map<String, Consumer<byte[]>> handlers, MeterRegistry registry) {
         this.consumer =
-                new KafkaConsumer<>(config(bootstrapServers), new StringDeserializer(), new ByteArrayDeserializer());
+                new KafkaConsumer<>(config(consumerConfig), new StringDeserializer(), new ByteArrayDeserializer());
+        this.meters = KafkaClientMeters.bind(consumer, registry);
         this.handlers = Map.copyOf(handlers);
         this.thread = new Thread(this::run, "gateway-topic-projection");
         thread.setDaemon(true);
@@ -48,9 +57,10 @@ public final class TopicProjection implements AutoCloseable {
         thread.start();
     }
 
-    private static Properties config(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private static Map<String, Object> config(Map<String, Object> consumerConfig) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        // No consumer group: every partition is assigned by hand and read from the beginning.
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "hrm-gateway-views-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -79,6 +89,11 @@ public final class TopicProjection implements AutoCloseable {
             log.error("gateway topic reader stopped", e);
         } finally {
             consumer.close();
+            try {
+                meters.close();
+            } catch (Exception e) {
+                log.warn("gateway topic reader's meters not removed: {}", e.toString());
+            }
         }
     }
 

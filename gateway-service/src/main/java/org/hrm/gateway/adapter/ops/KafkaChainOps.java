@@ -1,10 +1,11 @@
 package org.hrm.gateway.adapter.ops;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +22,7 @@ import org.hrm.contracts.Topic;
 import org.hrm.gateway.application.HeartbeatBook;
 import org.hrm.gateway.application.OpsSource;
 import org.hrm.gateway.application.RecordBook;
+import org.hrm.support.KafkaClientMeters;
 
 /**
  * The dashboard's figures: message counts per topic (end minus start offset), committed-offset lag of every consumer
@@ -43,17 +45,27 @@ public final class KafkaChainOps implements OpsSource, AutoCloseable {
     private static final long TIMEOUT_SECONDS = 5;
 
     private final Admin admin;
+    private final AutoCloseable meters;
     private final ChainRpc chain;
     private final RecordBook records;
     private final HeartbeatBook heartbeats;
     private final Clock clock;
 
+    /**
+     * @param adminConfig Spring Boot's admin properties ({@code KafkaProperties.buildAdminProperties()}), so the
+     *     deployment's TLS and SASL settings apply
+     */
     public KafkaChainOps(
-            String bootstrapServers, String chainRpc, RecordBook records, HeartbeatBook heartbeats, Clock clock) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Map<String, Object> adminConfig,
+            String chainRpc,
+            RecordBook records,
+            HeartbeatBook heartbeats,
+            Clock clock,
+            MeterRegistry registry) {
+        Map<String, Object> config = new HashMap<>(adminConfig);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "hrm-gateway-ops");
         this.admin = Admin.create(config);
+        this.meters = KafkaClientMeters.bind(admin, registry);
         this.chain = new ChainRpc(chainRpc);
         this.records = records;
         this.heartbeats = heartbeats;
@@ -152,7 +164,8 @@ public final class KafkaChainOps implements OpsSource, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
+        meters.close();
         admin.close();
     }
 }
