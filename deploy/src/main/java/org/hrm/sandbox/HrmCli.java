@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.sandbox.bench.BenchCommand;
 import org.hrm.sandbox.chaos.ChaosCommand;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code ./hrm}: runs the platform on its embedded default and the stories told against it. */
 public final class HrmCli {
@@ -78,15 +79,22 @@ public final class HrmCli {
                     platform.attester(),
                     endpoints.kafkaBootstrapServers());
         }
+        System.out.println("[up] starting fhir-edge-service (the hospital systems' FHIR R4 entry point, as "
+                + DevParties.INSTITUTION + ")");
+        ConfigurableApplicationContext fhirEdge = FhirEdgeSandbox.startForDevParties(
+                endpoints, HOME, platform.devUsers(), intOption(args, "--fhir-port", 8090));
         Files.writeString(ENDPOINTS, Json.write(endpoints));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            fhirEdge.close();
             platform.close();
             ENDPOINTS.toFile().delete();
             stopped.countDown();
         }));
         printEndpoints(endpoints);
         printGateway(endpoints, keyFiles);
+        System.out.println("  FHIR R4 edge      " + FhirEdgeSandbox.url(fhirEdge)
+                + " (POST resources or transaction/batch Bundles; status at /edge/records)");
         stopped.await();
         return 0;
     }
@@ -146,7 +154,7 @@ public final class HrmCli {
                 usage: ./hrm <command> [--option value ...]
                   up        start the platform on its embedded default (Kafka KRaft, MongoDB-wire server, Anvil,
                             the services, the gateway with the portal); --mongo-port, --chain-port,
-                            --gateway-port (8080); --hsm: the vault's keys in a SoftHSM2 token (PKCS#11), not
+                            --gateway-port (8080), --fhir-port (8090); --hsm: the vault's keys in a SoftHSM2 token (PKCS#11), not
                             the key file (apt-get install softhsm2)
                   demo      run the story (against a running 'up', or on its own platform; --hsm as for up); the
                             last line is one JSON summary ("masterKeyCustody": keyfile or pkcs11); exit 0 only if
