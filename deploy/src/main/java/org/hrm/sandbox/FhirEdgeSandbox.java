@@ -16,6 +16,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code Practitioner/<party id>} of the development users to those parties.
  */
 public final class FhirEdgeSandbox {
+    private static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
+                    + ".OAuth2ResourceServerAutoConfiguration");
+
     private FhirEdgeSandbox() {}
 
     /** Starts the edge against a running platform; {@code port} 0 takes any free port. */
@@ -25,6 +34,11 @@ public final class FhirEdgeSandbox {
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.jmx.enabled", "false");
         properties.put("server.port", port);
+        // Inside the hospital, only the EHR may reach the edge: here, only this machine.
+        properties.put("server.address", "127.0.0.1");
+        // The gateway's Spring Security is on the sandbox's classpath; the edge has no login of its own (see
+        // docs/fhir-edge.md): its network is its access control, as for any hospital-internal interface engine.
+        properties.put("spring.autoconfigure.exclude", String.join(",", SECURITY_AUTO_CONFIGURATIONS));
         // The sandbox's classpath carries the other services' Kafka and Mongo starters; the edge uses neither.
         properties.put("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers());
         properties.put("spring.mongodb.uri", endpoints.mongoUri() + "fhir-edge-unused");
