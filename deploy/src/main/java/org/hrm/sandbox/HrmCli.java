@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.sandbox.bench.BenchCommand;
 import org.hrm.sandbox.chaos.ChaosCommand;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code ./hrm}: runs the platform on its embedded default and the stories told against it. */
 public final class HrmCli {
@@ -80,10 +81,15 @@ public final class HrmCli {
                     platform.attester(),
                     endpoints.kafkaBootstrapServers());
         }
+        System.out.println("[up] starting fhir-edge-service (the hospital systems' FHIR R4 entry point, as "
+                + DevParties.INSTITUTION + ")");
+        ConfigurableApplicationContext fhirEdge = FhirEdgeSandbox.startForDevParties(
+                endpoints, HOME, platform.devUsers(), intOption(args, "--fhir-port", 8090));
         Files.writeString(ENDPOINTS, Json.write(endpoints));
         SandboxPrometheus prometheus = startPrometheus(args, endpoints);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            fhirEdge.close();
             if (prometheus != null) {
                 prometheus.close();
             }
@@ -93,6 +99,8 @@ public final class HrmCli {
         }));
         printEndpoints(endpoints);
         printGateway(endpoints, keyFiles);
+        System.out.println("  FHIR R4 edge      " + FhirEdgeSandbox.url(fhirEdge)
+                + " (POST resources or transaction/batch Bundles; status at /edge/records)");
         if (prometheus != null) {
             System.out.println("  prometheus        " + prometheus.url() + " (alerts at " + prometheus.url()
                     + "/alerts; config and log in " + HOME.resolve("prometheus") + ")");
@@ -171,10 +179,10 @@ public final class HrmCli {
                 usage: ./hrm <command> [--option value ...]
                   up        start the platform on its embedded default (Kafka KRaft, MongoDB-wire server, Anvil,
                             the services, the gateway with the portal); --mongo-port, --chain-port,
-                            --gateway-port (8080); --hsm: the vault's keys in a SoftHSM2 token (PKCS#11), not
-                            the key file (apt-get install softhsm2); --prometheus: Debian's Prometheus
-                            (apt-get install prometheus) scraping the services with deploy/prometheus/alerts.yml,
-                            on --prometheus-port (9090)
+                            --gateway-port (8080), --fhir-port (8090); --hsm: the vault's keys in a SoftHSM2
+                            token (PKCS#11), not the key file (apt-get install softhsm2); --prometheus: Debian's
+                            Prometheus (apt-get install prometheus) scraping the services with
+                            deploy/prometheus/alerts.yml, on --prometheus-port (9090)
                   demo      run the story (against a running 'up', or on its own platform; --hsm as for up); the
                             last line is one JSON summary ("masterKeyCustody": keyfile or pkcs11); exit 0 only if
                             every record was committed and every check held

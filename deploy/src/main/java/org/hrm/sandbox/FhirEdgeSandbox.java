@@ -1,0 +1,83 @@
+package org.hrm.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hrm.edge.FhirEdgeApplication;
+import org.hrm.gateway.config.GatewayProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The FHIR edge service as the sandbox's hospital systems' entry point: it runs as {@link DevParties#INSTITUTION}
+ * with that party's key file, trusts the sandbox gateway's attestation keys, and maps {@code Patient/<party id>} and
+ * {@code Practitioner/<party id>} of the development users to those parties.
+ */
+public final class FhirEdgeSandbox {
+    private static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
+                    + ".OAuth2ResourceServerAutoConfiguration");
+
+    private FhirEdgeSandbox() {}
+
+    /** Starts the edge against a running platform; {@code port} 0 takes any free port. */
+    public static ConfigurableApplicationContext start(
+            Endpoints endpoints, Path hospitalKeystore, Path ownerMapping, int port) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.jmx.enabled", "false");
+        properties.put("server.port", port);
+        // Inside the hospital, only the EHR may reach the edge: here, only this machine.
+        properties.put("server.address", "127.0.0.1");
+        // The gateway's Spring Security is on the sandbox's classpath; the edge has no login of its own (see
+        // docs/fhir-edge.md): its network is its access control, as for any hospital-internal interface engine.
+        properties.put("spring.autoconfigure.exclude", String.join(",", SECURITY_AUTO_CONFIGURATIONS));
+        // The sandbox's classpath carries the other services' Kafka and Mongo starters; the edge uses neither.
+        properties.put("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers());
+        properties.put("spring.mongodb.uri", endpoints.mongoUri() + "fhir-edge-unused");
+        properties.put("hrm.edge.kafka-bootstrap-servers", endpoints.kafkaBootstrapServers());
+        properties.put("hrm.edge.keystore", hospitalKeystore.toAbsolutePath().toString());
+        properties.put("hrm.edge.owner-mapping", ownerMapping.toAbsolutePath().toString());
+        endpoints.gatewayAttestationKeys().forEach((id, key) -> properties.put("hrm.edge.attestation-keys." + id, key));
+        return FhirEdgeApplication.start(properties);
+    }
+
+    /** The edge's FHIR base URL, e.g. {@code http://127.0.0.1:8090/fhir}. */
+    public static String url(ConfigurableApplicationContext edge) {
+        return "http://127.0.0.1:" + edge.getEnvironment().getProperty("local.server.port") + "/fhir";
+    }
+
+    /** Writes the owner mapping of the development patients and practitioners. */
+    static Path writeOwnerMapping(Path file, List<GatewayProperties.DevUser> users) throws IOException {
+        StringBuilder lines =
+                new StringBuilder("# FHIR reference = platform owner id (the sandbox's development users)\n");
+        for (GatewayProperties.DevUser user : users) {
+            switch (user.role()) {
+                case "patient" -> lines.append("Patient/").append(user.partyId());
+                case "practitioner" -> lines.append("Practitioner/").append(user.partyId());
+                default -> {
+                    continue;
+                }
+            }
+            lines.append(" = ").append(user.partyId()).append('\n');
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, lines);
+        return file;
+    }
+
+    /** Starts the edge as {@code ./hrm up} does: hospital-a's key from {@code keyDir}, the dev users' mapping. */
+    static ConfigurableApplicationContext startForDevParties(
+            Endpoints endpoints, Path home, List<GatewayProperties.DevUser> users, int port) throws IOException {
+        Path mapping = writeOwnerMapping(home.resolve("fhir-edge").resolve("owner-mapping.properties"), users);
+        Path keystore = home.resolve("keys").resolve(DevParties.INSTITUTION + ".key.json");
+        return start(endpoints, keystore, mapping, port);
+    }
+}

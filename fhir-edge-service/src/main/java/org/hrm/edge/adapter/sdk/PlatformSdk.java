@@ -1,0 +1,66 @@
+package org.hrm.edge.adapter.sdk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hrm.client.kafka.PartyDirectory;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.sdk.PartyKeyFile;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.contracts.authority.AttestationKeys;
+import org.hrm.edge.domain.RecordSubmitter;
+import org.hrm.edge.domain.RecordTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The hospital's connection to the platform: its key, one publisher, the party directory it trusts. */
+public final class PlatformSdk implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformSdk.class);
+
+    private final PartyKeys hospital;
+    private final RecordPublisher publisher;
+    private final DirectoryView directory;
+    private final String bootstrapServers;
+
+    private PlatformSdk(PartyKeys hospital, RecordPublisher publisher, DirectoryView directory, String servers) {
+        this.hospital = hospital;
+        this.publisher = publisher;
+        this.directory = directory;
+        this.bootstrapServers = servers;
+    }
+
+    /** Loads the hospital's key file and connects; the directory trusts exactly the given attestation keys. */
+    public static PlatformSdk connect(String bootstrapServers, Path keystore, Map<String, String> attestationKeys)
+            throws IOException {
+        PartyKeys hospital = PartyKeyFile.load(keystore);
+        Map<String, byte[]> trusted = new LinkedHashMap<>();
+        if (attestationKeys != null) {
+            attestationKeys.forEach(
+                    (id, key) -> trusted.put(id, Base64.getDecoder().decode(key)));
+        }
+        AttestationKeys keys = AttestationKeys.of(trusted);
+        DirectoryView directory = new DirectoryView(
+                () -> PartyDirectory.read(bootstrapServers, keys, warning -> LOG.warn("party directory: {}", warning)));
+        return new PlatformSdk(hospital, RecordPublisher.connect(bootstrapServers), directory, bootstrapServers);
+    }
+
+    public String hospitalId() {
+        return hospital.partyId();
+    }
+
+    public RecordSubmitter submitter() {
+        return new SdkRecordSubmitter(hospital, publisher, directory, bootstrapServers);
+    }
+
+    public RecordTracker tracker() {
+        return new PlatformRecordTracker(hospital, publisher, directory, bootstrapServers);
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+        hospital.destroy();
+    }
+}

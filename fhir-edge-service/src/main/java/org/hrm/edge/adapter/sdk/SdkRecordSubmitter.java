@@ -1,0 +1,50 @@
+package org.hrm.edge.adapter.sdk;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.kafka.StandingGrantsView;
+import org.hrm.client.sdk.EncryptedRecord;
+import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.RecordEncryptor;
+import org.hrm.edge.domain.PreparedRecord;
+import org.hrm.edge.domain.RecordSubmitter;
+
+/**
+ * Submits as {@code ./hrm submit} does: a fresh record id, readers = the owner, the owner's standing grantees whose
+ * scope covers the record's category, and the hospital (the SDK adds the author), encrypted and signed with the
+ * hospital's key, published to the record-submitted topic and acknowledged before the id is returned.
+ */
+public final class SdkRecordSubmitter implements RecordSubmitter {
+    private final PartyKeys hospital;
+    private final RecordPublisher publisher;
+    private final DirectoryView directory;
+    private final String bootstrapServers;
+    private final RecordEncryptor encryptor = new RecordEncryptor();
+
+    SdkRecordSubmitter(
+            PartyKeys hospital, RecordPublisher publisher, DirectoryView directory, String bootstrapServers) {
+        this.hospital = hospital;
+        this.publisher = publisher;
+        this.directory = directory;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @Override
+    public String submit(PreparedRecord record) {
+        String recordId = UUID.randomUUID().toString();
+        String ownerId = record.owner().ownerId();
+        Map<String, byte[]> readers = new LinkedHashMap<>();
+        readers.put(ownerId, directory.publicKey(ownerId));
+        readers.putAll(StandingGrantsView.granteesCovering(
+                bootstrapServers, record.owner().domain(), ownerId, recordId, record.category()));
+        EncryptedRecord encrypted =
+                encryptor.encrypt(recordId, record.owner().domain(), ownerId, hospital, record.plaintext(), readers);
+        publisher
+                .publish(encrypted.toSubmitted(Instant.now(), record.category()))
+                .join();
+        return recordId;
+    }
+}
