@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HrmCryptoNodeTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"hrm-crypto.test.mjs", "oidc.test.mjs", "owner-requests.test.mjs", "provenance-history.test.mjs"})
+    @ValueSource(
+            strings = {"hrm-crypto.test.mjs", "oidc.test.mjs", "owner-requests.test.mjs", "provenance-history.test.mjs"
+            })
     void nodeTestsOfThePortalScriptsPass(String tests) throws IOException {
         NodeScripts.assumeNodeInstalled();
 

@@ -7,7 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleaseDenied;
+import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,10 +132,6 @@ class FetchApiTest extends ApiTestSupport {
 
         mvc.perform(postAs("ops-olga", "operator", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
                 .andExpect(status().isForbidden());
-    }
-
-    private void release(AccessRequested request) {
-        release(request, null);
     }
 
     /** The vault's release for {@code request}, carrying {@code provenance}'s provenance (none if null). */
