@@ -257,8 +257,20 @@ class KeyVaultIT {
         assertThat(document("patient_record_keys", second.recordId()).getString("kekId"))
                 .isEqualTo(ownerKey.getString("kekId"));
         assertThat(ownerKey.getInteger("masterKeyVersion")).isEqualTo(1);
-        assertThat(document("patient_record_keys", first.recordId()).keySet())
-                .containsExactlyInAnyOrder("_id", "ownerId", "kekId", "wrappedK2", "submissionDigest", "createdAt");
+        Document recordKey = document("patient_record_keys", first.recordId());
+        assertThat(recordKey.keySet())
+                .containsExactlyInAnyOrder(
+                        "_id",
+                        "ownerId",
+                        "kekId",
+                        "wrappedK2",
+                        "submissionDigest",
+                        "createdAt",
+                        "provenance",
+                        "pseudonymVersion");
+        // The provenance handed out with releases: public on chain already (shares, signature), never C1.
+        assertThat(recordKey.get("provenance", Document.class).keySet())
+                .containsExactlyInAnyOrder("authorId", "shares", "authorSignature", "category");
     }
 
     @Test
