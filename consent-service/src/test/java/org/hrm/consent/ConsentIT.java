@@ -167,7 +167,7 @@ class ConsentIT {
     }
 
     @Test
-    void auditsEveryDecisionNamingThePatient() {
+    void auditsEveryDecisionNamingThePatientSignedWithTheDecisionKey() {
         RecordSubmitted lab = submitted(Domain.PATIENT, alice, hospital, "lab");
         driver.index(lab);
         AccessRequested request = requested(Domain.PATIENT, lab.recordId(), doctor);
@@ -186,6 +186,9 @@ class ConsentIT {
                 .first()
                 .satisfies(agent -> assertThat(agent.who()).isEqualTo(doctor));
         assertThat(audit.emergency()).isFalse();
+        assertThat(audit.signedBy(PUBLISHED_KEY))
+                .as("signed with the key the ledger writer and the gateway check it under")
+                .isTrue();
     }
 
     @Test

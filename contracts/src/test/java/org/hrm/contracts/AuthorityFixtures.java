@@ -8,6 +8,7 @@ import java.util.Map;
 import org.hrm.contracts.authority.AttestationKeys;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.Attestation;
+import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.DestroyedKey;
 import org.hrm.contracts.events.ErasedRecord;
 import org.hrm.contracts.events.ErasureRequested;
@@ -33,6 +34,7 @@ public final class AuthorityFixtures {
     public static final P256KeyPair GATEWAY = key("41");
     public static final P256KeyPair VAULT = key("51");
     public static final P256KeyPair OPERATOR = key("61");
+    public static final P256KeyPair CONSENT = key("71");
 
     public static final String RECORD_ID = "1b4e28ba-2fa1-41d2-883f-0016d3cca427";
     public static final String ERASURE_ID = "9c1185a5-c5e9-4f2c-8b0e-2f6ae4bb1c2d";
@@ -142,6 +144,25 @@ public final class AuthorityFixtures {
                 .signedBy("operator-ops-1", OPERATOR);
     }
 
+    /** A read Dr Chen made under a standing grant, as consent-service audits and signs it. */
+    public static AuditEvent auditEvent() {
+        return new AuditEvent(
+                        "a3bb189e-8bf9-3888-9912-ace4e6543002",
+                        "rest",
+                        "read",
+                        "R",
+                        Instant.parse("2026-11-25T11:00:00.100Z"),
+                        "0",
+                        "standing grant covers the record",
+                        List.of(new AuditEvent.Agent("practitioner-dr-chen", "grantee", true)),
+                        List.of(new AuditEvent.Entity(RECORD_ID, "record")),
+                        "TREAT",
+                        false,
+                        Domain.PATIENT,
+                        "patient-alice")
+                .signedBy(CONSENT);
+    }
+
     /** The signed fixture of {@code type}, or null for an event that has none here. */
     public static Object signed(String type) {
         return switch (type) {
@@ -152,6 +173,7 @@ public final class AuthorityFixtures {
             case "ErasureRequested" -> erasureRequested();
             case "KeysDestroyed" -> keysDestroyed();
             case "VaultCommand" -> vaultCommand();
+            case "AuditEvent" -> auditEvent();
             default -> null;
         };
     }

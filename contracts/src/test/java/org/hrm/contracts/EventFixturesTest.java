@@ -42,7 +42,8 @@ class EventFixturesTest {
                 "AccessRequested",
                 "ErasureRequested",
                 "KeysDestroyed",
-                "VaultCommand"
+                "VaultCommand",
+                "AuditEvent"
             })
     void signedFixtureIsWhatTheFixtureKeysSign(String type) throws IOException {
         Object signed = AuthorityFixtures.signed(type);

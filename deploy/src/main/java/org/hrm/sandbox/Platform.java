@@ -137,6 +137,7 @@ public final class Platform implements AutoCloseable {
                 "hrm.gateway.attestation.key-file",
                 secrets.gatewayAttestationKeyFile().toString());
         properties.put("hrm.gateway.attestation.key-id", SandboxAttester.KEY_ID);
+        properties.put("hrm.gateway.consent-public-key", secrets.consentPublicKey());
         properties.put("hrm.ops.heartbeat-interval", ServiceSettings.HEARTBEAT_INTERVAL);
         return properties;
     }

@@ -93,6 +93,7 @@ public record ServiceSettings(
     Map<String, Object> ledgerWriter() throws IOException {
         Map<String, Object> properties = common(LEDGER_WRITER, "ledger-writer");
         properties.put("hrm.ledger.authority.vault-public-key", secrets().receiptPublicKey());
+        properties.put("hrm.ledger.authority.consent-public-key", secrets().consentPublicKey());
         properties.put(
                 "hrm.ledger.authority.attestation-keys." + SandboxAttester.KEY_ID,
                 secrets().gatewayAttestationPublicKey());

@@ -63,12 +63,14 @@ class RequiredSettingsTest {
                     "hrm.ledger.contracts.patient",
                     "hrm.ledger.contracts.practitioner",
                     "hrm.ledger.authority.vault-public-key",
+                    "hrm.ledger.authority.consent-public-key",
                     "hrm.ledger.authority.attestation-keys." + ATTESTATION_KEY_ID),
             "gateway-service",
             List.of(
                     "spring.security.oauth2.resourceserver.jwt.issuer-uri",
                     "hrm.gateway.attestation.key-file",
                     "hrm.gateway.attestation.key-id",
+                    "hrm.gateway.consent-public-key",
                     "hrm.gateway.chain-rpc"));
 
     /** Variables whose name says they carry a secret value rather than the path of a file holding one. */

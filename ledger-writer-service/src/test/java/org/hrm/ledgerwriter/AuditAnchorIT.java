@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.audit.AccessHistoryExport;
 import org.hrm.contracts.audit.AccessHistoryExports;
@@ -22,11 +24,13 @@ import org.hrm.contracts.audit.MerkleTree;
 import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.ledger.RecordLedger;
+import org.hrm.crypto.P256KeyPair;
 import org.hrm.embedded.EmbeddedMongo;
 import org.hrm.ledgerwriter.support.KafkaProbe;
 import org.hrm.ledgerwriter.support.LedgerWriterDriver;
 import org.hrm.ledgerwriter.support.Listeners;
 import org.hrm.ledgerwriter.support.SharedChain;
+import org.hrm.ledgerwriter.support.TestAuthority;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +87,9 @@ class AuditAnchorIT {
     @BeforeEach
     void connect() {
         Listeners.awaitAssigned(listeners, 3);
-        probe = new KafkaProbe(bootstrapServers, List.of(Topic.AUDIT_ANCHORED.topicName()));
+        probe = new KafkaProbe(
+                bootstrapServers,
+                List.of(Topic.AUDIT_ANCHORED.topicName(), Topic.LEDGER_WRITER_DEAD_LETTER.topicName()));
         web3j = Web3j.build(new HttpService(SharedChain.rpcUrl()));
     }
 
@@ -98,9 +104,10 @@ class AuditAnchorIT {
         String patient = "patient-" + UUID.randomUUID();
         List<AuditEvent> events = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            AuditEvent event = event(patient);
+            boolean byConsent = i % 2 == 0;
+            AuditEvent event = event(patient).signedBy(byConsent ? TestAuthority.CONSENT : TestAuthority.ATTESTER);
             events.add(event);
-            String topic = i % 2 == 0 ? Topic.AUDIT.topicName() : Topic.GATEWAY_AUDIT.topicName();
+            String topic = byConsent ? Topic.AUDIT.topicName() : Topic.GATEWAY_AUDIT.topicName();
             probe.send(topic, patient, codec.encode(event), "AuditEvent");
         }
         probe.flush();
@@ -119,14 +126,62 @@ class AuditAnchorIT {
         assertThat(report.verified()).isEqualTo(4);
     }
 
+    /**
+     * Whoever may write an audit topic cannot put an entry in a patient's anchored history: an unsigned event, one
+     * signed by a stranger, and the gateway's event replayed on consent-service's topic are dead-lettered with the
+     * reason and never anchored, while the genuine event sent after them is.
+     */
+    @Test
+    void anAuditEventItsTopicsProducerDidNotSignIsDeadLetteredAndNeverAnchored() {
+        String patient = "patient-" + UUID.randomUUID();
+        AuditEvent unsigned = event(patient);
+        AuditEvent byStranger = event(patient).signedBy(P256KeyPair.generate());
+        AuditEvent gatewaysOnConsentTopic = event(patient).signedBy(TestAuthority.ATTESTER);
+        AuditEvent genuine = event(patient).signedBy(TestAuthority.CONSENT);
+        for (AuditEvent event : List.of(unsigned, byStranger, gatewaysOnConsentTopic)) {
+            probe.send(Topic.AUDIT.topicName(), patient, codec.encode(event), "AuditEvent");
+        }
+        probe.send(Topic.GATEWAY_AUDIT.topicName(), patient, codec.encode(byStranger), "AuditEvent");
+        probe.send(Topic.AUDIT.topicName(), patient, codec.encode(genuine), "AuditEvent");
+        probe.flush();
+
+        List<AuditAnchored> anchors = awaitAnchored(List.of(genuine));
+
+        List<String> anchoredIds = anchors.stream()
+                .flatMap(anchor -> anchor.entries().stream())
+                .map(AuditAnchored.Entry::eventId)
+                .toList();
+        assertThat(anchoredIds)
+                .doesNotContain(unsigned.id(), byStranger.id(), gatewaysOnConsentTopic.id())
+                .contains(genuine.id());
+        List<String> reasons = probe
+                .await(
+                        record -> record.topic().equals(Topic.LEDGER_WRITER_DEAD_LETTER.topicName())
+                                && patient.equals(record.key()),
+                        4,
+                        TIMEOUT,
+                        Duration.ZERO)
+                .stream()
+                .map(record -> KafkaProbe.header(record, EventHeaders.DLT_REASON))
+                .toList();
+        assertThat(reasons)
+                .containsExactlyInAnyOrder(
+                        "unsigned audit event",
+                        "audit event not signed by consent-service's decision key",
+                        "audit event not signed by consent-service's decision key",
+                        "audit event not signed by a trusted gateway attestation key");
+    }
+
     private List<AuditAnchored> awaitAnchored(List<AuditEvent> events) {
         List<String> ids = events.stream().map(AuditEvent::id).toList();
         Map<String, AuditAnchored> byEvent = new HashMap<>();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         int read = 0;
+        Predicate<ConsumerRecord<String, byte[]>> anchoredTopic =
+                record -> record.topic().equals(Topic.AUDIT_ANCHORED.topicName());
         while (byEvent.size() < ids.size() && System.nanoTime() < deadline) {
             List<ConsumerRecord<String, byte[]>> anchored =
-                    probe.await(record -> true, read + 1, Duration.ofSeconds(1), Duration.ZERO);
+                    probe.await(anchoredTopic, read + 1, Duration.ofSeconds(1), Duration.ZERO);
             read = anchored.size();
             for (ConsumerRecord<String, byte[]> record : anchored) {
                 AuditAnchored anchor = codec.decode(record.value(), AuditAnchored.class);

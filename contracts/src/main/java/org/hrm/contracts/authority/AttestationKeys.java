@@ -1,6 +1,7 @@
 package org.hrm.contracts.authority;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hrm.crypto.P256;
@@ -32,6 +33,11 @@ public final class AttestationKeys {
     /** Trusts no attestation at all (a service that accepts only signatures by parties' own keys). */
     public static AttestationKeys none() {
         return new AttestationKeys(Map.of());
+    }
+
+    /** Every trusted key (copies), for a signature that names no key id. */
+    public List<byte[]> all() {
+        return keys.values().stream().map(byte[]::clone).toList();
     }
 
     public Optional<byte[]> publicKey(String keyId) {

@@ -43,6 +43,7 @@ import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.Attestation;
+import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.DestroyedKey;
@@ -95,7 +96,8 @@ public final class ForgeryPhase {
             "re-signed RecordSubmitted under an existing record id",
             "re-owned RecordSubmitted under an existing record id",
             "forged RecordReleased",
-            "forged VaultCommand");
+            "forged VaultCommand",
+            "forged audit event (a false emergency read in a patient's history)");
 
     private static final Duration SETUP_WAIT = Duration.ofSeconds(120);
     private static final Duration REFUSAL_WAIT = Duration.ofSeconds(90);
@@ -458,6 +460,33 @@ public final class ForgeryPhase {
                 List.of(vaultDlt),
                 Set.of(),
                 () -> mentioned(Topic.VAULT_PROGRESS.topicName(), command.commandId()));
+
+        // A false entry for Alice's access history, as if consent-service had let the forger break the glass: the
+        // ledger writer must not anchor it (it is not signed by consent's decision key).
+        AuditEvent falseEntry = withStrangerKey(stranger -> new AuditEvent(
+                        UUID.randomUUID().toString(),
+                        "rest",
+                        "read",
+                        "R",
+                        now,
+                        "0",
+                        "emergency access",
+                        List.of(new AuditEvent.Agent(mallory.partyId(), "practitioner", true)),
+                        List.of(new AuditEvent.Entity(resigned, "record")),
+                        "ETREAT",
+                        true,
+                        Domain.PATIENT,
+                        alice.partyId())
+                .signedBy(stranger));
+        forger.send(
+                KINDS.get(17),
+                Topic.AUDIT.topicName(),
+                alice.partyId(),
+                "AuditEvent",
+                codec.encode(falseEntry),
+                List.of(ledgerDlt),
+                Set.of(),
+                () -> mentioned(Topic.AUDIT_ANCHORED.topicName(), falseEntry.id()));
         return forgeries;
     }
 

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.Attestation;
+import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
@@ -43,6 +44,11 @@ public final class Attester {
 
     public byte[] publicKey() {
         return key.publicKey();
+    }
+
+    /** The gateway's own audit event, signed (over its signed bytes, a label no attestation shares). */
+    public AuditEvent signAudit(AuditEvent event) {
+        return event.signedBy(key);
     }
 
     /** The registration attested for its caller; refused unless the caller is the party and the key signed it. */

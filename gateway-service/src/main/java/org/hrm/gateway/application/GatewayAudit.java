@@ -9,16 +9,19 @@ import org.hrm.gateway.domain.Caller;
 
 /**
  * The gateway's audit events: one per request that touches a record, FHIR AuditEvent-shaped like consent-service's,
- * on the gateway's own audit topic (each topic has one producer).
+ * on the gateway's own audit topic (each topic has one producer), signed with the gateway's attestation key so the
+ * ledger writer anchors it and readers believe it.
  */
 public final class GatewayAudit {
     private final GatewayCommands commands;
     private final AuditBook book;
+    private final Attester attester;
     private final Clock clock;
 
-    public GatewayAudit(GatewayCommands commands, AuditBook book, Clock clock) {
+    public GatewayAudit(GatewayCommands commands, AuditBook book, Attester attester, Clock clock) {
         this.commands = commands;
         this.book = book;
+        this.attester = attester;
         this.clock = clock;
     }
 
@@ -47,6 +50,7 @@ public final class GatewayAudit {
                 false,
                 domain,
                 ownerId);
+        event = attester.signAudit(event);
         commands.audit(event);
         // Seen at once by the owner's history; the topic reader skips it when it comes back (same id).
         book.add(event);

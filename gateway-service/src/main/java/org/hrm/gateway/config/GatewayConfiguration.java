@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.authority.AttestationKeys;
+import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.authority.DirectoryRules;
 import org.hrm.contracts.authority.ProvenanceKeyRule;
 import org.hrm.crypto.P256KeyPair;
@@ -97,8 +98,28 @@ class GatewayConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
-    TopicProjection topicProjection(KafkaProperties kafka, Views views, MeterRegistry meters) {
-        return new TopicProjection(kafka.buildConsumerProperties(), ViewFeeds.of(views), meters);
+    TopicProjection topicProjection(
+            KafkaProperties kafka, Views views, MeterRegistry meters, AuditAuthority auditAuthority) {
+        return new TopicProjection(kafka.buildConsumerProperties(), ViewFeeds.of(views, auditAuthority), meters);
+    }
+
+    /**
+     * Whose audit events enter an access history: consent-service's (its decision key) and this gateway's (its
+     * attestation key). Without consent's key, a throwaway key stands in that nothing verifies under.
+     */
+    @Bean
+    AuditAuthority auditAuthority(GatewayProperties properties, Attester attester) {
+        String consentKey = properties.consentPublicKey().strip();
+        byte[] consent;
+        if (consentKey.isEmpty()) {
+            LoggerFactory.getLogger(GatewayConfiguration.class)
+                    .warn("hrm.gateway.consent-public-key is not set: consent-service's audit events (access"
+                            + " decisions, consent changes, erasures) will not appear in access histories");
+            consent = P256KeyPair.generate().publicKey();
+        } else {
+            consent = Base64.getDecoder().decode(consentKey);
+        }
+        return new AuditAuthority(consent, AttestationKeys.of(Map.of(attester.keyId(), attester.publicKey())));
     }
 
     @Bean
@@ -119,8 +140,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    GatewayAudit gatewayAudit(GatewayCommands commands, Views views, Clock clock) {
-        return new GatewayAudit(commands, views.audit(), clock);
+    GatewayAudit gatewayAudit(GatewayCommands commands, Views views, Attester attester, Clock clock) {
+        return new GatewayAudit(commands, views.audit(), attester, clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -19,7 +19,10 @@ import org.springframework.util.unit.DataSize;
  * @param transactionLink a link to a transaction, with {hash}; empty: none
  * @param portal where the portal's users log in
  * @param attestation the gateway's attestation key (identity attestations for registrations, lost-key rotations,
- *     access requests and keyless erasures)
+ *     access requests and keyless erasures; it also signs the gateway's audit events)
+ * @param consentPublicKey consent-service's decision key (base64 of the 65-byte P-256 point), under which its audit
+ *     events must verify to enter an access history; empty: none does, and the history holds the gateway's own
+ *     entries only (a warning at start says so)
  */
 @ConfigurationProperties("hrm.gateway")
 public record GatewayProperties(
@@ -33,7 +36,8 @@ public record GatewayProperties(
         @DefaultValue("") String transactionLink,
         @DefaultValue Dev dev,
         @DefaultValue Portal portal,
-        @DefaultValue Attestation attestation) {
+        @DefaultValue Attestation attestation,
+        @DefaultValue("") String consentPublicKey) {
 
     /**
      * The attestation key.

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.hrm.gateway.adapter.kafka.KafkaCommands;
 import org.hrm.gateway.adapter.kafka.TopicProjection;
 import org.hrm.gateway.adapter.ops.KafkaChainOps;
+import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.application.Views;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -40,7 +41,10 @@ class GatewayKafkaClientsTest {
 
     @Test
     void theTopicReaderReportsConsumerMetrics() throws Exception {
-        TopicProjection reader = configuration.topicProjection(kafka(), views(), registry);
+        GatewayProperties properties = Binding.defaults();
+        Attester attester = configuration.attester(properties, Clock.systemUTC());
+        TopicProjection reader = configuration.topicProjection(
+                kafka(), views(), registry, configuration.auditAuthority(properties, attester));
         assertThat(registry.scrape()).contains("kafka_consumer_");
         reader.start();
         reader.close();

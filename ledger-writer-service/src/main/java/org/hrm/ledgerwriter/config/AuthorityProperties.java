@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Whom the ledger writer believes ({@code hrm.ledger.authority.*}): the vault's published signing key (required: no
- * sealed record or tombstone goes on chain without it), the gateway attestation keys its party directory trusts, and
- * how long a grant waits for its owner's registration.
+ * sealed record or tombstone goes on chain without it), consent-service's decision key (required: its audit events are
+ * anchored only when signed by it), the gateway attestation keys its party directory and the gateway's audit events
+ * are checked against, and how long a grant waits for its owner's registration.
  *
  * @param vaultPublicKey the vault's published key (base64 of the 65-byte P-256 point): signs RecordSealed and
  *     KeysDestroyed
+ * @param consentPublicKey consent-service's decision key (base64 of the 65-byte P-256 point): signs its audit events
  * @param attestationKeys trusted gateway attestation keys, base64 by key id
  * @param partyGrace how long a grant or revocation waits for its owner to appear in the directory
  * @param directoryConsumerGroup the consumer group of the parties listener
@@ -22,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hrm.ledger.authority")
 public record AuthorityProperties(
         String vaultPublicKey,
+        String consentPublicKey,
         Map<String, String> attestationKeys,
         @DefaultValue("10s") Duration partyGrace,
         @DefaultValue("ledger-writer-parties") String directoryConsumerGroup) {
@@ -30,11 +33,20 @@ public record AuthorityProperties(
             throw new IllegalArgumentException("hrm.ledger.authority.vault-public-key is required: the vault's"
                     + " published signing key (base64 of the 65-byte P-256 point)");
         }
+        if (consentPublicKey == null || consentPublicKey.isBlank()) {
+            throw new IllegalArgumentException("hrm.ledger.authority.consent-public-key is required: consent-service's"
+                    + " decision key (base64 of the 65-byte P-256 point), which its audit events must verify under"
+                    + " before they are anchored");
+        }
         attestationKeys = attestationKeys == null ? Map.of() : Map.copyOf(attestationKeys);
     }
 
     public byte[] vaultKey() {
         return Base64.getDecoder().decode(vaultPublicKey.strip());
+    }
+
+    public byte[] consentKey() {
+        return Base64.getDecoder().decode(consentPublicKey.strip());
     }
 
     public AttestationKeys attesters() {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.authority.DirectoryKeeper;
 import org.hrm.contracts.authority.DirectoryRules;
 import org.hrm.contracts.authority.DirectoryStore;
@@ -91,6 +92,12 @@ class UseCaseConfig {
     @Bean
     WriteAuthority writeAuthority(DirectoryKeeper directory, GrantOwners grants, AuthorityProperties authority) {
         return new WriteAuthority(authority.vaultKey(), directory, grants, authority.partyGrace(), Clock.systemUTC());
+    }
+
+    /** Whose audit events are anchored: consent-service's decision key on ops.audit, the gateway's on its own. */
+    @Bean
+    AuditAuthority auditAuthority(AuthorityProperties authority) {
+        return new AuditAuthority(authority.consentKey(), authority.attesters());
     }
 
     @Bean

@@ -30,6 +30,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestAuthority {
     public static final P256KeyPair VAULT = P256KeyPair.generate();
     public static final P256KeyPair ATTESTER = P256KeyPair.generate();
+    /** consent-service's decision key: signs the audit events on ops.audit. */
+    public static final P256KeyPair CONSENT = P256KeyPair.generate();
+
     public static final String ATTESTER_ID = "test-gateway";
     private static final Map<String, P256KeyPair> OWNERS = new ConcurrentHashMap<>();
 
@@ -37,6 +40,7 @@ public final class TestAuthority {
 
     public static void properties(DynamicPropertyRegistry registry) {
         registry.add("hrm.ledger.authority.vault-public-key", () -> base64(VAULT.publicKey()));
+        registry.add("hrm.ledger.authority.consent-public-key", () -> base64(CONSENT.publicKey()));
         registry.add("hrm.ledger.authority.attestation-keys." + ATTESTER_ID, () -> base64(ATTESTER.publicKey()));
         registry.add("hrm.ledger.authority.party-grace", () -> "5s");
     }

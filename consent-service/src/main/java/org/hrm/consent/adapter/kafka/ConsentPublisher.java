@@ -7,12 +7,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hrm.consent.application.ConsentDomains;
 import org.hrm.consent.domain.Audit;
+import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.consent.domain.SignedDecision;
 import org.hrm.consent.domain.StandingGrantList;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AuditEvent;
 import org.hrm.support.DeadLetterRecords;
 import org.hrm.support.Traces;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Publishes what the service produces: AccessDecided (key record id), audit events (key patient id),
+ * Publishes what the service produces: AccessDecided (key record id), audit events (key patient id, signed with the
+ * decision key),
  * StandingGrants (compacted, key owner id) and dead letters with the reason and the
  * payload's digest in headers (never the payload). Events that repeat on a
  * replay (decisions) carry an event id derived from what they are, so consumers can drop the repeat.
@@ -29,10 +32,12 @@ final class ConsentPublisher {
     private static final Logger log = LoggerFactory.getLogger(ConsentPublisher.class);
     private final KafkaTemplate<String, byte[]> template;
     private final EventCodec codec;
+    private final DecisionSigningKey signingKey;
 
-    ConsentPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec) {
+    ConsentPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec, DecisionSigningKey signingKey) {
         this.template = template;
         this.codec = codec;
+        this.signingKey = signingKey;
     }
 
     CompletableFuture<?> decided(SignedDecision signed) {
@@ -46,7 +51,9 @@ final class ConsentPublisher {
         String key = audit.patientId() != null
                 ? audit.patientId()
                 : audit.agents().get(0).who();
-        return send(Topic.AUDIT.topicName(), key, OutputMapping.audit(audit), audit.id());
+        AuditEvent unsigned = OutputMapping.audit(audit);
+        AuditEvent signed = unsigned.withSignature(signingKey.sign(unsigned.signedBytes()));
+        return send(Topic.AUDIT.topicName(), key, signed, audit.id());
     }
 
     CompletableFuture<?> standingGrants(StandingGrantList list) {

@@ -16,6 +16,7 @@ import org.hrm.consent.application.RecordErasures;
 import org.hrm.consent.application.RecordIndexing;
 import org.hrm.consent.application.RequestAuthority;
 import org.hrm.consent.config.ConsentProperties;
+import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,13 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaWiring {
+    private final DecisionSigningKey signingKey;
+
+    /** The decision key also signs the audit events this service publishes (see AuditEvent). */
+    KafkaWiring(DecisionSigningKey signingKey) {
+        this.signingKey = signingKey;
+    }
+
     /** Room for a dead letter of any record the broker accepted (1 MiB by default) plus our headers. */
     static final int MAX_RECORD_BYTES = 2 * 1024 * 1024;
 
@@ -53,7 +61,7 @@ class KafkaWiring {
             ConsentProperties consent,
             PartyRegistration registration,
             KafkaTemplate<String, byte[]> consentKafkaTemplate) {
-        Parts parts = new Parts(consent, consentKafkaTemplate);
+        Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
         return ListenerContainers.create(
                 kafka,
                 consent,
@@ -68,7 +76,7 @@ class KafkaWiring {
             ConsentProperties consent,
             RecordIndexing indexing,
             KafkaTemplate<String, byte[]> consentKafkaTemplate) {
-        Parts parts = new Parts(consent, consentKafkaTemplate);
+        Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
         return ListenerContainers.create(
                 kafka,
                 consent,
@@ -88,7 +96,7 @@ class KafkaWiring {
             ConsentChanges changes,
             KafkaTemplate<String, byte[]> consentKafkaTemplate,
             Clock consentClock) {
-        Parts parts = new Parts(consent, consentKafkaTemplate);
+        Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
         List<String> topics = Stream.concat(
                         Topic.CONSENT_GRANTED.allNames().stream(), Topic.CONSENT_REVOKED.allNames().stream())
                 .toList();
@@ -112,7 +120,7 @@ class KafkaWiring {
             AccessDecisions decisions,
             RequestAuthority requestAuthority,
             KafkaTemplate<String, byte[]> consentKafkaTemplate) {
-        Parts parts = new Parts(consent, consentKafkaTemplate);
+        Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
         return ListenerContainers.create(
                 kafka,
                 consent,
@@ -129,7 +137,7 @@ class KafkaWiring {
             RecordErasures erasures,
             KafkaTemplate<String, byte[]> consentKafkaTemplate,
             @Value("${hrm.consent.vault-public-key:}") String vaultPublicKey) {
-        Parts parts = new Parts(consent, consentKafkaTemplate);
+        Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
         return ListenerContainers.create(
                 kafka,
                 consent,
@@ -145,10 +153,10 @@ class KafkaWiring {
 
     /** What every listener needs: a parser with the size limit, the publisher and the send acknowledgements. */
     private record Parts(EventParser parser, ConsentPublisher publisher, Acknowledgements acknowledgements) {
-        Parts(ConsentProperties consent, KafkaTemplate<String, byte[]> template) {
+        Parts(ConsentProperties consent, KafkaTemplate<String, byte[]> template, DecisionSigningKey signingKey) {
             this(
                     new EventParser(new EventCodec(consent.maxEventBytes())),
-                    new ConsentPublisher(template, new EventCodec(consent.maxEventBytes())),
+                    new ConsentPublisher(template, new EventCodec(consent.maxEventBytes()), signingKey),
                     new Acknowledgements(consent.sendTimeout()));
         }
     }

@@ -1,6 +1,7 @@
 package org.hrm.gateway.adapter.kafka;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hrm.contracts.Domain;
@@ -8,6 +9,7 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ErasureCommitted;
@@ -24,15 +26,21 @@ import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.ServiceHeartbeat;
 import org.hrm.contracts.events.StandingGrants;
 import org.hrm.gateway.application.Views;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Which topic feeds which view: the gateway's consumer side of the topic catalogue. */
+/**
+ * Which topic feeds which view: the gateway's consumer side of the topic catalogue. Audit events reach the access
+ * history only when their producer signed them ({@link AuditAuthority}); a refused one is logged with the reason.
+ */
 public final class ViewFeeds {
+    private static final Logger log = LoggerFactory.getLogger(ViewFeeds.class);
     private final EventCodec codec = new EventCodec();
     private final Map<String, Consumer<byte[]>> feeds = new HashMap<>();
 
     private ViewFeeds() {}
 
-    public static Map<String, Consumer<byte[]>> of(Views views) {
+    public static Map<String, Consumer<byte[]>> of(Views views, AuditAuthority auditAuthority) {
         ViewFeeds feeds = new ViewFeeds();
         for (Domain domain : Domain.values()) {
             feeds.perDomain(domain, views);
@@ -45,8 +53,17 @@ public final class ViewFeeds {
                 views.directory().rotated(feeds.codec.decode(bytes, PartyKeyRotated.class));
             }
         });
-        feeds.on(Topic.AUDIT.topicName(), AuditEvent.class, views.audit()::add);
-        feeds.on(Topic.GATEWAY_AUDIT.topicName(), AuditEvent.class, views.audit()::add);
+        for (Topic audit : List.of(Topic.AUDIT, Topic.GATEWAY_AUDIT)) {
+            String topic = audit.topicName();
+            feeds.on(
+                    topic,
+                    AuditEvent.class,
+                    event -> auditAuthority
+                            .refusal(topic, event)
+                            .ifPresentOrElse(
+                                    reason -> log.warn("audit event {} on {} not shown: {}", event.id(), topic, reason),
+                                    () -> views.audit().add(event)));
+        }
         feeds.on(Topic.AUDIT_ANCHORED.topicName(), AuditAnchored.class, views.audit()::anchored);
         for (ServiceName service : ServiceName.values()) {
             Topic.heartbeatsOf(service)

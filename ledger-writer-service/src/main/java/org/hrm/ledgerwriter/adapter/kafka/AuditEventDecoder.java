@@ -9,22 +9,27 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.audit.AuditLeaf;
+import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.ledgerwriter.application.AuditedEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * Decodes each audit event on its own (consent-service's and the gateway's audit topics), so one bad event never fails
- * the batch; its leaf is hashed over the topic it came from, so an event cannot change producer unnoticed.
+ * the batch; an event its topic's producer did not sign is dead-lettered with the reason and never anchored (nothing
+ * goes on chain that has not passed the producer's signature); its leaf is hashed over the topic it came from, so an
+ * event cannot change producer unnoticed.
  */
 @Component
 class AuditEventDecoder {
     private static final String TYPE = EventCodec.typeName(AuditEvent.class);
 
     private final EventCodec codec;
+    private final AuditAuthority authority;
 
-    AuditEventDecoder(EventCodec codec) {
+    AuditEventDecoder(EventCodec codec, AuditAuthority authority) {
         this.codec = codec;
+        this.authority = authority;
     }
 
     Intake<AuditedEvent> decode(List<ConsumerRecord<String, byte[]>> records) {
@@ -53,6 +58,9 @@ class AuditEventDecoder {
                 });
         AuditEvent event = codec.decode(record.value(), AuditEvent.class);
         String source = record.topic();
+        authority.refusal(source, event).ifPresent(reason -> {
+            throw new InvalidEventException(reason);
+        });
         return new AuditedEvent(
                 event.id(),
                 source,
