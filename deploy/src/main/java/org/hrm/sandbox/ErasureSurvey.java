@@ -50,7 +50,7 @@ import org.web3j.protocol.Web3j;
  *
  * <p>Topics that carry C1 keep a tombstoned copy until the broker compacts it: a copy counts as gone only once the
  * broker no longer returns it. The sandbox closes the active segment so the cleaner may run, as steady traffic does
- * in production within {@link ErasableTopics#SEGMENT}: it lowers those topics' {@code segment.ms}, then appends one
+ * in production within {@link org.hrm.contracts.TopicPolicy#C1_SEGMENT}: it lowers those topics' {@code segment.ms}, then appends one
  * tombstone of a random key per partition (a null value: nothing to any consumer). It then reads again until nothing
  * is found or {@code settle} is over, and reports what is still there.
  */

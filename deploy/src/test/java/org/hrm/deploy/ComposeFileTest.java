@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.hrm.contracts.ErasableTopics;
-import org.hrm.contracts.Topic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,56 +161,9 @@ class ComposeFileTest {
                 .isEmpty();
     }
 
-    @Test
-    void kafkaTopicsAreTheTopicCatalogueWithStateTopicsCompacted() {
-        Map<String, String> environment = compose.environment("kafka-topics");
-
-        Set<String> plain = words(environment.get("HRM_TOPICS"));
-        Set<String> compacted = words(environment.get("HRM_COMPACTED_TOPICS"));
-        Set<String> ordered = words(environment.get("HRM_ORDERED_TOPICS"));
-        Set<String> audit = words(environment.get("HRM_AUDIT_TOPICS"));
-        Set<String> erasable =
-                union(words(environment.get("HRM_SUBMITTED_TOPICS")), words(environment.get("HRM_RELEASED_TOPICS")));
-
-        assertThat(union(union(union(union(plain, compacted), ordered), audit), erasable))
-                .isEqualTo(names(Arrays.stream(Topic.values())));
-        assertThat(audit)
-                .as("the audit trail and its anchors")
-                .isEqualTo(names(Stream.of(Topic.AUDIT, Topic.GATEWAY_AUDIT, Topic.AUDIT_ANCHORED)));
-        assertThat(Long.parseLong(environment.get("HRM_AUDIT_RETENTION_MS")))
-                .as("six years")
-                .isEqualTo(Topic.AUDIT_RETENTION.toMillis());
-        assertThat(erasable).as("the topics that carry C1").isEqualTo(names(ErasableTopics.TOPICS.stream()));
-        assertThat(compose.command("kafka-topics").toString())
-                .contains("cleanup.policy=compact,delete")
-                .contains(" " + ErasableTopics.SUBMITTED_RETENTION.toMillis() + "; done")
-                .contains(" " + ErasableTopics.RELEASED_RETENTION.toMillis() + "; done");
-        assertThat(words(environment.get("HRM_RELEASED_TOPICS"))).isEqualTo(names(Stream.of(Topic.RECORD_RELEASED)));
-        assertThat(ordered)
-                .as("one partition, so the vault runs commands in order")
-                .containsExactly(Topic.VAULT_COMMANDS.topicName());
-        assertThat(compacted)
-                .isEqualTo(names(Arrays.stream(Topic.values())
-                        .filter(topic -> topic.key().contains("compacted"))));
-    }
-
     @SuppressWarnings("unchecked")
     private String ipv4(String service) {
         Map<String, Object> networks = ComposeFile.map(compose.service(service), "networks");
         return (String) ((Map<String, Object>) networks.get("hrm")).get("ipv4_address");
-    }
-
-    private static Set<String> words(String text) {
-        return Arrays.stream(text.trim().split("\\s+")).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Set<String> union(Set<String> first, Set<String> second) {
-        Set<String> all = new TreeSet<>(first);
-        all.addAll(second);
-        return all;
-    }
-
-    private static Set<String> names(Stream<Topic> topics) {
-        return topics.flatMap(topic -> topic.allNames().stream()).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -35,34 +35,6 @@ class KubernetesTopologyTest {
     }
 
     @Test
-    void compactedCatalogueTopicsAreCompactedAndNoOthers() {
-        Map<String, Topic> catalogue = catalogue();
-
-        for (KafkaTopic topic : ModelResources.all(KafkaTopic.class)) {
-            boolean compacted = "compact".equals(topic.getSpec().getConfig().get("cleanup.policy"));
-            boolean keyedByState =
-                    catalogue.get(topic.getMetadata().getName()).key().contains("compacted");
-            assertThat(compacted).as(topic.getMetadata().getName()).isEqualTo(keyedByState);
-        }
-    }
-
-    @Test
-    void topicsCarryingC1HaveTheErasableTopicsSettings() {
-        Map<String, Topic> catalogue = catalogue();
-
-        for (KafkaTopic topic : ModelResources.all(KafkaTopic.class)) {
-            Topic entry = catalogue.get(topic.getMetadata().getName());
-            if (ErasableTopics.carriesC1(entry)) {
-                Map<String, Object> config = topic.getSpec().getConfig();
-                ErasableTopics.config(entry)
-                        .forEach((key, value) -> assertThat(String.valueOf(config.get(key)))
-                                .as(topic.getMetadata().getName() + " " + key)
-                                .isEqualTo(value));
-            }
-        }
-    }
-
-    @Test
     void onlyEachTopicsProducerMayWriteItAndTheVaultItsErasureTombstones() {
         String vault = KafkaAcls.producerPrincipal(Topic.RECORD_SEALED);
         catalogue().forEach((name, topic) -> {

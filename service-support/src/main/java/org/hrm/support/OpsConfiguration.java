@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.CompositeProducerListener;
@@ -107,16 +106,17 @@ public class OpsConfiguration {
     @Bean
     @ConditionalOnProperty(name = "hrm.ops.create-topic", havingValue = "true", matchIfMissing = true)
     NewTopic heartbeatNewTopic(ServiceIdentity identity) {
-        // One partition: a few beats per second at most, read in order.
-        return TopicBuilder.name(heartbeatTopic(identity))
-                .partitions(1)
-                .config("retention.ms", Long.toString(24 * 60 * 60 * 1000L))
-                .build();
+        // The catalogue gives heartbeat topics one partition (a few beats per second at most, read in order).
+        Topic heartbeats = heartbeatEntry(identity);
+        return CatalogueTopics.newTopic(heartbeats, heartbeats.topicName(), 1, CatalogueTopics.BROKER_DEFAULT_REPLICAS);
     }
 
     private static String heartbeatTopic(ServiceIdentity identity) {
+        return heartbeatEntry(identity).topicName();
+    }
+
+    private static Topic heartbeatEntry(ServiceIdentity identity) {
         return Topic.heartbeatsOf(identity.service())
-                .orElseThrow(() -> new IllegalStateException("the catalogue has no heartbeat topic of " + identity))
-                .topicName();
+                .orElseThrow(() -> new IllegalStateException("the catalogue has no heartbeat topic of " + identity));
     }
 }

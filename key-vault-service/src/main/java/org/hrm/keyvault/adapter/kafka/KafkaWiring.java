@@ -2,27 +2,23 @@ package org.hrm.keyvault.adapter.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.RecordSealing;
 import org.hrm.keyvault.application.VaultAuthority;
 import org.hrm.keyvault.config.KeyVaultProperties;
 import org.hrm.keyvault.domain.EventSigner;
+import org.hrm.support.CatalogueTopics;
 import org.hrm.support.RetryLogger;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -80,33 +76,23 @@ class KafkaWiring {
             return new KafkaAdmin.NewTopics();
         }
         // The release path's and the receipts' topics too, even while they are off, so consumers can subscribe.
-        Stream<NewTopic> records = Stream.of(
-                        Topic.RECORD_SUBMITTED,
-                        Topic.RECORD_SEALED,
-                        Topic.ACCESS_DECIDED,
-                        Topic.RECORD_RELEASED,
-                        Topic.RECORD_RELEASE_DENIED,
-                        Topic.ERASURE_REQUESTED,
-                        Topic.KEYS_DESTROYED,
-                        Topic.ERASURE_COMMITTED,
-                        Topic.ERASURE_RECEIPTS,
-                        Topic.VAULT_PROGRESS)
-                .flatMap(entry -> entry.allNames().stream()
-                        .map(name -> ErasableTopics.carriesC1(entry)
-                                ? topic(name, vault).configs(ErasableTopics.config(entry))
-                                : topic(name, vault)))
-                .map(TopicBuilder::build);
-        NewTopic deadLetters = topic(Topic.KEY_VAULT_DEAD_LETTER.topicName(), vault)
-                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES))
-                .build();
-        // One partition: operators' commands are run in the order they were sent (ROTATE before RETIRE).
-        NewTopic commands = TopicBuilder.name(Topic.VAULT_COMMANDS.topicName())
-                .partitions(1)
-                .replicas(vault.topicReplicas())
-                .build();
-        NewTopic parties = topic(Topic.PARTY_REGISTERED.topicName(), vault).build();
-        return new KafkaAdmin.NewTopics(Stream.concat(records, Stream.of(commands, deadLetters, parties))
-                .toArray(NewTopic[]::new));
+        // Each with its catalogue policy: the operators' command topic has one partition (commands run in order).
+        return CatalogueTopics.of(
+                vault.topicPartitions(),
+                vault.topicReplicas(),
+                Topic.RECORD_SUBMITTED,
+                Topic.RECORD_SEALED,
+                Topic.ACCESS_DECIDED,
+                Topic.RECORD_RELEASED,
+                Topic.RECORD_RELEASE_DENIED,
+                Topic.ERASURE_REQUESTED,
+                Topic.KEYS_DESTROYED,
+                Topic.ERASURE_COMMITTED,
+                Topic.ERASURE_RECEIPTS,
+                Topic.VAULT_PROGRESS,
+                Topic.VAULT_COMMANDS,
+                Topic.KEY_VAULT_DEAD_LETTER,
+                Topic.PARTY_REGISTERED);
     }
 
     private static SubmissionBatchListener listener(
@@ -157,9 +143,5 @@ class KafkaWiring {
         handler.setClassifications(Map.of(), true);
         handler.setRetryListeners(new RetryLogger());
         return handler;
-    }
-
-    private static TopicBuilder topic(String name, KeyVaultProperties vault) {
-        return TopicBuilder.name(name).partitions(vault.topicPartitions()).replicas(vault.topicReplicas());
     }
 }

@@ -2,9 +2,7 @@ package org.hrm.ledgerwriter.adapter.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -15,12 +13,12 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.ledgerwriter.config.AuthorityProperties;
 import org.hrm.ledgerwriter.config.LedgerProperties;
+import org.hrm.support.CatalogueTopics;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -141,37 +139,22 @@ class KafkaConfig {
         return new EventCodec(ledger.maxEventBytes());
     }
 
+    /** The topics it reads and writes, each with its catalogue policy (the audit topics: six years). */
     @Bean
     KafkaAdmin.NewTopics ledgerTopics(LedgerProperties ledger) {
-        Stream<NewTopic> perDomainTopics = Stream.of(
-                        Topic.RECORD_SEALED,
-                        Topic.RECORD_COMMITTED,
-                        Topic.CONSENT_GRANTED,
-                        Topic.CONSENT_REVOKED,
-                        Topic.KEYS_DESTROYED,
-                        Topic.ERASURE_COMMITTED)
-                .flatMap(topic -> topic.allNames().stream())
-                .map(name -> TopicBuilder.name(name)
-                        .partitions(ledger.topicPartitions())
-                        .build());
-        NewTopic deadLetters = TopicBuilder.name(Topic.LEDGER_WRITER_DEAD_LETTER.topicName())
-                .partitions(ledger.topicPartitions())
-                .config("max.message.bytes", String.valueOf(DEAD_LETTER_MAX_BYTES))
-                .build();
-        NewTopic parties = TopicBuilder.name(Topic.PARTY_REGISTERED.topicName())
-                .partitions(ledger.topicPartitions())
-                .build();
-        // The audit trail it anchors and the anchors, with their retention (the gateway's audit topic has no other
-        // creator that sets it).
-        Stream<NewTopic> audit = Stream.of(Topic.AUDIT, Topic.GATEWAY_AUDIT, Topic.AUDIT_ANCHORED)
-                .map(topic -> TopicBuilder.name(topic.topicName())
-                        .partitions(ledger.topicPartitions())
-                        .config(
-                                "retention.ms",
-                                String.valueOf(topic.retention().orElseThrow().toMillis()))
-                        .build());
-        return new KafkaAdmin.NewTopics(Stream.of(perDomainTopics, Stream.of(deadLetters, parties), audit)
-                .flatMap(each -> each)
-                .toArray(NewTopic[]::new));
+        return CatalogueTopics.of(
+                ledger.topicPartitions(),
+                CatalogueTopics.BROKER_DEFAULT_REPLICAS,
+                Topic.RECORD_SEALED,
+                Topic.RECORD_COMMITTED,
+                Topic.CONSENT_GRANTED,
+                Topic.CONSENT_REVOKED,
+                Topic.KEYS_DESTROYED,
+                Topic.ERASURE_COMMITTED,
+                Topic.LEDGER_WRITER_DEAD_LETTER,
+                Topic.PARTY_REGISTERED,
+                Topic.AUDIT,
+                Topic.GATEWAY_AUDIT,
+                Topic.AUDIT_ANCHORED);
     }
 }

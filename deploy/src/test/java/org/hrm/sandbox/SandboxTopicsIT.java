@@ -1,0 +1,56 @@
+package org.hrm.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.hrm.contracts.Topic;
+import org.hrm.deploy.TopicFiles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sandbox's services create every catalogue topic with its policy, as compose and Kubernetes do
+ * (RetentionAgreementTest): the broker's own description of each topic, settings set on the topic only.
+ */
+class SandboxTopicsIT {
+
+    @Test
+    void everyCatalogueTopicHasItsPolicyOnTheSandboxBroker() throws Exception {
+        Platform platform = SharedPlatform.get();
+        List<String> names = Arrays.stream(Topic.values())
+                .flatMap(topic -> topic.allNames().stream())
+                .toList();
+
+        Map<String, String> described = new TreeMap<>();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
+            Map<String, TopicDescription> topics =
+                    admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<ConfigResource, Config> configs = admin.describeConfigs(names.stream()
+                            .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+                            .toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            configs.forEach((resource, config) -> described.put(
+                    resource.name(),
+                    topics.get(resource.name()).partitions().size() + " "
+                            + config.entries().stream()
+                                    .filter(entry -> entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG)
+                                    .map(entry -> entry.name() + "=" + entry.value())
+                                    .sorted()
+                                    .collect(Collectors.joining(" "))));
+        }
+
+        assertThat(described).as("partitions and settings").isEqualTo(TopicFiles.settingsByName(3));
+    }
+}
