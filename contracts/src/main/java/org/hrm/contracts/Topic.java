@@ -14,6 +14,7 @@ import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.events.PartyHistory;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
@@ -40,6 +41,13 @@ public enum Topic {
     RECORD_SEALED("record-sealed", "recordId", RecordSealed.class, ServiceName.KEY_VAULT, true),
     RECORD_COMMITTED("record-committed", "recordId", RecordCommitted.class, ServiceName.LEDGER_WRITER, true),
     PARTY_REGISTERED("parties.registered", "partyId", PartyRegistered.class, ServiceName.CLIENT, false),
+    /**
+     * Each party's whole signed history (its registration and every rotation, exactly as sent), published by
+     * consent-service after it accepts one: what clients read the directory from, and verify themselves. Compacted
+     * with no time limit, because parties.registered keeps days, and compacting that topic would keep only a party's
+     * last rotation and lose its registration.
+     */
+    PARTY_DIRECTORY("parties.directory", "partyId (compacted)", PartyHistory.class, ServiceName.CONSENT, false),
     CONSENT_GRANTED("consent-granted", "ownerId", ConsentGranted.class, ServiceName.CLIENT, true),
     CONSENT_REVOKED("consent-revoked", "ownerId", ConsentRevoked.class, ServiceName.CLIENT, true),
     STANDING_GRANTS("standing-grants", "ownerId (compacted)", StandingGrants.class, ServiceName.CONSENT, true),
