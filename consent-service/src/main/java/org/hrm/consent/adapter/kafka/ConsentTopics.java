@@ -13,7 +13,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The topics the service consumes and produces, created at startup when missing: StandingGrants compacted (the
- * latest list per owner is what counts), the dead-letter topic large enough for any record the broker accepted.
+ * latest list per owner is what counts), the party directory compacted and unlimited, the dead-letter topic large enough for any record the broker accepted.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsentTopics {
@@ -27,10 +27,16 @@ class ConsentTopics {
                 .map(name -> topic(name, consent)
                         .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
                         .build());
+        // Each party's whole signed history: compacted, and never deleted by age (a party registered years ago
+        // is still a party).
+        NewTopic directory = topic(Topic.PARTY_DIRECTORY.topicName(), consent)
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .build();
         NewTopic deadLetters = topic(Topic.CONSENT_DEAD_LETTER.topicName(), consent)
                 .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(KafkaWiring.MAX_RECORD_BYTES))
                 .build();
-        return new KafkaAdmin.NewTopics(Stream.of(plain(consent), standing, Stream.of(deadLetters))
+        return new KafkaAdmin.NewTopics(Stream.of(plain(consent), standing, Stream.of(directory, deadLetters))
                 .flatMap(each -> each)
                 .toArray(NewTopic[]::new));
     }
