@@ -23,7 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventHeaders;
@@ -331,6 +336,20 @@ class ConsentIT {
             assertThat(header(deadLetter, EventHeaders.DLT_PAYLOAD_BYTES))
                     .isEqualTo(Integer.toString(bad.value().length));
         }
+    }
+
+    @Test
+    void createsTheDirectoryTopicCompactedAndNeverExpired() throws Exception {
+        ConfigResource directory = new ConfigResource(ConfigResource.Type.TOPIC, Topic.PARTY_DIRECTORY.topicName());
+
+        Config config;
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            config = admin.describeConfigs(List.of(directory)).all().get().get(directory);
+        }
+
+        assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+        assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
     }
 
     @Test
