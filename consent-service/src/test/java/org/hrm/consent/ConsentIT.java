@@ -16,24 +16,41 @@ import static org.hrm.consent.ConsentProbe.header;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.authority.AttestationKeys;
+import org.hrm.contracts.authority.DirectoryDecision;
+import org.hrm.contracts.authority.DirectoryRules;
+import org.hrm.contracts.authority.PartyHistories;
 import org.hrm.contracts.events.AccessBasis;
 import org.hrm.contracts.events.AccessDecided;
 import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.Attestation;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.GrantScope;
+import org.hrm.contracts.events.PartyHistory;
+import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.StandingGrants;
+import org.hrm.crypto.P256KeyPair;
 import org.hrm.support.DeadLetterRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -322,6 +339,50 @@ class ConsentIT {
             assertThat(header(deadLetter, EventHeaders.DLT_PAYLOAD_BYTES))
                     .isEqualTo(Integer.toString(bad.value().length));
         }
+    }
+
+    @Test
+    void createsTheDirectoryTopicCompactedAndNeverExpired() throws Exception {
+        ConfigResource directory = new ConfigResource(ConfigResource.Type.TOPIC, Topic.PARTY_DIRECTORY.topicName());
+
+        Config config;
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            config = admin.describeConfigs(List.of(directory)).all().get().get(directory);
+        }
+
+        assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+        assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+    }
+
+    @Test
+    void publishesEachPartysSignedHistoryToTheDirectoryTopicTheSameValueForTheSameHistory() {
+        String erin = party("erin");
+        P256KeyPair first = P256KeyPair.generate();
+        P256KeyPair second = P256KeyPair.generate();
+        PartyRegistered proven = new PartyRegistered(
+                        erin, PartyKind.PATIENT, first.publicKey(), null, Instant.now(), null, null, null)
+                .provenBy(first);
+        PartyRegistered registration = proven.withAttestation(
+                ConsentEvents.attestation(erin, Attestation.REGISTER, proven.signedBytes(), proven.registeredAt()));
+        PartyKeyRotated rotation = PartyKeyRotated.rotate(erin, first, second, Instant.now());
+
+        kafka.send(Topic.PARTY_REGISTERED.topicName(), erin, registration);
+        kafka.send(Topic.PARTY_REGISTERED.topicName(), erin, registration);
+        kafka.send(Topic.PARTY_REGISTERED.topicName(), erin, rotation);
+
+        List<ConsumerRecord<String, byte[]>> published = kafka.awaitDirectory(erin, 3);
+        assertThat(published.get(1).value())
+                .as("a repeat publishes the same value")
+                .isEqualTo(published.get(0).value());
+        assertThat(header(published.get(0), EventHeaders.EVENT_TYPE)).isEqualTo("PartyHistory");
+        PartyHistory history = ConsentEvents.decode(published.get(2).value(), PartyHistory.class);
+        assertThat(ConsentEvents.json(history.registration())).isEqualTo(ConsentEvents.json(registration));
+        assertThat(history.rotations()).hasSize(1);
+        DirectoryDecision replayed = new PartyHistories(new DirectoryRules(AttestationKeys.of(
+                        Map.of(ConsentEvents.TEST_GATEWAY_KEY_ID, ConsentEvents.TEST_GATEWAY.publicKey()))))
+                .verify(history, id -> Optional.empty());
+        assertThat(replayed.entry().publicKey()).isEqualTo(second.publicKey());
     }
 
     @Test

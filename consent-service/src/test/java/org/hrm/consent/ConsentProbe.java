@@ -62,7 +62,10 @@ public final class ConsentProbe implements AutoCloseable {
         List<TopicPartition> partitions = Stream.of(
                         Topic.ACCESS_DECIDED.allNames(),
                         Topic.STANDING_GRANTS.allNames(),
-                        List.of(Topic.AUDIT.topicName(), Topic.CONSENT_DEAD_LETTER.topicName()))
+                        List.of(
+                                Topic.AUDIT.topicName(),
+                                Topic.CONSENT_DEAD_LETTER.topicName(),
+                                Topic.PARTY_DIRECTORY.topicName()))
                 .flatMap(List::stream)
                 .flatMap(topic ->
                         consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())))
@@ -133,6 +136,13 @@ public final class ConsentProbe implements AutoCloseable {
                                 1)
                         .get(0),
                 StandingGrants.class);
+    }
+
+    /** The directory topic's values for this party, once {@code count} have arrived, oldest first. */
+    public List<ConsumerRecord<String, byte[]>> awaitDirectory(String partyId, int count) {
+        return await(
+                record -> record.topic().equals(Topic.PARTY_DIRECTORY.topicName()) && partyId.equals(record.key()),
+                count);
     }
 
     public ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {

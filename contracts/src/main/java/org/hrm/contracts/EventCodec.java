@@ -13,6 +13,7 @@ import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.events.PartyHistory;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
@@ -55,6 +56,7 @@ public final class EventCodec {
             Map.entry(RecordCommitted.class, "RecordCommitted"),
             Map.entry(PartyRegistered.class, "PartyRegistered"),
             Map.entry(PartyKeyRotated.class, "PartyKeyRotated"),
+            Map.entry(PartyHistory.class, "PartyHistory"),
             Map.entry(ConsentGranted.class, "ConsentGranted"),
             Map.entry(ConsentRevoked.class, "ConsentRevoked"),
             Map.entry(StandingGrants.class, "StandingGrants"),

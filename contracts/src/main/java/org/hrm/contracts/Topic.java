@@ -20,6 +20,7 @@ import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.events.PartyHistory;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
@@ -76,6 +77,19 @@ public enum Topic {
             false,
             transport("signed registrations and rotations in order (compaction would drop a registration behind its"
                     + " rotation): each service keeps its directory in its own database")),
+    /**
+     * Each party's whole signed history (its registration and every rotation, exactly as sent), published by
+     * consent-service after it accepts one: what clients read the directory from, and verify themselves. Compacted
+     * with no time limit, because parties.registered keeps days, and compacting that topic would keep only a party's
+     * last rotation and lose its registration.
+     */
+    PARTY_DIRECTORY(
+            "parties.directory",
+            "partyId (compacted)",
+            PartyHistory.class,
+            ServiceName.CONSENT,
+            false,
+            latestPerKey("each party's whole signed history, which clients read and verify: never expires")),
     CONSENT_GRANTED(
             "consent-granted",
             "ownerId",

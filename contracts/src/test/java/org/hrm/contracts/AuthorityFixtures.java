@@ -13,6 +13,7 @@ import org.hrm.contracts.events.DestroyedKey;
 import org.hrm.contracts.events.ErasedRecord;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.events.PartyHistory;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
@@ -84,6 +85,11 @@ public final class AuthorityFixtures {
     public static PartyKeyRotated partyKeyRotated() {
         return PartyKeyRotated.rotate(
                 "practitioner-dr-chen", DR_CHEN, DR_CHEN_NEXT, Instant.parse("2026-11-27T09:00:00Z"));
+    }
+
+    /** Dr Chen's history as the directory topic carries it: the registration, then the rotation. */
+    public static PartyHistory partyHistory() {
+        return PartyHistory.of(partyRegistered()).with(partyKeyRotated());
     }
 
     public static RecordSealed recordSealed() {
@@ -168,6 +174,7 @@ public final class AuthorityFixtures {
         return switch (type) {
             case "PartyRegistered" -> partyRegistered();
             case "PartyKeyRotated" -> partyKeyRotated();
+            case "PartyHistory" -> partyHistory();
             case "RecordSealed" -> recordSealed();
             case "AccessRequested" -> accessRequested();
             case "ErasureRequested" -> erasureRequested();

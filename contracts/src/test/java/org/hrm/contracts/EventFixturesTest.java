@@ -20,7 +20,8 @@ class EventFixturesTest {
                 "RecordSubmitted", "RecordSealed", "RecordCommitted", "PartyRegistered", "ConsentGranted",
                 "ConsentRevoked", "AccessRequested", "AccessDecided", "RecordReleased", "RecordReleaseDenied",
                 "StandingGrants", "AuditEvent", "ErasureRequested", "KeysDestroyed", "ErasureCommitted",
-                "ErasureReceipt", "ServiceHeartbeat", "PartyKeyRotated", "VaultCommand", "AuditAnchored"
+                "ErasureReceipt", "ServiceHeartbeat", "PartyKeyRotated", "VaultCommand", "AuditAnchored",
+                "PartyHistory"
             })
     void frozenFixtureDecodesAndEncodesToTheSameJson(String type) throws IOException {
         byte[] fixture = fixture(type);
@@ -38,6 +39,7 @@ class EventFixturesTest {
             strings = {
                 "PartyRegistered",
                 "PartyKeyRotated",
+                "PartyHistory",
                 "RecordSealed",
                 "AccessRequested",
                 "ErasureRequested",

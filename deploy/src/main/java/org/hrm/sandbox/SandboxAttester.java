@@ -74,7 +74,9 @@ public final class SandboxAttester {
     /**
      * Publishes registrations institutions first, waiting until consent-service accepted each institution: a
      * practitioner's registration is checked against its institution's key, and registrations of different parties
-     * travel on different partitions, so nothing else orders them.
+     * travel on different partitions, so nothing else orders them. Then waits until it accepted the others too:
+     * clients read the directory from the histories consent-service publishes once it accepted a registration, so a
+     * party is in a client's directory only from then on.
      */
     public static void publishInOrder(RecordPublisher publisher, String bootstrapServers, List<PartyRegistered> parties)
             throws InterruptedException {
@@ -82,21 +84,29 @@ public final class SandboxAttester {
         for (PartyRegistered institution : parties.stream()
                 .filter(party -> party.kind() == PartyKind.SYSTEM)
                 .toList()) {
-            RecordMetadata sent = publisher.register(institution).join();
-            OutcomeWatcher.Outcome outcome =
-                    watcher.await(sent, OutcomeWatcher.CONSENT_PARTIES, deadLetters(), Duration.ofSeconds(30));
-            if (!outcome.accepted()) {
-                throw new IllegalStateException(outcome.describe("registration of " + institution.partyId()));
-            }
+            awaitAccepted(watcher, institution, publisher.register(institution).join());
         }
-        parties.stream()
+        List<PartyRegistered> others = parties.stream()
                 .filter(party -> party.kind() != PartyKind.SYSTEM)
-                .map(publisher::register)
-                .toList()
-                .forEach(java.util.concurrent.CompletableFuture::join);
+                .toList();
+        List<RecordMetadata> sent = others.stream().map(publisher::register).toList().stream()
+                .map(java.util.concurrent.CompletableFuture::join)
+                .toList();
+        for (int i = 0; i < others.size(); i++) {
+            awaitAccepted(watcher, others.get(i), sent.get(i));
+        }
     }
 
-    /** The party directory as a client reads it, trusting this attester's key; skipped events are not reported. */
+    private static void awaitAccepted(OutcomeWatcher watcher, PartyRegistered party, RecordMetadata sent)
+            throws InterruptedException {
+        OutcomeWatcher.Outcome outcome =
+                watcher.await(sent, OutcomeWatcher.CONSENT_PARTIES, deadLetters(), Duration.ofSeconds(30));
+        if (!outcome.accepted()) {
+            throw new IllegalStateException(outcome.describe("registration of " + party.partyId()));
+        }
+    }
+
+    /** The party directory as a client reads it, trusting this attester's key; refused histories are not reported. */
     public PartyDirectory directory(String bootstrapServers) {
         return PartyDirectory.read(
                 bootstrapServers, AttestationKeys.of(Map.of(KEY_ID, key.publicKey())), warning -> {});

@@ -64,8 +64,8 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * The party directory by the shared rules, trusting the gateway attestation keys the sandbox published; skipped
-     * events are reported on stderr.
+     * The party directory from the compacted directory topic, each history verified by the shared rules, trusting the
+     * gateway attestation keys the sandbox published; refused histories are reported on stderr.
      */
     PartyDirectory directory() {
         Map<String, byte[]> trusted = new LinkedHashMap<>();

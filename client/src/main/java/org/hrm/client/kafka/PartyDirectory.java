@@ -3,6 +3,7 @@ package org.hrm.client.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,22 +18,30 @@ import org.hrm.contracts.authority.AttestationKeys;
 import org.hrm.contracts.authority.DirectoryDecision;
 import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.authority.DirectoryRules;
-import org.hrm.contracts.events.PartyKeyRotated;
-import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.contracts.authority.PartyHistories;
+import org.hrm.contracts.events.PartyHistory;
 
 /**
- * The party directory as a client sees it: every registration and key rotation on the directory topic, judged by the
- * same {@link DirectoryRules} consent-service applies (an attested registration wins, a rotation needs the old key or
- * a fresh attestation), so a squatter's key is never the one a client encrypts to. Unreadable or refused events are
- * skipped, each reported to the warning sink.
+ * The party directory as a client sees it: each party's signed history from the compacted directory topic
+ * ({@link Topic#PARTY_DIRECTORY}), replayed through the same {@link DirectoryRules} consent-service applies (an
+ * attested, self-proven registration, rotations signed by the key before them or attested), so the client checks
+ * every signature itself and takes no service's word, and a squatter's key is never the one it encrypts to.
+ *
+ * <p>A party whose history is refused is not in the directory: {@link #publicKey} names the reason, and each refusal
+ * goes to the warning sink. Refused: a value that does not decode, one filed under another party's key, one that
+ * does not replay, and a latest value that does not continue an earlier one still on the topic (a history only grows:
+ * anything else was rewritten or rolled back). An older copy is never used instead: it may predate a rotation made
+ * because a key leaked.
  */
 public final class PartyDirectory {
-    private static final String ROTATION = EventCodec.typeName(PartyKeyRotated.class);
+    private static final String HISTORY = EventCodec.typeName(PartyHistory.class);
 
     private final Map<String, DirectoryEntry> parties;
+    private final Map<String, String> refusals;
 
-    private PartyDirectory(Map<String, DirectoryEntry> parties) {
+    private PartyDirectory(Map<String, DirectoryEntry> parties, Map<String, String> refusals) {
         this.parties = parties;
+        this.refusals = refusals;
     }
 
     /**
@@ -40,69 +49,112 @@ public final class PartyDirectory {
      *
      * @param trusted the gateway attestation keys (the sandbox lists them in endpoints.json; the gateway publishes
      *     them at {@code /api/attestation-keys})
-     * @param warnings where a skipped event is reported (one line each)
+     * @param warnings where a refused party is reported (one line each)
      */
     public static PartyDirectory read(String bootstrapServers, AttestationKeys trusted, Consumer<String> warnings) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        TopicReader.readAll(bootstrapServers, List.of(Topic.PARTY_DIRECTORY.topicName()), records::add);
+        return of(records, trusted, warnings);
+    }
+
+    /** The directory from the topic's records, oldest first per partition (as {@link #read} hands them). */
+    static PartyDirectory of(
+            List<ConsumerRecord<String, byte[]>> records, AttestationKeys trusted, Consumer<String> warnings) {
         EventCodec codec = new EventCodec();
-        List<Object> events = new ArrayList<>();
-        TopicReader.readAll(bootstrapServers, List.of(Topic.PARTY_REGISTERED.topicName()), record -> {
-            try {
-                events.add(
-                        ROTATION.equals(type(record))
-                                ? codec.decode(record.value(), PartyKeyRotated.class)
-                                : codec.decode(record.value(), PartyRegistered.class));
-            } catch (InvalidEventException e) {
-                warnings.accept("skipped an unreadable directory event at offset " + record.partition() + "@"
-                        + record.offset() + ": " + e.getMessage());
+        Map<String, List<ConsumerRecord<String, byte[]>>> byParty = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.key() == null) {
+                warnings.accept("skipped a directory value without a key at " + where(record));
+            } else if (record.value() == null) {
+                byParty.remove(record.key()); // a tombstone: the party is gone from the compacted topic
+            } else {
+                byParty.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record);
+            }
+        }
+        Map<String, PartyHistory> histories = new HashMap<>();
+        Map<String, String> refusals = new HashMap<>();
+        byParty.forEach((partyId, values) -> {
+            String refusal = shapeRefusal(codec, partyId, values);
+            if (refusal == null) {
+                histories.put(partyId, decode(codec, values.get(values.size() - 1)));
+            } else {
+                refusals.put(partyId, refusal);
             }
         });
-        return new PartyDirectory(apply(new DirectoryRules(trusted), events, warnings));
-    }
-
-    /**
-     * Applies the events in topic order, then once more those refused: parties travel on different partitions, so
-     * a practitioner's registration may be read before its institution's.
-     */
-    private static Map<String, DirectoryEntry> apply(
-            DirectoryRules rules, List<Object> events, Consumer<String> warnings) {
+        PartyHistories rules = new PartyHistories(new DirectoryRules(trusted));
         Map<String, DirectoryEntry> parties = new HashMap<>();
-        List<Object> refused = new ArrayList<>();
-        events.forEach(event -> decide(rules, parties, event).refusalReason().ifPresent(reason -> refused.add(event)));
-        refused.forEach(event -> decide(rules, parties, event)
-                .refusalReason()
-                .ifPresent(reason -> warnings.accept("skipped a directory event: " + reason)));
-        return parties;
+        histories.forEach((partyId, history) -> {
+            DirectoryDecision decision = rules.verify(history, other -> Optional.ofNullable(histories.get(other)));
+            if (decision.accepted()) {
+                parties.put(partyId, decision.entry());
+            } else {
+                refusals.put(partyId, decision.refusal());
+            }
+        });
+        refusals.values().forEach(reason -> warnings.accept("refused a directory history: " + reason));
+        return new PartyDirectory(parties, refusals);
     }
 
-    private static DirectoryDecision decide(DirectoryRules rules, Map<String, DirectoryEntry> parties, Object event) {
-        DirectoryDecision decision;
-        if (event instanceof PartyKeyRotated rotation) {
-            decision = rules.rotate(rotation, parties.get(rotation.partyId()));
-        } else {
-            PartyRegistered registration = (PartyRegistered) event;
-            DirectoryEntry institution =
-                    registration.institutionId() == null ? null : parties.get(registration.institutionId());
-            decision = rules.register(registration, parties.get(registration.partyId()), institution);
+    /** Why the party's values cannot stand (one unreadable, filed under another id, or not continued); else null. */
+    private static String shapeRefusal(EventCodec codec, String partyId, List<ConsumerRecord<String, byte[]>> values) {
+        PartyHistory before = null;
+        for (ConsumerRecord<String, byte[]> value : values) {
+            PartyHistory history;
+            try {
+                history = decode(codec, value);
+            } catch (InvalidEventException e) {
+                return "history of " + partyId + " at " + where(value) + " is unreadable: " + e.getMessage();
+            }
+            if (!history.partyId().equals(partyId)) {
+                return "history at " + where(value) + " is filed under " + partyId + " but is " + history.partyId()
+                        + "'s";
+            }
+            if (before != null && !PartyHistories.continues(history, before, codec)) {
+                return "history of " + partyId + " at " + where(value)
+                        + " does not continue the one before it (rewritten or rolled back)";
+            }
+            before = history;
         }
-        if (decision.accepted()) {
-            parties.put(decision.entry().partyId(), decision.entry());
-        }
-        return decision;
+        return null;
     }
 
-    private static String type(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
+    private static PartyHistory decode(EventCodec codec, ConsumerRecord<String, byte[]> record) {
+        String type = header(record, EventHeaders.EVENT_TYPE);
+        if (type != null && !type.equals(HISTORY)) {
+            throw new InvalidEventException("event type " + type + ", not " + HISTORY);
+        }
+        Optional<String> version = EventCodec.schemaVersionRefusal(header(record, EventHeaders.SCHEMA_VERSION));
+        if (version.isPresent()) {
+            throw new InvalidEventException(version.get());
+        }
+        return codec.decode(record.value(), PartyHistory.class);
+    }
+
+    private static String where(ConsumerRecord<String, byte[]> record) {
+        return "offset " + record.partition() + "@" + record.offset();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** The party's verified entry; empty when it is not in the directory or its history was refused. */
     public Optional<DirectoryEntry> find(String partyId) {
         return Optional.ofNullable(parties.get(partyId));
     }
 
-    /** The party's current public key (what new shares are sealed to), or a clear error naming the missing party. */
+    /** Why the party's history was refused, if it was. */
+    public Optional<String> refusal(String partyId) {
+        return Optional.ofNullable(refusals.get(partyId));
+    }
+
+    /** The party's current public key (what new shares are sealed to), or a clear error why there is none. */
     public byte[] publicKey(String partyId) {
         return find(partyId)
-                .orElseThrow(() -> new IllegalArgumentException("party " + partyId + " is not registered"))
+                .orElseThrow(() -> new IllegalArgumentException(refusal(partyId)
+                        .map(reason -> "party " + partyId + " is refused by the directory: " + reason)
+                        .orElse("party " + partyId + " is not registered")))
                 .publicKey();
     }
 }

@@ -86,7 +86,10 @@ public final class RecordPublisher implements AutoCloseable {
         return send(Topic.PARTY_REGISTERED.topicName(), event.partyId(), event);
     }
 
-    /** A key rotation travels on the directory topic, keyed by party id, so it follows the party's registration. */
+    /**
+     * A key rotation travels on the parties topic with the registrations, keyed by party id, so it follows the
+     * party's registration; consent-service then publishes the party's history on the directory topic.
+     */
     public CompletableFuture<RecordMetadata> rotateKey(PartyKeyRotated event) {
         return send(Topic.PARTY_REGISTERED.topicName(), event.partyId(), event);
     }

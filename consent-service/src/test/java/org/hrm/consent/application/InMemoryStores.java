@@ -17,10 +17,12 @@ import org.hrm.consent.domain.RecordDomain;
 import org.hrm.consent.domain.RecordEntry;
 import org.hrm.consent.domain.Revocation;
 import org.hrm.consent.domain.SignedDecision;
+import org.hrm.contracts.events.PartyHistory;
 
 /** Every port in memory, one map per domain, with insert-if-absent like a unique {@code _id}. */
 final class InMemoryStores {
     final Map<String, Party> parties = new HashMap<>();
+    final Map<String, PartyHistory> histories = new HashMap<>();
     final Map<RecordDomain, Map<String, RecordEntry>> records = perDomain();
     final Map<RecordDomain, Map<String, StoredGrant>> grants = perDomain();
     final Map<RecordDomain, Map<String, SignedDecision>> decisions = perDomain();
@@ -32,13 +34,23 @@ final class InMemoryStores {
         }
 
         @Override
-        public boolean replace(Party next, byte[] expectedCurrentKey) {
+        public Optional<PartyHistory> history(String partyId) {
+            return Optional.ofNullable(histories.get(partyId));
+        }
+
+        @Override
+        public boolean replace(Party next, PartyHistory history, byte[] expectedCurrentKey) {
             Party current = parties.get(next.partyId());
             boolean expected = expectedCurrentKey == null
                     ? current == null
                     : current != null && java.util.Arrays.equals(current.publicKey(), expectedCurrentKey);
             if (expected) {
                 parties.put(next.partyId(), next);
+                if (history == null) {
+                    histories.remove(next.partyId());
+                } else {
+                    histories.put(next.partyId(), history);
+                }
             }
             return expected;
         }

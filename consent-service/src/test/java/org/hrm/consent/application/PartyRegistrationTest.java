@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.hrm.consent.ConsentEvents;
 import org.hrm.consent.TestKeys;
 import org.hrm.consent.domain.Party;
 import org.hrm.contracts.authority.AttestationKeys;
 import org.hrm.contracts.authority.DirectoryRules;
+import org.hrm.contracts.authority.PartyHistories;
 import org.hrm.contracts.events.Attestation;
+import org.hrm.contracts.events.PartyHistory;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
@@ -20,10 +23,9 @@ import org.junit.jupiter.api.Test;
 /** The directory as consent-service keeps it: what each registration and rotation does to the stored party. */
 class PartyRegistrationTest {
     private final InMemoryStores stores = new InMemoryStores();
-    private final PartyRegistration registration = new PartyRegistration(
-            stores.partyStore,
-            new DirectoryRules(AttestationKeys.of(
-                    Map.of(ConsentEvents.TEST_GATEWAY_KEY_ID, ConsentEvents.TEST_GATEWAY.publicKey()))));
+    private final DirectoryRules rules = new DirectoryRules(
+            AttestationKeys.of(Map.of(ConsentEvents.TEST_GATEWAY_KEY_ID, ConsentEvents.TEST_GATEWAY.publicKey())));
+    private final PartyRegistration registration = new PartyRegistration(stores.partyStore, rules);
     private final TestKeys aliceKeys = TestKeys.generate();
 
     @Test
@@ -180,12 +182,67 @@ class PartyRegistrationTest {
         assertThat(stores.parties.get("erin").publicKey()).isEqualTo(fresh.publicKey());
     }
 
-    private void registerWith(String partyId, P256KeyPair key) {
+    @Test
+    void keepsTheSignedRegistrationAndEveryRotationAsTheHistoryItPublishes() {
+        P256KeyPair old = P256KeyPair.generate();
+        P256KeyPair fresh = P256KeyPair.generate();
+        PartyRegistered registered = registerWith("fay", old);
+        PartyKeyRotated rotated =
+                PartyKeyRotated.rotate("fay", old, fresh, Instant.now().plusSeconds(1));
+
+        assertThat(registration.rotate(rotated)).isEmpty();
+
+        PartyHistory history = registration.history("fay").orElseThrow();
+        assertThat(history.registration()).isSameAs(registered);
+        assertThat(history.rotations()).containsExactly(rotated);
+        assertThat(new PartyHistories(rules)
+                        .verify(history, id -> Optional.empty())
+                        .entry()
+                        .publicKey())
+                .isEqualTo(fresh.publicKey());
+    }
+
+    @Test
+    void aRepeatedRegistrationKeepsTheHistoryAsItWas() {
+        P256KeyPair key = P256KeyPair.generate();
+        PartyRegistered first = registerWith("gil", key);
+        PartyHistory before = registration.history("gil").orElseThrow();
+
+        registerWith("gil", key);
+
+        assertThat(registration.history("gil")).containsSame(before);
+        assertThat(before.registration()).isSameAs(first);
+    }
+
+    @Test
+    void aRefusedRotationLeavesTheHistoryUnchanged() {
+        P256KeyPair old = P256KeyPair.generate();
+        registerWith("hal", old);
+        P256KeyPair attacker = P256KeyPair.generate();
+
+        registration.rotate(PartyKeyRotated.rotate("hal", attacker, P256KeyPair.generate(), Instant.now()));
+
+        assertThat(registration.history("hal").orElseThrow().rotations()).isEmpty();
+    }
+
+    @Test
+    void aPartyStoredWithoutAHistoryGetsOneFromItsNextRegistration() {
+        P256KeyPair key = P256KeyPair.generate();
+        registerWith("ida", key);
+        stores.histories.remove("ida");
+
+        PartyRegistered again = registerWith("ida", key);
+
+        assertThat(registration.history("ida").orElseThrow().registration()).isSameAs(again);
+    }
+
+    private PartyRegistered registerWith(String partyId, P256KeyPair key) {
         PartyRegistered proven = new PartyRegistered(
                         partyId, PartyKind.PATIENT, key.publicKey(), null, Instant.now(), null, null, null)
                 .provenBy(key);
-        assertThat(registration.register(proven.withAttestation(ConsentEvents.attestation(
-                        partyId, Attestation.REGISTER, proven.signedBytes(), proven.registeredAt()))))
-                .isEmpty();
+        PartyRegistered attested = proven.withAttestation(
+                ConsentEvents.attestation(partyId, Attestation.REGISTER, proven.signedBytes(), proven.registeredAt()));
+        assertThat(registration.register(attested)).isEmpty();
+        return attested;
     }
 }

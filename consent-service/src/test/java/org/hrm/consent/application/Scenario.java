@@ -12,7 +12,7 @@ final class Scenario {
     final String signingKeyFile = DecisionSigningKey.generateKeyFileContent();
     final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
     /** Parties straight into the directory: the directory's own rules are PartyRegistrationTest's. */
-    final Directory registration = party -> stores.partyStore.replace(party, null);
+    final Directory registration = party -> stores.partyStore.replace(party, null, null);
 
     final RecordIndexing indexing = new RecordIndexing(stores.recordIndex);
     final ConsentChanges changes = new ConsentChanges(stores.partyStore, stores.recordIndex, stores.grantStore, clock);

@@ -15,6 +15,7 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AuditEvent;
+import org.hrm.contracts.events.PartyHistory;
 import org.hrm.support.DeadLetterRecords;
 import org.hrm.support.Traces;
 import org.slf4j.Logger;
@@ -23,8 +24,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes what the service produces: AccessDecided (key record id), audit events (key patient id, signed with the
- * decision key),
- * StandingGrants (compacted, key owner id) and dead letters with the reason and the
+ * decision key), StandingGrants (compacted, key owner id), parties' signed histories (compacted, key party id) and
+ * dead letters with the reason and the
  * payload's digest in headers (never the payload). Events that repeat on a
  * replay (decisions) carry an event id derived from what they are, so consumers can drop the repeat.
  */
@@ -63,6 +64,15 @@ final class ConsentPublisher {
                 list.ownerId(),
                 OutputMapping.standingGrants(list),
                 UUID.randomUUID().toString());
+    }
+
+    /**
+     * A party's signed history, keyed by party id on the compacted directory topic. Its event id names the party and
+     * the history's length: a history only grows, so that pair is one value, and a republished one carries the same.
+     */
+    CompletableFuture<?> directory(PartyHistory history) {
+        String eventId = derivedId("party-history/" + history.partyId() + "/" + history.length());
+        return send(Topic.PARTY_DIRECTORY.topicName(), history.partyId(), history, eventId);
     }
 
     /** The reason, where the record came from and its payload's digest (never the payload): {@link DeadLetterRecords}. */

@@ -9,7 +9,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The topics the service consumes and produces, created at startup when missing, each with its catalogue policy
- * (StandingGrants compacted: the latest list per owner is what counts; record-submitted short, it carries C1).
+ * (StandingGrants and the party directory compacted: the latest value per key is what counts; record-submitted
+ * short, it carries C1).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsentTopics {
@@ -31,6 +32,7 @@ class ConsentTopics {
                 Topic.KEYS_DESTROYED,
                 Topic.AUDIT,
                 Topic.STANDING_GRANTS,
+                Topic.PARTY_DIRECTORY,
                 Topic.CONSENT_DEAD_LETTER);
     }
 }

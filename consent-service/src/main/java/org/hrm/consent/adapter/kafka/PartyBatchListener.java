@@ -16,8 +16,9 @@ import org.hrm.contracts.events.PartyRegistered;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
- * Applies each PartyRegistered and PartyKeyRotated of a poll (one topic, in order per party) to the directory;
- * unattested, unproven, squatting, unauthorized or malformed ones are dead-lettered with the reason.
+ * Applies each PartyRegistered and PartyKeyRotated of a poll (one topic, in order per party) to the directory and
+ * publishes the party's signed history to the compacted directory topic; unattested, unproven, squatting,
+ * unauthorized or malformed ones are dead-lettered with the reason.
  */
 final class PartyBatchListener implements BatchMessageListener<String, byte[]> {
     private static final String ROTATION = EventCodec.typeName(PartyKeyRotated.class);
@@ -42,29 +43,38 @@ final class PartyBatchListener implements BatchMessageListener<String, byte[]> {
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            Optional<String> refusal = ROTATION.equals(type(record)) ? rotate(record) : register(record);
-            refusal.ifPresent(reason -> sends.add(publisher.deadLetter(record, reason)));
+            Verdict verdict = ROTATION.equals(type(record)) ? rotate(record) : register(record);
+            if (verdict.refusal().isPresent()) {
+                sends.add(publisher.deadLetter(record, verdict.refusal().get()));
+            } else {
+                // Also after an event that changed nothing (a repeat, or a redelivery whose first publication was
+                // lost): the same history is the same value, and the batch commits only once it is on the topic.
+                registration.history(verdict.partyId()).ifPresent(history -> sends.add(publisher.directory(history)));
+            }
         }
         acknowledgements.await(sends);
     }
 
-    private Optional<String> register(ConsumerRecord<String, byte[]> record) {
+    private Verdict register(ConsumerRecord<String, byte[]> record) {
         ConsumedEvent<PartyRegistered> parsed =
                 parser.parse(record, Topic.PARTY_REGISTERED, PartyRegistered.class, null);
         if (!parsed.accepted()) {
-            return Optional.of(parsed.refusal());
+            return new Verdict(null, Optional.of(parsed.refusal()));
         }
-        return registration.register(parsed.event());
+        return new Verdict(parsed.event().partyId(), registration.register(parsed.event()));
     }
 
-    private Optional<String> rotate(ConsumerRecord<String, byte[]> record) {
+    private Verdict rotate(ConsumerRecord<String, byte[]> record) {
         ConsumedEvent<PartyKeyRotated> parsed =
                 parser.parse(record, Topic.PARTY_REGISTERED, PartyKeyRotated.class, null);
         if (!parsed.accepted()) {
-            return Optional.of(parsed.refusal());
+            return new Verdict(null, Optional.of(parsed.refusal()));
         }
-        return registration.rotate(parsed.event());
+        return new Verdict(parsed.event().partyId(), registration.rotate(parsed.event()));
     }
+
+    /** The party an event was about, and why it was refused (empty: it stands). */
+    private record Verdict(String partyId, Optional<String> refusal) {}
 
     private static String type(ConsumerRecord<String, byte[]> record) {
         Header header = record.headers().lastHeader(EventHeaders.EVENT_TYPE);

@@ -4,18 +4,26 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.hrm.consent.application.PartyStore;
 import org.hrm.consent.domain.Party;
 import org.hrm.consent.domain.PartyKind;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.events.PartyHistory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** The party directory in {@code parties}: one document per party id (the {@code _id}), earlier keys inside. */
+/**
+ * The party directory in {@code parties}: one document per party id (the {@code _id}), earlier keys inside, and the
+ * party's signed history as the codec writes it ({@code history}, the very bytes the directory topic carries), so the
+ * entry and its history are written together or not at all.
+ */
 @Component
 class MongoPartyStore implements PartyStore {
     private final MongoTemplate mongo;
+    private final EventCodec codec = new EventCodec();
 
     MongoPartyStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -32,13 +40,26 @@ class MongoPartyStore implements PartyStore {
     }
 
     @Override
-    public boolean replace(Party next, byte[] expectedCurrentKey) {
+    public Optional<PartyHistory> history(String partyId) {
+        Document found = mongo.getCollection(ConsentCollections.PARTIES)
+                .find(new Document("_id", partyId))
+                .first();
+        Binary history = found == null ? null : found.get("history", Binary.class);
+        return Optional.ofNullable(history).map(bytes -> codec.decode(bytes.getData(), PartyHistory.class));
+    }
+
+    @Override
+    public boolean replace(Party next, PartyHistory history, byte[] expectedCurrentKey) {
         var parties = mongo.getCollection(ConsentCollections.PARTIES);
+        Document document = toDocument(next);
+        if (history != null) {
+            document.append("history", new Binary(codec.encode(history)));
+        }
         if (expectedCurrentKey == null) {
-            return KeyedDocuments.insertNew(parties, toDocument(next));
+            return KeyedDocuments.insertNew(parties, document);
         }
         Document filter = new Document("_id", next.partyId()).append("publicKey", new Binary(expectedCurrentKey));
-        return parties.replaceOne(filter, toDocument(next)).getMatchedCount() == 1;
+        return parties.replaceOne(filter, document).getMatchedCount() == 1;
     }
 
     private static Document toDocument(Party party) {

@@ -7,7 +7,8 @@ import org.hrm.contracts.authority.DirectoryEntry;
 
 /**
  * The party directory as last read, read again when a party is not in it (a patient registered after the edge
- * started): the directory topic is only ever scanned on a miss.
+ * started): the compacted directory topic is only ever scanned on a miss. A party whose history the SDK refused is
+ * not in it, and the error says why.
  */
 final class DirectoryView {
     private final Supplier<PartyDirectory> reader;
@@ -30,8 +31,11 @@ final class DirectoryView {
 
     byte[] publicKey(String partyId) {
         return find(partyId)
-                .orElseThrow(() -> new IllegalArgumentException("party " + partyId
-                        + " is not registered on the platform: register the owner before sending its records"))
+                .orElseThrow(() -> new IllegalArgumentException(directory
+                        .refusal(partyId)
+                        .map(reason -> "party " + partyId + " is refused by the party directory: " + reason)
+                        .orElse("party " + partyId
+                                + " is not registered on the platform: register the owner before sending its records")))
                 .publicKey();
     }
 }
