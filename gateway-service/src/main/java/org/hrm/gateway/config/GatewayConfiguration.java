@@ -31,6 +31,8 @@ import org.hrm.gateway.application.GatewayCommands;
 import org.hrm.gateway.application.HeartbeatBook;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.gateway.application.ReleaseAnswers;
+import org.hrm.gateway.application.ReleaseStore;
+import org.hrm.gateway.application.ViewStore;
 import org.hrm.gateway.application.Views;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -72,17 +74,18 @@ class GatewayConfiguration {
         return new Attester(key, properties.attestation().keyId(), clock);
     }
 
+    /** The views, starting from what the gateway's database holds; the topic reader brings them up to date. */
     @Bean
-    Views views(Attester attester) {
+    Views views(Attester attester, ViewStore store, ReleaseStore releases, Clock clock) {
         DirectoryBook directory = new DirectoryBook(
-                new DirectoryRules(AttestationKeys.of(Map.of(attester.keyId(), attester.publicKey()))));
-        RecordBook records = new RecordBook(provenanceCheck(directory));
+                new DirectoryRules(AttestationKeys.of(Map.of(attester.keyId(), attester.publicKey()))), store);
+        RecordBook records = new RecordBook(provenanceCheck(directory), store);
         return new Views(
                 records,
-                new ErasureBook(records),
+                new ErasureBook(records, store),
                 directory,
                 new AuditBook(),
-                new ReleaseAnswers(),
+                new ReleaseAnswers(releases, clock),
                 new HeartbeatBook());
     }
 

@@ -57,7 +57,11 @@ class GatewayKafkaClientsTest {
     }
 
     private Views views() throws Exception {
-        return configuration.views(configuration.attester(Binding.defaults(), Clock.systemUTC()));
+        return configuration.views(
+                configuration.attester(Binding.defaults(), Clock.systemUTC()),
+                org.hrm.gateway.application.ViewStore.none(),
+                new org.hrm.gateway.application.InMemoryReleaseStore(),
+                Clock.systemUTC());
     }
 
     /** The gateway's properties with their defaults, as Spring binds them from an empty environment. */

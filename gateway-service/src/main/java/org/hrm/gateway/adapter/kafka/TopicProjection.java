@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the topics the gateway's views are built from, every partition from the beginning, on one thread, without a
- * consumer group (the views are rebuilt from the log at every start; the gateway owns no database). Topics created
- * later are picked up on the next partition refresh.
+ * consumer group: the views start from the gateway's database and read what the topics still hold on top (an event
+ * read again changes nothing). Topics created later are picked up on the next partition refresh.
  */
 public final class TopicProjection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TopicProjection.class);
