@@ -61,6 +61,8 @@ public enum Topic {
     KEY_VAULT_DEAD_LETTER("dlt.key-vault", "original key", byte[].class, ServiceName.KEY_VAULT, false),
     LEDGER_WRITER_DEAD_LETTER("dlt.ledger-writer", "original key", byte[].class, ServiceName.LEDGER_WRITER, false),
     CONSENT_DEAD_LETTER("dlt.consent", "original key", byte[].class, ServiceName.CONSENT, false),
+    /** Events the gateway's views could not read: the topic's producer may have accepted what the gateway cannot. */
+    GATEWAY_DEAD_LETTER("dlt.gateway", "original key", byte[].class, ServiceName.GATEWAY, false),
     // One heartbeat topic per service, so each topic keeps a single producer.
     KEY_VAULT_HEARTBEATS(
             "ops.heartbeats.key-vault", "instanceId", ServiceHeartbeat.class, ServiceName.KEY_VAULT, false),

@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The gateway's views outlive its topics and any replica: after the topics lost every earlier event (as expired
  * retention would) and the gateway restarted, the owner still sees every record, grant, party and erasure receipt;
- * and a fetch posted to one replica is answered on another.
+ * a fetch posted to one replica is answered on another; and an event its reader cannot read is dead-lettered, not
+ * skipped, while the reader reads on.
  */
 class GatewayRestartIT {
     static Platform platform;
@@ -102,6 +111,28 @@ class GatewayRestartIT {
             assertThat(answer.json().get("released").get("recordId").asString()).isEqualTo(recordId);
             assertThat(polled.get(accepted.location(), token).status()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void anEventTheViewsCannotReadIsDeadLetteredWithTheReasonAndTheReaderReadsOn() throws Exception {
+        String key = UUID.randomUUID().toString();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            Topic.RECORD_COMMITTED.name(Domain.PATIENT), key, "{\"not\":\"a commit\"}".getBytes(UTF_8)))
+                    .get();
+        }
+
+        String reason = DeadLetters.awaitReason(
+                platform.kafkaBootstrapServers(), Topic.GATEWAY_DEAD_LETTER.topicName(), key, GatewayParties.WAIT);
+
+        assertThat(reason).isNotBlank();
+        String later = parties.submitCommitted("{\"valueString\":\"after\"}".getBytes(UTF_8));
+        assertThat(status(later)).isEqualTo("committed");
+        assertThat(parties.gateway.get("/actuator/health/readiness", null).status())
+                .isEqualTo(200);
     }
 
     private static String status(String recordId) throws Exception {

@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param portal where the portal's users log in
  * @param attestation the gateway's attestation key (identity attestations for registrations, lost-key rotations,
  *     access requests and keyless erasures)
+ * @param readerStallAfter how long the topic reader may go without progress while it is behind before readiness goes
+ *     DOWN and the reader is replaced
  */
 @ConfigurationProperties("hrm.gateway")
 public record GatewayProperties(
@@ -33,7 +35,8 @@ public record GatewayProperties(
         @DefaultValue("") String transactionLink,
         @DefaultValue Dev dev,
         @DefaultValue Portal portal,
-        @DefaultValue Attestation attestation) {
+        @DefaultValue Attestation attestation,
+        @DefaultValue("30s") Duration readerStallAfter) {
 
     /**
      * The attestation key.

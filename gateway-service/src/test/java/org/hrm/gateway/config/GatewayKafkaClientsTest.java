@@ -40,7 +40,7 @@ class GatewayKafkaClientsTest {
 
     @Test
     void theTopicReaderReportsConsumerMetrics() throws Exception {
-        TopicProjection reader = configuration.topicProjection(kafka(), views(), registry);
+        TopicProjection reader = configuration.topicProjection(kafka(), views(), (source, reason) -> {}, registry);
         assertThat(registry.scrape()).contains("kafka_consumer_");
         reader.start();
         reader.close();
