@@ -122,11 +122,11 @@ public final class RecordBook {
         return Optional.ofNullable(records.get(recordId));
     }
 
-    /** The owner's records whose submission is known, oldest first. */
+    /** The owner's records whose submission is known, oldest first (by id among those submitted at once). */
     public List<RecordView> ownedBy(String ownerId) {
         return records.values().stream()
                 .filter(view -> ownerId.equals(view.ownerId()))
-                .sorted(Comparator.comparing(RecordView::submittedAt))
+                .sorted(Comparator.comparing(RecordView::submittedAt).thenComparing(RecordView::recordId))
                 .toList();
     }
 

@@ -85,6 +85,24 @@ class ViewsRestartTest {
         assertThat(after.ownedBy("patient-mallory")).isEmpty();
     }
 
+    @Test
+    void recordsSubmittedAtTheSameInstantAreListedInTheSameOrderAfterARestart() {
+        RecordBook before = new RecordBook(ANY, store);
+        for (int i = 0; i < 5; i++) {
+            before.submitted(submission("patient-alice", new byte[] {(byte) i}));
+        }
+        List<String> listed = before.ownedBy("patient-alice").stream()
+                .map(RecordView::recordId)
+                .toList();
+
+        RecordBook after = new RecordBook(ANY, store);
+
+        assertThat(listed).isSorted();
+        assertThat(after.ownedBy("patient-alice"))
+                .extracting(RecordView::recordId)
+                .isEqualTo(listed);
+    }
+
     private static RecordSubmitted submission(String ownerId, byte[] signature) {
         return new RecordSubmitted(
                 UUID.randomUUID().toString(),
