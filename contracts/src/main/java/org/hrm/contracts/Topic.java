@@ -229,6 +229,14 @@ public enum Topic {
             ServiceName.CONSENT,
             false,
             deadLetters("reason and payload digest, never the payload: a month to investigate")),
+    /** Events the gateway's views could not read: the topic's producer may have accepted what the gateway cannot. */
+    GATEWAY_DEAD_LETTER(
+            "dlt.gateway",
+            "original key",
+            byte[].class,
+            ServiceName.GATEWAY,
+            false,
+            deadLetters("reason and payload digest, never the payload: a month to investigate")),
     // One heartbeat topic per service, so each topic keeps a single producer.
     KEY_VAULT_HEARTBEATS(
             "ops.heartbeats.key-vault",

@@ -129,8 +129,8 @@ public final class Platform implements AutoCloseable {
         properties.put("spring.jmx.enabled", "false");
         properties.put("spring.profiles.active", "dev");
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        // The gateway owns no database; the sandbox's classpath has the Mongo driver for the other services.
-        properties.put("spring.mongodb.uri", mongo.uri("gateway-unused"));
+        // The gateway's own database: its views and fetches, kept across its restarts (like compose's hrm-gateway).
+        properties.put("spring.mongodb.uri", mongo.uri("hrm-gateway"));
         properties.put("server.port", options.gatewayPort());
         properties.put("hrm.gateway.chain-rpc", anvil.rpcUrl());
         properties.put(
@@ -140,6 +140,30 @@ public final class Platform implements AutoCloseable {
         properties.put("hrm.gateway.consent-public-key", secrets.consentPublicKey());
         properties.put("hrm.ops.heartbeat-interval", ServiceSettings.HEARTBEAT_INTERVAL);
         return properties;
+    }
+
+    /**
+     * Stops the gateway and starts it again on the same port with the same database, as a redeployment would: its views
+     * come back from its database and from what its topics still hold. Callers log in again (the development issuer's
+     * key is new).
+     */
+    public void restartGateway() throws IOException {
+        String port = gateway.getEnvironment().getProperty("local.server.port");
+        gateway.close();
+        Map<String, Object> properties = gatewayProperties();
+        properties.put("server.port", port);
+        gateway = track(GatewayApplication.start(properties, QUIET));
+    }
+
+    /**
+     * One more gateway replica on another port with the same database and topics (as a second Kubernetes pod), with
+     * extra properties over the platform's; the caller closes it.
+     */
+    public ConfigurableApplicationContext startGatewayReplica(Map<String, Object> overrides) throws IOException {
+        Map<String, Object> properties = gatewayProperties();
+        properties.put("server.port", 0);
+        properties.putAll(overrides);
+        return GatewayApplication.start(properties, QUIET);
     }
 
     /** Adds the benchmark's service properties; each service reads only its own prefix. */
@@ -210,7 +234,7 @@ public final class Platform implements AutoCloseable {
         return gateway.getBean(DevIssuer.class).users();
     }
 
-    /** The releases the gateway holds in memory right now (for the erasure completeness check). */
+    /** The releases the gateway holds for their requesters right now (for the erasure completeness check). */
     public List<RecordReleased> gatewayReleases() {
         return gateway.getBean(Views.class).answers().held();
     }

@@ -41,12 +41,19 @@ final class StoreDemo {
 
     private Map<String, Object> summary = Map.of();
     private Supplier<List<RecordReleased>> gatewayReleases;
+    private Platform platform;
 
     StoreDemo() {}
 
     /** Lets the erasure check read the gateway's held releases directly (an in-process platform). */
     StoreDemo inspecting(Supplier<List<RecordReleased>> gatewayReleases) {
         this.gatewayReleases = gatewayReleases;
+        return this;
+    }
+
+    /** Lets the demo end by restarting the gateway over expired topics ({@link GatewayRestartStory}). */
+    StoreDemo restarting(Platform platform) {
+        this.platform = platform;
         return this;
     }
 
@@ -61,7 +68,10 @@ final class StoreDemo {
         Path home = HrmCli.HOME.resolve("demo");
         Platform.Tuning tuning = SandboxHsm.tuning(args, home);
         try (Platform platform = Platform.start(Platform.Options.ephemeral(home), tuning, step -> say(step))) {
-            return new StoreDemo().inspecting(platform::gatewayReleases).tell(platform.endpoints());
+            return new StoreDemo()
+                    .inspecting(platform::gatewayReleases)
+                    .restarting(platform)
+                    .tell(platform.endpoints());
         }
     }
 
@@ -115,6 +125,7 @@ final class StoreDemo {
                 say("erasure completeness: every database, topic, the gateway's cache and the chain, with every key");
                 completeness.putAll(new ErasureSurvey(endpoints, session.web3j, gatewayReleases, StoreDemo::say)
                         .run(erased, List.of(alice, bob, hospital, drChen), ERASURE_SETTLE));
+                consent.putAll(restartGateway());
             }
             summary = summarize(endpoints, secrets, watcher, consent);
             summary.putAll(completeness);
@@ -128,6 +139,18 @@ final class StoreDemo {
                     ? 0
                     : 1;
         }
+    }
+
+    /**
+     * Last, after the erasure check has read every topic in full: the topics lose every earlier event and the gateway
+     * restarts; the owners must still see every record, grant and receipt. Only on a platform in this JVM.
+     */
+    private Map<String, Object> restartGateway() throws Exception {
+        if (platform == null) {
+            say("gateway restart over expired topics not shown: the gateway runs in ./hrm up's process");
+            return Map.of();
+        }
+        return new GatewayRestartStory(platform, StoreDemo::say).tell(List.of(alice.partyId(), bob.partyId()));
     }
 
     /** The last story's summary, as printed on its last line. */

@@ -24,14 +24,19 @@ class ArchitectureTest {
     }
 
     @Test
-    void applicationKnowsNoSpringKafkaOrWeb() {
+    void applicationKnowsNoSpringKafkaMongoOrWeb() {
         noClasses()
                 .that()
                 .resideInAPackage("..gateway.application..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "org.springframework..", "org.apache.kafka..", "jakarta.servlet..", "..gateway.adapter..")
+                        "org.springframework..",
+                        "org.apache.kafka..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "jakarta.servlet..",
+                        "..gateway.adapter..")
                 .check(CLASSES);
     }
 
@@ -42,7 +47,14 @@ class ArchitectureTest {
                 .resideInAPackage("..adapter.kafka..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..adapter.web..", "..adapter.ops..")
+                .resideInAnyPackage("..adapter.web..", "..adapter.ops..", "..adapter.mongo..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("..adapter.mongo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..adapter.web..", "..adapter.ops..", "..adapter.kafka..")
                 .check(CLASSES);
         noClasses()
                 .that()

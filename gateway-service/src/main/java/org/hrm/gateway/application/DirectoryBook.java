@@ -17,7 +17,8 @@ import org.hrm.contracts.events.StandingGrants;
 /**
  * The party directory, kept by the same {@link DirectoryRules} consent-service applies (an attested registration
  * wins, rotations by the old key or a fresh attestation, old keys kept), and consent-service's latest standing grants
- * per owner and domain. An event the rules refuse changes nothing here.
+ * per owner and domain. An event the rules refuse changes nothing here. Every accepted change is written to the
+ * {@link ViewStore}, and the book starts from what the store holds.
  */
 public final class DirectoryBook {
     private final DirectoryRules rules;
@@ -25,8 +26,19 @@ public final class DirectoryBook {
     private final Map<String, StandingGrants> standing = new ConcurrentHashMap<>();
     private final Map<String, RefusedRotation> refusedRotations = new ConcurrentHashMap<>();
 
+    private final ViewStore store;
+
+    /** A book that keeps nothing past this process: for tests that never restart it. */
     public DirectoryBook(DirectoryRules rules) {
+        this(rules, ViewStore.none());
+    }
+
+    /** A book that starts from the parties and standing grants in {@code store} and writes each change there. */
+    public DirectoryBook(DirectoryRules rules, ViewStore store) {
         this.rules = rules;
+        this.store = store;
+        store.parties().forEach(entry -> parties.put(entry.partyId(), entry));
+        store.standingGrants().forEach(grants -> standing.put(key(grants.domain(), grants.ownerId()), grants));
     }
 
     /** Applies a registration if the rules accept it; the refusal otherwise. */
@@ -81,13 +93,23 @@ public final class DirectoryBook {
 
     private Optional<String> apply(DirectoryDecision decision) {
         if (decision.accepted()) {
-            parties.put(decision.entry().partyId(), decision.entry());
+            DirectoryEntry before = parties.put(decision.entry().partyId(), decision.entry());
+            if (!decision.entry().equals(before)) {
+                store.saveParty(decision.entry());
+            }
         }
         return decision.refusalReason();
     }
 
-    public void standingGrants(StandingGrants event) {
-        standing.put(key(event.domain(), event.ownerId()), event);
+    /**
+     * Consent-service's latest grants of one owner in one domain. One owner's events are in order on their partition;
+     * an older one read again after a restart is replaced by the newer ones behind it on the same partition.
+     */
+    public synchronized void standingGrants(StandingGrants event) {
+        StandingGrants before = standing.put(key(event.domain(), event.ownerId()), event);
+        if (!event.equals(before)) {
+            store.saveStandingGrants(event);
+        }
     }
 
     public Optional<DirectoryEntry> party(String partyId) {

@@ -36,7 +36,7 @@ public final class Fetches {
         String requestId = UUID.randomUUID().toString();
         String requesterId = caller.partyId();
         // Expected before it is sent, so an answer cannot arrive before anyone waits for it.
-        ReleaseAnswers.Pending pending = answers.expect(requestId, record.recordId(), requesterId);
+        ReleaseAnswers.Pending pending = answers.expect(requestId, record.domain(), record.recordId(), requesterId);
         commands.requestAccess(attester.access(
                 caller,
                 new AccessRequested(
@@ -57,7 +57,8 @@ public final class Fetches {
         try {
             pending.answer().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            // Not answered yet: the caller polls.
+            // Not answered yet: the caller polls, on this replica or another, which finds the answer stored.
+            answers.stopWaiting(pending.requestId());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {

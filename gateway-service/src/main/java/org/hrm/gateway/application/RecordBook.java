@@ -45,10 +45,26 @@ public final class RecordBook {
     private final Map<String, RecordSealed> sealedFirst = new ConcurrentHashMap<>();
     private final Set<String> settled = ConcurrentHashMap.newKeySet();
     private final ProvenanceCheck provenance;
+    private final ViewStore store;
 
-    /** A book that tells same-signature rivals apart by the author's keys. */
+    /** A book that tells same-signature rivals apart by the author's keys and keeps nothing past this process. */
     public RecordBook(ProvenanceCheck provenance) {
+        this(provenance, ViewStore.none());
+    }
+
+    /**
+     * A book that starts from the records in {@code store} and writes each change there. A stored record that was
+     * sealed with its submission known is settled: no submission read again from a topic replaces it.
+     */
+    public RecordBook(ProvenanceCheck provenance, ViewStore store) {
         this.provenance = provenance;
+        this.store = store;
+        for (RecordView view : store.records()) {
+            records.put(view.recordId(), view);
+            if (view.submissionKnown() && view.sealedAt() != null) {
+                settled.add(view.recordId());
+            }
+        }
     }
 
     public synchronized void submitted(RecordSubmitted event) {
@@ -94,11 +110,11 @@ public final class RecordBook {
         }
     }
 
-    public void committed(RecordCommitted event) {
+    public synchronized void committed(RecordCommitted event) {
         update(event.recordId(), event.domain(), view -> view.committed(event));
     }
 
-    public void erased(String recordId, Domain domain, Instant erasedAt) {
+    public synchronized void erased(String recordId, Domain domain, Instant erasedAt) {
         update(recordId, domain, view -> view.erased(erasedAt));
     }
 
@@ -106,11 +122,11 @@ public final class RecordBook {
         return Optional.ofNullable(records.get(recordId));
     }
 
-    /** The owner's records whose submission is known, oldest first. */
+    /** The owner's records whose submission is known, oldest first (by id among those submitted at once). */
     public List<RecordView> ownedBy(String ownerId) {
         return records.values().stream()
                 .filter(view -> ownerId.equals(view.ownerId()))
-                .sorted(Comparator.comparing(RecordView::submittedAt))
+                .sorted(Comparator.comparing(RecordView::submittedAt).thenComparing(RecordView::recordId))
                 .toList();
     }
 
@@ -130,7 +146,15 @@ public final class RecordBook {
     }
 
     private void update(String recordId, Domain domain, UnaryOperator<RecordView> change) {
-        records.compute(recordId, (id, view) -> change.apply(view == null ? RecordView.unknown(id, domain) : view));
+        RecordView[] changed = new RecordView[1];
+        records.compute(recordId, (id, view) -> {
+            RecordView next = change.apply(view == null ? RecordView.unknown(id, domain) : view);
+            changed[0] = next.equals(view) ? null : next;
+            return next;
+        });
+        if (changed[0] != null) {
+            store.saveRecord(changed[0]);
+        }
     }
 
     /** What the view keeps of one submission: no C1, only the provenance bytes that name its digest. */

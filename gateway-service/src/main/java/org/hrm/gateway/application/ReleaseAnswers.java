@@ -1,108 +1,100 @@
 package org.hrm.gateway.application;
 
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
 
 /**
- * The vault's answers to the access requests this gateway sent. Answers to anyone else's requests are not kept:
- * the gateway hands a release only to the party that asked for it through the gateway, and only a release that names
- * the request's record and requester. A release (C1 sealed to the requester) is kept only until it is handed out
- * once ({@link #forget}) or for two minutes if nobody collects it; the gateway caches no C1 beyond the request it
- * serves.
+ * The vault's answers to the access requests the gateway sent, kept in the gateway's {@link ReleaseStore} so any
+ * replica answers any poll. Answers to anyone else's requests are not kept: the gateway hands a release only to the
+ * party that asked for it through the gateway, and only a release that names the request's record and requester. A
+ * release (C1 sealed to the requester) is kept only until it is handed out once ({@link #forget}) or for two minutes
+ * if nobody collects it; the gateway keeps no C1 beyond the request it serves.
  */
 public final class ReleaseAnswers {
-    private static final int KEPT = 10_000;
     /**
      * How long a request (and the release answering it) is kept for its requester to collect: a release nobody comes
-     * back for is dropped, so sealed C1 never stays in memory past the request it serves. A fetch collects its answer
-     * within seconds; the portal polls every second.
+     * back for is dropped. A fetch collects its answer within seconds; the portal polls every second.
      */
-    static final long KEPT_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    static final Duration KEPT = Duration.ofMinutes(2);
 
-    /** One request this gateway sent, and its answer once the vault gave it. */
+    /** One request, and its answer once the vault gave it (completed at once when it is already stored). */
     public record Pending(String requestId, String recordId, String requesterId, CompletableFuture<Answer> answer) {}
 
     /** Exactly one of the two is set. */
     public record Answer(RecordReleased released, RecordReleaseDenied denied) {}
 
-    private final Map<String, Pending> pending = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
-            return size() > KEPT;
-        }
-    };
+    private final ReleaseStore store;
+    private final InstantSource clock;
+    // The requests this replica's callers are waiting on right now, to wake them when the answer is read here.
+    private final Map<String, CompletableFuture<Answer>> waiting = new ConcurrentHashMap<>();
 
-    private final Map<String, Long> expectedAt = new java.util.HashMap<>();
-    private final java.util.function.LongSupplier nanoClock;
-
-    public ReleaseAnswers() {
-        this(System::nanoTime);
+    public ReleaseAnswers(ReleaseStore store, InstantSource clock) {
+        this.store = store;
+        this.clock = clock;
     }
 
-    ReleaseAnswers(java.util.function.LongSupplier nanoClock) {
-        this.nanoClock = nanoClock;
+    public Pending expect(String requestId, Domain domain, String recordId, String requesterId) {
+        store.dropExpired(clock.instant());
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        waiting.put(requestId, answer);
+        store.expect(new ReleaseStore.Request(
+                requestId, domain, recordId, requesterId, clock.instant().plus(KEPT), null));
+        return new Pending(requestId, recordId, requesterId, answer);
     }
 
-    public synchronized Pending expect(String requestId, String recordId, String requesterId) {
-        dropExpired();
-        Pending request = new Pending(requestId, recordId, requesterId, new CompletableFuture<>());
-        pending.put(requestId, request);
-        expectedAt.put(requestId, nanoClock.getAsLong());
-        return request;
-    }
-
-    public synchronized Optional<Pending> find(String requestId) {
-        dropExpired();
-        return Optional.ofNullable(pending.get(requestId));
-    }
-
-    // Insertion order is request order, so the expired ones are at the head.
-    private void dropExpired() {
-        long now = nanoClock.getAsLong();
-        var eldest = pending.keySet().iterator();
-        while (eldest.hasNext()) {
-            String requestId = eldest.next();
-            Long at = expectedAt.get(requestId);
-            if (at != null && now - at <= KEPT_NANOS) {
-                break;
-            }
-            eldest.remove();
-            expectedAt.remove(requestId);
-        }
-        expectedAt.keySet().retainAll(pending.keySet());
+    /** The request with its answer as stored, whichever replica sent it or read the answer. */
+    public Optional<Pending> find(String requestId) {
+        return store.find(requestId, clock.instant()).map(request -> {
+            CompletableFuture<Answer> answer = request.answer() == null
+                    ? new CompletableFuture<>()
+                    : CompletableFuture.completedFuture(request.answer());
+            return new Pending(request.requestId(), request.recordId(), request.requesterId(), answer);
+        });
     }
 
     public void released(RecordReleased event) {
-        find(event.requestId())
+        store.find(event.requestId(), clock.instant())
                 .filter(request -> event.answers(request.requestId(), request.recordId(), request.requesterId()))
-                .ifPresent(request -> request.answer().complete(new Answer(event, null)));
+                .ifPresent(request -> answered(request, new Answer(event, null)));
     }
 
     public void denied(RecordReleaseDenied event) {
-        find(event.requestId())
+        store.find(event.requestId(), clock.instant())
                 .filter(request -> event.recordId().equals(request.recordId())
                         && event.requesterId().equals(request.requesterId()))
-                .ifPresent(request -> request.answer().complete(new Answer(null, event)));
+                .ifPresent(request -> answered(request, new Answer(null, event)));
+    }
+
+    private void answered(ReleaseStore.Request request, Answer answer) {
+        store.answer(request.requestId(), request.domain(), answer);
+        CompletableFuture<Answer> waiter = waiting.remove(request.requestId());
+        if (waiter != null) {
+            waiter.complete(answer);
+        }
     }
 
     /** The releases answered and not yet handed out: what the sandbox's erasure completeness check inspects. */
-    public synchronized List<RecordReleased> held() {
-        dropExpired();
-        return pending.values().stream()
-                .map(request -> request.answer().getNow(null))
-                .filter(answer -> answer != null && answer.released() != null)
-                .map(Answer::released)
-                .toList();
+    public List<RecordReleased> held() {
+        store.dropExpired(clock.instant());
+        return store.held(clock.instant());
     }
 
     /** Drops a request once its answer was handed to the requester. */
-    public synchronized void forget(String requestId) {
-        pending.remove(requestId);
-        expectedAt.remove(requestId);
+    public void forget(String requestId) {
+        waiting.remove(requestId);
+        store.forget(requestId);
+    }
+
+    /** Stops waiting for a request here; its answer is still stored for a poll on any replica. */
+    public void stopWaiting(String requestId) {
+        waiting.remove(requestId);
     }
 }

@@ -9,16 +9,21 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.contracts.Topic;
+import org.hrm.support.CatalogueTopics;
 import org.hrm.contracts.authority.AttestationKeys;
 import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.authority.DirectoryRules;
 import org.hrm.contracts.authority.ProvenanceKeyRule;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.gateway.adapter.kafka.DeadLetterSink;
 import org.hrm.gateway.adapter.kafka.KafkaCommands;
+import org.hrm.gateway.adapter.kafka.ReaderSupervisor;
 import org.hrm.gateway.adapter.kafka.TopicProjection;
 import org.hrm.gateway.adapter.kafka.ViewFeeds;
 import org.hrm.gateway.adapter.ops.KafkaChainOps;
@@ -32,23 +37,31 @@ import org.hrm.gateway.application.GatewayCommands;
 import org.hrm.gateway.application.HeartbeatBook;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.gateway.application.ReleaseAnswers;
+import org.hrm.gateway.application.ReleaseStore;
+import org.hrm.gateway.application.ViewStore;
 import org.hrm.gateway.application.Views;
+import org.hrm.support.ServiceActivity;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 
 /**
- * The gateway's views, the topic reader that feeds them, its Kafka producer and the ops figures' source. Its Kafka
+ * The gateway's views, the supervised topic reader that feeds them, its Kafka producer and the ops figures' source. Its Kafka
  * clients are built from Spring Boot's {@code spring.kafka.*} properties (TLS and SASL settings included) and report
  * Kafka's client metrics. {@code
  * hrm.gateway.kafka.enabled=false} leaves out everything that connects (API tests supply their own).
  */
 @Configuration
 @EnableConfigurationProperties(GatewayProperties.class)
+@PropertySource("classpath:hrm-gateway.properties")
 class GatewayConfiguration {
 
     @Bean
@@ -73,17 +86,18 @@ class GatewayConfiguration {
         return new Attester(key, properties.attestation().keyId(), clock);
     }
 
+    /** The views, starting from what the gateway's database holds; the topic reader brings them up to date. */
     @Bean
-    Views views(Attester attester) {
+    Views views(Attester attester, ViewStore store, ReleaseStore releases, Clock clock) {
         DirectoryBook directory = new DirectoryBook(
-                new DirectoryRules(AttestationKeys.of(Map.of(attester.keyId(), attester.publicKey()))));
-        RecordBook records = new RecordBook(provenanceCheck(directory));
+                new DirectoryRules(AttestationKeys.of(Map.of(attester.keyId(), attester.publicKey()))), store);
+        RecordBook records = new RecordBook(provenanceCheck(directory), store);
         return new Views(
                 records,
-                new ErasureBook(records),
+                new ErasureBook(records, store),
                 directory,
                 new AuditBook(),
-                new ReleaseAnswers(),
+                new ReleaseAnswers(releases, clock),
                 new HeartbeatBook());
     }
 
@@ -96,11 +110,15 @@ class GatewayConfiguration {
                 authorId, directory.party(authorId).orElse(null), signedBytes, signature, () -> Optional.of(sealedAt));
     }
 
-    @Bean(initMethod = "start", destroyMethod = "close")
-    @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
+    /** One topic reader over the views; the supervisor makes a new one whenever the last one died or got stuck. */
     TopicProjection topicProjection(
-            KafkaProperties kafka, Views views, MeterRegistry meters, AuditAuthority auditAuthority) {
-        return new TopicProjection(kafka.buildConsumerProperties(), ViewFeeds.of(views, auditAuthority), meters);
+            KafkaProperties kafka,
+            Views views,
+            DeadLetterSink deadLetters,
+            MeterRegistry meters,
+            AuditAuthority auditAuthority) {
+        return new TopicProjection(
+                kafka.buildConsumerProperties(), ViewFeeds.of(views, auditAuthority), deadLetters, meters);
     }
 
     /**
@@ -120,6 +138,49 @@ class GatewayConfiguration {
             consent = Base64.getDecoder().decode(consentKey);
         }
         return new AuditAuthority(consent, AttestationKeys.of(Map.of(attester.keyId(), attester.publicKey())));
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
+    ReaderSupervisor readerSupervisor(
+            KafkaProperties kafka,
+            Views views,
+            KafkaCommands commands,
+            ServiceActivity activity,
+            MeterRegistry meters,
+            GatewayProperties properties,
+            AuditAuthority auditAuthority) {
+        DeadLetterSink deadLetters = (source, reason) -> {
+            commands.deadLetter(source, reason);
+            activity.deadLettered(reason);
+        };
+        return new ReaderSupervisor(
+                () -> topicProjection(kafka, views, deadLetters, meters, auditAuthority), properties.readerStallAfter());
+    }
+
+    /** In the readiness group: DOWN while the topic reader is dead, stuck behind, or being replaced. */
+    @Bean
+    @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
+    HealthIndicator topicReaders(ReaderSupervisor supervisor) {
+        return () -> {
+            ReaderSupervisor.Status status = supervisor.status();
+            return (status.up() ? Health.up() : Health.down())
+                    .withDetail("reader", status.detail())
+                    .withDetail("restarts", status.restarts())
+                    .build();
+        };
+    }
+
+    /** The gateway's dead-letter topic, where the deployment does not create topics up front (the sandbox). */
+    @Bean
+    @ConditionalOnProperty(name = "hrm.ops.create-topic", havingValue = "true", matchIfMissing = true)
+    NewTopic gatewayDeadLetterTopic(@Value("${hrm.gateway.topic-partitions:3}") int partitions) {
+        // With the catalogue's policy, like every other topic (RetentionAgreementTest, SandboxTopicsIT).
+        return CatalogueTopics.newTopic(
+                Topic.GATEWAY_DEAD_LETTER,
+                Topic.GATEWAY_DEAD_LETTER.topicName(),
+                partitions,
+                CatalogueTopics.BROKER_DEFAULT_REPLICAS);
     }
 
     @Bean

@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param consentPublicKey consent-service's decision key (base64 of the 65-byte P-256 point), under which its audit
  *     events must verify to enter an access history; empty: none does, and the history holds the gateway's own
  *     entries only (a warning at start says so)
+ * @param readerStallAfter how long the topic reader may go without progress while it is behind before readiness goes
+ *     DOWN and the reader is replaced
  */
 @ConfigurationProperties("hrm.gateway")
 public record GatewayProperties(
@@ -37,7 +39,8 @@ public record GatewayProperties(
         @DefaultValue Dev dev,
         @DefaultValue Portal portal,
         @DefaultValue Attestation attestation,
-        @DefaultValue("") String consentPublicKey) {
+        @DefaultValue("") String consentPublicKey,
+        @DefaultValue("30s") Duration readerStallAfter) {
 
     /**
      * The attestation key.

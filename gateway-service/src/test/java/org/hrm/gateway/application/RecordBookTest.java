@@ -128,7 +128,8 @@ class RecordBookTest {
                 "Observation");
     }
 
-    private static RecordSealed sealedAs(RecordSubmitted record) {
+    /** The vault's seal of exactly this submission (its signature and share bytes). */
+    static RecordSealed sealedAs(RecordSubmitted record) {
         return new RecordSealed(
                 record.recordId(),
                 record.domain(),

@@ -44,7 +44,7 @@ class GatewayKafkaClientsTest {
         GatewayProperties properties = Binding.defaults();
         Attester attester = configuration.attester(properties, Clock.systemUTC());
         TopicProjection reader = configuration.topicProjection(
-                kafka(), views(), registry, configuration.auditAuthority(properties, attester));
+                kafka(), views(), (source, reason) -> {}, registry, configuration.auditAuthority(properties, attester));
         assertThat(registry.scrape()).contains("kafka_consumer_");
         reader.start();
         reader.close();
@@ -61,7 +61,11 @@ class GatewayKafkaClientsTest {
     }
 
     private Views views() throws Exception {
-        return configuration.views(configuration.attester(Binding.defaults(), Clock.systemUTC()));
+        return configuration.views(
+                configuration.attester(Binding.defaults(), Clock.systemUTC()),
+                org.hrm.gateway.application.ViewStore.none(),
+                new org.hrm.gateway.application.InMemoryReleaseStore(),
+                Clock.systemUTC());
     }
 
     /** The gateway's properties with their defaults, as Spring binds them from an empty environment. */

@@ -8,11 +8,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.AuditEvent;
@@ -24,6 +26,7 @@ import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.gateway.application.GatewayCommands;
 import org.hrm.gateway.application.PlatformUnavailable;
+import org.hrm.support.DeadLetterRecords;
 import org.hrm.support.KafkaClientMeters;
 
 /**
@@ -93,6 +96,18 @@ public final class KafkaCommands implements GatewayCommands, AutoCloseable {
                 .add(
                         EventHeaders.SCHEMA_VERSION,
                         String.valueOf(EventCodec.SCHEMA_VERSION).getBytes(UTF_8));
+        await(send(message));
+    }
+
+    /**
+     * Dead-letters an event the gateway's views could not read ({@link DeadLetterRecords}: the reason and the
+     * payload's digest, never the payload) on {@link Topic#GATEWAY_DEAD_LETTER}, and waits until the broker has it.
+     */
+    public void deadLetter(ConsumerRecord<String, byte[]> source, String reason) {
+        await(send(DeadLetterRecords.of(Topic.GATEWAY_DEAD_LETTER.topicName(), source, reason, ServiceName.GATEWAY)));
+    }
+
+    private CompletableFuture<Void> send(ProducerRecord<String, byte[]> message) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         producer.send(message, (metadata, error) -> {
             if (error != null) {
@@ -101,7 +116,7 @@ public final class KafkaCommands implements GatewayCommands, AutoCloseable {
                 sent.complete(null);
             }
         });
-        await(sent);
+        return sent;
     }
 
     private static void await(CompletableFuture<?> sent) {

@@ -7,13 +7,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,36 +27,60 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the topics the gateway's views are built from, every partition from the beginning, on one thread, without a
- * consumer group (the views are rebuilt from the log at every start; the gateway owns no database). Topics created
- * later are picked up on the next partition refresh.
+ * consumer group: the views start from the gateway's database and read what the topics still hold on top (an event
+ * read again changes nothing). Topics created later are picked up on the next partition refresh. An event the views
+ * cannot read is dead-lettered with the reason before the reader moves past it; any other failure stops the reader,
+ * and {@link ReaderSupervisor} starts a new one.
  */
-public final class TopicProjection implements AutoCloseable {
+public final class TopicProjection implements SupervisedReader {
     private static final Logger log = LoggerFactory.getLogger(TopicProjection.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long REFRESH_NANOS = Duration.ofSeconds(1).toNanos();
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
     private final AutoCloseable meters;
     private final Map<String, Consumer<byte[]>> handlers;
+    private final DeadLetterSink deadLetters;
     private final Thread thread;
     private final Set<TopicPartition> assigned = new HashSet<>();
     private volatile boolean running = true;
+    private volatile long lastProgressNanos = System.nanoTime();
+    private volatile boolean behind;
+    private volatile String failure;
 
     /**
      * @param consumerConfig Spring Boot's consumer properties ({@code KafkaProperties.buildConsumerProperties()}),
      *     so the deployment's TLS and SASL settings apply; the reader's own settings are put over them
      */
     public TopicProjection(
-            Map<String, Object> consumerConfig, Map<String, Consumer<byte[]>> handlers, MeterRegistry registry) {
-        this.consumer =
-                new KafkaConsumer<>(config(consumerConfig), new StringDeserializer(), new ByteArrayDeserializer());
+            Map<String, Object> consumerConfig,
+            Map<String, Consumer<byte[]>> handlers,
+            DeadLetterSink deadLetters,
+            MeterRegistry registry) {
+        this(
+                new KafkaConsumer<>(config(consumerConfig), new StringDeserializer(), new ByteArrayDeserializer()),
+                handlers,
+                deadLetters,
+                registry);
+    }
+
+    /** A reader over any consumer (tests use Kafka's {@code MockConsumer}); it takes the consumer over. */
+    TopicProjection(
+            org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
+            Map<String, Consumer<byte[]>> handlers,
+            DeadLetterSink deadLetters,
+            MeterRegistry registry) {
+        this.consumer = consumer;
         this.meters = KafkaClientMeters.bind(consumer, registry);
         this.handlers = Map.copyOf(handlers);
+        this.deadLetters = deadLetters;
         this.thread = new Thread(this::run, "gateway-topic-projection");
         thread.setDaemon(true);
     }
 
+    @Override
     public void start() {
+        lastProgressNanos = System.nanoTime();
         thread.start();
     }
 
@@ -78,22 +105,40 @@ public final class TopicProjection implements AutoCloseable {
                     nextRefresh = System.nanoTime() + REFRESH_NANOS;
                 }
                 if (assigned.isEmpty()) {
+                    lastProgressNanos = System.nanoTime();
                     Thread.sleep(POLL.toMillis());
                     continue;
                 }
-                consumer.poll(POLL).forEach(this::dispatch);
+                readOnce();
             }
-        } catch (WakeupException | InterruptedException e) {
+        } catch (WakeupException | InterruptException | InterruptedException e) {
             // closing
         } catch (RuntimeException e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
             log.error("gateway topic reader stopped", e);
         } finally {
+            running = false;
             consumer.close();
             try {
                 meters.close();
             } catch (Exception e) {
                 log.warn("gateway topic reader's meters not removed: {}", e.toString());
             }
+        }
+    }
+
+    // Progress: a batch applied, or nothing left to read. A reader stuck in a handler or unable to fetch while it
+    // knows of unread events makes none, and the supervisor sees it.
+    private void readOnce() {
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        if (!records.isEmpty()) {
+            behind = true;
+            records.forEach(this::dispatch);
+        }
+        behind = assigned.stream()
+                .anyMatch(partition -> consumer.currentLag(partition).orElse(0) > 0);
+        if (!records.isEmpty() || !behind) {
+            lastProgressNanos = System.nanoTime();
         }
     }
 
@@ -119,15 +164,40 @@ public final class TopicProjection implements AutoCloseable {
         try {
             handlers.get(record.topic()).accept(record.value());
         } catch (InvalidEventException | IllegalArgumentException e) {
-            // The topic's producer dead-letters bad input; the gateway's view skips it (never logging its content).
-            log.warn("skipped an unreadable event on {} at offset {}", record.topic(), record.offset());
+            // Dead-lettered (the reason and the payload's digest, never its content) before the reader moves on.
+            deadLetters.deadLetter(record, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            log.warn("dead-lettered an unreadable event on {} at offset {}", record.topic(), record.offset());
         }
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public boolean alive() {
+        return thread.isAlive() && running;
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public long lastProgressNanos() {
+        return lastProgressNanos;
+    }
+
+    @Override
+    public boolean behind() {
+        return behind;
+    }
+
+    @Override
+    public void close() {
         running = false;
         consumer.wakeup();
-        thread.join(5_000);
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -40,8 +40,11 @@ public final class KafkaChainOps implements OpsSource, AutoCloseable {
             Topic.ERASURE_REQUESTED,
             Topic.KEYS_DESTROYED,
             Topic.ERASURE_COMMITTED);
-    private static final List<Topic> DEAD_LETTERS =
-            List.of(Topic.CONSENT_DEAD_LETTER, Topic.KEY_VAULT_DEAD_LETTER, Topic.LEDGER_WRITER_DEAD_LETTER);
+    private static final List<Topic> DEAD_LETTERS = List.of(
+            Topic.CONSENT_DEAD_LETTER,
+            Topic.KEY_VAULT_DEAD_LETTER,
+            Topic.LEDGER_WRITER_DEAD_LETTER,
+            Topic.GATEWAY_DEAD_LETTER);
     private static final long TIMEOUT_SECONDS = 5;
 
     private final Admin admin;

@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -55,6 +57,11 @@ abstract class ApiTestSupport {
     FakePlatform platform;
 
     final EventCodec codec = new EventCodec();
+
+    @DynamicPropertySource
+    static void gatewayDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> TestMongo.uri("hrm-gateway-apitest"));
+    }
 
     @TestConfiguration
     static class Fakes {

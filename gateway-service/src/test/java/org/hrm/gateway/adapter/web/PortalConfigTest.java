@@ -41,7 +41,8 @@ class PortalConfigTest extends ApiTestSupport {
                 new GatewayProperties.Dev("urn:hrm:dev-issuer", null, List.of()),
                 new GatewayProperties.Portal("", "hrm-portal", "openid"),
                 new GatewayProperties.Attestation("", "gateway-1"),
-                "");
+                "",
+                null);
 
         assertThat(new PortalConfigController(properties, Optional.empty()).config())
                 .containsEntry("devLogin", false)

@@ -1,0 +1,199 @@
+package org.hrm.gateway.adapter.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.authority.DirectoryEntry;
+import org.hrm.contracts.events.DestroyedKey;
+import org.hrm.contracts.events.ErasureReceipt;
+import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.contracts.events.RecordReleased;
+import org.hrm.contracts.events.StandingGrants;
+import org.hrm.gateway.application.ErasureView;
+import org.hrm.gateway.application.RecordView;
+import org.hrm.gateway.application.ReleaseAnswers;
+import org.hrm.gateway.application.ReleaseStore;
+import org.hrm.gateway.domain.RecordStage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The gateway's views and fetches survive in its database exactly as written, and never move back. */
+class MongoStoresTest {
+    private static final Instant AT = Instant.parse("2026-12-04T09:30:00.123456789Z");
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client = connect(server);
+    private final MongoTemplate mongo = new MongoTemplate(client, "hrm-gateway");
+    private final MongoViewStore views = new MongoViewStore(mongo);
+    private final MongoReleaseStore releases = new MongoReleaseStore(mongo);
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aRecordComesBackWithItsProvenanceAndCommitToTheNanosecond() {
+        RecordView record = committed(UUID.randomUUID().toString());
+
+        views.saveRecord(record);
+
+        RecordView read = views.records().get(0);
+        assertThat(read.recordId()).isEqualTo(record.recordId());
+        assertThat(read.ownerId()).isEqualTo("patient-alice");
+        assertThat(read.authorSignature()).isEqualTo(record.authorSignature());
+        assertThat(read.shares().get(1).share()).isEqualTo(new byte[] {7, 8});
+        assertThat(read.stage()).isEqualTo(RecordStage.COMMITTED);
+        assertThat(read.submittedAt()).isEqualTo(AT);
+        assertThat(read.committed()).isEqualTo(record.committed());
+    }
+
+    @Test
+    void aRecordIsNeverReplacedByAnEarlierStage() {
+        RecordView committed = committed(UUID.randomUUID().toString());
+        views.saveRecord(committed);
+
+        views.saveRecord(new RecordView(
+                committed.recordId(),
+                Domain.PATIENT,
+                "patient-alice",
+                "hospital-a",
+                "Observation",
+                AT,
+                committed.shares(),
+                committed.authorSignature(),
+                RecordStage.SEALED,
+                AT,
+                null,
+                null));
+
+        assertThat(views.records())
+                .singleElement()
+                .extracting(RecordView::stage)
+                .isEqualTo(RecordStage.COMMITTED);
+    }
+
+    @Test
+    void partiesGrantsAndReceiptsComeBackAndAreWrittenOncePerId() {
+        DirectoryEntry party =
+                new DirectoryEntry("dr-chen", PartyKind.PRACTITIONER, "hospital-a", new byte[65], AT, true, List.of());
+        StandingGrants grants = new StandingGrants(
+                "patient-alice",
+                Domain.PATIENT,
+                List.of(new StandingGrants.Grantee(
+                        "dr-chen",
+                        new byte[65],
+                        UUID.randomUUID().toString(),
+                        org.hrm.contracts.events.GrantScope.category("*"),
+                        AT.plusSeconds(3_600))),
+                AT);
+        String requestId = UUID.randomUUID().toString();
+        ErasureReceipt receipt = new ErasureReceipt(
+                requestId,
+                Domain.PATIENT,
+                "patient-alice",
+                List.of(UUID.randomUUID().toString()),
+                List.of(new DestroyedKey("record", "key-1", null, 1)),
+                AT,
+                "0xcontract",
+                List.of(),
+                AT,
+                new byte[64]);
+        ErasureView erasure = new ErasureView(
+                requestId,
+                Domain.PATIENT,
+                "patient-alice",
+                null,
+                AT,
+                ErasureView.OWNER_SIGNATURE,
+                ErasureView.COMMITTED,
+                receipt.recordIds(),
+                AT,
+                List.of(),
+                receipt);
+
+        for (int twice = 0; twice < 2; twice++) {
+            views.saveParty(party);
+            views.saveStandingGrants(grants);
+            views.saveErasure(erasure);
+        }
+
+        assertThat(views.parties()).singleElement().satisfies(read -> {
+            assertThat(read.partyId()).isEqualTo("dr-chen");
+            assertThat(read.institutionId()).isEqualTo("hospital-a");
+            assertThat(read.since()).isEqualTo(AT);
+        });
+        assertThat(views.standingGrants())
+                .singleElement()
+                .satisfies(read -> assertThat(read.grantees().get(0).grantId())
+                        .isEqualTo(grants.grantees().get(0).grantId()));
+        assertThat(views.erasures()).singleElement().satisfies(read -> {
+            assertThat(read.receipt().signedBytes()).isEqualTo(receipt.signedBytes());
+            assertThat(read.receipt().vaultSignature()).isEqualTo(receipt.vaultSignature());
+        });
+    }
+
+    @Test
+    void aFetchAnswerIsStoredOnceAndGoneOnceCollected() {
+        String requestId = UUID.randomUUID().toString();
+        String recordId = UUID.randomUUID().toString();
+        releases.expect(new ReleaseStore.Request(
+                requestId, Domain.PRACTITIONER, recordId, "dr-chen", AT.plusSeconds(120), null));
+        RecordReleased release = new RecordReleased(
+                requestId,
+                recordId,
+                Domain.PRACTITIONER,
+                "dr-chen",
+                new byte[RecordReleased.ENC_BYTES + 40],
+                new KeyShare("dr-chen", new byte[145]),
+                AT);
+
+        releases.answer(requestId, Domain.PRACTITIONER, new ReleaseAnswers.Answer(release, null));
+        releases.answer(requestId, Domain.PRACTITIONER, new ReleaseAnswers.Answer(null, null));
+
+        assertThat(releases.find(requestId, AT)
+                        .orElseThrow()
+                        .answer()
+                        .released()
+                        .requestId())
+                .isEqualTo(requestId);
+        assertThat(releases.held(AT)).hasSize(1);
+        assertThat(releases.find(requestId, AT.plusSeconds(121))).isEmpty();
+        releases.forget(requestId);
+        assertThat(releases.find(requestId, AT)).isEmpty();
+        assertThat(releases.held(AT)).isEmpty();
+    }
+
+    private static RecordView committed(String recordId) {
+        return new RecordView(
+                recordId,
+                Domain.PATIENT,
+                "patient-alice",
+                "hospital-a",
+                "Observation",
+                AT,
+                List.of(new KeyShare("patient-alice", new byte[] {5, 6}), new KeyShare("hospital-a", new byte[] {7, 8
+                })),
+                new byte[] {1, 2, 3},
+                RecordStage.COMMITTED,
+                AT,
+                new RecordCommitted(recordId, Domain.PATIENT, "0xcontract", "0xabc", 7, 0, AT),
+                null);
+    }
+
+    private static MongoClient connect(MongoServer server) {
+        InetSocketAddress address = server.bind();
+        return MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+}
