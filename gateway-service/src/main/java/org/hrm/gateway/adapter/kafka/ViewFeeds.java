@@ -26,15 +26,13 @@ import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.ServiceHeartbeat;
 import org.hrm.contracts.events.StandingGrants;
 import org.hrm.gateway.application.Views;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Which topic feeds which view: the gateway's consumer side of the topic catalogue. Audit events reach the access
- * history only when their producer signed them ({@link AuditAuthority}); a refused one is logged with the reason.
+ * history only when their producer signed them ({@link AuditAuthority}); a refused one is an invalid event, which the
+ * reader dead-letters with the reason.
  */
 public final class ViewFeeds {
-    private static final Logger log = LoggerFactory.getLogger(ViewFeeds.class);
     private final EventCodec codec = new EventCodec();
     private final Map<String, Consumer<byte[]>> feeds = new HashMap<>();
 
@@ -55,14 +53,12 @@ public final class ViewFeeds {
         });
         for (Topic audit : List.of(Topic.AUDIT, Topic.GATEWAY_AUDIT)) {
             String topic = audit.topicName();
-            feeds.on(
-                    topic,
-                    AuditEvent.class,
-                    event -> auditAuthority
-                            .refusal(topic, event)
-                            .ifPresentOrElse(
-                                    reason -> log.warn("audit event {} on {} not shown: {}", event.id(), topic, reason),
-                                    () -> views.audit().add(event)));
+            feeds.on(topic, AuditEvent.class, event -> {
+                auditAuthority.refusal(topic, event).ifPresent(reason -> {
+                    throw new InvalidEventException(reason);
+                });
+                views.audit().add(event);
+            });
         }
         feeds.on(Topic.AUDIT_ANCHORED.topicName(), AuditAnchored.class, views.audit()::anchored);
         for (ServiceName service : ServiceName.values()) {

@@ -1,6 +1,7 @@
 package org.hrm.gateway.adapter.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.authority.AttestationKeys;
 import org.hrm.contracts.authority.AuditAuthority;
@@ -49,11 +51,16 @@ class ViewFeedsAuditTest {
     }
 
     @Test
-    void unsignedForgedOrMisplacedEventsStayOut() {
-        feed(Topic.AUDIT, event("unsigned"));
-        feed(Topic.AUDIT, event("stranger").signedBy(P256KeyPair.generate()));
-        feed(Topic.AUDIT, event("gateway's on consent's topic").signedBy(GATEWAY));
-        feed(Topic.GATEWAY_AUDIT, event("consent's on gateway's topic").signedBy(CONSENT));
+    void unsignedForgedOrMisplacedEventsAreRefusedWithTheReasonAndStayOut() {
+        assertThatThrownBy(() -> feed(Topic.AUDIT, event("unsigned")))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("unsigned audit event");
+        assertThatThrownBy(() -> feed(Topic.AUDIT, event("stranger").signedBy(P256KeyPair.generate())))
+                .hasMessage("audit event not signed by consent-service's decision key");
+        assertThatThrownBy(() -> feed(Topic.AUDIT, event("gateway's on consent's topic").signedBy(GATEWAY)))
+                .hasMessage("audit event not signed by consent-service's decision key");
+        assertThatThrownBy(() -> feed(Topic.GATEWAY_AUDIT, event("consent's on gateway's topic").signedBy(CONSENT)))
+                .hasMessage("audit event not signed by a trusted gateway attestation key");
 
         assertThat(views.audit().of(PATIENT)).isEmpty();
     }
