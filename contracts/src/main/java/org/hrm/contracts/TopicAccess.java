@@ -22,9 +22,15 @@ import java.util.Set;
  *
  * <p>A hospital reads nothing that concerns other parties: standing grants, release answers, commits and the audit
  * trail name other patients, so hospitals reach them through the gateway, as API clients with their own credentials,
- * where each answer is checked against the caller's identity. Hospitals read only the public party directory.
+ * where each answer is checked against the caller's identity. Hospitals read only the {@link #PUBLIC} topics.
  */
 public final class TopicAccess {
+    /**
+     * The topics that concern no one party in particular (the party directory: ids, kinds and public keys), the only
+     * ones a hospital may read. A topic added here must carry nothing about one party that another may not see.
+     */
+    public static final Set<Topic> PUBLIC = Set.of(Topic.PARTY_REGISTERED);
+
     private TopicAccess() {}
 
     /** The roles whose code reads {@code topic}. */

@@ -18,8 +18,17 @@ class TopicAccessTest {
 
     @Test
     void hospitalsReadOnlyThePublicPartyDirectory() {
+        assertThat(TopicAccess.PUBLIC).contains(Topic.PARTY_REGISTERED);
         assertThat(TopicAccess.topicsReadBy(KafkaRole.HOSPITAL))
-                .containsExactlyInAnyOrderElementsOf(Topic.PARTY_REGISTERED.allNames());
+                .containsExactlyInAnyOrderElementsOf(TopicAccess.PUBLIC.stream()
+                        .flatMap(topic -> topic.allNames().stream())
+                        .toList());
+        assertThat(TopicAccess.topicsReadBy(KafkaRole.HOSPITAL))
+                .doesNotContainAnyElementsOf(Topic.STANDING_GRANTS.allNames())
+                .doesNotContainAnyElementsOf(Topic.RECORD_RELEASED.allNames())
+                .doesNotContainAnyElementsOf(Topic.RECORD_RELEASE_DENIED.allNames())
+                .doesNotContainAnyElementsOf(Topic.ACCESS_DECIDED.allNames())
+                .doesNotContainAnyElementsOf(Topic.RECORD_COMMITTED.allNames());
     }
 
     @Test

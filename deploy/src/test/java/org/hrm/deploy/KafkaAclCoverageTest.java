@@ -83,7 +83,13 @@ class KafkaAclCoverageTest {
                 .map(rule -> rule.split(" ")[3])
                 .collect(Collectors.toSet());
 
-        assertThat(hospitalReads).containsExactlyInAnyOrderElementsOf(Topic.PARTY_REGISTERED.allNames());
+        assertThat(hospitalReads)
+                .containsExactlyInAnyOrderElementsOf(TopicAccess.PUBLIC.stream()
+                        .flatMap(topic -> topic.allNames().stream())
+                        .toList())
+                .doesNotContainAnyElementsOf(Topic.STANDING_GRANTS.allNames())
+                .doesNotContainAnyElementsOf(Topic.RECORD_RELEASED.allNames())
+                .doesNotContainAnyElementsOf(Topic.RECORD_RELEASE_DENIED.allNames());
     }
 
     /** What the catalogue asks for, one rule per operation, for the given hospitals. */
