@@ -20,8 +20,11 @@
 #   kafka-admin.properties   kafka-init's client settings as that admin (topics, SCRAM users, ACLs)
 #   kafka-scram-users        one line per principal: name and SCRAM password (kafka-init creates the credentials)
 #   kafka-<service>-jaas     a service's SCRAM login, the property spring.kafka.properties.sasl.jaas.config
-#   kafka-hrm-client.properties, kafka-hrm-operator.properties
-#                            client settings for hospital systems and operators' tooling on the host (127.0.0.1:29092)
+#   kafka-hrm-hospital-<id>.properties, kafka-hrm-operator.properties
+#                            client settings for each hospital system (one principal per hospital, HRM_HOSPITALS,
+#                            default "example") and operators' tooling on the host (127.0.0.1:29092); a hospital
+#                            named in HRM_HOSPITALS on a later run is added to kafka-scram-users and gets its file
+#                            (restart kafka-init to create its credential and ACLs)
 #   mongo-keyfile            the replica set members' shared key (internal authentication)
 #   mongo-root-password      the root user, used by mongo-init only
 #   mongo-users              one line per service user: name and password (mongo-init creates them)
@@ -51,10 +54,20 @@ owner="${HRM_SECRETS_UID:-10001}"
 kafka_uid="${HRM_KAFKA_UID:-1000}"
 mongo_uid="${HRM_MONGO_UID:-999}"
 host_uid="${SUDO_UID:-$(id -u)}"
-# Kafka principals with their own SCRAM login: the four services, hospital systems and operators' tooling (the
-# same principals as deploy/kubernetes/kafka/users.yaml and deploy/docker/kafka/acls.txt).
+# Kafka principals with their own SCRAM login: the four services, one per hospital system and operators' tooling
+# (the same principals as deploy/kubernetes/kafka/users.yaml and hospitals.yaml, and deploy/docker/kafka/acls.txt,
+# whose hrm-hospital-{hospital} lines kafka-init applies to each hospital).
 services="hrm-key-vault hrm-ledger-writer hrm-consent hrm-gateway"
-host_principals="hrm-client hrm-operator"
+hospitals="${HRM_HOSPITALS:-example}"
+hospital_principals=""
+for hospital in $hospitals; do
+  if [[ ! "$hospital" =~ ^[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?$ ]]; then
+    echo "hospital id '$hospital': lower-case letters, digits and inner dashes only" >&2
+    exit 2
+  fi
+  hospital_principals+=" hrm-hospital-$hospital"
+done
+host_principals="$hospital_principals hrm-operator"
 mkdir -p "$dir"
 chmod 0700 "$dir"
 
@@ -115,6 +128,18 @@ else
   operator_public=$(p256_key vault-operator-key "$host_uid")
 fi
 
+# A principal's SCRAM login: a service's JAAS property, or a host client's properties file.
+kafka_login() {
+  local principal="$1" login
+  login="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$principal\" password=\"$2\";"
+  if [[ " $services " == *" $principal "* ]]; then
+    printf '%s' "$login" | write_secret "kafka-$principal-jaas"
+  else
+    printf 'bootstrap.servers=127.0.0.1:29092\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=%s\n' \
+      "$login" | write_secret "kafka-$principal.properties" "$host_uid"
+  fi
+}
+
 # Kafka: SCRAM-SHA-512 for every client, the broker's own admin over PLAIN. The files are written together, from one
 # set of passwords, only when none exists yet.
 if [[ ! -e "$dir/kafka-scram-users" ]]; then
@@ -135,15 +160,20 @@ PROPERTIES
   for principal in $services $host_principals; do
     password=$(random_hex 24)
     scram_users+="$principal $password"$'\n'
-    login="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$principal\" password=\"$password\";"
-    if [[ " $services " == *" $principal "* ]]; then
-      printf '%s' "$login" | write_secret "kafka-$principal-jaas"
-    else
-      printf 'bootstrap.servers=127.0.0.1:29092\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=%s\n' \
-        "$login" | write_secret "kafka-$principal.properties" "$host_uid"
-    fi
+    kafka_login "$principal" "$password"
   done
   printf '%s' "$scram_users" | write_secret kafka-scram-users "$kafka_uid"
+else
+  # Hospitals added since the first run: a new line in kafka-scram-users (kept read-only for its owner).
+  for principal in $hospital_principals; do
+    if ! grep -q "^$principal " "$dir/kafka-scram-users"; then
+      password=$(random_hex 24)
+      chmod u+w "$dir/kafka-scram-users"
+      echo "$principal $password" >>"$dir/kafka-scram-users"
+      chmod 0400 "$dir/kafka-scram-users"
+      kafka_login "$principal" "$password"
+    fi
+  done
 fi
 
 # MongoDB: authentication on, one user per service database, the members authenticated by a shared key file.

@@ -21,12 +21,25 @@ while read -r principal password; do
 done <"$users"
 : >"$config"
 
+# Hospital systems: every hrm-hospital-<id> user gets the hrm-hospital-{hospital} lines of acls.txt with {hospital}
+# replaced by <id>.
+hospitals=$(awk '$1 ~ /^hrm-hospital-[a-z0-9-]+$/ { sub(/^hrm-hospital-/, "", $1); print $1 }' "$users")
+
 # One kafka-acls.sh call per principal, resource type, pattern type and operation set (a JVM start each).
 declare -A names
+add_rule() {
+  local key="$1 $2 $3 $5"
+  names[$key]+=" $4"
+}
 while read -r principal type pattern name operations; do
   [[ -z "$principal" || "$principal" == \#* ]] && continue
-  key="$principal $type $pattern $operations"
-  names[$key]+=" $name"
+  if [[ "$principal" == *"{hospital}"* ]]; then
+    for hospital in $hospitals; do
+      add_rule "${principal//\{hospital\}/$hospital}" "$type" "$pattern" "${name//\{hospital\}/$hospital}" "$operations"
+    done
+  else
+    add_rule "$principal" "$type" "$pattern" "$name" "$operations"
+  fi
 done <"$acls"
 
 for key in "${!names[@]}"; do

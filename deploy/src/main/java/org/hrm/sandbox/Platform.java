@@ -215,6 +215,10 @@ public final class Platform implements AutoCloseable {
         return ledgerWriter;
     }
 
+    public ConfigurableApplicationContext gateway() {
+        return gateway;
+    }
+
     /** Attests registrations and lost-key rotations for the sandbox's own tools, as the gateway would. */
     public SandboxAttester attester() {
         try {

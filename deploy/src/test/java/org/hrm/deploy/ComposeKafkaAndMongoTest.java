@@ -2,23 +2,15 @@ package org.hrm.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strimzi.api.kafka.model.user.KafkaUser;
-import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
-import io.strimzi.api.kafka.model.user.acl.AclRule;
-import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
-import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * docker-compose.yml's Kafka and MongoDB are locked down: every Kafka client authenticates with its own SCRAM
- * principal, ACLs (deploy/docker/kafka/acls.txt) are the Kubernetes KafkaUser ACLs, which follow the topic catalogue,
+ * principal, ACLs (deploy/docker/kafka/acls.txt: KafkaAclCoverageTest checks them against the topic catalogue),
  * nothing is allowed without an ACL, the broker is published on the loopback only; MongoDB runs with authentication
  * and each service logs in as its own user.
  */
@@ -28,45 +20,8 @@ class ComposeKafkaAndMongoTest {
             "ledger-writer-service", "hrm-ledger-writer",
             "consent-service", "hrm-consent",
             "gateway-service", "hrm-gateway");
-    /** KEDA reads consumer lag in Kubernetes only. */
-    private static final String KUBERNETES_ONLY = "hrm-keda";
 
     private final ComposeFile compose = ComposeFile.load();
-
-    @Test
-    void composeAclsAreTheKubernetesUsersAcls() {
-        Set<String> compose = new TreeSet<>();
-        for (String line : RepositoryFiles.read("deploy/docker/kafka/acls.txt").split("\n")) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                String[] field = line.trim().split("\\s+");
-                assertThat(field).as(line).hasSize(5);
-                compose.add(rule(field[0], field[1], field[2], field[3], List.of(field[4].split(","))));
-            }
-        }
-        Set<String> kubernetes = new TreeSet<>();
-        for (KafkaUser user : ModelResources.all(KafkaUser.class)) {
-            String principal = user.getMetadata().getName();
-            if (principal.equals(KUBERNETES_ONLY)) {
-                continue;
-            }
-            for (AclRule acl : ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls()) {
-                List<String> operations = acl.getOperations().stream()
-                        .map(operation -> operation.toValue())
-                        .toList();
-                if (acl.getResource() instanceof AclRuleTopicResource topic) {
-                    kubernetes.add(
-                            rule(principal, "topic", topic.getPatternType().toValue(), topic.getName(), operations));
-                } else if (acl.getResource() instanceof AclRuleGroupResource group) {
-                    kubernetes.add(
-                            rule(principal, "group", group.getPatternType().toValue(), group.getName(), operations));
-                } else {
-                    throw new AssertionError(principal + ": an ACL compose does not mirror: " + acl.getResource());
-                }
-            }
-        }
-
-        assertThat(compose).isEqualTo(kubernetes);
-    }
 
     @Test
     void theBrokerAuthenticatesEveryConnectionAndDeniesWhatNoAclAllows() {
@@ -149,13 +104,5 @@ class ComposeKafkaAndMongoTest {
                                 ? (String) spec.get("target")
                                 : "/run/secrets/" + secret,
                         secret -> secret instanceof Map<?, ?> spec ? (String) spec.get("source") : (String) secret));
-    }
-
-    private static String rule(String principal, String type, String pattern, String name, List<String> operations) {
-        return principal + " " + type + " " + pattern.toLowerCase(Locale.ROOT) + " " + name + " "
-                + operations.stream()
-                        .map(operation -> operation.toLowerCase(Locale.ROOT))
-                        .sorted()
-                        .toList();
     }
 }

@@ -14,14 +14,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -31,8 +34,10 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.KafkaRole;
 import org.hrm.contracts.Topic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,9 +48,12 @@ import org.junit.jupiter.api.io.TempDir;
  * docker-compose.yml's Kafka broker settings, run: a broker in a JVM of its own started from the broker variables of
  * the compose file (ports moved to free ones) with the JAAS file generate-dev-secrets.sh writes, then the SCRAM users
  * and the ACLs of deploy/docker/kafka/acls.txt created as kafka-principals.sh does. A service writes the topic it
- * produces, another service may not, a wrong password and a plaintext client get nowhere.
+ * produces, another service may not, a wrong password and a plaintext client get nowhere; the example hospital writes
+ * records and reads the party directory, and is refused standing grants and release answers.
  */
 class ComposeKafkaBrokerIT {
+    private static final String HOSPITAL = KafkaRole.hospitalPrincipal(KafkaAclCoverageTest.EXAMPLE_HOSPITAL);
+
     @TempDir
     static Path dir;
 
@@ -98,7 +106,14 @@ class ComposeKafkaBrokerIT {
         broker = java(jaas, "kafka.Kafka", properties.toString()).start();
 
         try (Admin admin = Admin.create(adminSettings())) {
-            admin.createTopics(List.of(new NewTopic(Topic.RECORD_SEALED.name(Domain.PATIENT), 1, (short) 1)))
+            admin.createTopics(Stream.of(
+                                    Topic.RECORD_SEALED.name(Domain.PATIENT),
+                                    Topic.RECORD_SUBMITTED.name(Domain.PATIENT),
+                                    Topic.PARTY_REGISTERED.topicName(),
+                                    Topic.STANDING_GRANTS.name(Domain.PATIENT),
+                                    Topic.RECORD_RELEASED.name(Domain.PATIENT))
+                            .map(name -> new NewTopic(name, 1, (short) 1))
+                            .toList())
                     .all()
                     .get(60, TimeUnit.SECONDS);
             List<UserScramCredentialAlteration> users = new ArrayList<>();
@@ -127,7 +142,19 @@ class ComposeKafkaBrokerIT {
 
         assertThat(send(client("hrm-key-vault"), sealed)).isNull();
         assertThat(send(client("hrm-gateway"), sealed)).isInstanceOf(TopicAuthorizationException.class);
-        assertThat(send(client("hrm-client"), sealed)).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(send(client(HOSPITAL), sealed)).isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    void aHospitalWritesRecordsAndReadsTheDirectoryButNotStandingGrantsOrReleaseAnswers() throws Exception {
+        Properties hospital = client(HOSPITAL);
+
+        assertThat(send(hospital, Topic.RECORD_SUBMITTED.name(Domain.PATIENT))).isNull();
+        assertThat(read(hospital, Topic.PARTY_REGISTERED.topicName())).isNull();
+        assertThat(read(hospital, Topic.STANDING_GRANTS.name(Domain.PATIENT)))
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThat(read(hospital, Topic.RECORD_RELEASED.name(Domain.PATIENT)))
+                .isInstanceOf(TopicAuthorizationException.class);
     }
 
     @Test
@@ -144,24 +171,19 @@ class ComposeKafkaBrokerIT {
         assertThat(send(plaintext, Topic.RECORD_SEALED.name(Domain.PATIENT))).isNotNull();
     }
 
-    /** The rules kafka-principals.sh creates from acls.txt. */
+    /** The rules kafka-principals.sh creates from acls.txt, the hospital template's for the generator's hospital. */
     private static List<AclBinding> composeAcls() {
         List<AclBinding> acls = new ArrayList<>();
-        for (String line : RepositoryFiles.read("deploy/docker/kafka/acls.txt").split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] field = line.trim().split("\\s+");
+        for (String rule : KafkaAclCoverageTest.composeRules(KafkaAclCoverageTest.EXAMPLE_HOSPITAL)) {
+            String[] field = rule.split(" ");
             ResourcePattern resource = new ResourcePattern(
                     ResourceType.fromString(field[1]),
                     field[3],
                     field[2].equals("prefix") ? PatternType.PREFIXED : PatternType.LITERAL);
-            for (String operation : field[4].split(",")) {
-                acls.add(new AclBinding(
-                        resource,
-                        new AccessControlEntry(
-                                "User:" + field[0], "*", AclOperation.fromString(operation), AclPermissionType.ALLOW)));
-            }
+            acls.add(new AclBinding(
+                    resource,
+                    new AccessControlEntry(
+                            "User:" + field[0], "*", AclOperation.fromString(field[4]), AclPermissionType.ALLOW)));
         }
         return acls;
     }
@@ -172,6 +194,22 @@ class ComposeKafkaBrokerIT {
             return null;
         } catch (ExecutionException e) {
             return e.getCause();
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    /** Polls {@code topic} from its start without a group, as the SDK's readers do: null when allowed. */
+    private static Throwable read(Properties settings, String topic) {
+        Properties consumer = new Properties();
+        consumer.putAll(settings);
+        consumer.put("key.deserializer", StringDeserializer.class.getName());
+        consumer.put("value.deserializer", StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(consumer)) {
+            reader.assign(List.of(new TopicPartition(topic, 0)));
+            reader.seekToBeginning(reader.assignment());
+            reader.poll(Duration.ofSeconds(5));
+            return null;
         } catch (Exception e) {
             return e;
         }
@@ -191,10 +229,10 @@ class ComposeKafkaBrokerIT {
         client.put("bootstrap.servers", bootstrap);
         client.put("security.protocol", "SASL_PLAINTEXT");
         client.put("sasl.mechanism", "SCRAM-SHA-512");
-        if (principal.equals("hrm-client")) {
+        if (principal.equals(HOSPITAL)) {
             // Hospital systems on the host use the properties file the generator writes for them.
             Properties file = new Properties();
-            try (var reader = Files.newBufferedReader(secrets.resolve("kafka-hrm-client.properties"))) {
+            try (var reader = Files.newBufferedReader(secrets.resolve("kafka-" + HOSPITAL + ".properties"))) {
                 file.load(reader);
             }
             client.put("sasl.jaas.config", file.getProperty("sasl.jaas.config"));

@@ -39,7 +39,7 @@ class DevSecretsGeneratorTest {
             "kafka-hrm-ledger-writer-jaas",
             "kafka-hrm-consent-jaas",
             "kafka-hrm-gateway-jaas",
-            "kafka-hrm-client.properties",
+            "kafka-hrm-hospital-example.properties",
             "kafka-hrm-operator.properties",
             "mongo-keyfile",
             "mongo-root-password",

@@ -35,31 +35,6 @@ class KubernetesTopologyTest {
     }
 
     @Test
-    void onlyEachTopicsProducerMayWriteItAndTheVaultItsErasureTombstones() {
-        String vault = KafkaAcls.producerPrincipal(Topic.RECORD_SEALED);
-        catalogue().forEach((name, topic) -> {
-            java.util.Set<String> writers =
-                    new java.util.TreeSet<>(java.util.Set.of(KafkaAcls.producerPrincipal(topic)));
-            if (ErasableTopics.carriesC1(topic)) {
-                writers.add(vault); // its erasure tombstones only: docs/custody.md
-            }
-            assertThat(acls.principalsAllowed(name, AclOperation.WRITE))
-                    .as("principals writing " + name)
-                    .containsExactlyInAnyOrderElementsOf(writers);
-        });
-    }
-
-    @Test
-    void everyTopicHasAReaderAndNoTopicRuleIsAWildcardOrPrefix() {
-        catalogue()
-                .keySet()
-                .forEach(name -> assertThat(acls.principalsAllowed(name, AclOperation.READ))
-                        .as("principals reading " + name)
-                        .isNotEmpty());
-        assertThat(acls.broadTopicRules()).isEmpty();
-    }
-
-    @Test
     void kedaScalesTheKeyVaultOnTopicsItReadsUpToTheirPartitions() {
         ManifestDocument scaledObject = Manifests.all().stream()
                 .filter(document -> document.kind().equals("ScaledObject"))

@@ -93,7 +93,7 @@ public final class TopicFiles {
                 }
                 first = false;
                 text.append("# producer: ")
-                        .append(KafkaAcls.producerPrincipal(topic))
+                        .append(writers(topic))
                         .append("; readers: ")
                         .append(String.join(", ", acls.principalsAllowed(name, AclOperation.READ)))
                         .append('\n')
@@ -182,5 +182,13 @@ public final class TopicFiles {
 
     private static String plural(long count, String unit) {
         return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
+    /** The roles that write {@code topic} (TopicAccess), hospitals as "hospitals" (one principal each). */
+    private static String writers(Topic topic) {
+        return org.hrm.contracts.TopicAccess.writers(topic).stream()
+                .map(role -> role == org.hrm.contracts.KafkaRole.HOSPITAL ? "hospitals" : role.principal())
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }
