@@ -48,6 +48,9 @@ class FhirConsentAndAuditApiTest extends ApiTestSupport {
                 .getContentAsString();
 
         assertThat(R4Validation.errors(json)).isEmpty();
+        assertThat(R4Validation.errors("{\"resourceType\":\"Consent\"}"))
+                .as("the validator does refuse a Consent without status, scope, category or policy")
+                .isNotEmpty();
         Bundle bundle = R4Validation.R4.newJsonParser().parseResource(Bundle.class, json);
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
         assertThat(bundle.getTotal()).isEqualTo(2);
@@ -133,6 +136,64 @@ class FhirConsentAndAuditApiTest extends ApiTestSupport {
         assertThat(denied.getPurposeOfEventFirstRep().getCodingFirstRep().getCode())
                 .isEqualTo("TREAT");
         assertThat(denied.getEntity().get(2).getWhat().getReference()).isEqualTo("Consent/" + grantId);
+    }
+
+    @Test
+    void grantsRevocationsErasuresAndEmergencyReadsAreValidR4Too() throws Exception {
+        String owner = unique("patient-fhir");
+        String recordId = UUID.randomUUID().toString();
+        String grantId = UUID.randomUUID().toString();
+        List<AuditEvent.Agent> ownerAndGrantee =
+                List.of(new AuditEvent.Agent(owner, "owner", true), new AuditEvent.Agent("dr-fhir", "grantee", false));
+        views.audit().add(event(owner, "consent", "C", "0", "grant stored", ownerAndGrantee, recordId, grantId));
+        views.audit().add(event(owner, "consent", "D", "0", "grant revoked", ownerAndGrantee, recordId, grantId));
+        views.audit()
+                .add(event(
+                        owner,
+                        "erasure",
+                        "D",
+                        "0",
+                        "record erased",
+                        List.of(new AuditEvent.Agent(owner, "owner", true)),
+                        recordId,
+                        null));
+        views.audit()
+                .add(new AuditEvent(
+                        UUID.randomUUID().toString(),
+                        "rest",
+                        "read",
+                        "R",
+                        Instant.parse("2026-12-05T06:10:00Z"),
+                        "0",
+                        "emergency access",
+                        List.of(
+                                new AuditEvent.Agent("dr-fhir", "requester", true),
+                                new AuditEvent.Agent("hospital-b", "share-holder", false)),
+                        List.of(new AuditEvent.Entity(recordId, "record"), new AuditEvent.Entity(grantId, "request")),
+                        "unconscious in ER",
+                        true,
+                        Domain.PATIENT,
+                        owner));
+
+        String json = mvc.perform(getAs(owner, "patient", "/fhir/AuditEvent?patient=" + owner))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(R4Validation.errors(json)).isEmpty();
+        Bundle bundle = R4Validation.R4.newJsonParser().parseResource(Bundle.class, json);
+        assertThat(bundle.getTotal()).isEqualTo(4);
+        var emergency =
+                (org.hl7.fhir.r4.model.AuditEvent) bundle.getEntry().get(0).getResource();
+        assertThat(emergency.getPurposeOfEventFirstRep().getCodingFirstRep().getCode())
+                .isEqualTo("ETREAT");
+        assertThat(emergency.getAgent().get(1).getType().getCodingFirstRep().getCode())
+                .isEqualTo("PROV");
+        var erased = (org.hl7.fhir.r4.model.AuditEvent) bundle.getEntry().get(1).getResource();
+        assertThat(erased.getSubtypeFirstRep().getCode()).isEqualTo("delete");
+        assertThat(erased.getAgentFirstRep().getType().getCodingFirstRep().getCode())
+                .isEqualTo("PAT");
     }
 
     @Test
