@@ -64,4 +64,22 @@ class ArchitectureTest {
                 .resideInAnyPackage("..adapter.web..", "..adapter.kafka..")
                 .check(CLASSES);
     }
+
+    @Test
+    void fhirModelStaysInTheAdapters() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("..gateway.domain..", "..gateway.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.hl7.fhir..", "ca.uhn.fhir..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("..adapter.fhir..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "..adapter.web..", "..adapter.kafka..", "..adapter.ops..")
+                .check(CLASSES);
+    }
 }

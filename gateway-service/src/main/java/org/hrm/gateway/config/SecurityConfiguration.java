@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The API is an OAuth2 resource server: every {@code /api/**} call needs a bearer JWT that is signed by the issuer,
+ * The API is an OAuth2 resource server: every {@code /api/**} and {@code /fhir/**} call needs a bearer JWT that is signed by the issuer,
  * unexpired and for this gateway's audience; its roles claim becomes {@code ROLE_*} authorities. Static pages, the
  * API description and the health probes are public (they hold no data); the other actuator endpoints (metrics) are
  * for operators. Sessions and CSRF tokens are not used: the browser sends the
@@ -44,7 +44,7 @@ class SecurityConfiguration {
                         .hasRole("operator")
                         .requestMatchers("/api/ops/**")
                         .hasRole("operator")
-                        .requestMatchers("/api/**")
+                        .requestMatchers("/api/**", "/fhir/**")
                         .authenticated()
                         .anyRequest()
                         .permitAll())

@@ -36,6 +36,8 @@ class OpenApiTest extends ApiTestSupport {
                         "\"/api/owners/{ownerId}/access-history/export\"",
                         "\"/api/ops/overview\"",
                         "\"/api/me\"",
+                        "\"/fhir/Consent\"",
+                        "\"/fhir/AuditEvent\"",
                         "bearer");
         assertThat(description)
                 .as("request bodies are the contract events")
