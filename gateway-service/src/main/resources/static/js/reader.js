@@ -1,6 +1,7 @@
 // Opening a record in the browser: fetch through the gateway, then decrypt and verify with hrm-crypto.js.
 import { decryptRecord, openReleased, utf8Decode, verifyProvenanceWithHistory } from './hrm-crypto.js';
 import { fetchRecord, show } from './api.js';
+import { clearRecord, renderRecord } from './fhir-render.js';
 
 /** Why the page shows a warning instead of a record's text: its provenance did not verify. */
 export class UnverifiedRecord extends Error {}
@@ -74,11 +75,16 @@ async function provenanceOf(answer, innerCiphertext) {
         : `signed by ${p.authorId} with an earlier key of theirs, unchanged since`;
 }
 
-/** Opens a record into the page's "opened" section (#opened, #opened-id, #opened-provenance, #plaintext). */
+/**
+ * Opens a record into the page's "opened" section (#opened, #opened-id, #opened-provenance, #rendered, #plaintext): a
+ * FHIR resource that fhir-render.js knows is rendered into #rendered (its raw JSON one click away there), any other
+ * text is shown as it is in #plaintext.
+ */
 export async function openInto(recordId, readerKeys, message, earlierKeys = []) {
     const $ = (id) => document.getElementById(id);
     $('opened').hidden = true;
     $('plaintext').textContent = '';
+    clearRecord($('rendered'));
     try {
         if (!readerKeys) {
             throw new Error('load your key file first');
@@ -87,7 +93,9 @@ export async function openInto(recordId, readerKeys, message, earlierKeys = []) 
         $('opened').hidden = false;
         $('opened-id').textContent = recordId;
         $('opened-provenance').textContent = provenance;
-        $('plaintext').textContent = text;
+        const rendered = renderRecord($('rendered'), text);
+        $('plaintext').hidden = rendered;
+        $('plaintext').textContent = rendered ? '' : text;
         show(message, 'record decrypted in this page', true);
     } catch (e) {
         if (e instanceof UnverifiedRecord) {

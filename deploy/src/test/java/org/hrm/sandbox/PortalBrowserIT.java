@@ -29,18 +29,36 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The portal in headless Chromium against the embedded platform: the patient opens a record (decrypted in the page),
- * grants it to a doctor who reads it, revokes and the doctor is denied, replaces her key in the page (the new key file
+ * sees a FHIR Observation rendered with its raw JSON one click away and downloads a DocumentReference's PDF, grants it to a doctor who reads it, revokes and the doctor is denied, replaces her key in the page (the new key file
  * is saved, the record written before still opens with both keys), erases with a request signed in the page and sees
  * 410; the doctor replaces a lost key (the gateway attests the login); the operator's dashboard. Each page is saved to
  * docs/screenshots for the README.
  */
 class PortalBrowserIT {
     static final String TEXT = "alice: blood pressure 128/82, pulse 64";
+    static final String OBSERVATION = """
+            {"resourceType":"Observation","status":"final",
+             "code":{"coding":[{"system":"http://loinc.org","code":"85354-9","display":"Blood pressure panel"}]},
+             "subject":{"reference":"Patient/patient-alice"},"effectiveDateTime":"2026-03-01T09:30:00+01:00",
+             "component":[
+              {"code":{"coding":[{"system":"http://loinc.org","code":"8480-6","display":"Systolic blood pressure"}]},
+               "valueQuantity":{"value":128,"unit":"mmHg","system":"http://unitsofmeasure.org","code":"mm[Hg]"}},
+              {"code":{"coding":[{"system":"http://loinc.org","code":"8462-4","display":"Diastolic blood pressure"}]},
+               "valueQuantity":{"value":82,"unit":"mmHg","system":"http://unitsofmeasure.org","code":"mm[Hg]"}}]}
+            """;
+    static final byte[] LETTER = "%PDF-1.4 discharge letter of patient-alice".getBytes(UTF_8);
+    static final String DOCUMENT = """
+            {"resourceType":"DocumentReference","status":"current","type":{"text":"Discharge summary"},
+             "subject":{"reference":"Patient/patient-alice"},"date":"2026-03-03T16:00:00Z",
+             "content":[{"attachment":{"contentType":"application/pdf","title":"Discharge letter","data":"%s"}}]}
+            """.formatted(java.util.Base64.getEncoder().encodeToString(LETTER));
 
     static Platform platform;
     static Session session;
     static Path keys;
     static String recordId;
+    static String observationId;
+    static String documentId;
     static PartyKeys alice;
 
     @BeforeAll
@@ -55,20 +73,12 @@ class PortalBrowserIT {
         PartyKeys hospital = party("hospital-a", PartyKind.SYSTEM);
         alice = party("patient-alice", PartyKind.PATIENT);
         party("dr-chen", PartyKind.PRACTITIONER);
-        recordId = UUID.randomUUID().toString();
-        session.publisher
-                .publish(new RecordEncryptor()
-                        .encrypt(
-                                recordId,
-                                Domain.PATIENT,
-                                alice.partyId(),
-                                hospital,
-                                TEXT.getBytes(UTF_8),
-                                Map.of(alice.partyId(), alice.publicKey()))
-                        .toSubmitted(Instant.now(), "Observation"))
-                .join();
+        recordId = submit(hospital, TEXT, "Observation");
+        observationId = submit(hospital, OBSERVATION, "Observation");
+        documentId = submit(hospital, DOCUMENT, "DocumentReference");
         try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers())) {
-            assertThat(watcher.awaitCommitted(List.of(recordId), Duration.ofSeconds(90), line -> {}))
+            assertThat(watcher.awaitCommitted(
+                            List.of(recordId, observationId, documentId), Duration.ofSeconds(90), line -> {}))
                     .isTrue();
         }
     }
@@ -92,6 +102,7 @@ class PortalBrowserIT {
             assertThat(browser.awaitText("#plaintext", TEXT, () -> {})).isEqualTo(TEXT);
             assertThat(browser.find("#opened-provenance").getText()).isEqualTo("signed by hospital-a, unchanged since");
             browser.screenshot("patient-open");
+            showsFhirResourcesAsRead(browser);
             browser.type("#grantee", "dr-chen");
             browser.click("button[data-action='share'][data-record='" + recordId + "']");
             browser.awaitText("#grants", "dr-chen", () -> browser.click("#refresh"));
@@ -153,6 +164,40 @@ class PortalBrowserIT {
             browser.awaitText("#pipeline", "record-committed", () -> {});
             browser.screenshot("ops-dashboard");
         }
+    }
+
+    /** A FHIR Observation is rendered with its raw JSON one click away; a DocumentReference's PDF downloads. */
+    private static void showsFhirResourcesAsRead(Browser browser) throws Exception {
+        browser.click("button[data-action='open'][data-record='" + observationId + "']");
+        String rendered = browser.awaitText("#rendered", "Blood pressure panel", () -> {});
+        assertThat(rendered).contains("Systolic blood pressure", "128 mmHg", "82 mmHg", "2026-03-01 09:30 +01:00");
+        assertThat(browser.find("#plaintext").isDisplayed()).isFalse();
+        assertThat(browser.find("#rendered details.raw-json pre").isDisplayed()).isFalse();
+        browser.click("#rendered details.raw-json summary");
+        assertThat(browser.awaitText("#rendered details.raw-json pre", "85354-9", () -> {}))
+                .isEqualTo(OBSERVATION.strip());
+        browser.screenshot("patient-fhir");
+
+        browser.click("button[data-action='open'][data-record='" + documentId + "']");
+        browser.awaitText("#rendered", "Discharge summary", () -> {});
+        browser.click("#rendered a[download]");
+        assertThat(browser.awaitDownload("Discharge letter.pdf")).hasBinaryContent(LETTER);
+    }
+
+    private static String submit(PartyKeys author, String text, String category) {
+        String id = UUID.randomUUID().toString();
+        session.publisher
+                .publish(new RecordEncryptor()
+                        .encrypt(
+                                id,
+                                Domain.PATIENT,
+                                alice.partyId(),
+                                author,
+                                text.getBytes(UTF_8),
+                                Map.of(alice.partyId(), alice.publicKey()))
+                        .toSubmitted(Instant.now(), category))
+                .join();
+        return id;
     }
 
     /** The erasure request of the record as it went on the topic the vault reads. */

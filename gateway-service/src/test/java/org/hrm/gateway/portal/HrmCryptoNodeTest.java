@@ -10,13 +10,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Runs the node tests of the portal's scripts in the build: hrm-crypto.js (RFC 9180 vector, tampering, consent
  * signing, owner requests: key rotation and erasure against the frozen Java fixtures, provenance judged against an
- * author's key history) and oidc.js (PKCE login).
+ * author's key history), oidc.js (PKCE login) and fhir-render.js (FHIR resources shown as text, attachments as safe
+ * downloads).
  */
 class HrmCryptoNodeTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"hrm-crypto.test.mjs", "oidc.test.mjs", "owner-requests.test.mjs", "provenance-history.test.mjs"
+            strings = {
+                "hrm-crypto.test.mjs",
+                "oidc.test.mjs",
+                "owner-requests.test.mjs",
+                "provenance-history.test.mjs",
+                "fhir-render.test.mjs"
             })
     void nodeTestsOfThePortalScriptsPass(String tests) throws IOException {
         NodeScripts.assumeNodeInstalled();
