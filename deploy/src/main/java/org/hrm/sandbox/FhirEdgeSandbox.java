@@ -33,7 +33,6 @@ public final class FhirEdgeSandbox {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.jmx.enabled", "false");
-        properties.put("server.port", port);
         // Inside the hospital, only the EHR may reach the edge: here, only this machine.
         properties.put("server.address", "127.0.0.1");
         // The gateway's Spring Security is on the sandbox's classpath; the edge has no login of its own (see
@@ -46,7 +45,9 @@ public final class FhirEdgeSandbox {
         properties.put("hrm.edge.keystore", hospitalKeystore.toAbsolutePath().toString());
         properties.put("hrm.edge.owner-mapping", ownerMapping.toAbsolutePath().toString());
         endpoints.gatewayAttestationKeys().forEach((id, key) -> properties.put("hrm.edge.attestation-keys." + id, key));
-        return FhirEdgeApplication.start(properties);
+        // As an argument: the builder's properties are defaults, which the edge's own server.port=8090 would override,
+        // so port 0 would still take 8090 (taken by ./hrm up's edge when the demo starts its own).
+        return FhirEdgeApplication.start(properties, "--server.port=" + port);
     }
 
     /** The edge's FHIR base URL, e.g. {@code http://127.0.0.1:8090/fhir}. */

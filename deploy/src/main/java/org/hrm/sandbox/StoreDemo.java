@@ -1,6 +1,5 @@
 package org.hrm.sandbox;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -8,11 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.hl7.fhir.r4.model.Resource;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordEncryptor;
@@ -24,8 +26,9 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * The demo: the store story (a hospital system encrypts records for two patients and one doctor, one of them as
- * envelope v1 "written before the upgrade", and waits until every one is committed), then the upgrade story ({@link
+ * The demo: the store story (a hospital system encrypts records for two patients and one doctor, each a FHIR R4
+ * resource its validator passed, one of them as envelope v1 "written before the upgrade", and posts two more through
+ * the FHIR edge service ({@link FhirStory}), and waits until every one is committed), then the upgrade story ({@link
  * UpgradeStory}), the consent story ({@link ConsentStory}) and the erasure story, then a scan of the chain for
  * plaintext, salt, K1 and C1. The last line printed is one JSON summary.
  */
@@ -33,6 +36,10 @@ final class StoreDemo {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(120);
     /** How long the erasure check waits for the broker to compact the erased records' tombstoned copies. */
     private static final Duration ERASURE_SETTLE = Duration.ofSeconds(90);
+    // The hospital EHR's own references to the demo's parties: its records carry them, its edge service maps them.
+    private static final String ALICE = "Patient/mrn-alice";
+    private static final String BOB = "Patient/mrn-bob";
+    private static final String DR_CHEN = "Practitioner/dr-chen";
 
     private final PartyKeys hospital = PartyKeys.generate("hospital-st-mary");
     private final PartyKeys alice = PartyKeys.generate("patient-alice");
@@ -84,14 +91,14 @@ final class StoreDemo {
     }
 
     int tell(Endpoints endpoints) throws Exception {
-        List<Story> stories = stories();
         Map<String, SecretBytes> secrets = new LinkedHashMap<>();
         List<ConsentStory.Subject> subjects = new ArrayList<>();
         try (EventWatcher watcher = new EventWatcher(endpoints.kafkaBootstrapServers());
-                Session session = Session.of(endpoints)) {
+                Session session = Session.of(endpoints);
+                FhirStory fhir = FhirStory.start(endpoints, hospital, Map.of(ALICE, alice, BOB, bob), StoreDemo::say)) {
             register(session);
             List<CompletableFuture<?>> sends = new ArrayList<>();
-            for (Story story : stories) {
+            for (Story story : stories(fhir)) {
                 SaltRecorder random = new SaltRecorder();
                 EncryptedRecord record = encrypt(story, random);
                 secrets.put(record.recordId(), SecretBytes.of(record, story.plaintext(), random.salt()));
@@ -102,9 +109,13 @@ final class StoreDemo {
                         + story.owner().partyId());
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-            boolean allCommitted = watcher.awaitCommitted(secrets.keySet(), COMMIT_TIMEOUT, StoreDemo::say);
+            List<String> viaEdge = fhir.postTransaction(bob, throughTheEdge());
+            Set<String> ours = new LinkedHashSet<>(secrets.keySet());
+            ours.addAll(viaEdge);
+            boolean allCommitted = watcher.awaitCommitted(ours, COMMIT_TIMEOUT, StoreDemo::say);
             Map<String, Object> consent = new LinkedHashMap<>();
             if (allCommitted) {
+                fhir.readBack(session);
                 consent.putAll(new UpgradeStory(session, StoreDemo::say)
                         .tell(subjects.get(0), subjects.get(subjects.size() - 1)));
                 ConsentStory consentStory = new ConsentStory(session, StoreDemo::say);
@@ -127,7 +138,7 @@ final class StoreDemo {
                         .run(erased, List.of(alice, bob, hospital, drChen), ERASURE_SETTLE));
                 consent.putAll(restartGateway());
             }
-            summary = summarize(endpoints, secrets, watcher, consent);
+            summary = summarize(endpoints, secrets, fhir, ours, watcher, consent);
             summary.putAll(completeness);
             System.out.println(Json.write(summary));
             boolean storiesHeld = !consent.isEmpty()
@@ -135,7 +146,11 @@ final class StoreDemo {
                             .filter(Boolean.class::isInstance)
                             .allMatch(Boolean.TRUE::equals);
             boolean erasureComplete = Boolean.FALSE.equals(completeness.get("erasedRecoverableWithAnyKey"));
-            return allCommitted && !(Boolean) summary.get("plaintextFoundOnChain") && storiesHeld && erasureComplete
+            return allCommitted
+                            && !(Boolean) summary.get("plaintextFoundOnChain")
+                            && storiesHeld
+                            && erasureComplete
+                            && fhir.held()
                     ? 0
                     : 1;
         }
@@ -176,8 +191,14 @@ final class StoreDemo {
                 + drChen.partyId() + " (works for " + hospital.partyId() + ")");
     }
 
+    /** Counts every record of the demo's ({@code ours}: its own and the edge's); scans the chain for their secrets. */
     private Map<String, Object> summarize(
-            Endpoints endpoints, Map<String, SecretBytes> secrets, EventWatcher watcher, Map<String, Object> stories)
+            Endpoints endpoints,
+            Map<String, SecretBytes> secrets,
+            FhirStory fhir,
+            Set<String> ours,
+            EventWatcher watcher,
+            Map<String, Object> stories)
             throws Exception {
         say("scanning every transaction input and every ledger log for plaintext, salt, K1 and C1");
         Web3j web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
@@ -185,18 +206,21 @@ final class StoreDemo {
             ChainScanner scanner = new ChainScanner(web3j);
             List<byte[]> chain =
                     scanner.allChainBytes(List.of(endpoints.patientContract(), endpoints.practitionerContract()));
-            boolean found = secrets.values().stream().anyMatch(s -> ChainScanner.containsAny(chain, s.all()));
+            // The edge encrypted its records itself: of those the demo knows only the plaintext.
+            boolean found = secrets.values().stream().anyMatch(s -> ChainScanner.containsAny(chain, s.all()))
+                    || ChainScanner.containsAny(chain, fhir.edgePlaintexts());
             Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("submitted", secrets.size());
-            summary.put("sealed", count(watcher.sealed().keySet(), secrets));
-            summary.put("committed", count(watcher.committed().keySet(), secrets));
-            summary.put("transactions", transactions(watcher, secrets));
+            summary.put("submitted", ours.size());
+            summary.put("sealed", count(watcher.sealed().keySet(), ours));
+            summary.put("committed", count(watcher.committed().keySet(), ours));
+            summary.put("transactions", transactions(watcher, ours));
             summary.put("deadLetters", watcher.deadLetterReasons().size());
             summary.put("patientContract", endpoints.patientContract());
             summary.put("practitionerContract", endpoints.practitionerContract());
             summary.put("chainRpc", endpoints.chainRpc());
             summary.put("masterKeyCustody", endpoints.masterKeyCustody());
             summary.put("plaintextFoundOnChain", found);
+            summary.putAll(fhir.results());
             summary.putAll(stories);
             return summary;
         } finally {
@@ -204,12 +228,12 @@ final class StoreDemo {
         }
     }
 
-    private static long count(java.util.Set<String> seen, Map<String, SecretBytes> ours) {
-        return ours.keySet().stream().filter(seen::contains).count();
+    private static long count(Set<String> seen, Set<String> ours) {
+        return ours.stream().filter(seen::contains).count();
     }
 
-    private static long transactions(EventWatcher watcher, Map<String, SecretBytes> ours) {
-        return ours.keySet().stream()
+    private static long transactions(EventWatcher watcher, Set<String> ours) {
+        return ours.stream()
                 .map(watcher.committed()::get)
                 .filter(java.util.Objects::nonNull)
                 .map(RecordCommitted::transactionHash)
@@ -230,61 +254,88 @@ final class StoreDemo {
                         recordId, story.domain(), story.owner().partyId(), hospital, story.plaintext(), readers);
     }
 
-    private List<Story> stories() {
+    /** The records the hospital writes through the SDK itself, each a valid R4 resource; indexes matter to the stories. */
+    private List<Story> stories(FhirStory fhir) {
         return List.of(
-                new Story(
+                Story.of(fhir, Domain.PATIENT, alice, R4Resources.bloodPressure(ALICE, 128, 82), false),
+                Story.of(
+                        fhir,
                         Domain.PATIENT,
                         alice,
-                        "Observation",
-                        fhir("Observation", "alice", "blood pressure 128/82 mmHg")),
-                new Story(Domain.PATIENT, alice, "Condition", fhir("Condition", "alice", "type 2 diabetes mellitus")),
-                new Story(
+                        R4Resources.condition(ALICE, "44054006", "Diabetes mellitus type 2"),
+                        false),
+                Story.of(
+                        fhir,
                         Domain.PATIENT,
                         alice,
-                        "MedicationRequest",
-                        fhir("MedicationRequest", "alice", "metformin 500 mg twice daily")),
-                new Story(Domain.PATIENT, bob, "Observation", fhir("Observation", "bob", "HbA1c 6.1 %")),
-                new Story(
+                        R4Resources.medicationRequest(
+                                ALICE, "861007", "metformin hydrochloride 500 MG Oral Tablet", "500 mg twice daily"),
+                        false),
+                Story.of(
+                        fhir,
                         Domain.PATIENT,
                         bob,
-                        "AllergyIntolerance",
-                        fhir("AllergyIntolerance", "bob", "penicillin, severe")),
-                new Story(
+                        R4Resources.observation(
+                                BOB, "4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood", 6.1, "%", "%"),
+                        false),
+                Story.of(
+                        fhir,
                         Domain.PATIENT,
                         bob,
-                        "Immunization",
-                        fhir("Immunization", "bob", "influenza vaccine 2026-10-02")),
-                new Story(
+                        R4Resources.allergy(BOB, "764146007", "Penicillin", "anaphylaxis"),
+                        false),
+                Story.of(
+                        fhir,
+                        Domain.PATIENT,
+                        bob,
+                        R4Resources.document(
+                                BOB,
+                                "18842-5",
+                                "Discharge summary",
+                                "Discharge letter",
+                                "Admitted with chest pain; troponin negative; home on day 2."),
+                        false),
+                Story.of(
+                        fhir,
                         Domain.PRACTITIONER,
                         drChen,
-                        "PractitionerRole",
-                        fhir("PractitionerRole", "dr-chen", "cardiology, St Mary")),
-                new Story(
+                        R4Resources.practitionerRole(DR_CHEN, "St Mary's Hospital", "394579002", "Cardiology"),
+                        false),
+                Story.of(
+                        fhir,
                         Domain.PRACTITIONER,
                         drChen,
-                        "Qualification",
-                        fhir("Qualification", "dr-chen", "board certified 2019")),
-                new Story(
+                        R4Resources.practitioner("dr-chen", "Chen", "Wei", "Board certified in cardiology", "2019"),
+                        false),
+                Story.of(
+                        fhir,
                         Domain.PATIENT,
                         bob,
-                        "Observation",
-                        fhir("Observation", "bob", "LDL 2.9 mmol/L, written before the upgrade"),
+                        R4Resources.observation(BOB, "22748-8", "LDL cholesterol", 2.9, "mmol/L", "mmol/L"),
                         true));
     }
 
-    private static byte[] fhir(String resourceType, String subject, String text) {
-        String json = "{\"resourceType\":\"" + resourceType + "\",\"subject\":\"" + subject + "\",\"text\":\"" + text
-                + "\",\"note\":\"hrm demo record\"}";
-        return json.getBytes(StandardCharsets.UTF_8);
+    /** What the hospital's EHR posts to the FHIR edge service, about bob, as one transaction. */
+    private static List<Resource> throughTheEdge() {
+        return List.of(
+                R4Resources.immunization(BOB, "141", "Influenza, seasonal, injectable", "2026-10-02"),
+                R4Resources.document(
+                        BOB,
+                        "57133-1",
+                        "Referral note",
+                        "Referral to cardiology",
+                        "Please see Mr Bob: exertional angina."));
     }
 
     private static void say(String line) {
         System.out.println("[demo] " + line);
     }
 
+    /** One record: an R4 resource's JSON, its category the resource's type. */
     private record Story(Domain domain, PartyKeys owner, String category, byte[] plaintext, boolean beforeUpgrade) {
-        Story(Domain domain, PartyKeys owner, String category, byte[] plaintext) {
-            this(domain, owner, category, plaintext, false);
+        /** Validated once, here: the record's bytes are that resource's JSON. */
+        static Story of(FhirStory fhir, Domain domain, PartyKeys owner, Resource resource, boolean beforeUpgrade) {
+            return new Story(domain, owner, resource.fhirType(), fhir.validated(resource), beforeUpgrade);
         }
     }
 }

@@ -74,7 +74,10 @@ class HsmDemoIT {
         int exit = demo.tell(platform.endpoints());
 
         assertThat(exit).as("demo summary %s", demo.summary()).isZero();
-        assertThat(demo.summary()).containsEntry("masterKeyCustody", "pkcs11");
+        assertThat(demo.summary())
+                .containsEntry("masterKeyCustody", "pkcs11")
+                .containsEntry("fhirResourcesValid", true)
+                .containsEntry("edgeSubmissions", 2);
         assertThat(platform.endpoints().vaultMasterKeyFile())
                 .as("no key file in use")
                 .isNull();

@@ -208,6 +208,7 @@ class OpsIT {
         assertThat(number(told, "tombstones")).isPositive();
         assertThat(after).containsEntry("allCiphertext", true);
         assertThat(told).containsEntry("auditAnchored", true).containsEntry("auditVerified", true);
+        assertThat(told).containsEntry("fhirResourcesValid", true).containsEntry("edgeSubmissions", 2);
     }
 
     /** Registers this test's hospital and patient the v2 way; before any "before" beat, so counts stay per record. */

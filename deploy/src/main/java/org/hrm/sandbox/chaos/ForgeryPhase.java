@@ -62,6 +62,7 @@ import org.hrm.crypto.Hpke;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.crypto.Sha256;
 import org.hrm.sandbox.ChainScanner;
+import org.hrm.sandbox.R4Resources;
 import org.hrm.sandbox.RecordCommands;
 import org.hrm.sandbox.SandboxAttester;
 
@@ -104,7 +105,7 @@ public final class ForgeryPhase {
     private static final Duration FETCH_WAIT = Duration.ofSeconds(30);
     private static final String CONSENT_DATABASE = "consent";
     private static final byte[] FORGED_CONTENT =
-            "{\"resourceType\":\"Observation\",\"note\":\"written by the forger\"}".getBytes(UTF_8);
+            R4Resources.json(R4Resources.notedHeartRate("Patient/forged", 180, "written by the forger"));
     private static final byte[] PLAINTEXT_SHARE = "HIV test: positive (plaintext smuggled as a share)".getBytes(UTF_8);
 
     private final String kafka;
@@ -178,7 +179,8 @@ public final class ForgeryPhase {
         PartiesKnown.await(kafka, SETUP_WAIT);
         Map<String, String> records = new LinkedHashMap<>();
         for (String use : List.of("unsigned", "wrongly signed", "keys destroyed", "re-signed", "re-owned", "access")) {
-            byte[] plaintext = ("{\"resourceType\":\"Observation\",\"note\":\"" + use + "\"}").getBytes(UTF_8);
+            byte[] plaintext = R4Resources.json(
+                    R4Resources.notedHeartRate(R4Resources.ownerReference(Domain.PATIENT, alice.partyId()), 72, use));
             RecordSubmitted record = record(UUID.randomUUID().toString(), alice, hospital, alice, plaintext);
             plaintexts.put(record.recordId(), plaintext);
             publisher.publish(record).join();

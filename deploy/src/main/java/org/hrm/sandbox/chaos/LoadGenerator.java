@@ -1,6 +1,5 @@
 package org.hrm.sandbox.chaos;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.sandbox.R4Resources;
 import org.hrm.sandbox.SandboxAttester;
 
 /**
@@ -113,7 +113,7 @@ final class LoadGenerator {
                 domain,
                 owner.partyId(),
                 hospital,
-                plaintext(),
+                plaintext(domain, owner),
                 Map.of(owner.partyId(), owner.publicKey()));
         Workload.Accepted accepted = new Workload.Accepted(record.recordId(), domain, owner.partyId());
         sends.add(publisher
@@ -128,12 +128,10 @@ final class LoadGenerator {
         return record.recordId();
     }
 
-    private byte[] plaintext() {
-        StringBuilder text = new StringBuilder("{\"resourceType\":\"Observation\",\"note\":\"");
-        while (text.length() < 700) {
-            text.append(Long.toHexString(random.nextLong()));
-        }
-        return text.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
+    /** A heart rate about the owner, padded to about 700 bytes (its builder's output is validated in a unit test). */
+    private byte[] plaintext(Domain domain, PartyKeys owner) {
+        return R4Resources.json(
+                R4Resources.loadObservation(R4Resources.ownerReference(domain, owner.partyId()), random, 700));
     }
 
     /** The owner asks to read one of their committed records. */

@@ -1,7 +1,5 @@
 package org.hrm.sandbox.chaos;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +18,7 @@ import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.sandbox.R4Resources;
 import org.hrm.sandbox.SandboxAttester;
 
 /** Valid events for the bad-input phase to break: fresh records, signed grants, a decision signed by a stranger. */
@@ -52,7 +51,8 @@ final class ProbeRecords {
                         domain,
                         owner.partyId(),
                         author,
-                        "{\"resourceType\":\"Observation\",\"note\":\"probe\"}".getBytes(UTF_8),
+                        R4Resources.json(R4Resources.notedHeartRate(
+                                R4Resources.ownerReference(domain, owner.partyId()), 72, "probe")),
                         Map.of(owner.partyId(), owner.publicKey()))
                 .toSubmitted(Instant.now(), "Observation");
     }
