@@ -34,6 +34,44 @@ function services(element, rows) {
     }).join('') || '<tr><td colspan="9">no heartbeat yet</td></tr>';
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The attention list: one line per condition, text only (rule, where, what the beats show). */
+function attention(element, items) {
+    element.replaceChildren(...(items.length ? items : [null]).map((item) => {
+        const li = document.createElement('li');
+        if (!item) {
+            li.textContent = 'nothing: no instance silent, no dead letters in 5 min, lag not growing, chain moving';
+            return li;
+        }
+        li.className = 'attention';
+        li.dataset.rule = item.rule;
+        li.textContent = `${item.rule} — ${item.where}: ${item.detail}`;
+        return li;
+    }));
+}
+
+/** A bar per minute, scaled to the hour's largest value; the title of each bar says its minute and value. */
+function chart(svg, minutes, value) {
+    const values = minutes.map(value);
+    const top = Math.max(...values, 1);
+    const width = 300 / minutes.length;
+    svg.replaceChildren(...minutes.map((minute, i) => {
+        const bar = document.createElementNS(SVG, 'rect');
+        const height = Math.round((values[i] / top) * 56);
+        bar.setAttribute('x', (i * width).toFixed(1));
+        bar.setAttribute('y', String(60 - height));
+        bar.setAttribute('width', Math.max(width - 1, 1).toFixed(1));
+        bar.setAttribute('height', String(height));
+        const title = document.createElementNS(SVG, 'title');
+        title.textContent = `${minute.start.slice(11, 16)} UTC: ${Number(values[i].toFixed(1))}`;
+        bar.appendChild(title);
+        return bar;
+    }));
+    svg.setAttribute('aria-label', `last hour, highest ${Number(top.toFixed(1))}`);
+    svg.dataset.max = String(Math.max(...values));
+}
+
 async function refresh() {
     try {
         const ops = (await call('GET', '/api/ops/overview')).body;
@@ -45,6 +83,10 @@ async function refresh() {
             ? { error: ops.chain.error }
             : { 'head block': ops.chain.headBlock, 'pending transactions': ops.chain.pendingTransactions });
         services($('services'), ops.services);
+        attention($('attention'), ops.attention);
+        chart($('chart-throughput'), ops.history, (m) => m.processedPerSecond);
+        chart($('chart-lag'), ops.history, (m) => m.lag);
+        chart($('chart-dead-letters'), ops.history, (m) => m.deadLetters);
         $('sources').textContent = 'from: ' + ops.sources.join(', ') + ' — refreshed ' + new Date().toISOString();
     } catch (e) {
         show($('message'), e.message, false);

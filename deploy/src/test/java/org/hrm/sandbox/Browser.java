@@ -74,6 +74,16 @@ final class Browser implements AutoCloseable {
                 css);
     }
 
+    /** How many elements match now (after an awaited text has shown the page's data arrived). */
+    int countElements(String css) {
+        return driver.findElements(By.cssSelector(css)).size();
+    }
+
+    /** An attribute of the first element that matches, waiting for it to appear. */
+    String attribute(String css, String name) {
+        return find(css).getAttribute(name);
+    }
+
     void click(String css) {
         find(css).click();
     }

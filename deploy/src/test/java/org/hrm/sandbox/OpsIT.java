@@ -141,6 +141,14 @@ class OpsIT {
         for (String service : List.of("consent", "key-vault", "gateway")) {
             assertThat(beats.get(service).path("ledger").isNull()).as(service).isTrue();
         }
+        // The last hour by minute, from the same beats: the newest minutes count every service's instance.
+        JsonNode history = overview.json().get("history");
+        assertThat(history).hasSize(60);
+        int reporting = Math.max(
+                history.get(59).get("instancesReporting").asInt(),
+                history.get(58).get("instancesReporting").asInt());
+        assertThat(reporting).isGreaterThanOrEqualTo(SERVICES.size());
+        assertThat(overview.json().get("attention").isArray()).isTrue();
         // The gateway's own actuator: probes open, metrics for operators only.
         assertThat(gateway.get("/actuator/health/readiness", null).status()).isEqualTo(200);
         assertThat(gateway.get("/actuator/prometheus", null).status()).isEqualTo(401);

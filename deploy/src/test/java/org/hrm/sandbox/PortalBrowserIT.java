@@ -162,6 +162,10 @@ class PortalBrowserIT {
 
             login(browser, "ops-olga", null);
             browser.awaitText("#pipeline", "record-committed", () -> {});
+            // The last hour's charts: a bar per minute, and the throughput of this run's work above zero.
+            assertThat(browser.countElements("#chart-throughput rect")).isEqualTo(60);
+            assertThat(Double.parseDouble(browser.attribute("#chart-throughput", "data-max")))
+                    .isGreaterThan(0);
             browser.screenshot("ops-dashboard");
         }
     }

@@ -14,13 +14,18 @@ import org.hrm.contracts.events.ServiceHeartbeat.PartitionLag;
  */
 public final class HeartbeatBook {
     private final Map<String, ServiceHeartbeat> byInstance = new ConcurrentHashMap<>();
+    private final OpsHistory history = new OpsHistory();
 
     public void beat(ServiceHeartbeat beat) {
         // Keyed by service too: an instance id is unique per host and process, not across services.
-        byInstance.merge(
-                beat.service() + "/" + beat.instanceId(),
-                beat,
-                (known, next) -> next.at().isBefore(known.at()) ? known : next);
+        String instance = beat.service() + "/" + beat.instanceId();
+        byInstance.merge(instance, beat, (known, next) -> next.at().isBefore(known.at()) ? known : next);
+        history.record(instance, beat);
+    }
+
+    /** The last hour by minute and the paging conditions, from the same beats. */
+    public OpsHistory history() {
+        return history;
     }
 
     /** One row per instance, by service then instance, each aged against {@code clock}. */

@@ -21,6 +21,8 @@ public interface OpsSource {
      * @param consumerLag lag per consumer group (summed over its partitions)
      * @param chain chain head and pending transactions, or an error text
      * @param services every service instance's last heartbeat
+     * @param history the last hour by minute, from the heartbeats
+     * @param attention the paging conditions the heartbeats show now (see {@link OpsHistory})
      * @param sources what this reading was made from, for the page to say
      */
     record Snapshot(
@@ -30,7 +32,22 @@ public interface OpsSource {
             Map<String, Long> consumerLag,
             Chain chain,
             List<ServiceStatus> services,
+            List<Minute> history,
+            List<Attention> attention,
             List<String> sources) {}
+
+    /**
+     * One minute of the last hour.
+     *
+     * @param processedPerSecond events per second summed over the instances that beat in the minute
+     * @param lag unprocessed events summed over those instances, at their last beat of the minute
+     * @param deadLetters dead letters sent during the minute
+     * @param instancesReporting how many instances beat in the minute
+     */
+    record Minute(Instant start, double processedPerSecond, long lag, long deadLetters, int instancesReporting) {}
+
+    /** A condition an operator would be paged on: the Prometheus rule it mirrors, where, and what the beats show. */
+    record Attention(String rule, String where, String detail) {}
 
     /**
      * One service instance as its last heartbeat told it.

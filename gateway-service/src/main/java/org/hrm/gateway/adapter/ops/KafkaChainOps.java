@@ -96,6 +96,8 @@ public final class KafkaChainOps implements OpsSource, AutoCloseable {
                     consumerLag(),
                     chain.read(),
                     heartbeats.statuses(clock),
+                    heartbeats.history().minutes(clock),
+                    heartbeats.history().attention(clock),
                     List.of(
                             "kafka topic offsets",
                             "kafka consumer groups",

@@ -89,6 +89,8 @@ class FakePlatform implements GatewayCommands, OpsSource {
                         1,
                         Map.of("oversized event", 1L),
                         new LedgerStatus(42, 0, List.of(new LaneNonce("0xabc", 7, 7))))),
+                List.of(new OpsSource.Minute(Instant.parse("2026-01-01T00:00:00Z"), 2.5, 0, 1, 1)),
+                List.of(new OpsSource.Attention("HrmDeadLetters", "LEDGER_WRITER/host-1-a1b2c3", "1 dead letters")),
                 List.of("fake"));
     }
 }
