@@ -55,8 +55,8 @@ public final class TopicAccess {
             case VAULT_PROGRESS -> EnumSet.of(OPERATOR);
             case AUDIT, GATEWAY_AUDIT -> EnumSet.of(LEDGER_WRITER, GATEWAY, OPERATOR);
             case AUDIT_ANCHORED -> EnumSet.of(GATEWAY, OPERATOR);
-            case KEY_VAULT_DEAD_LETTER, LEDGER_WRITER_DEAD_LETTER, CONSENT_DEAD_LETTER, GATEWAY_DEAD_LETTER -> EnumSet.of(
-                    OPERATOR);
+            case KEY_VAULT_DEAD_LETTER, LEDGER_WRITER_DEAD_LETTER, CONSENT_DEAD_LETTER, GATEWAY_DEAD_LETTER ->
+                EnumSet.of(OPERATOR);
             case KEY_VAULT_HEARTBEATS, LEDGER_WRITER_HEARTBEATS, CONSENT_HEARTBEATS, GATEWAY_HEARTBEATS ->
                 EnumSet.of(GATEWAY, OPERATOR);
         };

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.Topic;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.Topic;
-import org.hrm.support.CatalogueTopics;
 import org.hrm.contracts.authority.AttestationKeys;
 import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.authority.DirectoryRules;
@@ -40,6 +39,7 @@ import org.hrm.gateway.application.ReleaseAnswers;
 import org.hrm.gateway.application.ReleaseStore;
 import org.hrm.gateway.application.ViewStore;
 import org.hrm.gateway.application.Views;
+import org.hrm.support.CatalogueTopics;
 import org.hrm.support.ServiceActivity;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -155,7 +155,8 @@ class GatewayConfiguration {
             activity.deadLettered(reason);
         };
         return new ReaderSupervisor(
-                () -> topicProjection(kafka, views, deadLetters, meters, auditAuthority), properties.readerStallAfter());
+                () -> topicProjection(kafka, views, deadLetters, meters, auditAuthority),
+                properties.readerStallAfter());
     }
 
     /** In the readiness group: DOWN while the topic reader is dead, stuck behind, or being replaced. */

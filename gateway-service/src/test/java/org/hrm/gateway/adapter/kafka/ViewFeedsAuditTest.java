@@ -21,6 +21,7 @@ import org.hrm.gateway.application.AuditBook;
 import org.hrm.gateway.application.DirectoryBook;
 import org.hrm.gateway.application.ErasureBook;
 import org.hrm.gateway.application.HeartbeatBook;
+import org.hrm.gateway.application.InMemoryReleaseStore;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.gateway.application.ReleaseAnswers;
 import org.hrm.gateway.application.Views;
@@ -57,9 +58,12 @@ class ViewFeedsAuditTest {
                 .hasMessage("unsigned audit event");
         assertThatThrownBy(() -> feed(Topic.AUDIT, event("stranger").signedBy(P256KeyPair.generate())))
                 .hasMessage("audit event not signed by consent-service's decision key");
-        assertThatThrownBy(() -> feed(Topic.AUDIT, event("gateway's on consent's topic").signedBy(GATEWAY)))
+        assertThatThrownBy(() ->
+                        feed(Topic.AUDIT, event("gateway's on consent's topic").signedBy(GATEWAY)))
                 .hasMessage("audit event not signed by consent-service's decision key");
-        assertThatThrownBy(() -> feed(Topic.GATEWAY_AUDIT, event("consent's on gateway's topic").signedBy(CONSENT)))
+        assertThatThrownBy(() -> feed(
+                        Topic.GATEWAY_AUDIT,
+                        event("consent's on gateway's topic").signedBy(CONSENT)))
                 .hasMessage("audit event not signed by a trusted gateway attestation key");
 
         assertThat(views.audit().of(PATIENT)).isEmpty();
@@ -93,7 +97,7 @@ class ViewFeedsAuditTest {
                 new ErasureBook(records),
                 new DirectoryBook(new DirectoryRules(AttestationKeys.none())),
                 new AuditBook(),
-                new ReleaseAnswers(),
+                new ReleaseAnswers(new InMemoryReleaseStore(), java.time.Clock.systemUTC()),
                 new HeartbeatBook());
     }
 }
