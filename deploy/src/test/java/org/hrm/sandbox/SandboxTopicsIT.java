@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.Topic;
 import org.hrm.deploy.TopicFiles;
 import org.junit.jupiter.api.Test;
@@ -46,11 +47,30 @@ class SandboxTopicsIT {
                     topics.get(resource.name()).partitions().size() + " "
                             + config.entries().stream()
                                     .filter(entry -> entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG)
+                                    .filter(entry -> !surveyedSetting(resource.name(), entry.name()))
                                     .map(entry -> entry.name() + "=" + entry.value())
                                     .sorted()
                                     .collect(Collectors.joining(" "))));
         }
 
-        assertThat(described).as("partitions and settings").isEqualTo(TopicFiles.settingsByName(3));
+        Map<String, String> expected = new TreeMap<>();
+        TopicFiles.settingsByName(3)
+                .forEach((name, settings) -> expected.put(
+                        name,
+                        Arrays.stream(settings.split(" "))
+                                .filter(setting -> !surveyedSetting(name, setting.split("=")[0]))
+                                .collect(Collectors.joining(" "))));
+        assertThat(described).as("partitions and settings").isEqualTo(expected);
+    }
+
+    /**
+     * The demo's erasure completeness check (ErasureSurvey) lowers these two settings of the topics carrying C1 on the
+     * platform it runs on, to make the broker compact them now; on the shared platform it may have run before this
+     * test, so they are not compared for those topics (their policy, retention and compaction lag still are).
+     */
+    private static boolean surveyedSetting(String topic, String setting) {
+        boolean carriesC1 = ErasableTopics.TOPICS.stream()
+                .anyMatch(entry -> entry.allNames().contains(topic));
+        return carriesC1 && (setting.equals("segment.ms") || setting.equals("min.cleanable.dirty.ratio"));
     }
 }
