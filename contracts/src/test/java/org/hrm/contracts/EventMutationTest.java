@@ -24,23 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventMutationTest {
     private static final long SEED = 20261125L;
     private static final int MUTANTS_PER_TYPE = 28;
-    private static final List<String> TYPES = List.of(
-            "RecordSubmitted",
-            "RecordSealed",
-            "RecordCommitted",
-            "PartyRegistered",
-            "ConsentGranted",
-            "ConsentRevoked",
-            "AccessRequested",
-            "AccessDecided",
-            "RecordReleased",
-            "RecordReleaseDenied",
-            "StandingGrants",
-            "AuditEvent",
-            "ErasureRequested",
-            "KeysDestroyed",
-            "ErasureCommitted",
-            "ErasureReceipt");
+    private static final List<String> TYPES = EventFixturesTest.everyEventType().toList();
 
     private final EventCodec codec = new EventCodec();
 

@@ -19,10 +19,13 @@ import org.hrm.crypto.P256KeyPair;
  */
 public record VaultCommand(
         String commandId, String command, int version, Instant issuedAt, String operatorId, byte[] operatorSignature) {
+    /** Every command the vault runs (the event contract lists them too). */
+    public static final java.util.List<String> COMMANDS = java.util.List.of("ROTATE", "RETIRE", "ROTATE_PSEUDONYM");
+
     public VaultCommand {
         Require.recordId(commandId);
         Require.text(command, "command");
-        if (!command.equals("ROTATE") && !command.equals("RETIRE") && !command.equals("ROTATE_PSEUDONYM")) {
+        if (!COMMANDS.contains(command)) {
             throw new IllegalArgumentException("command must be ROTATE, RETIRE or ROTATE_PSEUDONYM, not " + command);
         }
         Require.present(issuedAt, "issuedAt");
