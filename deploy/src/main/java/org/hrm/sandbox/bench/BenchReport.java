@@ -52,6 +52,10 @@ final class BenchReport {
         report.put(
                 "fetchP99Ms",
                 fetch == null ? -1 : Latencies.round(fetch.latencies().percentile(99)));
+        if (fetch != null) {
+            report.put("fetchSpansP50Ms", spans(fetch.spans(), 50));
+            report.put("fetchSpansP99Ms", spans(fetch.spans(), 99));
+        }
         report.put("fetchDenied", fetch == null ? 0 : fetch.denied());
         report.put("fetchUndecryptable", fetch == null ? 0 : fetch.undecryptable());
         report.put("recordConsumers", options.recordConsumers());
@@ -62,6 +66,15 @@ final class BenchReport {
         report.put("exactlyOnceOnChain", verdict.holds());
         report.put("recordsVerifiedOnChain", verdict.expected());
         return report;
+    }
+
+    /** Each hop of the fetch path at percentile {@code p}: decision, release and delivery (FetchPhase.Spans). */
+    static Map<String, Object> spans(FetchPhase.Spans spans, double p) {
+        Map<String, Object> hops = new LinkedHashMap<>();
+        hops.put("decision", Latencies.round(spans.decision().percentile(p)));
+        hops.put("release", Latencies.round(spans.release().percentile(p)));
+        hops.put("delivery", Latencies.round(spans.delivery().percentile(p)));
+        return hops;
     }
 
     private static double round(double value) {

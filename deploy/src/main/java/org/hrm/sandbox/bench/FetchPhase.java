@@ -22,6 +22,7 @@ import org.hrm.client.sdk.RecordDecryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.events.AccessDecided;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
@@ -32,10 +33,22 @@ import org.hrm.contracts.events.RecordSubmitted;
  * AccessDecided → vault, which reads C2 from the chain → RecordReleased) at an offered rate; the latency is from the
  * request's send to the answer seen by one consumer following both answer topics. Every released record must decrypt
  * with the owner's key to the record that was stored.
+ *
+ * <p>Each answered request is also cut into its hops ({@link Spans}), from the times the events themselves carry:
+ * the request's {@code requestedAt}, the decision's {@code decidedAt} (read from access-decided, which the sandbox's
+ * bench may follow as an observer) and the answer's {@code releasedAt}/{@code deniedAt}. The services share one
+ * clock in the sandbox, so the hops add up to the latency.
  */
 final class FetchPhase {
-    /** Latencies of the answers, and how many were denials or did not decrypt. */
-    record Result(int fetches, Latencies latencies, int denied, int undecryptable) {}
+    /** Latencies of the answers, how many were denials or did not decrypt, and where the time went. */
+    record Result(int fetches, Latencies latencies, int denied, int undecryptable, Spans spans) {}
+
+    /**
+     * The fetch path's hops, each in milliseconds: request sent to decision made (Kafka, consent-service's check and
+     * signature), decision made to answer published (Kafka, the vault's check, chain read, decryption and sealing),
+     * answer published to answer received (Kafka).
+     */
+    record Spans(Latencies decision, Latencies release, Latencies delivery) {}
 
     private final String bootstrapServers;
     private final RecordPublisher publisher;
@@ -55,6 +68,9 @@ final class FetchPhase {
         Map<String, RecordSubmitted> asked = new ConcurrentHashMap<>();
         List<Double> latencies = new ArrayList<>();
         List<RecordReleased> released = new ArrayList<>();
+        Map<String, Instant> requestedAt = new ConcurrentHashMap<>();
+        Map<String, Instant> decidedAt = new ConcurrentHashMap<>();
+        Map<String, Instant[]> answered = new ConcurrentHashMap<>(); // answer's own time, time received
         int denied = 0;
         try (KafkaConsumer<String, byte[]> consumer = answers()) {
             long start = System.nanoTime();
@@ -76,15 +92,23 @@ final class FetchPhase {
                                     null)
                             .signedBy(supply.owner(record.ownerId()).keyPair());
                     asked.put(request.requestId(), record);
+                    requestedAt.put(request.requestId(), request.requestedAt());
                     sent.put(request.requestId(), System.nanoTime());
                     publisher.requestAccess(request);
                 }
                 for (ConsumerRecord<String, byte[]> answer : consumer.poll(Duration.ofMillis(1))) {
                     long now = System.nanoTime();
-                    String requestId = requestId(answer, released);
-                    Long at = requestId == null ? null : sent.remove(requestId);
+                    Instant receivedAt = Instant.now();
+                    if (answer.topic().endsWith(".access-decided")) {
+                        AccessDecided decision = codec.decode(answer.value(), AccessDecided.class);
+                        decidedAt.put(decision.requestId(), decision.decidedAt());
+                        continue;
+                    }
+                    Answer seen = answer(answer, released);
+                    Long at = sent.remove(seen.requestId());
                     if (at != null) {
                         latencies.add((now - at) / 1e6);
+                        answered.put(seen.requestId(), new Instant[] {seen.at(), receivedAt});
                         denied += answer.topic().endsWith(".record-release-denied") ? 1 : 0;
                     }
                 }
@@ -98,16 +122,46 @@ final class FetchPhase {
         if (latencies.size() < fetches) {
             throw new IllegalStateException("fetch: only " + latencies.size() + " of " + fetches + " answered");
         }
-        return new Result(fetches, Latencies.of(latencies), denied, undecryptable(released, asked));
+        return new Result(
+                fetches,
+                Latencies.of(latencies),
+                denied,
+                undecryptable(released, asked),
+                spans(requestedAt, decidedAt, answered));
     }
 
-    private String requestId(ConsumerRecord<String, byte[]> answer, List<RecordReleased> released) {
+    private record Answer(String requestId, Instant at) {}
+
+    private Answer answer(ConsumerRecord<String, byte[]> answer, List<RecordReleased> released) {
         if (answer.topic().endsWith(".record-released")) {
             RecordReleased event = codec.decode(answer.value(), RecordReleased.class);
             released.add(event);
-            return event.requestId();
+            return new Answer(event.requestId(), event.releasedAt());
         }
-        return codec.decode(answer.value(), RecordReleaseDenied.class).requestId();
+        RecordReleaseDenied event = codec.decode(answer.value(), RecordReleaseDenied.class);
+        return new Answer(event.requestId(), event.deniedAt());
+    }
+
+    /** The hops of every answered request whose decision was seen too. */
+    static Spans spans(
+            Map<String, Instant> requestedAt, Map<String, Instant> decidedAt, Map<String, Instant[]> answered) {
+        List<Double> decision = new ArrayList<>();
+        List<Double> release = new ArrayList<>();
+        List<Double> delivery = new ArrayList<>();
+        answered.forEach((requestId, times) -> {
+            Instant requested = requestedAt.get(requestId);
+            Instant decided = decidedAt.get(requestId);
+            if (requested != null && decided != null) {
+                decision.add(millisBetween(requested, decided));
+                release.add(millisBetween(decided, times[0]));
+                delivery.add(millisBetween(times[0], times[1]));
+            }
+        });
+        return new Spans(Latencies.of(decision), Latencies.of(release), Latencies.of(delivery));
+    }
+
+    private static double millisBetween(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e6;
     }
 
     private int undecryptable(List<RecordReleased> released, Map<String, RecordSubmitted> asked) {
@@ -131,7 +185,10 @@ final class FetchPhase {
         return failed;
     }
 
-    /** Positioned at the end of both answer topics before the first request, so no answer slips past. */
+    /**
+     * Positioned at the end of both answer topics and of the decisions before the first request, so no answer slips
+     * past.
+     */
     private KafkaConsumer<String, byte[]> answers() {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -139,8 +196,10 @@ final class FetchPhase {
         KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic :
-                List.of(Topic.RECORD_RELEASED.name(Domain.PATIENT), Topic.RECORD_RELEASE_DENIED.name(Domain.PATIENT))) {
+        for (String topic : List.of(
+                Topic.RECORD_RELEASED.name(Domain.PATIENT),
+                Topic.RECORD_RELEASE_DENIED.name(Domain.PATIENT),
+                Topic.ACCESS_DECIDED.name(Domain.PATIENT))) {
             consumer.partitionsFor(topic, Duration.ofSeconds(10))
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
