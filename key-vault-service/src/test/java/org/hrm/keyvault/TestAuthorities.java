@@ -87,6 +87,7 @@ public final class TestAuthorities {
                 new RequestRules(attesters()),
                 Map.of(OPERATOR_ID, OPERATOR.publicKey()),
                 Duration.ZERO,
+                Duration.ofHours(24),
                 Clock.systemUTC());
     }
 }

@@ -26,12 +26,24 @@ import org.hrm.keyvault.domain.Submission;
  *
  * <p>Why the author's current key and not an earlier one: a key is rotated because it may have leaked, so a new
  * submission signed with an old key is refused; readers still check old records against the key history.
+ *
+ * <p>Why an erasure request expires: a request that erases all of an owner's records destroys the owner's key, and so
+ * every record stored under it, later ones included. A signed request someone withheld (a compromised gateway, a
+ * network in the middle) and delivered weeks later would erase records the owner stored after signing it. The vault
+ * obeys a request only within {@code erasureRequestMaxAge} of its signed {@code requestedAt} (a day by default: a
+ * vault outage shorter than that loses no erasure; after a longer one the dead letter says why, and the owner asks
+ * again), and never one dated more than {@link #FUTURE_SKEW} ahead of its clock. A replay within the window is
+ * harmless: the vault keys erasures by request id.
  */
 public final class VaultAuthority {
+    /** How far ahead of the vault's clock a request may be dated (clocks of the owner's device drift). */
+    public static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
+
     private final DirectoryKeeper directory;
     private final RequestRules requests;
     private final Map<String, byte[]> operatorKeys;
     private final Duration partyGrace;
+    private final Duration erasureRequestMaxAge;
     private final Clock clock;
 
     public VaultAuthority(
@@ -39,6 +51,7 @@ public final class VaultAuthority {
             RequestRules requests,
             Map<String, byte[]> operatorKeys,
             Duration partyGrace,
+            Duration erasureRequestMaxAge,
             Clock clock) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.requests = Objects.requireNonNull(requests, "requests");
@@ -47,6 +60,7 @@ public final class VaultAuthority {
                 (id, key) -> keys.put(id, P256.requirePublicKey(key).clone()));
         this.operatorKeys = Map.copyOf(keys);
         this.partyGrace = Objects.requireNonNull(partyGrace, "partyGrace");
+        this.erasureRequestMaxAge = Objects.requireNonNull(erasureRequestMaxAge, "erasureRequestMaxAge");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -78,10 +92,27 @@ public final class VaultAuthority {
         return Optional.empty();
     }
 
-    /** Empty when the owner (or the gateway's attestation of the owner) asked for this erasure; otherwise why not. */
+    /**
+     * Empty when the owner (or the gateway's attestation of the owner) asked for this erasure, recently enough;
+     * otherwise why not.
+     */
     public Optional<String> erasureRefusal(ErasureRequested request) {
-        return requests.erasureRefusal(
+        Optional<String> unauthorized = requests.erasureRefusal(
                 request, directory.entry(request.ownerId()).orElse(null));
+        if (unauthorized.isPresent()) {
+            return unauthorized;
+        }
+        Instant now = clock.instant();
+        if (request.requestedAt().isBefore(now.minus(erasureRequestMaxAge))) {
+            return Optional.of("erasure request " + request.requestId() + " was made at " + request.requestedAt()
+                    + ", more than " + erasureRequestMaxAge + " ago: a request held back that long is not obeyed"
+                    + " (it could erase records stored since); the owner can ask again");
+        }
+        if (request.requestedAt().isAfter(now.plus(FUTURE_SKEW))) {
+            return Optional.of("erasure request " + request.requestId() + " is dated " + request.requestedAt()
+                    + ", more than " + FUTURE_SKEW + " ahead of the vault's clock");
+        }
+        return Optional.empty();
     }
 
     /** Empty when a configured operator key signed this command; otherwise why not. */

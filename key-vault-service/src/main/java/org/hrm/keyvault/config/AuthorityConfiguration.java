@@ -53,6 +53,7 @@ class AuthorityConfiguration {
                 new RequestRules(authority.attesters()),
                 authority.operators(),
                 authority.partyGrace(),
+                authority.erasureRequestMaxAge(),
                 Clock.systemUTC());
     }
 }

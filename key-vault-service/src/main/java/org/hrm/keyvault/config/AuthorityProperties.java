@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attestationKeys trusted gateway attestation keys, base64 of the 65-byte P-256 point by key id
  * @param operatorKeys operators' public keys, base64 of the 65-byte P-256 point by operator id; none: no command runs
  * @param partyGrace how long a submission waits for its author or owner to appear in the directory
+ * @param erasureRequestMaxAge how long after its signed time an erasure request is obeyed (VaultAuthority says why)
  * @param directoryConsumerGroup the consumer group of the parties listener
  */
 @ConfigurationProperties("hrm.vault.authority")
@@ -22,6 +23,7 @@ public record AuthorityProperties(
         Map<String, String> attestationKeys,
         Map<String, String> operatorKeys,
         @DefaultValue("10s") Duration partyGrace,
+        @DefaultValue("24h") Duration erasureRequestMaxAge,
         @DefaultValue("key-vault-service-parties") String directoryConsumerGroup) {
     public AuthorityProperties {
         attestationKeys = attestationKeys == null ? Map.of() : Map.copyOf(attestationKeys);

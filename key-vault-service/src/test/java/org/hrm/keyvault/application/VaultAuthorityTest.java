@@ -2,9 +2,12 @@ package org.hrm.keyvault.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.keyvault.TestAuthorities;
 import org.hrm.keyvault.domain.ReaderShare;
@@ -41,6 +44,49 @@ class VaultAuthorityTest {
                 .hasValue("record " + unknownAuthor.recordId() + ": author stranger is not registered");
         assertThat(authority.submissionRefusal(unknownOwner, Instant.now()))
                 .hasValue("record " + unknownOwner.recordId() + ": owner nobody is not registered");
+    }
+
+    @Test
+    void obeysTheOwnersSignedErasureRequestMadeWithinTheWindow() {
+        assertThat(authority.erasureRefusal(erasure(Instant.now().minus(Duration.ofHours(23)))))
+                .isEmpty();
+    }
+
+    @Test
+    void refusesAnOwnersSignedErasureRequestHeldBackLongerThanTheWindow() {
+        ErasureRequested withheld = erasure(Instant.now().minus(Duration.ofHours(25)));
+
+        assertThat(authority.erasureRefusal(withheld))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .startsWith("erasure request " + withheld.requestId() + " was made at")
+                        .contains("the owner can ask again"));
+    }
+
+    @Test
+    void refusesAnErasureRequestDatedAheadOfTheVaultsClock() {
+        assertThat(authority.erasureRefusal(erasure(Instant.now().plus(Duration.ofMinutes(10)))))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("ahead of the vault's clock"));
+        assertThat(authority.erasureRefusal(erasure(Instant.now().plus(Duration.ofMinutes(1)))))
+                .isEmpty();
+    }
+
+    @Test
+    void anOldRequestNotSignedByTheOwnerIsRefusedForItsSignatureFirst() {
+        ErasureRequested forged = new ErasureRequested(
+                        UUID.randomUUID().toString(),
+                        Domain.PATIENT,
+                        OWNER,
+                        null,
+                        Instant.now().minus(Duration.ofDays(30)))
+                .signedBy(P256KeyPair.generate());
+
+        assertThat(authority.erasureRefusal(forged))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("is signed by neither owner"));
+    }
+
+    private static ErasureRequested erasure(Instant requestedAt) {
+        return new ErasureRequested(UUID.randomUUID().toString(), Domain.PATIENT, OWNER, null, requestedAt)
+                .signedBy(TestAuthorities.key(OWNER));
     }
 
     /** A v2 submission (C1 starts with 0x02) whose provenance {@code key} signed. */
