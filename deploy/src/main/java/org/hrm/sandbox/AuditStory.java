@@ -47,7 +47,9 @@ final class AuditStory {
         Web3j web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
         try {
             Map<String, Object> report = new AuditVerifier(
-                            web3j, List.of(endpoints.patientContract(), endpoints.practitionerContract()))
+                            web3j,
+                            List.of(endpoints.patientContract(), endpoints.practitionerContract()),
+                            AuditVerifier.producers(endpoints))
                     .check(export);
             say.accept("checked against the chain: " + Json.write(report));
             Map<String, Object> outcome = new LinkedHashMap<>();

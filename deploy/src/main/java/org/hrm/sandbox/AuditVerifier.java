@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import org.hrm.contracts.audit.AccessHistoryExport;
 import org.hrm.contracts.audit.AuditHistoryCheck;
 import org.hrm.contracts.audit.MerkleTree;
+import org.hrm.contracts.authority.AttestationKeys;
+import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.Web3j;
@@ -29,6 +32,11 @@ import org.web3j.protocol.core.methods.response.Log;
  * <p>Only the ledger contracts' roots count (the sandbox's, or those named with {@code --contracts}): anyone can
  * deploy a contract that emits an AuditAnchored log, so a root from any other address proves nothing. The proof's own
  * contract and transaction are not trusted either: the root is looked up by value.
+ *
+ * <p>With the producers' public keys (consent-service's decision key and the gateway's attestation keys, from
+ * {@code --consent-key} and {@code --gateway-keys}, or the sandbox's endpoints file) it also checks that each entry's
+ * producer signed it, so an auditor need not trust the ledger writer that anchored it; {@code signaturesChecked}
+ * says whether it did.
  */
 final class AuditVerifier {
     static final String AUDIT_ANCHORED = EventEncoder.encode(RecordLedger.AUDITANCHORED_EVENT);
@@ -36,12 +44,44 @@ final class AuditVerifier {
 
     private final Web3j web3j;
     private final List<String> contracts;
+    private final Optional<AuditAuthority> producers;
 
-    AuditVerifier(Web3j web3j, List<String> contracts) {
+    AuditVerifier(Web3j web3j, List<String> contracts, Optional<AuditAuthority> producers) {
         this.web3j = web3j;
         this.contracts = contracts.stream()
                 .map(address -> address.toLowerCase(Locale.ROOT))
                 .toList();
+        this.producers = producers;
+    }
+
+    /** The producers' keys as a sandbox publishes them in its endpoints file. */
+    static Optional<AuditAuthority> producers(Endpoints endpoints) {
+        if (endpoints == null || endpoints.consentDecisionPublicKey() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(producers(
+                endpoints.consentDecisionPublicKey(),
+                endpoints.gatewayAttestationKeys() == null ? Map.of() : endpoints.gatewayAttestationKeys()));
+    }
+
+    private static AuditAuthority producers(String consentKey, Map<String, String> gatewayKeys) {
+        Map<String, byte[]> decoded = new LinkedHashMap<>();
+        gatewayKeys.forEach((id, key) -> decoded.put(id, Base64.getDecoder().decode(key.strip())));
+        return new AuditAuthority(Base64.getDecoder().decode(consentKey.strip()), AttestationKeys.of(decoded));
+    }
+
+    /** {@code id=base64,id=base64} as {@code --gateway-keys} takes them. */
+    private static Map<String, String> keysById(String option) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String pair : option.split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new Args.UsageException(
+                        "verify-chain: --gateway-keys takes id=base64[,id=base64], got '" + pair + "'");
+            }
+            keys.put(pair.substring(0, equals).strip(), pair.substring(equals + 1));
+        }
+        return keys;
     }
 
     /** Every root the ledger contracts anchored, by root (hex); the first log of a root counts. */
@@ -75,8 +115,10 @@ final class AuditVerifier {
     /** The report of one export: counts, the sequence numbers covered, every finding, and whether it is intact. */
     Map<String, Object> check(AccessHistoryExport export) throws IOException {
         Map<String, AuditHistoryCheck.AnchoredRoot> roots = anchoredRoots();
-        AuditHistoryCheck.Report report =
-                AuditHistoryCheck.check(export, root -> Optional.ofNullable(roots.get(root.toLowerCase(Locale.ROOT))));
+        AuditHistoryCheck.ChainAnchors chain = root -> Optional.ofNullable(roots.get(root.toLowerCase(Locale.ROOT)));
+        AuditHistoryCheck.Report report = producers
+                .map(keys -> AuditHistoryCheck.check(export, chain, keys))
+                .orElseGet(() -> AuditHistoryCheck.check(export, chain));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("patientId", report.patientId());
         summary.put("entries", report.entries());
@@ -86,6 +128,7 @@ final class AuditVerifier {
         summary.put("unanchored", export.unanchored());
         summary.put("rootsOnChain", roots.size());
         summary.put("contracts", contracts);
+        summary.put("signaturesChecked", producers.isPresent());
         List<Map<String, Object>> findings = new ArrayList<>();
         for (AuditHistoryCheck.Finding finding : report.findings()) {
             Map<String, Object> named = new LinkedHashMap<>();
@@ -102,7 +145,10 @@ final class AuditVerifier {
         return summary;
     }
 
-    /** {@code verify-chain --audit FILE [--rpc URL] [--contracts A,B]}: exit 1 if any entry was changed, dropped or added. */
+    /**
+     * {@code verify-chain --audit FILE [--rpc URL] [--contracts A,B] [--consent-key B64 --gateway-keys ID=B64,...]}:
+     * exit 1 if any entry was changed, dropped, added or (with the keys) not signed by its producer.
+     */
     static int run(Args args) throws IOException {
         AccessHistoryExport export =
                 Json.read(Files.readString(Path.of(args.required("audit"))), AccessHistoryExport.class);
@@ -116,9 +162,16 @@ final class AuditVerifier {
                     Endpoints endpoints = required(sandbox, "--contracts");
                     return List.of(endpoints.patientContract(), endpoints.practitionerContract());
                 });
+        Optional<AuditAuthority> producers = args.optional("consent-key")
+                .map(consentKey -> Optional.of(producers(consentKey, keysById(args.required("gateway-keys")))))
+                .orElseGet(() -> producers(sandbox));
+        if (producers.isEmpty()) {
+            System.err.println("[verify-chain] no --consent-key/--gateway-keys and no sandbox: checking inclusion only,"
+                    + " not the producers' signatures");
+        }
         Web3j web3j = Web3j.build(new org.web3j.protocol.http.HttpService(rpc));
         try {
-            Map<String, Object> report = new AuditVerifier(web3j, contracts).check(export);
+            Map<String, Object> report = new AuditVerifier(web3j, contracts, producers).check(export);
             System.out.println(Json.write(report));
             return Boolean.TRUE.equals(report.get("intact")) ? 0 : 1;
         } finally {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param devLogins the development users of the gateway's login page, "party id (role)"
  * @param gatewayAttestationKeys the gateway's public attestation keys by key id (base64 SEC1), as it publishes them
  *     at {@code /api/attestation-keys}: what a client's directory trusts
+ * @param consentDecisionPublicKey consent-service's decision key (base64 SEC1), which signs its decisions and the
+ *     audit events on hrm.ops.audit: what an auditor checks those with
  */
 public record Endpoints(
         String kafkaBootstrapServers,
@@ -30,7 +32,8 @@ public record Endpoints(
         Map<String, String> actuators,
         String gatewayUrl,
         List<String> devLogins,
-        Map<String, String> gatewayAttestationKeys) {
+        Map<String, String> gatewayAttestationKeys,
+        String consentDecisionPublicKey) {
 
     /** {@code keyfile} or {@code pkcs11}. */
     public String masterKeyCustody() {

@@ -218,9 +218,11 @@ public final class HrmCli {
                             destroys it: backups made under it become useless); start a new pseudonym key version
                   verify-chain --rpc URL   an auditor's report from the chain alone: ledger contracts, records,
                             grant shares, revocations, tombstones; checks every payload is ciphertext
-                  verify-chain --audit FILE [--rpc URL] [--contracts A,B]   check an exported access history (portal:
-                            "Export for an auditor") against the audit roots on chain; names every entry changed,
-                            dropped or added, exit 1 if any
+                  verify-chain --audit FILE [--rpc URL] [--contracts A,B] [--consent-key B64 --gateway-keys ID=B64]
+                            check an exported access history (portal: "Export for an auditor") against the audit
+                            roots on chain and, with the producers' public keys (the sandbox's by default), each
+                            entry's producer signature; names every entry changed, dropped, added or unsigned, exit 1
+                            if any
                   chaos     [--seed 7] [--records 300] [--rate 5] [--drain-seconds 180]   every service, the broker,
                             the database and the chain node in processes of their own; records stream in while each
                             service is killed (kill -9) and restarted and the infrastructure restarted, then bad input

@@ -263,7 +263,8 @@ public final class Platform implements AutoCloseable {
                     devUsers().stream()
                             .map(user -> user.partyId() + " (" + user.role() + ")")
                             .toList(),
-                    Map.of(SandboxAttester.KEY_ID, secrets.gatewayAttestationPublicKey()));
+                    Map.of(SandboxAttester.KEY_ID, secrets.gatewayAttestationPublicKey()),
+                    secrets.consentPublicKey());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the sandbox's key files in " + options.home(), e);
         }

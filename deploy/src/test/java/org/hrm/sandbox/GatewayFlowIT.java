@@ -119,9 +119,11 @@ class GatewayFlowIT {
         Endpoints endpoints = platform.endpoints();
         Web3j web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
         try {
-            AuditVerifier verifier =
-                    new AuditVerifier(web3j, List.of(endpoints.patientContract(), endpoints.practitionerContract()));
-            assertThat(verifier.check(export)).containsEntry("intact", true);
+            AuditVerifier verifier = new AuditVerifier(
+                    web3j,
+                    List.of(endpoints.patientContract(), endpoints.practitionerContract()),
+                    AuditVerifier.producers(endpoints));
+            assertThat(verifier.check(export)).containsEntry("intact", true).containsEntry("signaturesChecked", true);
 
             List<AccessHistoryExport.Entry> tampered = new ArrayList<>(export.entries());
             AccessHistoryExport.Entry changed = tampered.get(1);
@@ -138,7 +140,9 @@ class GatewayFlowIT {
             assertThat(report.get("findings").toString())
                     .contains("kind=changed, sequence=" + changed.sequence())
                     .contains("kind=dropped, sequence=" + dropped.sequence())
-                    .contains("kind=added, sequence=" + copied.sequence());
+                    .contains("kind=added, sequence=" + copied.sequence())
+                    // the edit also breaks its producer's signature, which the auditor checks without the writer
+                    .contains("kind=unsigned, sequence=" + changed.sequence());
         } finally {
             web3j.shutdown();
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hrm.contracts.authority.AuditAuthority;
 
 /**
  * Checks an exported access history against the audit roots on chain and names every entry that was changed, dropped
@@ -16,7 +17,10 @@ import java.util.TreeSet;
  *   <li>added: it has no proof, its root is on no ledger contract, or a verified entry already holds its sequence
  *       number;
  *   <li>dropped: a sequence number between the export's first and last that no entry holds (the ledger writer
- *       numbers each patient's events 1, 2, 3... as it anchors them, so a gap is an event taken out).
+ *       numbers each patient's events 1, 2, 3... as it anchors them, so a gap is an event taken out);
+ *   <li>unsigned (when the producers' keys are given): its producer's signature does not verify. The ledger writer
+ *       anchors only events whose producer signed them, so an anchored entry was signed; an auditor who trusts no
+ *       writer checks both.
  * </ul>
  */
 public final class AuditHistoryCheck {
@@ -37,7 +41,8 @@ public final class AuditHistoryCheck {
     public enum Kind {
         CHANGED,
         DROPPED,
-        ADDED
+        ADDED,
+        UNSIGNED
     }
 
     /** The outcome: how many entries were checked, how many verified, and every finding. */
@@ -86,6 +91,28 @@ public final class AuditHistoryCheck {
                 verifiedSequences.size(),
                 held.isEmpty() ? 0 : held.first(),
                 held.isEmpty() ? 0 : held.last(),
+                List.copyOf(findings));
+    }
+
+    /** {@link #check(AccessHistoryExport, ChainAnchors)}, and each entry's producer signature against {@code producers}. */
+    public static Report check(AccessHistoryExport export, ChainAnchors chain, AuditAuthority producers) {
+        Report anchored = check(export, chain);
+        List<Finding> findings = new ArrayList<>(anchored.findings());
+        for (AccessHistoryExport.Entry entry : export.entries()) {
+            if (entry.event() != null && entry.source() != null) {
+                producers
+                        .refusal(entry.source(), entry.event())
+                        .ifPresent(reason -> findings.add(new Finding(
+                                Kind.UNSIGNED, entry.sequence(), entry.event().id(), reason)));
+            }
+        }
+        findings.sort(java.util.Comparator.comparingLong(Finding::sequence));
+        return new Report(
+                anchored.patientId(),
+                anchored.entries(),
+                anchored.verified(),
+                anchored.firstSequence(),
+                anchored.lastSequence(),
                 List.copyOf(findings));
     }
 

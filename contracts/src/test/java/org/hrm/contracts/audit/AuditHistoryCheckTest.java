@@ -12,15 +12,24 @@ import java.util.UUID;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.audit.AuditHistoryCheck.Finding;
 import org.hrm.contracts.audit.AuditHistoryCheck.Kind;
+import org.hrm.contracts.authority.AttestationKeys;
+import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
+import org.hrm.crypto.P256KeyPair;
 import org.junit.jupiter.api.Test;
 
 class AuditHistoryCheckTest {
     private static final String PATIENT = "patient-alice";
     private static final String SOURCE = "hrm.ops.audit";
 
+    private static final P256KeyPair CONSENT_KEY = P256KeyPair.generate();
+    private static final AuditAuthority PRODUCERS = new AuditAuthority(
+            CONSENT_KEY.publicKey(),
+            AttestationKeys.of(Map.of("gateway-1", P256KeyPair.generate().publicKey())));
+
     private final Map<String, AuditHistoryCheck.AnchoredRoot> chain = new HashMap<>();
+    private P256KeyPair signer = CONSENT_KEY;
     private final List<AuditEvent> events = new ArrayList<>();
     private final List<AuditAnchored> anchors = new ArrayList<>();
 
@@ -114,6 +123,36 @@ class AuditHistoryCheckTest {
         assertThat(report.findings()).hasSize(2).allMatch(finding -> finding.kind() == Kind.CHANGED);
     }
 
+    @Test
+    void withTheProducersKeysNamesAnAnchoredEntryItsProducerDidNotSign() {
+        anchorBatch(2, 1);
+        signer = P256KeyPair.generate(); // a writer that anchored what it should have refused
+        anchorBatch(1, 3);
+        signer = CONSENT_KEY;
+        anchorBatch(1, 4);
+
+        AuditHistoryCheck.Report withKeys =
+                AuditHistoryCheck.check(export(), root -> Optional.ofNullable(chain.get(root)), PRODUCERS);
+
+        assertThat(check(export()).intact()).isTrue();
+        assertThat(withKeys.intact()).isFalse();
+        assertThat(withKeys.verified()).isEqualTo(4);
+        assertThat(withKeys.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Kind.UNSIGNED);
+            assertThat(finding.sequence()).isEqualTo(3L);
+            assertThat(finding.reason()).isEqualTo("audit event not signed by consent-service's decision key");
+        });
+    }
+
+    @Test
+    void withTheProducersKeysAnIntactSignedHistoryStaysIntact() {
+        anchorBatch(3, 1);
+
+        assertThat(AuditHistoryCheck.check(export(), root -> Optional.ofNullable(chain.get(root)), PRODUCERS)
+                        .findings())
+                .isEmpty();
+    }
+
     private AuditHistoryCheck.Report check(AccessHistoryExport export) {
         return AuditHistoryCheck.check(export, root -> Optional.ofNullable(chain.get(root)));
     }
@@ -155,21 +194,22 @@ class AuditHistoryCheckTest {
                 root, Domain.PATIENT, "0xledger", "0xtx" + anchors.size(), 10, 0, Instant.EPOCH, leaves, entries));
     }
 
-    private static AuditEvent event() {
+    private AuditEvent event() {
         return new AuditEvent(
-                UUID.randomUUID().toString(),
-                "access",
-                "decision",
-                "R",
-                Instant.parse("2026-12-04T10:00:00.123456Z"),
-                "0",
-                "owner",
-                List.of(new AuditEvent.Agent("dr-chen", "practitioner", true)),
-                List.of(new AuditEvent.Entity(UUID.randomUUID().toString(), "record")),
-                "TREAT",
-                false,
-                Domain.PATIENT,
-                PATIENT);
+                        UUID.randomUUID().toString(),
+                        "access",
+                        "decision",
+                        "R",
+                        Instant.parse("2026-12-04T10:00:00.123456Z"),
+                        "0",
+                        "owner",
+                        List.of(new AuditEvent.Agent("dr-chen", "practitioner", true)),
+                        List.of(new AuditEvent.Entity(UUID.randomUUID().toString(), "record")),
+                        "TREAT",
+                        false,
+                        Domain.PATIENT,
+                        PATIENT)
+                .signedBy(signer);
     }
 
     private static AccessHistoryExport.Entry withEvent(AccessHistoryExport.Entry entry, AuditEvent event) {
