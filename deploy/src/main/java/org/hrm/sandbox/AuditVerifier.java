@@ -116,7 +116,7 @@ final class AuditVerifier {
                     Endpoints endpoints = required(sandbox, "--contracts");
                     return List.of(endpoints.patientContract(), endpoints.practitionerContract());
                 });
-        Web3j web3j = Web3j.build(new org.web3j.protocol.http.HttpService(rpc));
+        Web3j web3j = AuditorChainClient.connect(rpc, args);
         try {
             Map<String, Object> report = new AuditVerifier(web3j, contracts).check(export);
             System.out.println(Json.write(report));
