@@ -18,6 +18,9 @@
 #   HRM_LEDGER_DEPLOYER_KEY_FILE file holding the private key (hex) of the contracts' admin
 #   HRM_LEDGER_WRITER_ADDRESSES  comma-separated writer addresses (one per signing lane); or
 #   HRM_LEDGER_SIGNING_KEY_FILE  file holding the single writer's key, whose address is used (docker-compose)
+#   HRM_LEDGER_RPC_TOKEN_KEY_FILE the RPC node's JWT key (one line, base64 P-256 scalar): when set, every call carries
+#                                a fresh five-minute ES256 token (a Besu RPC node with JWT authentication); unset:
+#                                none (Anvil). The token goes to cast in ETH_RPC_HEADERS, never on a command line.
 # Keys are read from files (docker or Kubernetes secrets), never from the environment. cast takes them as an
 # argument: they are on this one-shot container's command lines for the duration of each call.
 #   BYTECODE_FILE                RecordLedger.bin (default /opt/hrm/RecordLedger.bin)
@@ -35,10 +38,37 @@ CHAIN_WAIT_SECONDS="${CHAIN_WAIT_SECONDS:-300}"
 DEPLOY_GAS=3000000
 
 log() { echo "deploy-contracts: $*" >&2; }
+
+# A JWT for the RPC node, signed ES256 with the key of HRM_LEDGER_RPC_TOKEN_KEY_FILE, valid five minutes. The
+# deployer holds the same key as the services, so its claim names every API the node serves (eth, net, web3): it
+# would gain nothing by naming less, and cast's exact calls vary between versions.
+rpc_token() {
+  node -e '
+    const crypto = require("crypto");
+    const line = require("fs").readFileSync(process.argv[1], "utf8").split("\n")
+      .map((each) => each.trim()).find((each) => each && !each.startsWith("#"));
+    const d = Buffer.from(line, "base64");
+    const ecdh = crypto.createECDH("prime256v1");
+    ecdh.setPrivateKey(d);
+    const point = ecdh.getPublicKey();
+    const b64url = (bytes) => Buffer.from(bytes).toString("base64url");
+    const key = crypto.createPrivateKey({ format: "jwk", key: { kty: "EC", crv: "P-256", d: b64url(d),
+      x: b64url(point.subarray(1, 33)), y: b64url(point.subarray(33)) } });
+    const claims = { sub: "hrm-ledger-contracts", permissions: ["eth:*", "net:*", "web3:*"],
+      exp: Math.floor(Date.now() / 1000) + 300 };
+    const input = b64url(JSON.stringify({ alg: "ES256", typ: "JWT" })) + "." + b64url(JSON.stringify(claims));
+    const signature = crypto.sign("sha256", Buffer.from(input), { key, dsaEncoding: "ieee-p1363" });
+    process.stdout.write(input + "." + b64url(signature));' "$HRM_LEDGER_RPC_TOKEN_KEY_FILE"
+}
+
 rpc() {
   local command="$1"
   shift
-  cast "$command" --rpc-url "$HRM_LEDGER_RPC_URL" "$@"
+  if [[ -n "${HRM_LEDGER_RPC_TOKEN_KEY_FILE:-}" ]]; then
+    ETH_RPC_HEADERS="Authorization: Bearer $(rpc_token)" cast "$command" --rpc-url "$HRM_LEDGER_RPC_URL" "$@"
+  else
+    cast "$command" --rpc-url "$HRM_LEDGER_RPC_URL" "$@"
+  fi
 }
 
 writers() {

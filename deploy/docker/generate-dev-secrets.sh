@@ -13,6 +13,10 @@
 #   ledger-signing-key       the ledger writer's secp256k1 key (hex), read as hrm.ledger.signing-key from a config
 #                            tree; the deployer derives the first writer's address from it
 #   ledger-deployer-key      the contracts' admin key (secp256k1, hex), used by the one-shot ledger-contracts only
+#   besu-rpc-jwt-key         the P-256 key the RPC node's callers (ledger writer, vault, gateway, ledger-contracts)
+#                            sign their short-lived JWTs with (hrm.ledger.rpc-token-key-file and the like)
+#   besu-rpc-jwt-public.pem  its public half as PEM, for the RPC node (--rpc-http-authentication-jwt-public-key-file);
+#                            not a secret, but mounted like one and owned by Besu's uid (HRM_BESU_UID, 1000)
 #   vault-operator-key       the operator's P-256 key that signs vault commands (./hrm vault rotate|retire): for the
 #                            operator's tooling on the host, mounted into no container; not generated when
 #                            HRM_VAULT_OPERATOR_PUBLIC_KEY gives the public half of a key the operator keeps elsewhere
@@ -53,6 +57,7 @@ dir="${HRM_SECRETS_DIR:-$(cd "$(dirname "$0")" && pwd)/secrets}"
 owner="${HRM_SECRETS_UID:-10001}"
 kafka_uid="${HRM_KAFKA_UID:-1000}"
 mongo_uid="${HRM_MONGO_UID:-999}"
+besu_uid="${HRM_BESU_UID:-1000}"
 host_uid="${SUDO_UID:-$(id -u)}"
 # Kafka principals with their own SCRAM login: the four services, one per hospital system and operators' tooling
 # (the same principals as deploy/kubernetes/kafka/users.yaml and hospitals.yaml, and deploy/docker/kafka/acls.txt,
@@ -104,11 +109,15 @@ p256_key() {
   p256_public "$file"
 }
 
-# The public point of a one-line P-256 scalar file, base64.
+# The public key of a one-line P-256 scalar file: its point in base64, or with "pem" a PEM SubjectPublicKeyInfo.
 p256_public() {
   local scalar
   scalar=$(grep -v '^#' "$1" | head -n 1 | base64 -d | xxd -p | tr -d '\n')
   # SEC1 ECPrivateKey around the scalar, so openssl derives the point.
+  if [[ "${2:-}" == pem ]]; then
+    echo "30310201010420${scalar}a00a06082a8648ce3d030107" | xxd -r -p | openssl ec -inform DER -pubout 2>/dev/null
+    return
+  fi
   echo "30310201010420${scalar}a00a06082a8648ce3d030107" | xxd -r -p \
     | openssl ec -inform DER -pubout -outform DER 2>/dev/null | tail -c 65 | base64 -w0
 }
@@ -120,6 +129,14 @@ random_secp256k1 | write_secret ledger-deployer-key || true
 vault_public=$(p256_key vault-receipt-key)
 consent_public=$(p256_key consent-signing-key)
 gateway_public=$(p256_key gateway-attestation-key)
+# The RPC node's JWT key: one key pair, because Besu trusts one public key. Every caller holds the private half and
+# mints its own five-minute tokens naming only the methods it calls; the PEM always follows the key file.
+p256_key besu-rpc-jwt-key >/dev/null
+rpc_jwt_pem=$(p256_public "$dir/besu-rpc-jwt-key" pem)
+if [[ -e "$dir/besu-rpc-jwt-public.pem" && "$(cat "$dir/besu-rpc-jwt-public.pem")" != "$rpc_jwt_pem" ]]; then
+  rm -f "$dir/besu-rpc-jwt-public.pem"
+fi
+echo "$rpc_jwt_pem" | write_secret besu-rpc-jwt-public.pem "$besu_uid" || true
 # The operator's key: with HRM_VAULT_OPERATOR_PUBLIC_KEY set (the public half of a key the operator keeps elsewhere),
 # none is generated here.
 if [[ -n "${HRM_VAULT_OPERATOR_PUBLIC_KEY:-}" ]]; then
@@ -220,5 +237,5 @@ echo "wrote $dir/compose.env (public keys only)" >&2
 
 if [[ "$(id -u)" != 0 ]]; then
   echo "note: not root, so every secret file belongs to uid $(id -u): the containers (uids $owner, $kafka_uid," \
-    "$mongo_uid) cannot read them; run this script with sudo" >&2
+    "$mongo_uid, $besu_uid) cannot read them; run this script with sudo" >&2
 fi

@@ -169,7 +169,7 @@ final class AuditVerifier {
             System.err.println("[verify-chain] no --consent-key/--gateway-keys and no sandbox: checking inclusion only,"
                     + " not the producers' signatures");
         }
-        Web3j web3j = Web3j.build(new org.web3j.protocol.http.HttpService(rpc));
+        Web3j web3j = AuditorChainClient.connect(rpc, args);
         try {
             Map<String, Object> report = new AuditVerifier(web3j, contracts, producers).check(export);
             System.out.println(Json.write(report));

@@ -152,14 +152,15 @@ final class ChainVerifier {
     }
 
     /**
-     * {@code ./hrm verify-chain --rpc URL}: prints the report as one JSON line; exit 1 if any record payload or grant
-     * share fails. With {@code --audit FILE} it checks an exported access history instead ({@link AuditVerifier}).
+     * {@code ./hrm verify-chain --rpc URL [--rpc-token-key-file FILE]}: prints the report as one JSON line; exit 1 if
+     * any record payload or grant share fails. With {@code --audit FILE} it checks an exported access history instead
+     * ({@link AuditVerifier}).
      */
     static int run(Args args) throws IOException {
         if (args.optional("audit").isPresent()) {
             return AuditVerifier.run(args);
         }
-        Web3j web3j = Web3j.build(new org.web3j.protocol.http.HttpService(args.required("rpc")));
+        Web3j web3j = AuditorChainClient.connect(args.required("rpc"), args);
         try {
             Map<String, Object> report = new ChainVerifier(web3j).verify();
             System.out.println(Json.write(report));

@@ -216,8 +216,9 @@ public final class HrmCli {
                   vault     rotate | retire --version N | rotate-pseudonym   operators: add a master key version
                             and re-wrap every owner key under it; retire an old version (re-wraps what is left, then
                             destroys it: backups made under it become useless); start a new pseudonym key version
-                  verify-chain --rpc URL   an auditor's report from the chain alone: ledger contracts, records,
-                            grant shares, revocations, tombstones; checks every payload is ciphertext
+                  verify-chain --rpc URL [--rpc-token-key-file FILE]   an auditor's report from the chain alone:
+                            ledger contracts, records, grant shares, revocations, tombstones; checks every payload is
+                            ciphertext (the key file signs read-only tokens for a Besu RPC node with JWT authentication)
                   verify-chain --audit FILE [--rpc URL] [--contracts A,B] [--consent-key B64 --gateway-keys ID=B64]
                             check an exported access history (portal: "Export for an auditor") against the audit
                             roots on chain and, with the producers' public keys (the sandbox's by default), each

@@ -19,12 +19,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Besu locked down in compose and Kubernetes (validators: P2P only, JSON-RPC and the QBFT API on their loopback; the
- * RPC node: ETH, NET and WEB3 with a host allowlist), and a NetworkPolicy for every Kubernetes workload.
+ * RPC node: ETH, NET and WEB3 with a host allowlist, and only with an ES256 JWT under the generated key), and a
+ * NetworkPolicy for every Kubernetes workload.
  */
 class BesuAndNetworkLockdownTest {
     private static final String SERVICE_API = "ETH,NET,WEB3";
     private static final Set<String> RPC_CLIENTS =
             Set.of("key-vault-service", "ledger-writer-service", "gateway-service", "ledger-contracts");
+    /** Each RPC client's setting naming the file of the key it signs its tokens with. */
+    private static final Map<String, String> TOKEN_KEY_SETTINGS = Map.of(
+            "key-vault-service", "HRM_VAULT_CHAIN_RPC_TOKEN_KEY_FILE",
+            "ledger-writer-service", "HRM_LEDGER_RPC_TOKEN_KEY_FILE",
+            "gateway-service", "HRM_GATEWAY_CHAIN_RPC_TOKEN_KEY_FILE",
+            "ledger-contracts", "HRM_LEDGER_RPC_TOKEN_KEY_FILE");
 
     private final ComposeFile compose = ComposeFile.load();
 
@@ -69,6 +76,67 @@ class BesuAndNetworkLockdownTest {
                         .getArgs());
         assertThat(rpc.get("rpc-http-api")).isEqualTo(SERVICE_API);
         assertThat(rpc.get("host-allowlist")).doesNotContain("*").startsWith("besu-rpc,");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRpcNodeRequiresEs256TokensAndEveryCallerHoldsTheTokenKey() {
+        BesuOptions rpc = BesuOptions.of(compose.environment("besu-rpc"), compose.command("besu-rpc"));
+        assertThat(rpc.get("rpc-http-authentication-enabled")).isEqualTo("true");
+        assertThat(rpc.get("rpc-http-authentication-jwt-algorithm")).isEqualTo("ES256");
+        assertThat(rpc.get("rpc-http-authentication-jwt-public-key-file"))
+                .isEqualTo("/run/secrets/besu-rpc-jwt-public.pem");
+        assertThat((List<Object>) compose.service("besu-rpc").get("secrets")).contains("besu-rpc-jwt-public.pem");
+        assertThat(compose.service("besu-rpc").get("secrets").toString()).doesNotContain("besu-rpc-jwt-key");
+
+        TOKEN_KEY_SETTINGS.forEach((client, setting) -> {
+            assertThat(compose.environment(client)).as(client).containsEntry(setting, "/run/secrets/besu-rpc-jwt-key");
+            assertThat((List<Object>) compose.service(client).get("secrets"))
+                    .as(client + " mounts the key")
+                    .contains("besu-rpc-jwt-key");
+        });
+        for (String other : compose.serviceNames()) {
+            if (!TOKEN_KEY_SETTINGS.containsKey(other) && compose.service(other).get("secrets") != null) {
+                assertThat(compose.service(other).get("secrets").toString())
+                        .as(other + " holds no token key")
+                        .doesNotContain("besu-rpc-jwt-key");
+            }
+        }
+    }
+
+    @Test
+    void kubernetesRpcNodeRequiresEs256TokensAndEveryServiceCallingItHoldsTheTokenKey() {
+        PodTemplateSpec rpcPod =
+                ModelResources.named(StatefulSet.class, "besu-rpc").getSpec().getTemplate();
+        BesuOptions rpc = BesuOptions.of(Map.of(), container(rpcPod).getArgs());
+        assertThat(rpc.get("rpc-http-authentication-enabled")).isEqualTo("true");
+        assertThat(rpc.get("rpc-http-authentication-jwt-algorithm")).isEqualTo("ES256");
+        assertThat(rpc.get("rpc-http-authentication-jwt-public-key-file")).isEqualTo("/jwt/public.pem");
+        assertThat(rpcPod.getSpec().getVolumes())
+                .anySatisfy(
+                        volume -> assertThat(volume.getConfigMap().getName()).isEqualTo("besu-rpc-jwt-public-key"));
+
+        for (String service : List.of("key-vault-service", "ledger-writer-service", "gateway-service")) {
+            PodTemplateSpec pod = service.equals("ledger-writer-service")
+                    ? ModelResources.named(StatefulSet.class, service).getSpec().getTemplate()
+                    : ModelResources.named(Deployment.class, service).getSpec().getTemplate();
+            String keyFile = container(pod).getEnv().stream()
+                    .filter(env -> env.getName().equals(TOKEN_KEY_SETTINGS.get(service)))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(service + " sets no " + TOKEN_KEY_SETTINGS.get(service)))
+                    .getValue();
+            String mountName = container(pod).getVolumeMounts().stream()
+                    .filter(mount -> keyFile.startsWith(mount.getMountPath() + "/"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(service + ": " + keyFile + " is not mounted"))
+                    .getName();
+            assertThat(pod.getSpec().getVolumes())
+                    .as(service)
+                    .filteredOn(volume -> volume.getName().equals(mountName))
+                    .singleElement()
+                    .satisfies(volume ->
+                            assertThat(volume.getSecret().getSecretName()).isEqualTo("hrm-besu-rpc-jwt-key"));
+        }
     }
 
     @Test

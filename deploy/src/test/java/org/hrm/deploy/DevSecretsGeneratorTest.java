@@ -7,13 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.PublicKey;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hrm.consent.domain.DecisionSigningKey;
+import org.hrm.embedded.JwtCheckingRpcProxy;
 import org.hrm.keyvault.domain.ReceiptSigningKey;
+import org.hrm.support.ChainRpcTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +35,8 @@ class DevSecretsGeneratorTest {
             "gateway-attestation-key",
             "ledger-signing-key",
             "ledger-deployer-key",
+            "besu-rpc-jwt-key",
+            "besu-rpc-jwt-public.pem",
             "vault-operator-key",
             "kafka-server-jaas.conf",
             "kafka-admin.properties",
@@ -104,6 +110,36 @@ class DevSecretsGeneratorTest {
                     .as(secret + " is not in compose.env")
                     .doesNotContain(read(secrets, secret).strip());
         }
+    }
+
+    @Test
+    void theRpcNodesPublicKeyVerifiesTokensMintedFromTheServicesKeyFileAndByTheDeployer(@TempDir Path dir)
+            throws IOException {
+        Path secrets = generate(dir);
+        PublicKey besuKey = JwtCheckingRpcProxy.readPublicKey(read(secrets, "besu-rpc-jwt-public.pem"));
+        String keyFile = secrets.resolve("besu-rpc-jwt-key").toString();
+
+        String service = ChainRpcTokens.fromKeyFile(keyFile, "hrm-ledger-writer", List.of("eth:sendRawTransaction"))
+                .orElseThrow()
+                .authorization();
+
+        assertThat(read(secrets, "besu-rpc-jwt-public.pem")).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(JwtCheckingRpcProxy.refusal(service, List.of("eth_sendRawTransaction"), besuKey, Instant.now()))
+                .isEmpty();
+        assumeTrue(Commands.installed("node", "--version"), "node is not installed");
+        Commands.Result deployer = Commands.run(
+                RepositoryFiles.root(),
+                Map.of("HRM_LEDGER_RPC_TOKEN_KEY_FILE", keyFile),
+                "bash",
+                "-c",
+                "source <(sed -n '/^rpc_token() {/,/^}/p' deploy/besu/deploy-contracts.sh) && rpc_token");
+        assertThat(deployer.exitCode()).as(deployer.output()).isZero();
+        assertThat(JwtCheckingRpcProxy.refusal(
+                        "Bearer " + deployer.output().strip(),
+                        List.of("eth_sendRawTransaction", "eth_getCode", "net_version"),
+                        besuKey,
+                        Instant.now()))
+                .isEmpty();
     }
 
     @Test
@@ -186,6 +222,8 @@ class DevSecretsGeneratorTest {
                 "HRM_MONGO_UID",
                 ownUid(),
                 "HRM_KEYCLOAK_UID",
+                ownUid(),
+                "HRM_BESU_UID",
                 ownUid()));
         Commands.Result result = Commands.run(RepositoryFiles.root(), environment, "bash", GENERATOR);
         assertThat(result.exitCode()).as(result.output()).isZero();

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every setting a service refuses to start without, or without which it starts but does nothing useful (the vault
  * without its receipt key signs with a key nobody trusts, without consent-service's key or the chain it releases
- * nothing, without operator keys it refuses every command), is supplied by docker-compose.yml and by the Kubernetes
- * manifests; and no secret reaches a service in an environment variable.
+ * nothing, without operator keys it refuses every command, without the chain RPC's token key every call to the Besu
+ * RPC node is refused), is supplied by docker-compose.yml and by the Kubernetes manifests; and no secret reaches a
+ * service in an environment variable. (The token key is optional in the code: the sandbox's Anvil needs none.)
  *
  * <p>The list below was read from each service's {@code *Properties} classes and startup checks
  * ({@code KeyVaultProperties}, {@code ReleaseConfiguration}, {@code AuthorityConfiguration},
@@ -46,6 +47,7 @@ class RequiredSettingsTest {
                     "hrm.vault.receipt-key-file",
                     "hrm.vault.consent-public-key",
                     "hrm.vault.chain.rpc-url",
+                    "hrm.vault.chain.rpc-token-key-file",
                     "hrm.vault.chain.contracts.patient",
                     "hrm.vault.chain.contracts.practitioner",
                     "hrm.vault.authority.attestation-keys." + ATTESTATION_KEY_ID,
@@ -58,6 +60,7 @@ class RequiredSettingsTest {
             "ledger-writer-service",
             List.of(
                     "hrm.ledger.rpc-url",
+                    "hrm.ledger.rpc-token-key-file",
                     "hrm.ledger.chain-id",
                     "hrm.ledger.signing-key",
                     "hrm.ledger.contracts.patient",
@@ -71,7 +74,8 @@ class RequiredSettingsTest {
                     "hrm.gateway.attestation.key-file",
                     "hrm.gateway.attestation.key-id",
                     "hrm.gateway.consent-public-key",
-                    "hrm.gateway.chain-rpc"));
+                    "hrm.gateway.chain-rpc",
+                    "hrm.gateway.chain-rpc-token-key-file"));
 
     /** Variables whose name says they carry a secret value rather than the path of a file holding one. */
     private static final Pattern SECRET_NAME =

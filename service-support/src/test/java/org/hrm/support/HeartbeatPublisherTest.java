@@ -3,10 +3,8 @@ package org.hrm.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -23,7 +21,7 @@ class HeartbeatPublisherTest {
     private static final String TOPIC = "hrm.patient.record-sealed";
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final Deque<List<PartitionLag>> lags = new ArrayDeque<>();
     private final ServiceIdentity identity = new ServiceIdentity(ServiceName.LEDGER_WRITER, "host-abc123");
 
@@ -90,28 +88,5 @@ class HeartbeatPublisherTest {
 
     private static PartitionLag lag(int partition, long committed, long end) {
         return new PartitionLag(GROUP, TOPIC, partition, committed, end);
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -209,10 +209,18 @@ class GatewayConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
     KafkaChainOps opsSource(
-            KafkaProperties kafka, GatewayProperties properties, Views views, Clock clock, MeterRegistry meters) {
+            KafkaProperties kafka,
+            GatewayProperties properties,
+            Views views,
+            Clock clock,
+            MeterRegistry meters,
+            // The file of the key the gateway signs chain RPC tokens with (a Besu node with JWT authentication);
+            // unset: the node needs none (Anvil). Beside GatewayProperties, whose other settings it does not touch.
+            @Value("${hrm.gateway.chain-rpc-token-key-file:}") String chainRpcTokenKeyFile) {
         return new KafkaChainOps(
                 kafka.buildAdminProperties(),
                 properties.chainRpc(),
+                chainRpcTokenKeyFile,
                 views.records(),
                 views.heartbeats(),
                 clock,

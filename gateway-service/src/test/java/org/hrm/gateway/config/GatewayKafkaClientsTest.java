@@ -54,7 +54,8 @@ class GatewayKafkaClientsTest {
     @Test
     void theDashboardsAdminClientReportsAdminMetrics() throws Exception {
         GatewayProperties properties = Binding.defaults();
-        try (KafkaChainOps ops = configuration.opsSource(kafka(), properties, views(), Clock.systemUTC(), registry)) {
+        try (KafkaChainOps ops =
+                configuration.opsSource(kafka(), properties, views(), Clock.systemUTC(), registry, "")) {
             assertThat(registry.scrape()).contains("kafka_admin_client_");
         }
         assertThat(registry.scrape()).doesNotContain("kafka_admin_client_");

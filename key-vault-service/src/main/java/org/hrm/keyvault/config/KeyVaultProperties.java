@@ -103,11 +103,14 @@ public record KeyVaultProperties(
      * @param rpcUrl JSON-RPC endpoint of a node
      * @param contracts address of each domain's ledger contract
      * @param timeout connect, read and whole-call timeout of each request; a failed read retries the batch
+     * @param rpcTokenKeyFile the file of the P-256 key (one line, base64 scalar) the vault signs the short-lived JWTs
+     *     with that a Besu RPC node with JWT authentication requires; empty: the node needs none (Anvil)
      */
     public record Chain(
             String rpcUrl,
             Contracts contracts,
-            @DefaultValue("5s") Duration timeout) {}
+            @DefaultValue("5s") Duration timeout,
+            @DefaultValue("") String rpcTokenKeyFile) {}
 
     /**
      * Each domain's ledger contract; a decision of one domain reads only its own.

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consentConsumerGroup the consumer group of the ConsentGranted/ConsentRevoked listener
  * @param erasureConsumerGroup the consumer group of the KeysDestroyed listener
  * @param auditConsumerGroup the consumer group of the audit listener (both audit topics)
+ * @param rpcTokenKeyFile the file of the P-256 key (one line, base64 scalar) the writer signs the short-lived JWTs
+ *     with that a Besu RPC node with JWT authentication requires; empty: the node needs none (Anvil)
  */
 @ConfigurationProperties("hrm.ledger")
 public record LedgerProperties(
@@ -47,7 +49,8 @@ public record LedgerProperties(
         @DefaultValue("" + EventCodec.DEFAULT_MAX_EVENT_BYTES)
         int maxEventBytes,
 
-        @DefaultValue("30s") Duration kafkaSendTimeout) {
+        @DefaultValue("30s") Duration kafkaSendTimeout,
+        @DefaultValue("") String rpcTokenKeyFile) {
 
     /** Below the 16,777,216 gas per transaction that current Ethereum and Besu enforce. */
     public static final long TRANSACTION_GAS_CAP = 16_777_216L;

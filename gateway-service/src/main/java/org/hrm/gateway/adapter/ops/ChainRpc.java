@@ -8,21 +8,31 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hrm.gateway.application.OpsSource;
+import org.hrm.support.ChainRpcTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The chain head and pending transactions over plain JSON-RPC (no signer, no web3j: the gateway only reads). */
+/**
+ * The chain head and pending transactions over plain JSON-RPC (no signer, no web3j: the gateway only reads), with a
+ * bearer token naming only these two methods when the node requires one.
+ */
 final class ChainRpc {
+    /** The only methods the gateway calls: a token for it opens nothing else. */
+    static final List<String> PERMISSIONS = List.of("eth:blockNumber", "eth:getBlockTransactionCountByNumber");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final String url;
+    private final Optional<ChainRpcTokens> tokens;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    ChainRpc(String url) {
+    ChainRpc(String url, Optional<ChainRpcTokens> tokens) {
         this.url = url;
+        this.tokens = tokens;
     }
 
     OpsSource.Chain read() {
@@ -44,12 +54,15 @@ final class ChainRpc {
 
     private JsonNode call(String method, List<Object> params) throws IOException, InterruptedException {
         byte[] body = JSON.writeValueAsBytes(Map.of("jsonrpc", "2.0", "id", 1, "method", method, "params", params));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        tokens.ifPresent(each -> request.header("Authorization", each.authorization()));
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 401) {
+            throw new IOException("the node refused the gateway's token (HTTP 401)");
+        }
         return JSON.readTree(response.body()).path("result");
     }
 

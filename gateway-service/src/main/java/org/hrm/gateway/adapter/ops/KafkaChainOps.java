@@ -22,6 +22,7 @@ import org.hrm.contracts.Topic;
 import org.hrm.gateway.application.HeartbeatBook;
 import org.hrm.gateway.application.OpsSource;
 import org.hrm.gateway.application.RecordBook;
+import org.hrm.support.ChainRpcTokens;
 import org.hrm.support.KafkaClientMeters;
 
 /**
@@ -57,10 +58,13 @@ public final class KafkaChainOps implements OpsSource, AutoCloseable {
     /**
      * @param adminConfig Spring Boot's admin properties ({@code KafkaProperties.buildAdminProperties()}), so the
      *     deployment's TLS and SASL settings apply
+     * @param chainRpcTokenKeyFile the key the gateway signs its chain RPC tokens with (base64 P-256 scalar); blank: the node
+     *     needs none
      */
     public KafkaChainOps(
             Map<String, Object> adminConfig,
             String chainRpc,
+            String chainRpcTokenKeyFile,
             RecordBook records,
             HeartbeatBook heartbeats,
             Clock clock,
@@ -69,7 +73,8 @@ public final class KafkaChainOps implements OpsSource, AutoCloseable {
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "hrm-gateway-ops");
         this.admin = Admin.create(config);
         this.meters = KafkaClientMeters.bind(admin, registry);
-        this.chain = new ChainRpc(chainRpc);
+        this.chain = new ChainRpc(
+                chainRpc, ChainRpcTokens.fromKeyFile(chainRpcTokenKeyFile, "hrm-gateway", ChainRpc.PERMISSIONS));
         this.records = records;
         this.heartbeats = heartbeats;
         this.clock = clock;

@@ -2,13 +2,17 @@ package org.hrm.keyvault.adapter.chain;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import okhttp3.OkHttpClient;
 import org.hrm.keyvault.application.LedgerReader;
 import org.hrm.keyvault.config.KeyVaultProperties;
 import org.hrm.keyvault.domain.RecordDomain;
+import org.hrm.support.ChainRpcAuthInterceptor;
+import org.hrm.support.ChainRpcTokens;
 import org.hrm.support.NoDelaySocketFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -20,11 +24,14 @@ import org.web3j.protocol.http.HttpService;
 /**
  * The JSON-RPC client the release path reads the ledger with (read only: the vault signs nothing): OkHttp with
  * TCP_NODELAY and a short timeout, so an unreachable node fails the batch quickly and it is retried. Present only
- * when {@code hrm.vault.chain.rpc-url} is set; then both contract addresses are required.
+ * when {@code hrm.vault.chain.rpc-url} is set; then both contract addresses are required. With
+ * {@code hrm.vault.chain.rpc-token-key-file} every request carries a bearer token that opens eth_getLogs only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "hrm.vault.chain", name = "rpc-url")
 class ChainWiring {
+    /** The only method the release path calls. */
+    static final List<String> PERMISSIONS = List.of("eth:getLogs");
 
     @Bean(destroyMethod = "shutdown")
     Web3j vaultWeb3j(KeyVaultProperties vault) {
@@ -32,7 +39,9 @@ class ChainWiring {
         if (!vault.releaseEnabled()) {
             throw new IllegalStateException("hrm.vault.chain.rpc-url must be a node's JSON-RPC URL, was blank");
         }
-        return Web3j.build(new HttpService(chain.rpcUrl(), httpClient(chain.timeout())));
+        Optional<ChainRpcTokens> tokens =
+                ChainRpcTokens.fromKeyFile(chain.rpcTokenKeyFile(), "hrm-key-vault", PERMISSIONS);
+        return Web3j.build(new HttpService(chain.rpcUrl(), httpClient(chain.timeout(), tokens)));
     }
 
     @Bean
@@ -59,10 +68,11 @@ class ChainWiring {
         return address.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static OkHttpClient httpClient(Duration timeout) {
+    private static OkHttpClient httpClient(Duration timeout, Optional<ChainRpcTokens> tokens) {
         long millis = timeout.toMillis();
-        return new OkHttpClient.Builder()
-                .socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault()))
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        tokens.ifPresent(each -> builder.addInterceptor(new ChainRpcAuthInterceptor(each)));
+        return builder.socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault()))
                 .connectTimeout(millis, TimeUnit.MILLISECONDS)
                 .readTimeout(millis, TimeUnit.MILLISECONDS)
                 .writeTimeout(millis, TimeUnit.MILLISECONDS)
