@@ -56,6 +56,7 @@ public final class P256KeyPair implements P256Signer, Destroyable {
     }
 
     /** The public key as an uncompressed SEC1 point (65 bytes); a copy. */
+    @Override
     public byte[] publicKey() {
         return publicKey.clone();
     }

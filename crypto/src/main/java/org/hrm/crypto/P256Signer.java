@@ -5,8 +5,10 @@ package org.hrm.crypto;
  * token (the client SDK's PKCS#11 key). Signed events take this, not a key pair, so a party whose key is in an HSM
  * signs them the same way.
  */
-@FunctionalInterface
 public interface P256Signer {
+    /** The public key it signs for, an uncompressed SEC1 point (65 bytes); a copy. */
+    byte[] publicKey();
+
     /** ECDSA P-256 with SHA-256 over {@code message}: 64 bytes {@code r || s}, low S (see {@link Ecdsa}). */
     byte[] sign(byte[] message);
 }
