@@ -30,10 +30,29 @@ public final class Ecdsa {
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, key.privateParameters());
         BigInteger[] rs = signer.generateSignature(Sha256.digest(message));
-        BigInteger s = rs[1].compareTo(HALF_N) > 0 ? P256.N.subtract(rs[1]) : rs[1];
+        return encodeLowS(rs[0], rs[1]);
+    }
+
+    /**
+     * The low-S form of a 64-byte {@code r || s} signature made elsewhere (an HSM's {@code CKM_ECDSA} does not
+     * normalize): s replaced by n - s when above n/2, so every signer here emits the same form.
+     *
+     * @throws IllegalArgumentException if it is not 64 bytes
+     */
+    public static byte[] lowS(byte[] signature) {
+        if (signature == null || signature.length != SIGNATURE_BYTES) {
+            throw new IllegalArgumentException("an ECDSA P-256 signature is 64 bytes r || s");
+        }
+        return encodeLowS(
+                new BigInteger(1, Arrays.copyOfRange(signature, 0, SCALAR_BYTES)),
+                new BigInteger(1, Arrays.copyOfRange(signature, SCALAR_BYTES, SIGNATURE_BYTES)));
+    }
+
+    private static byte[] encodeLowS(BigInteger r, BigInteger s) {
+        BigInteger low = s.compareTo(HALF_N) > 0 ? P256.N.subtract(s) : s;
         byte[] signature = new byte[SIGNATURE_BYTES];
-        BigIntegers.asUnsignedByteArray(rs[0], signature, 0, SCALAR_BYTES);
-        BigIntegers.asUnsignedByteArray(s, signature, SCALAR_BYTES, SCALAR_BYTES);
+        BigIntegers.asUnsignedByteArray(r, signature, 0, SCALAR_BYTES);
+        BigIntegers.asUnsignedByteArray(low, signature, SCALAR_BYTES, SCALAR_BYTES);
         return signature;
     }
 

@@ -1,5 +1,6 @@
 package org.hrm.crypto;
 
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -63,6 +64,45 @@ public final class Hpke {
         } catch (InvalidCipherTextException | RuntimeException e) {
             // A bad point in enc throws IllegalArgumentException, a bad tag InvalidCipherTextException: same answer.
             throw new HpkeOpenException();
+        }
+    }
+
+    /**
+     * Opens what {@link #seal} made for a recipient whose private key stays where it is held (an HSM): only the
+     * Diffie-Hellman step runs there ({@code agreement}), Decap's KDF, the key schedule and AES-256-GCM run here
+     * ({@link HpkeDecapsulation}). Any failure, the key holder's included, is {@link HpkeOpenException}.
+     *
+     * @param recipientPublicKey the recipient's 65-byte SEC1 public key (the KEM context binds it)
+     */
+    public static byte[] open(
+            P256KeyAgreement agreement, byte[] recipientPublicKey, byte[] info, byte[] aad, byte[] sealed) {
+        if (sealed == null || sealed.length < ENC_BYTES + TAG_BYTES || info == null || aad == null) {
+            throw new HpkeOpenException();
+        }
+        byte[] enc = Arrays.copyOf(sealed, ENC_BYTES);
+        byte[] dh = null;
+        byte[] sharedSecret = null;
+        HpkeDecapsulation.Context context = null;
+        try {
+            // A point not on the curve is refused before the key holder is asked to multiply it.
+            dh = agreement.sharedSecret(P256.requirePublicKey(enc));
+            sharedSecret = HpkeDecapsulation.sharedSecret(dh, enc, P256.requirePublicKey(recipientPublicKey));
+            context = HpkeDecapsulation.keySchedule(sharedSecret, info);
+            return HpkeDecapsulation.open(context, aad, Arrays.copyOfRange(sealed, ENC_BYTES, sealed.length));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new HpkeOpenException();
+        } finally {
+            zero(dh);
+            zero(sharedSecret);
+            if (context != null) {
+                context.clear();
+            }
+        }
+    }
+
+    private static void zero(byte[] bytes) {
+        if (bytes != null) {
+            Arrays.fill(bytes, (byte) 0);
         }
     }
 

@@ -16,7 +16,7 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
  * <p>BouncyCastle's key parameters built from the scalar for one operation hold a {@code BigInteger} copy that cannot
  * be zeroed and is left to the garbage collector.
  */
-public final class P256KeyPair implements Destroyable {
+public final class P256KeyPair implements P256Signer, Destroyable {
     private final byte[] publicKey;
     private final byte[] privateKey;
     private volatile boolean destroyed;
@@ -56,6 +56,7 @@ public final class P256KeyPair implements Destroyable {
     }
 
     /** The public key as an uncompressed SEC1 point (65 bytes); a copy. */
+    @Override
     public byte[] publicKey() {
         return publicKey.clone();
     }
@@ -67,6 +68,7 @@ public final class P256KeyPair implements Destroyable {
     }
 
     /** ECDSA P-256/SHA-256 over {@code message}: 64 bytes r || s, see {@link Ecdsa#sign}. */
+    @Override
     public byte[] sign(byte[] message) {
         return Ecdsa.sign(this, message);
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hrm.client.sdk.Pkcs11Token;
 import org.hrm.edge.FhirEdgeApplication;
 import org.hrm.gateway.config.GatewayProperties;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,9 +28,35 @@ public final class FhirEdgeSandbox {
 
     private FhirEdgeSandbox() {}
 
-    /** Starts the edge against a running platform; {@code port} 0 takes any free port. */
+    /** Starts the edge against a running platform, the hospital's key in a key file; port 0 takes any free port. */
     public static ConfigurableApplicationContext start(
             Endpoints endpoints, Path hospitalKeystore, Path ownerMapping, int port) {
+        return start(
+                endpoints,
+                Map.of("hrm.edge.keystore", hospitalKeystore.toAbsolutePath().toString()),
+                ownerMapping,
+                port);
+    }
+
+    /** Starts the edge with the hospital's key in a PKCS#11 token, found by {@code keyLabel}. */
+    public static ConfigurableApplicationContext startWithTokenKey(
+            Endpoints endpoints, String hospitalId, Pkcs11Token token, String keyLabel, Path ownerMapping, int port) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("hrm.edge.key-custody", "pkcs11");
+        key.put("hrm.edge.pkcs11.hospital-id", hospitalId);
+        key.put("hrm.edge.pkcs11.library", token.library());
+        if (token.slot() != null) {
+            key.put("hrm.edge.pkcs11.slot", token.slot());
+        } else {
+            key.put("hrm.edge.pkcs11.slot-list-index", token.slotListIndex());
+        }
+        key.put("hrm.edge.pkcs11.pin-file", token.pinFile().toAbsolutePath().toString());
+        key.put("hrm.edge.pkcs11.key-label", keyLabel);
+        return start(endpoints, key, ownerMapping, port);
+    }
+
+    private static ConfigurableApplicationContext start(
+            Endpoints endpoints, Map<String, Object> hospitalKey, Path ownerMapping, int port) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.jmx.enabled", "false");
@@ -42,7 +69,7 @@ public final class FhirEdgeSandbox {
         properties.put("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers());
         properties.put("spring.mongodb.uri", endpoints.mongoUri() + "fhir-edge-unused");
         properties.put("hrm.edge.kafka-bootstrap-servers", endpoints.kafkaBootstrapServers());
-        properties.put("hrm.edge.keystore", hospitalKeystore.toAbsolutePath().toString());
+        properties.putAll(hospitalKey);
         properties.put("hrm.edge.owner-mapping", ownerMapping.toAbsolutePath().toString());
         endpoints.gatewayAttestationKeys().forEach((id, key) -> properties.put("hrm.edge.attestation-keys." + id, key));
         // As an argument: the builder's properties are defaults, which the edge's own server.port=8090 would override,

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.sdk.PartyKeyHolder;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.authority.AttestationKeys;
 import org.hrm.contracts.events.Attestation;
@@ -52,12 +53,13 @@ public final class SandboxAttester {
     }
 
     /** A registration proven by the party's key, attested, and for a practitioner vouched for by its institution. */
-    public PartyRegistered register(PartyKeys party, PartyKind kind, String institutionId, PartyKeys institution) {
+    public PartyRegistered register(
+            PartyKeyHolder party, PartyKind kind, String institutionId, PartyKeyHolder institution) {
         PartyRegistered proven = new PartyRegistered(
                         party.partyId(), kind, party.publicKey(), institutionId, Instant.now(), null, null, null)
-                .provenBy(party.keyPair());
+                .provenBy(party);
         if (institution != null) {
-            proven = proven.vouchedBy(institution.keyPair());
+            proven = proven.vouchedBy(institution);
         }
         return proven.withAttestation(Attestation.issue(
                 key, KEY_ID, party.partyId(), Attestation.REGISTER, proven.signedBytes(), proven.registeredAt()));

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.PartyKeyHolder;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
@@ -47,7 +47,7 @@ public final class RecordFetcher {
     public Answer fetch(
             String recordId,
             Domain domain,
-            PartyKeys requester,
+            PartyKeyHolder requester,
             String purpose,
             String emergencyReason,
             Duration timeout) {
@@ -61,7 +61,7 @@ public final class RecordFetcher {
                         Instant.now(),
                         null,
                         null)
-                .signedBy(requester.keyPair());
+                .signedBy(requester);
         List<String> topics = List.of(Topic.RECORD_RELEASED.name(domain), Topic.RECORD_RELEASE_DENIED.name(domain));
         try (KafkaConsumer<String, byte[]> consumer = TopicReader.consumer(bootstrapServers)) {
             // Position at the end before asking, so the answer cannot slip past unseen.

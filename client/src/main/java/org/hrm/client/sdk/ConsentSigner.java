@@ -48,7 +48,7 @@ public final class ConsentSigner {
      * @throws RecordCryptoException if one of the owner's shares does not open with the owner's key
      */
     public ConsentGranted grant(
-            PartyKeys owner, GrantTerms terms, byte[] granteePublicKey, List<CoveredRecord> covered, Instant now) {
+            PartyKeyHolder owner, GrantTerms terms, byte[] granteePublicKey, List<CoveredRecord> covered, Instant now) {
         List<GrantShare> shares = new ArrayList<>(covered.size());
         for (CoveredRecord record : covered) {
             shares.add(rewrap(owner, terms, granteePublicKey, record));
@@ -58,13 +58,13 @@ public final class ConsentSigner {
     }
 
     /** A revocation signed by the owner. */
-    public ConsentRevoked revoke(PartyKeys owner, String grantId, Domain domain, Instant now) {
+    public ConsentRevoked revoke(PartyKeyHolder owner, String grantId, Domain domain, Instant now) {
         ConsentRevoked unsigned = new ConsentRevoked(grantId, domain, owner.partyId(), now, UNSIGNED);
         return new ConsentRevoked(grantId, domain, owner.partyId(), now, sign(owner, unsigned.signedBytes()));
     }
 
     /** The party's signature (ECDSA P-256/SHA-256, deterministic, r||s) over canonical bytes such as a grant's. */
-    public static byte[] sign(PartyKeys party, byte[] message) {
+    public static byte[] sign(PartyKeyHolder party, byte[] message) {
         return Provenance.sign(party, message);
     }
 
@@ -73,7 +73,7 @@ public final class ConsentSigner {
         return Provenance.verify(P256.requirePublicKey(publicKey), message, signature);
     }
 
-    private GrantShare rewrap(PartyKeys owner, GrantTerms terms, byte[] granteePublicKey, CoveredRecord record) {
+    private GrantShare rewrap(PartyKeyHolder owner, GrantTerms terms, byte[] granteePublicKey, CoveredRecord record) {
         RecordIdentity identity = new RecordIdentity(record.recordId(), terms.domain(), owner.partyId());
         // The payload keeps its version: a v2 share carries the salt on to the grantee, a v1 share K1 alone.
         byte[] payload = KeyShares.unwrap(record.ownerShare().share(), identity, owner);

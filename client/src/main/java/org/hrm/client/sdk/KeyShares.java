@@ -35,7 +35,7 @@ final class KeyShares {
      * Opens a share with the reader's private key: the payload, {@code K1} (v1) or {@code K1 || salt} (v2); the caller
      * zeroes it. Any failure is the same {@link RecordCryptoException}.
      */
-    static byte[] unwrap(byte[] share, RecordIdentity identity, PartyKeys reader) {
+    static byte[] unwrap(byte[] share, RecordIdentity identity, PartyKeyHolder reader) {
         int version = share == null ? 0 : versionOfShare(share.length);
         if (version == 0) {
             throw new RecordCryptoException(RecordCryptoException.SHARE_DOES_NOT_OPEN);
@@ -43,7 +43,7 @@ final class KeyShares {
         byte[] payload;
         try {
             byte[] aad = reader.partyId().getBytes(UTF_8);
-            payload = Hpke.open(reader.keyPair(), identity.shareInfo(version), aad, share);
+            payload = reader.open(identity.shareInfo(version), aad, share);
         } catch (HpkeOpenException e) {
             throw new RecordCryptoException(RecordCryptoException.SHARE_DOES_NOT_OPEN);
         }

@@ -3,14 +3,17 @@ package org.hrm.client.sdk;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import javax.security.auth.Destroyable;
+import org.hrm.crypto.Ecdsa;
+import org.hrm.crypto.Hpke;
 import org.hrm.crypto.P256KeyPair;
 
 /**
- * A party's identity: its id and P-256 key pair, used both to open key shares (HPKE) and to sign provenance (ECDSA).
+ * A party's identity held in memory (from a key file): its id and P-256 key pair, used both to open key shares (HPKE)
+ * and to sign provenance (ECDSA).
  *
  * <p>The private scalar is held by a {@link P256KeyPair} this object owns; {@link #destroy()} zeroes it.
  */
-public final class PartyKeys implements Destroyable {
+public final class PartyKeys implements PartyKeyHolder, Destroyable {
     private final String partyId;
     private final P256KeyPair keyPair;
 
@@ -45,13 +48,24 @@ public final class PartyKeys implements Destroyable {
         return keys;
     }
 
+    @Override
     public String partyId() {
         return partyId;
     }
 
-    /** The public key as an uncompressed SEC1 point (65 bytes); a copy. */
+    @Override
     public byte[] publicKey() {
         return keyPair.publicKey();
+    }
+
+    @Override
+    public byte[] sign(byte[] message) {
+        return Ecdsa.sign(keyPair, message);
+    }
+
+    @Override
+    public byte[] open(byte[] info, byte[] aad, byte[] sealed) {
+        return Hpke.open(keyPair, info, aad, sealed);
     }
 
     /** The key pair itself, to sign or open with {@code org.hrm.crypto} (e.g. a signed event's helper). */
@@ -68,6 +82,12 @@ public final class PartyKeys implements Destroyable {
     @Override
     public void destroy() {
         keyPair.destroy();
+    }
+
+    /** The same as {@link #destroy()}. */
+    @Override
+    public void close() {
+        destroy();
     }
 
     @Override

@@ -11,8 +11,8 @@ final class Provenance {
 
     private Provenance() {}
 
-    static byte[] sign(PartyKeys author, byte[] message) {
-        return Ecdsa.sign(author.keyPair(), message);
+    static byte[] sign(PartyKeyHolder author, byte[] message) {
+        return author.sign(message);
     }
 
     /** Whether the holder of {@code authorPublicKey} (65-byte SEC1, validated by the caller) signed {@code message}. */

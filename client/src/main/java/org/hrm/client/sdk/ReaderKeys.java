@@ -11,7 +11,7 @@ final class ReaderKeys {
     private ReaderKeys() {}
 
     /** Owner first, then the author (if another party), then the other readers sorted by id. */
-    static Map<String, byte[]> ordered(String ownerId, PartyKeys author, Map<String, byte[]> readerPublicKeys) {
+    static Map<String, byte[]> ordered(String ownerId, PartyKeyHolder author, Map<String, byte[]> readerPublicKeys) {
         Map<String, byte[]> others = new TreeMap<>(readerPublicKeys);
         byte[] authorKey = author.publicKey();
         byte[] claimedAuthorKey = others.remove(author.partyId());

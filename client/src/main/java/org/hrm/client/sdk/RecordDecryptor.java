@@ -48,8 +48,8 @@ public final class RecordDecryptor {
     public byte[] open(
             RecordReleased released,
             RecordSubmitted submission,
-            PartyKeys requester,
-            PartyKeys shareHolder,
+            PartyKeyHolder requester,
+            PartyKeyHolder shareHolder,
             DirectoryEntry author,
             Supplier<Optional<Instant>> sealedAt) {
         byte[] innerCiphertext = openReleased(released, requester);
@@ -64,7 +64,7 @@ public final class RecordDecryptor {
 
     /**
      * Opens a release whose provenance is checked against one given key only (no key history): see
-     * {@link #open(RecordReleased, RecordSubmitted, PartyKeys, PartyKeys, DirectoryEntry, Supplier)}, which judges a
+     * {@link #open(RecordReleased, RecordSubmitted, PartyKeyHolder, PartyKeyHolder, DirectoryEntry, Supplier)}, which judges a
      * rotated author's older records too.
      *
      * @param authorPublicKey the key to check the author's signature with; null if unknown
@@ -72,8 +72,8 @@ public final class RecordDecryptor {
     public byte[] open(
             RecordReleased released,
             RecordSubmitted submission,
-            PartyKeys requester,
-            PartyKeys shareHolder,
+            PartyKeyHolder requester,
+            PartyKeyHolder shareHolder,
             byte[] authorPublicKey) {
         byte[] innerCiphertext = openReleased(released, requester);
         requireReleasedSubmission(released, submission, innerCiphertext);
@@ -99,7 +99,7 @@ public final class RecordDecryptor {
     }
 
     private byte[] decryptReleased(
-            RecordReleased released, RecordSubmitted submission, byte[] innerCiphertext, PartyKeys shareHolder) {
+            RecordReleased released, RecordSubmitted submission, byte[] innerCiphertext, PartyKeyHolder shareHolder) {
         return decrypt(
                 released.recordId(),
                 released.domain(),
@@ -115,7 +115,7 @@ public final class RecordDecryptor {
      *
      * @throws RecordCryptoException if the release names another requester or does not open with its key
      */
-    public byte[] openReleased(RecordReleased released, PartyKeys requester) {
+    public byte[] openReleased(RecordReleased released, PartyKeyHolder requester) {
         return ReleasedCiphertext.open(released, requester);
     }
 
@@ -128,7 +128,12 @@ public final class RecordDecryptor {
      *     ciphertext or its record identity was changed, or the content check fails
      */
     public byte[] decrypt(
-            String recordId, Domain domain, String ownerId, byte[] innerCiphertext, KeyShare share, PartyKeys reader) {
+            String recordId,
+            Domain domain,
+            String ownerId,
+            byte[] innerCiphertext,
+            KeyShare share,
+            PartyKeyHolder reader) {
         RecordIdentity identity = new RecordIdentity(recordId, domain, ownerId);
         InnerEnvelope envelope = InnerEnvelope.parse(innerCiphertext);
         if (!share.readerId().equals(reader.partyId())) {
@@ -158,7 +163,7 @@ public final class RecordDecryptor {
     }
 
     /** Whether a share opens with this reader's key: how a client finds its own share among a record's shares. */
-    public boolean opens(String recordId, Domain domain, String ownerId, byte[] share, PartyKeys reader) {
+    public boolean opens(String recordId, Domain domain, String ownerId, byte[] share, PartyKeyHolder reader) {
         try {
             byte[] key = KeyShares.unwrap(share, new RecordIdentity(recordId, domain, ownerId), reader);
             Arrays.fill(key, (byte) 0);

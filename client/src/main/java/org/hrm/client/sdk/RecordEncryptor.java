@@ -40,7 +40,7 @@ public final class RecordEncryptor {
             String recordId,
             Domain domain,
             String ownerId,
-            PartyKeys author,
+            PartyKeyHolder author,
             byte[] plaintext,
             Map<String, byte[]> readerPublicKeys) {
         return encrypt(InnerEnvelope.V2, recordId, domain, ownerId, author, plaintext, readerPublicKeys);
@@ -55,7 +55,7 @@ public final class RecordEncryptor {
             String recordId,
             Domain domain,
             String ownerId,
-            PartyKeys author,
+            PartyKeyHolder author,
             byte[] plaintext,
             Map<String, byte[]> readerPublicKeys) {
         return encrypt(InnerEnvelope.V1, recordId, domain, ownerId, author, plaintext, readerPublicKeys);
@@ -66,7 +66,7 @@ public final class RecordEncryptor {
             String recordId,
             Domain domain,
             String ownerId,
-            PartyKeys author,
+            PartyKeyHolder author,
             byte[] plaintext,
             Map<String, byte[]> readerPublicKeys) {
         RecordIdentity identity = new RecordIdentity(recordId, domain, ownerId);

@@ -1,7 +1,6 @@
 package org.hrm.client.sdk;
 
 import org.hrm.contracts.events.RecordReleased;
-import org.hrm.crypto.Hpke;
 import org.hrm.crypto.HpkeOpenException;
 
 /**
@@ -12,13 +11,12 @@ import org.hrm.crypto.HpkeOpenException;
 final class ReleasedCiphertext {
     private ReleasedCiphertext() {}
 
-    static byte[] open(RecordReleased released, PartyKeys requester) {
+    static byte[] open(RecordReleased released, PartyKeyHolder requester) {
         if (!released.requesterId().equals(requester.partyId())) {
             throw new RecordCryptoException(RecordCryptoException.RELEASE_FOR_OTHER_REQUESTER);
         }
         try {
-            return Hpke.open(
-                    requester.keyPair(),
+            return requester.open(
                     RecordReleased.sealInfo(released.requestId()),
                     RecordReleased.sealAad(released.requesterId(), released.recordId()),
                     released.sealedInnerCiphertext());

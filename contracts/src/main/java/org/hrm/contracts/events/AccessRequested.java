@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.hrm.contracts.Domain;
 import org.hrm.crypto.Canonical;
 import org.hrm.crypto.Ecdsa;
-import org.hrm.crypto.P256KeyPair;
+import org.hrm.crypto.P256Signer;
 
 /**
  * A party asks to read one record.
@@ -42,7 +42,7 @@ public record AccessRequested(
     /**
      * Unsigned v1 form: consumers refuse it; remove when every producer signs.
      *
-     * @deprecated build the v2 form with {@link #signedBy(P256KeyPair)} or {@link #withAttestation}
+     * @deprecated build the v2 form with {@link #signedBy(P256Signer)} or {@link #withAttestation}
      */
     @Deprecated(forRemoval = true)
     public AccessRequested(
@@ -74,7 +74,7 @@ public record AccessRequested(
     }
 
     /** This request signed by the requester's key. */
-    public AccessRequested signedBy(P256KeyPair requesterKey) {
+    public AccessRequested signedBy(P256Signer requesterKey) {
         return new AccessRequested(
                 requestId,
                 recordId,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.hrm.contracts.Domain;
 import org.hrm.crypto.Canonical;
 import org.hrm.crypto.Ecdsa;
-import org.hrm.crypto.P256KeyPair;
+import org.hrm.crypto.P256Signer;
 
 /**
  * An owner asked to erase one record, or (recordId null) every record they own in the domain.
@@ -39,7 +39,7 @@ public record ErasureRequested(
     /**
      * Unsigned v1 form: consumers refuse it; remove when every producer signs.
      *
-     * @deprecated build the v2 form with {@link #signedBy(P256KeyPair)} or {@link #withAttestation}
+     * @deprecated build the v2 form with {@link #signedBy(P256Signer)} or {@link #withAttestation}
      */
     @Deprecated(forRemoval = true)
     public ErasureRequested(String requestId, Domain domain, String ownerId, String recordId, Instant requestedAt) {
@@ -63,7 +63,7 @@ public record ErasureRequested(
     }
 
     /** This request signed by the owner's key. */
-    public ErasureRequested signedBy(P256KeyPair ownerKey) {
+    public ErasureRequested signedBy(P256Signer ownerKey) {
         return new ErasureRequested(
                 requestId, domain, ownerId, recordId, requestedAt, ownerKey.sign(signedBytes()), attestation);
     }

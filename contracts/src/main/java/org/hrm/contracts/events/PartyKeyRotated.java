@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.hrm.crypto.Canonical;
 import org.hrm.crypto.Ecdsa;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.crypto.P256Signer;
 
 /**
  * A party replaced its current P-256 key by a new one. It travels on the {@code parties.registered} topic, keyed by
@@ -68,7 +69,7 @@ public record PartyKeyRotated(
     }
 
     /** This rotation proven by {@code newKey} (which must hold {@code newPublicKey}). */
-    public PartyKeyRotated provenBy(P256KeyPair newKey) {
+    public PartyKeyRotated provenBy(P256Signer newKey) {
         if (!MessageDigest.isEqual(newKey.publicKey(), newPublicKey)) {
             throw new IllegalArgumentException("proof of possession must be made by the new key");
         }

@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import org.hrm.crypto.Canonical;
 import org.hrm.crypto.Ecdsa;
-import org.hrm.crypto.P256KeyPair;
+import org.hrm.crypto.P256Signer;
 
 /**
  * A party published its P-256 public key to the directory (protocol v2: proven, attested and, for a practitioner,
@@ -74,7 +74,7 @@ public record PartyRegistered(
     }
 
     /** This registration with its proof of possession, signed by {@code newKey} (which must hold {@code publicKey}). */
-    public PartyRegistered provenBy(P256KeyPair newKey) {
+    public PartyRegistered provenBy(P256Signer newKey) {
         if (!MessageDigest.isEqual(newKey.publicKey(), publicKey)) {
             throw new IllegalArgumentException("proof of possession must be made by the registered key");
         }
@@ -103,7 +103,7 @@ public record PartyRegistered(
     }
 
     /** This registration vouched for by the institution's key (over {@link #vouchBytes()}). */
-    public PartyRegistered vouchedBy(P256KeyPair institutionKey) {
+    public PartyRegistered vouchedBy(P256Signer institutionKey) {
         return new PartyRegistered(
                 partyId,
                 kind,

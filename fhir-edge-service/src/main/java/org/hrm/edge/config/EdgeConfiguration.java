@@ -32,7 +32,7 @@ class EdgeConfiguration {
     @Bean(destroyMethod = "close")
     PlatformSdk platformSdk(EdgeProperties properties) throws IOException {
         return PlatformSdk.connect(
-                properties.kafkaBootstrapServers(), properties.keystore(), properties.attestationKeys());
+                properties.kafkaBootstrapServers(), HospitalKeys.load(properties), properties.attestationKeys());
     }
 
     @Bean

@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The hospital's settings ({@code hrm.edge.*}).
  *
  * @param kafkaBootstrapServers the platform's Kafka, where records are submitted and statuses read
- * @param keystore the hospital's party key file (JSON, as {@code ./hrm register} writes it): the author key that
- *     signs and the reader key that reads back
+ * @param keyCustody where the hospital's private key is: {@code file} (the default: {@code keystore}) or {@code
+ *     pkcs11} (a token, {@code pkcs11.*}); the key signs as author and opens what is sealed to the hospital
+ * @param keystore the hospital's party key file (JSON, as {@code ./hrm register} writes it), with {@code file} custody
+ * @param pkcs11 the token holding the hospital's key, with {@code pkcs11} custody
  * @param ownerMapping the properties file mapping {@code Patient/<id>} and {@code Practitioner/<id>} to owner ids
  * @param attestationKeys the gateway's public attestation keys by key id (base64 SEC1): which registrations the
  *     party directory trusts
@@ -20,7 +22,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hrm.edge")
 public record EdgeProperties(
         String kafkaBootstrapServers,
+        @DefaultValue("file") KeyCustody keyCustody,
         Path keystore,
+        Pkcs11 pkcs11,
         Path ownerMapping,
         Map<String, String> attestationKeys,
-        @DefaultValue("1048576") int maxRecordBytes) {}
+        @DefaultValue("1048576") int maxRecordBytes) {
+
+    /** Where the hospital's private key is held. */
+    public enum KeyCustody {
+        FILE,
+        PKCS11
+    }
+
+    /**
+     * The hospital's key in a PKCS#11 token ({@code hrm.edge.pkcs11.*}).
+     *
+     * @param hospitalId the hospital's party id (a key file names it; a token key does not)
+     * @param library path of the token's PKCS#11 library
+     * @param slot the slot id; when absent, {@code slotListIndex} picks the slot
+     * @param slotListIndex index among the library's slots with a token (default 0)
+     * @param pinFile file holding the user PIN (mounted from a secret)
+     * @param keyLabel the label of the private key and its certificate; the hospital id when absent
+     */
+    public record Pkcs11(
+            String hospitalId,
+            String library,
+            Long slot,
+            @DefaultValue("0") int slotListIndex,
+            Path pinFile,
+            String keyLabel) {}
+}

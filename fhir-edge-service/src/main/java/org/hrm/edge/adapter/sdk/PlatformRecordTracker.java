@@ -7,7 +7,7 @@ import org.hrm.client.kafka.RecordFetcher;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.kafka.SubmittedRecords;
 import org.hrm.client.kafka.TopicReader;
-import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.PartyKeyHolder;
 import org.hrm.client.sdk.RecordDecryptor;
 import org.hrm.client.sdk.UnverifiedRecordException;
 import org.hrm.contracts.Topic;
@@ -28,13 +28,13 @@ import org.hrm.edge.domain.SubmittedRecord;
 public final class PlatformRecordTracker implements RecordTracker {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
 
-    private final PartyKeys hospital;
+    private final PartyKeyHolder hospital;
     private final RecordPublisher publisher;
     private final DirectoryView directory;
     private final String bootstrapServers;
 
     PlatformRecordTracker(
-            PartyKeys hospital, RecordPublisher publisher, DirectoryView directory, String bootstrapServers) {
+            PartyKeyHolder hospital, RecordPublisher publisher, DirectoryView directory, String bootstrapServers) {
         this.hospital = hospital;
         this.publisher = publisher;
         this.directory = directory;

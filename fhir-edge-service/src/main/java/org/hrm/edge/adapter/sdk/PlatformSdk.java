@@ -1,14 +1,11 @@
 package org.hrm.edge.adapter.sdk;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordPublisher;
-import org.hrm.client.sdk.PartyKeyFile;
-import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.PartyKeyHolder;
 import org.hrm.contracts.authority.AttestationKeys;
 import org.hrm.edge.domain.RecordSubmitter;
 import org.hrm.edge.domain.RecordTracker;
@@ -19,22 +16,24 @@ import org.slf4j.LoggerFactory;
 public final class PlatformSdk implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformSdk.class);
 
-    private final PartyKeys hospital;
+    private final PartyKeyHolder hospital;
     private final RecordPublisher publisher;
     private final DirectoryView directory;
     private final String bootstrapServers;
 
-    private PlatformSdk(PartyKeys hospital, RecordPublisher publisher, DirectoryView directory, String servers) {
+    private PlatformSdk(PartyKeyHolder hospital, RecordPublisher publisher, DirectoryView directory, String servers) {
         this.hospital = hospital;
         this.publisher = publisher;
         this.directory = directory;
         this.bootstrapServers = servers;
     }
 
-    /** Loads the hospital's key file and connects; the directory trusts exactly the given attestation keys. */
-    public static PlatformSdk connect(String bootstrapServers, Path keystore, Map<String, String> attestationKeys)
-            throws IOException {
-        PartyKeys hospital = PartyKeyFile.load(keystore);
+    /**
+     * Connects as the hospital whose key {@code hospital} holds (a key file's or a token's; closed with this SDK); the
+     * directory trusts exactly the given attestation keys.
+     */
+    public static PlatformSdk connect(
+            String bootstrapServers, PartyKeyHolder hospital, Map<String, String> attestationKeys) {
         Map<String, byte[]> trusted = new LinkedHashMap<>();
         if (attestationKeys != null) {
             attestationKeys.forEach(
@@ -61,6 +60,6 @@ public final class PlatformSdk implements AutoCloseable {
     @Override
     public void close() {
         publisher.close();
-        hospital.destroy();
+        hospital.close();
     }
 }

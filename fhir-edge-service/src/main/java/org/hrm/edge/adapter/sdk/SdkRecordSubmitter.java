@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.kafka.StandingGrantsView;
 import org.hrm.client.sdk.EncryptedRecord;
-import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.PartyKeyHolder;
 import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.edge.domain.PreparedRecord;
 import org.hrm.edge.domain.RecordSubmitter;
@@ -18,14 +18,14 @@ import org.hrm.edge.domain.RecordSubmitter;
  * hospital's key, published to the record-submitted topic and acknowledged before the id is returned.
  */
 public final class SdkRecordSubmitter implements RecordSubmitter {
-    private final PartyKeys hospital;
+    private final PartyKeyHolder hospital;
     private final RecordPublisher publisher;
     private final DirectoryView directory;
     private final String bootstrapServers;
     private final RecordEncryptor encryptor = new RecordEncryptor();
 
     SdkRecordSubmitter(
-            PartyKeys hospital, RecordPublisher publisher, DirectoryView directory, String bootstrapServers) {
+            PartyKeyHolder hospital, RecordPublisher publisher, DirectoryView directory, String bootstrapServers) {
         this.hospital = hospital;
         this.publisher = publisher;
         this.directory = directory;
