@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,19 +62,7 @@ class ComposeKafkaBrokerIT {
 
     @BeforeAll
     static void startTheComposeBroker() throws Exception {
-        secrets = dir.resolve("secrets");
-        String uid = Commands.run(dir, Map.of(), "id", "-u").output().strip();
-        Commands.Result generated = Commands.run(
-                RepositoryFiles.root(),
-                Map.of(
-                        "HRM_SECRETS_DIR", secrets.toString(),
-                        "HRM_SECRETS_UID", uid,
-                        "HRM_KAFKA_UID", uid,
-                        "HRM_MONGO_UID", uid,
-                        "HRM_KEYCLOAK_UID", uid),
-                "bash",
-                "deploy/docker/generate-dev-secrets.sh");
-        assertThat(generated.exitCode()).as(generated.output()).isZero();
+        secrets = GeneratedSecrets.generate(dir.resolve("secrets")).dir();
 
         int internal = freePort();
         int external = freePort();

@@ -9,8 +9,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -321,15 +319,6 @@ class RequiredSettingsTest {
     }
 
     private static PodSpec podSpec(String service) {
-        if (service.equals("ledger-writer-service")) {
-            return ModelResources.named(StatefulSet.class, service)
-                    .getSpec()
-                    .getTemplate()
-                    .getSpec();
-        }
-        return ModelResources.named(Deployment.class, service)
-                .getSpec()
-                .getTemplate()
-                .getSpec();
+        return KubernetesServiceConfiguration.podSpec(service);
     }
 }

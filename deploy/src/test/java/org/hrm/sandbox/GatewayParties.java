@@ -33,21 +33,32 @@ final class GatewayParties {
     final PartyKeys hospital = PartyKeys.generate("hospital-a");
     final PartyKeys alice = PartyKeys.generate("patient-alice");
     final PartyKeys chen = PartyKeys.generate("dr-chen");
+    private final Login login;
     GatewayClient gateway;
     String hospitalToken;
     String aliceToken;
     String chenToken;
 
+    /** How a party gets its bearer token: the gateway's development login, or an identity provider's. */
+    interface Login {
+        String token(GatewayClient gateway, String partyId) throws Exception;
+    }
+
     GatewayParties(String gatewayUrl) throws Exception {
+        this(gatewayUrl, GatewayClient::login);
+    }
+
+    GatewayParties(String gatewayUrl, Login login) throws Exception {
+        this.login = login;
         at(gatewayUrl);
     }
 
     /** Talks to the gateway at {@code gatewayUrl} from now on, logged in there (each replica has its own dev key). */
     GatewayParties at(String gatewayUrl) throws Exception {
         gateway = new GatewayClient(gatewayUrl);
-        hospitalToken = gateway.login(hospital.partyId());
-        aliceToken = gateway.login(alice.partyId());
-        chenToken = gateway.login(chen.partyId());
+        hospitalToken = login.token(gateway, hospital.partyId());
+        aliceToken = login.token(gateway, alice.partyId());
+        chenToken = login.token(gateway, chen.partyId());
         return this;
     }
 
@@ -138,6 +149,17 @@ final class GatewayParties {
                         chen.publicKey(),
                         List.of(new ConsentSigner.CoveredRecord(recordId, ownerShare)),
                         now);
+    }
+
+    /** The owner grants the doctor the record through the gateway; waits until the doctor's fetch is allowed. */
+    ConsentGranted grantAndAwaitFetch(String recordId) throws Exception {
+        ConsentGranted grant = grant(recordId);
+        assertThat(gateway.post("/api/grants", aliceToken, CODEC.encode(grant)).status())
+                .isEqualTo(202);
+        assertThat(gateway.until(WAIT, a -> a.status() == 200, () -> fetch(recordId, chenToken))
+                        .status())
+                .isEqualTo(200);
+        return grant;
     }
 
     ErasureReceipt erase(String recordId) throws Exception {

@@ -48,18 +48,7 @@ class GatewayRestartIT {
     void aRestartAfterTheTopicsExpiredLosesNoRecordGrantPartyOrReceipt() throws Exception {
         String kept = parties.submitCommitted("{\"valueString\":\"kept\"}".getBytes(UTF_8));
         String erased = parties.submitCommitted("{\"valueString\":\"erased\"}".getBytes(UTF_8));
-        ConsentGranted grant = parties.grant(kept);
-        assertThat(parties.gateway
-                        .post("/api/grants", parties.aliceToken, GatewayParties.CODEC.encode(grant))
-                        .status())
-                .isEqualTo(202);
-        assertThat(parties.gateway
-                        .until(
-                                GatewayParties.WAIT,
-                                a -> a.status() == 200,
-                                () -> parties.fetch(kept, parties.chenToken))
-                        .status())
-                .isEqualTo(200);
+        ConsentGranted grant = parties.grantAndAwaitFetch(kept);
         ErasureReceipt receipt = parties.erase(erased);
 
         assertThat(ExpiredTopics.expireAll(platform.kafkaBootstrapServers())).isPositive();

@@ -37,28 +37,40 @@ public final class AnvilNode implements AutoCloseable {
     /**
      * Options for one node; {@code blockTimeSeconds} 0 means automine (a block per transaction); a
      * {@code stateFile} keeps the chain across restarts (loaded at start, written when the node is stopped
-     * by {@link #close()}; its transaction pool is not kept).
+     * by {@link #close()}; its transaction pool is not kept); {@code chainId} is {@link #CHAIN_ID} unless a
+     * deployment's own chain id is wanted (the boot test runs the manifests' 1337).
      */
     public record Options(
-            int port, String hardfork, long blockGasLimit, int blockTimeSeconds, Path logFile, Path stateFile) {
+            int port,
+            String hardfork,
+            long blockGasLimit,
+            int blockTimeSeconds,
+            Path logFile,
+            Path stateFile,
+            long chainId) {
         public static Options defaults() {
-            return new Options(0, System.getProperty("hrm.evm.version", "cancun"), 1_000_000_000L, 0, null, null);
+            return new Options(
+                    0, System.getProperty("hrm.evm.version", "cancun"), 1_000_000_000L, 0, null, null, CHAIN_ID);
         }
 
         public Options withPort(int newPort) {
-            return new Options(newPort, hardfork, blockGasLimit, blockTimeSeconds, logFile, stateFile);
+            return new Options(newPort, hardfork, blockGasLimit, blockTimeSeconds, logFile, stateFile, chainId);
         }
 
         public Options withLogFile(Path file) {
-            return new Options(port, hardfork, blockGasLimit, blockTimeSeconds, file, stateFile);
+            return new Options(port, hardfork, blockGasLimit, blockTimeSeconds, file, stateFile, chainId);
         }
 
         public Options withBlockTime(int seconds, long gasLimit) {
-            return new Options(port, hardfork, gasLimit, seconds, logFile, stateFile);
+            return new Options(port, hardfork, gasLimit, seconds, logFile, stateFile, chainId);
         }
 
         public Options withStateFile(Path file) {
-            return new Options(port, hardfork, blockGasLimit, blockTimeSeconds, logFile, file);
+            return new Options(port, hardfork, blockGasLimit, blockTimeSeconds, logFile, file, chainId);
+        }
+
+        public Options withChainId(long id) {
+            return new Options(port, hardfork, blockGasLimit, blockTimeSeconds, logFile, stateFile, id);
         }
     }
 
@@ -90,7 +102,7 @@ public final class AnvilNode implements AutoCloseable {
                 "--hardfork",
                 options.hardfork(),
                 "--chain-id",
-                String.valueOf(CHAIN_ID),
+                String.valueOf(options.chainId()),
                 "--gas-limit",
                 String.valueOf(options.blockGasLimit()),
                 "--base-fee",

@@ -1,0 +1,433 @@
+package org.hrm.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.hrm.contracts.Domain;
+import org.hrm.embedded.AnvilNode;
+import org.hrm.embedded.EmbeddedKafka;
+import org.hrm.embedded.EmbeddedMongo;
+import org.hrm.embedded.LedgerDeployment;
+import org.hrm.embedded.SoftHsm;
+import org.hrm.sandbox.GatewayStory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Boots the four services from the deployment's own configuration: for each, the environment and mounted files that
+ * docker-compose.yml, and then the Kubernetes manifests, give it, with every secret from generate-dev-secrets.sh, each
+ * service run as its image runs it (the entrypoint, the executable jar, exactly that environment: {@link
+ * ServiceProcess}). Only the addresses of the infrastructure are changed, to the embedded Kafka, MongoDB-wire server,
+ * Anvil (on the manifests' chain id) and a stand-in identity provider ({@link TestIssuer}); every service must reach
+ * readiness UP, and then a store, a grant, a fetch and an erasure pass through the gateway and the services behind it.
+ *
+ * <p>Child JVMs rather than Spring contexts in this JVM: in one JVM every service would see the others' classpath
+ * (the gateway's application.yml and its security auto-configuration), which the sandbox corrects with settings no
+ * manifest has; a child JVM runs the service's own jar with the environment as its real process environment, so
+ * Spring binds the variables, the config trees and the {@code *_FILE} paths as in a container.
+ *
+ * <p>Kafka: the embedded broker offers one PLAINTEXT listener with no authentication and no ACLs, so the one
+ * setting changed besides addresses is {@code SPRING_KAFKA_SECURITY_PROTOCOL} (SASL_PLAINTEXT in compose, SSL in
+ * Kubernetes) to PLAINTEXT. The SCRAM logins (compose) and the key and trust stores with their passwords (Kubernetes)
+ * are still mounted where the manifests put them, but no broker checks them here: the walls (SASL, TLS, the ACLs of
+ * TopicAccess) are checked by ComposeKafkaBrokerIT and KafkaAclCoverageTest, not by this test, until the embedded
+ * broker offers a SASL listener (and a TLS one with client certificates for the Kubernetes run) with those ACLs.
+ * MongoDB: mongo-java-server has no authentication, so the connection string (with its user and password) is replaced
+ * as a whole by the embedded server's.
+ */
+class DeploymentBootIT {
+    private static final List<String> SERVICES =
+            List.of("consent-service", "key-vault-service", "ledger-writer-service", "gateway-service");
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+
+    @TempDir
+    static Path dir;
+
+    private static GeneratedSecrets secrets;
+    private static AnvilNode anvil;
+    private static TestIssuer issuer;
+    private static Path contracts;
+
+    @BeforeAll
+    static void generateSecretsDeployTheLedgersAndStartTheIssuer() throws Exception {
+        secrets = GeneratedSecrets.generate(dir.resolve("secrets"));
+        long chainId = Long.parseLong(secrets.composeEnv().get("HRM_LEDGER_CHAIN_ID"));
+        anvil = AnvilNode.start(
+                AnvilNode.Options.defaults().withChainId(chainId).withLogFile(dir.resolve("anvil.log")));
+        String deployer = secrets.text("ledger-deployer-key");
+        String writer = secrets.text("ledger-signing-key");
+        Map<Domain, String> ledgers = LedgerDeployment.deploy(anvil.rpcUrl(), chainId, deployer, writer);
+        // What deploy/besu/deploy-contracts.sh writes (compose: the ledger-contracts volume; Kubernetes: the
+        // hrm-ledger-contracts ConfigMap).
+        contracts = Files.createDirectories(dir.resolve("ledger-contracts"));
+        Files.writeString(
+                contracts.resolve("contracts.env"),
+                "HRM_LEDGER_CONTRACTS_PATIENT=" + ledgers.get(Domain.PATIENT) + "\n"
+                        + "HRM_LEDGER_CONTRACTS_PRACTITIONER=" + ledgers.get(Domain.PRACTITIONER) + "\n"
+                        + "HRM_VAULT_CHAIN_CONTRACTS_PATIENT=" + ledgers.get(Domain.PATIENT) + "\n"
+                        + "HRM_VAULT_CHAIN_CONTRACTS_PRACTITIONER=" + ledgers.get(Domain.PRACTITIONER) + "\n");
+        issuer = TestIssuer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (issuer != null) {
+            issuer.close();
+        }
+        if (anvil != null) {
+            anvil.close();
+        }
+    }
+
+    @Test
+    void composeConfigurationStartsEveryServiceReadyAndCarriesStoreGrantFetchAndErasure() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("compose"));
+        try (Infrastructure infrastructure = Infrastructure.start(home)) {
+            infrastructure.createTopics(composeTopics());
+            Path tokens = infrastructure.initialiseToken(secrets.dir());
+            Map<String, Path> volumes = Map.of("ledger-contracts", contracts, "vault-token", tokens);
+            Map<String, String> addresses = Map.of(
+                    "kafka:9092", infrastructure.kafka.bootstrapServers(),
+                    "http://besu-rpc:8545", anvil.rpcUrl(),
+                    "https://localhost:8443/realms/hrm", issuer.issuerUrl(),
+                    "http://keycloak:8080/realms/hrm/protocol/openid-connect/certs", issuer.jwkSetUrl());
+
+            bootAndTell(
+                    infrastructure,
+                    addresses,
+                    (service, problems) -> ComposeServiceConfiguration.of(
+                            service, secrets.dir(), secrets.composeEnv(), volumes, home.resolve(service), problems));
+        }
+    }
+
+    @Test
+    void kubernetesConfigurationStartsEveryServiceReadyAndCarriesStoreGrantFetchAndErasure() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("kubernetes"));
+        try (Infrastructure infrastructure = Infrastructure.start(home)) {
+            infrastructure.createTopics(kubernetesTopics());
+            Path tokens = infrastructure.initialiseToken(secrets.dir());
+            Map<String, Map<String, String>> configMaps = Map.of(
+                    "hrm-published-keys", secrets.composeEnv(),
+                    "hrm-ledger-contracts", envFile(contracts.resolve("contracts.env")),
+                    "hrm-vault-hsm", operatorHsmSettings(infrastructure.tokenSlot(tokens)));
+            Map<String, Map<String, byte[]>> kubernetesSecrets = kubernetesSecrets();
+            Map<String, String> addresses = Map.of(
+                    "hrm-kafka-kafka-bootstrap:9093", infrastructure.kafka.bootstrapServers(),
+                    "http://besu-rpc:8545", anvil.rpcUrl(),
+                    "https://id.hrm.example/realms/hrm", issuer.issuerUrl());
+
+            bootAndTell(
+                    infrastructure,
+                    addresses,
+                    (service, problems) -> KubernetesServiceConfiguration.of(
+                            service, configMaps, kubernetesSecrets, home.resolve(service), problems));
+        }
+    }
+
+    /** How one service's configuration is made from a deployment; anything it cannot place goes to problems. */
+    private interface Configure {
+        ServiceConfiguration of(String service, List<String> problems) throws IOException;
+    }
+
+    private static void bootAndTell(Infrastructure infrastructure, Map<String, String> addresses, Configure configure)
+            throws Exception {
+        List<String> problems = new ArrayList<>();
+        Set<String> used = new TreeSet<>();
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            for (String service : SERVICES) {
+                List<String> replaced = new ArrayList<>();
+                ServiceConfiguration configuration = configure
+                        .of(service, problems)
+                        .replacing(addresses, replaced)
+                        .with(infrastructure.overrides(service));
+                used.addAll(replaced);
+                assertThat(problems).as("what the deployment gives " + service).isEmpty();
+                started.add(ServiceProcess.start(configuration, executableJar(service), infrastructure.image(service)));
+            }
+            assertThat(used)
+                    .as("every infrastructure address the test moves is one the deployment uses")
+                    .containsExactlyInAnyOrderElementsOf(addresses.keySet());
+            for (ServiceProcess service : started) {
+                service.awaitReady(READY_WITHIN);
+            }
+            ServiceProcess gateway = started.get(SERVICES.indexOf("gateway-service"));
+            awaitTokensAccepted(gateway.baseUrl());
+
+            GatewayStory.storeGrantFetchErase(
+                    gateway.baseUrl(),
+                    party -> issuer.token(party, GatewayStory.ROLES.get(party)),
+                    secrets.composeEnv().get("HRM_VAULT_PUBLIC_KEY"));
+        } finally {
+            for (ServiceProcess service : started) {
+                service.close();
+            }
+        }
+    }
+
+    /**
+     * Waits until the gateway has the identity provider's keys (from the JWK set URL, or discovered from the issuer):
+     * an authenticated call is answered, not refused as unauthenticated or failed while fetching the keys.
+     */
+    private static void awaitTokensAccepted(String gatewayUrl) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/parties/hospital-a"))
+                .header("Authorization", "Bearer " + issuer.token("hospital-a", GatewayStory.ROLES.get("hospital-a")))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        while ((status == 401 || status >= 500) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        assertThat(status)
+                .as("the gateway accepts the identity provider's token")
+                .isIn(200, 404);
+    }
+
+    /**
+     * The executable jar the image copies to /app/app.jar: the reactor's (a full build packaged it just now), or the
+     * local repository's (a build of this module alone, after installing the services).
+     */
+    private static Path executableJar(String service) {
+        String version = System.getProperty("hrm.version", "0.1.0-SNAPSHOT");
+        String name = service + "-" + version + "-exec.jar";
+        Path built = RepositoryFiles.path(service + "/target/" + name);
+        if (Files.isRegularFile(built)) {
+            return built;
+        }
+        String repository = System.getProperty(
+                "hrm.maven.repository",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+        Path installed = Path.of(repository, "org", "hrm", service, version, name);
+        assertThat(installed)
+                .as("the executable jar of " + service + " (package or install it first)")
+                .isRegularFile();
+        return installed;
+    }
+
+    /** deploy/docker/kafka/topics.txt as kafka-topics creates it ("-" is its HRM_TOPIC_PARTITIONS). */
+    private static List<NewTopic> composeTopics() throws IOException {
+        int partitions =
+                Integer.parseInt(ComposeFile.load().environment("kafka-topics").get("HRM_TOPIC_PARTITIONS"));
+        List<NewTopic> topics = new ArrayList<>();
+        for (String line : Files.readAllLines(RepositoryFiles.path(TopicFiles.COMPOSE))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] field = line.trim().split("\\s+");
+            Map<String, String> config = new LinkedHashMap<>();
+            for (int i = 2; i < field.length; i++) {
+                config.put(field[i].substring(0, field[i].indexOf('=')), field[i].substring(field[i].indexOf('=') + 1));
+            }
+            int count = field[1].equals("-") ? partitions : Integer.parseInt(field[1]);
+            topics.add(new NewTopic(field[0], count, (short) 1).configs(config));
+        }
+        return topics;
+    }
+
+    /**
+     * The KafkaTopics of deploy/kubernetes/kafka/topics.yaml as Strimzi creates them, on one broker: replicas and
+     * min.insync.replicas are the cluster's size, not the topic's contract, so they become 1.
+     */
+    private static List<NewTopic> kubernetesTopics() {
+        List<NewTopic> topics = new ArrayList<>();
+        for (KafkaTopic topic : ModelResources.all(KafkaTopic.class)) {
+            Map<String, String> config = new LinkedHashMap<>();
+            topic.getSpec().getConfig().forEach((key, value) -> config.put(key, String.valueOf(value)));
+            config.remove("min.insync.replicas");
+            String name = topic.getSpec().getTopicName() != null
+                    ? topic.getSpec().getTopicName()
+                    : topic.getMetadata().getName();
+            topics.add(new NewTopic(name, topic.getSpec().getPartitions(), (short) 1).configs(config));
+        }
+        return topics;
+    }
+
+    /**
+     * ConfigMap hrm-vault-hsm as the operator fills it for this installation (services/config.yaml: "set both for
+     * your HSM"): the values of the keys the manifest has, for the SoftHSM2 token standing in for the HSM.
+     */
+    private static Map<String, String> operatorHsmSettings(long slot) {
+        Map<String, String> settings = new LinkedHashMap<>(
+                ModelResources.named(io.fabric8.kubernetes.api.model.ConfigMap.class, "hrm-vault-hsm")
+                        .getData());
+        Map<String, String> installation =
+                Map.of("library", SoftHsm.LIBRARY.toString(), "slot", Long.toString(slot), "initialize", "true");
+        settings.replaceAll((key, value) -> installation.getOrDefault(key, value));
+        return settings;
+    }
+
+    /**
+     * The Secrets of deploy/kubernetes/README.md ("Before kubectl apply -k"), made from the generator's files as it
+     * says, and those Strimzi and the MongoDB operator make: each principal's key store and password, the cluster
+     * CA's trust store and password (stores without entries: no TLS listener here), each service user's connection
+     * string (replaced by the embedded server's address).
+     */
+    private static Map<String, Map<String, byte[]>> kubernetesSecrets() throws Exception {
+        Map<String, Map<String, byte[]>> made = new LinkedHashMap<>();
+        made.put("hrm-vault-hsm-pin", Map.of("pin", secrets.bytes("vault-token-pin")));
+        made.put("hrm-vault-receipt-key", Map.of("key", secrets.bytes("vault-receipt-key")));
+        made.put("hrm-consent-signing-key", Map.of("key", secrets.bytes("consent-signing-key")));
+        made.put("hrm-gateway-attestation-key", Map.of("key", secrets.bytes("gateway-attestation-key")));
+        made.put("hrm-ledger-signing-lane-0", Map.of("signing-key", secrets.bytes("ledger-signing-key")));
+        made.put(
+                "hrm-ledger-signing-lane-1",
+                Map.of("signing-key", ("0x" + HexFormat.of().formatHex(random(32))).getBytes(StandardCharsets.UTF_8)));
+        String caPassword = HexFormat.of().formatHex(random(12));
+        made.put(
+                "hrm-kafka-cluster-ca-cert",
+                Map.of("ca.p12", emptyStore(caPassword), "ca.password", caPassword.getBytes(StandardCharsets.UTF_8)));
+        for (String user : List.of("hrm-key-vault", "hrm-ledger-writer", "hrm-consent", "hrm-gateway")) {
+            String password = HexFormat.of().formatHex(random(12));
+            made.put(
+                    user,
+                    Map.of(
+                            "user.p12",
+                            emptyStore(password),
+                            "user.password",
+                            password.getBytes(StandardCharsets.UTF_8)));
+            made.put(
+                    user + "-mongo",
+                    Map.of(
+                            "connectionString.standard",
+                            ("mongodb://" + user + ":" + HexFormat.of().formatHex(random(12))
+                                            + "@hrm-mongodb-svc.hrm.svc.cluster.local:27017/admin?replicaSet=hrm-mongodb")
+                                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        return made;
+    }
+
+    private static byte[] emptyStore(String password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.store(out, password.toCharArray());
+        return out.toByteArray();
+    }
+
+    private static byte[] random(int bytes) {
+        byte[] value = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(value);
+        return value;
+    }
+
+    static Map<String, String> envFile(Path file) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        return env;
+    }
+
+    /** One run's Kafka and MongoDB-wire server, and the SoftHSM2 token standing in for the vault's HSM. */
+    private static final class Infrastructure implements AutoCloseable {
+        private final Path home;
+        private final EmbeddedKafka kafka;
+        private final EmbeddedMongo mongo;
+        private Path softHsmConf;
+
+        private Infrastructure(Path home, EmbeddedKafka kafka, EmbeddedMongo mongo) {
+            this.home = home;
+            this.kafka = kafka;
+            this.mongo = mongo;
+        }
+
+        static Infrastructure start(Path home) {
+            EmbeddedKafka kafka = EmbeddedKafka.start(1);
+            return new Infrastructure(home, kafka, EmbeddedMongo.inMemory(0));
+        }
+
+        void createTopics(List<NewTopic> topics) throws Exception {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+            }
+        }
+
+        /**
+         * A SoftHSM2 token initialised as compose's vault-token-init does (deploy/docker/softhsm-init.sh, the PINs
+         * from the generator), in a token directory of its own; the image's /etc/softhsm/softhsm2.conf points there.
+         */
+        Path initialiseToken(Path secretsDir) throws IOException {
+            Path tokens = Files.createDirectories(home.resolve("vault-token"));
+            softHsmConf = home.resolve("softhsm2.conf");
+            Files.writeString(softHsmConf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n");
+            String script = RepositoryFiles.read("deploy/docker/softhsm-init.sh")
+                    .replace("/run/secrets/", secretsDir.toAbsolutePath() + "/");
+            Commands.Result result =
+                    Commands.run(home, Map.of(SoftHsm.CONF_VARIABLE, softHsmConf.toString()), "/bin/sh", "-c", script);
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            return tokens;
+        }
+
+        /** The slot id SoftHSM2 gave the initialised token (an operator reads it from the HSM's tools). */
+        long tokenSlot(Path tokens) throws IOException {
+            Commands.Result slots = Commands.run(
+                    home, Map.of(SoftHsm.CONF_VARIABLE, softHsmConf.toString()), "softhsm2-util", "--show-slots");
+            Matcher slot =
+                    Pattern.compile("(?s)Slot (\\d+)\\s.*?Label:\\s+hrm-vault").matcher(slots.output());
+            assertThat(slot.find()).as(slots.output()).isTrue();
+            return Long.parseLong(slot.group(1));
+        }
+
+        /** What the image adds to the environment: the vault's SoftHSM2 configuration file. */
+        Map<String, String> image(String service) {
+            return service.equals("key-vault-service")
+                    ? Map.of(SoftHsm.CONF_VARIABLE, softHsmConf.toString())
+                    : Map.of();
+        }
+
+        /**
+         * Besides the addresses replaced in place: the container's port 8080 moved to a free one (containers each
+         * have their own), MongoDB's connection string (the embedded server's, see the class comment) and the
+         * protocol of the one listener the embedded broker offers.
+         */
+        Map<String, String> overrides(String service) throws IOException {
+            return Map.of(
+                    "SERVER_PORT", Integer.toString(freePort()),
+                    "SPRING_MONGODB_URI", mongo.uri(""),
+                    "SPRING_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        }
+
+        @Override
+        public void close() {
+            mongo.close();
+            kafka.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
