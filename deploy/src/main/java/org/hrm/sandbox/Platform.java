@@ -8,13 +8,17 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.hrm.consent.ConsentApplication;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.KafkaRole;
+import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.EmbeddedKafka;
 import org.hrm.embedded.EmbeddedMongo;
+import org.hrm.embedded.KafkaWalls;
 import org.hrm.embedded.LedgerDeployment;
 import org.hrm.gateway.GatewayApplication;
 import org.hrm.gateway.application.Views;
@@ -24,6 +28,7 @@ import org.hrm.keyvault.KeyVaultApplication;
 import org.hrm.keyvault.adapter.pkcs11.Pkcs11Custody;
 import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.ledgerwriter.LedgerWriterApplication;
+import org.hrm.support.CatalogueTopics;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,6 +39,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * web server, in profile {@code dev}).
  */
 public final class Platform implements AutoCloseable {
+    /**
+     * The hospital systems that have a Kafka principal in the sandbox (hrm-hospital-&lt;id&gt;): the demo's hospital
+     * and the FHIR edge's.
+     */
+    public static final Set<String> SANDBOX_HOSPITALS = Set.of("sandbox-hospital", "sandbox-fhir-edge");
+
     /** The services' start methods apply properties after the banner is printed; an argument comes first. */
     private static final String QUIET = "--spring.main.banner-mode=off";
 
@@ -50,10 +61,26 @@ public final class Platform implements AutoCloseable {
     private ConfigurableApplicationContext ledgerWriter;
     private ConfigurableApplicationContext gateway;
 
-    /** Where the platform keeps its files and which ports it listens on (0: any free port; Kafka's is always free). */
-    public record Options(Path home, int mongoPort, int chainPort, int partitions, int gatewayPort) {
+    /**
+     * Where the platform keeps its files and which ports it listens on (0: any free port; Kafka's is always free), and
+     * whether its broker runs inside the walls ({@link #kafkaWalls}).
+     *
+     * @param kafkaWalls SASL SCRAM-SHA-512 with one principal per service and per hospital and the catalogue's ACLs
+     *     ({@link KafkaWalls}); off by default until every sandbox client connects as its principal
+     */
+    public record Options(
+            Path home, int mongoPort, int chainPort, int partitions, int gatewayPort, boolean kafkaWalls) {
         public Options(Path home, int mongoPort, int chainPort, int partitions) {
             this(home, mongoPort, chainPort, partitions, 0);
+        }
+
+        public Options(Path home, int mongoPort, int chainPort, int partitions, int gatewayPort) {
+            this(home, mongoPort, chainPort, partitions, gatewayPort, false);
+        }
+
+        /** These options with the broker inside the walls (or not). */
+        public Options withKafkaWalls(boolean walls) {
+            return new Options(home, mongoPort, chainPort, partitions, gatewayPort, walls);
         }
 
         public static Options ephemeral(Path home) {
@@ -100,8 +127,17 @@ public final class Platform implements AutoCloseable {
 
     private void startAll(Consumer<String> progress) throws IOException {
         Files.createDirectories(options.logDir());
-        progress.accept("starting Kafka (KRaft, in-process)");
-        kafka = track(EmbeddedKafka.start(options.partitions()));
+        if (options.kafkaWalls()) {
+            progress.accept("starting Kafka (KRaft, in-process) inside the walls: SASL SCRAM-SHA-512, one principal per"
+                    + " service and per hospital, ACLs from the topic catalogue");
+            kafka = track(EmbeddedKafka.startSecured(
+                    options.partitions(),
+                    KafkaWalls.generate(SANDBOX_HOSPITALS),
+                    CatalogueTopics.list(options.partitions(), (short) 1, Topic.values())));
+        } else {
+            progress.accept("starting Kafka (KRaft, in-process)");
+            kafka = track(EmbeddedKafka.start(options.partitions()));
+        }
         progress.accept("starting MongoDB-wire server (mongo-java-server)");
         mongo = track(EmbeddedMongo.inMemory(options.mongoPort()));
         progress.accept("starting Anvil (--hardfork " + tuning.chain().hardfork() + ")");
@@ -129,6 +165,7 @@ public final class Platform implements AutoCloseable {
         properties.put("spring.jmx.enabled", "false");
         properties.put("spring.profiles.active", "dev");
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        ServiceSettings.putKafkaSecurity(properties, kafka.clientProperties(KafkaRole.GATEWAY.principal()));
         // The gateway's own database: its views and fetches, kept across its restarts (like compose's hrm-gateway).
         properties.put("spring.mongodb.uri", mongo.uri("hrm-gateway"));
         properties.put("server.port", options.gatewayPort());
@@ -175,7 +212,13 @@ public final class Platform implements AutoCloseable {
     /** The settings the platform started its services with (an IT starts one more replica with them). */
     ServiceSettings settings() {
         return new ServiceSettings(
-                options.home(), kafka.bootstrapServers(), mongo::uri, anvil.rpcUrl(), ledgers, options.partitions());
+                options.home(),
+                kafka.bootstrapServers(),
+                mongo::uri,
+                anvil.rpcUrl(),
+                ledgers,
+                options.partitions(),
+                kafka::clientProperties);
     }
 
     private static ConfigurableApplicationContext service(Class<?> application, Map<String, Object> properties) {
@@ -189,6 +232,21 @@ public final class Platform implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** Whether the broker runs inside the walls (SASL, one principal per role, the catalogue's ACLs). */
+    public boolean kafkaWalls() {
+        return kafka.walls().isPresent();
+    }
+
+    /**
+     * What a Kafka client connecting as {@code principal} adds to its configuration (security protocol, mechanism, the
+     * JAAS line with this run's password); nothing when the broker is open. The principals are {@link KafkaRole}'s,
+     * {@link KafkaRole#hospitalPrincipal} of {@link #SANDBOX_HOSPITALS}, and the sandbox-only
+     * {@link KafkaWalls#OBSERVER} for test tooling.
+     */
+    public Map<String, String> kafkaClientProperties(String principal) {
+        return kafka.clientProperties(principal);
     }
 
     public String mongoUri(String database) {

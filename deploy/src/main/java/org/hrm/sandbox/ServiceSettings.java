@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.KafkaRole;
 import org.hrm.embedded.AnvilNode;
 
 /**
@@ -19,6 +20,8 @@ import org.hrm.embedded.AnvilNode;
  * @param chainRpc the chain node's JSON-RPC address
  * @param ledgers each domain's ledger contract
  * @param partitions partitions of the topics the services create
+ * @param kafkaSecurity what a Kafka client connecting as a principal adds to its configuration (empty maps on an open
+ *     broker): each service connects as its own {@link KafkaRole#principal()}
  */
 public record ServiceSettings(
         Path home,
@@ -26,7 +29,8 @@ public record ServiceSettings(
         Function<String, String> mongoUri,
         String chainRpc,
         Map<Domain, String> ledgers,
-        int partitions) {
+        int partitions,
+        Function<String, Map<String, String>> kafkaSecurity) {
     public static final String CONSENT = "consent-service";
     public static final String KEY_VAULT = "key-vault-service";
     public static final String LEDGER_WRITER = "ledger-writer-service";
@@ -43,6 +47,26 @@ public record ServiceSettings(
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
             "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
                     + ".OAuth2ResourceServerAutoConfiguration");
+
+    /** Settings for an open broker (no principals). */
+    public ServiceSettings(
+            Path home,
+            String kafkaBootstrapServers,
+            Function<String, String> mongoUri,
+            String chainRpc,
+            Map<Domain, String> ledgers,
+            int partitions) {
+        this(home, kafkaBootstrapServers, mongoUri, chainRpc, ledgers, partitions, principal -> Map.of());
+    }
+
+    /**
+     * Puts a principal's Kafka client settings where Spring Boot gives them to every client a service builds
+     * ({@code spring.kafka.properties.*}: listeners, templates, admin, and the hand-built clients, which start from
+     * {@code KafkaProperties.build*Properties()}).
+     */
+    static void putKafkaSecurity(Map<String, Object> properties, Map<String, String> security) {
+        security.forEach((key, value) -> properties.put("spring.kafka.properties." + key, value));
+    }
 
     /** The properties of the named service. */
     public Map<String, Object> of(String service) throws IOException {
@@ -61,7 +85,7 @@ public record ServiceSettings(
 
     Map<String, Object> keyVault() throws IOException {
         SandboxSecrets secrets = secrets();
-        Map<String, Object> properties = common(KEY_VAULT, "key-vault");
+        Map<String, Object> properties = common(KEY_VAULT, "key-vault", KafkaRole.KEY_VAULT);
         // The key file is the sandbox's zero-install stand-in for an HSM; the vault accepts it only here.
         properties.put("hrm.vault.sandbox", true);
         properties.put("hrm.vault.master-key-file", secrets.masterKeyFile().toString());
@@ -79,7 +103,7 @@ public record ServiceSettings(
     }
 
     Map<String, Object> consent() throws IOException {
-        Map<String, Object> properties = common(CONSENT, "consent");
+        Map<String, Object> properties = common(CONSENT, "consent", KafkaRole.CONSENT);
         properties.put(
                 "hrm.consent.signing-key-file", secrets().consentKeyFile().toString());
         properties.put("hrm.consent.topic-partitions", partitions);
@@ -91,7 +115,7 @@ public record ServiceSettings(
     }
 
     Map<String, Object> ledgerWriter() throws IOException {
-        Map<String, Object> properties = common(LEDGER_WRITER, "ledger-writer");
+        Map<String, Object> properties = common(LEDGER_WRITER, "ledger-writer", KafkaRole.LEDGER_WRITER);
         properties.put("hrm.ledger.authority.vault-public-key", secrets().receiptPublicKey());
         properties.put("hrm.ledger.authority.consent-public-key", secrets().consentPublicKey());
         properties.put(
@@ -106,12 +130,13 @@ public record ServiceSettings(
         return properties;
     }
 
-    private Map<String, Object> common(String name, String database) {
+    private Map<String, Object> common(String name, String database, KafkaRole role) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.application.name", name);
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.jmx.enabled", "false");
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        putKafkaSecurity(properties, kafkaSecurity.apply(role.principal()));
         properties.put("spring.mongodb.uri", mongoUri.apply(database));
         // Services share one host (and in the platform one JVM): each gets a free actuator port, recorded by its
         // starter, rather than production's 8080.

@@ -1,18 +1,51 @@
 package org.hrm.embedded;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.metadata.UserScramCredentialRecord;
+import org.apache.kafka.common.security.scram.ScramCredential;
+import org.apache.kafka.common.security.scram.internals.ScramMechanism;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.server.common.ApiMessageAndVersion;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** A single in-process Kafka broker in KRaft mode (combined broker and controller). */
+/**
+ * A single in-process Kafka broker in KRaft mode (combined broker and controller), open ({@link #start}) or inside
+ * the walls production has ({@link #startSecured}).
+ */
 public final class EmbeddedKafka implements AutoCloseable {
-    private final EmbeddedKafkaKraftBroker broker;
+    private static final String CONTROLLER_USER = "hrm-sandbox-controller";
+    private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
-    private EmbeddedKafka(EmbeddedKafkaKraftBroker broker) {
+    private final String bootstrapServers;
+    private final AutoCloseable broker;
+    private final Optional<KafkaWalls> walls;
+
+    private EmbeddedKafka(String bootstrapServers, AutoCloseable broker, Optional<KafkaWalls> walls) {
+        this.bootstrapServers = bootstrapServers;
         this.broker = broker;
+        this.walls = walls;
     }
 
     /**
-     * Starts a broker on a free port with the given default partition count. (spring-kafka's KRaft test broker
-     * ignores fixed ports, so callers read {@link #bootstrapServers()}.)
+     * Starts an open broker (no authentication, no ACLs) on a free port with the given default partition count.
+     * (spring-kafka's KRaft test broker ignores fixed ports, so callers read {@link #bootstrapServers()}.)
      */
     public static EmbeddedKafka start(int partitions) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
@@ -21,15 +54,168 @@ public final class EmbeddedKafka implements AutoCloseable {
         // The cleaner looks for work every second, not every 15: the erasure check waits for compaction.
         broker.brokerProperty("log.cleaner.backoff.ms", "1000");
         broker.afterPropertiesSet();
-        return new EmbeddedKafka(broker);
+        return new EmbeddedKafka(broker.getBrokersAsString(), broker::destroy, Optional.empty());
+    }
+
+    /**
+     * Starts a broker inside {@code walls}: its client listener takes only SASL SCRAM-SHA-512 logins of the walls'
+     * principals (their credentials are in the cluster's bootstrap metadata, as {@code kafka-storage format
+     * --add-scram} puts them), KRaft's StandardAuthorizer denies whatever no ACL allows
+     * ({@code allow.everyone.if.no.acl.found=false}), and the walls' ACLs are in place before this returns. Topics are
+     * never created automatically: {@code topics} are created here as the sandbox's admin, as compose's kafka-init
+     * creates them.
+     *
+     * <p>The controller listener (on localhost, used only by the broker inside this JVM) takes a PLAIN login of a
+     * controller user with a password of this run, so no one reaches it anonymously.
+     */
+    public static EmbeddedKafka startSecured(int partitions, KafkaWalls walls, List<NewTopic> topics) {
+        String controllerPassword = java.util.UUID.randomUUID().toString();
+        Map<String, ScramCredential> credentials = walls.credentials();
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setBootstrapMetadata(bootstrapWith(credentials))
+                .build();
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+        String broker = nodes.brokerListenerName().value();
+        String controller = nodes.controllerListenerName().value();
+        Map<String, Object> config = new HashMap<>();
+        config.put("listener.security.protocol.map", broker + ":SASL_PLAINTEXT," + controller + ":SASL_PLAINTEXT");
+        config.put("sasl.enabled.mechanisms", KafkaWalls.MECHANISM);
+        config.put("sasl.mechanism.inter.broker.protocol", KafkaWalls.MECHANISM);
+        config.put(
+                listener(broker) + "scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + KafkaWalls.ADMIN
+                        + "\" password=\"" + password(walls, KafkaWalls.ADMIN) + "\";");
+        config.put(listener(controller) + "sasl.enabled.mechanisms", "PLAIN");
+        config.put("sasl.mechanism.controller.protocol", "PLAIN");
+        config.put(
+                listener(controller) + "plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + CONTROLLER_USER
+                        + "\" password=\"" + controllerPassword + "\" user_" + CONTROLLER_USER + "=\""
+                        + controllerPassword + "\";");
+        config.put("authorizer.class.name", StandardAuthorizer.class.getName());
+        config.put("allow.everyone.if.no.acl.found", "false");
+        config.put("super.users", "User:" + KafkaWalls.ADMIN + ";User:" + CONTROLLER_USER);
+        config.put("auto.create.topics.enable", "false");
+        config.put("num.partitions", String.valueOf(partitions));
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("group.initial.rebalance.delay.ms", "0");
+        config.put("log.cleaner.backoff.ms", "1000");
+        config.forEach(builder::setConfigProp);
+        KafkaClusterTestKit cluster = null;
+        try {
+            overrideExit();
+            cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            EmbeddedKafka kafka = new EmbeddedKafka(cluster.bootstrapServers(), cluster, Optional.of(walls));
+            kafka.putUpWalls(topics);
+            return kafka;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close(cluster);
+            throw new IllegalStateException("interrupted while starting Kafka", e);
+        } catch (Exception e) {
+            close(cluster);
+            throw new IllegalStateException("Kafka inside the walls did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static String password(KafkaWalls walls, String principal) {
+        String jaas = walls.clientProperties(principal).get("sasl.jaas.config");
+        return jaas.substring(jaas.indexOf("password=\"") + 10, jaas.lastIndexOf('"'));
+    }
+
+    private static String listener(String name) {
+        return "listener.name." + name.toLowerCase(java.util.Locale.ROOT) + ".";
+    }
+
+    /** The bootstrap metadata the test kit would use, plus every principal's SCRAM-SHA-512 credential. */
+    private static BootstrapMetadata bootstrapWith(Map<String, ScramCredential> credentials) {
+        Map<String, Short> features = new HashMap<>();
+        Feature.PRODUCTION_FEATURES.forEach(feature -> features.put(feature.featureName(), feature.latestTesting()));
+        BootstrapMetadata base =
+                BootstrapMetadata.fromVersions(MetadataVersion.latestTesting(), features, "hrm-sandbox");
+        List<ApiMessageAndVersion> records = new ArrayList<>(base.records());
+        credentials.forEach((principal, credential) -> records.add(new ApiMessageAndVersion(
+                new UserScramCredentialRecord()
+                        .setName(principal)
+                        .setMechanism(ScramMechanism.SCRAM_SHA_512.type())
+                        .setSalt(credential.salt())
+                        .setStoredKey(credential.storedKey())
+                        .setServerKey(credential.serverKey())
+                        .setIterations(credential.iterations()),
+                (short) 0)));
+        return BootstrapMetadata.fromRecords(records, "hrm-sandbox");
+    }
+
+    private void putUpWalls(List<NewTopic> topics) throws InterruptedException, ExecutionException, TimeoutException {
+        try (Admin admin = Admin.create(adminProperties())) {
+            admin.createAcls(walls.orElseThrow().acls()).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            try {
+                admin.createTopics(topics).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void overrideExit() {
+        // A broker that fails must not end the sandbox's JVM (as spring-kafka's test broker does too).
+        Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("Kafka called exit(" + status + "): " + message);
+        });
+        Exit.setHaltProcedure((status, message) -> {
+            throw new IllegalStateException("Kafka called halt(" + status + "): " + message);
+        });
+    }
+
+    private static void close(AutoCloseable cluster) {
+        if (cluster != null) {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                // already failing: the first error is the one to report
+            }
+        }
     }
 
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return bootstrapServers;
+    }
+
+    /** The walls this broker runs inside, if any. */
+    public Optional<KafkaWalls> walls() {
+        return walls;
+    }
+
+    /**
+     * What a client connecting as {@code principal} adds to its configuration: nothing on an open broker.
+     */
+    public Map<String, String> clientProperties(String principal) {
+        return walls.map(w -> w.clientProperties(principal)).orElse(Map.of());
+    }
+
+    /** An admin client's configuration as the sandbox's super user (on an open broker, no principal at all). */
+    public Map<String, Object> adminProperties() {
+        Map<String, Object> config = new HashMap<>(clientProperties(KafkaWalls.ADMIN));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
     }
 
     @Override
     public void close() {
-        broker.destroy();
+        try {
+            broker.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not stop cleanly: " + e.getMessage(), e);
+        }
     }
 }
