@@ -1,6 +1,8 @@
 package org.hrm.sandbox.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./hrm bench}: starts its own platform with the chain settings asked for, then runs, on the same chain, a
- * warm-up, the throughput phase, the latency phase at 1,000 records/s, the naive path and the fetch phase; checks on
- * chain that every record the writer was given is stored exactly once; and prints one JSON line last.
+ * warm-up, the throughput phase, a throughput phase per further {@code --size}, the latency phase at 1,000 records/s,
+ * the naive path, the chain-only limit phase and the fetch phase; checks on chain that every record the writer was
+ * given is stored exactly once; prints one JSON line last, and with {@code --report FILE.html} writes a page of
+ * charts.
  */
 public final class BenchCommand {
     private static final Duration STALL = Duration.ofSeconds(120);
@@ -69,6 +73,7 @@ public final class BenchCommand {
     /** The phases in order; the report's keys are documented in the README's Performance section. */
     Map<String, Object> measure(Platform platform) throws Exception {
         RecordSupply supply = new RecordSupply(options.recordBytes());
+        CpuClock cpu = new CpuClock(platform.stageThreads());
         Web3j web3j = Web3j.build(new HttpService(platform.chainRpc()));
         List<String> writerContracts = List.of(
                 platform.ledgers().get(Domain.PATIENT), platform.ledgers().get(Domain.PRACTITIONER));
@@ -82,68 +87,139 @@ public final class BenchCommand {
                     supply.parties(SandboxAttester.of(
                             Path.of(platform.endpoints().logDir()).getParent())));
             List<String> expected = new ArrayList<>();
-            StorePhase.Result warmup = store("warm-up", publisher, clock, supply, options.warmupRecords(), 0, expected);
+            List<PhaseTrace> traces = new ArrayList<>();
+            Phases phases = new Phases(publisher, clock, cpu, supply, expected);
+            StorePhase.Result warmup = phases.store("warm-up", options.warmupRecords(), options.recordBytes(), 0);
             say("warm-up done: " + Math.round(warmup.recordsPerSecond()) + " records/s");
-            List<RecordSubmitted> main = encrypt(supply, options.records());
-            StorePhase.Result throughput = phase("throughput", publisher, clock).run(main, options.rate());
+            List<RecordSubmitted> main = encrypt(supply, options.records(), options.recordBytes());
+            StorePhase.Result throughput =
+                    phase("throughput", publisher, clock, cpu).run(main, options.rate());
             main.forEach(record -> expected.add(record.recordId()));
+            traces.add(throughput.trace("throughput"));
+            List<SizeResult> sizes = new ArrayList<>();
+            sizes.add(sizeResult(chain, writerContracts.get(0), options.recordBytes(), main.get(0), throughput));
+            for (int size : options.sizes().subList(1, options.sizes().size())) {
+                StorePhase.Result atSize = phases.store("size " + size, options.recordsAtSize(size), size, 0);
+                sizes.add(sizeResult(chain, writerContracts.get(0), size, phases.last(), atSize));
+                traces.add(atSize.trace("size " + size));
+            }
             StorePhase.Result latency = options.latencyRecords() == 0
                     ? null
-                    : store(
-                            "latency",
-                            publisher,
-                            clock,
-                            supply,
-                            options.latencyRecords(),
-                            options.latencyRate(),
-                            expected);
-            GasFigures gas = GasFigures.of(chain.receipts(throughput.transactions()), throughput.records());
-            int payloadBytes =
-                    chain.payloadBytes(writerContracts.get(0), main.get(0).recordId());
+                    : phases.store("latency", options.latencyRecords(), options.recordBytes(), options.latencyRate());
+            if (latency != null) {
+                traces.add(latency.trace("latency"));
+            }
+            int payloadBytes = sizes.get(0).payload().length;
             NaivePath.Result naive = options.naiveRecords() == 0
                     ? null
                     : new NaivePath(platform.chainRpc(), progress).run(options.naiveRecords(), payloadBytes);
+            LimitPhase.Result limit = options.limitRecords() == 0
+                    ? null
+                    : new LimitPhase(platform.ledgerWriter(), platform.chainRpc(), progress)
+                            .run(options.limitRecords(), payloadBytes);
             FetchPhase.Result fetch = options.fetches() == 0
                     ? null
                     : new FetchPhase(platform.kafkaBootstrapServers(), publisher, supply, progress)
                             .run(main, options.fetches(), options.fetchRate(), Duration.ofMinutes(5));
+            if (naive != null) {
+                traces.add(naive.trace());
+            }
+            if (limit != null) {
+                traces.add(limit.trace());
+            }
+            if (fetch != null) {
+                traces.add(fetch.trace());
+            }
             say("checking on chain that every record is stored exactly once");
             ExactlyOnce verdict = ExactlyOnce.check(expected, chain.storedRecordIds(writerContracts, firstBlock));
             if (!verdict.holds()) {
                 throw new ExactlyOnceViolation(verdict.describe());
             }
             say("exactly once: " + verdict.expected() + " records, each stored once");
-            return BenchReport.of(
-                    options, throughput, latency, gas, payloadBytes, naive, fetch, verdict, clock.deadLetters());
+            GasFigures limitGas =
+                    limit == null ? null : GasFigures.of(chain.receipts(limit.transactions()), limit.records());
+            Map<String, Object> report = BenchReport.of(
+                    options,
+                    new BenchReport.Measured(
+                            throughput,
+                            latency,
+                            sizes,
+                            naive,
+                            limit,
+                            limitGas,
+                            fetch,
+                            cpu.stageNames(),
+                            verdict,
+                            clock.deadLetters()));
+            writePage(report, traces);
+            return report;
         } finally {
             web3j.shutdown();
         }
     }
 
-    private StorePhase.Result store(
-            String name,
-            RecordPublisher publisher,
-            CommitClock clock,
-            RecordSupply supply,
-            int count,
-            int rate,
-            List<String> expected) {
-        List<RecordSubmitted> records = encrypt(supply, count);
-        records.forEach(record -> expected.add(record.recordId()));
-        return phase(name, publisher, clock).run(records, rate);
+    private static SizeResult sizeResult(
+            LedgerScan chain, String contract, int size, RecordSubmitted first, StorePhase.Result phase)
+            throws IOException {
+        GasFigures gas = GasFigures.of(chain.receipts(phase.transactions()), phase.records());
+        return new SizeResult(size, chain.payload(contract, first.recordId()), phase, gas);
     }
 
-    private List<RecordSubmitted> encrypt(RecordSupply supply, int count) {
+    private void writePage(Map<String, Object> report, List<PhaseTrace> traces) throws IOException {
+        if (options.reportFile() == null) {
+            return;
+        }
+        String json =
+                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report);
+        Path file = options.reportFile().toAbsolutePath();
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, BenchPage.render(json, traces));
+        say("report page written to " + file);
+    }
+
+    /** The store phases of one run: each encrypts its records, adds them to those expected on chain, and runs. */
+    private final class Phases {
+        private final RecordPublisher publisher;
+        private final CommitClock clock;
+        private final CpuClock cpu;
+        private final RecordSupply supply;
+        private final List<String> expected;
+        private RecordSubmitted last;
+
+        Phases(RecordPublisher publisher, CommitClock clock, CpuClock cpu, RecordSupply supply, List<String> expected) {
+            this.publisher = publisher;
+            this.clock = clock;
+            this.cpu = cpu;
+            this.supply = supply;
+            this.expected = expected;
+        }
+
+        StorePhase.Result store(String name, int count, int bytes, int rate) {
+            List<RecordSubmitted> records = encrypt(supply, count, bytes);
+            records.forEach(record -> expected.add(record.recordId()));
+            last = records.get(0);
+            return phase(name, publisher, clock, cpu).run(records, rate);
+        }
+
+        /** The first record of the last phase run. */
+        RecordSubmitted last() {
+            return last;
+        }
+    }
+
+    private List<RecordSubmitted> encrypt(RecordSupply supply, int count, int bytes) {
         long start = System.nanoTime();
-        List<RecordSubmitted> records = supply.encrypt(count);
+        List<RecordSubmitted> records = supply.encrypt(count, bytes);
         say(String.format(
                 "encrypted %d records of %d bytes with the SDK in %.1f s (not timed: the hospitals' CPUs do this)",
-                count, options.recordBytes(), (System.nanoTime() - start) / 1e9));
+                count, bytes, (System.nanoTime() - start) / 1e9));
         return records;
     }
 
-    private StorePhase phase(String name, RecordPublisher publisher, CommitClock clock) {
-        return new StorePhase(name, publisher, clock, progress, STALL);
+    private StorePhase phase(String name, RecordPublisher publisher, CommitClock clock, CpuClock cpu) {
+        return new StorePhase(name, publisher, clock, cpu, progress, STALL);
     }
 
     private void say(String line) {

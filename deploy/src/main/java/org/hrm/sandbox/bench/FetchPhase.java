@@ -35,7 +35,11 @@ import org.hrm.contracts.events.RecordSubmitted;
  */
 final class FetchPhase {
     /** Latencies of the answers, and how many were denials or did not decrypt. */
-    record Result(int fetches, Latencies latencies, int denied, int undecryptable) {}
+    record Result(int fetches, Latencies latencies, int denied, int undecryptable, long[] answerNanos) {
+        PhaseTrace trace() {
+            return new PhaseTrace("fetch", answerNanos, latencies);
+        }
+    }
 
     private final String bootstrapServers;
     private final RecordPublisher publisher;
@@ -54,10 +58,11 @@ final class FetchPhase {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         Map<String, RecordSubmitted> asked = new ConcurrentHashMap<>();
         List<Double> latencies = new ArrayList<>();
+        List<Long> answeredAt = new ArrayList<>();
+        long start = System.nanoTime();
         List<RecordReleased> released = new ArrayList<>();
         int denied = 0;
         try (KafkaConsumer<String, byte[]> consumer = answers()) {
-            long start = System.nanoTime();
             int next = 0;
             long nextReport = start + 1_000_000_000L;
             long deadline = start + timeout.toNanos();
@@ -85,6 +90,7 @@ final class FetchPhase {
                     Long at = requestId == null ? null : sent.remove(requestId);
                     if (at != null) {
                         latencies.add((now - at) / 1e6);
+                        answeredAt.add(now - start);
                         denied += answer.topic().endsWith(".record-release-denied") ? 1 : 0;
                     }
                 }
@@ -98,7 +104,12 @@ final class FetchPhase {
         if (latencies.size() < fetches) {
             throw new IllegalStateException("fetch: only " + latencies.size() + " of " + fetches + " answered");
         }
-        return new Result(fetches, Latencies.of(latencies), denied, undecryptable(released, asked));
+        return new Result(
+                fetches,
+                Latencies.of(latencies),
+                denied,
+                undecryptable(released, asked),
+                answeredAt.stream().mapToLong(Long::longValue).toArray());
     }
 
     private String requestId(ConsumerRecord<String, byte[]> answer, List<RecordReleased> released) {
