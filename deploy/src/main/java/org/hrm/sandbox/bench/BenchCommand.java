@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  * charts.
  */
 public final class BenchCommand {
-    private static final Duration STALL = Duration.ofSeconds(120);
 
     private final BenchOptions options;
     private final PrintStream progress;
@@ -73,7 +72,6 @@ public final class BenchCommand {
     /** The phases in order; the report's keys are documented in the README's Performance section. */
     Map<String, Object> measure(Platform platform) throws Exception {
         RecordSupply supply = new RecordSupply(options.recordBytes());
-        CpuClock cpu = new CpuClock(platform.stageThreads());
         Web3j web3j = Web3j.build(new HttpService(platform.chainRpc()));
         List<String> writerContracts = List.of(
                 platform.ledgers().get(Domain.PATIENT), platform.ledgers().get(Domain.PRACTITIONER));
@@ -86,41 +84,80 @@ public final class BenchCommand {
                     platform.kafkaBootstrapServers(),
                     supply.parties(SandboxAttester.of(
                             Path.of(platform.endpoints().logDir()).getParent())));
-            List<String> expected = new ArrayList<>();
-            List<PhaseTrace> traces = new ArrayList<>();
-            Phases phases = new Phases(publisher, clock, cpu, supply, expected);
-            StorePhase.Result warmup = phases.store("warm-up", options.warmupRecords(), options.recordBytes(), 0);
+            CpuClock cpu = new CpuClock(platform.stageThreads());
+            StorePhases phases = new StorePhases(publisher, clock, cpu, supply, progress);
+            StorePhase.Result warmup = phases.warmUp(options.warmupRecords(), options.recordBytes());
             say("warm-up done: " + Math.round(warmup.recordsPerSecond()) + " records/s");
-            List<RecordSubmitted> main = encrypt(supply, options.records(), options.recordBytes());
-            StorePhase.Result throughput =
-                    phase("throughput", publisher, clock, cpu).run(main, options.rate());
-            main.forEach(record -> expected.add(record.recordId()));
-            traces.add(throughput.trace("throughput"));
-            List<SizeResult> sizes = new ArrayList<>();
-            sizes.add(sizeResult(chain, writerContracts.get(0), options.recordBytes(), main.get(0), throughput));
-            for (int size : options.sizes().subList(1, options.sizes().size())) {
-                StorePhase.Result atSize = phases.store("size " + size, options.recordsAtSize(size), size, 0);
-                sizes.add(sizeResult(chain, writerContracts.get(0), size, phases.last(), atSize));
-                traces.add(atSize.trace("size " + size));
-            }
+            List<SizeResult> sizes = sizes(phases, chain, writerContracts.get(0));
             StorePhase.Result latency = options.latencyRecords() == 0
                     ? null
-                    : phases.store("latency", options.latencyRecords(), options.recordBytes(), options.latencyRate());
-            if (latency != null) {
-                traces.add(latency.trace("latency"));
-            }
-            int payloadBytes = sizes.get(0).payload().length;
-            NaivePath.Result naive = options.naiveRecords() == 0
+                    : phases.run("latency", options.latencyRecords(), options.recordBytes(), options.latencyRate());
+            Others others = others(platform, publisher, supply, sizes.get(0), phases.records("throughput"));
+            ExactlyOnce verdict = exactlyOnce(phases.expected(), chain, writerContracts, firstBlock);
+            GasFigures limitGas = others.limit() == null
                     ? null
-                    : new NaivePath(platform.chainRpc(), progress).run(options.naiveRecords(), payloadBytes);
-            LimitPhase.Result limit = options.limitRecords() == 0
-                    ? null
-                    : new LimitPhase(platform.ledgerWriter(), platform.chainRpc(), progress)
-                            .run(options.limitRecords(), payloadBytes);
-            FetchPhase.Result fetch = options.fetches() == 0
-                    ? null
-                    : new FetchPhase(platform.kafkaBootstrapServers(), publisher, supply, progress)
-                            .run(main, options.fetches(), options.fetchRate(), Duration.ofMinutes(5));
+                    : GasFigures.of(
+                            chain.receipts(others.limit().transactions()),
+                            others.limit().records());
+            Map<String, Object> report = BenchReport.of(
+                    options,
+                    new BenchReport.Measured(
+                            sizes.get(0).phase(),
+                            latency,
+                            sizes,
+                            others.naive(),
+                            others.limit(),
+                            limitGas,
+                            others.fetch(),
+                            cpu.stageNames(),
+                            verdict,
+                            clock.deadLetters()));
+            writePage(report, others.traces(phases.traces()));
+            return report;
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    /** The main throughput phase at the first size, then one per further size. */
+    private List<SizeResult> sizes(StorePhases phases, LedgerScan chain, String contract) throws IOException {
+        List<SizeResult> sizes = new ArrayList<>();
+        sizes.add(phases.runSize(
+                "throughput", options.records(), options.recordBytes(), options.rate(), chain, contract));
+        for (int size : options.sizes().subList(1, options.sizes().size())) {
+            sizes.add(phases.runSize("size " + size, options.recordsAtSize(size), size, 0, chain, contract));
+        }
+        return sizes;
+    }
+
+    /** The phases that do not go through the publisher and commit clock: naive path, limit, fetch (each may be off). */
+    private Others others(
+            Platform platform,
+            RecordPublisher publisher,
+            RecordSupply supply,
+            SizeResult main,
+            List<RecordSubmitted> mainRecords)
+            throws Exception {
+        int payloadBytes = main.payload().length;
+        NaivePath.Result naive = options.naiveRecords() == 0
+                ? null
+                : new NaivePath(platform.chainRpc(), progress).run(options.naiveRecords(), payloadBytes);
+        LimitPhase.Result limit = options.limitRecords() == 0
+                ? null
+                : new LimitPhase(platform.ledgerWriter(), platform.chainRpc(), progress)
+                        .run(options.limitRecords(), payloadBytes);
+        FetchPhase.Result fetch = options.fetches() == 0
+                ? null
+                : new FetchPhase(platform.kafkaBootstrapServers(), publisher, supply, progress)
+                        .run(mainRecords, options.fetches(), options.fetchRate(), Duration.ofMinutes(5));
+        return new Others(naive, limit, fetch);
+    }
+
+    /** The naive path, the limit and the fetch phase's results; null for a phase that was off. */
+    private record Others(NaivePath.Result naive, LimitPhase.Result limit, FetchPhase.Result fetch) {
+        /** The store phases' traces, then these phases'. */
+        List<PhaseTrace> traces(List<PhaseTrace> storeTraces) {
+            List<PhaseTrace> traces = new ArrayList<>(storeTraces);
             if (naive != null) {
                 traces.add(naive.trace());
             }
@@ -130,39 +167,19 @@ public final class BenchCommand {
             if (fetch != null) {
                 traces.add(fetch.trace());
             }
-            say("checking on chain that every record is stored exactly once");
-            ExactlyOnce verdict = ExactlyOnce.check(expected, chain.storedRecordIds(writerContracts, firstBlock));
-            if (!verdict.holds()) {
-                throw new ExactlyOnceViolation(verdict.describe());
-            }
-            say("exactly once: " + verdict.expected() + " records, each stored once");
-            GasFigures limitGas =
-                    limit == null ? null : GasFigures.of(chain.receipts(limit.transactions()), limit.records());
-            Map<String, Object> report = BenchReport.of(
-                    options,
-                    new BenchReport.Measured(
-                            throughput,
-                            latency,
-                            sizes,
-                            naive,
-                            limit,
-                            limitGas,
-                            fetch,
-                            cpu.stageNames(),
-                            verdict,
-                            clock.deadLetters()));
-            writePage(report, traces);
-            return report;
-        } finally {
-            web3j.shutdown();
+            return traces;
         }
     }
 
-    private static SizeResult sizeResult(
-            LedgerScan chain, String contract, int size, RecordSubmitted first, StorePhase.Result phase)
+    private ExactlyOnce exactlyOnce(List<String> expected, LedgerScan chain, List<String> contracts, long firstBlock)
             throws IOException {
-        GasFigures gas = GasFigures.of(chain.receipts(phase.transactions()), phase.records());
-        return new SizeResult(size, chain.payload(contract, first.recordId()), phase, gas);
+        say("checking on chain that every record is stored exactly once");
+        ExactlyOnce verdict = ExactlyOnce.check(expected, chain.storedRecordIds(contracts, firstBlock));
+        if (!verdict.holds()) {
+            throw new ExactlyOnceViolation(verdict.describe());
+        }
+        say("exactly once: " + verdict.expected() + " records, each stored once");
+        return verdict;
     }
 
     private void writePage(Map<String, Object> report, List<PhaseTrace> traces) throws IOException {
@@ -177,49 +194,6 @@ public final class BenchCommand {
         }
         Files.writeString(file, BenchPage.render(json, traces));
         say("report page written to " + file);
-    }
-
-    /** The store phases of one run: each encrypts its records, adds them to those expected on chain, and runs. */
-    private final class Phases {
-        private final RecordPublisher publisher;
-        private final CommitClock clock;
-        private final CpuClock cpu;
-        private final RecordSupply supply;
-        private final List<String> expected;
-        private RecordSubmitted last;
-
-        Phases(RecordPublisher publisher, CommitClock clock, CpuClock cpu, RecordSupply supply, List<String> expected) {
-            this.publisher = publisher;
-            this.clock = clock;
-            this.cpu = cpu;
-            this.supply = supply;
-            this.expected = expected;
-        }
-
-        StorePhase.Result store(String name, int count, int bytes, int rate) {
-            List<RecordSubmitted> records = encrypt(supply, count, bytes);
-            records.forEach(record -> expected.add(record.recordId()));
-            last = records.get(0);
-            return phase(name, publisher, clock, cpu).run(records, rate);
-        }
-
-        /** The first record of the last phase run. */
-        RecordSubmitted last() {
-            return last;
-        }
-    }
-
-    private List<RecordSubmitted> encrypt(RecordSupply supply, int count, int bytes) {
-        long start = System.nanoTime();
-        List<RecordSubmitted> records = supply.encrypt(count, bytes);
-        say(String.format(
-                "encrypted %d records of %d bytes with the SDK in %.1f s (not timed: the hospitals' CPUs do this)",
-                count, bytes, (System.nanoTime() - start) / 1e9));
-        return records;
-    }
-
-    private StorePhase phase(String name, RecordPublisher publisher, CommitClock clock, CpuClock cpu) {
-        return new StorePhase(name, publisher, clock, cpu, progress, STALL);
     }
 
     private void say(String line) {

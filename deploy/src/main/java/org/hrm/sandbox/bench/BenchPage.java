@@ -28,7 +28,7 @@ final class BenchPage {
                 .append("svg{border:1px solid #ccc;margin:0 1em 1em 0}text{font-size:11px}")
                 .append(".phase{display:flex;flex-wrap:wrap}</style></head><body>\n")
                 .append("<h1>./hrm bench</h1>\n<h2>Report</h2>\n<pre id=\"report\">")
-                .append(escape(jsonReport))
+                .append(escapeText(jsonReport))
                 .append("</pre>\n");
         for (PhaseTrace trace : traces) {
             page.append("<section data-phase=\"")
@@ -157,6 +157,12 @@ final class BenchPage {
         return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /** For element content: quotes stay as they are. */
+    static String escapeText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** For attribute values and titles. */
     static String escape(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
