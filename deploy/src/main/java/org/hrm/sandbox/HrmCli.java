@@ -186,10 +186,12 @@ public final class HrmCli {
                   demo      run the story (against a running 'up', or on its own platform; --hsm as for up); the
                             last line is one JSON summary ("masterKeyCustody": keyfile or pkcs11); exit 0 only if
                             every record was committed and every check held
-                  bench     [--records N | --rate R --duration S] [--size 1024] [--naive-records 500] [--fetches 2000]
-                            [--fetch-rate 200] [--latency-records 10000] [--block-time 0] [--block-gas-limit G]
-                            store throughput, latency at 1,000/s, the naive path and fetch latency on a fresh
-                            platform; checks every record is on chain once; the last line is one JSON report
+                  bench     [--records N | --rate R --duration S] [--size 1024[,65536,...]] [--naive-records 500]
+                            [--limit-records N] [--fetches 2000] [--fetch-rate 200] [--latency-records 10000]
+                            [--block-time 0] [--block-gas-limit G] [--report FILE.html]
+                            store throughput (per size), latency at 1,000/s, the naive path, the chain-only limit
+                            and fetch latency on a fresh platform; checks every record is on chain once; the last
+                            line is one JSON report; --report also writes a page of charts
                   register  --id ID --kind patient|practitioner|system [--keystore FILE]
                             [--institution ID --institution-keystore FILE] [--timeout 60]
                             generate a key pair into a keystore file, publish the public key (attested by the

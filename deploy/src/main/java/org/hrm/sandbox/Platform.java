@@ -49,6 +49,7 @@ public final class Platform implements AutoCloseable {
     private static final String QUIET = "--spring.main.banner-mode=off";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StageThreads stages = new StageThreads();
     private final Options options;
     private final Tuning tuning;
     private final SandboxSecrets secrets;
@@ -130,16 +131,18 @@ public final class Platform implements AutoCloseable {
         if (options.kafkaWalls()) {
             progress.accept("starting Kafka (KRaft, in-process) inside the walls: SASL SCRAM-SHA-512, one principal per"
                     + " service and per hospital, ACLs from the topic catalogue");
-            kafka = track(EmbeddedKafka.startSecured(
-                    options.partitions(),
-                    KafkaWalls.generate(SANDBOX_HOSPITALS),
-                    CatalogueTopics.list(options.partitions(), (short) 1, Topic.values())));
+            kafka = track(stages.start(
+                    "broker",
+                    () -> EmbeddedKafka.startSecured(
+                            options.partitions(),
+                            KafkaWalls.generate(SANDBOX_HOSPITALS),
+                            CatalogueTopics.list(options.partitions(), (short) 1, Topic.values()))));
         } else {
             progress.accept("starting Kafka (KRaft, in-process)");
-            kafka = track(EmbeddedKafka.start(options.partitions()));
+            kafka = track(stages.start("broker", () -> EmbeddedKafka.start(options.partitions())));
         }
         progress.accept("starting MongoDB-wire server (mongo-java-server)");
-        mongo = track(EmbeddedMongo.inMemory(options.mongoPort()));
+        mongo = track(stages.start("database", () -> EmbeddedMongo.inMemory(options.mongoPort())));
         progress.accept("starting Anvil (--hardfork " + tuning.chain().hardfork() + ")");
         anvil = track(AnvilNode.start(tuning.chain()
                 .withPort(options.chainPort())
@@ -148,14 +151,17 @@ public final class Platform implements AutoCloseable {
                 LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
         progress.accept("deployed ledgers " + ledgers);
         progress.accept("starting consent-service");
-        consent = track(ConsentApplication.start(tuned(settings().consent()), QUIET));
+        consent = track(stages.start(
+                "consent", () -> ConsentApplication.start(tuned(settings().consent()), QUIET)));
         progress.accept("starting key-vault-service");
-        keyVault = track(KeyVaultApplication.start(tuned(settings().keyVault()), QUIET));
+        keyVault = track(stages.start(
+                "vault", () -> KeyVaultApplication.start(tuned(settings().keyVault()), QUIET)));
         progress.accept("starting ledger-writer-service");
-        ledgerWriter =
-                track(service(LedgerWriterApplication.class, tuned(settings().ledgerWriter())));
+        ledgerWriter = track(stages.start(
+                "writer",
+                () -> service(LedgerWriterApplication.class, tuned(settings().ledgerWriter()))));
         progress.accept("starting gateway-service (profile dev: its own token issuer)");
-        gateway = track(GatewayApplication.start(gatewayProperties(), QUIET));
+        gateway = track(stages.start("gateway", () -> GatewayApplication.start(gatewayProperties(), QUIET)));
     }
 
     private Map<String, Object> gatewayProperties() throws IOException {
@@ -189,7 +195,7 @@ public final class Platform implements AutoCloseable {
         gateway.close();
         Map<String, Object> properties = gatewayProperties();
         properties.put("server.port", port);
-        gateway = track(GatewayApplication.start(properties, QUIET));
+        gateway = track(stages.start("gateway", () -> GatewayApplication.start(properties, QUIET)));
     }
 
     /**
@@ -228,6 +234,11 @@ public final class Platform implements AutoCloseable {
     private <T extends AutoCloseable> T track(T resource) {
         started.push(resource);
         return resource;
+    }
+
+    /** The thread group of each part (broker, database, consent, vault, writer, gateway): CPU time by stage. */
+    public Map<String, ThreadGroup> stageThreads() {
+        return stages.groups();
     }
 
     public String kafkaBootstrapServers() {

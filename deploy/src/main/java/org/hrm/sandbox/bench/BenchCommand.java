@@ -1,6 +1,8 @@
 package org.hrm.sandbox.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,11 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./hrm bench}: starts its own platform with the chain settings asked for, then runs, on the same chain, a
- * warm-up, the throughput phase, the latency phase at 1,000 records/s, the naive path and the fetch phase; checks on
- * chain that every record the writer was given is stored exactly once; and prints one JSON line last.
+ * warm-up, the throughput phase, a throughput phase per further {@code --size}, the latency phase at 1,000 records/s,
+ * the naive path, the chain-only limit phase and the fetch phase; checks on chain that every record the writer was
+ * given is stored exactly once; prints one JSON line last, and with {@code --report FILE.html} writes a page of
+ * charts.
  */
 public final class BenchCommand {
-    private static final Duration STALL = Duration.ofSeconds(120);
 
     private final BenchOptions options;
     private final PrintStream progress;
@@ -81,69 +84,116 @@ public final class BenchCommand {
                     platform.kafkaBootstrapServers(),
                     supply.parties(SandboxAttester.of(
                             Path.of(platform.endpoints().logDir()).getParent())));
-            List<String> expected = new ArrayList<>();
-            StorePhase.Result warmup = store("warm-up", publisher, clock, supply, options.warmupRecords(), 0, expected);
+            CpuClock cpu = new CpuClock(platform.stageThreads());
+            StorePhases phases = new StorePhases(publisher, clock, cpu, supply, progress);
+            StorePhase.Result warmup = phases.warmUp(options.warmupRecords(), options.recordBytes());
             say("warm-up done: " + Math.round(warmup.recordsPerSecond()) + " records/s");
-            List<RecordSubmitted> main = encrypt(supply, options.records());
-            StorePhase.Result throughput = phase("throughput", publisher, clock).run(main, options.rate());
-            main.forEach(record -> expected.add(record.recordId()));
+            List<SizeResult> sizes = sizes(phases, chain, writerContracts.get(0));
             StorePhase.Result latency = options.latencyRecords() == 0
                     ? null
-                    : store(
-                            "latency",
-                            publisher,
-                            clock,
-                            supply,
-                            options.latencyRecords(),
-                            options.latencyRate(),
-                            expected);
-            GasFigures gas = GasFigures.of(chain.receipts(throughput.transactions()), throughput.records());
-            int payloadBytes =
-                    chain.payloadBytes(writerContracts.get(0), main.get(0).recordId());
-            NaivePath.Result naive = options.naiveRecords() == 0
+                    : phases.run("latency", options.latencyRecords(), options.recordBytes(), options.latencyRate());
+            Others others = others(platform, publisher, supply, sizes.get(0), phases.records("throughput"));
+            ExactlyOnce verdict = exactlyOnce(phases.expected(), chain, writerContracts, firstBlock);
+            GasFigures limitGas = others.limit() == null
                     ? null
-                    : new NaivePath(platform.chainRpc(), progress).run(options.naiveRecords(), payloadBytes);
-            FetchPhase.Result fetch = options.fetches() == 0
-                    ? null
-                    : new FetchPhase(platform.kafkaBootstrapServers(), publisher, supply, progress)
-                            .run(main, options.fetches(), options.fetchRate(), Duration.ofMinutes(5));
-            say("checking on chain that every record is stored exactly once");
-            ExactlyOnce verdict = ExactlyOnce.check(expected, chain.storedRecordIds(writerContracts, firstBlock));
-            if (!verdict.holds()) {
-                throw new ExactlyOnceViolation(verdict.describe());
-            }
-            say("exactly once: " + verdict.expected() + " records, each stored once");
-            return BenchReport.of(
-                    options, throughput, latency, gas, payloadBytes, naive, fetch, verdict, clock.deadLetters());
+                    : GasFigures.of(
+                            chain.receipts(others.limit().transactions()),
+                            others.limit().records());
+            Map<String, Object> report = BenchReport.of(
+                    options,
+                    new BenchReport.Measured(
+                            sizes.get(0).phase(),
+                            latency,
+                            sizes,
+                            others.naive(),
+                            others.limit(),
+                            limitGas,
+                            others.fetch(),
+                            cpu.stageNames(),
+                            verdict,
+                            clock.deadLetters()));
+            writePage(report, others.traces(phases.traces()));
+            return report;
         } finally {
             web3j.shutdown();
         }
     }
 
-    private StorePhase.Result store(
-            String name,
+    /** The main throughput phase at the first size, then one per further size. */
+    private List<SizeResult> sizes(StorePhases phases, LedgerScan chain, String contract) throws IOException {
+        List<SizeResult> sizes = new ArrayList<>();
+        sizes.add(phases.runSize(
+                "throughput", options.records(), options.recordBytes(), options.rate(), chain, contract));
+        for (int size : options.sizes().subList(1, options.sizes().size())) {
+            sizes.add(phases.runSize("size " + size, options.recordsAtSize(size), size, 0, chain, contract));
+        }
+        return sizes;
+    }
+
+    /** The phases that do not go through the publisher and commit clock: naive path, limit, fetch (each may be off). */
+    private Others others(
+            Platform platform,
             RecordPublisher publisher,
-            CommitClock clock,
             RecordSupply supply,
-            int count,
-            int rate,
-            List<String> expected) {
-        List<RecordSubmitted> records = encrypt(supply, count);
-        records.forEach(record -> expected.add(record.recordId()));
-        return phase(name, publisher, clock).run(records, rate);
+            SizeResult main,
+            List<RecordSubmitted> mainRecords)
+            throws Exception {
+        int payloadBytes = main.payload().length;
+        NaivePath.Result naive = options.naiveRecords() == 0
+                ? null
+                : new NaivePath(platform.chainRpc(), progress).run(options.naiveRecords(), payloadBytes);
+        LimitPhase.Result limit = options.limitRecords() == 0
+                ? null
+                : new LimitPhase(platform.ledgerWriter(), platform.chainRpc(), progress)
+                        .run(options.limitRecords(), payloadBytes);
+        FetchPhase.Result fetch = options.fetches() == 0
+                ? null
+                : new FetchPhase(platform.kafkaBootstrapServers(), publisher, supply, progress)
+                        .run(mainRecords, options.fetches(), options.fetchRate(), Duration.ofMinutes(5));
+        return new Others(naive, limit, fetch);
     }
 
-    private List<RecordSubmitted> encrypt(RecordSupply supply, int count) {
-        long start = System.nanoTime();
-        List<RecordSubmitted> records = supply.encrypt(count);
-        say(String.format(
-                "encrypted %d records of %d bytes with the SDK in %.1f s (not timed: the hospitals' CPUs do this)",
-                count, options.recordBytes(), (System.nanoTime() - start) / 1e9));
-        return records;
+    /** The naive path, the limit and the fetch phase's results; null for a phase that was off. */
+    private record Others(NaivePath.Result naive, LimitPhase.Result limit, FetchPhase.Result fetch) {
+        /** The store phases' traces, then these phases'. */
+        List<PhaseTrace> traces(List<PhaseTrace> storeTraces) {
+            List<PhaseTrace> traces = new ArrayList<>(storeTraces);
+            if (naive != null) {
+                traces.add(naive.trace());
+            }
+            if (limit != null) {
+                traces.add(limit.trace());
+            }
+            if (fetch != null) {
+                traces.add(fetch.trace());
+            }
+            return traces;
+        }
     }
 
-    private StorePhase phase(String name, RecordPublisher publisher, CommitClock clock) {
-        return new StorePhase(name, publisher, clock, progress, STALL);
+    private ExactlyOnce exactlyOnce(List<String> expected, LedgerScan chain, List<String> contracts, long firstBlock)
+            throws IOException {
+        say("checking on chain that every record is stored exactly once");
+        ExactlyOnce verdict = ExactlyOnce.check(expected, chain.storedRecordIds(contracts, firstBlock));
+        if (!verdict.holds()) {
+            throw new ExactlyOnceViolation(verdict.describe());
+        }
+        say("exactly once: " + verdict.expected() + " records, each stored once");
+        return verdict;
+    }
+
+    private void writePage(Map<String, Object> report, List<PhaseTrace> traces) throws IOException {
+        if (options.reportFile() == null) {
+            return;
+        }
+        String json =
+                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report);
+        Path file = options.reportFile().toAbsolutePath();
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, BenchPage.render(json, traces));
+        say("report page written to " + file);
     }
 
     private void say(String line) {

@@ -1,12 +1,22 @@
 package org.hrm.sandbox.bench;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.hrm.sandbox.Args;
 
 /**
  * The options of {@code ./hrm bench}. A sustained run ({@code --duration S} with {@code --rate R}) offers R×S
  * records; otherwise {@code --records N} are offered at {@code --rate} (0: as fast as the publisher goes).
  *
- * @param warmupRecords records sent first, as fast as possible, to warm the JIT; reported nowhere, checked on chain
+ * @param recordBytes the first of {@code sizes}: the size of every phase but the further sizes' own
+ * @param sizes {@code --size}, one or more record sizes in bytes (comma-separated); each size after the first gets a
+ *     throughput phase of its own with {@link #recordsAtSize} records
+ * @param limitRecords pre-sealed records through the writer's transaction path in the chain-only limit phase (0
+ *     skips it)
+ * @param reportFile {@code --report FILE.html}: where the page of charts goes, or null for none
+ * @param warmupRecords records sent first, as fast as possible, to warm the JIT; reported nowhere, checked on chain;
+ *     by default 2,000, fewer of records over 1 KiB ({@link #defaultWarmup})
  * @param latencyRecords records offered at {@code latencyRate} in the separate latency phase (0 skips it)
  * @param blockTimeSeconds Anvil's block time; 0 is automine (a block per transaction)
  * @param maxRecordsPerTx the ledger writer's records per transaction (its gas budget still caps it)
@@ -31,16 +41,32 @@ record BenchOptions(
         int maxRecordsPerTx,
         int maxInFlight,
         int recordConsumers,
-        int vaultConsumers) {
+        int vaultConsumers,
+        List<Integer> sizes,
+        int limitRecords,
+        Path reportFile) {
+
+    /** Least records of a further size's phase. */
+    static final int MIN_RECORDS_PER_SIZE = 50;
+
+    /**
+     * Records of a further size's throughput phase: about as many bytes as the first size's phase, at least
+     * {@link #MIN_RECORDS_PER_SIZE}, at most {@code records} (20,000 of 1 KiB, then 312 of 64 KiB and 50 of 1 MiB).
+     */
+    int recordsAtSize(int size) {
+        long sameBytes = (long) records * recordBytes / size;
+        return (int) Math.min(records, Math.max(MIN_RECORDS_PER_SIZE, sameBytes));
+    }
 
     static BenchOptions parse(Args args) {
         int rate = args.integer("rate", 0);
         int duration = args.integer("duration", 0);
         int records = rate > 0 && duration > 0 ? rate * duration : args.integer("records", 20_000);
+        List<Integer> sizes = sizes(args.optional("size").orElse("1024"));
         BenchOptions options = new BenchOptions(
                 records,
-                args.integer("warmup-records", 2000),
-                args.integer("size", 1024),
+                args.integer("warmup-records", defaultWarmup(sizes.get(0))),
+                sizes.get(0),
                 rate,
                 duration,
                 args.integer("latency-records", 10_000),
@@ -55,15 +81,37 @@ record BenchOptions(
                 // Automine answers at once and the bench shares 2 cores: one big batch at a time costs the least CPU
                 // per record. With blocks every few seconds the writer waits on the chain: overlap batches.
                 args.integer("record-consumers", args.integer("block-time", 0) == 0 ? 1 : 3),
-                args.integer("vault-consumers", 1));
+                args.integer("vault-consumers", 1),
+                sizes,
+                args.integer("limit-records", records),
+                args.optional("report").map(Path::of).orElse(null));
         if (options.warmupRecords < 1
                 || options.records < 1
-                || options.recordBytes < 1
+                || sizes.stream().anyMatch(size -> size < 1)
+                || options.limitRecords < 0
                 || options.fetchRate < 1
                 || options.latencyRate < 1) {
             throw new IllegalArgumentException(
-                    "--warmup-records, --records, --size, --fetch-rate and --latency-rate must be positive");
+                    "--warmup-records, --records, each --size, --fetch-rate and --latency-rate must be positive, --limit-records"
+                            + " not negative");
         }
         return options;
+    }
+
+    /** 2,000 records of 1 KiB or less; fewer of larger records (about 2 MiB in all, at least 50). */
+    static int defaultWarmup(int size) {
+        return (int) Math.min(2000, Math.max(MIN_RECORDS_PER_SIZE, 2000L * 1024 / size));
+    }
+
+    private static List<Integer> sizes(String list) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : list.split(",")) {
+            try {
+                sizes.add(Integer.parseInt(size.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--size needs bytes, or a comma-separated list, got '" + list + "'");
+            }
+        }
+        return List.copyOf(sizes);
     }
 }

@@ -1,5 +1,6 @@
 package org.hrm.sandbox.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordCommitted;
 
@@ -29,6 +32,7 @@ final class CommitClock implements AutoCloseable {
     private final EventCodec codec = new EventCodec();
     private final Map<String, Seen> committed = new ConcurrentHashMap<>();
     private final AtomicInteger deadLetters = new AtomicInteger();
+    private volatile String lastDeadLetterReason = "";
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -60,6 +64,9 @@ final class CommitClock implements AutoCloseable {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
                 long now = System.nanoTime();
                 if (record.topic().startsWith("hrm.dlt.")) {
+                    Header reason = record.headers().lastHeader(EventHeaders.DLT_REASON);
+                    lastDeadLetterReason = record.topic() + ": "
+                            + (reason == null ? "no reason given" : new String(reason.value(), StandardCharsets.UTF_8));
                     deadLetters.incrementAndGet();
                 } else {
                     RecordCommitted event = codec.decode(record.value(), RecordCommitted.class);
@@ -80,6 +87,11 @@ final class CommitClock implements AutoCloseable {
 
     int deadLetters() {
         return deadLetters.get();
+    }
+
+    /** The topic and reason of the last dead letter seen, empty before the first. */
+    String lastDeadLetterReason() {
+        return lastDeadLetterReason;
     }
 
     @Override

@@ -41,7 +41,11 @@ import org.hrm.contracts.events.RecordSubmitted;
  */
 final class FetchPhase {
     /** Latencies of the answers, how many were denials or did not decrypt, and where the time went. */
-    record Result(int fetches, Latencies latencies, int denied, int undecryptable, Spans spans) {}
+    record Result(int fetches, Latencies latencies, int denied, int undecryptable, long[] answerNanos, Spans spans) {
+        PhaseTrace trace() {
+            return new PhaseTrace("fetch", answerNanos, latencies);
+        }
+    }
 
     /**
      * The fetch path's hops, each in milliseconds: request sent to decision made (Kafka, consent-service's check and
@@ -67,13 +71,14 @@ final class FetchPhase {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         Map<String, RecordSubmitted> asked = new ConcurrentHashMap<>();
         List<Double> latencies = new ArrayList<>();
+        List<Long> answeredAt = new ArrayList<>();
+        long start = System.nanoTime();
         List<RecordReleased> released = new ArrayList<>();
         Map<String, Instant> requestedAt = new ConcurrentHashMap<>();
         Map<String, Instant> decidedAt = new ConcurrentHashMap<>();
         Map<String, Instant[]> answered = new ConcurrentHashMap<>(); // answer's own time, time received
         int denied = 0;
         try (KafkaConsumer<String, byte[]> consumer = answers()) {
-            long start = System.nanoTime();
             int next = 0;
             long nextReport = start + 1_000_000_000L;
             long deadline = start + timeout.toNanos();
@@ -109,6 +114,7 @@ final class FetchPhase {
                     if (at != null) {
                         latencies.add((now - at) / 1e6);
                         answered.put(seen.requestId(), new Instant[] {seen.at(), receivedAt});
+                        answeredAt.add(now - start);
                         denied += answer.topic().endsWith(".record-release-denied") ? 1 : 0;
                     }
                 }
@@ -127,6 +133,7 @@ final class FetchPhase {
                 Latencies.of(latencies),
                 denied,
                 undecryptable(released, asked),
+                answeredAt.stream().mapToLong(Long::longValue).toArray(),
                 spans(requestedAt, decidedAt, answered));
     }
 

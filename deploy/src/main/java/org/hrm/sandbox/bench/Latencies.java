@@ -33,6 +33,11 @@ final class Latencies {
         return sorted[Math.max(rank, 1) - 1];
     }
 
+    /** The samples, smallest first (a copy). */
+    double[] sorted() {
+        return sorted.clone();
+    }
+
     double max() {
         return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1];
     }

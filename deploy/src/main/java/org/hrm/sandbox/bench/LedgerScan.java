@@ -57,8 +57,11 @@ final class LedgerScan {
         return ids;
     }
 
-    /** The payload length of one record's RecordStored log: what the naive path writes per record, for a fair match. */
-    int payloadBytes(String contract, String recordId) throws IOException {
+    /**
+     * The payload of one record's RecordStored log: its length is what the naive path and the limit phase write per
+     * record, for a fair match, and its bytes price the calldata floor.
+     */
+    byte[] payload(String contract, String recordId) throws IOException {
         EthFilter filter =
                 new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
         filter.addSingleTopic(RECORD_STORED).addSingleTopic(topic(recordId));
@@ -66,7 +69,7 @@ final class LedgerScan {
         if (logs.isEmpty()) {
             throw new IOException("record " + recordId + " is not on chain");
         }
-        return RecordLedger.getRecordStoredEventFromLog((Log) logs.get(0).get()).payload.length;
+        return RecordLedger.getRecordStoredEventFromLog((Log) logs.get(0).get()).payload;
     }
 
     /** The receipts of these transactions, fetched many at a time. */

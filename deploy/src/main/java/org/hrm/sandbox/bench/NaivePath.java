@@ -3,6 +3,7 @@ package org.hrm.sandbox.bench;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.hrm.embedded.AnvilNode;
@@ -26,10 +27,14 @@ final class NaivePath {
 
     private static final BigInteger GAS_LIMIT = BigInteger.valueOf(1_000_000);
 
-    /** Records written, the seconds it took, and the gas of each one-record transaction. */
-    record Result(int records, double seconds, long gasPerRecord) {
+    /** Records written, the seconds it took, the gas of each one-record transaction, and when each was mined. */
+    record Result(int records, double seconds, long gasPerRecord, Latencies latencies, long[] commitNanos) {
         double recordsPerSecond() {
             return records / seconds;
+        }
+
+        PhaseTrace trace() {
+            return new PhaseTrace("naive", commitNanos, latencies);
         }
     }
 
@@ -52,8 +57,11 @@ final class NaivePath {
                     .send();
             SecureRandom random = new SecureRandom();
             long gasUsed = 0;
+            List<Double> latencies = new ArrayList<>(records);
+            long[] mined = new long[records];
             long start = System.nanoTime();
             for (int i = 0; i < records; i++) {
+                long sent = System.nanoTime();
                 TransactionReceipt receipt = ledger.storeBatch(
                                 List.of(bytes(random, 16)),
                                 List.of(bytes(random, 32)),
@@ -63,6 +71,9 @@ final class NaivePath {
                     throw new IllegalStateException("naive transaction " + receipt.getTransactionHash() + " failed");
                 }
                 gasUsed += receipt.getGasUsed().longValueExact();
+                long now = System.nanoTime();
+                latencies.add((now - sent) / 1e6);
+                mined[i] = now - start;
                 if ((i + 1) % 100 == 0) {
                     progress.printf(
                             "[bench] naive: %d/%d records, %.0f records/s%n",
@@ -70,7 +81,7 @@ final class NaivePath {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(records, seconds, gasUsed / Math.max(records, 1));
+            return new Result(records, seconds, gasUsed / Math.max(records, 1), Latencies.of(latencies), mined);
         } finally {
             web3j.shutdown();
         }

@@ -50,17 +50,22 @@ final class RecordSupply {
 
     /** {@code count} patient records, encrypted in parallel (each worker with its own encryptor). */
     List<RecordSubmitted> encrypt(int count) {
+        return encrypt(count, recordBytes);
+    }
+
+    /** {@code count} patient records of {@code bytes} each, encrypted in parallel. */
+    List<RecordSubmitted> encrypt(int count, int bytes) {
         return IntStream.range(0, count)
                 .parallel()
-                .mapToObj(i -> encryptOne(i, ENCRYPTOR.get()))
+                .mapToObj(i -> encryptOne(i, bytes, ENCRYPTOR.get()))
                 .toList();
     }
 
     private static final ThreadLocal<RecordEncryptor> ENCRYPTOR = ThreadLocal.withInitial(RecordEncryptor::new);
 
-    private RecordSubmitted encryptOne(int index, RecordEncryptor encryptor) {
+    private RecordSubmitted encryptOne(int index, int bytes, RecordEncryptor encryptor) {
         PartyKeys owner = owners.get(index % OWNERS);
-        byte[] plaintext = new byte[recordBytes];
+        byte[] plaintext = new byte[bytes];
         new SplittableRandom(UUID.randomUUID().getLeastSignificantBits()).nextBytes(plaintext);
         return encryptor
                 .encrypt(

@@ -56,6 +56,20 @@ public final class CommitSealedRecords {
         this.reconciler = new PendingReconciler(chain, index);
     }
 
+    /**
+     * This use case, with its packer (so the same records-per-transaction and gas limits), on another signing lane
+     * and other contracts, without the ledger and erasure indexes: the writer's own transaction path (pack, sign,
+     * broadcast, await receipts, publish) on the chain alone. The bench measures the chain's limit with it. Nothing
+     * it writes is kept for reconciliation, so a batch that fails is not written exactly once: never use it for
+     * records that matter.
+     */
+    public CommitSealedRecords onChainAlone(
+            SigningLane otherLane, Map<Domain, String> otherContracts, CommitPublisher otherPublisher) {
+        NoIndex none = new NoIndex();
+        return new CommitSealedRecords(
+                otherLane, none, erasures.withIndex(none), otherPublisher, packer, otherContracts, clock);
+    }
+
     /** Commits the records; returns those that can never go on chain, for the dead-letter topic. */
     public List<Rejection> commit(List<SealedRecord> sealed) {
         if (sealed.isEmpty()) {

@@ -41,6 +41,11 @@ public final class ErasuresInFlight {
         this.packer = packer;
     }
 
+    /** The same rules over another erasure index. */
+    ErasuresInFlight withIndex(ErasureIndex other) {
+        return new ErasuresInFlight(other, packer);
+    }
+
     /** Drops the batch's unwritten records that have a tombstone; call inside the lane's turn, before signing. */
     void dropErased(DomainBatch batch) {
         List<String> unwritten =

@@ -273,6 +273,28 @@ class CommitSealedRecordsTest {
         return signed;
     }
 
+    @Test
+    void onChainAloneWritesThroughTheSamePackerOnItsOwnLaneAndContractsWithoutTouchingTheIndexes() {
+        FakeChain other = new FakeChain();
+        List<Map<Domain, List<Commit>>> otherPublished = new ArrayList<>();
+        CommitSealedRecords alone = useCase.onChainAlone(
+                new SigningLane(other),
+                Map.of(Domain.PATIENT, "0xlimit", Domain.PRACTITIONER, "0xlimit2"),
+                otherPublished::add);
+
+        alone.commit(sealed(Domain.PATIENT, 120));
+
+        assertThat(other.broadcasts)
+                .extracting(SignedTransaction::contract)
+                .containsExactly("0xlimit", "0xlimit", "0xlimit");
+        assertThat(other.broadcasts).extracting(t -> t.entryIds().size()).containsExactly(50, 50, 20);
+        assertThat(otherPublished.get(0).get(Domain.PATIENT)).hasSize(120);
+        assertThat(chain.broadcasts).isEmpty();
+        assertThat(published).isEmpty();
+        assertThat(index.entries(Domain.PATIENT)).isEmpty();
+        assertThat(erasures.entries(Domain.PATIENT)).isEmpty();
+    }
+
     private static List<SealedRecord> sealed(Domain domain, int count) {
         return new ArrayList<>(IntStream.range(0, count)
                 .mapToObj(i -> new SealedRecord(domain, Records.ledgerRecord(200)))

@@ -35,6 +35,10 @@ class ChainConfig {
 
     @Bean(destroyMethod = "shutdown")
     Web3j ledgerWeb3j(LedgerProperties properties) {
+        return web3j(properties);
+    }
+
+    static Web3j web3j(LedgerProperties properties) {
         Optional<ChainRpcTokens> tokens =
                 ChainRpcTokens.fromKeyFile(properties.rpcTokenKeyFile(), "hrm-ledger-writer", PERMISSIONS);
         return Web3j.build(new HttpService(properties.rpcUrl(), httpClient(properties.httpMaxRequests(), tokens)));
