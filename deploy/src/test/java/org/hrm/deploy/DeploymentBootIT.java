@@ -297,6 +297,7 @@ class DeploymentBootIT {
         made.put("hrm-vault-receipt-key", Map.of("key", secrets.bytes("vault-receipt-key")));
         made.put("hrm-consent-signing-key", Map.of("key", secrets.bytes("consent-signing-key")));
         made.put("hrm-gateway-attestation-key", Map.of("key", secrets.bytes("gateway-attestation-key")));
+        made.put("hrm-besu-rpc-jwt-key", Map.of("key", secrets.bytes("besu-rpc-jwt-key")));
         made.put("hrm-ledger-signing-lane-0", Map.of("signing-key", secrets.bytes("ledger-signing-key")));
         made.put(
                 "hrm-ledger-signing-lane-1",
