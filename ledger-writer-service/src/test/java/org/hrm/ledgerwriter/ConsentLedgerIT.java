@@ -138,8 +138,10 @@ class ConsentLedgerIT {
         ConsentGranted practitioner = Consents.granted(Domain.PRACTITIONER, 3);
         ConsentRevoked revoked = Consents.revoked(practitioner);
         driver.grant(patient, practitioner);
-        driver.revoke(revoked);
+        // A revocation of a grant the writer has not verified yet is refused by design (docs/security.md), and the
+        // grant and revocation topics are read by separate consumers: revoke once the grant is on chain, as clients do.
         driver.awaitShares(patient, practitioner);
+        driver.revoke(revoked);
         driver.awaitRevoked(revoked);
         driver.awaitConsumed(GROUP);
         List<String> before = chainState(patient, practitioner);
