@@ -138,14 +138,14 @@ public final class BenchCommand {
             SizeResult main,
             List<RecordSubmitted> mainRecords)
             throws Exception {
-        int payloadBytes = main.payload().length;
+        ScratchPayloads payloads = new ScratchPayloads(main.payload());
         NaivePath.Result naive = options.naiveRecords() == 0
                 ? null
-                : new NaivePath(platform.chainRpc(), progress).run(options.naiveRecords(), payloadBytes);
+                : new NaivePath(platform.chainRpc(), progress).run(options.naiveRecords(), payloads);
         LimitPhase.Result limit = options.limitRecords() == 0
                 ? null
                 : new LimitPhase(platform.ledgerWriter(), platform.chainRpc(), progress)
-                        .run(options.limitRecords(), payloadBytes);
+                        .run(options.limitRecords(), payloads);
         FetchPhase.Result fetch = options.fetches() == 0
                 ? null
                 : new FetchPhase(platform.kafkaBootstrapServers(), publisher, supply, progress)

@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The chain-only limit: pre-sealed records (random payloads of the pipeline's payload size, as the vault seals them)
+ * The chain-only limit: pre-sealed records ({@link ScratchPayloads}: the layout and size of the pipeline's payloads, random bytes)
  * pushed through the running ledger writer's own transaction path, {@link CommitSealedRecords#onChainAlone}: its
  * packer (the same records per transaction and gas budget), signer, pipelined sends and receipt poller, with the
  * writer's settings (in flight, poll interval) and as many batches at once as it has record consumers, each batch as
@@ -65,10 +65,10 @@ final class LimitPhase {
         this.progress = progress;
     }
 
-    Result run(int records, int payloadBytes) throws Exception {
+    Result run(int records, ScratchPayloads payloads) throws Exception {
         Map<Domain, String> contracts = LedgerDeployment.deploy(rpcUrl, AnvilNode.CHAIN_ID, LIMIT_KEY, LIMIT_KEY);
         LedgerProperties properties = properties(contracts);
-        List<SealedRecord> sealed = sealed(records, payloadBytes);
+        List<SealedRecord> sealed = sealed(records, payloads);
         Map<String, Long> committedAt = new ConcurrentHashMap<>();
         Set<String> transactions = ConcurrentHashMap.newKeySet();
         try (DetachedLedgerChain chain = DetachedLedgerChain.open(properties)) {
@@ -158,14 +158,13 @@ final class LimitPhase {
         return new Binder(sources).bind("hrm.ledger", LedgerProperties.class).get();
     }
 
-    private static List<SealedRecord> sealed(int records, int payloadBytes) {
+    private static List<SealedRecord> sealed(int records, ScratchPayloads payloads) {
         SecureRandom random = new SecureRandom();
         List<SealedRecord> sealed = new ArrayList<>(records);
         for (int i = 0; i < records; i++) {
             byte[] pseudonym = new byte[LedgerRecord.PSEUDONYM_LENGTH];
-            byte[] payload = new byte[payloadBytes];
             random.nextBytes(pseudonym);
-            random.nextBytes(payload);
+            byte[] payload = payloads.next();
             sealed.add(new SealedRecord(
                     Domain.PATIENT, new LedgerRecord(UUID.randomUUID().toString(), pseudonym, payload)));
         }

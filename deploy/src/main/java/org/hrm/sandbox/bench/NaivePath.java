@@ -46,7 +46,7 @@ final class NaivePath {
         this.progress = progress;
     }
 
-    Result run(int records, int payloadBytes) throws Exception {
+    Result run(int records, ScratchPayloads payloads) throws Exception {
         Web3j web3j = Web3j.build(new HttpService(rpcUrl));
         try {
             Credentials naive = Credentials.create(NAIVE_KEY);
@@ -63,9 +63,7 @@ final class NaivePath {
             for (int i = 0; i < records; i++) {
                 long sent = System.nanoTime();
                 TransactionReceipt receipt = ledger.storeBatch(
-                                List.of(bytes(random, 16)),
-                                List.of(bytes(random, 32)),
-                                List.of(bytes(random, payloadBytes)))
+                                List.of(bytes(random, 16)), List.of(bytes(random, 32)), List.of(payloads.next()))
                         .send();
                 if (!receipt.isStatusOK()) {
                     throw new IllegalStateException("naive transaction " + receipt.getTransactionHash() + " failed");
