@@ -67,6 +67,56 @@ class P256Test {
     }
 
     @Test
+    void theJdkAndPemFormsCarryTheSamePointThroughTheSameChecks() throws Exception {
+        java.security.interfaces.ECPublicKey jdk = P256.javaPublicKey(RFC6979_PUBLIC);
+        assertThat(P256.encode(jdk)).isEqualTo(RFC6979_PUBLIC);
+
+        // The JDK's own generator agrees with the conversion, leading zero bytes of a coordinate included.
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        for (int i = 0; i < 50; i++) {
+            java.security.interfaces.ECPublicKey generated = (java.security.interfaces.ECPublicKey)
+                    generator.generateKeyPair().getPublic();
+            byte[] encoded = P256.encode(generated);
+            assertThat(P256.javaPublicKey(encoded).getW()).isEqualTo(generated.getW());
+            assertThat(P256.fromPublicKeyPem(P256.publicKeyPem(encoded))).isEqualTo(encoded);
+        }
+
+        String pem = P256.publicKeyPem(RFC6979_PUBLIC);
+        assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("\n-----END PUBLIC KEY-----\n");
+        // The DER openssl writes for this key: the JDK reads it as the same point.
+        assertThat(java.security.KeyFactory.getInstance("EC")
+                        .generatePublic(new java.security.spec.X509EncodedKeySpec(
+                                java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "")))))
+                .isEqualTo(jdk);
+    }
+
+    @Test
+    void noConversionLetsAnInvalidPointThrough() throws Exception {
+        byte[] offCurve = RFC6979_PUBLIC.clone();
+        offCurve[64] ^= 1;
+        assertThatThrownBy(() -> P256.javaPublicKey(offCurve)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> P256.publicKeyPem(offCurve)).isInstanceOf(IllegalArgumentException.class);
+        String pem = P256.publicKeyPem(RFC6979_PUBLIC);
+        byte[] der = java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        der[der.length - 1] ^= 1;
+        String offCurvePem = "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getEncoder().encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
+        assertThatThrownBy(() -> P256.fromPublicKeyPem(offCurvePem)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> P256.fromPublicKeyPem("-----BEGIN PUBLIC KEY-----\nnot base64!\n"))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        java.security.KeyPairGenerator p384 = java.security.KeyPairGenerator.getInstance("EC");
+        p384.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+        java.security.interfaces.ECPublicKey other =
+                (java.security.interfaces.ECPublicKey) p384.generateKeyPair().getPublic();
+        assertThatThrownBy(() -> P256.encode(other)).isInstanceOf(IllegalArgumentException.class);
+        String p384Pem = "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getEncoder().encodeToString(other.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        assertThatThrownBy(() -> P256.fromPublicKeyPem(p384Pem)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void privateScalarsMustBe32BytesInOneToNMinusOne() {
         byte[] n = P256.encodeScalar(P256.N);
         byte[] nMinusOne = P256.encodeScalar(P256.N.subtract(BigInteger.ONE));

@@ -1,7 +1,6 @@
 package org.hrm.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hrm.ledgerwriter.config.LedgerProperties;
+import org.hrm.testsupport.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,7 +123,10 @@ class BesuNetworkTest {
 
     /** The generator's environment with the fake besu first on the PATH, writing to dir/network. */
     private static Map<String, String> generatorEnvironment(Path dir, Map<String, String> extra) throws IOException {
-        assumeTrue(Commands.installed("bash", "--version"), "bash is not installed: the generator script was not run");
+        Requirements.require(
+                Commands.installed("bash", "--version"),
+                "BesuNetworkTest",
+                "bash is not installed: the generator script was not run");
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.writeString(bin.resolve("besu"), FAKE_BESU);
         bin.resolve("besu").toFile().setExecutable(true);

@@ -1,7 +1,6 @@
 package org.hrm.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hrm.testsupport.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class ComposeFileTest {
 
     @Test
     void dockerComposeAcceptsTheFile() throws IOException {
-        assumeTrue(Commands.installed("docker-compose", "version"), NOT_INSTALLED);
+        Requirements.require(Commands.installed("docker-compose", "version"), "compose validation", NOT_INSTALLED);
 
         Commands.Result result = Commands.run(
                 RepositoryFiles.root(), Map.of(), "docker-compose", "-f", "docker-compose.yml", "config", "-q");
@@ -36,7 +36,7 @@ class ComposeFileTest {
 
     @Test
     void dockerComposeRejectsKeysThatOnlyComposeV2Knows(@TempDir Path dir) throws IOException {
-        assumeTrue(Commands.installed("docker-compose", "version"), NOT_INSTALLED);
+        Requirements.require(Commands.installed("docker-compose", "version"), "compose validation", NOT_INSTALLED);
         Path override = Files.writeString(dir.resolve("override.yml"), "version: \"3.9\"\nname: hrm\n");
 
         Commands.Result result = Commands.run(

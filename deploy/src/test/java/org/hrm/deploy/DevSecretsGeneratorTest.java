@@ -1,7 +1,6 @@
 package org.hrm.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.embedded.JwtCheckingRpcProxy;
 import org.hrm.keyvault.domain.ReceiptSigningKey;
 import org.hrm.support.ChainRpcTokens;
+import org.hrm.testsupport.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,7 +126,8 @@ class DevSecretsGeneratorTest {
         assertThat(read(secrets, "besu-rpc-jwt-public.pem")).startsWith("-----BEGIN PUBLIC KEY-----");
         assertThat(JwtCheckingRpcProxy.refusal(service, List.of("eth_sendRawTransaction"), besuKey, Instant.now()))
                 .isEmpty();
-        assumeTrue(Commands.installed("node", "--version"), "node is not installed");
+        Requirements.require(
+                Commands.installed("node", "--version"), "DevSecretsGeneratorTest", "node is not installed");
         Commands.Result deployer = Commands.run(
                 RepositoryFiles.root(),
                 Map.of("HRM_LEDGER_RPC_TOKEN_KEY_FILE", keyFile),
@@ -209,7 +210,8 @@ class DevSecretsGeneratorTest {
     }
 
     private static Path generate(Path dir, Map<String, String> extra) throws IOException {
-        assumeTrue(Commands.installed("openssl", "version"), "openssl is not installed");
+        Requirements.require(
+                Commands.installed("openssl", "version"), "DevSecretsGeneratorTest", "openssl is not installed");
         Path secrets = dir.resolve("secrets");
         Map<String, String> environment = new java.util.HashMap<>(extra);
         environment.putAll(Map.of(

@@ -1,12 +1,12 @@
 package org.hrm.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.hrm.testsupport.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +51,7 @@ class EntrypointTest {
     }
 
     private static Commands.Result run(Path dir, Path envDir, Map<String, String> explicit) throws IOException {
-        assumeTrue(Commands.installed("sh", "-c", "true"), "no sh");
+        Requirements.require(Commands.installed("sh", "-c", "true"), "EntrypointTest", "no sh");
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\nenv | grep -E '^HRM_|evil' | sort\n");
         java.toFile().setExecutable(true);

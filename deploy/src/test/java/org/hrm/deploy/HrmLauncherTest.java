@@ -1,7 +1,6 @@
 package org.hrm.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
+import org.hrm.testsupport.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +61,7 @@ class HrmLauncherTest {
     }
 
     private static String staleSource(Path repo) throws IOException {
-        assumeTrue(Commands.installed("bash", "-c", "true"), "no bash");
+        Requirements.require(Commands.installed("bash", "-c", "true"), "HrmLauncherTest", "no bash");
         Commands.Result result = Commands.run(repo, Map.of(), "bash", "hrm", "--stale-source");
         assertThat(result.exitCode()).as(result.output()).isZero();
         return result.output().strip();

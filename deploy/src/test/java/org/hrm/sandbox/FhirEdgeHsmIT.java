@@ -21,8 +21,8 @@ import org.hrm.client.sdk.Pkcs11PartyKey;
 import org.hrm.client.sdk.Pkcs11Token;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.embedded.SoftHsm;
+import org.hrm.testsupport.Requirements;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +49,7 @@ class FhirEdgeHsmIT {
 
     @BeforeAll
     static void startEdgeWithTheHospitalKeyInAToken(@TempDir Path dir) throws Exception {
-        String skip = SoftHsm.testSkipReason("FhirEdgeHsmIT");
-        Assumptions.assumeTrue(skip == null, skip);
+        Requirements.requireNoReason(SoftHsm.unavailable(), "FhirEdgeHsmIT");
         SoftHsm.Token softHsm = SoftHsm.initialise(dir.resolve("softhsm"), "hrm-edge-hospital");
         token = new Pkcs11Token(softHsm.library().toString(), null, 0, softHsm.pinFile());
         Path configuration = Files.writeString(dir.resolve("sunpkcs11.cfg"), token.configuration());

@@ -2,7 +2,6 @@ package org.hrm.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -22,8 +21,8 @@ import org.hrm.embedded.SoftHsm;
 import org.hrm.keyvault.application.OuterDecryption;
 import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.keyvault.domain.MasterKeyRingException;
+import org.hrm.testsupport.Requirements;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,15 +42,7 @@ class HsmDemoIT {
 
     @BeforeAll
     static void startPlatformWithTheKeysInAToken(@TempDir Path home) throws Exception {
-        String unavailable = SoftHsm.unavailable();
-        if (unavailable != null) {
-            String message = "HsmDemoIT skipped: " + unavailable;
-            System.out.println(message);
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + " (CI installs softhsm2: a skip here is a failure)");
-            }
-            Assumptions.abort(message);
-        }
+        Requirements.requireNoReason(SoftHsm.unavailable(), "HsmDemoIT");
         platform = Platform.start(
                 Platform.Options.ephemeral(home), SandboxHsm.tuning(new String[] {SandboxHsm.FLAG}, home), step -> {});
         session = Session.of(platform.endpoints());

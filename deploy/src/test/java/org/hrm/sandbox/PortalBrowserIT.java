@@ -21,8 +21,8 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKind;
+import org.hrm.testsupport.Requirements;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,9 +63,10 @@ class PortalBrowserIT {
 
     @BeforeAll
     static void platformWithOneCommittedRecord(@TempDir Path home) throws Exception {
-        Assumptions.assumeTrue(
+        Requirements.require(
                 Browser.installed(),
-                "skipped: Debian chromium and chromium-driver are not installed (/usr/bin/chromium, "
+                "PortalBrowserIT",
+                "Debian chromium and chromium-driver are not installed (/usr/bin/chromium, "
                         + "/usr/bin/chromedriver); .ci/run installs them with apt-get");
         platform = Platform.start(Platform.Options.ephemeral(home), step -> {});
         session = Session.of(platform.endpoints());

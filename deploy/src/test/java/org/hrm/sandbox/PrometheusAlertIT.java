@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.hrm.consent.ConsentApplication;
-import org.junit.jupiter.api.Assumptions;
+import org.hrm.testsupport.Requirements;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -121,14 +121,7 @@ class PrometheusAlertIT {
     }
 
     private static void requirePrometheus() {
-        SandboxPrometheus.unavailable().ifPresent(reason -> {
-            String message = "Prometheus alert test skipped: " + reason;
-            System.out.println(message);
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + " (CI installs prometheus: a skip here is a failure)");
-            }
-            Assumptions.abort(message);
-        });
+        Requirements.requireNoReason(SandboxPrometheus.unavailable().orElse(null), "Prometheus alert test");
     }
 
     private static int freePort() throws IOException {

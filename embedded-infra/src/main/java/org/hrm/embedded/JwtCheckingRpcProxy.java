@@ -15,19 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hrm.crypto.P256;
 
 /**
  * A JSON-RPC proxy in front of a node without authentication (Anvil) that checks bearer tokens the way a Besu RPC node
@@ -40,9 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class JwtCheckingRpcProxy implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** SubjectPublicKeyInfo DER of a P-256 key, up to its 65-byte uncompressed point. */
-    private static final byte[] P256_SPKI_PREFIX =
-            HexFormat.of().parseHex("3059301306072a8648ce3d020106082a8648ce3d030107034200");
 
     private final PublicKey publicKey;
     private final URI upstream;
@@ -86,23 +81,12 @@ public final class JwtCheckingRpcProxy implements AutoCloseable {
 
     /** The PEM (SubjectPublicKeyInfo) of a 65-byte uncompressed P-256 point, as openssl writes it for Besu. */
     public static String publicKeyPem(byte[] point) {
-        byte[] der = new byte[P256_SPKI_PREFIX.length + point.length];
-        System.arraycopy(P256_SPKI_PREFIX, 0, der, 0, P256_SPKI_PREFIX.length);
-        System.arraycopy(point, 0, der, P256_SPKI_PREFIX.length, point.length);
-        return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
+        return P256.publicKeyPem(point);
     }
 
     /** The EC public key of a PEM SubjectPublicKeyInfo. */
     public static PublicKey readPublicKey(String pem) {
-        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-        try {
-            return KeyFactory.getInstance("EC")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an EC public key in PEM", e);
-        }
+        return P256.javaPublicKey(P256.fromPublicKeyPem(pem));
     }
 
     /** Why Besu would refuse a request calling {@code methods} with this Authorization header; empty if it would not. */

@@ -51,23 +51,6 @@ public final class SoftHsm {
     }
 
     /**
-     * For a test that needs a token: null when there can be one; otherwise the reason to skip, printed so that it shows
-     * in the build's output. Under CI ({@code CI=true}), which installs SoftHSM2, there is no skipping: it throws.
-     */
-    public static String testSkipReason(String test) {
-        String reason = unavailable();
-        if (reason == null) {
-            return null;
-        }
-        String message = test + " skipped: " + reason;
-        System.out.println(message);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(message + " (CI installs softhsm2: a skip here is a failure)");
-        }
-        return message;
-    }
-
-    /**
      * Makes a fresh token labelled {@code label} in {@code directory}/tokens (anything there before is deleted),
      * with random SO and user PINs, and writes the configuration file {@code SOFTHSM2_CONF} names.
      */

@@ -18,6 +18,7 @@ import javax.crypto.KeyAgreement;
 import javax.security.auth.login.LoginException;
 import org.hrm.crypto.Ecdsa;
 import org.hrm.crypto.Hpke;
+import org.hrm.crypto.P256;
 
 /**
  * A party's P-256 key in a PKCS#11 token (an HSM; SoftHSM2 in tests), reached through the JDK's SunPKCS11 provider
@@ -125,7 +126,7 @@ public final class Pkcs11PartyKey implements PartyKeyHolder {
 
     private byte[] sharedSecret(byte[] peerPublicKey) {
         try {
-            PublicKey peer = Pkcs11Keys.javaPublicKey(peerPublicKey, tokenPublicKey.getParams());
+            PublicKey peer = P256.javaPublicKey(peerPublicKey);
             KeyAgreement agreement = KeyAgreement.getInstance("ECDH", provider);
             agreement.init(privateKey);
             agreement.doPhase(peer, true);

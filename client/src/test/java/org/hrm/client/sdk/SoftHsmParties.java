@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hrm.embedded.SoftHsm;
-import org.junit.jupiter.api.Assumptions;
+import org.hrm.testsupport.Requirements;
 
 /**
  * The SoftHSM2 token of this test JVM (SoftHSM2 reads its configuration once per process), initialised once under
@@ -39,8 +39,7 @@ final class SoftHsmParties {
 
     /** The shared token as the SDK reaches it, or a skip (a failure under CI) saying why there is none. */
     static synchronized Pkcs11Token token() {
-        String skip = SoftHsm.testSkipReason("PKCS#11 key tests");
-        Assumptions.assumeTrue(skip == null, skip);
+        Requirements.requireNoReason(SoftHsm.unavailable(), "PKCS#11 key tests");
         if (token == null) {
             try {
                 Files.createDirectories(Path.of("target"));

@@ -1,14 +1,12 @@
 package org.hrm.keyvault.adapter.pkcs11;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import org.hrm.embedded.SoftHsm;
-import org.junit.jupiter.api.Assumptions;
+import org.hrm.testsupport.Requirements;
 
 /**
  * The SoftHSM2 token of this test JVM, initialised once in a fresh directory under {@code target/} (SoftHSM2 reads
@@ -22,15 +20,7 @@ public final class SoftHsmTokens {
 
     /** The token, or a skip (a failure under CI) saying why there is none. */
     public static synchronized SoftHsm.Token shared() {
-        String reason = SoftHsm.unavailable();
-        if (reason != null) {
-            String message = "PKCS#11 tests skipped: " + reason;
-            System.out.println(message);
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + " (CI installs softhsm2: a skip here is a failure)");
-            }
-            Assumptions.abort(message);
-        }
+        Requirements.requireNoReason(SoftHsm.unavailable(), "PKCS#11 tests");
         if (token == null) {
             try {
                 Path directory = Files.createTempDirectory(Path.of("target"), "softhsm-");
