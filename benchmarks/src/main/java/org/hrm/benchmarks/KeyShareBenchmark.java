@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.TearDown;
  *       AES-256-GCM) of a 113-byte share with the reader's private key.
  *   <li>{@code grantOneRecord}: {@link ConsentSigner#grant} of one record: one HPKE open of the owner's share, one
  *       HPKE seal to the grantee, one ECDSA signature over the grant. The seal alone is derived from this, the open
- *       and {@link ProvenanceBenchmark#sign} in the README.
+ *       and {@link ProvenanceBenchmark#sign} in benchmarks/README.md.
  * </ul>
  */
 @State(Scope.Benchmark)

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * How the broker keeps one catalogue topic: its cleanup policy, retention, the settings that come with them, a fixed
- * partition count where order matters, and the reason in one line (the README's retention table prints it). Every
+ * partition count where order matters, and the reason in one line (the retention table of docs/architecture.md prints it). Every
  * place that creates topics (the services in the sandbox, compose's {@code kafka-topics}, Kubernetes' KafkaTopics)
  * applies {@link #config()}, and deploy's {@code RetentionAgreementTest} and {@code SandboxTopicsIT} check they do.
  *

@@ -25,7 +25,7 @@ import org.hrm.contracts.events.StandingGrants;
  * Jazzer fuzz test of the event parser: any bytes, read as every event type, decode to an event that survives its
  * own round trip or are refused with {@link InvalidEventException} and a reason; anything else would block a
  * partition. The seed corpus is the frozen fixtures (mapped into place by the pom); {@code ./mvnw verify} replays
- * it, {@code JAZZER_FUZZ=1} fuzzes (README, Reliability).
+ * it, {@code JAZZER_FUZZ=1} fuzzes (docs/reliability.md, Fuzzing).
  */
 class EventCodecFuzzTest {
     private static final List<Class<?>> TYPES = List.of(

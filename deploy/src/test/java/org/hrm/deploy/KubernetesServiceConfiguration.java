@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * A service's first pod as the kubelet would start it from deploy/kubernetes: envFrom ConfigMaps, then env (values,
  * ConfigMap keys, the pod-index label), {@code $(VAR)} expanded as Kubernetes does, and every Secret, projected and
- * emptyDir volume mounted. ConfigMaps the README has the operator create, and Secrets (the operator's, Strimzi's and
+ * emptyDir volume mounted. ConfigMaps deploy/kubernetes/README.md has the operator create, and Secrets (the operator's, Strimzi's and
  * the MongoDB operator's), come from the caller.
  */
 final class KubernetesServiceConfiguration {
@@ -31,7 +31,7 @@ final class KubernetesServiceConfiguration {
     private KubernetesServiceConfiguration() {}
 
     /**
-     * @param configMaps ConfigMaps made outside the manifests (README: hrm-published-keys, hrm-ledger-contracts) and
+     * @param configMaps ConfigMaps made outside the manifests (deploy/kubernetes/README.md: hrm-published-keys, hrm-ledger-contracts) and
      *     ones the operator edits for the installation (hrm-vault-hsm), by name; the others come from the manifests
      * @param secrets every Secret's keys and contents, by Secret name
      */
@@ -154,7 +154,8 @@ final class KubernetesServiceConfiguration {
             List<String> problems) {
         Map<String, byte[]> secret = secrets.get(secretName);
         if (secret == null) {
-            problems.add("kubernetes " + service + ": Secret " + secretName + " is made by nobody (README, operators)");
+            problems.add("kubernetes " + service + ": Secret " + secretName
+                    + " is made by nobody (deploy/kubernetes/README.md, operators)");
             return;
         }
         for (KeyToPath item : items) {

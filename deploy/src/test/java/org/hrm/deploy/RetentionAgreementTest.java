@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compose and Kubernetes create every catalogue topic with its policy (cleanup policy, retention, settings,
- * partitions), and the README's retention table says what the catalogue says; SandboxTopicsIT checks the sandbox's
+ * partitions), and the retention table of docs/architecture.md says what the catalogue says; SandboxTopicsIT checks the sandbox's
  * broker. After changing the catalogue, rewrite the generated files with
  * {@code ./mvnw -B -o test -pl deploy -Dtest=RetentionAgreementTest -Dhrm.write-topic-files=true}.
  */
@@ -37,10 +37,11 @@ class RetentionAgreementTest {
     }
 
     @Test
-    void theReadmesRetentionTableIsGeneratedFromTheCatalogue() throws IOException {
-        String readme = RepositoryFiles.read(TopicFiles.README);
+    void theArchitecturesRetentionTableIsGeneratedFromTheCatalogue() throws IOException {
+        String architecture = RepositoryFiles.read(TopicFiles.RETENTION_DOC);
 
-        assertCurrent(TopicFiles.README, TopicFiles.readmeWith(readme, TopicFiles.readmeTable()));
+        assertCurrent(
+                TopicFiles.RETENTION_DOC, TopicFiles.withRetentionTable(architecture, TopicFiles.retentionTable()));
     }
 
     @Test

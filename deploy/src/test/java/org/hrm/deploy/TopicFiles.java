@@ -12,15 +12,15 @@ import org.hrm.contracts.TopicPolicy;
 
 /**
  * What the topic catalogue ({@link Topic#policy()}) makes of the files that create topics outside Java: compose's
- * topic list, Kubernetes' KafkaTopics, and the README's retention table. RetentionAgreementTest checks each file is
+ * topic list, Kubernetes' KafkaTopics, and the retention table of docs/architecture.md. RetentionAgreementTest checks each file is
  * this text (and rewrites them with {@code -Dhrm.write-topic-files=true}).
  */
 public final class TopicFiles {
     static final String COMPOSE = "deploy/docker/kafka/topics.txt";
     static final String KUBERNETES = "deploy/kubernetes/kafka/topics.yaml";
-    static final String README = "README.md";
-    static final String README_START = "<!-- retention table: generated from the topic catalogue -->";
-    static final String README_END = "<!-- end of retention table -->";
+    static final String RETENTION_DOC = "docs/architecture.md";
+    static final String RETENTION_START = "<!-- retention table: generated from the topic catalogue -->";
+    static final String RETENTION_END = "<!-- end of retention table -->";
 
     /** Kubernetes: six partitions, the most consumers of one group that can share a topic (KEDA's maximum). */
     static final int KUBERNETES_PARTITIONS = 6;
@@ -78,12 +78,14 @@ public final class TopicFiles {
                 .append(
                         "# One KafkaTopic per catalogue topic, managed by Strimzi's topic operator, with the catalogue's")
                 .append(" settings\n")
-                .append("# (the README's retention table). Six partitions unless the catalogue fixes them: the most")
-                .append(" consumers of\n")
-                .append("# one group that can share a topic (KEDA's maxReplicaCount for the key vault). Each topic's")
-                .append(" producer and\n")
                 .append(
-                        "# readers (the principals of users.yaml) and the reason for its retention are noted above it.\n");
+                        "# (the retention table of docs/architecture.md). Six partitions unless the catalogue fixes them: the")
+                .append(" most\n")
+                .append(
+                        "# consumers of one group that can share a topic (KEDA's maxReplicaCount for the key vault). Each")
+                .append(" topic's\n")
+                .append("# producer and readers (the principals of users.yaml) and the reason for its retention are")
+                .append(" noted above it.\n");
         boolean first = true;
         for (Topic topic : Topic.values()) {
             TopicPolicy policy = topic.policy();
@@ -130,9 +132,9 @@ public final class TopicFiles {
         return text.toString();
     }
 
-    /** The README's retention table, between its two marker lines. */
-    static String readmeTable() {
-        StringBuilder text = new StringBuilder(README_START)
+    /** The retention table of {@link #RETENTION_DOC}, between its two marker lines. */
+    static String retentionTable() {
+        StringBuilder text = new StringBuilder(RETENTION_START)
                 .append("\n| topic | cleanup policy | retention | why |\n| --- | --- | --- | --- |\n");
         for (Topic topic : Topic.values()) {
             TopicPolicy policy = topic.policy();
@@ -152,18 +154,18 @@ public final class TopicFiles {
                     .append(policy.reason())
                     .append(" |\n");
         }
-        return text.append(README_END).toString();
+        return text.append(RETENTION_END).toString();
     }
 
-    /** The README with its retention table replaced by {@code table}. */
-    static String readmeWith(String readme, String table) {
-        int start = readme.indexOf(README_START);
-        int end = readme.indexOf(README_END);
+    /** {@code document} with its retention table replaced by {@code table}. */
+    static String withRetentionTable(String document, String table) {
+        int start = document.indexOf(RETENTION_START);
+        int end = document.indexOf(RETENTION_END);
         if (start < 0 || end < start) {
-            throw new AssertionError(
-                    "README.md has no retention table between '" + README_START + "' and '" + README_END + "'");
+            throw new AssertionError(RETENTION_DOC + " has no retention table between '" + RETENTION_START + "' and '"
+                    + RETENTION_END + "'");
         }
-        return readme.substring(0, start) + table + readme.substring(end + README_END.length());
+        return document.substring(0, start) + table + document.substring(end + RETENTION_END.length());
     }
 
     static String readable(Duration duration) {

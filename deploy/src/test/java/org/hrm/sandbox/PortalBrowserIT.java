@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sees a FHIR Observation rendered with its raw JSON one click away and downloads a DocumentReference's PDF, grants it to a doctor who reads it, revokes and the doctor is denied, replaces her key in the page (the new key file
  * is saved, the record written before still opens with both keys), erases with a request signed in the page and sees
  * 410; the doctor replaces a lost key (the gateway attests the login); the operator's dashboard. Each page is saved to
- * docs/screenshots for the README.
+ * docs/screenshots for docs/api.md.
  */
 class PortalBrowserIT {
     static final String TEXT = "alice: blood pressure 128/82, pulse 64";

@@ -17,7 +17,7 @@ import org.hrm.contracts.events.KeyShare;
  * tampering mask laid over a valid record's bytes; anything but the untouched bytes fails with exactly
  * {@link RecordCryptoException}, and never opens. The seed corpus (src/test/resources, next to this class's package)
  * holds the untouched mask and the edge cases of {@link RecordCryptoPropertiesTest}: cuts, stretches, flipped bits;
- * {@code JAZZER_FUZZ=1} fuzzes (README, Reliability).
+ * {@code JAZZER_FUZZ=1} fuzzes (docs/reliability.md, Fuzzing).
  */
 class RecordDecryptorFuzzTest {
     private static final byte[] PLAINTEXT = new byte[100];

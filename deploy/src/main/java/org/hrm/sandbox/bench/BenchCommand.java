@@ -69,7 +69,7 @@ public final class BenchCommand {
                         "hrm.vault.concurrency", options.vaultConsumers()));
     }
 
-    /** The phases in order; the report's keys are documented in the README's Performance section. */
+    /** The phases in order; the report's keys are documented in docs/performance.md. */
     Map<String, Object> measure(Platform platform) throws Exception {
         RecordSupply supply = new RecordSupply(options.recordBytes());
         Web3j web3j = Web3j.build(new HttpService(platform.chainRpc()));

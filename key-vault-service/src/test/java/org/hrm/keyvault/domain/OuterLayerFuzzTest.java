@@ -12,7 +12,7 @@ import java.util.UUID;
  * Jazzer fuzz test of the outer layer's decoder: the input is a tampering mask laid over a valid C2 (cut or
  * stretched to the mask's length, then XOR the mask); anything but the untouched C2 is refused with
  * {@link CiphertextRejectedException} and never opens. The seed corpus holds the untouched mask and the cuts and
- * flips of {@link OuterLayerMutationTest}; {@code JAZZER_FUZZ=1} fuzzes (README, Reliability).
+ * flips of {@link OuterLayerMutationTest}; {@code JAZZER_FUZZ=1} fuzzes (docs/reliability.md, Fuzzing).
  */
 class OuterLayerFuzzTest {
     private static final String RECORD_ID = UUID.randomUUID().toString();
