@@ -1,6 +1,7 @@
 package org.hrm.gateway.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,11 +24,12 @@ import org.hrm.gateway.domain.Caller;
 import org.hrm.gateway.domain.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 /**
  * What a hospital system reads through the gateway instead of Kafka: an owner's grantees to wrap a new record to (for
  * registered authors and the owner only, audited under the owner), and its own records' stages (for their author and
- * owner only).
+ * owner only); in the sandbox, a registered hospital's development login.
  */
 class HospitalApiTest extends ApiTestSupport {
     private static final Instant LATER = Instant.now().plus(30, ChronoUnit.DAYS);
@@ -118,6 +120,23 @@ class HospitalApiTest extends ApiTestSupport {
                 .andExpect(status().isForbidden());
         mvc.perform(getAs(unique("patient-other"), "patient", "/api/records/" + record.recordId()))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void inTheSandboxARegisteredHospitalLogsInAsASystemAndAnUnknownPartyDoesNot() throws Exception {
+        String hospital = unique("hospital-login");
+        registered(hospital, PartyKind.SYSTEM, Role.SYSTEM);
+
+        mvc.perform(post("/dev/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"partyId\":\"" + hospital + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.partyId").value(hospital))
+                .andExpect(jsonPath("$.role").value("system"));
+        mvc.perform(post("/dev/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"partyId\":\"" + unique("nobody") + "\"}"))
+                .andExpect(status().isNotFound());
     }
 
     private void registered(String partyId, PartyKind kind, Role role) {
