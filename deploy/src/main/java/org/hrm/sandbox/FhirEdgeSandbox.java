@@ -13,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The FHIR edge service as the sandbox's hospital systems' entry point: it runs as {@link DevParties#INSTITUTION}
- * with that party's key file, trusts the sandbox gateway's attestation keys, and maps {@code Patient/<party id>} and
+ * with that party's key file, trusts the sandbox gateway's attestation keys, logs in to the gateway at its development
+ * issuer, and maps {@code Patient/<party id>} and
  * {@code Practitioner/<party id>} of the development users to those parties.
  */
 public final class FhirEdgeSandbox {
@@ -69,6 +70,10 @@ public final class FhirEdgeSandbox {
         properties.put("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers());
         properties.put("spring.mongodb.uri", endpoints.mongoUri() + "fhir-edge-unused");
         properties.put("hrm.edge.kafka-bootstrap-servers", endpoints.kafkaBootstrapServers());
+        // What its principal may not read on Kafka (grantees, stages, releases) the edge asks the gateway, logged in
+        // at the sandbox's development issuer as its hospital (production: the hospital's client credentials).
+        properties.put("hrm.edge.gateway.url", endpoints.gatewayUrl());
+        properties.put("hrm.edge.gateway.dev-login", "true");
         properties.putAll(hospitalKey);
         properties.put("hrm.edge.owner-mapping", ownerMapping.toAbsolutePath().toString());
         endpoints.gatewayAttestationKeys().forEach((id, key) -> properties.put("hrm.edge.attestation-keys." + id, key));

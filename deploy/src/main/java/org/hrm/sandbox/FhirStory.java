@@ -16,15 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
-import org.hrm.client.kafka.RecordFetcher;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
-import org.hrm.contracts.Domain;
+import org.hrm.client.sdk.ReleaseAnswer;
 import org.hrm.edge.application.ResourceValidator;
 import org.hrm.edge.domain.Problem;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -126,21 +126,22 @@ final class FhirStory implements AutoCloseable {
         return recordIds;
     }
 
-    /** The owners read each posted record back: it must be the posted resource, its type its category. */
+    /**
+     * The owners read each posted record back through the gateway, as its clients do: it must be the posted resource,
+     * its type its category.
+     */
     void readBack(Session session) {
-        String servers = session.endpoints.kafkaBootstrapServers();
-        RecordFetcher fetcher = new RecordFetcher(servers, session.publisher);
         var directory = session.directory();
         for (Posted record : posted) {
-            RecordFetcher.Answer answer =
-                    fetcher.fetch(record.recordId(), Domain.PATIENT, record.owner(), "TREAT", null, ANSWER_TIMEOUT);
+            ReleaseAnswer answer =
+                    session.gateway(record.owner().partyId()).fetch(record.recordId(), "TREAT", null, ANSWER_TIMEOUT);
             if (!answer.allowed()) {
                 say.accept(record.owner().partyId() + " was denied edge record " + record.recordId() + ": "
-                        + answer.denied().reason());
+                        + answer.deniedReason());
                 continue;
             }
-            RecordCommands.Verified verified =
-                    RecordCommands.openVerified(servers, directory, answer.released(), record.owner(), record.owner());
+            RecordCommands.Verified verified = RecordCommands.openVerified(
+                    answer, directory, record.owner(), record.owner(), signature -> Optional.empty());
             Resource read = (Resource) JSON.parseResource(new String(verified.plaintext(), StandardCharsets.UTF_8));
             boolean same = sameResource(read, record.resource())
                     && record.resource().fhirType().equals(verified.submission().category())

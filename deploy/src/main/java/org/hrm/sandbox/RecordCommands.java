@@ -9,17 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hrm.client.kafka.PartyDirectory;
-import org.hrm.client.kafka.RecordFetcher;
-import org.hrm.client.kafka.SealedRecords;
-import org.hrm.client.kafka.StandingGrantsView;
-import org.hrm.client.kafka.SubmittedRecords;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordDecryptor;
 import org.hrm.client.sdk.RecordEncryptor;
+import org.hrm.client.sdk.ReleaseAnswer;
 import org.hrm.client.sdk.UnverifiedRecordException;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.authority.DirectoryEntry;
@@ -27,8 +25,10 @@ import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
 
 /**
- * {@code ./hrm submit} and {@code ./hrm fetch}: a record in from a file, a record out to stdout or a file. {@code
- * fetch} prints a record only if its provenance verifies (the author's signature against the keys the directory says
+ * {@code ./hrm submit} and {@code ./hrm fetch}: a record in from a file, a record out to stdout or a file. Both reach
+ * what a party's Kafka principal may not read through the gateway, logged in as the keystore's party: {@code submit}
+ * asks it for the owner's standing grantees, {@code fetch} asks it for the release. {@code fetch} prints a record only
+ * if its provenance verifies (the author's signature against the keys the directory says
  * it held, {@link org.hrm.contracts.authority.ProvenanceKeyRule}), and exits 4 with the reason otherwise.
  */
 public final class RecordCommands {
@@ -44,10 +44,14 @@ public final class RecordCommands {
         String category = args.optional("category").orElse(null);
         try (Session session = Session.open(args)) {
             String recordId = UUID.randomUUID().toString();
+            PartyDirectory directory = session.directory();
             Map<String, byte[]> readers = new LinkedHashMap<>();
-            readers.put(ownerId, session.directory().publicKey(ownerId));
-            readers.putAll(StandingGrantsView.granteesCovering(
-                    session.endpoints.kafkaBootstrapServers(), domain, ownerId, recordId, category));
+            readers.put(ownerId, directory.publicKey(ownerId));
+            // Who the owner's standing grants name, from the gateway (the author's principal may not read them);
+            // each grantee's key from the directory this command verified, not from the gateway's answer.
+            for (String granteeId : session.gateway(author.partyId()).covering(domain, ownerId, category)) {
+                readers.put(granteeId, directory.publicKey(granteeId));
+            }
             EncryptedRecord record =
                     new RecordEncryptor().encrypt(recordId, domain, ownerId, author, plaintext, readers);
             session.publisher
@@ -67,29 +71,27 @@ public final class RecordCommands {
         String ownerId = args.required("owner");
         String emergency = args.optional("emergency").orElse(null);
         try (Session session = Session.open(args)) {
-            RecordFetcher.Answer answer = new RecordFetcher(
-                            session.endpoints.kafkaBootstrapServers(), session.publisher)
-                    .fetch(
-                            recordId,
-                            domain,
-                            reader,
-                            args.optional("purpose").orElse("TREAT"),
-                            emergency,
-                            FETCH_TIMEOUT);
+            ReleaseAnswer answer = session.gateway(reader.partyId())
+                    .fetch(recordId, args.optional("purpose").orElse("TREAT"), emergency, FETCH_TIMEOUT);
             if (!answer.allowed()) {
-                System.err.println("denied: " + answer.denied().reason());
+                System.err.println("denied: " + answer.deniedReason());
                 return 3;
             }
             RecordReleased released = answer.released();
+            byte[] vaultKey = Base64.getDecoder().decode(session.endpoints.vaultReceiptPublicKey());
             byte[] plaintext;
             try {
                 Verified verified = openVerified(
-                        session.endpoints.kafkaBootstrapServers(),
+                        answer,
                         session.directory(),
-                        released,
                         reader,
                         shareHolder(args, reader, released),
-                        Base64.getDecoder().decode(session.endpoints.vaultReceiptPublicKey()));
+                        signature -> SealedRecords.sealedAt(
+                                session.endpoints.kafkaBootstrapServers(),
+                                released.domain(),
+                                released.recordId(),
+                                signature,
+                                vaultKey));
                 if (!verified.submission().ownerId().equals(ownerId)) {
                     System.err.println("the record's owner is "
                             + verified.submission().ownerId() + ", not " + ownerId + ": not shown");
@@ -170,6 +172,40 @@ public final class RecordCommands {
                         submission.authorSignature(),
                         vaultPublicKey);
         return new Verified(decryptor.open(released, submission, requester, holder, author, sealedAt), submission);
+    }
+
+    /**
+     * Opens a release the gateway handed out and presents it only if its provenance verifies: the provenance the
+     * release carries, else the one the gateway reports, paired with the released C1 (untrusted: the author's signature
+     * covers SHA-256 of C1); judged against the author's key history from the party directory. {@code sealedAt} is
+     * asked only for a signature by a key its author reported lost, given that signature; it must be a time the reader
+     * can vouch for (the vault-signed seal), never the gateway's word.
+     *
+     * @throws UnverifiedRecordException if no provenance is known, or it is another record's or does not verify
+     */
+    public static Verified openVerified(
+            ReleaseAnswer answer,
+            PartyDirectory directory,
+            PartyKeys requester,
+            PartyKeys holder,
+            Function<byte[], Optional<Instant>> sealedAt) {
+        RecordDecryptor decryptor = new RecordDecryptor();
+        RecordReleased released = answer.released();
+        byte[] innerCiphertext = decryptor.openReleased(released, requester);
+        RecordSubmitted submission = answer.submissionOf(innerCiphertext)
+                .orElseThrow(() -> new UnverifiedRecordException("the gateway gave no provenance with the release (a"
+                        + " record sealed before the vault kept it, whose submission the gateway no longer has):"
+                        + " provenance unverifiable"));
+        DirectoryEntry author = directory.find(submission.authorId()).orElse(null);
+        return new Verified(
+                decryptor.open(
+                        released,
+                        submission,
+                        requester,
+                        holder,
+                        author,
+                        () -> sealedAt.apply(submission.authorSignature())),
+                submission);
     }
 
     /** Opens a release without provenance: the requester opens C1's seal, the share holder the share. */

@@ -1,12 +1,15 @@
 package org.hrm.sandbox;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.hrm.client.gateway.DevLoginTokens;
+import org.hrm.client.gateway.GatewayClient;
 import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.PartyKeyFile;
@@ -78,6 +81,18 @@ final class Session implements AutoCloseable {
                 endpoints.kafkaBootstrapServers(),
                 AttestationKeys.of(trusted),
                 warning -> System.err.println("warning: " + warning));
+    }
+
+    /**
+     * The gateway as {@code partyId}, logged in at the sandbox's development issuer: how the CLI reads what a party's
+     * Kafka principal may not (an owner's grantees, releases), as every API client does.
+     */
+    GatewayClient gateway(String partyId) {
+        if (endpoints.gatewayUrl() == null) {
+            throw new Args.UsageException("the endpoints file names no gateway: restart ./hrm up");
+        }
+        URI gateway = URI.create(endpoints.gatewayUrl());
+        return new GatewayClient(gateway, new DevLoginTokens(gateway, partyId));
     }
 
     String contract(Domain domain) {

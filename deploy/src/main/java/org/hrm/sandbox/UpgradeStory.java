@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.hrm.client.kafka.RecordFetcher;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.UnverifiedRecordException;
 

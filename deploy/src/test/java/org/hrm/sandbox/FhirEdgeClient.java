@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -20,10 +21,11 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hrm.client.kafka.RecordFetcher;
-import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.gateway.DevLoginTokens;
+import org.hrm.client.gateway.GatewayClient;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.PartyKeys;
+import org.hrm.client.sdk.ReleaseAnswer;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.InvalidEventException;
@@ -31,7 +33,7 @@ import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordSubmitted;
 
 /**
- * An EHR talking to a running edge service, and its patient reading back through the SDK: the HTTP calls, the
+ * An EHR talking to a running edge service, and its patient reading back through the gateway: the HTTP calls, the
  * R4 resources and the checks the edge's integration tests share.
  *
  * @param fhirBase the edge's FHIR base URL
@@ -88,20 +90,21 @@ record FhirEdgeClient(Platform platform, String fhirBase, String ehrPatient, Par
         assertThat(status).as("status of " + recordId).contains("\"COMMITTED\"");
     }
 
-    /** The record as its owner reads it through the vault, shown only once the hospital's signature verified. */
+    /**
+     * The record as its owner reads it through the gateway (the vault releases it to the owner), shown only once the
+     * hospital's signature verified.
+     */
     Resource readByOwner(String recordId) {
+        URI gateway = URI.create(platform.gatewayUrl());
+        ReleaseAnswer answer = new GatewayClient(gateway, new DevLoginTokens(gateway, owner.partyId()))
+                .fetch(recordId, "TREAT", null, Duration.ofSeconds(30));
+        assertThat(answer.allowed()).as("released to the owner").isTrue();
         String servers = platform.kafkaBootstrapServers();
-        try (RecordPublisher publisher = RecordPublisher.connect(servers)) {
-            RecordFetcher.Answer answer = new RecordFetcher(servers, publisher)
-                    .fetch(recordId, Domain.PATIENT, owner, "TREAT", null, Duration.ofSeconds(30));
-            assertThat(answer.allowed()).as("released to the owner").isTrue();
-            RecordCommands.Verified verified = RecordCommands.openVerified(
-                    servers, platform.attester().directory(servers), answer.released(), owner, owner);
-            assertThat(verified.submission().authorId()).isEqualTo(hospitalId);
-            assertThat(verified.submission().category()).isNotBlank();
-            return (Resource)
-                    FHIR.newJsonParser().parseResource(new String(verified.plaintext(), StandardCharsets.UTF_8));
-        }
+        RecordCommands.Verified verified = RecordCommands.openVerified(
+                answer, platform.attester().directory(servers), owner, owner, signature -> Optional.empty());
+        assertThat(verified.submission().authorId()).isEqualTo(hospitalId);
+        assertThat(verified.submission().category()).isNotBlank();
+        return (Resource) FHIR.newJsonParser().parseResource(new String(verified.plaintext(), StandardCharsets.UTF_8));
     }
 
     static void assertSameResource(Resource read, Resource posted) {

@@ -2,7 +2,6 @@ package org.hrm.sandbox;
 
 import java.time.Duration;
 import java.util.List;
-import org.hrm.client.kafka.RecordFetcher;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;

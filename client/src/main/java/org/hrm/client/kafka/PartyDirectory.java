@@ -52,8 +52,17 @@ public final class PartyDirectory {
      * @param warnings where a refused party is reported (one line each)
      */
     public static PartyDirectory read(String bootstrapServers, AttestationKeys trusted, Consumer<String> warnings) {
+        return read(bootstrapServers, Map.of(), trusted, warnings);
+    }
+
+    /**
+     * The same, connecting with extra consumer settings: a hospital's principal inside the Kafka walls, which may read
+     * this public topic and no other.
+     */
+    public static PartyDirectory read(
+            String bootstrapServers, Map<String, Object> settings, AttestationKeys trusted, Consumer<String> warnings) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        TopicReader.readAll(bootstrapServers, List.of(Topic.PARTY_DIRECTORY.topicName()), records::add);
+        TopicReader.readAll(bootstrapServers, settings, List.of(Topic.PARTY_DIRECTORY.topicName()), records::add);
         return of(records, trusted, warnings);
     }
 

@@ -26,8 +26,14 @@ public final class TopicReader {
 
     private TopicReader() {}
 
-    static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
+    public static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
+        return consumer(bootstrapServers, Map.of());
+    }
+
+    /** A consumer with extra settings (the principal's SASL or TLS login); no group, no committed offsets. */
+    public static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, Map<String, Object> settings) {
         Properties config = new Properties();
+        config.putAll(settings);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "hrm-client-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -36,7 +42,7 @@ public final class TopicReader {
     }
 
     /** Every partition of the topics that exist (a topic nobody wrote to yet has none). */
-    static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, List<String> topics) {
+    public static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, List<String> topics) {
         return topics.stream()
                 .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                         .map(info -> new TopicPartition(topic, info.partition())))
@@ -46,7 +52,16 @@ public final class TopicReader {
     /** Hands every record now in the topics to {@code sink}, oldest first per partition. */
     public static void readAll(
             String bootstrapServers, List<String> topics, Consumer<ConsumerRecord<String, byte[]>> sink) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+        readAll(bootstrapServers, Map.of(), topics, sink);
+    }
+
+    /** The same, connecting with extra consumer settings (the reader's principal inside the Kafka walls). */
+    public static void readAll(
+            String bootstrapServers,
+            Map<String, Object> settings,
+            List<String> topics,
+            Consumer<ConsumerRecord<String, byte[]>> sink) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers, settings)) {
             List<TopicPartition> partitions = partitions(consumer, topics);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

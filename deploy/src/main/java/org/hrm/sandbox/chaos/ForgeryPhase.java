@@ -29,7 +29,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.hrm.client.kafka.RecordFetcher;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.ConsentSigner;
@@ -64,6 +63,7 @@ import org.hrm.crypto.Sha256;
 import org.hrm.sandbox.ChainScanner;
 import org.hrm.sandbox.R4Resources;
 import org.hrm.sandbox.RecordCommands;
+import org.hrm.sandbox.RecordFetcher;
 import org.hrm.sandbox.SandboxAttester;
 
 /**

@@ -3,6 +3,8 @@ package org.hrm.edge.config;
 import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Map;
+import org.hrm.client.sdk.PartyKeyHolder;
 import org.hrm.edge.adapter.fhir.EdgeFhirServer;
 import org.hrm.edge.adapter.sdk.PlatformSdk;
 import org.hrm.edge.application.IntakeResources;
@@ -31,8 +33,19 @@ class EdgeConfiguration {
 
     @Bean(destroyMethod = "close")
     PlatformSdk platformSdk(EdgeProperties properties) throws IOException {
-        return PlatformSdk.connect(
-                properties.kafkaBootstrapServers(), HospitalKeys.load(properties), properties.attestationKeys());
+        PartyKeyHolder hospital = HospitalKeys.load(properties);
+        Map<String, Object> kafka = properties.kafka() == null ? Map.of() : Map.copyOf(properties.kafka());
+        try {
+            return PlatformSdk.connect(
+                    properties.kafkaBootstrapServers(),
+                    kafka,
+                    hospital,
+                    properties.attestationKeys(),
+                    GatewayAccess.client(properties.gateway(), hospital.partyId()));
+        } catch (RuntimeException e) {
+            hospital.close();
+            throw e;
+        }
     }
 
     @Bean

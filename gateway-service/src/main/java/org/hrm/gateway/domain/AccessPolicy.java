@@ -19,6 +19,7 @@ public final class AccessPolicy {
                     Action.FETCH,
                     Action.GRANT,
                     Action.ERASE,
+                    Action.LIST_GRANTEES,
                     Action.USE_DIRECTORY),
             Role.PRACTITIONER,
             EnumSet.of(
@@ -27,9 +28,10 @@ public final class AccessPolicy {
                     Action.READ_OWNER_DATA,
                     Action.FETCH,
                     Action.ERASE,
+                    Action.LIST_GRANTEES,
                     Action.USE_DIRECTORY),
             Role.SYSTEM,
-            EnumSet.of(Action.SUBMIT, Action.READ_STATUS, Action.FETCH, Action.USE_DIRECTORY),
+            EnumSet.of(Action.SUBMIT, Action.READ_STATUS, Action.FETCH, Action.LIST_GRANTEES, Action.USE_DIRECTORY),
             Role.OPERATOR,
             EnumSet.of(Action.OPERATE));
 

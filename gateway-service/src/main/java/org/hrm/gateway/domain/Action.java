@@ -14,6 +14,8 @@ public enum Action {
     GRANT,
     /** Erase one or all of the owner's records. */
     ERASE,
+    /** Learn who an owner's standing grants name for a new record, to wrap its key to them (authors only). */
+    LIST_GRANTEES,
     /** Publish one's own public key, or look up another party's. */
     USE_DIRECTORY,
     /** The ops dashboard. */

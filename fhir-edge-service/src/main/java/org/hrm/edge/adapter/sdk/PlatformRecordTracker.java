@@ -1,17 +1,13 @@
 package org.hrm.edge.adapter.sdk;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.hrm.client.kafka.RecordFetcher;
-import org.hrm.client.kafka.RecordPublisher;
-import org.hrm.client.kafka.SubmittedRecords;
-import org.hrm.client.kafka.TopicReader;
+import java.util.Optional;
 import org.hrm.client.sdk.PartyKeyHolder;
 import org.hrm.client.sdk.RecordDecryptor;
+import org.hrm.client.sdk.RecordStages;
+import org.hrm.client.sdk.ReleaseAnswer;
+import org.hrm.client.sdk.ReleaseRequests;
 import org.hrm.client.sdk.UnverifiedRecordException;
-import org.hrm.contracts.Topic;
-import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.edge.domain.RecordStatus;
@@ -20,66 +16,58 @@ import org.hrm.edge.domain.RecordUnreadableException;
 import org.hrm.edge.domain.SubmittedRecord;
 
 /**
- * Follows records on the platform's topics as any client can: committed once the ledger writer's record-committed
- * names the record, sealed once the vault's record-sealed does, submitted before. Reads back through the SDK's fetch
- * path as the hospital (an access request signed with its key), and shows a release only if its provenance verifies
- * against the author's registered key, as {@code ./hrm fetch} does.
+ * Follows records through the gateway, which tells a record's stage to its author: submitted until the vault sealed
+ * it, sealed, committed once the ledger writer did, erased. Reads back through the gateway's fetch as the hospital
+ * (the gateway asks for the release as its caller), and shows a release only if its provenance verifies against the
+ * author's keys in the party directory the edge verified, as {@code ./hrm fetch} does. A record signed with a key its
+ * author later reported lost is refused: the edge has no vault-signed sealing time to judge it by.
  */
 public final class PlatformRecordTracker implements RecordTracker {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
 
     private final PartyKeyHolder hospital;
-    private final RecordPublisher publisher;
     private final DirectoryView directory;
-    private final String bootstrapServers;
+    private final RecordStages stages;
+    private final ReleaseRequests releases;
 
     PlatformRecordTracker(
-            PartyKeyHolder hospital, RecordPublisher publisher, DirectoryView directory, String bootstrapServers) {
+            PartyKeyHolder hospital, DirectoryView directory, RecordStages stages, ReleaseRequests releases) {
         this.hospital = hospital;
-        this.publisher = publisher;
         this.directory = directory;
-        this.bootstrapServers = bootstrapServers;
+        this.stages = stages;
+        this.releases = releases;
     }
 
     @Override
     public RecordStatus statusOf(SubmittedRecord record) {
-        if (named(record, Topic.RECORD_COMMITTED)) {
-            return RecordStatus.COMMITTED;
-        }
-        return named(record, Topic.RECORD_SEALED) ? RecordStatus.SEALED : RecordStatus.SUBMITTED;
-    }
-
-    private boolean named(SubmittedRecord record, Topic topic) {
-        AtomicBoolean found = new AtomicBoolean();
-        TopicReader.readAll(bootstrapServers, List.of(topic.name(record.owner().domain())), message -> {
-            if (record.recordId().equals(message.key()) && message.value() != null) {
-                found.set(true);
-            }
-        });
-        return found.get();
+        return switch (stages.stageOf(record.recordId())) {
+            case SUBMITTED -> RecordStatus.SUBMITTED;
+            case SEALED -> RecordStatus.SEALED;
+            case COMMITTED -> RecordStatus.COMMITTED;
+            case ERASED -> RecordStatus.ERASED;
+        };
     }
 
     @Override
     public byte[] read(SubmittedRecord record) {
-        RecordFetcher.Answer answer = new RecordFetcher(bootstrapServers, publisher)
-                .fetch(record.recordId(), record.owner().domain(), hospital, "TREAT", null, FETCH_TIMEOUT);
+        ReleaseAnswer answer = releases.fetch(record.recordId(), "TREAT", null, FETCH_TIMEOUT);
         if (!answer.allowed()) {
-            throw new RecordUnreadableException(
-                    "the platform denied the hospital: " + answer.denied().reason());
+            throw new RecordUnreadableException("the platform denied the hospital: " + answer.deniedReason());
         }
         RecordReleased released = answer.released();
         RecordDecryptor decryptor = new RecordDecryptor();
         try {
             byte[] innerCiphertext = decryptor.openReleased(released, hospital);
-            RecordSubmitted submission = SubmittedRecords.withCiphertext(
-                            bootstrapServers, released.domain(), released.recordId(), innerCiphertext)
+            RecordSubmitted submission = answer.submissionOf(innerCiphertext)
                     .orElseThrow(() -> new UnverifiedRecordException(
-                            "the record's submission is no longer on the record-submitted topic"));
-            byte[] authorKey = directory
-                    .find(submission.authorId())
-                    .map(DirectoryEntry::publicKey)
-                    .orElse(null);
-            return decryptor.open(released, submission, hospital, hospital, authorKey);
+                            "the platform gave no provenance with the release: unverifiable"));
+            return decryptor.open(
+                    released,
+                    submission,
+                    hospital,
+                    hospital,
+                    directory.find(submission.authorId()).orElse(null),
+                    Optional::empty);
         } catch (UnverifiedRecordException e) {
             throw new RecordUnreadableException("provenance not verified: " + e.getMessage(), e);
         }

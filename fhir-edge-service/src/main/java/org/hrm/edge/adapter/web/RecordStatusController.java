@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /edge/records} and {@code /edge/records/{id}}: each record this edge submitted with its status
- * (SUBMITTED, SEALED, COMMITTED) and where to read it back as FHIR.
+ * (SUBMITTED, SEALED, COMMITTED, ERASED) and where to read it back as FHIR.
  */
 @RestController
 class RecordStatusController {

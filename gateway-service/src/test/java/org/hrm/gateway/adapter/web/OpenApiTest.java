@@ -27,6 +27,7 @@ class OpenApiTest extends ApiTestSupport {
                         "\"/api/grants/{grantId}/revocation\"",
                         "\"/api/owners/{ownerId}/grants\"",
                         "\"/api/shared-with-me\"",
+                        "\"/api/owners/{ownerId}/grantees\"",
                         "\"/api/parties\"",
                         "\"/api/parties/{partyId}\"",
                         "\"/api/owners/{ownerId}/erasures\"",

@@ -1,10 +1,11 @@
-package org.hrm.client.kafka;
+package org.hrm.sandbox;
 
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.InvalidEventException;
@@ -13,7 +14,7 @@ import org.hrm.contracts.events.RecordSealed;
 import org.hrm.crypto.Ecdsa;
 
 /**
- * When the vault sealed a record, in the vault's own signed words: the {@code RecordSealed} of the record id on the
+ * Sandbox tooling (reads record-sealed, which a hospital's principal may not). When the vault sealed a record, in the vault's own signed words: the {@code RecordSealed} of the record id on the
  * domain's record-sealed topic that carries the given author signature and verifies under the vault's published key.
  * A reader needs it only to judge a signature made with a key its author later reported lost
  * ({@link org.hrm.contracts.authority.ProvenanceKeyRule}); a seal the vault did not sign is never taken.

@@ -1,9 +1,10 @@
-package org.hrm.client.kafka;
+package org.hrm.sandbox;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.InvalidEventException;
@@ -12,7 +13,7 @@ import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
 
 /**
- * A record's submission as the provenance a reader verifies. First the release's own ({@link
+ * Sandbox tooling (reads record-submitted, which a hospital's principal may not). A record's submission as the provenance a reader verifies. First the release's own ({@link
  * RecordReleased#submission}: what the vault kept when it sealed the record, handed out with every release); for a
  * record sealed before the vault kept it, the domain's record-submitted topic, which keeps a submission only about an
  * hour: the first submission of the record id whose C1 is exactly the C1 the vault released. A submission with another

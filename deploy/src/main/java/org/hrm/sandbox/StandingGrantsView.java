@@ -1,8 +1,9 @@
-package org.hrm.client.kafka;
+package org.hrm.sandbox;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.InvalidEventException;
@@ -10,7 +11,8 @@ import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.StandingGrants;
 
 /**
- * Asks consent-service who else must be able to read a new record: its published standing grants of
+ * Sandbox tooling for tests that read as the observer; a hospital asks the gateway ({@code GET
+ * /api/owners/{ownerId}/grantees}), its principal may not read standing grants. Asks consent-service who else must be able to read a new record: its published standing grants of
  * the owner (a compacted topic keyed by owner), narrowed to the grants whose scope covers the record.
  */
 public final class StandingGrantsView {

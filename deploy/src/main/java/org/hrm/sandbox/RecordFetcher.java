@@ -1,4 +1,4 @@
-package org.hrm.client.kafka;
+package org.hrm.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.PartyKeyHolder;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
@@ -18,7 +20,9 @@ import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
 
 /**
- * Fetch over Kafka: publishes an {@link AccessRequested} and waits for the vault's answer to that request, a {@link
+ * The sandbox's own tooling (stories, chaos phases, tests that read as the observer principal), not the SDK: a hospital's
+ * principal may not read release answers, so a hospital fetches through the gateway ({@link
+ * org.hrm.client.gateway.GatewayClient}). Fetch over Kafka: publishes an {@link AccessRequested} and waits for the vault's answer to that request, a {@link
  * RecordReleased} (C1 sealed to the requester, the share holder's share and the record's provenance) or a {@link
  * RecordReleaseDenied}. An answer counts only if it names this request's id, record and requester. {@link
  * #provenanceOf} finds what to verify the release against.
