@@ -96,7 +96,11 @@ record FhirEdgeClient(Platform platform, String fhirBase, String ehrPatient, Par
                     .fetch(recordId, Domain.PATIENT, owner, "TREAT", null, Duration.ofSeconds(30));
             assertThat(answer.allowed()).as("released to the owner").isTrue();
             RecordCommands.Verified verified = RecordCommands.openVerified(
-                    servers, platform.attester().directory(servers), answer.released(), owner, owner);
+                    servers,
+                    platform.attester().directory(platform.kafka(SandboxPrincipals.HOSPITAL)),
+                    answer.released(),
+                    owner,
+                    owner);
             assertThat(verified.submission().authorId()).isEqualTo(hospitalId);
             assertThat(verified.submission().category()).isNotBlank();
             return (Resource)
@@ -123,7 +127,10 @@ record FhirEdgeClient(Platform platform, String fhirBase, String ehrPatient, Par
         EventCodec codec = new EventCodec();
         long[] count = {0};
         TopicReader.readAll(
-                platform.kafkaBootstrapServers(), List.of(Topic.RECORD_SUBMITTED.name(Domain.PATIENT)), record -> {
+                platform.kafkaBootstrapServers(),
+                platform.kafka(SandboxPrincipals.OBSERVER).settings(),
+                List.of(Topic.RECORD_SUBMITTED.name(Domain.PATIENT)),
+                record -> {
                     if (record.value() != null && owner.partyId().equals(ownerOf(codec, record.value()))) {
                         count[0]++;
                     }

@@ -52,8 +52,14 @@ public final class PartyDirectory {
      * @param warnings where a refused party is reported (one line each)
      */
     public static PartyDirectory read(String bootstrapServers, AttestationKeys trusted, Consumer<String> warnings) {
+        return read(bootstrapServers, Map.of(), trusted, warnings);
+    }
+
+    /** {@link #read(String, AttestationKeys, Consumer)} as a principal: {@code settings} are its security settings. */
+    public static PartyDirectory read(
+            String bootstrapServers, Map<String, ?> settings, AttestationKeys trusted, Consumer<String> warnings) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        TopicReader.readAll(bootstrapServers, List.of(Topic.PARTY_DIRECTORY.topicName()), records::add);
+        TopicReader.readAll(bootstrapServers, settings, List.of(Topic.PARTY_DIRECTORY.topicName()), records::add);
         return of(records, trusted, warnings);
     }
 

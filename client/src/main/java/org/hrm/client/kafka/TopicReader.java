@@ -27,7 +27,13 @@ public final class TopicReader {
     private TopicReader() {}
 
     static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
+        return consumer(bootstrapServers, Map.of());
+    }
+
+    /** A consumer with extra settings (the principal's security settings: protocol, SASL, trust store...). */
+    static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, Map<String, ?> settings) {
         Properties config = new Properties();
+        config.putAll(settings);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "hrm-client-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -46,7 +52,16 @@ public final class TopicReader {
     /** Hands every record now in the topics to {@code sink}, oldest first per partition. */
     public static void readAll(
             String bootstrapServers, List<String> topics, Consumer<ConsumerRecord<String, byte[]>> sink) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+        readAll(bootstrapServers, Map.of(), topics, sink);
+    }
+
+    /** {@link #readAll(String, List, Consumer)} with extra consumer settings (a principal's security settings). */
+    public static void readAll(
+            String bootstrapServers,
+            Map<String, ?> settings,
+            List<String> topics,
+            Consumer<ConsumerRecord<String, byte[]>> sink) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers, settings)) {
             List<TopicPartition> partitions = partitions(consumer, topics);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -68,10 +83,21 @@ public final class TopicReader {
             Function<ConsumerRecord<String, byte[]>, T> match,
             Duration timeout)
             throws InterruptedException {
+        return await(bootstrapServers, Map.of(), topics, match, timeout);
+    }
+
+    /** {@link #await(String, List, Function, Duration)} with extra consumer settings (a principal's). */
+    public static <T> Optional<T> await(
+            String bootstrapServers,
+            Map<String, ?> settings,
+            List<String> topics,
+            Function<ConsumerRecord<String, byte[]>, T> match,
+            Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             List<T> found = new ArrayList<>(1);
-            readAll(bootstrapServers, topics, record -> {
+            readAll(bootstrapServers, settings, topics, record -> {
                 if (record.value() == null && record.headers().lastHeader(EventHeaders.DLT_REASON) == null) {
                     return; // a tombstone (the vault's, after an erasure); dead letters are null-valued by design
                 }
