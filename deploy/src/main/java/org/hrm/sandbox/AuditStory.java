@@ -77,8 +77,11 @@ final class AuditStory {
     private AccessHistoryExport export(String patientId) {
         List<AuditEvent> events = new ArrayList<>();
         List<AuditAnchored> anchors = new ArrayList<>();
+        // As operators' tooling, which reads the audit topics (production's patients export through the gateway).
+        KafkaLogin operator = endpoints.kafka(SandboxPrincipals.OPERATOR);
         TopicReader.readAll(
-                endpoints.kafkaBootstrapServers(),
+                operator.bootstrapServers(),
+                operator.settings(),
                 List.of(Topic.AUDIT.topicName(), Topic.GATEWAY_AUDIT.topicName(), Topic.AUDIT_ANCHORED.topicName()),
                 record -> {
                     if (record.topic().equals(Topic.AUDIT_ANCHORED.topicName())) {

@@ -12,11 +12,12 @@ final class AuditTrail {
     private AuditTrail() {}
 
     /** Waits up to {@code timeout} for an emergency (break-the-glass) read of the record audited for its patient. */
-    static boolean emergencyReadAudited(String bootstrapServers, String patientId, String recordId, Duration timeout)
+    static boolean emergencyReadAudited(KafkaLogin observer, String patientId, String recordId, Duration timeout)
             throws InterruptedException {
         EventCodec codec = new EventCodec();
         return TopicReader.await(
-                        bootstrapServers,
+                        observer.bootstrapServers(),
+                        observer.settings(),
                         List.of(Topic.AUDIT.topicName()),
                         message -> {
                             AuditEvent event = codec.decode(message.value(), AuditEvent.class);

@@ -53,7 +53,7 @@ final class ConsentCommands {
             System.out.println(grant.grantId());
             System.err.println("granting " + granteeId + " " + describe(scope) + " until " + grant.expiresAt() + " ("
                     + grant.shares().size() + " key shares rewrapped)");
-            return new OutcomeWatcher(session.endpoints.kafkaBootstrapServers())
+            return new OutcomeWatcher(session.observer())
                     .reportConsent(sent, OutcomeWatcher.CONSENT_CHANGES, "grant " + grant.grantId(), timeout(args));
         }
     }
@@ -102,7 +102,7 @@ final class ConsentCommands {
             ConsentRevoked revoked =
                     new ConsentSigner().revoke(owner, args.required("grant"), Session.domain(args), Instant.now());
             RecordMetadata sent = session.publisher.revoke(revoked).join();
-            return new OutcomeWatcher(session.endpoints.kafkaBootstrapServers())
+            return new OutcomeWatcher(session.observer())
                     .reportConsent(
                             sent,
                             OutcomeWatcher.CONSENT_CHANGES,
@@ -125,8 +125,12 @@ final class ConsentCommands {
             Map<String, String> status = new LinkedHashMap<>();
             Map<String, ConsentGranted> grants = new LinkedHashMap<>();
             EventCodec codec = new EventCodec();
+            // The sandbox's tooling reads the consent topics as its observer: a hospital may not (production's owners
+            // see their grants at the gateway, GET /api/owners/{owner}/grants).
+            KafkaLogin observer = session.observer();
             TopicReader.readAll(
-                    session.endpoints.kafkaBootstrapServers(),
+                    observer.bootstrapServers(),
+                    observer.settings(),
                     List.of(Topic.CONSENT_GRANTED.name(domain), Topic.CONSENT_REVOKED.name(domain)),
                     record -> {
                         if (!ownerId.equals(record.key())) {

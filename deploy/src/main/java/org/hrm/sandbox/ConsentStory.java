@@ -95,7 +95,7 @@ final class ConsentStory {
     /** The patient can see the break-the-glass read: an emergency audit event naming them and the record. */
     private boolean emergencyAudited(Subject record) throws InterruptedException {
         boolean audited = AuditTrail.emergencyReadAudited(
-                session.endpoints.kafkaBootstrapServers(), record.owner().partyId(), record.recordId(), SETTLE_TIMEOUT);
+                session.observer(), record.owner().partyId(), record.recordId(), SETTLE_TIMEOUT);
         say.accept(
                 audited
                         ? "the emergency read is on the audit trail of "

@@ -32,7 +32,7 @@ final class DevParties {
             Path keyDir,
             RecordPublisher publisher,
             SandboxAttester attester,
-            String bootstrapServers)
+            KafkaLogin observer)
             throws Exception {
         Files.createDirectories(keyDir);
         List<Path> written = new ArrayList<>();
@@ -56,7 +56,7 @@ final class DevParties {
             registrations.add(attester.register(
                     keys, kind, practitioner ? INSTITUTION : null, practitioner ? keysById.get(INSTITUTION) : null));
         });
-        SandboxAttester.publishInOrder(publisher, bootstrapServers, registrations);
+        SandboxAttester.publishInOrder(publisher, observer, registrations);
         return written;
     }
 }

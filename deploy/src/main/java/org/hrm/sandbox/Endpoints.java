@@ -1,5 +1,6 @@
 package org.hrm.sandbox;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import java.util.Map;
  *     at {@code /api/attestation-keys}: what a client's directory trusts
  * @param consentDecisionPublicKey consent-service's decision key (base64 SEC1), which signs its decisions and the
  *     audit events on hrm.ops.audit: what an auditor checks those with
+ * @param kafkaCredentialsFile inside the walls, the owner-only file with the client principals' Kafka logins
+ *     ({@link SandboxPrincipals}); null when the broker is open
  */
 public record Endpoints(
         String kafkaBootstrapServers,
@@ -33,10 +36,26 @@ public record Endpoints(
         String gatewayUrl,
         List<String> devLogins,
         Map<String, String> gatewayAttestationKeys,
-        String consentDecisionPublicKey) {
+        String consentDecisionPublicKey,
+        String kafkaCredentialsFile) {
 
     /** {@code keyfile} or {@code pkcs11}. */
     public String masterKeyCustody() {
         return vaultMasterKeyCustody != null ? vaultMasterKeyCustody : "keyfile";
+    }
+
+    /** Whether the broker runs inside the walls (every client connects as a principal). */
+    public boolean kafkaWalls() {
+        return kafkaCredentialsFile != null;
+    }
+
+    /** How a client connects as {@code principal} (one of {@link SandboxPrincipals}); anonymously to an open broker. */
+    public KafkaLogin kafka(String principal) {
+        return kafkaWalls()
+                ? new KafkaLogin(
+                        kafkaBootstrapServers,
+                        principal,
+                        KafkaCredentialsFile.read(Path.of(kafkaCredentialsFile), principal))
+                : KafkaLogin.open(kafkaBootstrapServers);
     }
 }

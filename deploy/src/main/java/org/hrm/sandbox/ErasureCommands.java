@@ -76,7 +76,9 @@ final class ErasureCommands {
                 .signedBy(owner.keyPair());
         session.publisher.requestErasure(request).join();
         String digest = HexFormat.of().formatHex(Sha256.digest(new EventCodec().encode(request)));
-        return awaitReceipt(session.endpoints.kafkaBootstrapServers(), domain, request.requestId(), digest);
+        // Receipts and the vault's dead letters are read as the sandbox's observer: a hospital may not (production's
+        // owners get their receipts at the gateway).
+        return awaitReceipt(session.observer(), domain, request.requestId(), digest);
     }
 
     /** The vault refused an erasure request (its dead-letter reason). */
@@ -96,12 +98,13 @@ final class ErasureCommands {
      * original's SHA-256, not its payload, and the request (its id included) is what this CLI published.
      */
     private static ErasureReceipt awaitReceipt(
-            String bootstrapServers, Domain domain, String requestId, String payloadSha256)
+            KafkaLogin observer, Domain domain, String requestId, String payloadSha256)
             throws InterruptedException, ErasureRefusedException {
         EventCodec codec = new EventCodec();
         String receipts = Topic.ERASURE_RECEIPTS.name(domain);
         Object outcome = TopicReader.await(
-                        bootstrapServers,
+                        observer.bootstrapServers(),
+                        observer.settings(),
                         List.of(receipts, Topic.KEY_VAULT_DEAD_LETTER.topicName()),
                         message -> message.topic().equals(receipts)
                                 ? (requestId.equals(message.key())

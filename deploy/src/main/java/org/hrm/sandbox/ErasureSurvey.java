@@ -16,14 +16,12 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
@@ -41,6 +39,7 @@ import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.SealedShare;
+import org.hrm.embedded.KafkaWalls;
 import org.web3j.protocol.Web3j;
 
 /**
@@ -158,7 +157,7 @@ final class ErasureSurvey {
 
     private void topics(List<ErasureCompleteness.Blob> blobs, List<ErasureCompleteness.FoundRelease> releases)
             throws Exception {
-        try (Admin admin = admin();
+        try (Admin admin = admin(SandboxPrincipals.OBSERVER);
                 KafkaConsumer<String, byte[]> consumer = consumer()) {
             Collection<String> names = admin.listTopics().names().get();
             List<TopicPartition> partitions = new ArrayList<>();
@@ -244,7 +243,8 @@ final class ErasureSurvey {
         List<String> names = ErasableTopics.TOPICS.stream()
                 .flatMap(topic -> topic.allNames().stream())
                 .toList();
-        try (Admin admin = admin()) {
+        // Changing topics' settings and rolling their segments is the sandbox's admin's (no production principal may).
+        try (Admin admin = admin(KafkaWalls.ADMIN)) {
             Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
             for (String name : names) {
                 changes.put(
@@ -258,8 +258,7 @@ final class ErasureSurvey {
             admin.incrementalAlterConfigs(changes).all().get();
         }
         Thread.sleep(1_000);
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
+        Properties config = endpoints.kafka(KafkaWalls.ADMIN).config();
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             for (String name : names) {
@@ -271,15 +270,13 @@ final class ErasureSurvey {
         }
     }
 
-    private Admin admin() {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
-        return Admin.create(config);
+    private Admin admin(String principal) {
+        return Admin.create(endpoints.kafka(principal).config());
     }
 
+    /** Reads every topic as the sandbox's observer. */
     private KafkaConsumer<String, byte[]> consumer() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
+        Properties config = endpoints.kafka(SandboxPrincipals.OBSERVER).config();
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_EVENT_BYTES));
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

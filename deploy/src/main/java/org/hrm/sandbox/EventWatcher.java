@@ -21,7 +21,10 @@ import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordSealed;
 
-/** Follows the sealed, committed and dead-letter topics from the beginning, as an operator would. */
+/**
+ * Follows the sealed, committed and dead-letter topics from the beginning, as an operator would (inside the walls
+ * as the sandbox's observer).
+ */
 public final class EventWatcher implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventCodec codec = new EventCodec();
@@ -29,9 +32,8 @@ public final class EventWatcher implements AutoCloseable {
     private final Map<String, RecordCommitted> committed = new ConcurrentHashMap<>();
     private final List<String> deadLetterReasons = new ArrayList<>();
 
-    public EventWatcher(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public EventWatcher(KafkaLogin kafka) {
+        Properties config = kafka.config();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "sandbox-watcher-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
@@ -23,8 +22,8 @@ final class ExpiredTopics {
     private ExpiredTopics() {}
 
     /** Expires everything retention would expire on the {@code hrm.*} topics; returns how many events were deleted. */
-    static long expireAll(String bootstrapServers) throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    static long expireAll(KafkaLogin superUser) throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(superUser.config())) {
             List<String> topics = admin.listTopics().names().get().stream()
                     .filter(name -> name.startsWith("hrm."))
                     .filter(name -> expiring(admin, name))

@@ -18,6 +18,7 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ErasureReceipt;
+import org.hrm.embedded.KafkaWalls;
 
 /**
  * The gateway restarted after its topics lost every earlier event ({@link ExpiredTopics}, as retention would once
@@ -38,7 +39,7 @@ final class GatewayRestartStory {
     Map<String, Object> tell(List<String> owners) throws Exception {
         List<ErasureReceipt> receipts = receipts(owners);
         Map<String, String> before = seen(owners, receipts);
-        long expired = ExpiredTopics.expireAll(platform.kafkaBootstrapServers());
+        long expired = ExpiredTopics.expireAll(platform.kafka(KafkaWalls.ADMIN));
         say.accept("deleted the " + expired
                 + " events the topics held, as expired retention would; restarting the gateway");
         platform.restartGateway();
@@ -61,14 +62,16 @@ final class GatewayRestartStory {
     private List<ErasureReceipt> receipts(List<String> owners) {
         EventCodec codec = new EventCodec();
         List<ErasureReceipt> receipts = new ArrayList<>();
-        TopicReader.readAll(platform.kafkaBootstrapServers(), Topic.ERASURE_RECEIPTS.allNames(), message -> {
-            if (message.value() != null) {
-                ErasureReceipt receipt = codec.decode(message.value(), ErasureReceipt.class);
-                if (owners.contains(receipt.ownerId())) {
-                    receipts.add(receipt);
-                }
-            }
-        });
+        KafkaLogin observer = platform.kafka(SandboxPrincipals.OBSERVER);
+        TopicReader.readAll(
+                observer.bootstrapServers(), observer.settings(), Topic.ERASURE_RECEIPTS.allNames(), message -> {
+                    if (message.value() != null) {
+                        ErasureReceipt receipt = codec.decode(message.value(), ErasureReceipt.class);
+                        if (owners.contains(receipt.ownerId())) {
+                            receipts.add(receipt);
+                        }
+                    }
+                });
         return receipts;
     }
 

@@ -67,19 +67,21 @@ public final class HrmCli {
                 intOption(args, "--mongo-port", 27017),
                 intOption(args, "--chain-port", 8545),
                 3,
-                intOption(args, "--gateway-port", 8080));
+                intOption(args, "--gateway-port", 8080),
+                kafkaWalls(args));
         Files.createDirectories(HOME);
         Platform platform =
                 Platform.start(options, SandboxHsm.tuning(args, HOME), step -> System.out.println("[up] " + step));
         Endpoints endpoints = platform.endpoints();
         List<Path> keyFiles;
-        try (RecordPublisher publisher = RecordPublisher.connect(endpoints.kafkaBootstrapServers())) {
+        KafkaLogin hospital = endpoints.kafka(SandboxPrincipals.HOSPITAL);
+        try (RecordPublisher publisher = RecordPublisher.connect(hospital.bootstrapServers(), hospital.settings())) {
             keyFiles = DevParties.register(
                     platform.devUsers(),
                     HOME.resolve("keys"),
                     publisher,
                     platform.attester(),
-                    endpoints.kafkaBootstrapServers());
+                    endpoints.kafka(SandboxPrincipals.OBSERVER));
         }
         System.out.println("[up] starting fhir-edge-service (the hospital systems' FHIR R4 entry point, as "
                 + DevParties.INSTITUTION + ")");
@@ -161,6 +163,25 @@ public final class HrmCli {
         keyFiles.forEach(file -> System.out.println("  dev key file      " + file.toAbsolutePath()));
     }
 
+    /**
+     * {@code --kafka-walls on|off}: whether the broker runs inside the walls (principals and ACLs), by default {@link
+     * Platform#KAFKA_WALLS_BY_DEFAULT}. Off exists for what cannot connect as a principal yet, such as a client of
+     * another project pointed at the sandbox.
+     */
+    static boolean kafkaWalls(String[] args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--kafka-walls")) {
+                return switch (args[i + 1]) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default ->
+                        throw new IllegalArgumentException("--kafka-walls is on or off, not '" + args[i + 1] + "'");
+                };
+            }
+        }
+        return Platform.KAFKA_WALLS_BY_DEFAULT;
+    }
+
     static int intOption(String[] args, String name, int fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
@@ -182,10 +203,13 @@ public final class HrmCli {
                             --gateway-port (8080), --fhir-port (8090); --hsm: the vault's keys in a SoftHSM2
                             token (PKCS#11), not the key file (apt-get install softhsm2); --prometheus: Debian's
                             Prometheus (apt-get install prometheus) scraping the services with
-                            deploy/prometheus/alerts.yml, on --prometheus-port (9090)
+                            deploy/prometheus/alerts.yml, on --prometheus-port (9090); --kafka-walls on|off: the
+                            broker with one SCRAM principal per service, hospital and tool and the catalogue's ACLs
+                            (off by default for now; the CLI reads the logins from .sandbox/kafka-credentials.properties)
                   demo      run the story (against a running 'up', or on its own platform; --hsm as for up); the
-                            last line is one JSON summary ("masterKeyCustody": keyfile or pkcs11); exit 0 only if
-                            every record was committed and every check held
+                            last line is one JSON summary ("masterKeyCustody": keyfile or pkcs11; "kafkaAcls": whether
+                            the broker runs inside the walls, then "forbiddenPublishRefused" must be true); exit 0 only
+                            if every record was committed and every check held; --kafka-walls on|off as for up
                   bench     [--records N | --rate R --duration S] [--size 1024[,65536,...]] [--naive-records 500]
                             [--limit-records N] [--fetches 2000] [--fetch-rate 200] [--latency-records 10000]
                             [--block-time 0] [--block-gas-limit G] [--report FILE.html]

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -41,10 +40,11 @@ public final class OutcomeWatcher {
 
     private static final Duration PAUSE = Duration.ofMillis(200);
 
-    private final String bootstrapServers;
+    private final KafkaLogin kafka;
 
-    public OutcomeWatcher(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** A watcher reading as {@code kafka}'s principal (the sandbox's observer: dead letters, groups' offsets). */
+    public OutcomeWatcher(KafkaLogin kafka) {
+        this.kafka = kafka;
     }
 
     /** The platform's verdict on one event. */
@@ -119,7 +119,7 @@ public final class OutcomeWatcher {
 
     private Optional<String> deadLetter(RecordMetadata sent, String deadLetterTopic) {
         String[] reason = new String[1];
-        TopicReader.readAll(bootstrapServers, List.of(deadLetterTopic), record -> {
+        TopicReader.readAll(kafka.bootstrapServers(), kafka.settings(), List.of(deadLetterTopic), record -> {
             if (isDeadLetterOf(record, sent)) {
                 reason[0] = header(record, EventHeaders.DLT_REASON).orElse("(no reason given)");
             }
@@ -160,8 +160,6 @@ public final class OutcomeWatcher {
     }
 
     private Properties adminConfig() {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return config;
+        return kafka.config();
     }
 }

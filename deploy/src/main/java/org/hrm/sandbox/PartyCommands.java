@@ -40,7 +40,7 @@ final class PartyCommands {
                     SandboxAttester.of(session.endpoints).register(keys, kind, institution, institutionKeys);
             RecordMetadata sent = session.publisher.register(registration).join();
             System.err.println("private key in " + keystore + " (keep it safe: it opens this party's records)");
-            return new OutcomeWatcher(session.endpoints.kafkaBootstrapServers())
+            return new OutcomeWatcher(session.observer())
                     .reportConsent(
                             sent,
                             OutcomeWatcher.CONSENT_PARTIES,
@@ -64,7 +64,7 @@ final class PartyCommands {
                     ? SandboxAttester.of(session.endpoints).lostKey(old.partyId(), old.publicKey(), next)
                     : PartyKeyRotated.rotate(old.partyId(), old.keyPair(), next.keyPair(), java.time.Instant.now());
             RecordMetadata sent = session.publisher.rotateKey(rotation).join();
-            int exit = new OutcomeWatcher(session.endpoints.kafkaBootstrapServers())
+            int exit = new OutcomeWatcher(session.observer())
                     .reportConsent(
                             sent,
                             OutcomeWatcher.CONSENT_PARTIES,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.consent.ConsentApplication;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.KafkaRole;
@@ -45,6 +46,14 @@ public final class Platform implements AutoCloseable {
      */
     public static final Set<String> SANDBOX_HOSPITALS = Set.of("sandbox-hospital", "sandbox-fhir-edge");
 
+    /**
+     * Whether the platform's broker runs inside the walls unless its options say otherwise. Still off: the SDK's
+     * hospital-side readers of standing grants, release answers and record stages (and the FHIR edge, which uses them)
+     * read topics a hospital's principal may not, and connect without a principal; they move to the gateway, then
+     * this turns on. Every other sandbox client already connects as its principal ({@link SandboxPrincipals}).
+     */
+    public static final boolean KAFKA_WALLS_BY_DEFAULT = false;
+
     /** The services' start methods apply properties after the banner is printed; an argument comes first. */
     private static final String QUIET = "--spring.main.banner-mode=off";
 
@@ -67,7 +76,7 @@ public final class Platform implements AutoCloseable {
      * whether its broker runs inside the walls ({@link #kafkaWalls}).
      *
      * @param kafkaWalls SASL SCRAM-SHA-512 with one principal per service and per hospital and the catalogue's ACLs
-     *     ({@link KafkaWalls}); off by default until every sandbox client connects as its principal
+     *     ({@link KafkaWalls}); {@link #KAFKA_WALLS_BY_DEFAULT} unless asked otherwise
      */
     public record Options(
             Path home, int mongoPort, int chainPort, int partitions, int gatewayPort, boolean kafkaWalls) {
@@ -76,7 +85,7 @@ public final class Platform implements AutoCloseable {
         }
 
         public Options(Path home, int mongoPort, int chainPort, int partitions, int gatewayPort) {
-            this(home, mongoPort, chainPort, partitions, gatewayPort, false);
+            this(home, mongoPort, chainPort, partitions, gatewayPort, KAFKA_WALLS_BY_DEFAULT);
         }
 
         /** These options with the broker inside the walls (or not). */
@@ -137,6 +146,9 @@ public final class Platform implements AutoCloseable {
                             options.partitions(),
                             KafkaWalls.generate(SANDBOX_HOSPITALS),
                             CatalogueTopics.list(options.partitions(), (short) 1, Topic.values()))));
+            Path credentials = kafkaCredentialsFile();
+            KafkaCredentialsFile.write(credentials, SandboxPrincipals.CLI, kafka::clientProperties);
+            started.push(() -> Files.deleteIfExists(credentials));
         } else {
             progress.accept("starting Kafka (KRaft, in-process)");
             kafka = track(stages.start("broker", () -> EmbeddedKafka.start(options.partitions())));
@@ -250,6 +262,17 @@ public final class Platform implements AutoCloseable {
         return kafka.walls().isPresent();
     }
 
+    private Path kafkaCredentialsFile() {
+        return options.home().toAbsolutePath().resolve(KafkaCredentialsFile.NAME);
+    }
+
+    /** How a client in this JVM connects as {@code principal}; anonymously when the broker is open. */
+    public KafkaLogin kafka(String principal) {
+        return kafkaWalls()
+                ? new KafkaLogin(kafka.bootstrapServers(), principal, kafka.clientProperties(principal))
+                : KafkaLogin.open(kafka.bootstrapServers());
+    }
+
     /**
      * What a Kafka client connecting as {@code principal} adds to its configuration (security protocol, mechanism, the
      * JAAS line with this run's password); nothing when the broker is open. The principals are {@link KafkaRole}'s,
@@ -258,6 +281,12 @@ public final class Platform implements AutoCloseable {
      */
     public Map<String, String> kafkaClientProperties(String principal) {
         return kafka.clientProperties(principal);
+    }
+
+    /** A publisher in this JVM connecting as {@code principal} (one of {@link SandboxPrincipals}); close it. */
+    public RecordPublisher publisher(String principal) {
+        KafkaLogin login = kafka(principal);
+        return RecordPublisher.connect(login.bootstrapServers(), login.settings());
     }
 
     public String mongoUri(String database) {
@@ -333,7 +362,8 @@ public final class Platform implements AutoCloseable {
                             .map(user -> user.partyId() + " (" + user.role() + ")")
                             .toList(),
                     Map.of(SandboxAttester.KEY_ID, secrets.gatewayAttestationPublicKey()),
-                    secrets.consentPublicKey());
+                    secrets.consentPublicKey(),
+                    kafkaWalls() ? kafkaCredentialsFile().toString() : null);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the sandbox's key files in " + options.home(), e);
         }

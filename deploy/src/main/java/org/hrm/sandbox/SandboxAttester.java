@@ -80,9 +80,9 @@ public final class SandboxAttester {
      * clients read the directory from the histories consent-service publishes once it accepted a registration, so a
      * party is in a client's directory only from then on.
      */
-    public static void publishInOrder(RecordPublisher publisher, String bootstrapServers, List<PartyRegistered> parties)
+    public static void publishInOrder(RecordPublisher publisher, KafkaLogin observer, List<PartyRegistered> parties)
             throws InterruptedException {
-        OutcomeWatcher watcher = new OutcomeWatcher(bootstrapServers);
+        OutcomeWatcher watcher = new OutcomeWatcher(observer);
         for (PartyRegistered institution : parties.stream()
                 .filter(party -> party.kind() == PartyKind.SYSTEM)
                 .toList()) {
@@ -109,9 +109,12 @@ public final class SandboxAttester {
     }
 
     /** The party directory as a client reads it, trusting this attester's key; refused histories are not reported. */
-    public PartyDirectory directory(String bootstrapServers) {
+    public PartyDirectory directory(KafkaLogin kafka) {
         return PartyDirectory.read(
-                bootstrapServers, AttestationKeys.of(Map.of(KEY_ID, key.publicKey())), warning -> {});
+                kafka.bootstrapServers(),
+                kafka.settings(),
+                AttestationKeys.of(Map.of(KEY_ID, key.publicKey())),
+                warning -> {});
     }
 
     /** The public key, as consumers are configured to trust it. */

@@ -19,7 +19,10 @@ import org.hrm.contracts.authority.AttestationKeys;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
-/** What a CLI command works against: a running sandbox's endpoints, and clients to reach them. */
+/**
+ * What a CLI command works against: a running sandbox's endpoints, and clients to reach them. Its publisher connects
+ * as the sandbox's hospital system ({@link SandboxPrincipals#HOSPITAL}), the principal the CLI's parties write as.
+ */
 final class Session implements AutoCloseable {
     final Endpoints endpoints;
     final RecordPublisher publisher;
@@ -27,7 +30,9 @@ final class Session implements AutoCloseable {
 
     private Session(Endpoints endpoints) {
         this.endpoints = endpoints;
-        this.publisher = RecordPublisher.connect(endpoints.kafkaBootstrapServers());
+        this.publisher = RecordPublisher.connect(
+                endpoints.kafkaBootstrapServers(),
+                endpoints.kafka(SandboxPrincipals.HOSPITAL).settings());
         this.web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
     }
 
@@ -79,6 +84,7 @@ final class Session implements AutoCloseable {
         }
         return PartyDirectory.read(
                 endpoints.kafkaBootstrapServers(),
+                kafka(SandboxPrincipals.HOSPITAL).settings(),
                 AttestationKeys.of(trusted),
                 warning -> System.err.println("warning: " + warning));
     }
@@ -93,6 +99,16 @@ final class Session implements AutoCloseable {
         }
         URI gateway = URI.create(endpoints.gatewayUrl());
         return new GatewayClient(gateway, new DevLoginTokens(gateway, partyId));
+    }
+
+    /** How a client of this session connects as {@code principal} (one of {@link SandboxPrincipals}). */
+    KafkaLogin kafka(String principal) {
+        return endpoints.kafka(principal);
+    }
+
+    /** The login of the sandbox's test tooling: reads every topic, writes none. */
+    KafkaLogin observer() {
+        return kafka(SandboxPrincipals.OBSERVER);
     }
 
     String contract(Domain domain) {

@@ -74,7 +74,8 @@ final class StoreDemo {
         say("no running platform found: starting one for this demo (logs in .sandbox/logs)");
         Path home = HrmCli.HOME.resolve("demo");
         Platform.Tuning tuning = SandboxHsm.tuning(args, home);
-        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), tuning, step -> say(step))) {
+        Platform.Options options = Platform.Options.ephemeral(home).withKafkaWalls(HrmCli.kafkaWalls(args));
+        try (Platform platform = Platform.start(options, tuning, step -> say(step))) {
             return new StoreDemo()
                     .inspecting(platform::gatewayReleases)
                     .restarting(platform)
@@ -93,10 +94,11 @@ final class StoreDemo {
     int tell(Endpoints endpoints) throws Exception {
         Map<String, SecretBytes> secrets = new LinkedHashMap<>();
         List<ConsentStory.Subject> subjects = new ArrayList<>();
-        try (EventWatcher watcher = new EventWatcher(endpoints.kafkaBootstrapServers());
+        try (EventWatcher watcher = new EventWatcher(endpoints.kafka(SandboxPrincipals.OBSERVER));
                 Session session = Session.of(endpoints);
                 FhirStory fhir = FhirStory.start(endpoints, hospital, Map.of(ALICE, alice, BOB, bob), StoreDemo::say)) {
             register(session);
+            boolean forbiddenPublishRefused = forbiddenPublishRefused(endpoints);
             List<CompletableFuture<?>> sends = new ArrayList<>();
             for (Story story : stories(fhir)) {
                 SaltRecorder random = new SaltRecorder();
@@ -139,6 +141,8 @@ final class StoreDemo {
                 consent.putAll(restartGateway());
             }
             summary = summarize(endpoints, secrets, fhir, ours, watcher, consent);
+            summary.put("kafkaAcls", endpoints.kafkaWalls());
+            summary.put("forbiddenPublishRefused", forbiddenPublishRefused);
             summary.putAll(completeness);
             System.out.println(Json.write(summary));
             boolean storiesHeld = !consent.isEmpty()
@@ -151,6 +155,7 @@ final class StoreDemo {
                             && storiesHeld
                             && erasureComplete
                             && fhir.held()
+                            && (forbiddenPublishRefused || !endpoints.kafkaWalls())
                     ? 0
                     : 1;
         }
@@ -168,6 +173,24 @@ final class StoreDemo {
         return new GatewayRestartStory(platform, StoreDemo::say).tell(List.of(alice.partyId(), bob.partyId()));
     }
 
+    /**
+     * Inside the walls, the demo's hospital publishes a release decision (consent-service's topic): the broker must
+     * refuse it. On an open broker nothing is tried (the forged event would reach the vault) and the answer is false.
+     */
+    private static boolean forbiddenPublishRefused(Endpoints endpoints) throws InterruptedException {
+        if (!endpoints.kafkaWalls()) {
+            say("Kafka is open (--kafka-walls off): no principals, no ACLs; the forbidden publish is not tried");
+            return false;
+        }
+        boolean refused = ForbiddenPublish.refused(endpoints.kafka(SandboxPrincipals.HOSPITAL));
+        say(
+                refused
+                        ? "the broker refused the hospital's publish to " + ForbiddenPublish.TOPIC
+                                + " (only consent-service" + " writes it): TopicAuthorizationException"
+                        : "the broker did NOT refuse the hospital's publish to " + ForbiddenPublish.TOPIC);
+        return refused;
+    }
+
     /** The last story's summary, as printed on its last line. */
     Map<String, Object> summary() {
         return summary;
@@ -181,7 +204,7 @@ final class StoreDemo {
         SandboxAttester attester = SandboxAttester.of(session.endpoints);
         SandboxAttester.publishInOrder(
                 session.publisher,
-                session.endpoints.kafkaBootstrapServers(),
+                session.observer(),
                 List.of(
                         attester.register(hospital, PartyKind.SYSTEM, null, null),
                         attester.register(alice, PartyKind.PATIENT, null, null),

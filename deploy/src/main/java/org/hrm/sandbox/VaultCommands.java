@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
@@ -105,8 +106,13 @@ final class VaultCommands {
                 draft.issuedAt(),
                 ServiceSettings.OPERATOR_ID,
                 operator.sign(draft.signedBytes()));
-        session.publisher.command(sent).join();
-        VaultProgress last = follow(session.endpoints.kafkaBootstrapServers(), sent.commandId());
+        // Only operators' tooling may write the vault's commands (and read its progress): not the session's hospital.
+        KafkaLogin operatorLogin = session.kafka(SandboxPrincipals.OPERATOR);
+        try (RecordPublisher commands =
+                RecordPublisher.connect(operatorLogin.bootstrapServers(), operatorLogin.settings())) {
+            commands.command(sent).join();
+        }
+        VaultProgress last = follow(operatorLogin, sent.commandId());
         return "DONE".equals(last.state()) ? 0 : 1;
     }
 
@@ -118,17 +124,21 @@ final class VaultCommands {
         return new SandboxSecrets(Path.of(session.endpoints.logDir()).getParent()).operatorKeyFile();
     }
 
-    private static VaultProgress follow(String bootstrapServers, String commandId) throws InterruptedException {
+    private static VaultProgress follow(KafkaLogin operator, String commandId) throws InterruptedException {
         EventCodec codec = new EventCodec();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         int printed = 0;
         while (System.nanoTime() < deadline) {
             List<VaultProgress> progress = new java.util.ArrayList<>();
-            TopicReader.readAll(bootstrapServers, List.of(Topic.VAULT_PROGRESS.topicName()), message -> {
-                if (commandId.equals(message.key())) {
-                    progress.add(codec.decode(message.value(), VaultProgress.class));
-                }
-            });
+            TopicReader.readAll(
+                    operator.bootstrapServers(),
+                    operator.settings(),
+                    List.of(Topic.VAULT_PROGRESS.topicName()),
+                    message -> {
+                        if (commandId.equals(message.key())) {
+                            progress.add(codec.decode(message.value(), VaultProgress.class));
+                        }
+                    });
             for (VaultProgress step : progress.subList(printed, progress.size())) {
                 System.out.printf(
                         "[vault] %s %s %d/%d %s%n",

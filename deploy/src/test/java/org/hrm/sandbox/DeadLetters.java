@@ -6,14 +6,15 @@ import java.util.List;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.EventHeaders;
 
-/** The reason a service gave for dead-lettering the event with the given key. */
+/** The reason a service gave for dead-lettering the event with the given key (read as the sandbox's observer). */
 final class DeadLetters {
     private DeadLetters() {}
 
-    static String awaitReason(String bootstrapServers, String topic, String key, Duration timeout)
+    static String awaitReason(KafkaLogin observer, String topic, String key, Duration timeout)
             throws InterruptedException {
         return TopicReader.await(
-                        bootstrapServers,
+                        observer.bootstrapServers(),
+                        observer.settings(),
                         List.of(topic),
                         message -> {
                             var header = message.headers().lastHeader(EventHeaders.DLT_REASON);

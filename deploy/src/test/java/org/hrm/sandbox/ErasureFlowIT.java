@@ -63,7 +63,7 @@ class ErasureFlowIT {
             parties.add(attester.register(patient, PartyKind.PATIENT, null, null));
         }
         try {
-            SandboxAttester.publishInOrder(session.publisher, platform.kafkaBootstrapServers(), parties);
+            SandboxAttester.publishInOrder(session.publisher, platform.kafka(SandboxPrincipals.OBSERVER), parties);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -79,7 +79,7 @@ class ErasureFlowIT {
                 carols.get(0).recordId(),
                 carols.get(1).recordId(),
                 danas.recordId());
-        try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers())) {
+        try (EventWatcher watcher = new EventWatcher(platform.kafka(SandboxPrincipals.OBSERVER))) {
             assertThat(watcher.awaitCommitted(ids, Duration.ofSeconds(90), line -> {}))
                     .isTrue();
         }

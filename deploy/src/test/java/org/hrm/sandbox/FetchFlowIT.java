@@ -23,6 +23,7 @@ import org.hrm.client.sdk.RecordEncryptor;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.KafkaRole;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AccessBasis;
 import org.hrm.contracts.events.AccessDecided;
@@ -74,7 +75,7 @@ class FetchFlowIT {
         parties.add(attester.register(DR_CHEN, PartyKind.PRACTITIONER, HOSPITAL.partyId(), HOSPITAL));
         parties.add(attester.register(DR_OTHER, PartyKind.PRACTITIONER, elsewhere.partyId(), elsewhere));
         try {
-            SandboxAttester.publishInOrder(session.publisher, platform.kafkaBootstrapServers(), parties);
+            SandboxAttester.publishInOrder(session.publisher, platform.kafka(SandboxPrincipals.OBSERVER), parties);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -82,7 +83,7 @@ class FetchFlowIT {
         bobRecord = store(Domain.PATIENT, BOB, "bob: penicillin allergy");
         drOtherRecord = store(Domain.PRACTITIONER, DR_OTHER, "dr-other: board certified 2019");
         bobEmergencyRecord = store(Domain.PATIENT, BOB, "bob: ECG, atrial fibrillation");
-        try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers())) {
+        try (EventWatcher watcher = new EventWatcher(platform.kafka(SandboxPrincipals.OBSERVER))) {
             assertThat(watcher.awaitCommitted(
                             List.of(
                                     aliceRecord.recordId(),
@@ -164,7 +165,10 @@ class FetchFlowIT {
         session.publisher.grant(forged).join();
 
         assertThat(DeadLetters.awaitReason(
-                        platform.kafkaBootstrapServers(), Topic.CONSENT_DEAD_LETTER.topicName(), BOB.partyId(), WAIT))
+                        platform.kafka(SandboxPrincipals.OBSERVER),
+                        Topic.CONSENT_DEAD_LETTER.topicName(),
+                        BOB.partyId(),
+                        WAIT))
                 .containsIgnoringCase("owner");
         assertThat(fetch(bobRecord, MALLORY, null).allowed()).isFalse();
     }
@@ -181,7 +185,7 @@ class FetchFlowIT {
         assertThat(read).isEqualTo(bobEmergencyRecord.plaintext());
         assertThat(otherInstitution.allowed()).isFalse();
         assertThat(AuditTrail.emergencyReadAudited(
-                        platform.kafkaBootstrapServers(), BOB.partyId(), bobEmergencyRecord.recordId(), WAIT))
+                        platform.kafka(SandboxPrincipals.OBSERVER), BOB.partyId(), bobEmergencyRecord.recordId(), WAIT))
                 .isTrue();
     }
 
@@ -194,7 +198,7 @@ class FetchFlowIT {
         republishDecision(aliceRecord.domain(), aliceRecord.recordId(), decision);
 
         assertThat(ReleaseAnswers.awaitDenial(
-                                platform.kafkaBootstrapServers(),
+                                platform.kafka(SandboxPrincipals.OBSERVER),
                                 aliceRecord.domain(),
                                 first.released().requestId(),
                                 WAIT)
@@ -285,7 +289,7 @@ class FetchFlowIT {
         EncryptedRecord record =
                 new RecordEncryptor().encrypt(recordId, Domain.PATIENT, owner.partyId(), HOSPITAL, plaintext, readers);
         session.publisher.publish(record.toSubmitted(Instant.now(), category)).join();
-        try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers())) {
+        try (EventWatcher watcher = new EventWatcher(platform.kafka(SandboxPrincipals.OBSERVER))) {
             assertThat(watcher.awaitCommitted(List.of(recordId), Duration.ofSeconds(60), line -> {}))
                     .isTrue();
         }
@@ -297,7 +301,10 @@ class FetchFlowIT {
         EventCodec codec = new EventCodec();
         byte[][] found = {null};
         org.hrm.client.kafka.TopicReader.readAll(
-                platform.kafkaBootstrapServers(), List.of(Topic.ACCESS_DECIDED.name(domain)), message -> {
+                platform.kafkaBootstrapServers(),
+                platform.kafka(SandboxPrincipals.OBSERVER).settings(),
+                List.of(Topic.ACCESS_DECIDED.name(domain)),
+                message -> {
                     if (codec.decode(message.value(), AccessDecided.class)
                             .requestId()
                             .equals(requestId)) {
@@ -309,7 +316,8 @@ class FetchFlowIT {
     }
 
     private static void republishDecision(Domain domain, String recordId, byte[] decision) {
-        var config = Map.<String, Object>of("bootstrap.servers", platform.kafkaBootstrapServers());
+        // A replay of consent's own decision: inside the walls only consent-service's principal may write the topic.
+        var config = platform.kafka(KafkaRole.CONSENT.principal()).config();
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> message =
@@ -425,6 +433,6 @@ class FetchFlowIT {
     }
 
     private static RecordFetcher.Answer awaitAnswerTo(String requestId, Domain domain) throws InterruptedException {
-        return ReleaseAnswers.await(platform.kafkaBootstrapServers(), domain, requestId, WAIT);
+        return ReleaseAnswers.await(platform.kafka(SandboxPrincipals.OBSERVER), domain, requestId, WAIT);
     }
 }

@@ -101,7 +101,7 @@ record FhirEdgeClient(Platform platform, String fhirBase, String ehrPatient, Par
         assertThat(answer.allowed()).as("released to the owner").isTrue();
         String servers = platform.kafkaBootstrapServers();
         RecordCommands.Verified verified = RecordCommands.openVerified(
-                answer, platform.attester().directory(servers), owner, owner, signature -> Optional.empty());
+                answer, platform.attester().directory(platform.kafka(SandboxPrincipals.HOSPITAL)), owner, owner, signature -> Optional.empty());
         assertThat(verified.submission().authorId()).isEqualTo(hospitalId);
         assertThat(verified.submission().category()).isNotBlank();
         return (Resource) FHIR.newJsonParser().parseResource(new String(verified.plaintext(), StandardCharsets.UTF_8));
@@ -126,7 +126,10 @@ record FhirEdgeClient(Platform platform, String fhirBase, String ehrPatient, Par
         EventCodec codec = new EventCodec();
         long[] count = {0};
         TopicReader.readAll(
-                platform.kafkaBootstrapServers(), List.of(Topic.RECORD_SUBMITTED.name(Domain.PATIENT)), record -> {
+                platform.kafkaBootstrapServers(),
+                platform.kafka(SandboxPrincipals.OBSERVER).settings(),
+                List.of(Topic.RECORD_SUBMITTED.name(Domain.PATIENT)),
+                record -> {
                     if (record.value() != null && owner.partyId().equals(ownerOf(codec, record.value()))) {
                         count[0]++;
                     }

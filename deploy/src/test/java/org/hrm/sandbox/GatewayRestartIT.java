@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.KafkaRole;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ErasureReceipt;
+import org.hrm.embedded.KafkaWalls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class GatewayRestartIT {
         ConsentGranted grant = parties.grantAndAwaitFetch(kept);
         ErasureReceipt receipt = parties.erase(erased);
 
-        assertThat(ExpiredTopics.expireAll(platform.kafkaBootstrapServers())).isPositive();
+        assertThat(ExpiredTopics.expireAll(platform.kafka(KafkaWalls.ADMIN))).isPositive();
         platform.restartGateway();
         parties.at(platform.gatewayUrl());
 
@@ -106,7 +107,7 @@ class GatewayRestartIT {
     void anEventTheViewsCannotReadIsDeadLetteredWithTheReasonAndTheReaderReadsOn() throws Exception {
         String key = UUID.randomUUID().toString();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()),
+                platform.kafka(KafkaRole.LEDGER_WRITER.principal()).config(),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(
@@ -115,7 +116,10 @@ class GatewayRestartIT {
         }
 
         String reason = DeadLetters.awaitReason(
-                platform.kafkaBootstrapServers(), Topic.GATEWAY_DEAD_LETTER.topicName(), key, GatewayParties.WAIT);
+                platform.kafka(SandboxPrincipals.OBSERVER),
+                Topic.GATEWAY_DEAD_LETTER.topicName(),
+                key,
+                GatewayParties.WAIT);
 
         assertThat(reason).isNotBlank();
         String later = parties.submitCommitted("{\"valueString\":\"after\"}".getBytes(UTF_8));

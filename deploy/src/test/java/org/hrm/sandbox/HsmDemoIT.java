@@ -79,7 +79,7 @@ class HsmDemoIT {
         register();
         EncryptedRecord danas = store(DANA, "dana: allergy to latex");
         EncryptedRecord eves = store(EVE, "eve: vaccination record");
-        try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers())) {
+        try (EventWatcher watcher = new EventWatcher(platform.kafka(SandboxPrincipals.OBSERVER))) {
             assertThat(watcher.awaitCommitted(
                             List.of(danas.recordId(), eves.recordId()), Duration.ofSeconds(90), line -> {}))
                     .isTrue();
@@ -114,7 +114,7 @@ class HsmDemoIT {
         SandboxAttester attester = SandboxAttester.of(session.endpoints);
         SandboxAttester.publishInOrder(
                 session.publisher,
-                session.endpoints.kafkaBootstrapServers(),
+                session.observer(),
                 List.of(
                         attester.register(HOSPITAL, PartyKind.SYSTEM, null, null),
                         attester.register(DANA, PartyKind.PATIENT, null, null),

@@ -100,6 +100,22 @@ class KafkaWallsIT {
     }
 
     @Test
+    void theCliFindsItsLoginsInAnOwnerOnlyFileAndTheDemosForbiddenPublishIsRefused() throws Exception {
+        Endpoints endpoints = platform.endpoints();
+        java.nio.file.Path credentials = java.nio.file.Path.of(endpoints.kafkaCredentialsFile());
+
+        boolean refused = ForbiddenPublish.refused(endpoints.kafka(SandboxPrincipals.HOSPITAL));
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)))
+                .isEqualTo("rw-------");
+        assertThat(endpoints.kafka(SandboxPrincipals.HOSPITAL).authenticated()).isTrue();
+        assertThat(refused).isTrue();
+        assertThatThrownBy(() -> endpoints.kafka(KafkaRole.CONSENT.principal()))
+                .as("a service's login is not left for the CLI")
+                .hasMessageContaining("no Kafka login");
+    }
+
+    @Test
     void aHospitalIsRefusedADecisionTopicAndStandingGrants() {
         try (KafkaProducer<String, byte[]> hospital = producer(HOSPITAL)) {
             assertThatThrownBy(() -> hospital.send(new ProducerRecord<>(DECIDED, "forged", new byte[] {1}))

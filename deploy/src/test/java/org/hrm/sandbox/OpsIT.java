@@ -246,7 +246,7 @@ class OpsIT {
     /** Not JSON: the vault (and consent-service, which indexes submissions) must dead-letter it. */
     private void sendUnreadableSubmission() {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", platform.kafkaBootstrapServers()),
+                platform.kafka(SandboxPrincipals.HOSPITAL).config(),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(
@@ -270,6 +270,7 @@ class OpsIT {
         String topic = Topic.heartbeatsOf(service).orElseThrow().topicName();
         return TopicReader.await(
                         platform.kafkaBootstrapServers(),
+                        platform.kafka(SandboxPrincipals.OBSERVER).settings(),
                         List.of(topic),
                         record -> {
                             ServiceHeartbeat beat = codec.decode(record.value(), ServiceHeartbeat.class);
@@ -285,12 +286,16 @@ class OpsIT {
         topics.addAll(Topic.RECORD_SEALED.allNames());
         topics.addAll(Topic.RECORD_COMMITTED.allNames());
         Map<String, Map<String, TraceParent>> traces = new HashMap<>();
-        TopicReader.readAll(platform.kafkaBootstrapServers(), topics, record -> {
-            String type = header(record, EventHeaders.EVENT_TYPE);
-            TraceParent.parse(header(record, EventHeaders.TRACE_PARENT))
-                    .ifPresent(trace -> traces.computeIfAbsent(record.key(), key -> new HashMap<>())
-                            .put(type, trace));
-        });
+        TopicReader.readAll(
+                platform.kafkaBootstrapServers(),
+                platform.kafka(SandboxPrincipals.OBSERVER).settings(),
+                topics,
+                record -> {
+                    String type = header(record, EventHeaders.EVENT_TYPE);
+                    TraceParent.parse(header(record, EventHeaders.TRACE_PARENT))
+                            .ifPresent(trace -> traces.computeIfAbsent(record.key(), key -> new HashMap<>())
+                                    .put(type, trace));
+                });
         return traces;
     }
 

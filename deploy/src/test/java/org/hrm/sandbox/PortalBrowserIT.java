@@ -77,7 +77,7 @@ class PortalBrowserIT {
         recordId = submit(hospital, TEXT, "Observation");
         observationId = submit(hospital, OBSERVATION, "Observation");
         documentId = submit(hospital, DOCUMENT, "DocumentReference");
-        try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers())) {
+        try (EventWatcher watcher = new EventWatcher(platform.kafka(SandboxPrincipals.OBSERVER))) {
             assertThat(watcher.awaitCommitted(
                             List.of(recordId, observationId, documentId), Duration.ofSeconds(90), line -> {}))
                     .isTrue();
@@ -210,7 +210,10 @@ class PortalBrowserIT {
         EventCodec codec = new EventCodec();
         List<ErasureRequested> found = new ArrayList<>();
         TopicReader.readAll(
-                platform.kafkaBootstrapServers(), List.of(Topic.ERASURE_REQUESTED.name(Domain.PATIENT)), record -> {
+                platform.kafkaBootstrapServers(),
+                platform.kafka(SandboxPrincipals.OBSERVER).settings(),
+                List.of(Topic.ERASURE_REQUESTED.name(Domain.PATIENT)),
+                record -> {
                     if (record.value() != null) {
                         ErasureRequested request = codec.decode(record.value(), ErasureRequested.class);
                         if (erasedRecordId.equals(request.recordId())) {
@@ -245,7 +248,7 @@ class PortalBrowserIT {
                 .register(platform.attester().register(party, kind, institution, vouching))
                 .join();
         // Registered one at a time, each accepted before the next: a practitioner's is checked against its hospital.
-        new OutcomeWatcher(platform.kafkaBootstrapServers())
+        new OutcomeWatcher(platform.kafka(SandboxPrincipals.OBSERVER))
                 .await(
                         sent,
                         OutcomeWatcher.CONSENT_PARTIES,

@@ -13,11 +13,12 @@ import org.hrm.contracts.events.RecordReleased;
 final class ReleaseAnswers {
     private ReleaseAnswers() {}
 
-    static RecordFetcher.Answer await(String bootstrapServers, Domain domain, String requestId, Duration timeout)
+    static RecordFetcher.Answer await(KafkaLogin observer, Domain domain, String requestId, Duration timeout)
             throws InterruptedException {
         EventCodec codec = new EventCodec();
         return TopicReader.await(
-                        bootstrapServers,
+                        observer.bootstrapServers(),
+                        observer.settings(),
                         List.of(Topic.RECORD_RELEASED.name(domain), Topic.RECORD_RELEASE_DENIED.name(domain)),
                         message -> {
                             if (message.topic().endsWith("record-released")) {
@@ -34,11 +35,12 @@ final class ReleaseAnswers {
     }
 
     /** Waits for a denial of the request id (a replay is answered by a denial after the first release). */
-    static RecordReleaseDenied awaitDenial(String bootstrapServers, Domain domain, String requestId, Duration timeout)
+    static RecordReleaseDenied awaitDenial(KafkaLogin observer, Domain domain, String requestId, Duration timeout)
             throws InterruptedException {
         EventCodec codec = new EventCodec();
         return TopicReader.await(
-                        bootstrapServers,
+                        observer.bootstrapServers(),
+                        observer.settings(),
                         List.of(Topic.RECORD_RELEASE_DENIED.name(domain)),
                         message -> {
                             RecordReleaseDenied denied = codec.decode(message.value(), RecordReleaseDenied.class);

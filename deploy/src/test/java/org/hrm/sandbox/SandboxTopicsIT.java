@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -17,6 +16,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.hrm.contracts.ErasableTopics;
 import org.hrm.contracts.Topic;
 import org.hrm.deploy.TopicFiles;
+import org.hrm.embedded.KafkaWalls;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +33,8 @@ class SandboxTopicsIT {
                 .toList();
 
         Map<String, String> described = new TreeMap<>();
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
+        // Topics' settings are the sandbox admin's to describe (no production principal may).
+        try (Admin admin = Admin.create(platform.kafka(KafkaWalls.ADMIN).config())) {
             Map<String, TopicDescription> topics =
                     admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
             Map<ConfigResource, Config> configs = admin.describeConfigs(names.stream()

@@ -53,8 +53,8 @@ final class SharedPlatform {
      */
     static void register(List<PartyRegistered> parties) {
         Platform platform = get();
-        try (RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers())) {
-            SandboxAttester.publishInOrder(publisher, platform.kafkaBootstrapServers(), parties);
+        try (RecordPublisher publisher = platform.publisher(SandboxPrincipals.HOSPITAL)) {
+            SandboxAttester.publishInOrder(publisher, platform.kafka(SandboxPrincipals.OBSERVER), parties);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while registering parties", e);
@@ -64,8 +64,8 @@ final class SharedPlatform {
     /** Publishes the records as a hospital system would and waits until each is committed; their commits by id. */
     static Map<String, RecordCommitted> submitAndAwait(List<EncryptedRecord> records) {
         Platform platform = get();
-        try (EventWatcher watcher = new EventWatcher(platform.kafkaBootstrapServers());
-                RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers())) {
+        try (EventWatcher watcher = new EventWatcher(platform.kafka(SandboxPrincipals.OBSERVER));
+                RecordPublisher publisher = platform.publisher(SandboxPrincipals.HOSPITAL)) {
             records.forEach(record -> publisher.publish(record).join());
 
             List<String> ids = records.stream().map(EncryptedRecord::recordId).toList();

@@ -55,12 +55,9 @@ public final class PartyDirectory {
         return read(bootstrapServers, Map.of(), trusted, warnings);
     }
 
-    /**
-     * The same, connecting with extra consumer settings: a hospital's principal inside the Kafka walls, which may read
-     * this public topic and no other.
-     */
+    /** {@link #read(String, AttestationKeys, Consumer)} as a principal: {@code settings} are its security settings. */
     public static PartyDirectory read(
-            String bootstrapServers, Map<String, Object> settings, AttestationKeys trusted, Consumer<String> warnings) {
+            String bootstrapServers, Map<String, ?> settings, AttestationKeys trusted, Consumer<String> warnings) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         TopicReader.readAll(bootstrapServers, settings, List.of(Topic.PARTY_DIRECTORY.topicName()), records::add);
         return of(records, trusted, warnings);

@@ -30,8 +30,8 @@ public final class TopicReader {
         return consumer(bootstrapServers, Map.of());
     }
 
-    /** A consumer with extra settings (the principal's SASL or TLS login); no group, no committed offsets. */
-    public static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, Map<String, Object> settings) {
+    /** A consumer with extra settings (the principal's security settings: protocol, SASL, trust store...). */
+    public static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, Map<String, ?> settings) {
         Properties config = new Properties();
         config.putAll(settings);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -55,10 +55,10 @@ public final class TopicReader {
         readAll(bootstrapServers, Map.of(), topics, sink);
     }
 
-    /** The same, connecting with extra consumer settings (the reader's principal inside the Kafka walls). */
+    /** {@link #readAll(String, List, Consumer)} with extra consumer settings (a principal's security settings). */
     public static void readAll(
             String bootstrapServers,
-            Map<String, Object> settings,
+            Map<String, ?> settings,
             List<String> topics,
             Consumer<ConsumerRecord<String, byte[]>> sink) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers, settings)) {
@@ -83,10 +83,21 @@ public final class TopicReader {
             Function<ConsumerRecord<String, byte[]>, T> match,
             Duration timeout)
             throws InterruptedException {
+        return await(bootstrapServers, Map.of(), topics, match, timeout);
+    }
+
+    /** {@link #await(String, List, Function, Duration)} with extra consumer settings (a principal's). */
+    public static <T> Optional<T> await(
+            String bootstrapServers,
+            Map<String, ?> settings,
+            List<String> topics,
+            Function<ConsumerRecord<String, byte[]>, T> match,
+            Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             List<T> found = new ArrayList<>(1);
-            readAll(bootstrapServers, topics, record -> {
+            readAll(bootstrapServers, settings, topics, record -> {
                 if (record.value() == null && record.headers().lastHeader(EventHeaders.DLT_REASON) == null) {
                     return; // a tombstone (the vault's, after an erasure); dead letters are null-valued by design
                 }

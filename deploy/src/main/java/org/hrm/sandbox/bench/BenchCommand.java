@@ -13,8 +13,10 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.sandbox.Args;
+import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.Platform;
 import org.hrm.sandbox.SandboxAttester;
+import org.hrm.sandbox.SandboxPrincipals;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,13 +77,15 @@ public final class BenchCommand {
         Web3j web3j = Web3j.build(new HttpService(platform.chainRpc()));
         List<String> writerContracts = List.of(
                 platform.ledgers().get(Domain.PATIENT), platform.ledgers().get(Domain.PRACTITIONER));
-        try (RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers());
-                CommitClock clock = new CommitClock(platform.kafkaBootstrapServers()).start()) {
+        KafkaLogin hospital = platform.kafka(SandboxPrincipals.HOSPITAL);
+        KafkaLogin observer = platform.kafka(SandboxPrincipals.OBSERVER);
+        try (RecordPublisher publisher = RecordPublisher.connect(hospital.bootstrapServers(), hospital.settings());
+                CommitClock clock = new CommitClock(observer).start()) {
             LedgerScan chain = new LedgerScan(web3j);
             long firstBlock = chain.head() + 1;
             SandboxAttester.publishInOrder(
                     publisher,
-                    platform.kafkaBootstrapServers(),
+                    observer,
                     supply.parties(SandboxAttester.of(
                             Path.of(platform.endpoints().logDir()).getParent())));
             CpuClock cpu = new CpuClock(platform.stageThreads());
@@ -148,7 +152,7 @@ public final class BenchCommand {
                         .run(options.limitRecords(), payloads);
         FetchPhase.Result fetch = options.fetches() == 0
                 ? null
-                : new FetchPhase(platform.kafkaBootstrapServers(), publisher, supply, progress)
+                : new FetchPhase(platform.kafka(SandboxPrincipals.OBSERVER), publisher, supply, progress)
                         .run(mainRecords, options.fetches(), options.fetchRate(), Duration.ofMinutes(5));
         return new Others(naive, limit, fetch);
     }

@@ -19,6 +19,7 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordCommitted;
+import org.hrm.sandbox.KafkaLogin;
 
 /**
  * Follows RecordCommitted (and the dead-letter topics) on its own thread and notes when each record's first commit
@@ -36,9 +37,9 @@ final class CommitClock implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    CommitClock(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /** A clock reading as {@code observer} (the sandbox's observer inside the walls). */
+    CommitClock(KafkaLogin observer) {
+        Properties config = observer.config();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -27,6 +27,7 @@ import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.sandbox.KafkaLogin;
 
 /**
  * The fetch path under load: each owner asks for one of its committed records (AccessRequested → consent-service →
@@ -54,14 +55,15 @@ final class FetchPhase {
      */
     record Spans(Latencies decision, Latencies release, Latencies delivery) {}
 
-    private final String bootstrapServers;
+    private final KafkaLogin observer;
     private final RecordPublisher publisher;
     private final RecordSupply supply;
     private final PrintStream progress;
     private final EventCodec codec = new EventCodec();
 
-    FetchPhase(String bootstrapServers, RecordPublisher publisher, RecordSupply supply, PrintStream progress) {
-        this.bootstrapServers = bootstrapServers;
+    /** {@code observer} reads the answers and decisions (the sandbox's observer inside the walls). */
+    FetchPhase(KafkaLogin observer, RecordPublisher publisher, RecordSupply supply, PrintStream progress) {
+        this.observer = observer;
         this.publisher = publisher;
         this.supply = supply;
         this.progress = progress;
@@ -197,8 +199,7 @@ final class FetchPhase {
      * past.
      */
     private KafkaConsumer<String, byte[]> answers() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties config = observer.config();
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

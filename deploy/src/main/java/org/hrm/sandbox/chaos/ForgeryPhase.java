@@ -61,6 +61,7 @@ import org.hrm.crypto.Hpke;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.crypto.Sha256;
 import org.hrm.sandbox.ChainScanner;
+import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.R4Resources;
 import org.hrm.sandbox.RecordCommands;
 import org.hrm.sandbox.RecordFetcher;
@@ -431,7 +432,8 @@ public final class ForgeryPhase {
         AtomicReference<String> accepted = new AtomicReference<>();
         Supplier<String> clientRefusal = () -> {
             try {
-                byte[] shown = RecordCommands.openVerified(kafka, attester.directory(kafka), release, alice, alice)
+                byte[] shown = RecordCommands.openVerified(
+                                kafka, attester.directory(KafkaLogin.open(kafka)), release, alice, alice)
                         .plaintext();
                 accepted.set("the requester's client presented the forged release as the record (" + shown.length
                         + " bytes)");
@@ -664,7 +666,7 @@ public final class ForgeryPhase {
         }
         try {
             byte[] opened = RecordCommands.openVerified(
-                            kafka, attester.directory(kafka), answer.released(), alice, alice)
+                            kafka, attester.directory(KafkaLogin.open(kafka)), answer.released(), alice, alice)
                     .plaintext();
             return Arrays.equals(opened, plaintexts.get(recordId))
                     ? null

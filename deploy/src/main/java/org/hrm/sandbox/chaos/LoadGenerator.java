@@ -18,6 +18,7 @@ import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.R4Resources;
 import org.hrm.sandbox.SandboxAttester;
 
@@ -62,7 +63,8 @@ final class LoadGenerator {
         parties.add(attester.register(hospital, PartyKind.SYSTEM, null, null));
         parties.add(attester.register(doctor, PartyKind.PRACTITIONER, hospital.partyId(), hospital));
         patients.forEach(patient -> parties.add(attester.register(patient, PartyKind.PATIENT, null, null)));
-        SandboxAttester.publishInOrder(publisher, bootstrapServers, parties);
+        // The chaos run's broker is a process of its own, open: no principals there (yet).
+        SandboxAttester.publishInOrder(publisher, KafkaLogin.open(bootstrapServers), parties);
     }
 
     private PartyKeys keysOf(String partyId) {
