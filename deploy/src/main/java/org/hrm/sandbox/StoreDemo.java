@@ -64,16 +64,16 @@ final class StoreDemo {
         return this;
     }
 
-    static int run(String[] args) throws Exception {
+    static int run(boolean hsm) throws Exception {
         Endpoints endpoints = runningPlatform();
         if (endpoints != null) {
             say("running against the platform started by ./hrm up (" + HrmCli.ENDPOINTS + ")"
-                    + (SandboxHsm.requested(args) ? "; --hsm applies only to a platform the demo starts" : ""));
+                    + (hsm ? "; --hsm applies only to a platform the demo starts" : ""));
             return new StoreDemo().tell(endpoints);
         }
         say("no running platform found: starting one for this demo (logs in .sandbox/logs)");
         Path home = HrmCli.HOME.resolve("demo");
-        Platform.Tuning tuning = SandboxHsm.tuning(args, home);
+        Platform.Tuning tuning = SandboxHsm.tuning(hsm, home);
         try (Platform platform = Platform.start(Platform.Options.ephemeral(home), tuning, step -> say(step))) {
             return new StoreDemo()
                     .inspecting(platform::gatewayReleases)

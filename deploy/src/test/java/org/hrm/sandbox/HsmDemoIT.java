@@ -44,7 +44,7 @@ class HsmDemoIT {
     static void startPlatformWithTheKeysInAToken(@TempDir Path home) throws Exception {
         Requirements.requireNoReason(SoftHsm.unavailable(), "HsmDemoIT");
         platform = Platform.start(
-                Platform.Options.ephemeral(home), SandboxHsm.tuning(new String[] {SandboxHsm.FLAG}, home), step -> {});
+                Platform.Options.ephemeral(home), SandboxHsm.tuning(true, home), step -> {});
         session = Session.of(platform.endpoints());
     }
 
