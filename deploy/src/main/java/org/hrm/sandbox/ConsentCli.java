@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hrm.contracts.events.GrantScope;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -35,6 +36,7 @@ final class ConsentCli {
                 names = "--records",
                 paramLabel = "ID",
                 split = ",",
+                showDefaultValue = Visibility.NEVER,
                 description = "The records granted, comma-separated (not with --category).")
         List<String> records = new ArrayList<>();
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,6 +53,7 @@ final class VerifyChainCli implements Callable<Integer> {
             names = "--contracts",
             paramLabel = "ADDRESS",
             split = ",",
+            showDefaultValue = Visibility.NEVER,
             description =
                     "With --audit: the ledger contracts holding the audit roots (default: the running" + " sandbox's).")
     List<String> contracts = new ArrayList<>();

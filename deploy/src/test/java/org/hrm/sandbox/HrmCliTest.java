@@ -126,6 +126,7 @@ class HrmCliTest {
             Run run = run(args.toArray(String[]::new));
 
             assertThat(run.exit).as(String.join(" ", args)).isZero();
+            assertThat(run.out).as(String.join(" ", args)).doesNotContain("Default: []", "Default: null");
             for (OptionSpec option : command.getCommandSpec().options()) {
                 assertThat(run.out).as(String.join(" ", args)).contains(option.longestName());
             }
