@@ -40,7 +40,8 @@ class BenchIT {
             "target/bench-it/bench.html"
         };
 
-        Map<String, Object> report = BenchCommand.measure(platform, CommandLine.populateCommand(new BenchArguments(), options));
+        Map<String, Object> report =
+                BenchCommand.measure(platform, CommandLine.populateCommand(new BenchArguments(), options));
 
         assertThat(report)
                 .containsKeys(
