@@ -3,7 +3,6 @@ package org.hrm.sandbox;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -76,7 +75,7 @@ final class AuditVerifier {
         for (String pair : option.split(",")) {
             int equals = pair.indexOf('=');
             if (equals <= 0) {
-                throw new Args.UsageException(
+                throw new UsageException(
                         "verify-chain: --gateway-keys takes id=base64[,id=base64], got '" + pair + "'");
             }
             keys.put(pair.substring(0, equals).strip(), pair.substring(equals + 1));
@@ -149,27 +148,29 @@ final class AuditVerifier {
      * {@code verify-chain --audit FILE [--rpc URL] [--contracts A,B] [--consent-key B64 --gateway-keys ID=B64,...]}:
      * exit 1 if any entry was changed, dropped, added or (with the keys) not signed by its producer.
      */
-    static int run(Args args) throws IOException {
-        AccessHistoryExport export =
-                Json.read(Files.readString(Path.of(args.required("audit"))), AccessHistoryExport.class);
+    static int run(VerifyChainCli args) throws IOException {
+        AccessHistoryExport export = Json.read(Files.readString(args.audit), AccessHistoryExport.class);
         Endpoints sandbox =
                 Files.exists(HrmCli.ENDPOINTS) ? Json.read(Files.readString(HrmCli.ENDPOINTS), Endpoints.class) : null;
-        String rpc =
-                args.optional("rpc").orElseGet(() -> required(sandbox, "--rpc").chainRpc());
-        List<String> contracts = args.optional("contracts")
-                .map(list -> List.of(list.split(",")))
+        String rpc = Optional.ofNullable(args.rpc)
+                .orElseGet(() -> required(sandbox, "--rpc").chainRpc());
+        List<String> contracts = Optional.of(args.contracts)
+                .filter(list -> !list.isEmpty())
                 .orElseGet(() -> {
                     Endpoints endpoints = required(sandbox, "--contracts");
                     return List.of(endpoints.patientContract(), endpoints.practitionerContract());
                 });
-        Optional<AuditAuthority> producers = args.optional("consent-key")
-                .map(consentKey -> Optional.of(producers(consentKey, keysById(args.required("gateway-keys")))))
+        if (args.consentKey != null && args.gatewayKeys == null) {
+            throw new UsageException("verify-chain: --consent-key needs --gateway-keys");
+        }
+        Optional<AuditAuthority> producers = Optional.ofNullable(args.consentKey)
+                .map(consentKey -> Optional.of(producers(consentKey, keysById(args.gatewayKeys))))
                 .orElseGet(() -> producers(sandbox));
         if (producers.isEmpty()) {
             System.err.println("[verify-chain] no --consent-key/--gateway-keys and no sandbox: checking inclusion only,"
                     + " not the producers' signatures");
         }
-        Web3j web3j = AuditorChainClient.connect(rpc, args);
+        Web3j web3j = AuditorChainClient.connect(rpc, args.rpcTokenKeyFile);
         try {
             Map<String, Object> report = new AuditVerifier(web3j, contracts, producers).check(export);
             System.out.println(Json.write(report));

@@ -1,5 +1,6 @@
 package org.hrm.sandbox;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -18,9 +19,9 @@ final class AuditorChainClient {
 
     private AuditorChainClient() {}
 
-    static Web3j connect(String rpc, Args args) {
+    static Web3j connect(String rpc, Path rpcTokenKeyFile) {
         Optional<ChainRpcTokens> tokens = ChainRpcTokens.fromKeyFile(
-                args.optional("rpc-token-key-file").orElse(null), "hrm-verify-chain", PERMISSIONS);
+                rpcTokenKeyFile == null ? null : rpcTokenKeyFile.toString(), "hrm-verify-chain", PERMISSIONS);
         OkHttpClient.Builder client = HttpService.getOkHttpClientBuilder();
         tokens.ifPresent(each -> client.addInterceptor(new ChainRpcAuthInterceptor(each)));
         return Web3j.build(new HttpService(rpc, client.build()));

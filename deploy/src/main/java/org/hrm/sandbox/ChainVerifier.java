@@ -156,11 +156,14 @@ final class ChainVerifier {
      * any record payload or grant share fails. With {@code --audit FILE} it checks an exported access history instead
      * ({@link AuditVerifier}).
      */
-    static int run(Args args) throws IOException {
-        if (args.optional("audit").isPresent()) {
+    static int run(VerifyChainCli args) throws IOException {
+        if (args.audit != null) {
             return AuditVerifier.run(args);
         }
-        Web3j web3j = AuditorChainClient.connect(args.required("rpc"), args);
+        if (args.rpc == null) {
+            throw new UsageException("verify-chain: give --rpc URL (or --audit FILE)");
+        }
+        Web3j web3j = AuditorChainClient.connect(args.rpc, args.rpcTokenKeyFile);
         try {
             Map<String, Object> report = new ChainVerifier(web3j).verify();
             System.out.println(Json.write(report));

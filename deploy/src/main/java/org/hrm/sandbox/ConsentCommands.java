@@ -3,7 +3,6 @@ package org.hrm.sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,33 +27,23 @@ import org.hrm.contracts.events.SealedShare;
 final class ConsentCommands {
     private ConsentCommands() {}
 
-    static int grant(Args args) throws Exception {
-        PartyKeys owner = Session.keys(args);
-        Domain domain = Session.domain(args);
-        String granteeId = args.required("to");
-        List<String> recordIds =
-                args.optional("records").map(r -> Arrays.asList(r.split(","))).orElse(List.of());
-        GrantScope scope = recordIds.isEmpty()
-                ? GrantScope.category(args.optional("category").orElse(GrantScope.ALL_CATEGORIES))
-                : GrantScope.records(recordIds);
+    static int grant(ConsentCli.Grant args) throws Exception {
+        PartyKeys owner = Session.keys(args.keystore);
+        Domain domain = args.domain;
+        String granteeId = args.to;
+        List<String> recordIds = args.records;
+        GrantScope scope = recordIds.isEmpty() ? GrantScope.category(args.category) : GrantScope.records(recordIds);
         Instant now = Instant.now();
-        Duration lasts = Duration.ofSeconds(args.integer("seconds", args.integer("days", 30) * 86_400));
+        Duration lasts = args.seconds != null ? Duration.ofSeconds(args.seconds) : Duration.ofDays(args.days);
         try (Session session = Session.open(args)) {
-            ConsentGranted grant = grant(
-                    session,
-                    owner,
-                    domain,
-                    granteeId,
-                    scope,
-                    args.optional("purpose").orElse("TREAT"),
-                    now,
-                    now.plus(lasts));
+            ConsentGranted grant = grant(session, owner, domain, granteeId, scope, args.purpose, now, now.plus(lasts));
             RecordMetadata sent = session.publisher.grant(grant).join();
             System.out.println(grant.grantId());
             System.err.println("granting " + granteeId + " " + describe(scope) + " until " + grant.expiresAt() + " ("
                     + grant.shares().size() + " key shares rewrapped)");
             return new OutcomeWatcher(session.observer())
-                    .reportConsent(sent, OutcomeWatcher.CONSENT_CHANGES, "grant " + grant.grantId(), timeout(args));
+                    .reportConsent(
+                            sent, OutcomeWatcher.CONSENT_CHANGES, "grant " + grant.grantId(), args.timeout.duration());
         }
     }
 
@@ -84,41 +73,35 @@ final class ConsentCommands {
             throws Exception {
         LedgerPayload payload = new ChainRecords(session.web3j)
                 .stored(session.contract(domain), recordId)
-                .orElseThrow(() -> new Args.UsageException(
-                        "record " + recordId + " is not on the " + domain.id() + " ledger (yet)"));
+                .orElseThrow(() ->
+                        new UsageException("record " + recordId + " is not on the " + domain.id() + " ledger (yet)"));
         RecordDecryptor decryptor = new RecordDecryptor();
         return payload.shares().stream()
                 .map(SealedShare::share)
                 .filter(share -> decryptor.opens(recordId, domain, owner.partyId(), share, owner))
                 .findFirst()
                 .map(share -> new KeyShare(owner.partyId(), share))
-                .orElseThrow(() -> new Args.UsageException(
+                .orElseThrow(() -> new UsageException(
                         owner.partyId() + " holds no share of record " + recordId + ": only the owner can grant"));
     }
 
-    static int revoke(Args args) throws Exception {
-        PartyKeys owner = Session.keys(args);
+    static int revoke(ConsentCli.Revoke args) throws Exception {
+        PartyKeys owner = Session.keys(args.keystore);
         try (Session session = Session.open(args)) {
-            ConsentRevoked revoked =
-                    new ConsentSigner().revoke(owner, args.required("grant"), Session.domain(args), Instant.now());
+            ConsentRevoked revoked = new ConsentSigner().revoke(owner, args.grant, args.domain, Instant.now());
             RecordMetadata sent = session.publisher.revoke(revoked).join();
             return new OutcomeWatcher(session.observer())
                     .reportConsent(
                             sent,
                             OutcomeWatcher.CONSENT_CHANGES,
                             "revocation of grant " + revoked.grantId(),
-                            timeout(args));
+                            args.timeout.duration());
         }
     }
 
-    /** {@code --timeout SECONDS}: how long a command waits for the platform's verdict. */
-    static Duration timeout(Args args) {
-        return Duration.ofSeconds(args.integer("timeout", (int) OutcomeWatcher.DEFAULT_TIMEOUT.toSeconds()));
-    }
-
-    static int list(Args args) throws Exception {
-        String ownerId = args.required("owner");
-        Domain domain = Session.domain(args);
+    static int list(ConsentCli.Grants args) throws Exception {
+        String ownerId = args.owner;
+        Domain domain = args.domain;
         try (Session session = Session.open(args)) {
             // Only what the owner really signed counts: anyone can publish a grant naming this owner.
             byte[] ownerKey = session.directory().publicKey(ownerId);

@@ -2,12 +2,12 @@ package org.hrm.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -31,17 +31,17 @@ final class ErasureCommands {
 
     private ErasureCommands() {}
 
-    static int erase(Args args) throws Exception {
-        PartyKeys owner = Session.keys(args);
-        String ownerId = args.optional("owner").orElse(owner.partyId());
+    static int erase(RecordCli.Erase args) throws Exception {
+        PartyKeys owner = Session.keys(args.keystore);
+        String ownerId = Optional.ofNullable(args.owner).orElse(owner.partyId());
         if (!ownerId.equals(owner.partyId())) {
-            throw new Args.UsageException("erase: --owner " + ownerId + " but the keystore is " + owner.partyId()
+            throw new UsageException("erase: --owner " + ownerId + " but the keystore is " + owner.partyId()
                     + "'s: only the owner can ask to erase its records");
         }
-        Domain domain = Session.domain(args);
-        String recordId = args.optional("record").orElse(null);
-        if (recordId == null && args.optional("all").isEmpty()) {
-            throw new Args.UsageException("erase: give --record ID or --all");
+        Domain domain = args.domain;
+        String recordId = args.record;
+        if (recordId == null && !args.all) {
+            throw new UsageException("erase: give --record ID or --all");
         }
         try (Session session = Session.open(args)) {
             ErasureReceipt receipt;
@@ -52,8 +52,8 @@ final class ErasureCommands {
                 return 1;
             }
             String json = new String(new EventCodec().encode(receipt), StandardCharsets.UTF_8);
-            if (args.optional("receipt").isPresent()) {
-                Files.writeString(Path.of(args.required("receipt")), json);
+            if (args.receipt != null) {
+                Files.writeString(args.receipt, json);
             }
             System.out.println(json);
             System.err.println("erased " + receipt.recordIds().size() + " record(s); "

@@ -35,9 +35,6 @@ public final class OutcomeWatcher {
 
     public static final String CONSENT_CHANGES = "consent-service.consent";
 
-    /** How long the CLI waits by default: longer than consent-service's grace for a party not registered yet. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-
     private static final Duration PAUSE = Duration.ofMillis(200);
 
     private final KafkaLogin kafka;

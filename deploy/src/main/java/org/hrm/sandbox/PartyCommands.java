@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
@@ -18,19 +19,18 @@ import org.hrm.contracts.events.PartyRegistered;
 final class PartyCommands {
     private PartyCommands() {}
 
-    static int register(Args args) throws Exception {
-        String partyId = args.required("id");
-        PartyKind kind = kind(args.required("kind"));
-        Path keystore = Path.of(args.optional("keystore").orElse(partyId + ".key.json"));
+    static int register(PartyCli.Register args) throws Exception {
+        String partyId = args.id;
+        PartyKind kind = args.kind;
+        Path keystore = Optional.ofNullable(args.keystore).orElse(Path.of(partyId + ".key.json"));
         if (Files.exists(keystore)) {
-            throw new Args.UsageException("register: " + keystore + " exists; refusing to overwrite a key");
+            throw new UsageException("register: " + keystore + " exists; refusing to overwrite a key");
         }
-        String institution = args.optional("institution").orElse(null);
-        PartyKeys institutionKeys = args.optional("institution-keystore").isPresent()
-                ? PartyKeyFile.load(Path.of(args.required("institution-keystore")))
-                : null;
+        String institution = args.institution;
+        PartyKeys institutionKeys =
+                args.institutionKeystore != null ? PartyKeyFile.load(args.institutionKeystore) : null;
         if (kind == PartyKind.PRACTITIONER && (institution == null || institutionKeys == null)) {
-            throw new Args.UsageException(
+            throw new UsageException(
                     "register: a practitioner needs --institution ID and --institution-keystore FILE (its vouching)");
         }
         try (Session session = Session.open(args)) {
@@ -45,17 +45,17 @@ final class PartyCommands {
                             sent,
                             OutcomeWatcher.CONSENT_PARTIES,
                             "registration of " + kind.name().toLowerCase(Locale.ROOT) + " " + partyId,
-                            ConsentCommands.timeout(args));
+                            args.timeout.duration());
         }
     }
 
-    static int rotateKey(Args args) throws Exception {
-        Path keystore = Path.of(args.required("keystore"));
-        PartyKeys old = Session.keys(args);
-        boolean lost = args.optional("lost").isPresent();
-        Path fresh = Path.of(args.optional("new-keystore").orElse(keystore + ".new"));
+    static int rotateKey(PartyCli.RotateKey args) throws Exception {
+        Path keystore = args.keystore;
+        PartyKeys old = Session.keys(keystore);
+        boolean lost = args.lost;
+        Path fresh = Optional.ofNullable(args.newKeystore).orElse(Path.of(keystore + ".new"));
         if (Files.exists(fresh)) {
-            throw new Args.UsageException("rotate-key: " + fresh + " exists; refusing to overwrite a key");
+            throw new UsageException("rotate-key: " + fresh + " exists; refusing to overwrite a key");
         }
         try (Session session = Session.open(args)) {
             PartyKeys next = PartyKeys.generate(old.partyId());
@@ -69,8 +69,8 @@ final class PartyCommands {
                             sent,
                             OutcomeWatcher.CONSENT_PARTIES,
                             "key rotation of " + old.partyId() + (lost ? " (lost key, attested)" : ""),
-                            ConsentCommands.timeout(args));
-            if (exit == 0 && args.optional("new-keystore").isEmpty()) {
+                            args.timeout.duration());
+            if (exit == 0 && args.newKeystore == null) {
                 // The old key still opens what was shared before the rotation: kept beside, never deleted here.
                 Files.move(keystore, Path.of(keystore + ".old"), StandardCopyOption.REPLACE_EXISTING);
                 Files.move(fresh, keystore);
@@ -79,14 +79,6 @@ final class PartyCommands {
                 System.err.println("new key in " + fresh);
             }
             return exit;
-        }
-    }
-
-    private static PartyKind kind(String value) {
-        try {
-            return PartyKind.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new Args.UsageException("--kind must be patient, practitioner or system, not '" + value + "'");
         }
     }
 }

@@ -36,12 +36,12 @@ public final class RecordCommands {
 
     private RecordCommands() {}
 
-    static int submit(Args args) throws Exception {
-        PartyKeys author = Session.keys(args);
-        String ownerId = args.required("owner");
-        Domain domain = Session.domain(args);
-        byte[] plaintext = Files.readAllBytes(Path.of(args.required("file")));
-        String category = args.optional("category").orElse(null);
+    static int submit(RecordCli.Submit args) throws Exception {
+        PartyKeys author = Session.keys(args.keystore);
+        String ownerId = args.owner;
+        Domain domain = args.domain;
+        byte[] plaintext = Files.readAllBytes(args.file);
+        String category = args.category;
         try (Session session = Session.open(args)) {
             String recordId = UUID.randomUUID().toString();
             PartyDirectory directory = session.directory();
@@ -64,15 +64,15 @@ public final class RecordCommands {
         }
     }
 
-    static int fetch(Args args) throws Exception {
-        PartyKeys reader = Session.keys(args);
-        Domain domain = Session.domain(args);
-        String recordId = args.required("record");
-        String ownerId = args.required("owner");
-        String emergency = args.optional("emergency").orElse(null);
+    static int fetch(RecordCli.Fetch args) throws Exception {
+        PartyKeys reader = Session.keys(args.keystore);
+        Domain domain = args.domain;
+        String recordId = args.record;
+        String ownerId = args.owner;
+        String emergency = args.emergency;
         try (Session session = Session.open(args)) {
-            ReleaseAnswer answer = session.gateway(reader.partyId())
-                    .fetch(recordId, args.optional("purpose").orElse("TREAT"), emergency, FETCH_TIMEOUT);
+            ReleaseAnswer answer =
+                    session.gateway(reader.partyId()).fetch(recordId, args.purpose, emergency, FETCH_TIMEOUT);
             if (!answer.allowed()) {
                 System.err.println("denied: " + answer.deniedReason());
                 return 3;
@@ -112,14 +112,15 @@ public final class RecordCommands {
     }
 
     /** For emergency access the vault releases the institution's share: open it with the institution's key. */
-    private static PartyKeys shareHolder(Args args, PartyKeys reader, RecordReleased released) throws Exception {
+    private static PartyKeys shareHolder(RecordCli.Fetch args, PartyKeys reader, RecordReleased released)
+            throws Exception {
         if (released.share().readerId().equals(reader.partyId())) {
             return reader;
         }
-        String institutionKeystore = args.optional("institution-keystore")
-                .orElseThrow(() -> new Args.UsageException("the vault released the share of "
+        Path institutionKeystore = Optional.ofNullable(args.institutionKeystore)
+                .orElseThrow(() -> new UsageException("the vault released the share of "
                         + released.share().readerId() + ": pass --institution-keystore"));
-        return PartyKeyFile.load(Path.of(institutionKeystore));
+        return PartyKeyFile.load(institutionKeystore);
     }
 
     /** A released record whose provenance verified, and the submission it verified against. */
@@ -220,10 +221,10 @@ public final class RecordCommands {
                 holder);
     }
 
-    private static void writeOut(Args args, byte[] plaintext) throws Exception {
-        if (args.optional("out").isPresent()) {
-            Files.write(Path.of(args.required("out")), plaintext);
-            System.err.println("wrote " + plaintext.length + " bytes to " + args.required("out"));
+    private static void writeOut(RecordCli.Fetch args, byte[] plaintext) throws Exception {
+        if (args.out != null) {
+            Files.write(args.out, plaintext);
+            System.err.println("wrote " + plaintext.length + " bytes to " + args.out);
         } else {
             System.out.write(plaintext);
             System.out.flush();

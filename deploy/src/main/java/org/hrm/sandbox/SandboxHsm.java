@@ -2,7 +2,6 @@ package org.hrm.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrm.embedded.AnvilNode;
@@ -17,13 +16,9 @@ final class SandboxHsm {
 
     private SandboxHsm() {}
 
-    static boolean requested(String[] args) {
-        return Arrays.asList(args).contains(FLAG);
-    }
-
     /** The platform tuning that puts the vault's keys in a new token in {@code home}/softhsm, or no change. */
-    static Platform.Tuning tuning(String[] args, Path home) throws IOException {
-        if (!requested(args)) {
+    static Platform.Tuning tuning(boolean requested, Path home) throws IOException {
+        if (!requested) {
             return Platform.Tuning.defaults();
         }
         return new Platform.Tuning(AnvilNode.Options.defaults(), vaultProperties(home));

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.hrm.client.gateway.DevLoginTokens;
 import org.hrm.client.gateway.GatewayClient;
@@ -42,31 +41,21 @@ final class Session implements AutoCloseable {
     }
 
     /** Connects to the platform named by {@code --endpoints FILE}, or the one {@code ./hrm up} started. */
-    static Session open(Args args) throws IOException {
-        Path file = Path.of(args.optional("endpoints").orElse(HrmCli.ENDPOINTS.toString()));
+    static Session open(SessionCommand command) throws IOException {
+        Path file = command.endpoints;
         if (!Files.exists(file)) {
-            throw new Args.UsageException("no running platform: start one with ./hrm up (" + file + " is missing)");
+            throw new UsageException("no running platform: start one with ./hrm up (" + file + " is missing)");
         }
         Endpoints endpoints = Json.read(Files.readString(file), Endpoints.class);
         if (!Reachable.kafka(endpoints.kafkaBootstrapServers())) {
-            throw new Args.UsageException("the platform in " + file + " does not answer: is ./hrm up still running?");
+            throw new UsageException("the platform in " + file + " does not answer: is ./hrm up still running?");
         }
         return new Session(endpoints);
     }
 
-    static Domain domain(Args args) {
-        String value = args.optional("domain").orElse("patient");
-        try {
-            return Domain.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new Args.UsageException("--domain must be patient or practitioner, not '" + value + "'");
-        }
-    }
-
-    static PartyKeys keys(Args args) throws IOException {
-        Path file = Path.of(args.required("keystore"));
+    static PartyKeys keys(Path file) throws IOException {
         if (!Files.exists(file)) {
-            throw new Args.UsageException("keystore " + file + " not found (./hrm register creates one)");
+            throw new UsageException("keystore " + file + " not found (./hrm register creates one)");
         }
         return PartyKeyFile.load(file);
     }
@@ -95,7 +84,7 @@ final class Session implements AutoCloseable {
      */
     GatewayClient gateway(String partyId) {
         if (endpoints.gatewayUrl() == null) {
-            throw new Args.UsageException("the endpoints file names no gateway: restart ./hrm up");
+            throw new UsageException("the endpoints file names no gateway: restart ./hrm up");
         }
         URI gateway = URI.create(endpoints.gatewayUrl());
         return new GatewayClient(gateway, new DevLoginTokens(gateway, partyId));

@@ -64,17 +64,18 @@ final class StoreDemo {
         return this;
     }
 
-    static int run(String[] args) throws Exception {
+    static int run(boolean hsm, boolean kafkaWalls) throws Exception {
         Endpoints endpoints = runningPlatform();
         if (endpoints != null) {
             say("running against the platform started by ./hrm up (" + HrmCli.ENDPOINTS + ")"
-                    + (SandboxHsm.requested(args) ? "; --hsm applies only to a platform the demo starts" : ""));
+                    + (hsm ? "; --hsm applies only to a platform the demo starts" : "")
+                    + "; its broker's walls are as ./hrm up set them");
             return new StoreDemo().tell(endpoints);
         }
         say("no running platform found: starting one for this demo (logs in .sandbox/logs)");
         Path home = HrmCli.HOME.resolve("demo");
-        Platform.Tuning tuning = SandboxHsm.tuning(args, home);
-        Platform.Options options = Platform.Options.ephemeral(home).withKafkaWalls(HrmCli.kafkaWalls(args));
+        Platform.Tuning tuning = SandboxHsm.tuning(hsm, home);
+        Platform.Options options = Platform.Options.ephemeral(home).withKafkaWalls(kafkaWalls);
         try (Platform platform = Platform.start(options, tuning, step -> say(step))) {
             return new StoreDemo()
                     .inspecting(platform::gatewayReleases)

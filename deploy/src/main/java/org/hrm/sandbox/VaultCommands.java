@@ -30,22 +30,22 @@ final class VaultCommands {
 
     private VaultCommands() {}
 
-    static int run(String[] args) throws Exception {
-        if (args.length == 0) {
-            throw new Args.UsageException("vault: rotate, retire --version N, or rotate-pseudonym");
+    static int rotate(SessionCommand command) throws Exception {
+        try (Session session = Session.open(command)) {
+            return send(session, "ROTATE", keyFile(session) ? appendVersion(keyFilePath(session)) : 0);
         }
-        Args options = new Args("vault " + args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
-        try (Session session = Session.open(options)) {
-            return switch (args[0]) {
-                case "rotate" -> send(session, "ROTATE", keyFile(session) ? appendVersion(keyFilePath(session)) : 0);
-                case "retire" -> send(session, "RETIRE", options.integer("version", -1));
-                case "rotate-pseudonym" ->
-                    send(
-                            session,
-                            "ROTATE_PSEUDONYM",
-                            keyFile(session) ? appendPseudonymVersion(keyFilePath(session)) : 0);
-                default -> throw new Args.UsageException("vault: unknown command " + args[0]);
-            };
+    }
+
+    static int retire(SessionCommand command, int version) throws Exception {
+        try (Session session = Session.open(command)) {
+            return send(session, "RETIRE", version);
+        }
+    }
+
+    static int rotatePseudonym(SessionCommand command) throws Exception {
+        try (Session session = Session.open(command)) {
+            return send(
+                    session, "ROTATE_PSEUDONYM", keyFile(session) ? appendPseudonymVersion(keyFilePath(session)) : 0);
         }
     }
 
@@ -92,8 +92,7 @@ final class VaultCommands {
 
     static int send(Session session, String command, int version) throws Exception {
         if ("RETIRE".equals(command) && version < 1) {
-            throw new Args.UsageException(
-                    "vault " + command.toLowerCase(java.util.Locale.ROOT) + ": needs --version N");
+            throw new UsageException("vault " + command.toLowerCase(java.util.Locale.ROOT) + ": needs --version N");
         }
         ReceiptSigningKey operator =
                 ReceiptSigningKey.parse(Files.readString(operatorKeyFile(session)), "vault operator key");

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.hrm.sandbox.bench.BenchArguments;
 import org.hrm.sandbox.bench.BenchCommand;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * A small {@code ./hrm bench} on the shared platform: every phase runs, every record is on chain exactly once, and
@@ -38,7 +40,8 @@ class BenchIT {
             "target/bench-it/bench.html"
         };
 
-        Map<String, Object> report = BenchCommand.measure(platform, new Args("bench", options));
+        Map<String, Object> report =
+                BenchCommand.measure(platform, CommandLine.populateCommand(new BenchArguments(), options));
 
         assertThat(report)
                 .containsKeys(

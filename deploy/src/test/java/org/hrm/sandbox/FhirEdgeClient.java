@@ -101,7 +101,11 @@ record FhirEdgeClient(Platform platform, String fhirBase, String ehrPatient, Par
         assertThat(answer.allowed()).as("released to the owner").isTrue();
         String servers = platform.kafkaBootstrapServers();
         RecordCommands.Verified verified = RecordCommands.openVerified(
-                answer, platform.attester().directory(platform.kafka(SandboxPrincipals.HOSPITAL)), owner, owner, signature -> Optional.empty());
+                answer,
+                platform.attester().directory(platform.kafka(SandboxPrincipals.HOSPITAL)),
+                owner,
+                owner,
+                signature -> Optional.empty());
         assertThat(verified.submission().authorId()).isEqualTo(hospitalId);
         assertThat(verified.submission().category()).isNotBlank();
         return (Resource) FHIR.newJsonParser().parseResource(new String(verified.plaintext(), StandardCharsets.UTF_8));

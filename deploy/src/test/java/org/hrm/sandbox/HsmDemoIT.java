@@ -43,8 +43,7 @@ class HsmDemoIT {
     @BeforeAll
     static void startPlatformWithTheKeysInAToken(@TempDir Path home) throws Exception {
         Requirements.requireNoReason(SoftHsm.unavailable(), "HsmDemoIT");
-        platform = Platform.start(
-                Platform.Options.ephemeral(home), SandboxHsm.tuning(new String[] {SandboxHsm.FLAG}, home), step -> {});
+        platform = Platform.start(Platform.Options.ephemeral(home), SandboxHsm.tuning(true, home), step -> {});
         session = Session.of(platform.endpoints());
     }
 

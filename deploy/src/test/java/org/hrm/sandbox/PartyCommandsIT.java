@@ -50,9 +50,9 @@ class PartyCommandsIT {
         assertThat(register(id, keystore)).isZero();
         byte[] oldKey = PartyKeyFile.load(keystore).publicKey();
 
-        int exit = PartyCommands.rotateKey(new Args("rotate-key", new String[] {
-            "--keystore", keystore.toString(), "--endpoints", endpoints.toString(), "--timeout", "60"
-        }));
+        int exit = HrmCli.commandLine().execute(new String[] {
+            "rotate-key", "--keystore", keystore.toString(), "--endpoints", endpoints.toString(), "--timeout", "60"
+        });
 
         assertThat(exit).isZero();
         assertThat(PartyKeyFile.load(keystore).publicKey()).isNotEqualTo(oldKey);
@@ -83,7 +83,8 @@ class PartyCommandsIT {
                         Map.of(patient.partyId(), patient.publicKey()));
         SharedPlatform.submitAndAwait(List.of(record));
 
-        assertThat(PartyCommands.rotateKey(new Args("rotate-key", new String[] {
+        assertThat(HrmCli.commandLine().execute(new String[] {
+                    "rotate-key",
                     "--keystore",
                     hospitalKeys.toString(),
                     "--lost",
@@ -91,16 +92,22 @@ class PartyCommandsIT {
                     endpoints.toString(),
                     "--timeout",
                     "60"
-                })))
+                }))
                 .isZero();
         Path out = dir.resolve("fetched-" + n);
-        int exit = RecordCommands.fetch(new Args("fetch", new String[] {
-            "--keystore", patientKeys.toString(),
-            "--record", record.recordId(),
-            "--owner", patient.partyId(),
-            "--out", out.toString(),
-            "--endpoints", endpoints.toString()
-        }));
+        int exit = HrmCli.commandLine().execute(new String[] {
+            "fetch",
+            "--keystore",
+            patientKeys.toString(),
+            "--record",
+            record.recordId(),
+            "--owner",
+            patient.partyId(),
+            "--out",
+            out.toString(),
+            "--endpoints",
+            endpoints.toString()
+        });
 
         try (Session session = Session.of(SharedPlatform.get().endpoints())) {
             assertThat(session.directory()
@@ -132,18 +139,24 @@ class PartyCommandsIT {
                         owner, PartyKeyFile.load(malloryKeys).keyPair().privateKey()),
                 forged);
 
-        int exit = ConsentCommands.revoke(new Args("revoke", new String[] {
-            "--keystore", forged.toString(),
-            "--grant", java.util.UUID.randomUUID().toString(),
-            "--endpoints", endpoints.toString(),
-            "--timeout", "60"
-        }));
+        int exit = HrmCli.commandLine().execute(new String[] {
+            "revoke",
+            "--keystore",
+            forged.toString(),
+            "--grant",
+            java.util.UUID.randomUUID().toString(),
+            "--endpoints",
+            endpoints.toString(),
+            "--timeout",
+            "60"
+        });
 
         assertThat(exit).isEqualTo(3);
     }
 
     private static int register(String id, Path keystore) throws Exception {
-        return PartyCommands.register(new Args("register", new String[] {
+        return HrmCli.commandLine().execute(new String[] {
+            "register",
             "--id",
             id,
             "--kind",
@@ -154,6 +167,6 @@ class PartyCommandsIT {
             endpoints.toString(),
             "--timeout",
             "60"
-        }));
+        });
     }
 }

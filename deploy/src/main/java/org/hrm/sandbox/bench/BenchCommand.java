@@ -12,7 +12,6 @@ import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.embedded.AnvilNode;
-import org.hrm.sandbox.Args;
 import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.Platform;
 import org.hrm.sandbox.SandboxAttester;
@@ -39,7 +38,7 @@ public final class BenchCommand {
     }
 
     /** Runs the bench from command-line options; exit 0 with the report, 1 if the chain check failed. */
-    public static int run(Args args, Path home) throws Exception {
+    public static int run(BenchArguments args, Path home) throws Exception {
         BenchCommand bench = new BenchCommand(BenchOptions.parse(args), System.err);
         try (Platform platform = Platform.start(Platform.Options.ephemeral(home), bench.tuning(), bench::say)) {
             Map<String, Object> report = bench.measure(platform);
@@ -55,7 +54,7 @@ public final class BenchCommand {
      * The phases against a platform already running (its chain settings stay as they are): how a test runs a small
      * bench. Throws {@link ExactlyOnceViolation} if the chain check fails.
      */
-    public static Map<String, Object> measure(Platform platform, Args args) throws Exception {
+    public static Map<String, Object> measure(Platform platform, BenchArguments args) throws Exception {
         return new BenchCommand(BenchOptions.parse(args), System.err).measure(platform);
     }
 

@@ -1,9 +1,8 @@
 package org.hrm.sandbox.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.hrm.sandbox.Args;
+import java.util.Optional;
 
 /**
  * The options of {@code ./hrm bench}. A sustained run ({@code --duration S} with {@code --rate R}) offers R×S
@@ -58,33 +57,33 @@ record BenchOptions(
         return (int) Math.min(records, Math.max(MIN_RECORDS_PER_SIZE, sameBytes));
     }
 
-    static BenchOptions parse(Args args) {
-        int rate = args.integer("rate", 0);
-        int duration = args.integer("duration", 0);
-        int records = rate > 0 && duration > 0 ? rate * duration : args.integer("records", 20_000);
-        List<Integer> sizes = sizes(args.optional("size").orElse("1024"));
+    static BenchOptions parse(BenchArguments args) {
+        int rate = args.rate;
+        int duration = args.duration;
+        int records = rate > 0 && duration > 0 ? rate * duration : args.records;
+        List<Integer> sizes = List.copyOf(args.sizes);
         BenchOptions options = new BenchOptions(
                 records,
-                args.integer("warmup-records", defaultWarmup(sizes.get(0))),
+                Optional.ofNullable(args.warmupRecords).orElse(defaultWarmup(sizes.get(0))),
                 sizes.get(0),
                 rate,
                 duration,
-                args.integer("latency-records", 10_000),
-                args.integer("latency-rate", 1000),
-                args.integer("naive-records", 500),
-                args.integer("fetches", 2000),
-                args.integer("fetch-rate", 200),
-                Long.parseLong(args.optional("block-gas-limit").orElse("1000000000")),
-                args.integer("block-time", 0),
-                args.integer("max-records-per-tx", 200),
-                args.integer("in-flight", 64),
+                args.latencyRecords,
+                args.latencyRate,
+                args.naiveRecords,
+                args.fetches,
+                args.fetchRate,
+                args.blockGasLimit,
+                args.blockTime,
+                args.maxRecordsPerTx,
+                args.inFlight,
                 // Automine answers at once and the bench shares 2 cores: one big batch at a time costs the least CPU
                 // per record. With blocks every few seconds the writer waits on the chain: overlap batches.
-                args.integer("record-consumers", args.integer("block-time", 0) == 0 ? 1 : 3),
-                args.integer("vault-consumers", 1),
+                Optional.ofNullable(args.recordConsumers).orElse(args.blockTime == 0 ? 1 : 3),
+                args.vaultConsumers,
                 sizes,
-                args.integer("limit-records", records),
-                args.optional("report").map(Path::of).orElse(null));
+                Optional.ofNullable(args.limitRecords).orElse(records),
+                args.report);
         if (options.warmupRecords < 1
                 || options.records < 1
                 || sizes.stream().anyMatch(size -> size < 1)
@@ -101,17 +100,5 @@ record BenchOptions(
     /** 2,000 records of 1 KiB or less; fewer of larger records (about 2 MiB in all, at least 50). */
     static int defaultWarmup(int size) {
         return (int) Math.min(2000, Math.max(MIN_RECORDS_PER_SIZE, 2000L * 1024 / size));
-    }
-
-    private static List<Integer> sizes(String list) {
-        List<Integer> sizes = new ArrayList<>();
-        for (String size : list.split(",")) {
-            try {
-                sizes.add(Integer.parseInt(size.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--size needs bytes, or a comma-separated list, got '" + list + "'");
-            }
-        }
-        return List.copyOf(sizes);
     }
 }

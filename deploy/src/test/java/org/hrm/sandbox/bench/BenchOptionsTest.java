@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import org.hrm.sandbox.Args;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class BenchOptionsTest {
     @Test
@@ -38,12 +38,14 @@ class BenchOptionsTest {
 
     @Test
     void refusesASizeThatIsNotANumberOrNotPositive() {
-        assertThatThrownBy(() -> parse("--size", "1024,big")).hasMessageContaining("--size needs bytes");
+        assertThatThrownBy(() -> parse("--size", "1024,big"))
+                .hasMessageContaining("--size")
+                .hasMessageContaining("'big' is not an int");
         assertThatThrownBy(() -> parse("--size", "1024,0")).hasMessageContaining("each --size");
         assertThatThrownBy(() -> parse("--limit-records", "-1")).hasMessageContaining("--limit-records");
     }
 
     private static BenchOptions parse(String... args) {
-        return BenchOptions.parse(new Args("bench", args));
+        return BenchOptions.parse(CommandLine.populateCommand(new BenchArguments(), args));
     }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.hrm.sandbox.Args;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class BenchReportTest {
-    private final BenchOptions options = BenchOptions.parse(new Args("bench", new String[0]));
+    private final BenchOptions options = BenchOptions.parse(CommandLine.populateCommand(new BenchArguments()));
 
     @Test
     void reportsTheChainOnlyLimitAndThePipelinesShareOfItFromTheSameRun() {

@@ -1,0 +1,189 @@
+package org.hrm.sandbox;
+
+import java.util.concurrent.Callable;
+import org.hrm.sandbox.bench.BenchArguments;
+import org.hrm.sandbox.bench.BenchCommand;
+import org.hrm.sandbox.chaos.ChaosCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The command lines of {@code ./hrm up | demo | bench | chaos}: the commands that start a platform of their own. */
+final class PlatformCli {
+    private static final String HSM_DESCRIPTION =
+            "The vault's keys in a SoftHSM2 token (PKCS#11), not the key file" + " (apt-get install softhsm2).";
+
+    private PlatformCli() {}
+
+    /** {@code --kafka-walls on|off}, taken by {@code up} and {@code demo}. */
+    static final class KafkaWallsOption {
+        /** The two values of a switch on the command line. */
+        enum Switch {
+            ON,
+            OFF
+        }
+
+        @Option(
+                names = "--kafka-walls",
+                paramLabel = "on|off",
+                description = "Run the broker inside the walls: one SCRAM principal per service, hospital and tool"
+                        + " and the topic catalogue's ACLs (the CLI reads its logins from"
+                        + " .sandbox/kafka-credentials.properties). Off serves clients that cannot log in yet,"
+                        + " such as a client of another project pointed at the sandbox.")
+        Switch walls = Platform.KAFKA_WALLS_BY_DEFAULT ? Switch.ON : Switch.OFF;
+
+        boolean on() {
+            return walls == Switch.ON;
+        }
+    }
+
+    @Command(
+            name = "up",
+            description = {
+                "Start the platform on its embedded default and keep it running until Ctrl-C.",
+                "Kafka (KRaft), a MongoDB-wire server, Anvil, the services, the gateway with the portal and the FHIR"
+                        + " edge; registers the dev parties and writes .sandbox/endpoints.json for the other commands."
+            })
+    static final class Up implements Callable<Integer> {
+        @Option(names = "--mongo-port", paramLabel = "PORT", defaultValue = "27017", description = "MongoDB's port.")
+        int mongoPort;
+
+        @Option(
+                names = "--chain-port",
+                paramLabel = "PORT",
+                defaultValue = "8545",
+                description = "The chain node's JSON-RPC port.")
+        int chainPort;
+
+        @Option(
+                names = "--gateway-port",
+                paramLabel = "PORT",
+                defaultValue = "8080",
+                description = "The gateway's port (API, portal, ops dashboard).")
+        int gatewayPort;
+
+        @Option(
+                names = "--fhir-port",
+                paramLabel = "PORT",
+                defaultValue = "8090",
+                description = "The FHIR R4 edge's port.")
+        int fhirPort;
+
+        @Option(names = "--hsm", description = HSM_DESCRIPTION)
+        boolean hsm;
+
+        @Option(
+                names = "--prometheus",
+                description = "Also start Debian's Prometheus (apt-get install prometheus) scraping the services with"
+                        + " deploy/prometheus/alerts.yml.")
+        boolean prometheus;
+
+        @Option(
+                names = "--prometheus-port",
+                paramLabel = "PORT",
+                defaultValue = "9090",
+                description = "Prometheus's port, with --prometheus.")
+        int prometheusPort;
+
+        @Mixin
+        KafkaWallsOption kafkaWalls;
+
+        @Override
+        public Integer call() throws Exception {
+            return SandboxUp.run(this);
+        }
+    }
+
+    @Command(
+            name = "demo",
+            description = {
+                "Tell the story (store, upgrade, consent, erasure); check the chain for secrets.",
+                "Runs against a running ./hrm up, or on a platform of its own. The last line on stdout is one JSON"
+                        + " summary (\"masterKeyCustody\": keyfile or pkcs11; \"kafkaAcls\": whether the broker runs"
+                        + " inside the walls, and then \"forbiddenPublishRefused\" must be true)."
+            },
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:every record was committed and every check held", "1:otherwise"})
+    static final class Demo implements Callable<Integer> {
+        @Option(names = "--hsm", description = HSM_DESCRIPTION + " Only for a platform the demo starts.")
+        boolean hsm;
+
+        @Mixin
+        KafkaWallsOption kafkaWalls;
+
+        @Override
+        public Integer call() throws Exception {
+            return StoreDemo.run(hsm, kafkaWalls.on());
+        }
+    }
+
+    @Command(
+            name = "bench",
+            description = {
+                "Measure throughput, latency, the naive path, the chain limit and fetches.",
+                "Throughput per --size, latency at 1,000 records/s, the naive path, the chain-only limit and fetch"
+                        + " latency; checks every record is on chain exactly once. The last line on stdout is one"
+                        + " JSON report."
+            },
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:the report", "1:a record is not on chain exactly once: no report", "2:a usage error"})
+    static final class Bench implements Callable<Integer> {
+        @Mixin
+        BenchArguments options;
+
+        @Override
+        public Integer call() throws Exception {
+            return BenchCommand.run(options, HrmCli.HOME.resolve("bench"));
+        }
+    }
+
+    @Command(
+            name = "chaos",
+            description = {
+                "Kill and restart every part of the platform under load, then send bad input.",
+                "Every service, the broker, the database and the chain node run in processes of their own; each"
+                        + " service is killed (kill -9) and restarted, the infrastructure restarted, then every"
+                        + " consumer gets bad input and a registered party forges. The last line on stdout is one"
+                        + " JSON summary."
+            },
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {
+                "0:nothing lost or written twice, every bad input rejected",
+                "1:otherwise",
+                "2:a usage error"
+            })
+    static final class Chaos implements Callable<Integer> {
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "7",
+                description = "The seed of every random choice of the run (the faults' order and timing).")
+        long seed;
+
+        @Option(
+                names = "--records",
+                paramLabel = "N",
+                defaultValue = "300",
+                description = "Records streamed in during the faults (at least 50).")
+        int records;
+
+        @Option(
+                names = "--rate",
+                paramLabel = "PER_SECOND",
+                defaultValue = "5",
+                description = "Records per second (above 0, at most 200).")
+        double rate;
+
+        @Option(
+                names = "--drain-seconds",
+                paramLabel = "N",
+                defaultValue = "180",
+                description = "How long the pipeline may take to drain once the faults are over.")
+        int drainSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            return ChaosCommand.run(seed, records, rate, drainSeconds, HrmCli.HOME.resolve("chaos"));
+        }
+    }
+}
