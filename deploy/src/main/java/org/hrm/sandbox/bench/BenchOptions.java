@@ -3,6 +3,7 @@ package org.hrm.sandbox.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hrm.contracts.LedgerChunks;
 import org.hrm.sandbox.Args;
 
 /**
@@ -69,10 +70,11 @@ record BenchOptions(
                 sizes.get(0),
                 rate,
                 duration,
-                args.integer("latency-records", 10_000),
+                args.integer("latency-records", scaled(10_000, sizes.get(0))),
                 args.integer("latency-rate", 1000),
-                args.integer("naive-records", 500),
-                args.integer("fetches", 2000),
+                // A payload the writer cuts into chunks has no one-transaction naive path to compare with.
+                args.integer("naive-records", sizes.get(0) > LedgerChunks.CHUNK_BYTES / 2 ? 0 : 500),
+                args.integer("fetches", scaled(2000, sizes.get(0))),
                 args.integer("fetch-rate", 200),
                 Long.parseLong(args.optional("block-gas-limit").orElse("1000000000")),
                 args.integer("block-time", 0),
@@ -100,7 +102,15 @@ record BenchOptions(
 
     /** 2,000 records of 1 KiB or less; fewer of larger records (about 2 MiB in all, at least 50). */
     static int defaultWarmup(int size) {
-        return (int) Math.min(2000, Math.max(MIN_RECORDS_PER_SIZE, 2000L * 1024 / size));
+        return scaled(2000, size);
+    }
+
+    /**
+     * A phase's default count: {@code atOneKib} records of 1 KiB or less; of larger records about as many bytes, at
+     * least {@link #MIN_RECORDS_PER_SIZE} (10,000 latency records of 1 KiB, 50 of 1 MiB).
+     */
+    static int scaled(int atOneKib, int size) {
+        return (int) Math.min(atOneKib, Math.max(MIN_RECORDS_PER_SIZE, (long) atOneKib * 1024 / size));
     }
 
     private static List<Integer> sizes(String list) {
