@@ -62,11 +62,7 @@ class LedgerChunksTest {
 
     @Test
     void refusesAChunkOfAnotherRecord() {
-        List<LedgerChunks.Chunk> chunks = new ArrayList<>(LedgerChunks.split(RECORD, payload(1024 * 1024, 4)));
-        LedgerChunks.Chunk foreign =
-                LedgerChunks.split(OTHER, payload(1024 * 1024, 4)).get(2);
-
-        chunks.set(2, foreign);
+        List<LedgerChunks.Chunk> chunks = withChunkReplaced(2, LedgerChunks.split(OTHER, payload(1024 * 1024, 4)));
 
         assertThatThrownBy(() -> LedgerChunks.reassemble(RECORD, chunks))
                 .isInstanceOf(InvalidEventException.class)
@@ -75,15 +71,18 @@ class LedgerChunksTest {
 
     @Test
     void refusesAChunkOfAnotherPayloadOfTheSameRecord() {
-        List<LedgerChunks.Chunk> chunks = new ArrayList<>(LedgerChunks.split(RECORD, payload(1024 * 1024, 5)));
-        LedgerChunks.Chunk stranger =
-                LedgerChunks.split(RECORD, payload(1024 * 1024, 6)).get(1);
-
-        chunks.set(1, stranger);
+        List<LedgerChunks.Chunk> chunks = withChunkReplaced(1, LedgerChunks.split(RECORD, payload(1024 * 1024, 6)));
 
         assertThatThrownBy(() -> LedgerChunks.reassemble(RECORD, chunks))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("disagree on count or digest");
+    }
+
+    /** The chunks of a 1 MiB payload of {@link #RECORD}, chunk {@code index} taken from {@code strangers}. */
+    private static List<LedgerChunks.Chunk> withChunkReplaced(int index, List<LedgerChunks.Chunk> strangers) {
+        List<LedgerChunks.Chunk> chunks = new ArrayList<>(LedgerChunks.split(RECORD, payload(1024 * 1024, 5)));
+        chunks.set(index, strangers.get(index));
+        return chunks;
     }
 
     @Test

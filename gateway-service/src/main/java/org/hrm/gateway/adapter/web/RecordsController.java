@@ -91,7 +91,7 @@ class RecordsController {
     }
 
     private static ApiProblem tooLarge(String detail) {
-        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "record too large", detail);
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "record too large", detail);
     }
 
     @GetMapping("/api/records/{recordId}")
