@@ -9,6 +9,18 @@ contract RecordLedger {
     /// and a keyed pseudonym of the owner. Nothing else that identifies a person.
     event RecordStored(bytes16 indexed recordId, bytes32 indexed ownerPseudonym, bytes payload);
 
+    /// One chunk of a record whose payload is too large for one transaction (docs/large-records.md): the payload
+    /// is cut into `count` consecutive chunks, chunk `index` (from 0) in its own transaction, and `digest` is the
+    /// SHA-256 of the whole payload, which a reader checks after putting the chunks together in index order.
+    event RecordChunkStored(
+        bytes16 indexed recordId,
+        bytes32 indexed ownerPseudonym,
+        uint32 indexed index,
+        uint32 count,
+        bytes32 digest,
+        bytes chunk
+    );
+
     /// A tombstone: the record's keys were destroyed, so its payload is meaningless.
     event RecordErased(bytes16 indexed recordId, bytes32 indexed ownerPseudonym);
 
@@ -29,6 +41,7 @@ contract RecordLedger {
     error NotAdmin();
     error NotWriter();
     error LengthMismatch();
+    error ChunkOutOfRange();
 
     address public immutable admin;
     mapping(address => bool) public isWriter;
@@ -66,6 +79,19 @@ contract RecordLedger {
         for (uint256 i = 0; i < count; ++i) {
             emit RecordStored(recordIds[i], ownerPseudonyms[i], payloads[i]);
         }
+    }
+
+    /// Appends one chunk of a record too large for one transaction (a chunk fills a transaction of its own).
+    function storeChunk(
+        bytes16 recordId,
+        bytes32 ownerPseudonym,
+        uint32 index,
+        uint32 count,
+        bytes32 digest,
+        bytes calldata chunk
+    ) external onlyWriter {
+        if (count < 2 || index >= count) revert ChunkOutOfRange();
+        emit RecordChunkStored(recordId, ownerPseudonym, index, count, digest, chunk);
     }
 
     /// Records the grantees' key shares of many grants in one transaction.

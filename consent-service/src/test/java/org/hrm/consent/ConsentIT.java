@@ -70,7 +70,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * register, records are indexed, owners grant and revoke, readers ask; signed AccessDecided, audit events, standing
  * grants and dead letters come out.
  */
-@SpringBootTest(classes = ConsentApplication.class, properties = "hrm.consent.unknown-party-grace=5s")
+// The oversized-event case keeps the former 256 KiB limit: the default (6 MiB, a 4 MiB record) would need a 6 MiB
+// message through the test broker to exercise the same refusal.
+@SpringBootTest(
+        classes = ConsentApplication.class,
+        properties = {"hrm.consent.unknown-party-grace=5s", "hrm.consent.max-event-bytes=262144"})
 @EmbeddedKafka
 @DirtiesContext
 class ConsentIT {

@@ -47,8 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventCodec {
     public static final int SCHEMA_VERSION = 2;
-    /** Largest event accepted: a record must fit one ledger transaction well below the gas cap. */
-    public static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
+    /** Largest event accepted: one of a 4 MiB record, C1 or C2 in base64 ({@link RecordLimits#MAX_EVENT_BYTES}). */
+    public static final int DEFAULT_MAX_EVENT_BYTES = RecordLimits.MAX_EVENT_BYTES;
 
     private static final Map<Class<?>, String> TYPE_NAMES = Map.ofEntries(
             Map.entry(RecordSubmitted.class, "RecordSubmitted"),

@@ -53,15 +53,17 @@ public enum Topic {
             ServiceName.CLIENT,
             true,
             carriesC1(
-                    Duration.ofHours(1),
-                    "C1 in clear of the vault's layer: sealed within seconds, the hour covers a vault outage")),
+                            Duration.ofHours(1),
+                            "C1 in clear of the vault's layer: sealed within seconds, the hour covers a vault outage")
+                    .carriesWholeRecords()),
     RECORD_SEALED(
             "record-sealed",
             "recordId",
             RecordSealed.class,
             ServiceName.KEY_VAULT,
             true,
-            transport("C2 and shares on their way to the chain: the ledger writer keeps them until they are on it")),
+            transport("C2 and shares on their way to the chain: the ledger writer keeps them until they are on it")
+                    .carriesWholeRecords()),
     RECORD_COMMITTED(
             "record-committed",
             "recordId",
@@ -132,9 +134,10 @@ public enum Topic {
             ServiceName.KEY_VAULT,
             true,
             carriesC1(
-                    Duration.ofHours(1),
-                    "C1 sealed to its requester, collected within the request's timeout: an hour is a hundred times"
-                            + " that")),
+                            Duration.ofHours(1),
+                            "C1 sealed to its requester, collected within the request's timeout: an hour is a hundred times"
+                                    + " that")
+                    .carriesWholeRecords()),
     RECORD_RELEASE_DENIED(
             "record-release-denied",
             "recordId",

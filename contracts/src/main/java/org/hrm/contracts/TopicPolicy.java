@@ -119,6 +119,16 @@ public record TopicPolicy(
         return new TopicPolicy(cleanup, retention, settings, OptionalInt.of(1), reason);
     }
 
+    /**
+     * The same policy on a topic whose events carry a whole record (C1 or C2, up to 4 MiB of plaintext): the broker
+     * takes messages up to {@link RecordLimits#MAX_MESSAGE_BYTES} on it, where its default is 1 MB.
+     */
+    public TopicPolicy carriesWholeRecords() {
+        Map<String, String> larger = new TreeMap<>(settings);
+        larger.put("max.message.bytes", Integer.toString(RecordLimits.MAX_MESSAGE_BYTES));
+        return new TopicPolicy(cleanup, retention, larger, partitions, reason);
+    }
+
     /** Whether erasure must reach this topic's copies through compaction (the topics that carry C1). */
     public boolean erasable() {
         return cleanup == Cleanup.COMPACT_DELETE;

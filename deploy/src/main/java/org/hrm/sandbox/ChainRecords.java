@@ -1,10 +1,13 @@
 package org.hrm.sandbox;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hrm.contracts.LedgerChunks;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.web3j.abi.EventEncoder;
@@ -23,10 +26,34 @@ final class ChainRecords {
         this.web3j = web3j;
     }
 
-    /** The record's RecordStored payload in the given ledger contract, if it is on chain. */
+    /**
+     * The record's payload in the given ledger contract, if it is on chain: its RecordStored log, or its
+     * RecordChunkStored logs put together and checked against their digest ({@link LedgerChunks}).
+     */
     Optional<LedgerPayload> stored(String contract, String recordId) throws IOException {
-        return last(contract, EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT), topic(recordId))
+        Optional<LedgerPayload> whole = last(
+                        contract, EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT), topic(recordId))
                 .map(log -> LedgerPayload.decode(RecordLedger.getRecordStoredEventFromLog(log).payload));
+        if (whole.isPresent()) {
+            return whole;
+        }
+        List<LedgerChunks.Chunk> chunks = new ArrayList<>();
+        for (Log log : all(contract, EventEncoder.encode(RecordLedger.RECORDCHUNKSTORED_EVENT), topic(recordId))) {
+            chunks.add(chunk(recordId, log));
+        }
+        return chunks.isEmpty()
+                ? Optional.empty()
+                : Optional.of(LedgerPayload.decode(LedgerChunks.reassemble(recordId, chunks)));
+    }
+
+    /** A RecordChunkStored log as a chunk of {@code recordId} (the id its topic names). */
+    static LedgerChunks.Chunk chunk(String recordId, Log log) {
+        RecordLedger.RecordChunkStoredEventResponse chunk = RecordLedger.getRecordChunkStoredEventFromLog(log);
+        return new LedgerChunks.Chunk(recordId, bounded(chunk.index), bounded(chunk.count), chunk.digest, chunk.chunk);
+    }
+
+    private static int bounded(BigInteger value) {
+        return value.bitLength() < 31 ? value.intValue() : Integer.MAX_VALUE;
     }
 
     /** Whether the contract carries a ShareGranted log for this grant. */
@@ -42,6 +69,11 @@ final class ChainRecords {
     }
 
     private Optional<Log> last(String contract, String eventTopic, String firstIndexed) throws IOException {
+        List<Log> logs = all(contract, eventTopic, firstIndexed);
+        return logs.isEmpty() ? Optional.empty() : Optional.of(logs.get(logs.size() - 1));
+    }
+
+    private List<Log> all(String contract, String eventTopic, String firstIndexed) throws IOException {
         EthFilter filter =
                 new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
         filter.addSingleTopic(eventTopic).addSingleTopic(firstIndexed);
@@ -49,10 +81,7 @@ final class ChainRecords {
         if (response.hasError()) {
             throw new IOException("eth_getLogs failed: " + response.getError().getMessage());
         }
-        List<EthLog.LogResult> logs = response.getLogs();
-        return logs.isEmpty()
-                ? Optional.empty()
-                : Optional.of((Log) logs.get(logs.size() - 1).get());
+        return response.getLogs().stream().map(result -> (Log) result.get()).toList();
     }
 
     /** An indexed bytes16 topic: the UUID's 16 bytes, left-aligned in 32. */

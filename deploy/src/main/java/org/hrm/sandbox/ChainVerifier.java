@@ -2,11 +2,14 @@ package org.hrm.sandbox;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hrm.contracts.InvalidEventException;
+import org.hrm.contracts.LedgerChunks;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.authority.ShareShape;
 import org.hrm.contracts.events.SealedShare;
@@ -21,11 +24,12 @@ import org.web3j.protocol.core.methods.response.Log;
 /**
  * An auditor's view that needs nothing but a node's JSON-RPC: finds every ledger contract by its
  * events, counts records, grant shares, revocations and tombstones per contract, and checks that
- * every record payload is well-formed ciphertext with no plaintext structure in it, and every grant share is shaped
+ * every record payload (a record stored in chunks put together and checked against its digest first) is well-formed ciphertext with no plaintext structure in it, and every grant share is shaped
  * like a key share (reported apart).
  */
 final class ChainVerifier {
     static final String RECORD_STORED = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
+    static final String RECORD_CHUNK_STORED = EventEncoder.encode(RecordLedger.RECORDCHUNKSTORED_EVENT);
     static final String SHARE_GRANTED = EventEncoder.encode(RecordLedger.SHAREGRANTED_EVENT);
     static final String GRANT_REVOKED = EventEncoder.encode(RecordLedger.GRANTREVOKED_EVENT);
     static final String RECORD_ERASED = EventEncoder.encode(RecordLedger.RECORDERASED_EVENT);
@@ -40,6 +44,10 @@ final class ChainVerifier {
     /** Counts of one ledger contract. */
     static final class ContractReport {
         long records;
+        long chunkedRecords;
+        /** The chunks of each record stored in chunks, put together once the whole chain is read. */
+        final Map<String, List<LedgerChunks.Chunk>> chunks = new LinkedHashMap<>();
+
         long grantShares;
         long revocations;
         long tombstones;
@@ -56,12 +64,13 @@ final class ChainVerifier {
                 count(contracts.computeIfAbsent(log.getAddress(), address -> new ContractReport()), log);
             }
         }
+        contracts.values().forEach(ChainVerifier::inspectChunked);
         return report(head, contracts);
     }
 
     private List<Log> logs(long from, long to) throws IOException {
         EthFilter filter = new EthFilter(block(from), block(to), List.of());
-        filter.addOptionalTopics(RECORD_STORED, SHARE_GRANTED, GRANT_REVOKED, RECORD_ERASED);
+        filter.addOptionalTopics(RECORD_STORED, RECORD_CHUNK_STORED, SHARE_GRANTED, GRANT_REVOKED, RECORD_ERASED);
         EthLog response = web3j.ethGetLogs(filter).send();
         if (response.hasError()) {
             throw new IOException("eth_getLogs failed: " + response.getError().getMessage());
@@ -78,6 +87,10 @@ final class ChainVerifier {
         if (event.equals(RECORD_STORED)) {
             report.records++;
             inspect(report, RecordLedger.getRecordStoredEventFromLog(log).payload);
+        } else if (event.equals(RECORD_CHUNK_STORED)) {
+            // The record id topic names the record: it is all the reassembly compares.
+            String recordId = log.getTopics().get(1).toLowerCase(Locale.ROOT);
+            report.chunks.computeIfAbsent(recordId, id -> new ArrayList<>()).add(ChainRecords.chunk(recordId, log));
         } else if (event.equals(SHARE_GRANTED)) {
             report.grantShares++;
             byte[] share = RecordLedger.getShareGrantedEventFromLog(log).share;
@@ -89,6 +102,23 @@ final class ChainVerifier {
         } else if (event.equals(RECORD_ERASED)) {
             report.tombstones++;
         }
+    }
+
+    /**
+     * Each record stored in chunks is one record: its chunks put together and checked against their digest (a missing
+     * chunk or a wrong digest counts as a malformed payload), then inspected as a whole payload.
+     */
+    private static void inspectChunked(ContractReport report) {
+        report.chunks.forEach((recordId, chunks) -> {
+            report.records++;
+            report.chunkedRecords++;
+            try {
+                inspect(report, LedgerChunks.reassemble(recordId, chunks));
+            } catch (InvalidEventException e) {
+                report.malformedPayloads++;
+            }
+        });
+        report.chunks.clear();
     }
 
     private static void inspect(ContractReport report, byte[] bytes) {
@@ -113,6 +143,8 @@ final class ChainVerifier {
                     Map.of(
                             "records",
                             report.records,
+                            "chunkedRecords",
+                            report.chunkedRecords,
                             "grantShares",
                             report.grantShares,
                             "revocations",
@@ -126,6 +158,7 @@ final class ChainVerifier {
                             "malformedGrantShares",
                             report.malformedGrantShares));
             total.records += report.records;
+            total.chunkedRecords += report.chunkedRecords;
             total.grantShares += report.grantShares;
             total.revocations += report.revocations;
             total.tombstones += report.tombstones;
@@ -137,6 +170,7 @@ final class ChainVerifier {
         summary.put("chainHead", head);
         summary.put("contracts", contracts.size());
         summary.put("records", total.records);
+        summary.put("chunkedRecords", total.chunkedRecords);
         summary.put("grantShares", total.grantShares);
         summary.put("revocations", total.revocations);
         summary.put("tombstones", total.tombstones);

@@ -49,7 +49,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The vault end to end on an in-process KRaft broker and an in-memory MongoDB: read this first. Submissions go in
  * on the record-submitted topics, RecordSealed and dead letters come out, keys land in per-domain collections.
  */
-@SpringBootTest(classes = KeyVaultApplication.class)
+// The oversized-event case below keeps the former 256 KiB limit: the default (6 MiB, a 4 MiB record) would need a 6 MiB
+// message through the test broker to exercise the same refusal.
+@SpringBootTest(classes = KeyVaultApplication.class, properties = "hrm.vault.max-event-bytes=262144")
 @EmbeddedKafka
 @DirtiesContext
 class KeyVaultIT {

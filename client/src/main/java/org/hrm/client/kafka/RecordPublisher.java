@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
+import org.hrm.contracts.RecordLimits;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.TraceParent;
 import org.hrm.contracts.events.AccessRequested;
@@ -69,6 +70,8 @@ public final class RecordPublisher implements AutoCloseable {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A RecordSubmitted of a 4 MiB record is about 5.6 MB; Kafka's default request limit is 1 MB.
+        config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.MAX_MESSAGE_BYTES);
         return config;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.ProvenanceBytes;
+import org.hrm.contracts.RecordLimits;
 import org.hrm.contracts.events.KeyShare;
 
 /**
@@ -71,6 +72,9 @@ public final class RecordEncryptor {
             Map<String, byte[]> readerPublicKeys) {
         RecordIdentity identity = new RecordIdentity(recordId, domain, ownerId);
         Objects.requireNonNull(plaintext, "plaintext");
+        RecordLimits.plaintextRefusal(plaintext.length).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         Map<String, byte[]> readers = ReaderKeys.ordered(ownerId, author, Objects.requireNonNull(readerPublicKeys));
         byte[] salt = randomBytes(InnerEnvelope.SALT_BYTES);
         byte[] nonce = randomBytes(InnerEnvelope.NONCE_BYTES);

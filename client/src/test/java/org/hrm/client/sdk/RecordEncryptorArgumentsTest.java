@@ -20,6 +20,17 @@ class RecordEncryptorArgumentsTest {
     private final RecordEncryptor encryptor = new RecordEncryptor();
 
     @Test
+    void refusesARecordOverFourMebibytesNamingTheLimit() {
+        byte[] tooLarge = new byte[4 * 1024 * 1024 + 1];
+        Map<String, byte[]> readers = Map.of(OWNER_ID, OWNER.publicKey(), AUTHOR_ID, AUTHOR.publicKey());
+
+        assertThatThrownBy(() -> encryptor.encrypt(RECORD_ID, DOMAIN, OWNER_ID, AUTHOR, tooLarge, readers))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("record too large")
+                .hasMessageContaining("4194304 bytes (4 MiB)");
+    }
+
+    @Test
     void requiresTheOwnersPublicKey() {
         Map<String, byte[]> withoutOwner = Map.of(GRANTEE.partyId(), GRANTEE.publicKey());
 

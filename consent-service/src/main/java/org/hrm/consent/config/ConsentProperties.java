@@ -3,6 +3,7 @@ package org.hrm.consent.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.hrm.contracts.RecordLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicPartitions partitions of the topics the service creates
  * @param topicReplicas replication factor of the topics the service creates
  * @param createTopics whether to create the topics the service consumes and produces
- * @param maxEventBytes largest event accepted; larger ones are dead-lettered
+ * @param maxEventBytes largest event accepted, by default a RecordSubmitted of a 4 MiB record (6 MiB); larger ones
+ *     are dead-lettered
  * @param decisionTtl how long an AccessDecided stays valid (never longer than the grant it rests on)
  * @param emergencyDecisionTtl how long a break-the-glass decision stays valid: shorter, one read and done
  * @param sendTimeout how long a batch waits for its sends to be acknowledged before it is retried
@@ -39,7 +41,7 @@ public record ConsentProperties(
         @DefaultValue("3") int topicPartitions,
         @DefaultValue("1") short topicReplicas,
         @DefaultValue("true") boolean createTopics,
-        @DefaultValue("262144") int maxEventBytes,
+        @DefaultValue("" + RecordLimits.MAX_EVENT_BYTES) int maxEventBytes,
         @DefaultValue("60s") Duration decisionTtl,
         @DefaultValue("30s") Duration emergencyDecisionTtl,
         @DefaultValue("30s") Duration sendTimeout,

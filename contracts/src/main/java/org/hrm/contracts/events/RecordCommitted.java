@@ -3,7 +3,10 @@ package org.hrm.contracts.events;
 import java.time.Instant;
 import org.hrm.contracts.Domain;
 
-/** The record's RecordStored log is in a confirmed block of the domain's ledger contract. */
+/**
+ * The record's RecordStored log is in a confirmed block of the domain's ledger contract; for a record too large for one
+ * transaction, every one of its RecordChunkStored logs is, and the position given is its last chunk's.
+ */
 public record RecordCommitted(
         String recordId,
         Domain domain,

@@ -49,9 +49,10 @@ public final class BenchArguments {
     @Option(
             names = "--latency-records",
             paramLabel = "N",
-            defaultValue = "10000",
-            description = "Records of the latency phase; 0 skips it.")
-    int latencyRecords;
+            description =
+                    "Records of the latency phase (default: 10,000 of 1 KiB or less; about as many bytes of larger"
+                            + " records, at least 50); 0 skips it.")
+    Integer latencyRecords;
 
     @Option(
             names = "--latency-rate",
@@ -63,9 +64,9 @@ public final class BenchArguments {
     @Option(
             names = "--naive-records",
             paramLabel = "N",
-            defaultValue = "500",
-            description = "Records of the naive path (one transaction per record, no Kafka); 0 skips it.")
-    int naiveRecords;
+            description = "Records of the naive path (one transaction per record, no Kafka; default: 500, none for a"
+                    + " first --size the writer cuts into chunks, which has no one-transaction path); 0 skips it.")
+    Integer naiveRecords;
 
     @Option(
             names = "--limit-records",
@@ -77,9 +78,9 @@ public final class BenchArguments {
     @Option(
             names = "--fetches",
             paramLabel = "N",
-            defaultValue = "2000",
-            description = "Fetches of the fetch phase; 0 skips it.")
-    int fetches;
+            description = "Fetches of the fetch phase (default: 2,000 of 1 KiB records; about as many bytes of larger"
+                    + " records, at least 50); 0 skips it.")
+    Integer fetches;
 
     @Option(
             names = "--fetch-rate",

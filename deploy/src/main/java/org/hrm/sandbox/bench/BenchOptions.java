@@ -3,6 +3,7 @@ package org.hrm.sandbox.bench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.hrm.contracts.LedgerChunks;
 
 /**
  * The options of {@code ./hrm bench}. A sustained run ({@code --duration S} with {@code --rate R}) offers R×S
@@ -68,10 +69,11 @@ record BenchOptions(
                 sizes.get(0),
                 rate,
                 duration,
-                args.latencyRecords,
+                Optional.ofNullable(args.latencyRecords).orElse(scaled(10_000, sizes.get(0))),
                 args.latencyRate,
-                args.naiveRecords,
-                args.fetches,
+                // A payload the writer cuts into chunks has no one-transaction naive path to compare with.
+                Optional.ofNullable(args.naiveRecords).orElse(sizes.get(0) > LedgerChunks.CHUNK_BYTES / 2 ? 0 : 500),
+                Optional.ofNullable(args.fetches).orElse(scaled(2000, sizes.get(0))),
                 args.fetchRate,
                 args.blockGasLimit,
                 args.blockTime,
@@ -99,6 +101,14 @@ record BenchOptions(
 
     /** 2,000 records of 1 KiB or less; fewer of larger records (about 2 MiB in all, at least 50). */
     static int defaultWarmup(int size) {
-        return (int) Math.min(2000, Math.max(MIN_RECORDS_PER_SIZE, 2000L * 1024 / size));
+        return scaled(2000, size);
+    }
+
+    /**
+     * A phase's default count: {@code atOneKib} records of 1 KiB or less; of larger records about as many bytes, at
+     * least {@link #MIN_RECORDS_PER_SIZE} (10,000 latency records of 1 KiB, 50 of 1 MiB).
+     */
+    static int scaled(int atOneKib, int size) {
+        return (int) Math.min(atOneKib, Math.max(MIN_RECORDS_PER_SIZE, (long) atOneKib * 1024 / size));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.hrm.contracts.LedgerChunks;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.Web3j;
@@ -25,6 +26,8 @@ import org.web3j.utils.Numeric;
  */
 final class LedgerScan {
     private static final String RECORD_STORED = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
+    private static final String RECORD_CHUNK_STORED = EventEncoder.encode(RecordLedger.RECORDCHUNKSTORED_EVENT);
+    private static final String FIRST_CHUNK = Numeric.toHexStringWithPrefixZeroPadded(BigInteger.ZERO, 64);
     private static final int BLOCKS_PER_QUERY = 20;
 
     private final Web3j web3j;
@@ -37,21 +40,27 @@ final class LedgerScan {
         return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
     }
 
-    /** The record ids of all RecordStored logs of the contracts in blocks {@code from..head}, repeats included. */
+    /**
+     * The record ids of all RecordStored logs of the contracts in blocks {@code from..head}, and of the first chunk of
+     * each record stored in chunks, repeats included.
+     */
     List<String> storedRecordIds(List<String> contracts, long from) throws IOException {
         long head = head();
         List<String> ids = new ArrayList<>();
         for (long start = from; start <= head; start += BLOCKS_PER_QUERY) {
             EthFilter filter =
                     new EthFilter(block(start), block(Math.min(head, start + BLOCKS_PER_QUERY - 1)), contracts);
-            filter.addSingleTopic(RECORD_STORED);
+            filter.addOptionalTopics(RECORD_STORED, RECORD_CHUNK_STORED);
             EthLog response = web3j.ethGetLogs(filter).send();
             if (response.hasError()) {
                 throw new IOException(
                         "eth_getLogs failed: " + response.getError().getMessage());
             }
             for (EthLog.LogResult<?> result : response.getLogs()) {
-                ids.add(recordId(((Log) result.get()).getTopics().get(1)));
+                List<String> topics = ((Log) result.get()).getTopics();
+                if (topics.size() == 3 || FIRST_CHUNK.equalsIgnoreCase(topics.get(3))) {
+                    ids.add(recordId(topics.get(1)));
+                }
             }
         }
         return ids;
@@ -64,12 +73,23 @@ final class LedgerScan {
     byte[] payload(String contract, String recordId) throws IOException {
         EthFilter filter =
                 new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
-        filter.addSingleTopic(RECORD_STORED).addSingleTopic(topic(recordId));
-        List<EthLog.LogResult> logs = web3j.ethGetLogs(filter).send().getLogs();
+        filter.addOptionalTopics(RECORD_STORED, RECORD_CHUNK_STORED).addSingleTopic(topic(recordId));
+        List<Log> logs = web3j.ethGetLogs(filter).send().getLogs().stream()
+                .map(result -> (Log) result.get())
+                .toList();
         if (logs.isEmpty()) {
             throw new IOException("record " + recordId + " is not on chain");
         }
-        return RecordLedger.getRecordStoredEventFromLog((Log) logs.get(0).get()).payload;
+        if (logs.get(0).getTopics().size() == 3) {
+            return RecordLedger.getRecordStoredEventFromLog(logs.get(0)).payload;
+        }
+        List<LedgerChunks.Chunk> chunks = new ArrayList<>();
+        for (Log log : logs) {
+            RecordLedger.RecordChunkStoredEventResponse chunk = RecordLedger.getRecordChunkStoredEventFromLog(log);
+            chunks.add(new LedgerChunks.Chunk(
+                    recordId, chunk.index.intValueExact(), chunk.count.intValueExact(), chunk.digest, chunk.chunk));
+        }
+        return LedgerChunks.reassemble(recordId, chunks);
     }
 
     /** The receipts of these transactions, fetched many at a time. */

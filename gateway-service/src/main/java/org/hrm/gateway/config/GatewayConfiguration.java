@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.contracts.RecordLimits;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.authority.AttestationKeys;
 import org.hrm.contracts.authority.AuditAuthority;
@@ -191,6 +192,8 @@ class GatewayConfiguration {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "hrm-gateway");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A RecordSubmitted of a 4 MiB record is about 5.6 MB; Kafka's default request limit is 1 MB.
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.MAX_MESSAGE_BYTES);
         return new KafkaCommands(
                 new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), clock, meters);
     }

@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param partyClaim the claim holding the caller's party id: "sub" by default; providers whose subject is an opaque
  *     user id (Keycloak) map the party id to a claim of its own ("party_id" in deploy/keycloak)
  * @param fetchWait how long a fetch waits for the vault before answering 202
- * @param maxBody the largest request body accepted (a record must fit one ledger transaction)
+ * @param maxBody the largest request body accepted: 6 MiB by default, the RecordSubmitted of a 4 MiB record
+ *     ({@code RecordLimits}, docs/large-records.md)
  * @param chainRpc the chain's JSON-RPC URL, for the ops dashboard's chain head; empty: not shown
  * @param transactionLink a link to a transaction, with {hash}; empty: none
  * @param portal where the portal's users log in
@@ -32,7 +33,7 @@ public record GatewayProperties(
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("sub") String partyClaim,
         @DefaultValue("3s") Duration fetchWait,
-        @DefaultValue("300KB") DataSize maxBody,
+        @DefaultValue("6MB") DataSize maxBody,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("") String chainRpc,
         @DefaultValue("") String transactionLink,

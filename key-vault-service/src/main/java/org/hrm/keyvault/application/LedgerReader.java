@@ -16,7 +16,10 @@ import org.hrm.keyvault.domain.RecordDomain;
  * {@link UnreadableLedgerEntryException}.
  */
 public interface LedgerReader {
-    /** The record's RecordStored log (the first, if the writer ever wrote it twice); empty when not on chain. */
+    /**
+     * The record's RecordStored log (the first, if the writer ever wrote it twice), or its RecordChunkStored logs put
+     * together and checked against their digest (docs/large-records.md); empty when not on chain.
+     */
     Optional<LedgerEntry> storedRecord(RecordDomain domain, String recordId);
 
     /**

@@ -2,6 +2,7 @@ package org.hrm.keyvault.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hrm.contracts.RecordLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -33,7 +34,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicPartitions partitions of the topics the vault creates
  * @param topicReplicas replication factor of the topics the vault creates
  * @param createTopics whether to create the topics the vault consumes and produces
- * @param maxEventBytes largest RecordSubmitted (or AccessDecided) accepted; larger ones are dead-lettered
+ * @param maxEventBytes largest RecordSubmitted (or AccessDecided) accepted, by default one of a 4 MiB record (6 MiB);
+ *     larger ones are dead-lettered
  * @param sendTimeout how long a batch waits for its sends to be acknowledged before it is retried
  * @param retryInitialInterval first back-off after an infrastructure failure (the batch is retried, never dropped)
  * @param retryMaxInterval longest back-off between retries
@@ -57,7 +59,7 @@ public record KeyVaultProperties(
         @DefaultValue("3") int topicPartitions,
         @DefaultValue("1") short topicReplicas,
         @DefaultValue("true") boolean createTopics,
-        @DefaultValue("262144") int maxEventBytes,
+        @DefaultValue("" + RecordLimits.MAX_EVENT_BYTES) int maxEventBytes,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("500ms") Duration retryInitialInterval,
         @DefaultValue("30s") Duration retryMaxInterval) {

@@ -52,7 +52,7 @@ public final class ErasuresInFlight {
                 batch.unwritten().stream().map(LedgerRecord::recordId).toList();
         Set<String> erased = erasures.find(batch.domain(), unwritten).keySet();
         if (!erased.isEmpty()) {
-            batch.drop(erased);
+            batch.dropRecords(erased);
             log.info(
                     "dropped {} {} records erased before they were written on chain",
                     erased.size(),

@@ -12,7 +12,9 @@ import java.util.List;
  * then a safety margin. A key share of grantBatch is priced like a record whose second id is a
  * bytes16 (its ShareGranted log is a LOG3 with data too); a revocation is its grant id in calldata and
  * a LOG2 without data; a tombstone is its record id and pseudonym in calldata and a LOG3 without
- * data. Cancun pricing (the fork production runs; Prague's calldata floor of EIP-7623 would need 40
+ * data. A chunk of a record too large for one transaction goes alone in a storeChunk: the call with its five
+ * fixed arguments, the chunk in calldata, a LOG4 whose data is the count, the digest and the chunk, the copy and
+ * memory for the chunk. Cancun pricing (the fork production runs; Prague's calldata floor of EIP-7623 would need 40
  * gas per payload byte); calibrated against Anvil's gasUsed in GasEstimateIT.
  */
 public final class GasModel {
@@ -117,6 +119,26 @@ public final class GasModel {
      */
     public long gasLimit(long recordGasSum, int largestPayloadBytes) {
         return withMargin(callGas() + recordGasSum + memoryGas(largestPayloadBytes));
+    }
+
+    /**
+     * The gas limit, margin included, of a storeChunk carrying {@code chunkBytes}: record id, pseudonym, index, count,
+     * digest, the chunk's offset and length, the chunk; its RecordChunkStored log (three indexed topics and the count,
+     * digest, offset, length and chunk as data).
+     */
+    public long chunkGasLimit(int chunkBytes) {
+        long padded = words(chunkBytes) * 32;
+        long calldata = 4 * NONZERO_BYTE
+                + BYTES16_WORD
+                + 32 * NONZERO_BYTE
+                + 2 * STRUCTURAL_WORD
+                + 32 * NONZERO_BYTE
+                + 2 * STRUCTURAL_WORD
+                + chunkBytes * NONZERO_BYTE
+                + (padded - chunkBytes) * ZERO_BYTE;
+        long log = LOG_BASE + 4 * LOG_TOPIC + LOG_DATA_BYTE * (4 * 32 + padded);
+        long execution = CALL_EXECUTION + RECORD_EXECUTION + COPY_WORD * words(chunkBytes) * 2;
+        return withMargin(TRANSACTION_BASE + calldata + log + execution + memoryGas(chunkBytes + 4 * 32));
     }
 
     /** The gas limit for a revokeBatch whose revocations add up to {@code revocationGasSum}: one array. */

@@ -17,6 +17,11 @@ public final class RecordIds {
         return UUID.fromString(id).toString();
     }
 
+    /** The ledger index entry of chunk {@code index} of a record stored in chunks: {@code recordId#index}. */
+    public static String chunkEntryId(String recordId, int index) {
+        return recordId + "#" + index;
+    }
+
     public static byte[] toBytes16(String recordId) {
         UUID uuid = UUID.fromString(recordId);
         return ByteBuffer.allocate(LENGTH)

@@ -156,17 +156,68 @@ class CommitSealedRecordsTest {
     }
 
     @Test
-    void rejectsARecordTooLargeForOneTransactionAndCommitsTheRest() {
+    void writesARecordTooLargeForOneTransactionInChunksAndPublishesItOnceWithTheRest() {
+        List<SealedRecord> batch = sealed(Domain.PRACTITIONER, 3);
+        SealedRecord huge = new SealedRecord(Domain.PRACTITIONER, Records.ledgerRecord(1_000_000));
+        batch.add(1, huge);
+        String id = huge.record().recordId();
+
+        List<Rejection> rejections = useCase.commit(batch);
+
+        assertThat(rejections).isEmpty();
+        assertThat(chain.broadcasts).hasSize(4);
+        assertThat(chain.writtenEntryIds())
+                .contains(id + "#0", id + "#1", id + "#2")
+                .doesNotContain(id);
+        assertThat(published.get(0).get(Domain.PRACTITIONER))
+                .hasSize(4)
+                .extracting(Commit::entryId)
+                .containsOnlyOnce(id);
+    }
+
+    @Test
+    void publishesAChunkedRecordOnlyOnceEveryChunkIsInAndRewritesOnlyTheFailedChunk() {
+        SealedRecord huge = new SealedRecord(Domain.PATIENT, Records.ledgerRecord(1_000_000));
+        String id = huge.record().recordId();
+        chain.reverting.add("0xtx1-0xpatient");
+
+        assertThatThrownBy(() -> useCase.commit(List.of(huge))).isInstanceOf(LedgerWriteException.class);
+        chain.broadcasts.clear();
+        useCase.commit(List.of(huge));
+
+        assertThat(published)
+                .singleElement()
+                .satisfies(commits -> assertThat(commits.get(Domain.PATIENT))
+                        .singleElement()
+                        .satisfies(commit -> assertThat(commit.entryId()).isEqualTo(id)));
+        assertThat(chain.broadcasts)
+                .singleElement()
+                .satisfies(transaction -> assertThat(transaction.entryIds()).containsExactly(id + "#1"));
+        assertThat(chain.writtenEntryIds()).containsExactlyInAnyOrder(id + "#0", id + "#1", id + "#2");
+    }
+
+    @Test
+    void rejectsEveryChunkOfARecordWhenAChunkExceedsTheGasBudget() {
+        CommitSealedRecords tight = new CommitSealedRecords(
+                lane,
+                index,
+                erasures.asErasuresInFlight(),
+                published::add,
+                new TransactionPacker(new GasModel(10), 50, 5_000_000),
+                CONTRACTS,
+                Clock.systemUTC());
         List<SealedRecord> batch = sealed(Domain.PRACTITIONER, 3);
         SealedRecord huge = new SealedRecord(Domain.PRACTITIONER, Records.ledgerRecord(1_000_000));
         batch.add(1, huge);
 
-        List<Rejection> rejections = useCase.commit(batch);
+        List<Rejection> rejections = tight.commit(batch);
 
         assertThat(rejections).singleElement().satisfies(rejection -> {
             assertThat(rejection.entryId()).isEqualTo(huge.record().recordId());
-            assertThat(rejection.domain()).isEqualTo(Domain.PRACTITIONER);
+            assertThat(rejection.reason()).contains("chunk of a record too large");
         });
+        assertThat(chain.writtenEntryIds())
+                .noneMatch(entry -> entry.startsWith(huge.record().recordId()));
         assertThat(published.get(0).get(Domain.PRACTITIONER)).hasSize(3);
     }
 

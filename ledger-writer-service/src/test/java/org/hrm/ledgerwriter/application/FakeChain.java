@@ -36,7 +36,7 @@ class FakeChain implements LedgerChain {
         long nonce = nextNonce++;
         kinds.put("0xtx" + nonce + "-" + contract, "stored");
         return new SignedTransaction(
-                "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.recordIds());
+                "0xtx" + nonce + "-" + contract, "0xraw" + nonce, nonce, contract, transaction.entryIds());
     }
 
     @Override

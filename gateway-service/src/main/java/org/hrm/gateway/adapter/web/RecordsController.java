@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
+import org.hrm.contracts.RecordLimits;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.gateway.application.GatewayAudit;
 import org.hrm.gateway.application.GatewayCommands;
@@ -45,7 +46,11 @@ class RecordsController {
         this.transactionLink = properties.transactionLink();
     }
 
-    /** The body is the RecordSubmitted JSON the SDK writes: encrypted and signed by the author's client. */
+    /**
+     * The body is the RecordSubmitted JSON the SDK writes: encrypted and signed by the author's client. A record over
+     * 4 MiB of plaintext ({@link RecordLimits}) is refused with 413, before the body is parsed when it is larger than
+     * any event of such a record can be.
+     */
     @PostMapping(path = "/api/records", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RecordStatusJson> submit(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -56,7 +61,14 @@ class RecordsController {
                     @RequestBody
                     byte[] body) {
         Caller caller = Callers.current();
+        if (body.length > RecordLimits.MAX_EVENT_BYTES) {
+            throw tooLarge("record too large: a submission of " + body.length + " bytes, the limit is "
+                    + RecordLimits.MAX_EVENT_BYTES + " bytes (a record of 4 MiB of plaintext)");
+        }
         RecordSubmitted event = StrictJson.read(body, RecordSubmitted.class);
+        RecordLimits.innerCiphertextRefusal(event.innerCiphertext().length).ifPresent(reason -> {
+            throw tooLarge(reason);
+        });
         AccessPolicy.checkFor(caller, Action.SUBMIT, event.authorId());
         limits.take(caller, "submit");
         if (records.find(event.recordId()).filter(RecordView::submissionKnown).isPresent()) {
@@ -76,6 +88,10 @@ class RecordsController {
         return ResponseEntity.accepted()
                 .location(URI.create("/api/records/" + event.recordId()))
                 .body(RecordStatusJson.of(view, transactionLink, false));
+    }
+
+    private static ApiProblem tooLarge(String detail) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "record too large", detail);
     }
 
     @GetMapping("/api/records/{recordId}")

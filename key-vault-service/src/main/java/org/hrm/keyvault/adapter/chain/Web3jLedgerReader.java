@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hrm.contracts.InvalidEventException;
+import org.hrm.contracts.LedgerChunks;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.hrm.keyvault.application.LedgerReader;
@@ -31,6 +33,11 @@ import org.web3j.protocol.core.methods.response.Log;
  * Reads the ledger with eth_getLogs on the domain's own contract only, filtered by event signature and indexed
  * ids. Logs a reorganisation removed are ignored, and every log is checked against the filter, so a node that
  * ignores topics cannot hand over another record's log.
+ *
+ * <p>A record too large for one transaction is on chain as RecordChunkStored logs (docs/large-records.md): only for a
+ * record without a RecordStored log does the reader ask for chunks, puts them together with {@link LedgerChunks}
+ * (every chunk of this record, none missing, all agreeing on count and digest, the digest of the whole matching) and
+ * decodes the payload only then; a record whose chunks fail is unreadable, and nothing of it is decrypted.
  */
 final class Web3jLedgerReader implements LedgerReader {
     private static final int IDS_PER_QUERY = 200;
@@ -47,7 +54,7 @@ final class Web3jLedgerReader implements LedgerReader {
     public Optional<LedgerEntry> storedRecord(RecordDomain domain, String recordId) {
         List<Log> logs = logs(domain, LedgerTopics.RECORD_STORED, LedgerTopics.id(recordId));
         if (logs.isEmpty()) {
-            return Optional.empty();
+            return chunked(domain, recordId);
         }
         // The first log is the record as written; a later duplicate of the writer never replaces it.
         return Optional.of(decode(recordId, logs.get(0)));
@@ -78,7 +85,64 @@ final class Web3jLedgerReader implements LedgerReader {
                 }
             }
         }
+        List<String> notWhole = ids.stream()
+                .filter(id -> !entries.containsKey(id) && !unreadable.contains(id))
+                .toList();
+        for (int from = 0; from < notWhole.size(); from += IDS_PER_QUERY) {
+            readChunked(
+                    domain,
+                    notWhole.subList(from, Math.min(notWhole.size(), from + IDS_PER_QUERY)),
+                    entries,
+                    unreadable);
+        }
         return new StoredRecords(entries, unreadable);
+    }
+
+    private Optional<LedgerEntry> chunked(RecordDomain domain, String recordId) {
+        List<LedgerChunks.Chunk> chunks = chunks(domain, List.of(recordId)).get(recordId);
+        return chunks == null ? Optional.empty() : Optional.of(reassembled(recordId, chunks));
+    }
+
+    /** The records among {@code ids} stored in chunks, each put together and checked; one query for all. */
+    private void readChunked(
+            RecordDomain domain, List<String> ids, Map<String, LedgerEntry> entries, Set<String> unreadable) {
+        chunks(domain, ids).forEach((recordId, chunks) -> {
+            try {
+                entries.put(recordId, reassembled(recordId, chunks));
+            } catch (UnreadableLedgerEntryException e) {
+                unreadable.add(recordId);
+            }
+        });
+    }
+
+    /** The RecordChunkStored logs of these records, by record id. */
+    private Map<String, List<LedgerChunks.Chunk>> chunks(RecordDomain domain, List<String> ids) {
+        Map<String, String> byTopic = new HashMap<>();
+        ids.forEach(id -> byTopic.put(LedgerTopics.id(id), id));
+        Map<String, List<LedgerChunks.Chunk>> chunks = new LinkedHashMap<>();
+        for (Log log : logs(domain, LedgerTopics.RECORD_CHUNK_STORED, List.copyOf(byTopic.keySet()))) {
+            String recordId = byTopic.get(log.getTopics().get(1).toLowerCase(Locale.ROOT));
+            if (recordId != null) {
+                RecordLedger.RecordChunkStoredEventResponse chunk = RecordLedger.getRecordChunkStoredEventFromLog(log);
+                chunks.computeIfAbsent(recordId, id -> new ArrayList<>())
+                        .add(new LedgerChunks.Chunk(
+                                recordId, index(chunk.index), index(chunk.count), chunk.digest, chunk.chunk));
+            }
+        }
+        return chunks;
+    }
+
+    /** The payload put together from its chunks, checked against their digest, then decoded; never half-read. */
+    private static LedgerEntry reassembled(String recordId, List<LedgerChunks.Chunk> chunks) {
+        try {
+            return decode(recordId, LedgerChunks.reassemble(recordId, chunks));
+        } catch (InvalidEventException e) {
+            throw new UnreadableLedgerEntryException("the chunks of " + recordId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int index(java.math.BigInteger value) {
+        return value.bitLength() < 31 ? value.intValue() : Integer.MAX_VALUE;
     }
 
     @Override
@@ -98,15 +162,19 @@ final class Web3jLedgerReader implements LedgerReader {
     }
 
     private static LedgerEntry decode(String recordId, Log log) {
+        return decode(recordId, RecordLedger.getRecordStoredEventFromLog(log).payload);
+    }
+
+    private static LedgerEntry decode(String recordId, byte[] payload) {
         try {
-            LedgerPayload decoded = LedgerPayload.decode(RecordLedger.getRecordStoredEventFromLog(log).payload);
+            LedgerPayload decoded = LedgerPayload.decode(payload);
             return new LedgerEntry(
                     decoded.outerCiphertext(),
                     decoded.shares().stream()
                             .map(share -> new SealedReaderShare(share.readerPseudonym(), share.share()))
                             .toList());
         } catch (InvalidEventException e) {
-            throw new UnreadableLedgerEntryException("RecordStored of " + recordId + ": " + e.getMessage(), e);
+            throw new UnreadableLedgerEntryException("the ledger payload of " + recordId + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.RecordLimits;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.RecordSealing;
 import org.hrm.keyvault.application.VaultAuthority;
@@ -36,8 +37,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaWiring {
-    /** Room for a dead letter of any record the broker accepted (1 MiB by default) plus our headers. */
-    private static final int MAX_RECORD_BYTES = 2 * 1024 * 1024;
+    /** A RecordSealed or RecordReleased of a 4 MiB record, and a dead letter of anything the broker accepted. */
+    private static final int MAX_RECORD_BYTES = RecordLimits.MAX_MESSAGE_BYTES;
 
     @Bean
     KafkaTemplate<String, byte[]> vaultKafkaTemplate(KafkaProperties kafka) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.hrm.ledgerwriter.domain.AuditRoot;
+import org.hrm.ledgerwriter.domain.ChunkPosition;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.RecordIds;
@@ -19,7 +20,7 @@ import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.utils.Numeric;
 
-/** The ledger contract's batch calls as ABI functions: storeBatch, grantBatch, revokeBatch, eraseBatch and anchorAudit. */
+/** The ledger contract's calls as ABI functions: storeBatch, storeChunk, grantBatch, revokeBatch, eraseBatch and anchorAudit. */
 final class LedgerCalls {
     private LedgerCalls() {}
 
@@ -33,6 +34,21 @@ final class LedgerCalls {
                                 .map(LedgerRecord::ownerPseudonym)
                                 .toList()),
                         bytes(records.stream().map(LedgerRecord::payload).toList())),
+                List.of());
+    }
+
+    /** {@code storeChunk(recordId, ownerPseudonym, index, count, digest, chunk)} of one chunk. */
+    static Function storeChunk(LedgerRecord chunk) {
+        ChunkPosition position = chunk.chunk();
+        return new Function(
+                RecordLedger.FUNC_STORECHUNK,
+                Arrays.<Type>asList(
+                        new Bytes16(RecordIds.toBytes16(chunk.recordId())),
+                        new Bytes32(chunk.ownerPseudonym()),
+                        new Uint32(position.index()),
+                        new Uint32(position.count()),
+                        new Bytes32(position.digest()),
+                        new DynamicBytes(chunk.payload())),
                 List.of());
     }
 

@@ -16,10 +16,11 @@ import org.web3j.utils.Numeric;
 /**
  * Reads a web3j receipt: status 0x1 or not, its block, and every log that writes an index entry with
  * its index: RecordStored and RecordErased (the record id; a transaction makes one call, so its logs
- * are of one kind), ShareGranted ({@code grantId:recordId}), GrantRevoked ({@code grantId:revoked}), AuditAnchored (the root, hex).
+ * are of one kind), RecordChunkStored ({@code recordId#index}, the index its third topic), ShareGranted ({@code grantId:recordId}), GrantRevoked ({@code grantId:revoked}), AuditAnchored (the root, hex).
  */
 final class ReceiptMapper {
     static final String RECORD_STORED_TOPIC = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
+    static final String RECORD_CHUNK_STORED_TOPIC = EventEncoder.encode(RecordLedger.RECORDCHUNKSTORED_EVENT);
     static final String SHARE_GRANTED_TOPIC = EventEncoder.encode(RecordLedger.SHAREGRANTED_EVENT);
     static final String GRANT_REVOKED_TOPIC = EventEncoder.encode(RecordLedger.GRANTREVOKED_EVENT);
     static final String RECORD_ERASED_TOPIC = EventEncoder.encode(RecordLedger.RECORDERASED_EVENT);
@@ -50,6 +51,10 @@ final class ReceiptMapper {
                 && (RECORD_STORED_TOPIC.equalsIgnoreCase(topics.get(0))
                         || RECORD_ERASED_TOPIC.equalsIgnoreCase(topics.get(0)))) {
             return Optional.of(id(topics.get(1)));
+        }
+        if (topics.size() == 4 && RECORD_CHUNK_STORED_TOPIC.equalsIgnoreCase(topics.get(0))) {
+            int index = Numeric.toBigInt(topics.get(3)).intValueExact();
+            return Optional.of(RecordIds.chunkEntryId(id(topics.get(1)), index));
         }
         if (topics.size() == 3 && SHARE_GRANTED_TOPIC.equalsIgnoreCase(topics.get(0))) {
             return Optional.of(ShareGrant.entryId(id(topics.get(1)), id(topics.get(2))));

@@ -69,9 +69,11 @@ class Web3jLedgerChain implements LedgerChain {
     public SignedTransaction sign(String contract, PackedTransaction transaction) {
         return signer.sign(
                 contract,
-                LedgerCalls.storeBatch(transaction.records()),
+                transaction.isChunk()
+                        ? LedgerCalls.storeChunk(transaction.records().get(0))
+                        : LedgerCalls.storeBatch(transaction.records()),
                 transaction.gasLimit(),
-                transaction.recordIds(),
+                transaction.entryIds(),
                 nonces.allocate(),
                 chainId());
     }
