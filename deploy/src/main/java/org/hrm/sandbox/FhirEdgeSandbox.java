@@ -13,9 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The FHIR edge service as the sandbox's hospital systems' entry point: it runs as {@link DevParties#INSTITUTION}
- * with that party's key file, connects to Kafka as the hospital principal {@link SandboxPrincipals#FHIR_EDGE}, trusts the sandbox gateway's attestation keys, logs in to the gateway at its development
- * issuer, and maps {@code Patient/<party id>} and
- * {@code Practitioner/<party id>} of the development users to those parties.
+ * with that party's key file, connects to Kafka as its own hospital principal ({@link SandboxPrincipals#FHIR_EDGE}),
+ * trusts the sandbox gateway's attestation keys, logs in to the gateway at its development issuer, and maps {@code
+ * Patient/<party id>} and {@code Practitioner/<party id>} of the development users to those parties.
  */
 public final class FhirEdgeSandbox {
     private static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
