@@ -30,7 +30,7 @@ final class ConsentStory {
 
     ConsentStory(Session session, Consumer<String> say) {
         this.session = session;
-        this.fetcher = new RecordFetcher(session.endpoints.kafkaBootstrapServers(), session.publisher);
+        this.fetcher = new RecordFetcher(session.observer(), session.publisher);
         this.say = say;
     }
 
@@ -76,11 +76,7 @@ final class ConsentStory {
             return false;
         }
         byte[] read = RecordCommands.openVerified(
-                        session.endpoints.kafkaBootstrapServers(),
-                        session.directory(),
-                        answer.released(),
-                        reader,
-                        shareHolder)
+                        session.observer(), session.directory(), answer.released(), reader, shareHolder)
                 .plaintext();
         boolean exact = Arrays.equals(read, record.plaintext());
         say.accept(reader.partyId() + (emergency == null ? "" : " (break-the-glass: " + emergency + ")") + " read "

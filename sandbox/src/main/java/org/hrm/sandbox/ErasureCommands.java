@@ -24,7 +24,8 @@ import org.hrm.crypto.Sha256;
 
 /**
  * {@code ./hrm erase}: erases one record or all of an owner's records, signing the request with the owner's key
- * (--keystore), and prints the vault's signed receipt; exit 1 with the vault's reason when the vault refused it.
+ * (--keystore) and handing it to the gateway as the owner, as the portal does, and prints the vault's signed receipt;
+ * exit 1 with the reason when the gateway or the vault refused it.
  */
 final class ErasureCommands {
     static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(90);
@@ -48,7 +49,7 @@ final class ErasureCommands {
             try {
                 receipt = erase(session, domain, owner, recordId);
             } catch (ErasureRefusedException e) {
-                System.err.println("erasure refused by the vault: " + e.getMessage());
+                System.err.println("erasure refused: " + e.getMessage());
                 return 1;
             }
             String json = new String(new EventCodec().encode(receipt), StandardCharsets.UTF_8);
@@ -66,15 +67,21 @@ final class ErasureCommands {
     }
 
     /**
-     * Publishes the request signed by the owner's key and waits for the vault's signed receipt.
+     * Hands the request signed by the owner's key to the gateway, logged in as the owner (only the gateway writes
+     * erasure-requested: a hospital's principal may not), and waits for the vault's signed receipt.
      *
-     * @throws ErasureRefusedException with the vault's reason if it dead-lettered the request
+     * @throws ErasureRefusedException with the gateway's reason if it refused the request, or the vault's if it
+     *     dead-lettered it
      */
     static ErasureReceipt erase(Session session, Domain domain, PartyKeys owner, String recordId) throws Exception {
         ErasureRequested request = new ErasureRequested(
                         UUID.randomUUID().toString(), domain, owner.partyId(), recordId, Instant.now(), null, null)
                 .signedBy(owner.keyPair());
-        session.publisher.requestErasure(request).join();
+        try {
+            session.gateway(owner.partyId()).requestErasure(request, RECEIPT_TIMEOUT);
+        } catch (IllegalArgumentException e) {
+            throw new ErasureRefusedException(e.getMessage());
+        }
         String digest = HexFormat.of().formatHex(Sha256.digest(new EventCodec().encode(request)));
         // Receipts and the vault's dead letters are read as the sandbox's observer: a hospital may not (production's
         // owners get their receipts at the gateway).

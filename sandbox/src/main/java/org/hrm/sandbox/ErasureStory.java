@@ -22,7 +22,7 @@ final class ErasureStory {
 
     ErasureStory(Session session, Consumer<String> say) {
         this.session = session;
-        this.fetcher = new RecordFetcher(session.endpoints.kafkaBootstrapServers(), session.publisher);
+        this.fetcher = new RecordFetcher(session.observer(), session.publisher);
         this.say = say;
     }
 
@@ -72,11 +72,7 @@ final class ErasureStory {
         return answer.allowed()
                 && java.util.Arrays.equals(
                         RecordCommands.openVerified(
-                                        session.endpoints.kafkaBootstrapServers(),
-                                        session.directory(),
-                                        answer.released(),
-                                        owner,
-                                        owner)
+                                        session.observer(), session.directory(), answer.released(), owner, owner)
                                 .plaintext(),
                         record.plaintext());
     }

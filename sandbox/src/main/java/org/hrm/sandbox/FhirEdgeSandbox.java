@@ -13,9 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The FHIR edge service as the sandbox's hospital systems' entry point: it runs as {@link DevParties#INSTITUTION}
- * with that party's key file, trusts the sandbox gateway's attestation keys, logs in to the gateway at its development
- * issuer, and maps {@code Patient/<party id>} and
- * {@code Practitioner/<party id>} of the development users to those parties.
+ * with that party's key file, connects to Kafka as its own hospital principal ({@link SandboxPrincipals#FHIR_EDGE}),
+ * trusts the sandbox gateway's attestation keys, logs in to the gateway at its development issuer, and maps {@code
+ * Patient/<party id>} and {@code Practitioner/<party id>} of the development users to those parties.
  */
 public final class FhirEdgeSandbox {
     private static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
@@ -69,7 +69,11 @@ public final class FhirEdgeSandbox {
         // The sandbox's classpath carries the other services' Kafka and Mongo starters; the edge uses neither.
         properties.put("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers());
         properties.put("spring.mongodb.uri", endpoints.mongoUri() + "fhir-edge-unused");
-        properties.put("hrm.edge.kafka-bootstrap-servers", endpoints.kafkaBootstrapServers());
+        // The edge is a hospital system of its own: inside the walls it logs in as its hospital principal, which may
+        // write submissions and access requests and read only the party directory (as compose's hospitals do).
+        KafkaLogin login = endpoints.kafka(SandboxPrincipals.FHIR_EDGE);
+        properties.put("hrm.edge.kafka-bootstrap-servers", login.bootstrapServers());
+        login.security().forEach((key, value) -> properties.put("hrm.edge.kafka." + key, value));
         // What its principal may not read on Kafka (grantees, stages, releases) the edge asks the gateway, logged in
         // at the sandbox's development issuer as its hospital (production: the hospital's client credentials).
         properties.put("hrm.edge.gateway.url", endpoints.gatewayUrl());

@@ -47,12 +47,14 @@ public final class Platform implements AutoCloseable {
     public static final Set<String> SANDBOX_HOSPITALS = Set.of("sandbox-hospital", "sandbox-fhir-edge");
 
     /**
-     * Whether the platform's broker runs inside the walls unless its options say otherwise. Still off: the SDK's
-     * hospital-side readers of standing grants, release answers and record stages (and the FHIR edge, which uses them)
-     * read topics a hospital's principal may not, and connect without a principal; they move to the gateway, then
-     * this turns on. Every other sandbox client already connects as its principal ({@link SandboxPrincipals}).
+     * Whether the platform's broker runs inside the walls unless its options say otherwise: on, so {@code ./hrm up},
+     * the demo and the ITs run inside the walls production has (decision record 0041). Every sandbox client connects
+     * as its principal ({@link SandboxPrincipals}): hospitals (the FHIR edge included) as their hospital principal,
+     * which reads only the party directory and asks the gateway for the rest; operators' tooling as the operator; test
+     * tooling as the read-only observer. {@code --kafka-walls off} (or {@link Options#withKafkaWalls}) opens the broker
+     * for clients that cannot log in, such as another project's client pointed at the sandbox.
      */
-    public static final boolean KAFKA_WALLS_BY_DEFAULT = false;
+    public static final boolean KAFKA_WALLS_BY_DEFAULT = true;
 
     /** The services' start methods apply properties after the banner is printed; an argument comes first. */
     private static final String QUIET = "--spring.main.banner-mode=off";

@@ -28,8 +28,8 @@ final class PlatformCli {
                 paramLabel = "on|off",
                 description = "Run the broker inside the walls: one SCRAM principal per service, hospital and tool"
                         + " and the topic catalogue's ACLs (the CLI reads its logins from"
-                        + " .sandbox/kafka-credentials.properties). Off serves clients that cannot log in yet,"
-                        + " such as a client of another project pointed at the sandbox.")
+                        + " .sandbox/kafka-credentials.properties); default: ${DEFAULT-VALUE}. Off serves clients"
+                        + " that cannot log in, such as a client of another project pointed at the sandbox.")
         Switch walls = Platform.KAFKA_WALLS_BY_DEFAULT ? Switch.ON : Switch.OFF;
 
         boolean on() {

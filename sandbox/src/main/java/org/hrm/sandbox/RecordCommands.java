@@ -86,12 +86,10 @@ public final class RecordCommands {
                         session.directory(),
                         reader,
                         shareHolder(args, reader, released),
+                        // The vault's signed seal is on record-sealed, which a hospital may not read and the gateway
+                        // does not serve yet: the sandbox's CLI reads it as its observer.
                         signature -> SealedRecords.sealedAt(
-                                session.endpoints.kafkaBootstrapServers(),
-                                released.domain(),
-                                released.recordId(),
-                                signature,
-                                vaultKey));
+                                session.observer(), released.domain(), released.recordId(), signature, vaultKey));
                 if (!verified.submission().ownerId().equals(ownerId)) {
                     System.err.println("the record's owner is "
                             + verified.submission().ownerId() + ", not " + ownerId + ": not shown");
@@ -136,12 +134,12 @@ public final class RecordCommands {
      * @throws UnverifiedRecordException if no provenance is left, or it is another record's or does not verify
      */
     public static Verified openVerified(
-            String bootstrapServers,
+            KafkaLogin observer,
             PartyDirectory directory,
             RecordReleased released,
             PartyKeys requester,
             PartyKeys holder) {
-        return openVerified(bootstrapServers, directory, released, requester, holder, null);
+        return openVerified(observer, directory, released, requester, holder, null);
     }
 
     /**
@@ -151,7 +149,7 @@ public final class RecordCommands {
      * @param vaultPublicKey the vault's published signing key, or null to establish no sealing time
      */
     public static Verified openVerified(
-            String bootstrapServers,
+            KafkaLogin observer,
             PartyDirectory directory,
             RecordReleased released,
             PartyKeys requester,
@@ -159,7 +157,7 @@ public final class RecordCommands {
             byte[] vaultPublicKey) {
         RecordDecryptor decryptor = new RecordDecryptor();
         byte[] innerCiphertext = decryptor.openReleased(released, requester);
-        RecordSubmitted submission = SubmittedRecords.forRelease(bootstrapServers, released, innerCiphertext)
+        RecordSubmitted submission = SubmittedRecords.forRelease(observer, released, innerCiphertext)
                 .orElseThrow(() -> new UnverifiedRecordException("the release carries no provenance (the record was"
                         + " sealed before the vault kept it) and its submission is no longer on the record-submitted"
                         + " topic: provenance unverifiable"));
@@ -167,11 +165,7 @@ public final class RecordCommands {
         Supplier<Optional<Instant>> sealedAt = () -> vaultPublicKey == null
                 ? Optional.empty()
                 : SealedRecords.sealedAt(
-                        bootstrapServers,
-                        released.domain(),
-                        released.recordId(),
-                        submission.authorSignature(),
-                        vaultPublicKey);
+                        observer, released.domain(), released.recordId(), submission.authorSignature(), vaultPublicKey);
         return new Verified(decryptor.open(released, submission, requester, holder, author, sealedAt), submission);
     }
 

@@ -28,12 +28,17 @@ import org.hrm.contracts.events.RecordSubmitted;
  * #provenanceOf} finds what to verify the release against.
  */
 public final class RecordFetcher {
-    private final String bootstrapServers;
+    private final KafkaLogin observer;
     private final RecordPublisher publisher;
     private final EventCodec codec = new EventCodec();
 
-    public RecordFetcher(String bootstrapServers, RecordPublisher publisher) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * @param observer how it reads the answers (and the record-submitted topic): the sandbox's observer, since no
+     *     production principal but the gateway's may read release answers
+     * @param publisher the requester's hospital system's publisher, which may write access requests
+     */
+    public RecordFetcher(KafkaLogin observer, RecordPublisher publisher) {
+        this.observer = observer;
         this.publisher = publisher;
     }
 
@@ -67,7 +72,8 @@ public final class RecordFetcher {
                         null)
                 .signedBy(requester);
         List<String> topics = List.of(Topic.RECORD_RELEASED.name(domain), Topic.RECORD_RELEASE_DENIED.name(domain));
-        try (KafkaConsumer<String, byte[]> consumer = TopicReader.consumer(bootstrapServers)) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                TopicReader.consumer(observer.bootstrapServers(), observer.settings())) {
             // Position at the end before asking, so the answer cannot slip past unseen.
             List<TopicPartition> partitions = TopicReader.partitions(consumer, topics);
             consumer.assign(partitions);
@@ -83,7 +89,7 @@ public final class RecordFetcher {
      * record sealed before the vault kept it, the record-submitted topic's ({@link SubmittedRecords#forRelease}).
      */
     public Optional<RecordSubmitted> provenanceOf(RecordReleased released, byte[] innerCiphertext) {
-        return SubmittedRecords.forRelease(bootstrapServers, released, innerCiphertext);
+        return SubmittedRecords.forRelease(observer, released, innerCiphertext);
     }
 
     private Answer await(KafkaConsumer<String, byte[]> consumer, AccessRequested request, Duration timeout) {

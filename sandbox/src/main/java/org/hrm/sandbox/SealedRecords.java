@@ -26,23 +26,24 @@ public final class SealedRecords {
 
     /** The earliest vault-signed sealing time of {@code recordId} with {@code authorSignature}, if the topic holds one. */
     public static Optional<Instant> sealedAt(
-            String bootstrapServers, Domain domain, String recordId, byte[] authorSignature, byte[] vaultPublicKey) {
+            KafkaLogin observer, Domain domain, String recordId, byte[] authorSignature, byte[] vaultPublicKey) {
         AtomicReference<Instant> earliest = new AtomicReference<>();
-        TopicReader.readAll(bootstrapServers, List.of(Topic.RECORD_SEALED.name(domain)), record -> {
-            if (!recordId.equals(record.key()) || record.value() == null) {
-                return;
-            }
-            try {
-                RecordSealed sealed = CODEC.decode(record.value(), RecordSealed.class);
-                if (sealed.recordId().equals(recordId)
-                        && MessageDigest.isEqual(sealed.authorSignature(), authorSignature)
-                        && Ecdsa.verify(vaultPublicKey, sealed.signedBytes(), sealed.vaultSignature())) {
-                    earliest.accumulateAndGet(sealed.sealedAt(), (a, b) -> a == null || b.isBefore(a) ? b : a);
-                }
-            } catch (InvalidEventException e) {
-                // Not the vault's word: skipped.
-            }
-        });
+        TopicReader.readAll(
+                observer.bootstrapServers(), observer.settings(), List.of(Topic.RECORD_SEALED.name(domain)), record -> {
+                    if (!recordId.equals(record.key()) || record.value() == null) {
+                        return;
+                    }
+                    try {
+                        RecordSealed sealed = CODEC.decode(record.value(), RecordSealed.class);
+                        if (sealed.recordId().equals(recordId)
+                                && MessageDigest.isEqual(sealed.authorSignature(), authorSignature)
+                                && Ecdsa.verify(vaultPublicKey, sealed.signedBytes(), sealed.vaultSignature())) {
+                            earliest.accumulateAndGet(sealed.sealedAt(), (a, b) -> a == null || b.isBefore(a) ? b : a);
+                        }
+                    } catch (InvalidEventException e) {
+                        // Not the vault's word: skipped.
+                    }
+                });
         return Optional.ofNullable(earliest.get());
     }
 }

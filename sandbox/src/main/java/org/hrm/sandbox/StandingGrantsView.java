@@ -20,8 +20,8 @@ public final class StandingGrantsView {
 
     /** Grantee id to public key, for the owner's unexpired grants that cover a record of this category. */
     public static Map<String, byte[]> granteesCovering(
-            String bootstrapServers, Domain domain, String ownerId, String recordId, String category) {
-        StandingGrants latest = latest(bootstrapServers, domain, ownerId);
+            KafkaLogin observer, Domain domain, String ownerId, String recordId, String category) {
+        StandingGrants latest = latest(observer, domain, ownerId);
         if (latest == null) {
             return Map.of();
         }
@@ -31,18 +31,23 @@ public final class StandingGrantsView {
                         StandingGrants.Grantee::granteeId, StandingGrants.Grantee::publicKey, (a, b) -> a));
     }
 
-    private static StandingGrants latest(String bootstrapServers, Domain domain, String ownerId) {
+    private static StandingGrants latest(KafkaLogin observer, Domain domain, String ownerId) {
         EventCodec codec = new EventCodec();
         StandingGrants[] latest = {null};
-        TopicReader.readAll(bootstrapServers, List.of(Topic.STANDING_GRANTS.name(domain)), record -> {
-            if (ownerId.equals(record.key())) {
-                try {
-                    latest[0] = codec.decode(record.value(), StandingGrants.class);
-                } catch (InvalidEventException e) {
-                    // consent-service is this topic's only producer; an unreadable value is skipped, not trusted.
-                }
-            }
-        });
+        TopicReader.readAll(
+                observer.bootstrapServers(),
+                observer.settings(),
+                List.of(Topic.STANDING_GRANTS.name(domain)),
+                record -> {
+                    if (ownerId.equals(record.key())) {
+                        try {
+                            latest[0] = codec.decode(record.value(), StandingGrants.class);
+                        } catch (InvalidEventException e) {
+                            // consent-service is this topic's only producer; an unreadable value is skipped, not
+                            // trusted.
+                        }
+                    }
+                });
         return latest[0];
     }
 }

@@ -32,32 +32,36 @@ public final class SubmittedRecords {
      * exactly {@code innerCiphertext} (the C1 the requester opened from the release), if the topic still holds it.
      */
     public static Optional<RecordSubmitted> forRelease(
-            String bootstrapServers, RecordReleased released, byte[] innerCiphertext) {
+            KafkaLogin observer, RecordReleased released, byte[] innerCiphertext) {
         Optional<RecordSubmitted> carried = released.submission(innerCiphertext);
         if (carried.isPresent()) {
             return carried;
         }
-        return withCiphertext(bootstrapServers, released.domain(), released.recordId(), innerCiphertext);
+        return withCiphertext(observer, released.domain(), released.recordId(), innerCiphertext);
     }
 
     /** The submission of {@code recordId} carrying exactly {@code innerCiphertext}, if the topic still holds it. */
     public static Optional<RecordSubmitted> withCiphertext(
-            String bootstrapServers, Domain domain, String recordId, byte[] innerCiphertext) {
+            KafkaLogin observer, Domain domain, String recordId, byte[] innerCiphertext) {
         List<RecordSubmitted> found = new ArrayList<>(1);
-        TopicReader.readAll(bootstrapServers, List.of(Topic.RECORD_SUBMITTED.name(domain)), record -> {
-            if (!found.isEmpty() || !recordId.equals(record.key()) || record.value() == null) {
-                return;
-            }
-            try {
-                RecordSubmitted submitted = CODEC.decode(record.value(), RecordSubmitted.class);
-                if (submitted.recordId().equals(recordId)
-                        && MessageDigest.isEqual(submitted.innerCiphertext(), innerCiphertext)) {
-                    found.add(submitted);
-                }
-            } catch (InvalidEventException e) {
-                // Malformed submissions are the vault's to dead-letter; a reader just skips them.
-            }
-        });
+        TopicReader.readAll(
+                observer.bootstrapServers(),
+                observer.settings(),
+                List.of(Topic.RECORD_SUBMITTED.name(domain)),
+                record -> {
+                    if (!found.isEmpty() || !recordId.equals(record.key()) || record.value() == null) {
+                        return;
+                    }
+                    try {
+                        RecordSubmitted submitted = CODEC.decode(record.value(), RecordSubmitted.class);
+                        if (submitted.recordId().equals(recordId)
+                                && MessageDigest.isEqual(submitted.innerCiphertext(), innerCiphertext)) {
+                            found.add(submitted);
+                        }
+                    } catch (InvalidEventException e) {
+                        // Malformed submissions are the vault's to dead-letter; a reader just skips them.
+                    }
+                });
         return found.stream().findFirst();
     }
 }

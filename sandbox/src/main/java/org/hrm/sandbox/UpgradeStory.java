@@ -22,7 +22,7 @@ final class UpgradeStory {
 
     UpgradeStory(Session session, Consumer<String> say) {
         this.session = session;
-        this.fetcher = new RecordFetcher(session.endpoints.kafkaBootstrapServers(), session.publisher);
+        this.fetcher = new RecordFetcher(session.observer(), session.publisher);
         this.say = say;
     }
 
@@ -48,7 +48,7 @@ final class UpgradeStory {
         }
         try {
             RecordCommands.Verified verified = RecordCommands.openVerified(
-                    session.endpoints.kafkaBootstrapServers(), session.directory(), answer.released(), owner, owner);
+                    session.observer(), session.directory(), answer.released(), owner, owner);
             boolean exact = Arrays.equals(verified.plaintext(), record.plaintext());
             int version = verified.submission().envelopeVersion();
             say.accept(owner.partyId() + " read " + record.recordId() + " (envelope v" + version + "): provenance "

@@ -54,7 +54,7 @@ class ErasureFlowIT {
     static void startPlatformWithRecords(@TempDir Path home) {
         platform = Platform.start(Platform.Options.ephemeral(home), step -> {});
         session = Session.of(platform.endpoints());
-        fetcher = new RecordFetcher(platform.kafkaBootstrapServers(), session.publisher);
+        fetcher = new RecordFetcher(platform.kafka(SandboxPrincipals.OBSERVER), session.publisher);
         SandboxAttester attester = platform.attester();
         List<PartyRegistered> parties = new java.util.ArrayList<>();
         parties.add(attester.register(HOSPITAL, PartyKind.SYSTEM, null, null));

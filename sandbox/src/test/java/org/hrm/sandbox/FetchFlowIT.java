@@ -63,7 +63,7 @@ class FetchFlowIT {
     static void startPlatformWithPartiesAndRecords(@TempDir Path home) {
         platform = Platform.start(Platform.Options.ephemeral(home), step -> {});
         session = Session.of(platform.endpoints());
-        fetcher = new RecordFetcher(platform.kafkaBootstrapServers(), session.publisher);
+        fetcher = new RecordFetcher(platform.kafka(SandboxPrincipals.OBSERVER), session.publisher);
         SandboxAttester attester = platform.attester();
         List<PartyRegistered> parties = new java.util.ArrayList<>();
         for (PartyKeys party : List.of(ALICE, BOB, MALLORY, CAROL)) {
@@ -219,7 +219,7 @@ class FetchFlowIT {
                 Instant.now().plus(Duration.ofDays(1)));
         session.publisher.grant(standing).join();
         awaitOnChain(() -> !StandingGrantsView.granteesCovering(
-                        platform.kafkaBootstrapServers(),
+                        platform.kafka(SandboxPrincipals.OBSERVER),
                         Domain.PATIENT,
                         CAROL.partyId(),
                         UUID.randomUUID().toString(),
@@ -253,7 +253,11 @@ class FetchFlowIT {
                 .isTrue();
         assertThat(answer.released().ownerId()).isEqualTo(record.owner().partyId());
         return RecordCommands.openVerified(
-                        platform.kafkaBootstrapServers(), session.directory(), answer.released(), reader, holder)
+                        platform.kafka(SandboxPrincipals.OBSERVER),
+                        session.directory(),
+                        answer.released(),
+                        reader,
+                        holder)
                 .plaintext();
     }
 
@@ -284,7 +288,7 @@ class FetchFlowIT {
         Map<String, byte[]> readers = new java.util.LinkedHashMap<>();
         readers.put(owner.partyId(), owner.publicKey());
         readers.putAll(StandingGrantsView.granteesCovering(
-                platform.kafkaBootstrapServers(), Domain.PATIENT, owner.partyId(), recordId, category));
+                platform.kafka(SandboxPrincipals.OBSERVER), Domain.PATIENT, owner.partyId(), recordId, category));
         byte[] plaintext = text.getBytes(StandardCharsets.UTF_8);
         EncryptedRecord record =
                 new RecordEncryptor().encrypt(recordId, Domain.PATIENT, owner.partyId(), HOSPITAL, plaintext, readers);

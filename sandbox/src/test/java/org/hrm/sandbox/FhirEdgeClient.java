@@ -99,7 +99,6 @@ record FhirEdgeClient(Platform platform, String fhirBase, String ehrPatient, Par
         ReleaseAnswer answer = new GatewayClient(gateway, new DevLoginTokens(gateway, owner.partyId()))
                 .fetch(recordId, "TREAT", null, Duration.ofSeconds(30));
         assertThat(answer.allowed()).as("released to the owner").isTrue();
-        String servers = platform.kafkaBootstrapServers();
         RecordCommands.Verified verified = RecordCommands.openVerified(
                 answer,
                 platform.attester().directory(platform.kafka(SandboxPrincipals.HOSPITAL)),

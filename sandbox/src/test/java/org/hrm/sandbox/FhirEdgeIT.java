@@ -27,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A hospital's EHR posts FHIR R4 to the edge service: a transaction with one invalid resource submits nothing and
  * the OperationOutcome names it; without it, three records are committed that the owner reads back (SDK) as the same
- * resources, and the hospital reads back through the edge.
+ * resources, and the hospital reads back through the edge. The shared platform runs inside the Kafka walls: the edge
+ * publishes as its own hospital principal.
  */
 class FhirEdgeIT {
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
@@ -99,6 +100,24 @@ class FhirEdgeIT {
             assertSameResource(ehr.readByOwner(typeAndId[1]), valid.get(i));
             assertSameResource(ehr.get(locations.get(i)), valid.get(i));
         }
+    }
+
+    @Test
+    void theEdgePublishesInsideTheWallsAsItsOwnHospitalPrincipal() throws Exception {
+        assertThat(SharedPlatform.get().kafkaWalls())
+                .as("the shared platform runs inside the walls")
+                .isTrue();
+        // Its login names the FHIR edge's hospital principal, never a service's (the password is not asserted on).
+        assertThat(edge.getEnvironment().getProperty("hrm.edge.kafka.sasl.jaas.config"))
+                .contains("username=\"" + SandboxPrincipals.FHIR_EDGE + "\"");
+        long before = ehr.submissions();
+
+        HttpResponse<String> created = ehr.post(ehr.heartRate());
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(ehr.submissions())
+                .as("the broker took the edge's submission")
+                .isEqualTo(before + 1);
     }
 
     @Test

@@ -193,9 +193,9 @@ class HrmCliTest {
     }
 
     @Test
-    void kafkaWallsTakeOnOrOffAndDefaultToThePlatformsChoice() {
+    void kafkaWallsTakeOnOrOffAndAreOnByDefault() {
         PlatformCli.Up up = HrmCli.commandLine()
-                .parseArgs("up", "--kafka-walls", "on")
+                .parseArgs("up", "--kafka-walls", "off")
                 .subcommand()
                 .commandSpec()
                 .commandLine()
@@ -207,8 +207,8 @@ class HrmCliTest {
                 .commandLine()
                 .getCommand();
 
-        assertThat(up.kafkaWalls.on()).isTrue();
-        assertThat(demo.kafkaWalls.on()).isEqualTo(Platform.KAFKA_WALLS_BY_DEFAULT);
+        assertThat(up.kafkaWalls.on()).isFalse();
+        assertThat(demo.kafkaWalls.on()).isTrue();
         assertThatThrownBy(() -> HrmCli.commandLine().parseArgs("demo", "--kafka-walls", "maybe"))
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("maybe");

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.hrm.client.sdk.StandingGrantees;
 import org.hrm.client.sdk.SubmittedProvenance;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleased;
 import tools.jackson.databind.JsonNode;
@@ -118,6 +120,50 @@ public final class GatewayClient implements StandingGrantees, RecordStages, Rele
             }
         }
         throw new IllegalStateException("no answer to the request for record " + recordId + " within " + timeout);
+    }
+
+    /**
+     * {@code POST /api/owners/{ownerId}/erasures} with the owner's own signed request: the gateway checks the signature
+     * under the owner's current key and hands the request to the vault unchanged (only the gateway writes
+     * erasure-requested; no hospital principal may). A record the gateway has not seen yet (404) or a rate limit (429)
+     * is asked again until the timeout. The outcome (receipt or refusal) is the vault's: {@code GET
+     * /api/erasures/{requestId}}.
+     *
+     * @throws IllegalArgumentException with the gateway's reason if it refuses the request (400, 403, 409)
+     */
+    public void requestErasure(ErasureRequested signed, Duration timeout) {
+        if (signed.ownerSignature() == null) {
+            throw new IllegalArgumentException("the erasure request is not signed by its owner");
+        }
+        Map<String, String> body = new HashMap<>();
+        body.put("domain", signed.domain().name());
+        if (signed.recordId() != null) {
+            body.put("recordId", signed.recordId());
+        }
+        body.put("requestId", signed.requestId());
+        body.put("requestedAt", signed.requestedAt().toString());
+        body.put("ownerSignature", Base64.getEncoder().encodeToString(signed.ownerSignature()));
+        byte[] json = GatewayHttp.JSON.writeValueAsBytes(body);
+        String path = "/api/owners/" + encode(signed.ownerId()) + "/erasures";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            GatewayHttp.Answer answer = post(path, json);
+            switch (answer.status()) {
+                case 202 -> {
+                    return;
+                }
+                case 400, 403, 409 ->
+                    throw new IllegalArgumentException("the gateway refused erasure request " + signed.requestId()
+                            + " (" + answer.status() + "): " + answer.problem());
+                case 404, 429 -> {
+                    if (System.nanoTime() >= deadline) {
+                        throw refused(answer, "erasure request " + signed.requestId() + " within " + timeout);
+                    }
+                    pause();
+                }
+                default -> throw refused(answer, "erasure request " + signed.requestId());
+            }
+        }
     }
 
     /** {@code GET /api/shared-with-me}: records others granted to the caller, not erased. */

@@ -109,7 +109,11 @@ public final class RecordPublisher implements AutoCloseable {
         return send(Topic.ACCESS_REQUESTED.name(event.domain()), event.recordId(), event);
     }
 
-    /** Until the gateway's erasure endpoints exist, the CLI publishes the request as the gateway will. */
+    /**
+     * Publishes an erasure request: only the gateway's principal may write erasure-requested, so this is the gateway's
+     * (and an open test broker's) call; an owner's client hands its signed request to the gateway ({@link
+     * org.hrm.client.gateway.GatewayClient#requestErasure}).
+     */
     public CompletableFuture<RecordMetadata> requestErasure(ErasureRequested event) {
         return send(Topic.ERASURE_REQUESTED.name(event.domain()), event.ownerId(), event);
     }

@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.hrm.client.sdk.RecordStage;
 import org.hrm.client.sdk.ReleaseAnswer;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleased;
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +137,53 @@ class GatewayClientTest {
         assertThat(asked)
                 .containsExactly("POST /api/records/" + recordId + "/fetch", "GET /api/access-requests/" + requestId);
         assertThat(bodies.get(0)).isEqualTo("{\"purpose\":\"TREAT\"}");
+    }
+
+    @Test
+    void anErasureRequestIsPostedAsTheOwnerSignedItAndARefusalNamesTheGatewaysReason() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        String recordId = UUID.randomUUID().toString();
+        ErasureRequested signed = new ErasureRequested(
+                        requestId,
+                        Domain.PATIENT,
+                        "patient-alice",
+                        recordId,
+                        Instant.parse("2026-12-05T10:00:00.123456Z"),
+                        null,
+                        null)
+                .signedBy(org.hrm.client.sdk.PartyKeys.generate("patient-alice").keyPair());
+        replies.add(new Reply(404, Map.of("detail", "no such record"), null));
+        replies.add(
+                new Reply(202, Map.of("requestId", requestId, "status", "requested"), "/api/erasures/" + requestId));
+        replies.add(new Reply(400, Map.of("detail", "the owner signature does not verify"), null));
+
+        client().requestErasure(signed, Duration.ofSeconds(10));
+
+        assertThat(asked)
+                .containsExactly("POST /api/owners/patient-alice/erasures", "POST /api/owners/patient-alice/erasures");
+        var body = JSON.readTree(bodies.get(1));
+        assertThat(body.get("domain").asString()).isEqualTo("PATIENT");
+        assertThat(body.get("recordId").asString()).isEqualTo(recordId);
+        assertThat(body.get("requestId").asString()).isEqualTo(requestId);
+        assertThat(Instant.parse(body.get("requestedAt").asString())).isEqualTo(signed.requestedAt());
+        assertThat(Base64.getDecoder().decode(body.get("ownerSignature").asString()))
+                .isEqualTo(signed.ownerSignature());
+        assertThatThrownBy(() -> client().requestErasure(signed, Duration.ofSeconds(10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("400")
+                .hasMessageContaining("the owner signature does not verify");
+        assertThatThrownBy(() -> client().requestErasure(
+                                new ErasureRequested(
+                                        UUID.randomUUID().toString(),
+                                        Domain.PATIENT,
+                                        "patient-alice",
+                                        null,
+                                        Instant.now(),
+                                        null,
+                                        null),
+                                Duration.ofSeconds(10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not signed");
     }
 
     @Test

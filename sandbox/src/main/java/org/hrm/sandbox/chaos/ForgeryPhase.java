@@ -110,7 +110,9 @@ public final class ForgeryPhase {
             R4Resources.json(R4Resources.notedHeartRate("Patient/forged", 180, "written by the forger"));
     private static final byte[] PLAINTEXT_SHARE = "HIV test: positive (plaintext smuggled as a share)".getBytes(UTF_8);
 
+    /** An open broker's address: the chaos run's multi-process broker, and ForgeryIT's, run outside the walls. */
     private final String kafka;
+
     private final RecordPublisher publisher;
     private final ChainAudit chain;
     private final Function<String, String> mongoUri;
@@ -434,7 +436,11 @@ public final class ForgeryPhase {
         Supplier<String> clientRefusal = () -> {
             try {
                 byte[] shown = RecordCommands.openVerified(
-                                kafka, attester.directory(KafkaLogin.open(kafka)), release, alice, alice)
+                                KafkaLogin.open(kafka),
+                                attester.directory(KafkaLogin.open(kafka)),
+                                release,
+                                alice,
+                                alice)
                         .plaintext();
                 accepted.set("the requester's client presented the forged release as the record (" + shown.length
                         + " bytes)");
@@ -657,7 +663,7 @@ public final class ForgeryPhase {
     private String ownerCannotRead(String recordId) {
         RecordFetcher.Answer answer;
         try {
-            answer = new RecordFetcher(kafka, publisher)
+            answer = new RecordFetcher(KafkaLogin.open(kafka), publisher)
                     .fetch(recordId, Domain.PATIENT, alice, "TREAT", null, FETCH_WAIT);
         } catch (RuntimeException e) {
             return "the owner's own signed request for her record was not answered: " + e.getMessage();
@@ -667,7 +673,11 @@ public final class ForgeryPhase {
         }
         try {
             byte[] opened = RecordCommands.openVerified(
-                            kafka, attester.directory(KafkaLogin.open(kafka)), answer.released(), alice, alice)
+                            KafkaLogin.open(kafka),
+                            attester.directory(KafkaLogin.open(kafka)),
+                            answer.released(),
+                            alice,
+                            alice)
                     .plaintext();
             return Arrays.equals(opened, plaintexts.get(recordId))
                     ? null
