@@ -27,7 +27,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A single in-process Kafka broker in KRaft mode (combined broker and controller), open ({@link #start}) or inside
- * the walls production has ({@link #startSecured}).
+ * the walls production has ({@link #startSecured}), reached over SCRAM, SCRAM with TLS, or TLS with client
+ * certificates ({@link Listener}).
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final String CONTROLLER_USER = "hrm-sandbox-controller";
@@ -50,7 +51,15 @@ public final class EmbeddedKafka implements AutoCloseable {
      * How clients reach a broker inside the walls: the security protocol of its one client listener and, over TLS,
      * the certificates it presents and accepts.
      */
-    public record Listener(String protocol, Optional<KafkaTls> tls) {
+    public static final class Listener {
+        private final String protocol;
+        private final Optional<KafkaTls> tls;
+
+        private Listener(String protocol, Optional<KafkaTls> tls) {
+            this.protocol = protocol;
+            this.tls = tls;
+        }
+
         /** SCRAM-SHA-512 logins over plain TCP: compose's listener, and the sandbox's. */
         public static Listener sasl() {
             return new Listener("SASL_PLAINTEXT", Optional.empty());
@@ -71,8 +80,22 @@ public final class EmbeddedKafka implements AutoCloseable {
             return new Listener("SSL", Optional.of(tls));
         }
 
+        /** The client listener's security protocol, as clients name it in {@code security.protocol}. */
+        public String protocol() {
+            return protocol;
+        }
+
+        Optional<KafkaTls> tls() {
+            return tls;
+        }
+
         boolean certificates() {
             return protocol.equals("SSL");
+        }
+
+        @Override
+        public String toString() {
+            return protocol;
         }
     }
 
@@ -87,7 +110,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         // The cleaner looks for work every second, not every 15: the erasure check waits for compaction.
         broker.brokerProperty("log.cleaner.backoff.ms", "1000");
         broker.afterPropertiesSet();
-        return new EmbeddedKafka(broker.getBrokersAsString(), broker::destroy, Optional.empty(), Listener.sasl());
+        return new EmbeddedKafka(
+                broker.getBrokersAsString(),
+                broker::destroy,
+                Optional.empty(),
+                new Listener("PLAINTEXT", Optional.empty()));
     }
 
     /**
