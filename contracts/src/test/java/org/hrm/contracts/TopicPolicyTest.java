@@ -43,7 +43,9 @@ class TopicPolicyTest {
                         "retention.ms", "3600000",
                         "segment.ms", "600000",
                         "max.compaction.lag.ms", "600000",
-                        "delete.retention.ms", "86400000"));
+                        "delete.retention.ms", "86400000",
+                        // It carries whole records, up to 4 MiB of plaintext: more than the broker's 1 MB default.
+                        "max.message.bytes", Integer.toString(RecordLimits.MAX_MESSAGE_BYTES)));
     }
 
     @Test

@@ -26,7 +26,7 @@ class HrmLauncherTest {
         for (String written : new String[] {
             ".sandbox/chaos/kafka-1/server.properties",
             ".sandbox/bench/settings.yml",
-            "deploy/target/classes/application.yml",
+            "sandbox/target/classes/application.yml",
             "tools/node_modules/solc/package.json",
             ".git/config.json"
         }) {
@@ -47,7 +47,7 @@ class HrmLauncherTest {
     private static void layout(Path repo) throws IOException {
         Files.copy(RepositoryFiles.path("hrm"), repo.resolve("hrm"));
         repo.resolve("hrm").toFile().setExecutable(true);
-        write(repo, "deploy/target/hrm-sandbox-exec.jar", BUILT);
+        write(repo, "sandbox/target/hrm-sandbox-exec.jar", BUILT);
         write(repo, "key-vault-service/src/main/resources/application.yml", BUILT.minusSeconds(60));
         write(repo, "contracts/src/main/solidity/RecordLedger.sol", BUILT.minusSeconds(60));
         write(repo, "pom.xml", BUILT.minusSeconds(60));

@@ -18,6 +18,7 @@ import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.embedded.process.Loopback;
 import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.R4Resources;
 import org.hrm.sandbox.SandboxAttester;
@@ -81,7 +82,7 @@ final class LoadGenerator {
             long due = start + (long) (i * 1e9 / perSecond);
             long wait = due - System.nanoTime();
             if (wait > 0) {
-                Chaos.sleep(Duration.ofNanos(wait));
+                Loopback.sleep(Duration.ofNanos(wait));
             }
             submit(i % 10 == 9 ? Domain.PRACTITIONER : Domain.PATIENT);
             sideEffects(i);

@@ -1,4 +1,4 @@
-package org.hrm.sandbox.chaos;
+package org.hrm.embedded.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,24 +13,24 @@ import java.util.concurrent.TimeUnit;
  * One child process that can be killed (SIGKILL), stopped (SIGTERM) and started again with the same
  * command; its output is appended to a file, where {@link #awaitOutput} looks for a readiness line.
  */
-final class ManagedProcess implements AutoCloseable {
+public final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final List<String> command;
     private final Path output;
     private Process process;
     private long outputStart;
 
-    ManagedProcess(String name, List<String> command, Path output) {
+    public ManagedProcess(String name, List<String> command, Path output) {
         this.name = name;
         this.command = List.copyOf(command);
         this.output = output;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         try {
             Files.createDirectories(output.getParent());
             outputStart = Files.exists(output) ? Files.size(output) : 0;
@@ -44,7 +44,7 @@ final class ManagedProcess implements AutoCloseable {
     }
 
     /** kill -9: no shutdown hook, no flush, no goodbye to the broker. */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();
             waitFor(Duration.ofSeconds(10));
@@ -52,7 +52,7 @@ final class ManagedProcess implements AutoCloseable {
     }
 
     /** A clean stop (SIGTERM), forced after {@code grace}. */
-    synchronized void stop(Duration grace) {
+    public synchronized void stop(Duration grace) {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!waitFor(grace)) {
@@ -61,17 +61,17 @@ final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         Process current = process;
         return current != null && current.isAlive();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Waits until the process printed {@code marker} since its last start; fails if it exits first. */
-    void awaitOutput(String marker, Duration timeout) {
+    public void awaitOutput(String marker, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (outputSinceStart().contains(marker)) {
@@ -80,7 +80,7 @@ final class ManagedProcess implements AutoCloseable {
             if (!isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + output);
             }
-            Chaos.sleep(Duration.ofMillis(200));
+            Loopback.sleep(Duration.ofMillis(200));
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + output);
     }

@@ -1,4 +1,4 @@
-package org.hrm.sandbox.chaos;
+package org.hrm.embedded.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,17 +12,17 @@ import org.apache.kafka.common.Uuid;
  * A standalone Kafka broker (KRaft, broker and controller in one) in its own JVM, from the Kafka jars on
  * the sandbox's classpath, on fixed ports with its log directory kept, so kill -9 and a restart resume it.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(90);
 
     private final Path home;
     private final int port;
     private final ManagedProcess process;
 
-    KafkaBroker(Path home, int partitions) {
+    public KafkaBroker(Path home, int partitions) {
         this.home = home;
-        this.port = Chaos.freePort();
-        Path properties = writeProperties(home, port, Chaos.freePort(), partitions);
+        this.port = Loopback.freePort();
+        Path properties = writeProperties(home, port, Loopback.freePort(), partitions);
         format(home, properties);
         this.process = new ManagedProcess(
                 "kafka",
@@ -30,35 +30,35 @@ final class KafkaBroker implements AutoCloseable {
                 home.resolve("kafka.out"));
     }
 
-    String bootstrapServers() {
-        return Chaos.LOOPBACK + ":" + port;
+    public String bootstrapServers() {
+        return Loopback.LOOPBACK + ":" + port;
     }
 
-    void start() {
+    public void start() {
         process.start();
-        Chaos.awaitPort("Kafka", port, READY);
+        Loopback.awaitPort("Kafka", port, READY);
     }
 
-    void kill() {
+    public void kill() {
         process.kill();
     }
 
     private static List<String> jvmOptions(Path home) {
-        return ChaosPlatform.jvmOptions("-Xmx384m", home.resolve("kafka.log"));
+        return ChildJvm.smallJvmOptions("-Xmx384m", home.resolve("kafka.log"));
     }
 
     private static Path writeProperties(Path home, int port, int controllerPort, int partitions) {
-        String listeners =
-                "PLAINTEXT://" + Chaos.LOOPBACK + ":" + port + ",CONTROLLER://" + Chaos.LOOPBACK + ":" + controllerPort;
+        String listeners = "PLAINTEXT://" + Loopback.LOOPBACK + ":" + port + ",CONTROLLER://" + Loopback.LOOPBACK + ":"
+                + controllerPort;
         String content = String.join(
                 "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "listeners=" + listeners,
-                "advertised.listeners=PLAINTEXT://" + Chaos.LOOPBACK + ":" + port,
+                "advertised.listeners=PLAINTEXT://" + Loopback.LOOPBACK + ":" + port,
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "controller.quorum.bootstrap.servers=" + Chaos.LOOPBACK + ":" + controllerPort,
+                "controller.quorum.bootstrap.servers=" + Loopback.LOOPBACK + ":" + controllerPort,
                 "log.dirs=" + home.resolve("data").toAbsolutePath(),
                 "num.partitions=" + partitions,
                 "auto.create.topics.enable=true",
@@ -84,7 +84,7 @@ final class KafkaBroker implements AutoCloseable {
     private static void format(Path home, Path properties) {
         List<String> command = ChildJvm.command(
                 "kafka.tools.StorageTool",
-                ChaosPlatform.jvmOptions("-Xmx256m", home.resolve("kafka.log")),
+                ChildJvm.smallJvmOptions("-Xmx256m", home.resolve("kafka.log")),
                 List.of("format", "--standalone", "-t", Uuid.randomUuid().toString(), "-c", properties.toString()));
         try {
             Process format = new ProcessBuilder(command)

@@ -60,6 +60,7 @@ import org.hrm.contracts.events.VaultCommand;
 import org.hrm.crypto.Hpke;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.crypto.Sha256;
+import org.hrm.embedded.process.Loopback;
 import org.hrm.sandbox.ChainScanner;
 import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.R4Resources;
@@ -202,7 +203,7 @@ public final class ForgeryPhase {
                         + ": records on chain " + committed(records.values()) + ", alice's grants standing "
                         + standing(alice.partyId()) + ", bob's " + standing(bob.partyId()));
             }
-            Chaos.sleep(Duration.ofSeconds(1));
+            Loopback.sleep(Duration.ofSeconds(1));
         }
         return new Victims(records, aliceGrant.grantId(), aliceSecondGrant.grantId(), bobGrant.grantId());
     }
@@ -604,7 +605,7 @@ public final class ForgeryPhase {
             if (answered == judgedByServices.size() || System.nanoTime() > deadline) {
                 break;
             }
-            Chaos.sleep(Duration.ofSeconds(1));
+            Loopback.sleep(Duration.ofSeconds(1));
         }
         for (Forgery forgery : forgeries) {
             if (forgery.clientRefusal() != null) {

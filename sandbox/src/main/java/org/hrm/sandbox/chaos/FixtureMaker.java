@@ -16,6 +16,7 @@ import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.embedded.process.Loopback;
 
 /**
  * Makes the bad-input phase's raw material the way a user would: stores a record, waits until it is committed,
@@ -88,7 +89,7 @@ final class FixtureMaker {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the fixture record " + recordId + " was not committed in " + WAIT);
             }
-            Chaos.sleep(Duration.ofMillis(200));
+            Loopback.sleep(Duration.ofMillis(200));
         }
     }
 

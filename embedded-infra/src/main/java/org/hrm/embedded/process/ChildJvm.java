@@ -1,4 +1,4 @@
-package org.hrm.sandbox.chaos;
+package org.hrm.embedded.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,12 +11,12 @@ import java.util.jar.JarFile;
  * The command line of a child JVM running one main class on this JVM's classpath: the test classpath
  * as it is, or, from the sandbox's executable jar, Spring Boot's PropertiesLauncher pointed at the main class.
  */
-final class ChildJvm {
+public final class ChildJvm {
     private static final String LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private ChildJvm() {}
 
-    static List<String> command(String mainClass, List<String> jvmOptions, List<String> args) {
+    public static List<String> command(String mainClass, List<String> jvmOptions, List<String> args) {
         String classpath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -29,6 +29,11 @@ final class ChildJvm {
         }
         command.addAll(args);
         return command;
+    }
+
+    /** Small heaps and the quick compiler only: five JVMs share two cores, and restarts must be quick. */
+    public static List<String> smallJvmOptions(String heap, Path logFile) {
+        return List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dhrm.log.file=" + logFile);
     }
 
     private static boolean isExecutableJar(String classpath) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.hrm.embedded.process.Loopback;
 import org.hrm.sandbox.ServiceSettings;
 
 /**
@@ -52,7 +53,7 @@ final class FaultInjector {
             long due = start + slot * (i + 1) + (long) ((random.nextDouble() - 0.5) * slot * 0.8);
             long wait = due - System.nanoTime();
             if (wait > 0) {
-                Chaos.sleep(Duration.ofNanos(wait));
+                Loopback.sleep(Duration.ofNanos(wait));
             }
             inject(order.get(i));
         }

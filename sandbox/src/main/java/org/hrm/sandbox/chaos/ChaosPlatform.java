@@ -16,6 +16,11 @@ import java.util.function.Consumer;
 import org.hrm.contracts.Domain;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.LedgerDeployment;
+import org.hrm.embedded.process.ChildJvm;
+import org.hrm.embedded.process.KafkaBroker;
+import org.hrm.embedded.process.Loopback;
+import org.hrm.embedded.process.ManagedProcess;
+import org.hrm.embedded.process.MongoServerMain;
 import org.hrm.sandbox.ServiceSettings;
 
 /**
@@ -64,19 +69,19 @@ final class ChaosPlatform implements AutoCloseable {
         started.add(kafka);
         kafka.start();
         progress.accept("starting the MongoDB-wire server (H2 file, own JVM)");
-        mongoPort = Chaos.freePort();
+        mongoPort = Loopback.freePort();
         mongo = new ManagedProcess(
                 "mongo",
                 ChildJvm.command(
                         MongoServerMain.class.getName(),
-                        jvmOptions("-Xmx256m", home.resolve("logs/mongo.log")),
+                        ChildJvm.smallJvmOptions("-Xmx256m", home.resolve("logs/mongo.log")),
                         List.of(home.resolve("mongo/hrm.mv").toAbsolutePath().toString(), String.valueOf(mongoPort))),
                 home.resolve("logs/mongo.out"));
         started.add(mongo);
         startMongo();
         progress.accept("starting Anvil (state kept in a file across restarts)");
         anvilOptions = AnvilNode.Options.defaults()
-                .withPort(Chaos.freePort())
+                .withPort(Loopback.freePort())
                 .withLogFile(home.resolve("logs/anvil.log"))
                 .withStateFile(home.resolve("anvil-state.json"))
                 // One-second blocks as on the production chain: transactions wait in the pool, and a restart loses
@@ -94,16 +99,11 @@ final class ChaosPlatform implements AutoCloseable {
     private ManagedProcess serviceProcess(String service) {
         Path propertiesFile = home.resolve(service + ".properties");
         writeOwnerOnly(propertiesFile, serviceProperties(service));
-        List<String> jvm = jvmOptions("-Xmx384m", home.resolve("logs/" + service + ".log"));
+        List<String> jvm = ChildJvm.smallJvmOptions("-Xmx384m", home.resolve("logs/" + service + ".log"));
         return new ManagedProcess(
                 service,
                 ChildJvm.command(ServiceMain.class.getName(), jvm, List.of(service, propertiesFile.toString())),
                 home.resolve("logs/" + service + ".out"));
-    }
-
-    /** Small heaps and the quick compiler only: five JVMs share two cores, and restarts must be quick. */
-    static List<String> jvmOptions(String heap, Path logFile) {
-        return List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dhrm.log.file=" + logFile);
     }
 
     private Map<String, Object> serviceProperties(String service) {
@@ -144,7 +144,7 @@ final class ChaosPlatform implements AutoCloseable {
     }
 
     String mongoUri(String database) {
-        return "mongodb://" + Chaos.LOOPBACK + ":" + mongoPort + "/" + database;
+        return "mongodb://" + Loopback.LOOPBACK + ":" + mongoPort + "/" + database;
     }
 
     String kafkaBootstrapServers() {
@@ -170,7 +170,7 @@ final class ChaosPlatform implements AutoCloseable {
     void killAndRestart(String service, Duration down) {
         ManagedProcess process = services.get(service);
         process.kill();
-        Chaos.sleep(down);
+        Loopback.sleep(down);
         process.start();
     }
 
@@ -180,21 +180,21 @@ final class ChaosPlatform implements AutoCloseable {
 
     void restartKafka(Duration down) {
         kafka.kill();
-        Chaos.sleep(down);
+        Loopback.sleep(down);
         kafka.start();
     }
 
     /** A clean stop: mongo-java-server's H2 file keeps only what was written out (a real MongoDB has its journal). */
     void restartMongo(Duration down) {
         mongo.stop(Duration.ofSeconds(20));
-        Chaos.sleep(down);
+        Loopback.sleep(down);
         startMongo();
     }
 
     /** A clean stop, so Anvil writes its state file; its transaction pool is lost, as a killed Besu node's is. */
     void restartChain(Duration down) {
         anvil.close();
-        Chaos.sleep(down);
+        Loopback.sleep(down);
         anvil = AnvilNode.start(anvilOptions);
     }
 

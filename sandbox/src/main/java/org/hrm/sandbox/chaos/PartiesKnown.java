@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.hrm.contracts.Topic;
+import org.hrm.embedded.process.Loopback;
 
 /**
  * Waits until consent-service has read every party registration published so far. Registrations and grants
@@ -29,7 +30,7 @@ final class PartiesKnown {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("consent-service has not read the registrations in " + timeout);
                 }
-                Chaos.sleep(Duration.ofMillis(300));
+                Loopback.sleep(Duration.ofMillis(300));
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.hrm.sandbox.chaos;
+package org.hrm.embedded.process;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -9,7 +9,7 @@ import org.hrm.embedded.EmbeddedMongo;
  * H2 file that a restart keeps. A stop (SIGTERM) closes the file cleanly.
  */
 public final class MongoServerMain {
-    static final String READY = "hrm-mongo-ready";
+    public static final String READY = "hrm-mongo-ready";
 
     private MongoServerMain() {}
 

@@ -1,4 +1,4 @@
-package org.hrm.sandbox.chaos;
+package org.hrm.embedded.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +7,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 
-/** Small helpers of the chaos run: loopback ports and waits. */
-final class Chaos {
-    static final String LOOPBACK = "127.0.0.1";
+/** Loopback ports and waits, for infrastructure started in processes of its own. */
+public final class Loopback {
+    public static final String LOOPBACK = "127.0.0.1";
 
-    private Chaos() {}
+    private Loopback() {}
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -21,7 +21,7 @@ final class Chaos {
         }
     }
 
-    static void awaitPort(String what, int port, Duration timeout) {
+    public static void awaitPort(String what, int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket()) {
@@ -34,7 +34,7 @@ final class Chaos {
         throw new IllegalStateException(what + " does not listen on port " + port + " after " + timeout);
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

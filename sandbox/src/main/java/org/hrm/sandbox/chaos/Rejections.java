@@ -13,6 +13,7 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordReleaseDenied;
+import org.hrm.embedded.process.Loopback;
 
 /** Finds how the platform answered each probe: the dead letter's reason or the denial's, read from the topics. */
 final class Rejections {
@@ -51,7 +52,7 @@ final class Rejections {
                     answered.put(probe, reason);
                 }
             }
-            Chaos.sleep(Duration.ofMillis(500));
+            Loopback.sleep(Duration.ofMillis(500));
         }
         return answered;
     }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.contracts.Domain;
+import org.hrm.embedded.process.Loopback;
 import org.hrm.sandbox.SandboxAttester;
 
 /**
@@ -131,7 +132,7 @@ public final class ChaosRun {
             if (done == workload.accepted.size() || System.nanoTime() > deadline) {
                 return;
             }
-            Chaos.sleep(Duration.ofSeconds(2));
+            Loopback.sleep(Duration.ofSeconds(2));
         }
     }
 
