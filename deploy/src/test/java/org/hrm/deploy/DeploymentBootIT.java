@@ -3,7 +3,7 @@ package org.hrm.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
-import java.io.ByteArrayOutputStream;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -22,15 +21,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.hrm.contracts.Domain;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.EmbeddedKafka;
 import org.hrm.embedded.EmbeddedMongo;
+import org.hrm.embedded.KafkaTls;
+import org.hrm.embedded.KafkaWalls;
 import org.hrm.embedded.LedgerDeployment;
 import org.hrm.embedded.SoftHsm;
 import org.hrm.sandbox.GatewayStory;
@@ -52,12 +59,18 @@ import org.junit.jupiter.api.io.TempDir;
  * manifest has; a child JVM runs the service's own jar with the environment as its real process environment, so
  * Spring binds the variables, the config trees and the {@code *_FILE} paths as in a container.
  *
- * <p>Kafka: the embedded broker offers one PLAINTEXT listener with no authentication and no ACLs, so the one
- * setting changed besides addresses is {@code SPRING_KAFKA_SECURITY_PROTOCOL} (SASL_PLAINTEXT in compose, SSL in
- * Kubernetes) to PLAINTEXT. The SCRAM logins (compose) and the key and trust stores with their passwords (Kubernetes)
- * are still mounted where the manifests put them, but no broker checks them here: the walls (SASL, TLS, the ACLs of
- * TopicAccess) are checked by ComposeKafkaBrokerIT and KafkaAclCoverageTest, not by this test, until the embedded
- * broker offers a SASL listener (and a TLS one with client certificates for the Kubernetes run) with those ACLs.
+ * <p>Kafka: the embedded broker runs inside the deployment's walls, and the services' Kafka settings are the
+ * deployment's, untouched. For compose, its listener is SASL_PLAINTEXT, as compose's: each service logs in with its
+ * own SCRAM-SHA-512 login from the generator (the mounted {@code sasl.jaas.config}), the broker holds the
+ * credentials of kafka-scram-users and exactly the ACLs of deploy/docker/kafka/acls.txt. For Kubernetes, its listener
+ * is TLS with client certificates required, as Strimzi's {@code tls} listener with {@code authentication: tls}: the
+ * test makes what Strimzi would ({@link KafkaTls}: a cluster CA that signs the broker's certificate for localhost, the
+ * trust store {@code ca.p12} of hrm-kafka-cluster-ca-cert; a clients CA that signs each KafkaUser's certificate, subject
+ * {@code CN=<user>}, in its {@code user.p12}), the services verify the broker's name, and the broker grants the
+ * KafkaUsers' ACLs to {@code User:CN=<user>} as Strimzi's user operator does. Both brokers deny whatever no rule
+ * allows and let no service create a topic (the test's admin creates compose's topics.txt or the KafkaTopics), so a
+ * rule missing from the deployment fails the story; KafkaAclCoverageTest checks that these rules are exactly what the
+ * code needs. Not run here: compose's broker settings themselves (ComposeKafkaBrokerIT runs them) and Strimzi.
  * MongoDB: mongo-java-server has no authentication, so the connection string (with its user and password) is replaced
  * as a whole by the embedded server's.
  */
@@ -108,8 +121,11 @@ class DeploymentBootIT {
     @Test
     void composeConfigurationStartsEveryServiceReadyAndCarriesStoreGrantFetchAndErasure() throws Exception {
         Path home = Files.createDirectories(dir.resolve("compose"));
-        try (Infrastructure infrastructure = Infrastructure.start(home)) {
-            infrastructure.createTopics(composeTopics());
+        KafkaWalls walls = KafkaWalls.of(
+                scramUsers(secrets.dir().resolve("kafka-scram-users")),
+                acls(KafkaAclCoverageTest.composeRules(KafkaAclCoverageTest.EXAMPLE_HOSPITAL), name -> name));
+        try (Infrastructure infrastructure =
+                Infrastructure.start(home, walls, EmbeddedKafka.Listener.sasl(), composeTopics())) {
             Path tokens = infrastructure.initialiseToken(secrets.dir());
             Map<String, Path> volumes = Map.of("ledger-contracts", contracts, "vault-token", tokens);
             Map<String, String> addresses = Map.of(
@@ -129,14 +145,20 @@ class DeploymentBootIT {
     @Test
     void kubernetesConfigurationStartsEveryServiceReadyAndCarriesStoreGrantFetchAndErasure() throws Exception {
         Path home = Files.createDirectories(dir.resolve("kubernetes"));
-        try (Infrastructure infrastructure = Infrastructure.start(home)) {
-            infrastructure.createTopics(kubernetesTopics());
+        // What Strimzi makes: the cluster CA and the broker's certificate, the clients CA and each KafkaUser's
+        // certificate; the broker grants the KafkaUsers' ACLs to User:CN=<name>, as Strimzi's user operator does.
+        KafkaTls tls = KafkaTls.generate();
+        KafkaWalls walls = KafkaWalls.of(
+                Map.of(),
+                acls(KafkaAclCoverageTest.kubernetesRules(ModelResources.all(KafkaUser.class)), KafkaTls::principal));
+        try (Infrastructure infrastructure =
+                Infrastructure.start(home, walls, EmbeddedKafka.Listener.mutualTls(tls), kubernetesTopics())) {
             Path tokens = infrastructure.initialiseToken(secrets.dir());
             Map<String, Map<String, String>> configMaps = Map.of(
                     "hrm-published-keys", secrets.composeEnv(),
                     "hrm-ledger-contracts", envFile(contracts.resolve("contracts.env")),
                     "hrm-vault-hsm", operatorHsmSettings(infrastructure.tokenSlot(tokens)));
-            Map<String, Map<String, byte[]>> kubernetesSecrets = kubernetesSecrets();
+            Map<String, Map<String, byte[]>> kubernetesSecrets = kubernetesSecrets(tls);
             Map<String, String> addresses = Map.of(
                     "hrm-kafka-kafka-bootstrap:9093", infrastructure.kafka.bootstrapServers(),
                     "http://besu-rpc:8545", anvil.rpcUrl(),
@@ -287,11 +309,11 @@ class DeploymentBootIT {
 
     /**
      * The Secrets of deploy/kubernetes/README.md ("Before kubectl apply -k"), made from the generator's files as it
-     * says, and those Strimzi and the MongoDB operator make: each principal's key store and password, the cluster
-     * CA's trust store and password (stores without entries: no TLS listener here), each service user's connection
-     * string (replaced by the embedded server's address).
+     * says, and those Strimzi and the MongoDB operator make: each KafkaUser's key store (its certificate from the
+     * clients CA, subject CN=<user>, as Strimzi's user operator issues it) and password, the cluster CA's trust store
+     * and password, each service user's connection string (replaced by the embedded server's address).
      */
-    private static Map<String, Map<String, byte[]>> kubernetesSecrets() throws Exception {
+    private static Map<String, Map<String, byte[]>> kubernetesSecrets(KafkaTls tls) throws Exception {
         Map<String, Map<String, byte[]>> made = new LinkedHashMap<>();
         made.put("hrm-vault-hsm-pin", Map.of("pin", secrets.bytes("vault-token-pin")));
         made.put("hrm-vault-receipt-key", Map.of("key", secrets.bytes("vault-receipt-key")));
@@ -305,14 +327,18 @@ class DeploymentBootIT {
         String caPassword = HexFormat.of().formatHex(random(12));
         made.put(
                 "hrm-kafka-cluster-ca-cert",
-                Map.of("ca.p12", emptyStore(caPassword), "ca.password", caPassword.getBytes(StandardCharsets.UTF_8)));
+                Map.of(
+                        "ca.p12",
+                        tls.clusterCa().trustStore(caPassword),
+                        "ca.password",
+                        caPassword.getBytes(StandardCharsets.UTF_8)));
         for (String user : List.of("hrm-key-vault", "hrm-ledger-writer", "hrm-consent", "hrm-gateway")) {
             String password = HexFormat.of().formatHex(random(12));
             made.put(
                     user,
                     Map.of(
                             "user.p12",
-                            emptyStore(password),
+                            tls.user(user).keyStore(user, password),
                             "user.password",
                             password.getBytes(StandardCharsets.UTF_8)));
             made.put(
@@ -326,12 +352,39 @@ class DeploymentBootIT {
         return made;
     }
 
-    private static byte[] emptyStore(String password) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        store.store(out, password.toCharArray());
-        return out.toByteArray();
+    /** kafka-scram-users of the generator: one "principal password" a line, as kafka-principals.sh reads it. */
+    private static Map<String, String> scramUsers(Path file) throws IOException {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                String[] field = line.trim().split("\\s+");
+                passwords.put(field[0], field[1]);
+            }
+        }
+        return passwords;
+    }
+
+    /**
+     * The deployment's ACL rules (KafkaAclCoverageTest's "principal type pattern name operation") as the broker's
+     * bindings, each principal named as the deployment's broker names it.
+     */
+    private static List<AclBinding> acls(Set<String> rules, UnaryOperator<String> principal) {
+        List<AclBinding> bindings = new ArrayList<>();
+        for (String rule : rules) {
+            String[] field = rule.split(" ");
+            ResourcePattern resource = new ResourcePattern(
+                    ResourceType.fromString(field[1]),
+                    field[3],
+                    field[2].equals("prefix") ? PatternType.PREFIXED : PatternType.LITERAL);
+            assertThat(resource.isUnknown()).as(rule).isFalse();
+            AclOperation operation = AclOperation.fromString(field[4]);
+            assertThat(operation).as(rule).isNotEqualTo(AclOperation.UNKNOWN);
+            bindings.add(new AclBinding(
+                    resource,
+                    new AccessControlEntry(
+                            "User:" + principal.apply(field[0]), "*", operation, AclPermissionType.ALLOW)));
+        }
+        return bindings;
     }
 
     private static byte[] random(int bytes) {
@@ -363,14 +416,18 @@ class DeploymentBootIT {
             this.mongo = mongo;
         }
 
-        static Infrastructure start(Path home) {
-            EmbeddedKafka kafka = EmbeddedKafka.start(1);
-            return new Infrastructure(home, kafka, EmbeddedMongo.inMemory(0));
-        }
-
-        void createTopics(List<NewTopic> topics) throws Exception {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+        /**
+         * A broker inside {@code walls}, reached over {@code listener}, with {@code topics} created by the broker's
+         * admin (as compose's kafka-topics and Strimzi's topic operator create them; no service may).
+         */
+        static Infrastructure start(
+                Path home, KafkaWalls walls, EmbeddedKafka.Listener listener, List<NewTopic> topics) {
+            EmbeddedKafka kafka = EmbeddedKafka.startSecured(1, walls, topics, listener);
+            try {
+                return new Infrastructure(home, kafka, EmbeddedMongo.inMemory(0));
+            } catch (RuntimeException e) {
+                kafka.close();
+                throw e;
             }
         }
 
@@ -409,14 +466,11 @@ class DeploymentBootIT {
 
         /**
          * Besides the addresses replaced in place: the container's port 8080 moved to a free one (containers each
-         * have their own), MongoDB's connection string (the embedded server's, see the class comment) and the
-         * protocol of the one listener the embedded broker offers.
+         * have their own) and MongoDB's connection string (the embedded server's, see the class comment). Kafka's
+         * settings are the deployment's, untouched.
          */
         Map<String, String> overrides(String service) throws IOException {
-            return Map.of(
-                    "SERVER_PORT", Integer.toString(freePort()),
-                    "SPRING_MONGODB_URI", mongo.uri(""),
-                    "SPRING_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+            return Map.of("SERVER_PORT", Integer.toString(freePort()), "SPRING_MONGODB_URI", mongo.uri(""));
         }
 
         @Override

@@ -143,7 +143,8 @@ class KafkaAclCoverageTest {
         }
     }
 
-    private static Set<String> kubernetesRules(List<KafkaUser> users) {
+    /** The KafkaUsers' ACLs as rules "principal type pattern name operation" (the principal is the user's name). */
+    static Set<String> kubernetesRules(List<KafkaUser> users) {
         Set<String> rules = new TreeSet<>();
         for (KafkaUser user : users) {
             String principal = user.getMetadata().getName();

@@ -27,7 +27,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A single in-process Kafka broker in KRaft mode (combined broker and controller), open ({@link #start}) or inside
- * the walls production has ({@link #startSecured}).
+ * the walls production has ({@link #startSecured}), reached over SCRAM, SCRAM with TLS, or TLS with client
+ * certificates ({@link Listener}).
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final String CONTROLLER_USER = "hrm-sandbox-controller";
@@ -36,11 +37,66 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final String bootstrapServers;
     private final AutoCloseable broker;
     private final Optional<KafkaWalls> walls;
+    private final Listener listener;
 
-    private EmbeddedKafka(String bootstrapServers, AutoCloseable broker, Optional<KafkaWalls> walls) {
+    private EmbeddedKafka(
+            String bootstrapServers, AutoCloseable broker, Optional<KafkaWalls> walls, Listener listener) {
         this.bootstrapServers = bootstrapServers;
         this.broker = broker;
         this.walls = walls;
+        this.listener = listener;
+    }
+
+    /**
+     * How clients reach a broker inside the walls: the security protocol of its one client listener and, over TLS,
+     * the certificates it presents and accepts.
+     */
+    public static final class Listener {
+        private final String protocol;
+        private final Optional<KafkaTls> tls;
+
+        private Listener(String protocol, Optional<KafkaTls> tls) {
+            this.protocol = protocol;
+            this.tls = tls;
+        }
+
+        /** SCRAM-SHA-512 logins over plain TCP: compose's listener, and the sandbox's. */
+        public static Listener sasl() {
+            return new Listener("SASL_PLAINTEXT", Optional.empty());
+        }
+
+        /** SCRAM-SHA-512 logins over TLS: the broker presents {@code tls}'s broker certificate (cluster CA). */
+        public static Listener saslOverTls(KafkaTls tls) {
+            return new Listener("SASL_SSL", Optional.of(tls));
+        }
+
+        /**
+         * TLS that requires a client certificate signed by {@code tls}'s clients CA, and no SASL: Strimzi's
+         * {@code tls} listener with {@code authentication: tls}. The principal is the certificate's whole subject
+         * ({@code User:CN=<user>}, Kafka's default mapping, as Strimzi leaves it): grant ACLs to {@link
+         * KafkaTls#principal}.
+         */
+        public static Listener mutualTls(KafkaTls tls) {
+            return new Listener("SSL", Optional.of(tls));
+        }
+
+        /** The client listener's security protocol, as clients name it in {@code security.protocol}. */
+        public String protocol() {
+            return protocol;
+        }
+
+        Optional<KafkaTls> tls() {
+            return tls;
+        }
+
+        boolean certificates() {
+            return protocol.equals("SSL");
+        }
+
+        @Override
+        public String toString() {
+            return protocol;
+        }
     }
 
     /**
@@ -54,7 +110,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         // The cleaner looks for work every second, not every 15: the erasure check waits for compaction.
         broker.brokerProperty("log.cleaner.backoff.ms", "1000");
         broker.afterPropertiesSet();
-        return new EmbeddedKafka(broker.getBrokersAsString(), broker::destroy, Optional.empty());
+        return new EmbeddedKafka(
+                broker.getBrokersAsString(),
+                broker::destroy,
+                Optional.empty(),
+                new Listener("PLAINTEXT", Optional.empty()));
     }
 
     /**
@@ -69,6 +129,16 @@ public final class EmbeddedKafka implements AutoCloseable {
      * controller user with a password of this run, so no one reaches it anonymously.
      */
     public static EmbeddedKafka startSecured(int partitions, KafkaWalls walls, List<NewTopic> topics) {
+        return startSecured(partitions, walls, topics, Listener.sasl());
+    }
+
+    /**
+     * Starts a broker inside {@code walls} as {@link #startSecured(int, KafkaWalls, List)} does, with its client
+     * listener as {@code listener} says: SCRAM over plain TCP or over TLS, or TLS with client certificates (then the
+     * walls' ACLs name principals {@code CN=<user>}, and {@link KafkaWalls#ADMIN} logs in with a certificate too).
+     */
+    public static EmbeddedKafka startSecured(
+            int partitions, KafkaWalls walls, List<NewTopic> topics, Listener listener) {
         String controllerPassword = java.util.UUID.randomUUID().toString();
         Map<String, ScramCredential> credentials = walls.credentials();
         TestKitNodes nodes = new TestKitNodes.Builder()
@@ -81,7 +151,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         String broker = nodes.brokerListenerName().value();
         String controller = nodes.controllerListenerName().value();
         Map<String, Object> config = new HashMap<>();
-        config.put("listener.security.protocol.map", broker + ":SASL_PLAINTEXT," + controller + ":SASL_PLAINTEXT");
+        config.put(
+                "listener.security.protocol.map",
+                broker + ":" + listener.protocol() + "," + controller + ":SASL_PLAINTEXT");
+        listener.tls().ifPresent(tls -> config.putAll(brokerTls(listener(broker), tls, listener.certificates())));
         config.put("sasl.enabled.mechanisms", KafkaWalls.MECHANISM);
         config.put("sasl.mechanism.inter.broker.protocol", KafkaWalls.MECHANISM);
         config.put(
@@ -97,7 +170,13 @@ public final class EmbeddedKafka implements AutoCloseable {
                         + controllerPassword + "\";");
         config.put("authorizer.class.name", StandardAuthorizer.class.getName());
         config.put("allow.everyone.if.no.acl.found", "false");
-        config.put("super.users", "User:" + KafkaWalls.ADMIN + ";User:" + CONTROLLER_USER);
+        config.put(
+                "super.users",
+                String.join(
+                        ";",
+                        "User:" + (listener.certificates() ? KafkaTls.principal(KafkaWalls.ADMIN) : KafkaWalls.ADMIN),
+                        "User:" + KafkaTls.principal(KafkaTls.BROKER),
+                        "User:" + CONTROLLER_USER));
         config.put("auto.create.topics.enable", "false");
         config.put("num.partitions", String.valueOf(partitions));
         config.put("offsets.topic.replication.factor", "1");
@@ -113,7 +192,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            EmbeddedKafka kafka = new EmbeddedKafka(cluster.bootstrapServers(), cluster, Optional.of(walls));
+            EmbeddedKafka kafka = new EmbeddedKafka(cluster.bootstrapServers(), cluster, Optional.of(walls), listener);
             kafka.putUpWalls(topics);
             return kafka;
         } catch (InterruptedException e) {
@@ -124,6 +203,24 @@ public final class EmbeddedKafka implements AutoCloseable {
             close(cluster);
             throw new IllegalStateException("Kafka inside the walls did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The broker's certificate (PEM, inline: no file to leave behind) and whom it trusts: the cluster CA, so that it
+     * can reach its own listener, and, when clients log in with certificates, the clients CA, whose certificates it
+     * then requires.
+     */
+    private static Map<String, String> brokerTls(String prefix, KafkaTls tls, boolean clientCertificates) {
+        Map<String, String> config = new HashMap<>();
+        config.put(prefix + "ssl.keystore.type", "PEM");
+        config.put(prefix + "ssl.keystore.key", tls.broker().keyPem());
+        config.put(prefix + "ssl.keystore.certificate.chain", tls.broker().chainPem());
+        config.put(prefix + "ssl.truststore.type", "PEM");
+        config.put(
+                prefix + "ssl.truststore.certificates",
+                tls.clusterCa().pem() + (clientCertificates ? tls.clientsCa().pem() : ""));
+        config.put(prefix + "ssl.client.auth", clientCertificates ? "required" : "none");
+        return config;
     }
 
     private static String password(KafkaWalls walls, String principal) {
@@ -197,10 +294,31 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * What a client connecting as {@code principal} adds to its configuration: nothing on an open broker.
+     * What a client connecting as {@code principal} adds to its configuration: nothing on an open broker; its SCRAM
+     * login, and over TLS the cluster CA to trust; with client certificates, a certificate {@code CN=principal} from
+     * the clients CA instead of a login.
      */
     public Map<String, String> clientProperties(String principal) {
-        return walls.map(w -> w.clientProperties(principal)).orElse(Map.of());
+        if (walls.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> config = new HashMap<>();
+        KafkaTls tls = listener.tls().orElse(null);
+        if (tls == null || !listener.certificates()) {
+            config.putAll(walls.get().clientProperties(principal));
+        }
+        if (tls != null) {
+            config.put("security.protocol", listener.protocol());
+            config.put("ssl.truststore.type", "PEM");
+            config.put("ssl.truststore.certificates", tls.clusterCa().pem());
+        }
+        if (tls != null && listener.certificates()) {
+            KafkaTls.Identity user = tls.user(principal);
+            config.put("ssl.keystore.type", "PEM");
+            config.put("ssl.keystore.key", user.keyPem());
+            config.put("ssl.keystore.certificate.chain", user.chainPem());
+        }
+        return Map.copyOf(config);
     }
 
     /** An admin client's configuration as the sandbox's super user (on an open broker, no principal at all). */

@@ -31,9 +31,12 @@ import org.hrm.contracts.TopicAccess;
  * {@link #OBSERVER}, which the sandbox's test tooling (watchers, benchmarks, surveys) reads every topic as and which
  * may write nothing.
  *
- * <p>Passwords are drawn anew for every run and live only in memory: {@link #toString()} names the principals, never
- * a password, and {@link #clientProperties} is the only way out (Kafka's clients print {@code sasl.jaas.config} as
- * {@code [hidden]}).
+ * <p>{@link #of} makes a deployment's walls instead (its passwords and its rules as its files spell them), which
+ * the deployment boot test runs the services inside.
+ *
+ * <p>Passwords are drawn anew for every run (a deployment's walls take those it gave) and live only in memory:
+ * {@link #toString()} names the principals, never a password, and {@link #clientProperties} is the only way out
+ * (Kafka's clients print {@code sasl.jaas.config} as {@code [hidden]}).
  */
 public final class KafkaWalls {
     /** The broker's super user in the sandbox: creates topics and ACLs. Does not exist in production. */
@@ -51,10 +54,12 @@ public final class KafkaWalls {
 
     private final Map<String, String> passwords;
     private final Set<String> hospitals;
+    private final List<AclBinding> acls;
 
-    private KafkaWalls(Map<String, String> passwords, Set<String> hospitals) {
+    private KafkaWalls(Map<String, String> passwords, Set<String> hospitals, List<AclBinding> acls) {
         this.passwords = passwords;
         this.hospitals = hospitals;
+        this.acls = acls;
     }
 
     /** Principals for every role, one per hospital in {@code hospitals}, with fresh random passwords. */
@@ -70,7 +75,22 @@ public final class KafkaWalls {
         }
         Set<String> ids = new TreeSet<>(hospitals);
         ids.forEach(hospital -> passwords.put(KafkaRole.hospitalPrincipal(hospital), password(random)));
-        return new KafkaWalls(passwords, Set.copyOf(ids));
+        return new KafkaWalls(passwords, Set.copyOf(ids), catalogueAcls(ids));
+    }
+
+    /**
+     * A deployment's walls: its SCRAM principals with the passwords it gave them (none when its clients log in with
+     * certificates) and exactly the ACLs it grants, as its own files spell them, not as the catalogue derives them, so
+     * a rule missing from the deployment is missing here. Only {@link #ADMIN} is added, with a fresh password, to put
+     * them up; there is no {@link #OBSERVER}.
+     */
+    public static KafkaWalls of(Map<String, String> passwords, List<AclBinding> acls) {
+        Map<String, String> principals = new LinkedHashMap<>();
+        principals.put(ADMIN, password(new SecureRandom()));
+        principals.putAll(passwords);
+        Set<String> ids = new TreeSet<>();
+        principals.keySet().forEach(principal -> KafkaRole.hospitalOf(principal).ifPresent(ids::add));
+        return new KafkaWalls(principals, Set.copyOf(ids), List.copyOf(acls));
     }
 
     private static String password(SecureRandom random) {
@@ -122,23 +142,28 @@ public final class KafkaWalls {
     }
 
     /**
-     * The ACLs: exactly the rules compose's acls.txt and the Kubernetes KafkaUsers grant (each topic's writers Write
-     * and Describe, its readers Read and Describe, each role's consumer groups by prefix, each hospital's groups by its
-     * principal), plus the observer's reading rights.
+     * The ACLs: of a deployment ({@link #of}), or of the sandbox ({@link #generate}): exactly the rules compose's
+     * acls.txt and the Kubernetes KafkaUsers grant (each topic's writers Write and Describe, its readers Read and
+     * Describe, each role's consumer groups by prefix, each hospital's groups by its principal), plus the observer's
+     * reading rights.
      */
     public List<AclBinding> acls() {
+        return acls;
+    }
+
+    private static List<AclBinding> catalogueAcls(Set<String> hospitals) {
         List<AclBinding> acls = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             for (String name : topic.allNames()) {
                 ResourcePattern resource = new ResourcePattern(ResourceType.TOPIC, name, PatternType.LITERAL);
                 for (KafkaRole role : TopicAccess.writers(topic)) {
-                    for (String principal : principals(role)) {
+                    for (String principal : principals(role, hospitals)) {
                         acls.add(allow(resource, principal, AclOperation.WRITE));
                         acls.add(allow(resource, principal, AclOperation.DESCRIBE));
                     }
                 }
                 for (KafkaRole role : TopicAccess.readers(topic)) {
-                    for (String principal : principals(role)) {
+                    for (String principal : principals(role, hospitals)) {
                         acls.add(allow(resource, principal, AclOperation.READ));
                         acls.add(allow(resource, principal, AclOperation.DESCRIBE));
                     }
@@ -161,7 +186,7 @@ public final class KafkaWalls {
         return List.copyOf(new java.util.LinkedHashSet<>(acls));
     }
 
-    private List<String> principals(KafkaRole role) {
+    private static List<String> principals(KafkaRole role, Set<String> hospitals) {
         return role == KafkaRole.HOSPITAL
                 ? hospitals.stream().map(KafkaRole::hospitalPrincipal).toList()
                 : List.of(role.principal());
