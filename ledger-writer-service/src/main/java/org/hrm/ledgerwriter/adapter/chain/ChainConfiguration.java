@@ -21,7 +21,7 @@ import org.web3j.protocol.http.HttpService;
  * every request when {@code hrm.ledger.rpc-token-key-file} is set (a Besu RPC node with JWT authentication).
  */
 @Configuration(proxyBeanMethods = false)
-class ChainConfig {
+class ChainConfiguration {
     /**
      * The only methods the writer calls (signing lanes, receipts, reconciliation, chain status): its tokens open
      * nothing else.

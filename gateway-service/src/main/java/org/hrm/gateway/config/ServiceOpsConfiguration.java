@@ -1,4 +1,4 @@
-package org.hrm.keyvault.config;
+package org.hrm.gateway.config;
 
 import org.hrm.contracts.ServiceName;
 import org.hrm.support.OpsConfiguration;
@@ -7,13 +7,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** Heartbeats on the key-vault heartbeat topic, send counts, actuator health and Prometheus metrics. */
+/** Heartbeats on the gateway heartbeat topic, send counts, actuator health and Prometheus metrics. */
 @Configuration(proxyBeanMethods = false)
 @Import(OpsConfiguration.class)
-class OpsWiring {
+class ServiceOpsConfiguration {
 
     @Bean
     ServiceIdentity serviceIdentity() {
-        return ServiceIdentity.of(ServiceName.KEY_VAULT);
+        return ServiceIdentity.of(ServiceName.GATEWAY);
     }
 }

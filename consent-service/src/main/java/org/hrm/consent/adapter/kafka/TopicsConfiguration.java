@@ -13,7 +13,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * short, it carries C1).
  */
 @Configuration(proxyBeanMethods = false)
-class ConsentTopics {
+class TopicsConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics consentTopicDefinitions(ConsentProperties consent) {

@@ -37,7 +37,7 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the use cases to the adapters' ports, their shared signing lane and the packing rules to their properties. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LedgerProperties.class, AuthorityProperties.class})
-class UseCaseConfig {
+class UseCaseConfiguration {
 
     @Bean
     GasModel gasModel(LedgerProperties properties) {

@@ -20,7 +20,7 @@ import org.springframework.kafka.listener.ContainerProperties;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "hrm.vault.chain", name = "rpc-url")
-class ReleaseWiring {
+class ReleaseListenerConfiguration {
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> releaseListenerContainer(
@@ -35,9 +35,9 @@ class ReleaseWiring {
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
         properties.setGroupId(vault.releaseConsumerGroup());
         ConcurrentMessageListenerContainer<String, byte[]> container =
-                new ConcurrentMessageListenerContainer<>(KafkaWiring.consumerFactory(kafka), properties);
+                new ConcurrentMessageListenerContainer<>(KafkaConfiguration.consumerFactory(kafka), properties);
         container.setConcurrency(vault.concurrency());
-        container.setCommonErrorHandler(KafkaWiring.retryForever(vault));
+        container.setCommonErrorHandler(KafkaConfiguration.retryForever(vault));
         EventCodec codec = new EventCodec(vault.maxEventBytes());
         container.setupMessageListener(new ReleaseBatchListener(
                 new DecisionParser(codec),

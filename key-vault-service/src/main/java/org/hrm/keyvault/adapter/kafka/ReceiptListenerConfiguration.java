@@ -20,7 +20,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "hrm.vault", name = "receipt-key-file")
-class ReceiptWiring {
+class ReceiptListenerConfiguration {
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> receiptListenerContainer(
@@ -30,7 +30,7 @@ class ReceiptWiring {
             KafkaTemplate<String, byte[]> vaultKafkaTemplate,
             VaultAuthority authority,
             EventSigner signer) {
-        ConcurrentMessageListenerContainer<String, byte[]> container = ErasureWiring.container(
+        ConcurrentMessageListenerContainer<String, byte[]> container = ErasureListenerConfiguration.container(
                 kafka,
                 vault,
                 vault.receiptConsumerGroup(),

@@ -22,7 +22,7 @@ import org.springframework.kafka.listener.ContainerProperties;
  * container and consumer group so neither holds up sealing.
  */
 @Configuration(proxyBeanMethods = false)
-class ErasureWiring {
+class ErasureListenerConfiguration {
     /** A rotation runs inside one poll: give it time before the group considers the consumer dead. */
     private static final Duration COMMAND_MAX_RUN = Duration.ofHours(1);
 
@@ -87,9 +87,9 @@ class ErasureWiring {
         ContainerProperties properties = new ContainerProperties(topics);
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
         properties.setGroupId(groupId);
-        ConcurrentMessageListenerContainer<String, byte[]> container =
-                new ConcurrentMessageListenerContainer<>(KafkaWiring.consumerFactory(kafka, overrides), properties);
-        container.setCommonErrorHandler(KafkaWiring.retryForever(vault));
+        ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
+                KafkaConfiguration.consumerFactory(kafka, overrides), properties);
+        container.setCommonErrorHandler(KafkaConfiguration.retryForever(vault));
         return container;
     }
 }

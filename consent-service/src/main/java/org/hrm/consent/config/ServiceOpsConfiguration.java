@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 /** Heartbeats on the consent heartbeat topic, send counts, actuator health and Prometheus metrics. */
 @Configuration(proxyBeanMethods = false)
 @Import(OpsConfiguration.class)
-class OpsWiring {
+class ServiceOpsConfiguration {
 
     @Bean
     ServiceIdentity serviceIdentity() {

@@ -32,11 +32,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Kafka clients of the vault, set in code so nothing depends on an application.properties: an idempotent producer
  * with acks=all, the submission listener (a batch consumer that commits only after the batch's sends), and the
- * topics it uses. The release path's listener is in {@link ReleaseWiring}, erasure's and the vault commands' in
- * {@link ErasureWiring}, the receipts' in {@link ReceiptWiring}.
+ * topics it uses. The release path's listener is in {@link ReleaseListenerConfiguration}, erasure's and the vault commands' in
+ * {@link ErasureListenerConfiguration}, the receipts' in {@link ReceiptListenerConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaWiring {
+class KafkaConfiguration {
     /** A RecordSealed or RecordReleased of a 4 MiB record, and a dead letter of anything the broker accepted. */
     private static final int MAX_RECORD_BYTES = RecordLimits.MAX_MESSAGE_BYTES;
 

@@ -1,4 +1,4 @@
-package org.hrm.gateway.config;
+package org.hrm.ledgerwriter.config;
 
 import org.hrm.contracts.ServiceName;
 import org.hrm.support.OpsConfiguration;
@@ -7,13 +7,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** Heartbeats on the gateway heartbeat topic, send counts, actuator health and Prometheus metrics. */
+/** Heartbeats on the ledger-writer heartbeat topic, send counts, actuator health and Prometheus metrics. */
 @Configuration(proxyBeanMethods = false)
 @Import(OpsConfiguration.class)
-class OpsWiring {
+class ServiceOpsConfiguration {
 
     @Bean
     ServiceIdentity serviceIdentity() {
-        return ServiceIdentity.of(ServiceName.GATEWAY);
+        return ServiceIdentity.of(ServiceName.LEDGER_WRITER);
     }
 }

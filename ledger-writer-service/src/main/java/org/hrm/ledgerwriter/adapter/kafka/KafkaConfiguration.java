@@ -35,7 +35,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * retried without end on failure, an idempotent producer with acks=all, topics.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaConfig {
+class KafkaConfiguration {
     static final String CONSENT_CONTAINER_FACTORY = "consentListenerContainerFactory";
     static final String ERASURE_CONTAINER_FACTORY = "erasureListenerContainerFactory";
     static final String DIRECTORY_CONTAINER_FACTORY = "directoryListenerContainerFactory";

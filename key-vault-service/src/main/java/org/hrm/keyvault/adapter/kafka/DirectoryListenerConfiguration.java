@@ -26,8 +26,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  * topic is applied only if the shared directory rules accept it; the others are dead-lettered with the reason.
  */
 @Configuration(proxyBeanMethods = false)
-class DirectoryWiring {
-    private static final Logger log = LoggerFactory.getLogger(DirectoryWiring.class);
+class DirectoryListenerConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(DirectoryListenerConfiguration.class);
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> directoryListenerContainer(
@@ -37,7 +37,7 @@ class DirectoryWiring {
             DirectoryKeeper directory,
             KafkaTemplate<String, byte[]> vaultKafkaTemplate,
             EventSigner signer) {
-        ConcurrentMessageListenerContainer<String, byte[]> container = ErasureWiring.container(
+        ConcurrentMessageListenerContainer<String, byte[]> container = ErasureListenerConfiguration.container(
                 kafka, vault, authority.directoryConsumerGroup(), Map.of(), Topic.PARTY_REGISTERED.topicName());
         container.setConcurrency(1);
         EventCodec codec = new EventCodec(vault.maxEventBytes());

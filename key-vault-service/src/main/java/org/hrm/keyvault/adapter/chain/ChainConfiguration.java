@@ -29,7 +29,7 @@ import org.web3j.protocol.http.HttpService;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "hrm.vault.chain", name = "rpc-url")
-class ChainWiring {
+class ChainConfiguration {
     /** The only method the release path calls. */
     static final List<String> PERMISSIONS = List.of("eth:getLogs");
 

@@ -33,11 +33,11 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  * erasures), each in its own consumer group, committing only after the batch's sends.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaWiring {
+class KafkaConfiguration {
     private final DecisionSigningKey signingKey;
 
     /** The decision key also signs the audit events this service publishes (see AuditEvent). */
-    KafkaWiring(DecisionSigningKey signingKey) {
+    KafkaConfiguration(DecisionSigningKey signingKey) {
         this.signingKey = signingKey;
     }
 
