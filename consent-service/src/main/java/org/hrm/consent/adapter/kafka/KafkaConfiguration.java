@@ -14,7 +14,6 @@ import org.hrm.consent.application.ConsentChanges;
 import org.hrm.consent.application.PartyRegistration;
 import org.hrm.consent.application.RecordErasures;
 import org.hrm.consent.application.RecordIndexing;
-import org.hrm.consent.application.RequestAuthority;
 import org.hrm.consent.config.ConsentProperties;
 import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.contracts.EventCodec;
