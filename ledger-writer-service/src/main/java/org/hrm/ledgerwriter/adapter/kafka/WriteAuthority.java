@@ -1,4 +1,4 @@
-package org.hrm.ledgerwriter.application;
+package org.hrm.ledgerwriter.adapter.kafka;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +16,12 @@ import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.SealedShare;
 import org.hrm.crypto.Ecdsa;
 import org.hrm.crypto.P256;
+import org.hrm.ledgerwriter.application.GrantOwners;
 
 /**
  * The checks an event passes before the ledger writer puts anything of it on chain (protocol v2, "nothing unverified
- * on chain"): the same as its authority's verifier.
+ * on chain"): the same as its authority's verifier. It reads the contract events themselves (their signatures cover
+ * the events' bytes), so it sits in the adapter, before anything is mapped to the use cases' types.
  *
  * <ul>
  *   <li>RecordSealed: signed by the vault's published key; every share of a share's shape (v2 145 bytes or v1 113).
