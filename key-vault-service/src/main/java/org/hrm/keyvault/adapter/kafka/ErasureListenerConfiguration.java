@@ -7,7 +7,6 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.MasterKeyRotation;
 import org.hrm.keyvault.application.RecordErasure;
-import org.hrm.keyvault.application.VaultAuthority;
 import org.hrm.keyvault.config.KeyVaultProperties;
 import org.hrm.keyvault.domain.EventSigner;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;

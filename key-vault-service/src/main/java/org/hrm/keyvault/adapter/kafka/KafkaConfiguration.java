@@ -12,7 +12,6 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.RecordLimits;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.RecordSealing;
-import org.hrm.keyvault.application.VaultAuthority;
 import org.hrm.keyvault.config.KeyVaultProperties;
 import org.hrm.keyvault.domain.EventSigner;
 import org.hrm.support.CatalogueTopics;

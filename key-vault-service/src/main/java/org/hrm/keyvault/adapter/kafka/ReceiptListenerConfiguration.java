@@ -4,7 +4,6 @@ import java.util.Map;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.ErasureReceipts;
-import org.hrm.keyvault.application.VaultAuthority;
 import org.hrm.keyvault.config.KeyVaultProperties;
 import org.hrm.keyvault.domain.EventSigner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -3,7 +3,6 @@ package org.hrm.keyvault.adapter.kafka;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.RecordRelease;
-import org.hrm.keyvault.application.VaultAuthority;
 import org.hrm.keyvault.config.KeyVaultProperties;
 import org.hrm.keyvault.domain.EventSigner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -1,4 +1,4 @@
-package org.hrm.keyvault.application;
+package org.hrm.keyvault.adapter.kafka;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.VaultCommand;
 import org.hrm.crypto.Ecdsa;
 import org.hrm.crypto.P256;
+import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.Submission;
 
 /**
@@ -34,6 +35,9 @@ import org.hrm.keyvault.domain.Submission;
  * vault outage shorter than that loses no erasure; after a longer one the dead letter says why, and the owner asks
  * again), and never one dated more than {@link #FUTURE_SKEW} ahead of its clock. A replay within the window is
  * harmless: the vault keys erasures by request id.
+ *
+ * <p>It reads the signed events themselves (the signatures cover their bytes), so it sits in the adapter, before
+ * anything is mapped to the vault's domain.
  */
 public final class VaultAuthority {
     /** How far ahead of the vault's clock a request may be dated (clocks of the owner's device drift). */

@@ -1,4 +1,4 @@
-package org.hrm.keyvault.application;
+package org.hrm.keyvault.adapter.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.keyvault.TestAuthorities;
+import org.hrm.keyvault.application.Submissions;
 import org.hrm.keyvault.domain.ReaderShare;
 import org.hrm.keyvault.domain.RecordDomain;
 import org.hrm.keyvault.domain.Submission;
