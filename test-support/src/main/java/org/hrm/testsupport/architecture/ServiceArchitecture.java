@@ -1,20 +1,12 @@
 package org.hrm.testsupport.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -28,23 +20,9 @@ import org.junit.jupiter.api.DynamicTest;
  * beyond the shared rules it states here by name, with the reason.
  */
 public final class ServiceArchitecture {
-    static final String[] FRAMEWORKS = {
-        "org.springframework..",
-        "org.apache.kafka..",
-        "com.mongodb..",
-        "org.bson..",
-        "org.web3j..",
-        "okhttp3..",
-        "org.hrm.contracts.ledger..",
-        "jakarta.servlet.."
-    };
-    static final String[] WEB_TYPES = {"org.springframework.web..", "org.springframework.http..", "jakarta.servlet.."};
-    private static final String CONFIGURATION = "org.springframework.context.annotation.Configuration";
-    private static final String BOOT_APPLICATION = "org.springframework.boot.SpringBootConfiguration";
-
     private final String root;
     private final List<String> domainMayAlsoUse = new ArrayList<>();
-    private final Map<String, String> adapterCallsAllowed = new LinkedHashMap<>();
+    private final List<Map.Entry<String, String>> adapterCallsAllowed = new ArrayList<>();
     private final Map<Client, List<String>> clientAlsoUsedIn = new EnumMap<>(Client.class);
     private Set<String> contractEventUsersLeft = Set.of();
     private String eventsPackage = ContractEventRatchet.EVENTS;
@@ -68,7 +46,7 @@ public final class ServiceArchitecture {
     /** Lets adapter {@code from} (e.g. "web") call adapter {@code to} (e.g. "fhir"); every other pair stays apart. */
     public ServiceArchitecture adapterMayCall(String from, String to, String why) {
         requireReason(why);
-        adapterCallsAllowed.put(from, to);
+        adapterCallsAllowed.add(Map.entry(from, to));
         return this;
     }
 
@@ -117,116 +95,7 @@ public final class ServiceArchitecture {
 
     /** The shared rules by name (all but the contract-event ratchet). */
     public Map<String, ArchRule> rules() {
-        Map<String, ArchRule> rules = new LinkedHashMap<>();
-        rules.put("domainDependsOnlyOnJavaCryptoAndItself", domainRule());
-        rules.put(
-                "applicationDependsOnNoAdapterOrConfig",
-                noClasses()
-                        .that()
-                        .resideInAPackage(layer("application"))
-                        .should()
-                        .dependOnClassesThat()
-                        .resideInAnyPackage(layer("adapter"), layer("config"))
-                        .allowEmptyShould(true));
-        rules.put(
-                "domainAndApplicationAreFreeOfFrameworks",
-                noClasses()
-                        .that()
-                        .resideInAnyPackage(layer("domain"), layer("application"))
-                        .should()
-                        .dependOnClassesThat()
-                        .resideInAnyPackage(FRAMEWORKS)
-                        .allowEmptyShould(true));
-        rules.put("adaptersDoNotCallEachOther", adapterRule());
-        for (Client client : Client.values()) {
-            rules.put(client.name().toLowerCase(Locale.ROOT) + "OnlyInItsAdapterAndConfig", clientRule(client));
-        }
-        rules.put(
-                "controllersLiveInTheWebAdapter",
-                classes()
-                        .that()
-                        .resideInAPackage(root + "..")
-                        .and()
-                        .areMetaAnnotatedWith("org.springframework.stereotype.Controller")
-                        .should()
-                        .resideInAPackage(layer("adapter.web"))
-                        .allowEmptyShould(true));
-        rules.put(
-                "webTypesOnlyInTheWebAdapterAndConfig",
-                noClasses()
-                        .that()
-                        .resideInAPackage(root + "..")
-                        .and()
-                        .resideOutsideOfPackages(layer("adapter.web"), layer("config"))
-                        .should()
-                        .dependOnClassesThat()
-                        .resideInAnyPackage(WEB_TYPES)
-                        .allowEmptyShould(true));
-        rules.put("configurationClassesFollowTheWiringConvention", wiringRule());
-        rules.put(
-                "configurationIsTheSuffixOfConfigurationClassesOnly",
-                classes()
-                        .that()
-                        .resideInAPackage(root + "..")
-                        .and()
-                        .haveSimpleNameEndingWith("Configuration")
-                        .should()
-                        .beMetaAnnotatedWith(CONFIGURATION)
-                        .allowEmptyShould(true));
-        return rules;
-    }
-
-    private ArchRule domainRule() {
-        List<String> allowed =
-                new ArrayList<>(List.of("java..", "javax.crypto..", "org.hrm.crypto..", layer("domain")));
-        allowed.addAll(domainMayAlsoUse);
-        return classes()
-                .that()
-                .resideInAPackage(layer("domain"))
-                .should()
-                .onlyDependOnClassesThat()
-                .resideInAnyPackage(allowed.toArray(String[]::new))
-                .allowEmptyShould(true);
-    }
-
-    private ArchRule adapterRule() {
-        SliceRule rule = slices().matching(root + ".adapter.(*)..").should().notDependOnEachOther();
-        for (Map.Entry<String, String> pair : adapterCallsAllowed.entrySet()) {
-            rule = rule.ignoreDependency(
-                    resideInAPackage(layer("adapter." + pair.getKey())),
-                    resideInAPackage(layer("adapter." + pair.getValue())));
-        }
-        return rule.allowEmptyShould(true);
-    }
-
-    private ArchRule clientRule(Client client) {
-        List<String> home = new ArrayList<>(List.of(layer("adapter." + client.adapter), layer("config")));
-        home.addAll(clientAlsoUsedIn.getOrDefault(client, List.of()));
-        return noClasses()
-                .that()
-                .resideInAPackage(root + "..")
-                .and()
-                .resideOutsideOfPackages(home.toArray(String[]::new))
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(client.packages)
-                .allowEmptyShould(true);
-    }
-
-    /** Wiring: every @Configuration class is a *Configuration in config or in the top package of the adapter it wires. */
-    private ArchRule wiringRule() {
-        return classes()
-                .that()
-                .resideInAPackage(root + "..")
-                .and()
-                .areMetaAnnotatedWith(CONFIGURATION)
-                .and()
-                .areNotMetaAnnotatedWith(BOOT_APPLICATION)
-                .should()
-                .haveSimpleNameEndingWith("Configuration")
-                .andShould()
-                .resideInAnyPackage(root + ".config", root + ".adapter.*")
-                .allowEmptyShould(true);
+        return new ServiceRules(root, domainMayAlsoUse, adapterCallsAllowed, clientAlsoUsedIn).byName();
     }
 
     private String layer(String name) {
