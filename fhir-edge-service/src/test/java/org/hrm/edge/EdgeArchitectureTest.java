@@ -1,42 +1,37 @@
 package org.hrm.edge;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
+import org.hrm.testsupport.architecture.ServiceArchitecture;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-@AnalyzeClasses(packages = "org.hrm.edge", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The shared service rules (ServiceArchitecture), and the edge's own rule for the platform SDK. */
 class EdgeArchitectureTest {
 
-    @ArchTest
-    static final ArchRule domainDependsOnlyOnJavaAndTheDomainEnum = classes()
-            .that()
-            .resideInAPackage("..edge.domain..")
-            .should()
-            .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "..edge.domain..", "org.hrm.contracts");
+    @TestFactory
+    Stream<DynamicTest> followsTheServiceArchitecture() {
+        return ServiceArchitecture.of("org.hrm.edge")
+                .domainMayAlsoUse("org.hrm.contracts", "an owner is a patient or a practitioner: the contract's Domain")
+                .contractEventsStillUsedOutsideAdaptersBy()
+                .tests();
+    }
 
-    @ArchTest
-    static final ArchRule domainAndApplicationStayFreeOfSpringKafkaAndTheSdk = noClasses()
-            .that()
-            .resideInAnyPackage("..edge.domain..", "..edge.application..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "org.hrm.client..", "jakarta..");
-
-    @ArchTest
-    static final ArchRule applicationDoesNotKnowAdaptersOrConfig = noClasses()
-            .that()
-            .resideInAnyPackage("..edge.domain..", "..edge.application..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("..edge.adapter..", "..edge.config..");
-
-    @ArchTest
-    static final ArchRule adaptersDoNotCallEachOther =
-            slices().matching("org.hrm.edge.adapter.(*)..").should().notDependOnEachOther();
+    /** Edge-specific: only adapter.sdk talks to the platform, through the client SDK. */
+    @Test
+    void domainAndApplicationKnowNoSdk() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.hrm.edge.domain..", "org.hrm.edge.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.hrm.client..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.hrm.edge"));
+    }
 }

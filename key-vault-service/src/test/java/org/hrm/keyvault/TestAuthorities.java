@@ -17,7 +17,7 @@ import org.hrm.contracts.events.Attestation;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.crypto.P256KeyPair;
-import org.hrm.keyvault.application.VaultAuthority;
+import org.hrm.keyvault.adapter.kafka.VaultAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**

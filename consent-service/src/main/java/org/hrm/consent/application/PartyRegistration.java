@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hrm.consent.domain.Party;
+import org.hrm.consent.domain.PartyKind;
 import org.hrm.contracts.authority.DirectoryDecision;
 import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.authority.DirectoryRules;
@@ -103,13 +104,14 @@ public final class PartyRegistration {
                 && java.util.Objects.equals(a.institutionId(), b.institutionId());
     }
 
-    static DirectoryEntry entry(Party party) {
+    /** The party as the shared directory rules see it; null for none. */
+    public static DirectoryEntry entry(Party party) {
         if (party == null) {
             return null;
         }
         return new DirectoryEntry(
                 party.partyId(),
-                ConsentDomains.toContract(party.kind()),
+                toContract(party.kind()),
                 party.institutionId(),
                 party.publicKey(),
                 party.registeredAt(),
@@ -121,11 +123,27 @@ public final class PartyRegistration {
     private static Party party(DirectoryEntry entry) {
         return new Party(
                 entry.partyId(),
-                ConsentDomains.of(entry.kind()),
+                kind(entry.kind()),
                 entry.publicKey(),
                 entry.institutionId(),
                 entry.since(),
                 entry.attested(),
                 new ArrayList<>(entry.previousKeys()));
+    }
+
+    private static PartyKind kind(org.hrm.contracts.events.PartyKind kind) {
+        return switch (kind) {
+            case PATIENT -> PartyKind.PATIENT;
+            case PRACTITIONER -> PartyKind.PRACTITIONER;
+            case SYSTEM -> PartyKind.SYSTEM;
+        };
+    }
+
+    private static org.hrm.contracts.events.PartyKind toContract(PartyKind kind) {
+        return switch (kind) {
+            case PATIENT -> org.hrm.contracts.events.PartyKind.PATIENT;
+            case PRACTITIONER -> org.hrm.contracts.events.PartyKind.PRACTITIONER;
+            case SYSTEM -> org.hrm.contracts.events.PartyKind.SYSTEM;
+        };
     }
 }

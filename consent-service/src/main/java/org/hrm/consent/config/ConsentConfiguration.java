@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hrm.consent.adapter.kafka.AccessDecidedBytes;
+import org.hrm.consent.adapter.kafka.RequestAuthority;
 import org.hrm.consent.application.AccessDecisions;
 import org.hrm.consent.application.ConsentChanges;
 import org.hrm.consent.application.DecisionSigning;
@@ -14,7 +16,6 @@ import org.hrm.consent.application.PartyStore;
 import org.hrm.consent.application.RecordErasures;
 import org.hrm.consent.application.RecordIndex;
 import org.hrm.consent.application.RecordIndexing;
-import org.hrm.consent.application.RequestAuthority;
 import org.hrm.consent.domain.AccessRule;
 import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.contracts.authority.AttestationKeys;
@@ -90,7 +91,7 @@ class ConsentConfiguration {
                 grants,
                 decisions,
                 new AccessRule(properties.decisionTtl(), properties.emergencyDecisionTtl()),
-                new DecisionSigning(decisionSigningKey),
+                new DecisionSigning(decisionSigningKey, new AccessDecidedBytes()),
                 consentClock);
     }
 }

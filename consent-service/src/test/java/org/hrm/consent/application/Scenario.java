@@ -2,6 +2,7 @@ package org.hrm.consent.application;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import org.hrm.consent.adapter.kafka.AccessDecidedBytes;
 import org.hrm.consent.domain.AccessRule;
 import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.consent.domain.Fixtures;
@@ -23,7 +24,7 @@ final class Scenario {
             stores.grantStore,
             stores.decisionStore,
             new AccessRule(Fixtures.TTL, Fixtures.EMERGENCY_TTL),
-            new DecisionSigning(DecisionSigningKey.parse(signingKeyFile, "test")),
+            new DecisionSigning(DecisionSigningKey.parse(signingKeyFile, "test"), new AccessDecidedBytes()),
             clock);
 
     /** Puts a party in the directory as an accepted registration would. */

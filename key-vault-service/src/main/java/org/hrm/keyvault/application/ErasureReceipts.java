@@ -5,20 +5,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.hrm.contracts.events.DestroyedKey;
-import org.hrm.contracts.events.ErasureReceipt;
-import org.hrm.contracts.events.Tombstone;
 import org.hrm.keyvault.domain.Erasure;
 import org.hrm.keyvault.domain.ErasureCommit;
 import org.hrm.keyvault.domain.ErasureRule;
 import org.hrm.keyvault.domain.IssuedReceipt;
-import org.hrm.keyvault.domain.LedgerTombstone;
 import org.hrm.keyvault.domain.ReceiptSigningKey;
 
 /**
  * Use case: once the ledger writer confirms an erasure's tombstones, issue the owner's receipt: what was destroyed
- * and when (from the stored erasure, never from the commit), the tombstones, signed over
- * {@link ErasureReceipt#signedBytes()} with the vault's receipt key. The receipt is stored with the erasure
+ * and when (from the stored erasure, never from the commit), the tombstones, signed over the bytes of the
+ * ErasureReceipt event ({@link ReceiptBytes}) with the vault's receipt key. The receipt is stored with the erasure
  * (RECEIPTED) before it is published, so a repeated commit gets the very same receipt.
  */
 public final class ErasureReceipts {
@@ -26,11 +22,13 @@ public final class ErasureReceipts {
 
     private final ErasureStore erasures;
     private final ReceiptSigningKey key;
+    private final ReceiptBytes signedBytes;
     private final Clock clock;
 
-    public ErasureReceipts(ErasureStore erasures, ReceiptSigningKey key, Clock clock) {
+    public ErasureReceipts(ErasureStore erasures, ReceiptSigningKey key, ReceiptBytes signedBytes, Clock clock) {
         this.erasures = erasures;
         this.key = key;
+        this.signedBytes = signedBytes;
         this.clock = clock;
     }
 
@@ -52,7 +50,7 @@ public final class ErasureReceipts {
             }
             erasure = erasures.markReceipted(commit.domain(), commit.requestId(), sign(erasure, commit));
         }
-        return new ReceiptOutcome.Issued(receipt(erasure, erasure.receipt()));
+        return new ReceiptOutcome.Issued(erasure, erasure.receipt());
     }
 
     private IssuedReceipt sign(Erasure erasure, ErasureCommit commit) {
@@ -60,28 +58,8 @@ public final class ErasureReceipts {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         IssuedReceipt unsigned = new IssuedReceipt(commit.contractAddress(), commit.tombstones(), issuedAt, UNSIGNED);
         // signedBytes() covers every field but the signature, so the placeholder does not enter it.
-        byte[] signature = key.sign(receipt(erasure, unsigned).signedBytes());
+        byte[] signature = key.sign(signedBytes.of(erasure, unsigned));
         return new IssuedReceipt(commit.contractAddress(), commit.tombstones(), issuedAt, signature);
-    }
-
-    private static ErasureReceipt receipt(Erasure erasure, IssuedReceipt issued) {
-        return new ErasureReceipt(
-                erasure.requestId(),
-                VaultDomains.toContract(erasure.domain()),
-                erasure.ownerId(),
-                erasure.recordIds(),
-                erasure.keys().stream()
-                        .map(k -> new DestroyedKey(k.kind(), k.keyId(), k.recordId(), k.masterKeyVersion()))
-                        .toList(),
-                erasure.destroyedAt(),
-                issued.contractAddress(),
-                issued.tombstones().stream().map(ErasureReceipts::tombstone).toList(),
-                issued.issuedAt(),
-                issued.signature());
-    }
-
-    private static Tombstone tombstone(LedgerTombstone t) {
-        return new Tombstone(t.recordId(), t.transactionHash(), t.blockNumber(), t.logIndex());
     }
 
     private static String domainId(ErasureCommit commit) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
-import org.hrm.contracts.events.VaultProgress;
 import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.keyvault.domain.RecordDomain;
@@ -48,12 +47,12 @@ public final class MasterKeyRotation {
         this.clock = clock;
     }
 
-    public VaultProgress rotate(Consumer<VaultProgress> progress) {
+    public CommandProgress rotate(Consumer<CommandProgress> progress) {
         return rotate(UUID.randomUUID().toString(), progress);
     }
 
     /** Re-wraps under the newest version, reporting RUNNING every batch, then DONE or FAILED (also returned). */
-    public VaultProgress rotate(String commandId, Consumer<VaultProgress> progress) {
+    public CommandProgress rotate(String commandId, Consumer<CommandProgress> progress) {
         ProgressReport report = new ProgressReport(commandId, ROTATE, progress, clock);
         try {
             int added = custody.rotate();
@@ -67,7 +66,7 @@ public final class MasterKeyRotation {
         }
     }
 
-    public VaultProgress retire(int version) {
+    public CommandProgress retire(int version) {
         return retire(UUID.randomUUID().toString(), version);
     }
 
@@ -75,7 +74,7 @@ public final class MasterKeyRotation {
      * Re-wraps every owner KEK still under {@code version} (or older) under the newest, then destroys
      * {@code version}; refuses (FAILED) the newest version, and while anything is still wrapped under it.
      */
-    public VaultProgress retire(String commandId, int version) {
+    public CommandProgress retire(String commandId, int version) {
         ProgressReport report = new ProgressReport(commandId, RETIRE, progress -> {}, clock);
         try {
             int newest = custody.versionForWrapping();
@@ -101,7 +100,7 @@ public final class MasterKeyRotation {
     }
 
     /** Makes a newer pseudonym key version current; ledger entries already written keep theirs. */
-    public VaultProgress rotatePseudonym(String commandId) {
+    public CommandProgress rotatePseudonym(String commandId) {
         ProgressReport report = new ProgressReport(commandId, ROTATE_PSEUDONYM, progress -> {}, clock);
         try {
             int newest = custody.rotatePseudonym();

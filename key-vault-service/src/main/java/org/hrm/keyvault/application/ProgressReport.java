@@ -2,9 +2,8 @@ package org.hrm.keyvault.application;
 
 import java.time.Clock;
 import java.util.function.Consumer;
-import org.hrm.contracts.events.VaultProgress;
 
-/** Counts one vault command's work and reports it as VaultProgress: RUNNING, then DONE or FAILED. */
+/** Counts one vault command's work and reports its progress: RUNNING, then DONE or FAILED. */
 final class ProgressReport {
     static final String RUNNING = "RUNNING";
     static final String DONE = "DONE";
@@ -12,12 +11,12 @@ final class ProgressReport {
 
     private final String commandId;
     private final String command;
-    private final Consumer<VaultProgress> sink;
+    private final Consumer<CommandProgress> sink;
     private final Clock clock;
     private long done;
     private long total;
 
-    ProgressReport(String commandId, String command, Consumer<VaultProgress> sink, Clock clock) {
+    ProgressReport(String commandId, String command, Consumer<CommandProgress> sink, Clock clock) {
         this.commandId = commandId;
         this.command = command;
         this.sink = sink;
@@ -40,16 +39,17 @@ final class ProgressReport {
         report(RUNNING, message);
     }
 
-    VaultProgress done(String message) {
+    CommandProgress done(String message) {
         return report(DONE, message);
     }
 
-    VaultProgress failed(String message) {
+    CommandProgress failed(String message) {
         return report(FAILED, message);
     }
 
-    private VaultProgress report(String state, String message) {
-        VaultProgress progress = new VaultProgress(commandId, command, done, total, state, message, clock.instant());
+    private CommandProgress report(String state, String message) {
+        CommandProgress progress =
+                new CommandProgress(commandId, command, done, total, state, message, clock.instant());
         sink.accept(progress);
         return progress;
     }

@@ -1,16 +1,17 @@
 package org.hrm.keyvault.application;
 
-import org.hrm.contracts.events.ErasureReceipt;
+import org.hrm.keyvault.domain.Erasure;
+import org.hrm.keyvault.domain.IssuedReceipt;
 
 /** What became of one ErasureCommitted: the signed receipt to publish, or the reason none is issued. */
 public sealed interface ReceiptOutcome {
     String requestId();
 
     /** The receipt as first issued for this erasure; the same bytes every time it is asked for again. */
-    record Issued(ErasureReceipt receipt) implements ReceiptOutcome {
+    record Issued(Erasure erasure, IssuedReceipt issued) implements ReceiptOutcome {
         @Override
         public String requestId() {
-            return receipt.requestId();
+            return erasure.requestId();
         }
     }
 

@@ -5,7 +5,7 @@ import org.hrm.contracts.authority.DirectoryKeeper;
 import org.hrm.contracts.authority.DirectoryRules;
 import org.hrm.contracts.authority.DirectoryStore;
 import org.hrm.contracts.authority.RequestRules;
-import org.hrm.keyvault.application.VaultAuthority;
+import org.hrm.keyvault.adapter.kafka.VaultAuthority;
 import org.hrm.keyvault.domain.EventSigner;
 import org.hrm.keyvault.domain.ReceiptSigningKey;
 import org.slf4j.Logger;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.hrm.keyvault.adapter.kafka.ErasureReceiptMapping;
 import org.hrm.keyvault.application.ErasureReceipts;
 import org.hrm.keyvault.application.ErasureStore;
 import org.hrm.keyvault.domain.ReceiptSigningKey;
@@ -44,6 +45,6 @@ class ReceiptConfiguration {
 
     @Bean
     ErasureReceipts erasureReceipts(ErasureStore erasureStore, ReceiptSigningKey receiptSigningKey, Clock vaultClock) {
-        return new ErasureReceipts(erasureStore, receiptSigningKey, vaultClock);
+        return new ErasureReceipts(erasureStore, receiptSigningKey, new ErasureReceiptMapping(), vaultClock);
     }
 }

@@ -13,6 +13,7 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.DestroyedKey;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.Tombstone;
+import org.hrm.keyvault.adapter.kafka.ErasureReceiptMapping;
 import org.hrm.keyvault.domain.Erasure;
 import org.hrm.keyvault.domain.ErasureCommit;
 import org.hrm.keyvault.domain.ErasureRequest;
@@ -47,8 +48,8 @@ class ErasureReceiptsTest {
             hierarchy,
             pseudonyms,
             Clock.systemUTC());
-    private final ErasureReceipts receipts =
-            new ErasureReceipts(erasures, ReceiptSigningKey.parse(KEY_FILE, "test"), Clock.systemUTC());
+    private final ErasureReceipts receipts = new ErasureReceipts(
+            erasures, ReceiptSigningKey.parse(KEY_FILE, "test"), new ErasureReceiptMapping(), Clock.systemUTC());
 
     @Test
     void signsAReceiptOfWhatWasDestroyedThatVerifiesWithThePublishedPublicKey() {
@@ -233,7 +234,8 @@ class ErasureReceiptsTest {
 
     private static ErasureReceipt issued(List<ReceiptOutcome> outcomes) {
         assertThat(outcomes.get(0)).isInstanceOf(ReceiptOutcome.Issued.class);
-        return ((ReceiptOutcome.Issued) outcomes.get(0)).receipt();
+        ReceiptOutcome.Issued issued = (ReceiptOutcome.Issued) outcomes.get(0);
+        return ErasureReceiptMapping.receipt(issued.erasure(), issued.issued());
     }
 
     private static List<Tombstone> otherBlock(List<Tombstone> tombstones) {

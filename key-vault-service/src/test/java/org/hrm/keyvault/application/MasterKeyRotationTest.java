@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hrm.contracts.events.VaultProgress;
 import org.hrm.keyvault.domain.KeyHierarchy;
 import org.hrm.keyvault.domain.MasterKeyRing;
 import org.hrm.keyvault.domain.MasterKeyRingException;
@@ -40,7 +39,7 @@ class MasterKeyRotationTest {
             Clock.systemUTC());
     private final OuterDecryption decryption =
             new OuterDecryption(stores.recordKeys, stores.ownerKeys, hierarchy, outerLayer);
-    private final List<VaultProgress> progress = new ArrayList<>();
+    private final List<CommandProgress> progress = new ArrayList<>();
     private final MasterKeyRotation rotation =
             new MasterKeyRotation(custody, hierarchy, stores.ownerKeyVersions, 2, Clock.systemUTC());
 
@@ -50,7 +49,7 @@ class MasterKeyRotationTest {
         keyFile.append(2);
         String commandId = UUID.randomUUID().toString();
 
-        VaultProgress last = rotation.rotate(commandId, progress::add);
+        CommandProgress last = rotation.rotate(commandId, progress::add);
 
         assertThat(last.state()).isEqualTo("DONE");
         assertThat(last.done()).isEqualTo(7);
@@ -72,7 +71,7 @@ class MasterKeyRotationTest {
         rotation.rotate(progress::add);
         List<WrappedOwnerKey> after = allOwnerKeys();
 
-        VaultProgress again = rotation.rotate(progress::add);
+        CommandProgress again = rotation.rotate(progress::add);
 
         assertThat(again.state()).isEqualTo("DONE");
         assertThat(again.done()).isZero();
@@ -86,8 +85,8 @@ class MasterKeyRotationTest {
         MasterKeyRotation crashing = new MasterKeyRotation(
                 custody, hierarchy, new CrashAfter(stores.ownerKeyVersions, 2), 10, Clock.systemUTC());
 
-        VaultProgress failed = crashing.rotate(progress::add);
-        VaultProgress rerun = rotation.rotate(progress::add);
+        CommandProgress failed = crashing.rotate(progress::add);
+        CommandProgress rerun = rotation.rotate(progress::add);
 
         assertThat(failed.state()).isEqualTo("FAILED");
         assertThat(failed.message()).isEqualTo("store went away");
@@ -103,7 +102,7 @@ class MasterKeyRotationTest {
         keyFile.append(2);
         custody.rotate();
 
-        VaultProgress retired = rotation.retire(1);
+        CommandProgress retired = rotation.retire(1);
 
         assertThat(retired.state()).isEqualTo("DONE");
         assertThat(retired.done()).isEqualTo(3);
@@ -117,7 +116,7 @@ class MasterKeyRotationTest {
     void refusesToRetireWhileTheKeyFileHoldsNoNewerVersion() {
         sealForOwners(1, 0);
 
-        VaultProgress refused = rotation.retire(1);
+        CommandProgress refused = rotation.retire(1);
 
         assertThat(refused.state()).isEqualTo("FAILED");
         assertThat(ring.hasVersion(1)).isTrue();
@@ -130,7 +129,7 @@ class MasterKeyRotationTest {
         byte[] before = pseudonyms.of(RecordDomain.PATIENT, "patient-1");
         keyFile.appendPseudonym(2);
 
-        VaultProgress rotated = rotation.rotatePseudonym(UUID.randomUUID().toString());
+        CommandProgress rotated = rotation.rotatePseudonym(UUID.randomUUID().toString());
 
         assertThat(rotated.state()).isEqualTo("DONE");
         assertThat(rotated.message()).contains("pseudonym key v2");
@@ -147,7 +146,7 @@ class MasterKeyRotationTest {
 
     @Test
     void refusesToRetireTheNewestVersion() {
-        VaultProgress refused = rotation.retire(1);
+        CommandProgress refused = rotation.retire(1);
 
         assertThat(refused.state()).isEqualTo("FAILED");
         assertThat(refused.message()).startsWith("master key v1 is not older than the newest version v1");
@@ -160,7 +159,7 @@ class MasterKeyRotationTest {
         keyFile.append(2);
         rotation.rotate(progress::add);
 
-        VaultProgress retired = rotation.retire(1);
+        CommandProgress retired = rotation.retire(1);
 
         assertThat(retired.state()).isEqualTo("DONE");
         assertThat(ring.versions()).containsExactly(2);

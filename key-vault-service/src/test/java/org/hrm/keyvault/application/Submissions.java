@@ -8,7 +8,7 @@ import org.hrm.keyvault.domain.RecordDomain;
 import org.hrm.keyvault.domain.Submission;
 
 /** Hand-made submissions with random C1, shares and signature. */
-final class Submissions {
+public final class Submissions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Submissions() {}
@@ -39,7 +39,7 @@ final class Submissions {
                 submission.authorSignature());
     }
 
-    static byte[] random(int length) {
+    public static byte[] random(int length) {
         byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);
         return bytes;

@@ -19,8 +19,8 @@ import org.hrm.contracts.events.Attestation;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.ledgerwriter.adapter.kafka.WriteAuthority;
 import org.hrm.ledgerwriter.application.GrantOwners;
-import org.hrm.ledgerwriter.application.WriteAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.consent.application.AccessDecisions;
 import org.hrm.consent.application.DecisionOutcome;
-import org.hrm.consent.application.RequestAuthority;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.support.Traces;

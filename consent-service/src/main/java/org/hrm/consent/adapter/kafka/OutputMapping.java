@@ -2,9 +2,11 @@ package org.hrm.consent.adapter.kafka;
 
 import org.hrm.consent.application.ConsentDomains;
 import org.hrm.consent.domain.Audit;
+import org.hrm.consent.domain.Basis;
 import org.hrm.consent.domain.Decision;
 import org.hrm.consent.domain.SignedDecision;
 import org.hrm.consent.domain.StandingGrantList;
+import org.hrm.contracts.events.AccessBasis;
 import org.hrm.contracts.events.AccessDecided;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.GrantScope;
@@ -22,7 +24,7 @@ final class OutputMapping {
                 ConsentDomains.toContract(d.domain()),
                 d.requesterId(),
                 d.allowed(),
-                ConsentDomains.toContract(d.basis()),
+                basis(d.basis()),
                 d.shareHolderId(),
                 d.grantId(),
                 d.requesterPublicKey(),
@@ -30,6 +32,17 @@ final class OutputMapping {
                 d.decidedAt(),
                 d.expiresAt(),
                 signed.signature());
+    }
+
+    /** Exhaustive, so a new basis fails to compile here. */
+    static AccessBasis basis(Basis basis) {
+        return switch (basis) {
+            case OWNER -> AccessBasis.OWNER;
+            case AUTHOR -> AccessBasis.AUTHOR;
+            case GRANT -> AccessBasis.GRANT;
+            case EMERGENCY -> AccessBasis.EMERGENCY;
+            case NONE -> AccessBasis.NONE;
+        };
     }
 
     static AuditEvent audit(Audit audit) {

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class AccessDecidedSignatureTest {
     private final String keyFile = DecisionSigningKey.generateKeyFileContent();
     private final byte[] publishedKey = Base64.getDecoder().decode(DecisionSigningKey.publicKeyBase64(keyFile));
-    private final DecisionSigning signing = new DecisionSigning(DecisionSigningKey.parse(keyFile, "test"));
+    private final DecisionSigning signing =
+            new DecisionSigning(DecisionSigningKey.parse(keyFile, "test"), new AccessDecidedBytes());
     private final RecordEntry record = record(RecordDomain.PATIENT, "alice", "st-mary", "lab");
     private final Grant grant = grant(RecordDomain.PATIENT, "alice", "bob", category("lab"));
     private final TestKeys bobKey = TestKeys.generate();

@@ -13,6 +13,7 @@ import org.hrm.contracts.events.ErasedRecord;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.VaultProgress;
+import org.hrm.keyvault.application.CommandProgress;
 import org.hrm.keyvault.application.ErasureOutcome;
 import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.Erasure;
@@ -94,8 +95,16 @@ final class ErasureEventPublisher {
                 Outbound.event(codec, Topic.ERASURE_RECEIPTS.name(domain), receipt.requestId(), receipt, eventId));
     }
 
-    CompletableFuture<?> progress(VaultProgress progress) {
-        return template.send(Outbound.event(
-                codec, Topic.VAULT_PROGRESS.topicName(), progress.commandId(), progress, UUID.randomUUID()));
+    CompletableFuture<?> progress(CommandProgress progress) {
+        VaultProgress event = new VaultProgress(
+                progress.commandId(),
+                progress.command(),
+                progress.done(),
+                progress.total(),
+                progress.state(),
+                progress.message(),
+                progress.at());
+        return template.send(
+                Outbound.event(codec, Topic.VAULT_PROGRESS.topicName(), event.commandId(), event, UUID.randomUUID()));
     }
 }

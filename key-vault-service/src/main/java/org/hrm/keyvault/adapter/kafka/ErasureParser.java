@@ -9,7 +9,6 @@ import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.VaultCommand;
-import org.hrm.keyvault.application.VaultAuthority;
 import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.ErasureCommit;
 import org.hrm.keyvault.domain.ErasureRequest;

@@ -65,7 +65,7 @@ final class ReceiptBatchListener implements BatchMessageListener<String, byte[]>
     private CompletableFuture<?> publish(Parsed<ErasureCommit> commit, ReceiptOutcome outcome) {
         if (outcome instanceof ReceiptOutcome.Issued issued) {
             log.info("Erasure receipt issued for {}", issued.requestId());
-            return publisher.receipt(issued.receipt());
+            return publisher.receipt(ErasureReceiptMapping.receipt(issued.erasure(), issued.issued()));
         }
         return deadLetter(commit.source(), ((ReceiptOutcome.Refused) outcome).reason());
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.events.VaultCommand;
-import org.hrm.contracts.events.VaultProgress;
+import org.hrm.keyvault.application.CommandProgress;
 import org.hrm.keyvault.application.MasterKeyRotation;
 import org.hrm.support.Traces;
 import org.slf4j.Logger;
@@ -66,9 +66,9 @@ final class VaultCommandListener implements BatchMessageListener<String, byte[]>
         }
     }
 
-    private void run(VaultCommand command, Consumer<VaultProgress> progress) {
+    private void run(VaultCommand command, Consumer<CommandProgress> progress) {
         log.info("Vault command {} {} (version {})", command.commandId(), command.command(), command.version());
-        VaultProgress last = switch (command.command()) {
+        CommandProgress last = switch (command.command()) {
             case MasterKeyRotation.ROTATE -> rotation.rotate(command.commandId(), progress);
             case MasterKeyRotation.ROTATE_PSEUDONYM -> rotation.rotatePseudonym(command.commandId());
             default -> rotation.retire(command.commandId(), command.version());

@@ -18,7 +18,7 @@ public final class DetachedLedgerChain implements AutoCloseable {
     }
 
     public static DetachedLedgerChain open(LedgerProperties properties) {
-        Web3j web3j = ChainConfig.web3j(properties);
+        Web3j web3j = ChainConfiguration.web3j(properties);
         return new DetachedLedgerChain(web3j, new Web3jLedgerChain(web3j, properties));
     }
 

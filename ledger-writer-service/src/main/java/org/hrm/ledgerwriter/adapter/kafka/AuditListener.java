@@ -32,7 +32,7 @@ class AuditListener {
     @KafkaListener(
             id = "ledger-writer-audit",
             idIsGroup = false,
-            containerFactory = KafkaConfig.AUDIT_CONTAINER_FACTORY,
+            containerFactory = KafkaConfiguration.AUDIT_CONTAINER_FACTORY,
             topics = {
                 "#{T(org.hrm.contracts.Topic).AUDIT.topicName()}",
                 "#{T(org.hrm.contracts.Topic).GATEWAY_AUDIT.topicName()}"

@@ -10,7 +10,6 @@ import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.GrantShare;
 import org.hrm.ledgerwriter.application.ConsentWrite;
-import org.hrm.ledgerwriter.application.WriteAuthority;
 import org.hrm.ledgerwriter.domain.Revocation;
 import org.hrm.ledgerwriter.domain.ShareGrant;
 import org.slf4j.Logger;

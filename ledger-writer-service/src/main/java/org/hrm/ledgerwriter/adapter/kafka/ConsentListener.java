@@ -33,7 +33,7 @@ class ConsentListener {
     @KafkaListener(
             id = "ledger-writer-consent",
             idIsGroup = false,
-            containerFactory = KafkaConfig.CONSENT_CONTAINER_FACTORY,
+            containerFactory = KafkaConfiguration.CONSENT_CONTAINER_FACTORY,
             topics = {
                 "#{T(org.hrm.contracts.Topic).CONSENT_GRANTED.allNames()}",
                 "#{T(org.hrm.contracts.Topic).CONSENT_REVOKED.allNames()}"

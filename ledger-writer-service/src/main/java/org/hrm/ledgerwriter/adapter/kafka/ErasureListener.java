@@ -38,7 +38,7 @@ class ErasureListener {
     @KafkaListener(
             id = "ledger-writer-erasure",
             idIsGroup = false,
-            containerFactory = KafkaConfig.ERASURE_CONTAINER_FACTORY,
+            containerFactory = KafkaConfiguration.ERASURE_CONTAINER_FACTORY,
             topics = "#{T(org.hrm.contracts.Topic).KEYS_DESTROYED.allNames()}",
             batch = "true")
     void onKeysDestroyed(List<ConsumerRecord<String, byte[]>> records) {

@@ -7,7 +7,6 @@ import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.ledgerwriter.application.ErasureRequest;
-import org.hrm.ledgerwriter.application.WriteAuthority;
 import org.hrm.ledgerwriter.domain.RecordTombstone;
 import org.springframework.stereotype.Component;
 

@@ -26,7 +26,7 @@ class PartyListener {
     @KafkaListener(
             id = "ledger-writer-parties",
             idIsGroup = false,
-            containerFactory = KafkaConfig.DIRECTORY_CONTAINER_FACTORY,
+            containerFactory = KafkaConfiguration.DIRECTORY_CONTAINER_FACTORY,
             topics = "#{T(org.hrm.contracts.Topic).PARTY_REGISTERED.allNames()}",
             batch = "true")
     void onParties(List<ConsumerRecord<String, byte[]>> records) {

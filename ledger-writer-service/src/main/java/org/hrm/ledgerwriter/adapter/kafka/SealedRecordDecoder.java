@@ -8,7 +8,6 @@ import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.ledgerwriter.application.SealedRecord;
-import org.hrm.ledgerwriter.application.WriteAuthority;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.RecordIds;
 import org.springframework.stereotype.Component;

@@ -45,7 +45,7 @@ class GasEstimateIT {
         anvil = AnvilNode.start(AnvilNode.Options.defaults());
         contracts =
                 LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
-        web3j = Web3j.build(new org.web3j.protocol.http.HttpService(anvil.rpcUrl(), ChainConfig.httpClient(64)));
+        web3j = Web3j.build(new org.web3j.protocol.http.HttpService(anvil.rpcUrl(), ChainConfiguration.httpClient(64)));
     }
 
     @AfterAll

@@ -79,7 +79,7 @@ class ReconcilerIT {
 
     private Map<Domain, String> start(AnvilNode.Options options) {
         anvil = AnvilNode.start(options);
-        web3j = Web3j.build(new HttpService(anvil.rpcUrl(), ChainConfig.httpClient(8)));
+        web3j = Web3j.build(new HttpService(anvil.rpcUrl(), ChainConfiguration.httpClient(8)));
         return LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
     }
 

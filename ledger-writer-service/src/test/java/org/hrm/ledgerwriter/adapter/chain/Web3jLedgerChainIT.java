@@ -42,7 +42,7 @@ class Web3jLedgerChainIT {
         anvil = AnvilNode.start(AnvilNode.Options.defaults());
         contracts =
                 LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
-        web3j = Web3j.build(new HttpService(anvil.rpcUrl(), ChainConfig.httpClient(64)));
+        web3j = Web3j.build(new HttpService(anvil.rpcUrl(), ChainConfiguration.httpClient(64)));
         chain = newChain();
     }
 

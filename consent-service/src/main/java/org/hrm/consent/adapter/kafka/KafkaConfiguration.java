@@ -1,0 +1,162 @@
+package org.hrm.consent.adapter.kafka;
+
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.consent.application.AccessDecisions;
+import org.hrm.consent.application.ConsentChanges;
+import org.hrm.consent.application.PartyRegistration;
+import org.hrm.consent.application.RecordErasures;
+import org.hrm.consent.application.RecordIndexing;
+import org.hrm.consent.config.ConsentProperties;
+import org.hrm.consent.domain.DecisionSigningKey;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.Topic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+
+/**
+ * Kafka clients of the service, set in code so nothing depends on an application.properties: an idempotent
+ * producer with acks=all, and five batch consumers (parties, records, grants and revocations, access requests,
+ * erasures), each in its own consumer group, committing only after the batch's sends.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+    private final DecisionSigningKey signingKey;
+
+    /** The decision key also signs the audit events this service publishes (see AuditEvent). */
+    KafkaConfiguration(DecisionSigningKey signingKey) {
+        this.signingKey = signingKey;
+    }
+
+    /** Room for a dead letter of any record the broker accepted (1 MiB by default) plus our headers. */
+    static final int MAX_RECORD_BYTES = 2 * 1024 * 1024;
+
+    @Bean
+    KafkaTemplate<String, byte[]> consentKafkaTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> partyListenerContainer(
+            KafkaProperties kafka,
+            ConsentProperties consent,
+            PartyRegistration registration,
+            KafkaTemplate<String, byte[]> consentKafkaTemplate) {
+        Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
+        return ListenerContainers.create(
+                kafka,
+                consent,
+                "parties",
+                Topic.PARTY_REGISTERED.allNames(),
+                new PartyBatchListener(parts.parser(), registration, parts.publisher(), parts.acknowledgements()));
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> recordListenerContainer(
+            KafkaProperties kafka,
+            ConsentProperties consent,
+            RecordIndexing indexing,
+            KafkaTemplate<String, byte[]> consentKafkaTemplate) {
+        Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
+        return ListenerContainers.create(
+                kafka,
+                consent,
+                "records",
+                Topic.RECORD_SUBMITTED.allNames(),
+                new RecordBatchListener(parts.parser(), indexing, parts.publisher(), parts.acknowledgements()));
+    }
+
+    /**
+     * Grants and revocations share one listener: both are keyed by owner id and have the same partition count, so
+     * (range assignment) one owner's grants and revocations are processed by one thread, in order within a poll.
+     */
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> consentListenerContainer(
+            KafkaProperties kafka,
+            ConsentProperties consent,
+            ConsentChanges changes,
+            KafkaTemplate<String, byte[]> consentKafkaTemplate,
+            Clock consentClock) {
+        Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
+        List<String> topics = Stream.concat(
+                        Topic.CONSENT_GRANTED.allNames().stream(), Topic.CONSENT_REVOKED.allNames().stream())
+                .toList();
+        return ListenerContainers.create(
+                kafka,
+                consent,
+                "consent",
+                topics,
+                new ConsentBatchListener(
+                        parts.parser(),
+                        changes,
+                        parts.publisher(),
+                        parts.acknowledgements(),
+                        new UnknownPartyGrace(consent.unknownPartyGrace(), consentClock)));
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> accessListenerContainer(
+            KafkaProperties kafka,
+            ConsentProperties consent,
+            AccessDecisions decisions,
+            RequestAuthority requestAuthority,
+            KafkaTemplate<String, byte[]> consentKafkaTemplate) {
+        Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
+        return ListenerContainers.create(
+                kafka,
+                consent,
+                "access",
+                Topic.ACCESS_REQUESTED.allNames(),
+                new AccessBatchListener(
+                        parts.parser(), decisions, requestAuthority, parts.publisher(), parts.acknowledgements()));
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> erasureListenerContainer(
+            KafkaProperties kafka,
+            ConsentProperties consent,
+            RecordErasures erasures,
+            KafkaTemplate<String, byte[]> consentKafkaTemplate,
+            @Value("${hrm.consent.vault-public-key:}") String vaultPublicKey) {
+        Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
+        return ListenerContainers.create(
+                kafka,
+                consent,
+                "erasure",
+                Topic.KEYS_DESTROYED.allNames(),
+                new ErasureBatchListener(
+                        parts.parser(),
+                        erasures,
+                        parts.publisher(),
+                        parts.acknowledgements(),
+                        vaultPublicKey.isBlank() ? null : Base64.getDecoder().decode(vaultPublicKey.strip())));
+    }
+
+    /** What every listener needs: a parser with the size limit, the publisher and the send acknowledgements. */
+    private record Parts(EventParser parser, ConsentPublisher publisher, Acknowledgements acknowledgements) {
+        Parts(ConsentProperties consent, KafkaTemplate<String, byte[]> template, DecisionSigningKey signingKey) {
+            this(
+                    new EventParser(new EventCodec(consent.maxEventBytes())),
+                    new ConsentPublisher(template, new EventCodec(consent.maxEventBytes()), signingKey),
+                    new Acknowledgements(consent.sendTimeout()));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.hrm.keyvault.config;
+
+import org.hrm.contracts.ServiceName;
+import org.hrm.support.OpsConfiguration;
+import org.hrm.support.ServiceIdentity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Heartbeats on the key-vault heartbeat topic, send counts, actuator health and Prometheus metrics. */
+@Configuration(proxyBeanMethods = false)
+@Import(OpsConfiguration.class)
+class ServiceOpsConfiguration {
+
+    @Bean
+    ServiceIdentity serviceIdentity() {
+        return ServiceIdentity.of(ServiceName.KEY_VAULT);
+    }
+}

@@ -1,0 +1,160 @@
+package org.hrm.ledgerwriter.adapter.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.Topic;
+import org.hrm.ledgerwriter.config.AuthorityProperties;
+import org.hrm.ledgerwriter.config.LedgerProperties;
+import org.hrm.support.CatalogueTopics;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka clients of the ledger writer: four batch listener containers (records; consents, erasures and
+ * audit events, each in its own consumer group) whose offsets are committed after the batch (AckMode BATCH) and
+ * retried without end on failure, an idempotent producer with acks=all, topics.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+    static final String CONSENT_CONTAINER_FACTORY = "consentListenerContainerFactory";
+    static final String ERASURE_CONTAINER_FACTORY = "erasureListenerContainerFactory";
+    static final String DIRECTORY_CONTAINER_FACTORY = "directoryListenerContainerFactory";
+    static final String AUDIT_CONTAINER_FACTORY = "auditListenerContainerFactory";
+
+    private static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
+
+    @Bean
+    ConsumerFactory<String, byte[]> ledgerConsumerFactory(
+            KafkaProperties kafka, KafkaConnectionDetails connection, LedgerProperties ledger) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                connection.getConsumer().getBootstrapServers());
+        config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, ledger.consumerGroup());
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, ledger.maxPollRecords());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory) {
+        return batchFactory(consumerFactory);
+    }
+
+    /** The consent listener's own consumer group: its offsets never wait on, or hold back, the records'. */
+    @Bean(CONSENT_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> consentListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, LedgerProperties ledger) {
+        var factory = batchFactory(consumerFactory);
+        factory.getContainerProperties().setGroupId(ledger.consentConsumerGroup());
+        return factory;
+    }
+
+    /** The erasure listener's own consumer group: an erasure never waits behind a backlog of records. */
+    @Bean(ERASURE_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> erasureListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, LedgerProperties ledger) {
+        var factory = batchFactory(consumerFactory);
+        factory.getContainerProperties().setGroupId(ledger.erasureConsumerGroup());
+        return factory;
+    }
+
+    /** The parties listener's own consumer group: the directory is rebuilt from the topic's start, never skipped. */
+    @Bean(DIRECTORY_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> directoryListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, AuthorityProperties authority) {
+        var factory = batchFactory(consumerFactory);
+        factory.getContainerProperties().setGroupId(authority.directoryConsumerGroup());
+        return factory;
+    }
+
+    /** The audit listener's own consumer group: anchoring never waits behind records, nor they behind it. */
+    @Bean(AUDIT_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> auditListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, LedgerProperties ledger) {
+        var factory = batchFactory(consumerFactory);
+        factory.getContainerProperties().setGroupId(ledger.auditConsumerGroup());
+        return factory;
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<String, byte[]> batchFactory(
+            ConsumerFactory<String, byte[]> consumerFactory) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setBatchListener(true);
+        // One consumer per container unless a listener asks for more; all sign on the one lane, which serialises
+        // their nonces.
+        factory.setConcurrency(1);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        // Infrastructure failures retry the whole batch without end: a valid record is never dropped.
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> ledgerProducerFactory(KafkaProperties kafka, KafkaConnectionDetails connection) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                connection.getProducer().getBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // A dead letter is the original event plus headers: let one of the broker's largest still pass.
+        config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEAD_LETTER_MAX_BYTES);
+        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> ledgerKafkaTemplate(ProducerFactory<String, byte[]> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    EventCodec ledgerEventCodec(LedgerProperties ledger) {
+        return new EventCodec(ledger.maxEventBytes());
+    }
+
+    /** The topics it reads and writes, each with its catalogue policy (the audit topics: six years). */
+    @Bean
+    KafkaAdmin.NewTopics ledgerTopics(LedgerProperties ledger) {
+        return CatalogueTopics.of(
+                ledger.topicPartitions(),
+                CatalogueTopics.BROKER_DEFAULT_REPLICAS,
+                Topic.RECORD_SEALED,
+                Topic.RECORD_COMMITTED,
+                Topic.CONSENT_GRANTED,
+                Topic.CONSENT_REVOKED,
+                Topic.KEYS_DESTROYED,
+                Topic.ERASURE_COMMITTED,
+                Topic.LEDGER_WRITER_DEAD_LETTER,
+                Topic.PARTY_REGISTERED,
+                Topic.AUDIT,
+                Topic.GATEWAY_AUDIT,
+                Topic.AUDIT_ANCHORED);
+    }
+}

@@ -1,0 +1,4 @@
+package org.hrm.testsupport.architecture.sample.clean.domain;
+
+/** A sample domain type. */
+public record Dose(String patientId, int milligrams) {}
