@@ -37,6 +37,8 @@ final class HeartbeatPublisher {
     private final Map<String, AtomicLong> lagGauges = new HashMap<>();
     private final AtomicLong chainHead = new AtomicLong(-1);
     private final AtomicLong pending = new AtomicLong(-1);
+    // The gauges hold their values strongly: Micrometer's default weak reference reads NaN once the publisher that
+    // owns them is collected (CI of 2026-12-05 saw it in a test that drops the publisher after one beat).
     private final Counter processed;
     private Instant lastBeat;
     private long processedTotal;
@@ -62,9 +64,11 @@ final class HeartbeatPublisher {
         ledger.ifPresent(probe -> {
             Gauge.builder("hrm.ledger.chain.head", chainHead, AtomicLong::get)
                     .description("The node's latest block")
+                    .strongReference(true)
                     .register(meters);
             Gauge.builder("hrm.ledger.pending.transactions", pending, AtomicLong::get)
                     .description("The signers' transactions the node holds, not mined yet")
+                    .strongReference(true)
                     .register(meters);
         });
     }
@@ -141,6 +145,7 @@ final class HeartbeatPublisher {
                             .tag("group", partition.group())
                             .tag("topic", partition.topic())
                             .tag("partition", Integer.toString(partition.partition()))
+                            .strongReference(true)
                             .register(meters);
                     return value;
                 })

@@ -75,6 +75,7 @@ class HeartbeatPublisherTest {
         LedgerStatus status = new LedgerStatus(42, 3, List.of(new LaneNonce("0xabc", 10, 7)));
 
         ServiceHeartbeat beat = publisher(Optional.of(() -> status)).beat();
+        System.gc(); // the publisher is unreachable now: its gauges must still read their values
 
         assertThat(beat.ledger()).isEqualTo(status);
         assertThat(meters.get("hrm.ledger.chain.head").gauge().value()).isEqualTo(42.0);
