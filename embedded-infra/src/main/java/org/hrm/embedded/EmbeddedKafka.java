@@ -31,6 +31,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * certificates ({@link Listener}).
  */
 public final class EmbeddedKafka implements AutoCloseable {
+    /** The system properties spring-kafka's test broker sets to its address. */
+    static final List<String> PUBLISHED_BY_TEST_BROKER =
+            List.of("spring.kafka.bootstrap-servers", "spring.embedded.kafka.brokers");
+
     private static final String CONTROLLER_USER = "hrm-sandbox-controller";
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
@@ -109,12 +113,36 @@ public final class EmbeddedKafka implements AutoCloseable {
         broker.brokerProperty("num.partitions", String.valueOf(partitions));
         // The cleaner looks for work every second, not every 15: the erasure check waits for compaction.
         broker.brokerProperty("log.cleaner.backoff.ms", "1000");
-        broker.afterPropertiesSet();
+        startLeavingSystemPropertiesAlone(broker);
         return new EmbeddedKafka(
                 broker.getBrokersAsString(),
                 broker::destroy,
                 Optional.empty(),
                 new Listener("PLAINTEXT", Optional.empty()));
+    }
+
+    /**
+     * spring-kafka's test broker publishes its address in JVM-wide system properties ({@code spring.kafka.bootstrap-servers}
+     * among them) and never takes them back. A system property outranks a Spring application's default properties, so
+     * a service started later in this JVM against another broker connected to this one, long closed (a walled
+     * platform's ledger writer after an open platform's run, CI of 2026-12-05). They are put back as they were.
+     */
+    private static void startLeavingSystemPropertiesAlone(EmbeddedKafkaKraftBroker broker) {
+        Map<String, String> before = new HashMap<>();
+        for (String name : PUBLISHED_BY_TEST_BROKER) {
+            before.put(name, System.getProperty(name));
+        }
+        try {
+            broker.afterPropertiesSet();
+        } finally {
+            before.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
+        }
     }
 
     /**

@@ -27,6 +27,20 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 class EmbeddedInfraIT {
 
     @Test
+    void anOpenBrokerLeavesTheJvmsSystemPropertiesAsTheyWere() {
+        System.setProperty("spring.kafka.bootstrap-servers", "before:1");
+        System.clearProperty("spring.embedded.kafka.brokers");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(1)) {
+            // A service started later in this JVM must not find this broker's address in the JVM's properties.
+            assertThat(System.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("before:1");
+            assertThat(System.getProperty("spring.embedded.kafka.brokers")).isNull();
+            assertThat(kafka.bootstrapServers()).isNotBlank();
+        } finally {
+            System.clearProperty("spring.kafka.bootstrap-servers");
+        }
+    }
+
+    @Test
     void kafkaBrokerAcceptsTopics() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(2)) {
             Properties config = new Properties();

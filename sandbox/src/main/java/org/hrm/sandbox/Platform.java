@@ -33,6 +33,7 @@ import org.hrm.support.CatalogueTopics;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The whole platform on its embedded default: Kafka (KRaft, in-process), a MongoDB-wire server,
@@ -241,8 +242,16 @@ public final class Platform implements AutoCloseable {
                 kafka::clientProperties);
     }
 
+    /**
+     * The platform's properties come first, above system properties and the environment, as the other services'
+     * {@code start} methods put them: default properties would lose to a stray {@code spring.kafka.bootstrap-servers}.
+     */
     private static ConfigurableApplicationContext service(Class<?> application, Map<String, Object> properties) {
-        return new SpringApplicationBuilder(application).properties(properties).run();
+        return new SpringApplicationBuilder(application)
+                .initializers(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("hrm-platform", properties)))
+                .run();
     }
 
     private <T extends AutoCloseable> T track(T resource) {
