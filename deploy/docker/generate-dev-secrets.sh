@@ -20,13 +20,22 @@
 #   vault-operator-key       the operator's P-256 key that signs vault commands (./hrm vault rotate|retire): for the
 #                            operator's tooling on the host, mounted into no container; not generated when
 #                            HRM_VAULT_OPERATOR_PUBLIC_KEY gives the public half of a key the operator keeps elsewhere
+#   kafka-ca.key, kafka-ca.crt
+#                            the CA of compose's Kafka listeners (P-256, PEM): its key signs the broker's certificate
+#                            and is mounted into no container; its certificate is what Kafka's clients trust (the host's
+#                            client files below name it), copied for the uids that read it as kafka-truststore.pem (the
+#                            four services) and kafka-broker-truststore.pem (the broker and kafka-topics)
+#   kafka-broker.pem         the broker's key (unencrypted PKCS#8) and certificate chain for the names kafka, localhost
+#                            and 127.0.0.1, signed by that CA: its key store (ssl.keystore.type=PEM); delete it and rerun
+#                            to issue a new one from the same CA
 #   kafka-server-jaas.conf   the broker's JAAS file: its own admin login (PLAIN, broker-internal and kafka-init only)
-#   kafka-admin.properties   kafka-init's client settings as that admin (topics, SCRAM users, ACLs)
+#   kafka-admin.properties   kafka-init's client settings as that admin (topics, SCRAM users, ACLs), over SASL_SSL
 #   kafka-scram-users        one line per principal: name and SCRAM password (kafka-init creates the credentials)
 #   kafka-<service>-jaas     a service's SCRAM login, the property spring.kafka.properties.sasl.jaas.config
 #   kafka-hrm-hospital-<id>.properties, kafka-hrm-operator.properties
 #                            client settings for each hospital system (one principal per hospital, HRM_HOSPITALS,
-#                            default "example") and operators' tooling on the host (127.0.0.1:29092); a hospital
+#                            default "example") and operators' tooling on the host (127.0.0.1:29092, SASL_SSL trusting
+#                            kafka-ca.crt by its path in this directory); a hospital
 #                            named in HRM_HOSPITALS on a later run is added to kafka-scram-users and gets its file
 #                            (restart kafka-init to create its credential and ACLs)
 #   mongo-keyfile            the replica set members' shared key (internal authentication)
@@ -75,6 +84,8 @@ done
 host_principals="$hospital_principals hrm-operator"
 mkdir -p "$dir"
 chmod 0700 "$dir"
+# Absolute: the host's Kafka client files name kafka-ca.crt by its path.
+dir="$(cd "$dir" && pwd)"
 
 random_hex() { openssl rand -hex "$1"; }
 # 32 random bytes as a secp256k1 private key (a value outside the curve order is vanishingly unlikely).
@@ -152,10 +163,58 @@ kafka_login() {
   if [[ " $services " == *" $principal "* ]]; then
     printf '%s' "$login" | write_secret "kafka-$principal-jaas"
   else
-    printf 'bootstrap.servers=127.0.0.1:29092\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=%s\n' \
-      "$login" | write_secret "kafka-$principal.properties" "$host_uid"
+    printf 'bootstrap.servers=127.0.0.1:29092\nsecurity.protocol=SASL_SSL\nssl.truststore.type=PEM\nssl.truststore.location=%s\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=%s\n' \
+      "$dir/kafka-ca.crt" "$login" | write_secret "kafka-$principal.properties" "$host_uid"
   fi
 }
+
+# Kafka's TLS (SASL_SSL on both listeners): a CA of this installation, and the broker's certificate signed by it for
+# the names clients reach it by (kafka on the compose network, localhost and 127.0.0.1 on the host). Kafka reads the
+# PEM files as they are; the broker's key is unencrypted PKCS#8 in a file only the broker's uid can read, like every
+# other secret here (a key password would be one more secret in the same directory). Keys go through files of this
+# owner-only directory, never a command line.
+kafka_ca_config='[req]
+distinguished_name = subject
+[subject]
+[authority]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash'
+kafka_broker_extensions='basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth, clientAuth
+subjectAltName = DNS:kafka, DNS:localhost, IP:127.0.0.1
+authorityKeyIdentifier = keyid'
+# Each file is made as *.new first, so a failing openssl leaves no empty file that a rerun would keep.
+if [[ ! -e "$dir/kafka-ca.key" ]]; then
+  # A new CA: the certificates of the old one (if any) are worthless now.
+  rm -f "$dir/kafka-ca.crt" "$dir/kafka-broker.pem"
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/kafka-ca.key.new" 2>/dev/null
+  write_secret kafka-ca.key "$host_uid" <"$dir/kafka-ca.key.new"
+  rm -f "$dir/kafka-ca.key.new"
+fi
+if [[ ! -e "$dir/kafka-ca.crt" ]]; then
+  openssl req -x509 -new -key "$dir/kafka-ca.key" -sha256 -days 3650 -subj "/CN=hrm-compose-kafka-ca" \
+    -config <(echo "$kafka_ca_config") -extensions authority -out "$dir/kafka-ca.crt.new" 2>/dev/null
+  write_secret kafka-ca.crt "$host_uid" <"$dir/kafka-ca.crt.new"
+  rm -f "$dir/kafka-ca.crt.new"
+fi
+if [[ ! -e "$dir/kafka-broker.pem" ]]; then
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/kafka-broker.key.new" 2>/dev/null
+  openssl req -new -key "$dir/kafka-broker.key.new" -subj "/CN=kafka" -config <(echo "$kafka_ca_config") 2>/dev/null \
+    | openssl x509 -req -CA "$dir/kafka-ca.crt" -CAkey "$dir/kafka-ca.key" -set_serial "0x$(random_hex 16)" \
+      -sha256 -days 825 -extfile <(echo "$kafka_broker_extensions") -out "$dir/kafka-broker.crt.new" 2>/dev/null
+  cat "$dir/kafka-broker.key.new" "$dir/kafka-broker.crt.new" "$dir/kafka-ca.crt" \
+    | write_secret kafka-broker.pem "$kafka_uid" || true
+  rm -f "$dir/kafka-broker.key.new" "$dir/kafka-broker.crt.new"
+fi
+# The CA certificate once more for each uid that reads it in a container; always the current one.
+for copy in "kafka-truststore.pem:$owner" "kafka-broker-truststore.pem:$kafka_uid"; do
+  if [[ -e "$dir/${copy%%:*}" && "$(cat "$dir/${copy%%:*}")" != "$(cat "$dir/kafka-ca.crt")" ]]; then
+    rm -f "$dir/${copy%%:*}"
+  fi
+  write_secret "${copy%%:*}" "${copy#*:}" <"$dir/kafka-ca.crt" || true
+done
 
 # Kafka: SCRAM-SHA-512 for every client, the broker's own admin over PLAIN. The files are written together, from one
 # set of passwords, only when none exists yet.
@@ -169,7 +228,9 @@ KafkaServer {
 };
 JAAS
   cat <<PROPERTIES | write_secret kafka-admin.properties "$kafka_uid"
-security.protocol=SASL_PLAINTEXT
+security.protocol=SASL_SSL
+ssl.truststore.type=PEM
+ssl.truststore.location=/run/secrets/kafka-broker-truststore.pem
 sasl.mechanism=PLAIN
 sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$admin_password";
 PROPERTIES
@@ -192,6 +253,18 @@ else
     fi
   done
 fi
+
+# Client files written before compose's Kafka had TLS (decision 0045): the same logins, now over SASL_SSL.
+for file in "$dir"/kafka-admin.properties "$dir"/kafka-hrm-*.properties; do
+  if [[ -e "$file" ]] && grep -qx 'security.protocol=SASL_PLAINTEXT' "$file"; then
+    trust="$dir/kafka-ca.crt"
+    [[ "$file" == */kafka-admin.properties ]] && trust=/run/secrets/kafka-broker-truststore.pem
+    chmod u+w "$file"
+    sed -i "s|^security.protocol=SASL_PLAINTEXT\$|security.protocol=SASL_SSL\nssl.truststore.type=PEM\nssl.truststore.location=$trust|" "$file"
+    chmod 0400 "$file"
+    echo "moved $file to SASL_SSL" >&2
+  fi
+done
 
 # MongoDB: authentication on, one user per service database, the members authenticated by a shared key file.
 random_hex 96 | write_secret mongo-keyfile "$mongo_uid" || true

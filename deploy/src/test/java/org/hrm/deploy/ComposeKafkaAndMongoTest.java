@@ -3,14 +3,15 @@ package org.hrm.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * docker-compose.yml's Kafka and MongoDB are locked down: every Kafka client authenticates with its own SCRAM
- * principal, ACLs (deploy/docker/kafka/acls.txt: KafkaAclCoverageTest checks them against the topic catalogue),
+ * docker-compose.yml's Kafka and MongoDB are locked down: every Kafka client reaches the broker over TLS only, trusting
+ * the generator's Kafka CA, and authenticates with its own SCRAM principal, ACLs (deploy/docker/kafka/acls.txt: KafkaAclCoverageTest checks them against the topic catalogue),
  * nothing is allowed without an ACL, the broker is published on the loopback only; MongoDB runs with authentication
  * and each service logs in as its own user.
  */
@@ -27,8 +28,29 @@ class ComposeKafkaAndMongoTest {
     void theBrokerAuthenticatesEveryConnectionAndDeniesWhatNoAclAllows() {
         Map<String, String> kafka = compose.environment("kafka");
 
-        assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
-                .allSatisfy(entry -> assertThat(entry).endsWith(":SASL_PLAINTEXT"));
+        Map<String, String> protocols = new LinkedHashMap<>();
+        for (String entry : kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+            protocols.put(entry.substring(0, entry.indexOf(':')), entry.substring(entry.indexOf(':') + 1));
+        }
+        assertThat(protocols)
+                .as("clients' listeners are TLS; only the controller's, on the loopback, is not")
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("INTERNAL", "SASL_SSL", "EXTERNAL", "SASL_SSL", "CONTROLLER", "SASL_PLAINTEXT"));
+        assertThat(kafka.get("KAFKA_LISTENERS").split(","))
+                .filteredOn(listener -> !listener.startsWith("CONTROLLER:"))
+                .extracting(listener -> listener.substring(0, listener.indexOf(':')))
+                .containsExactlyInAnyOrder("INTERNAL", "EXTERNAL")
+                .allSatisfy(name -> assertThat(name).doesNotEndWith("SSL"));
+        assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).doesNotContain("CONTROLLER");
+        assertThat(kafka)
+                .containsEntry("KAFKA_INTER_BROKER_LISTENER_NAME", "INTERNAL")
+                .containsEntry("KAFKA_SSL_KEYSTORE_TYPE", "PEM")
+                .containsEntry("KAFKA_SSL_KEYSTORE_LOCATION", "/run/secrets/kafka-broker.pem")
+                .containsEntry("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM")
+                .containsEntry("KAFKA_SSL_TRUSTSTORE_LOCATION", "/run/secrets/kafka-broker-truststore.pem")
+                .doesNotContainKeys("KAFKA_SSL_KEY_PASSWORD", "KAFKA_SSL_KEYSTORE_PASSWORD");
+        assertThat(secretTargets("kafka").values()).contains("kafka-broker.pem", "kafka-broker-truststore.pem");
+        assertThat(secretTargets("kafka-topics").values()).contains("kafka-broker-truststore.pem");
         assertThat(kafka)
                 .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
                 .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
@@ -38,6 +60,32 @@ class ComposeKafkaAndMongoTest {
         assertThat(compose.command("kafka-topics").toString())
                 .contains("--command-config /run/secrets/kafka-admin.properties")
                 .contains("kafka-principals.sh");
+    }
+
+    @Test
+    void everyKafkaClientOfComposeSpeaksTlsAndTrustsTheGeneratorsCa() {
+        List<String> clients = new ArrayList<>();
+        for (String name : compose.serviceNames()) {
+            Map<String, String> environment = compose.environment(name);
+            if (environment.containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS")) {
+                clients.add(name);
+                assertThat(environment)
+                        .as(name)
+                        .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                        .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PEM");
+                String trustStore = environment.get("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION");
+                assertThat(trustStore).as(name).startsWith("file:/run/secrets/");
+                assertThat(secretTargets(name)).as(name).containsKey(trustStore.substring("file:".length()));
+            }
+        }
+        // The broker's own tools (healthcheck, kafka-topics) connect with kafka-admin.properties, whose SASL_SSL and
+        // trust store DevSecretsGeneratorTest checks.
+        String healthcheck =
+                ComposeFile.map(compose.service("kafka"), "healthcheck").toString();
+        assertThat(healthcheck).contains("--command-config /run/secrets/kafka-admin.properties");
+        assertThat(clients).containsExactlyInAnyOrderElementsOf(PRINCIPALS.keySet());
+        assertThat(RepositoryFiles.read("docker-compose.yml"))
+                .doesNotContainPattern("(?i)SECURITY_PROTOCOL: *(SASL_)?PLAINTEXT");
     }
 
     @Test
@@ -63,7 +111,9 @@ class ComposeKafkaAndMongoTest {
             Map<String, String> environment = compose.environment(service);
             assertThat(environment)
                     .as(service)
-                    .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PEM")
+                    .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION", "file:/run/secrets/kafka-truststore.pem")
                     .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
                     .containsEntry("SPRING_CONFIG_IMPORT", "configtree:/run/secrets/hrm-config/")
                     .containsEntry("SPRING_MONGODB_DATABASE", principal)
@@ -73,7 +123,8 @@ class ComposeKafkaAndMongoTest {
                     .containsEntry(
                             "/run/secrets/hrm-config/spring.kafka.properties.sasl.jaas.config",
                             "kafka-" + principal + "-jaas")
-                    .containsEntry("/run/secrets/hrm-config/spring.mongodb.uri", "mongo-" + principal + "-uri");
+                    .containsEntry("/run/secrets/hrm-config/spring.mongodb.uri", "mongo-" + principal + "-uri")
+                    .containsEntry("/run/secrets/kafka-truststore.pem", "kafka-truststore.pem");
             assertThat(generator).contains(principal);
         });
     }

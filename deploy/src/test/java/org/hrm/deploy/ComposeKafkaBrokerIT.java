@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
@@ -38,6 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.KafkaRole;
 import org.hrm.contracts.Topic;
+import org.hrm.embedded.KafkaTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +48,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker-compose.yml's Kafka broker settings, run: a broker in a JVM of its own started from the broker variables of
- * the compose file (ports moved to free ones) with the JAAS file generate-dev-secrets.sh writes, then the SCRAM users
- * and the ACLs of deploy/docker/kafka/acls.txt created as kafka-principals.sh does. A service writes the topic it
- * produces, another service may not, a wrong password and a plaintext client get nowhere; the example hospital writes
- * records and reads the party directory, and is refused standing grants and release answers.
+ * the compose file (ports moved to free ones, /run/secrets/ to the generator's directory) with the JAAS file, key
+ * store and trust store generate-dev-secrets.sh writes, then the SCRAM users and the ACLs of
+ * deploy/docker/kafka/acls.txt created as kafka-principals.sh does, as the admin of kafka-admin.properties. Both
+ * listeners are SASL_SSL: the services reach the internal one trusting kafka-truststore.pem, the example hospital the
+ * external one with its own client file. A service writes the topic it produces, another service may not; a wrong
+ * password, a plaintext or SASL_PLAINTEXT client and a client that does not trust the generator's CA get nowhere; the
+ * example hospital writes records and reads the party directory, and is refused standing grants and release answers.
  */
 class ComposeKafkaBrokerIT {
     private static final String HOSPITAL = KafkaRole.hospitalPrincipal(KafkaAclCoverageTest.EXAMPLE_HOSPITAL);
@@ -59,13 +65,14 @@ class ComposeKafkaBrokerIT {
     private static Process broker;
     private static Path secrets;
     private static String bootstrap;
+    private static int external;
 
     @BeforeAll
     static void startTheComposeBroker() throws Exception {
         secrets = GeneratedSecrets.generate(dir.resolve("secrets")).dir();
 
         int internal = freePort();
-        int external = freePort();
+        external = freePort();
         int controller = freePort();
         bootstrap = "127.0.0.1:" + internal;
         Properties server = new Properties();
@@ -75,7 +82,8 @@ class ComposeKafkaBrokerIT {
                         .replace("://:", "://127.0.0.1:")
                         .replace(":29092", ":" + external)
                         .replace(":9092", ":" + internal)
-                        .replace(":9093", ":" + controller);
+                        .replace(":9093", ":" + controller)
+                        .replace("/run/secrets/", secrets + "/");
                 server.setProperty(name.substring(6).toLowerCase(Locale.ROOT).replace('_', '.'), moved);
             }
         });
@@ -152,10 +160,31 @@ class ComposeKafkaBrokerIT {
                 wrong.getProperty("sasl.jaas.config").replaceAll("password=\"[0-9a-f]+\"", "password=\"x\""));
         Properties plaintext = client("hrm-key-vault");
         plaintext.put("security.protocol", "PLAINTEXT");
+        Properties saslPlaintext = client("hrm-key-vault");
+        saslPlaintext.put("security.protocol", "SASL_PLAINTEXT");
 
         assertThat(send(wrong, Topic.RECORD_SEALED.name(Domain.PATIENT)))
                 .isInstanceOf(SaslAuthenticationException.class);
         assertThat(send(plaintext, Topic.RECORD_SEALED.name(Domain.PATIENT))).isNotNull();
+        assertThat(send(saslPlaintext, Topic.RECORD_SEALED.name(Domain.PATIENT)))
+                .isNotNull();
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheGeneratorsCaGetsNowhere() throws Exception {
+        Properties elsewhere = client("hrm-key-vault");
+        elsewhere.remove("ssl.truststore.location");
+        elsewhere.put(
+                "ssl.truststore.certificates", KafkaTls.generate().clusterCa().pem());
+        Properties hospital = client(HOSPITAL);
+        hospital.remove("ssl.truststore.location");
+        hospital.put(
+                "ssl.truststore.certificates", KafkaTls.generate().clusterCa().pem());
+
+        assertThat(send(elsewhere, Topic.RECORD_SEALED.name(Domain.PATIENT)))
+                .isInstanceOf(SslAuthenticationException.class);
+        assertThat(send(hospital, Topic.RECORD_SUBMITTED.name(Domain.PATIENT)))
+                .isInstanceOf(SslAuthenticationException.class);
     }
 
     /** The rules kafka-principals.sh creates from acls.txt, the hospital template's for the generator's hospital. */
@@ -208,22 +237,34 @@ class ComposeKafkaBrokerIT {
             admin.load(reader);
         }
         admin.put("bootstrap.servers", bootstrap);
+        admin.put(
+                "ssl.truststore.location",
+                admin.getProperty("ssl.truststore.location").replace("/run/secrets/", secrets + "/"));
         return admin;
     }
 
+    /**
+     * A service as compose configures it (its SCRAM login, SASL_SSL to the internal listener trusting the
+     * kafka-truststore.pem secret), or the hospital with the generator's client file as it is, but for the external
+     * listener's port.
+     */
     private static Properties client(String principal) throws IOException {
         Properties client = new Properties();
-        client.put("bootstrap.servers", bootstrap);
-        client.put("security.protocol", "SASL_PLAINTEXT");
-        client.put("sasl.mechanism", "SCRAM-SHA-512");
         if (principal.equals(HOSPITAL)) {
-            // Hospital systems on the host use the properties file the generator writes for them.
-            Properties file = new Properties();
             try (var reader = Files.newBufferedReader(secrets.resolve("kafka-" + HOSPITAL + ".properties"))) {
-                file.load(reader);
+                client.load(reader);
             }
-            client.put("sasl.jaas.config", file.getProperty("sasl.jaas.config"));
+            client.put(
+                    "bootstrap.servers", client.getProperty("bootstrap.servers").replace(":29092", ":" + external));
         } else {
+            Map<String, String> service = ComposeFile.load().environment("key-vault-service");
+            client.put("bootstrap.servers", bootstrap);
+            client.put("security.protocol", service.get("SPRING_KAFKA_SECURITY_PROTOCOL"));
+            client.put("ssl.truststore.type", service.get("SPRING_KAFKA_SSL_TRUST_STORE_TYPE"));
+            client.put(
+                    "ssl.truststore.location",
+                    service.get("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION").replace("file:/run/secrets/", secrets + "/"));
+            client.put("sasl.mechanism", service.get("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM"));
             client.put("sasl.jaas.config", Files.readString(secrets.resolve("kafka-" + principal + "-jaas")));
         }
         client.put("key.serializer", StringSerializer.class.getName());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,12 +18,15 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * The way compose and Kubernetes hand secrets to the services binds as intended: a Spring config tree file named
  * {@code spring.kafka.properties.sasl.jaas.config} becomes the Kafka client property {@code sasl.jaas.config}, the
- * variable {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM} becomes {@code sasl.mechanism}, a trailing newline of a
+ * variable {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM} becomes {@code sasl.mechanism}, compose's PEM trust store
+ * reaches every client Spring builds (producer, consumer, admin) as {@code ssl.truststore.*}, a trailing newline of a
  * mounted file is dropped, and the map-key variables name the key ids and operator ids the services trust.
  */
 class ConfigTreeBindingTest {
     @Test
-    void configTreeFilesAndVariablesBindToTheKafkaClientAndMongoSettings(@TempDir Path tree) throws IOException {
+    void configTreeFilesAndVariablesBindToTheKafkaClientAndMongoSettings(@TempDir Path tree, @TempDir Path secrets)
+            throws IOException {
+        Path trustStore = Files.writeString(secrets.resolve("kafka-truststore.pem"), "-----BEGIN CERTIFICATE-----\n");
         String login = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"hrm-consent\""
                 + " password=\"secret\";";
         Files.writeString(tree.resolve("spring.kafka.properties.sasl.jaas.config"), login + "\n");
@@ -33,7 +37,9 @@ class ConfigTreeBindingTest {
                 tree,
                 Map.of(
                         "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512",
-                        "SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                        "SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                        "SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PEM",
+                        "SPRING_KAFKA_SSL_TRUST_STORE_LOCATION", "file:" + trustStore,
                         "HRM_VAULT_AUTHORITY_ATTESTATIONKEYS_GATEWAY1", "BAAA",
                         "HRM_VAULT_AUTHORITY_OPERATORKEYS_OPERATOR1", "BBBB"));
         KafkaProperties kafka =
@@ -42,7 +48,14 @@ class ConfigTreeBindingTest {
         assertThat(kafka.getProperties())
                 .containsEntry("sasl.jaas.config", login)
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
-        assertThat(kafka.getSecurity().getProtocol()).isEqualTo("SASL_PLAINTEXT");
+        for (Map<String, Object> client : List.of(
+                kafka.buildProducerProperties(), kafka.buildConsumerProperties(), kafka.buildAdminProperties())) {
+            assertThat(client)
+                    .containsEntry("security.protocol", "SASL_SSL")
+                    .containsEntry("ssl.truststore.type", "PEM")
+                    .containsEntry("ssl.truststore.location", trustStore.toString())
+                    .containsEntry("sasl.jaas.config", login);
+        }
         assertThat(binder.bind("spring.mongodb.uri", String.class).get())
                 .isEqualTo("mongodb://hrm-consent:pw@mongo-1:27017/hrm-consent");
         assertThat(binder.bind("hrm.ledger.signing-key", String.class).get()).isEqualTo("0x01");

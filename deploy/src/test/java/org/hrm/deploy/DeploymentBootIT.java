@@ -60,9 +60,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Spring binds the variables, the config trees and the {@code *_FILE} paths as in a container.
  *
  * <p>Kafka: the embedded broker runs inside the deployment's walls, and the services' Kafka settings are the
- * deployment's, untouched. For compose, its listener is SASL_PLAINTEXT, as compose's: each service logs in with its
- * own SCRAM-SHA-512 login from the generator (the mounted {@code sasl.jaas.config}), the broker holds the
- * credentials of kafka-scram-users and exactly the ACLs of deploy/docker/kafka/acls.txt. For Kubernetes, its listener
+ * deployment's, untouched. For compose, its listener is SASL_SSL, as compose's: the broker presents the certificate
+ * generate-dev-secrets.sh made (kafka-broker.pem, for kafka and localhost, from its CA), each service trusts that CA
+ * (the mounted kafka-truststore.pem) and verifies the broker's name, and logs in with its own SCRAM-SHA-512 login from
+ * the generator (the mounted {@code sasl.jaas.config}); the broker holds the credentials of kafka-scram-users and
+ * exactly the ACLs of deploy/docker/kafka/acls.txt. For Kubernetes, its listener
  * is TLS with client certificates required, as Strimzi's {@code tls} listener with {@code authentication: tls}: the
  * test makes what Strimzi would ({@link KafkaTls}: a cluster CA that signs the broker's certificate for localhost, the
  * trust store {@code ca.p12} of hrm-kafka-cluster-ca-cert; a clients CA that signs each KafkaUser's certificate, subject
@@ -121,11 +123,15 @@ class DeploymentBootIT {
     @Test
     void composeConfigurationStartsEveryServiceReadyAndCarriesStoreGrantFetchAndErasure() throws Exception {
         Path home = Files.createDirectories(dir.resolve("compose"));
+        // The generator's certificates: the broker's key store as compose mounts it, the CA the services trust.
+        KafkaTls tls = KafkaTls.fromPem(
+                new String(secrets.bytes("kafka-broker.pem"), StandardCharsets.US_ASCII),
+                new String(secrets.bytes("kafka-ca.crt"), StandardCharsets.US_ASCII));
         KafkaWalls walls = KafkaWalls.of(
                 scramUsers(secrets.dir().resolve("kafka-scram-users")),
                 acls(KafkaAclCoverageTest.composeRules(KafkaAclCoverageTest.EXAMPLE_HOSPITAL), name -> name));
         try (Infrastructure infrastructure =
-                Infrastructure.start(home, walls, EmbeddedKafka.Listener.sasl(), composeTopics())) {
+                Infrastructure.start(home, walls, EmbeddedKafka.Listener.saslOverTls(tls), composeTopics())) {
             Path tokens = infrastructure.initialiseToken(secrets.dir());
             Map<String, Path> volumes = Map.of("ledger-contracts", contracts, "vault-token", tokens);
             Map<String, String> addresses = Map.of(

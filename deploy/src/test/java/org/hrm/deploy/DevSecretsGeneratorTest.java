@@ -2,15 +2,25 @@ package org.hrm.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hrm.consent.domain.DecisionSigningKey;
@@ -23,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * deploy/docker/generate-dev-secrets.sh, run into a temporary directory: every secret is readable by its owner only,
- * compose.env carries public values only, and each published public key is the one of its private key.
+ * compose.env carries public values only, each published public key is the one of its private key, and Kafka's TLS
+ * files fit together: the broker's certificate chains to the CA every client trusts and names the hosts they dial.
  */
 class DevSecretsGeneratorTest {
     private static final String GENERATOR = "deploy/docker/generate-dev-secrets.sh";
@@ -38,6 +49,11 @@ class DevSecretsGeneratorTest {
             "besu-rpc-jwt-key",
             "besu-rpc-jwt-public.pem",
             "vault-operator-key",
+            "kafka-ca.key",
+            "kafka-ca.crt",
+            "kafka-broker.pem",
+            "kafka-truststore.pem",
+            "kafka-broker-truststore.pem",
             "kafka-server-jaas.conf",
             "kafka-admin.properties",
             "kafka-scram-users",
@@ -171,6 +187,95 @@ class DevSecretsGeneratorTest {
     }
 
     @Test
+    void theBrokersCertificateChainsToTheCaEveryKafkaClientTrustsAndNamesTheHostsTheyDial(@TempDir Path dir)
+            throws Exception {
+        Path secrets = generate(dir);
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        X509Certificate ca = (X509Certificate) factory.generateCertificate(
+                new ByteArrayInputStream(read(secrets, "kafka-ca.crt").getBytes(StandardCharsets.US_ASCII)));
+        String brokerPem = read(secrets, "kafka-broker.pem");
+        List<X509Certificate> chain = factory
+                .generateCertificates(new ByteArrayInputStream(brokerPem
+                        .substring(brokerPem.indexOf("-----BEGIN CERTIFICATE-----"))
+                        .getBytes(StandardCharsets.US_ASCII)))
+                .stream()
+                .map(X509Certificate.class::cast)
+                .toList();
+        X509Certificate broker = chain.get(0);
+
+        // Kafka's PEM key store: an unencrypted PKCS#8 key, then the chain, broker first.
+        assertThat(brokerPem).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(chain).hasSize(2).last().isEqualTo(ca);
+        broker.verify(ca.getPublicKey());
+        assertThat(ca.getBasicConstraints()).isNotNegative();
+        assertThat(broker.getBasicConstraints()).isNegative();
+        assertThat(broker.getSubjectAlternativeNames().stream()
+                        .map(name -> String.valueOf(name.get(1)))
+                        .toList())
+                .containsExactlyInAnyOrder("kafka", "localhost", "127.0.0.1");
+        KeyFactory keys = KeyFactory.getInstance("EC");
+        PrivateKey key = keys.generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder()
+                .decode(brokerPem.substring(
+                        brokerPem.indexOf('\n') + 1, brokerPem.indexOf("-----END PRIVATE KEY-----")))));
+        Signature signature = Signature.getInstance("SHA256withECDSA");
+        signature.initSign(key);
+        signature.update(new byte[] {1});
+        byte[] signed = signature.sign();
+        signature.initVerify(broker.getPublicKey());
+        signature.update(new byte[] {1});
+        assertThat(signature.verify(signed)).as("the key is the certificate's").isTrue();
+        assertThat(read(secrets, "kafka-truststore.pem")).isEqualTo(read(secrets, "kafka-ca.crt"));
+        assertThat(read(secrets, "kafka-broker-truststore.pem")).isEqualTo(read(secrets, "kafka-ca.crt"));
+
+        assertThat(properties(secrets, "kafka-admin.properties"))
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("ssl.truststore.type", "PEM")
+                .containsEntry("ssl.truststore.location", "/run/secrets/kafka-broker-truststore.pem");
+        for (String host : List.of("kafka-hrm-hospital-example.properties", "kafka-hrm-operator.properties")) {
+            assertThat(properties(secrets, host))
+                    .as(host)
+                    .containsEntry("bootstrap.servers", "127.0.0.1:29092")
+                    .containsEntry("security.protocol", "SASL_SSL")
+                    .containsEntry("ssl.truststore.type", "PEM")
+                    .containsEntry(
+                            "ssl.truststore.location",
+                            secrets.resolve("kafka-ca.crt").toAbsolutePath().toString());
+        }
+    }
+
+    @Test
+    void clientFilesOfAnInstallationFromBeforeTlsMoveToSaslSslWithTheSameLogin(@TempDir Path dir) throws IOException {
+        Path secrets = generate(dir);
+        Map<String, String> logins = new LinkedHashMap<>();
+        for (String file : List.of("kafka-admin.properties", "kafka-hrm-operator.properties")) {
+            Path path = secrets.resolve(file);
+            String old = Files.readString(path)
+                    .replace("security.protocol=SASL_SSL", "security.protocol=SASL_PLAINTEXT")
+                    .replaceAll("(?m)^ssl\\..*\n", "");
+            Files.setPosixFilePermissions(
+                    path, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+            Files.writeString(path, old);
+            Files.setPosixFilePermissions(path, Set.of(PosixFilePermission.OWNER_READ));
+            logins.put(file, properties(secrets, file).get("sasl.jaas.config"));
+        }
+
+        generate(dir);
+
+        assertThat(properties(secrets, "kafka-admin.properties"))
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("ssl.truststore.location", "/run/secrets/kafka-broker-truststore.pem")
+                .containsEntry("sasl.jaas.config", logins.get("kafka-admin.properties"));
+        assertThat(properties(secrets, "kafka-hrm-operator.properties"))
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry(
+                        "ssl.truststore.location",
+                        secrets.resolve("kafka-ca.crt").toAbsolutePath().toString())
+                .containsEntry("sasl.jaas.config", logins.get("kafka-hrm-operator.properties"));
+        assertThat(Files.getPosixFilePermissions(secrets.resolve("kafka-admin.properties")))
+                .containsExactly(PosixFilePermission.OWNER_READ);
+    }
+
+    @Test
     void aSecondRunKeepsEverySecretAndThePublishedKeys(@TempDir Path dir) throws IOException {
         Path secrets = generate(dir);
         Map<String, String> before = new LinkedHashMap<>();
@@ -235,6 +340,16 @@ class DevSecretsGeneratorTest {
     /** The test's own uid, so the files stay readable here even when the test runs as root. */
     private static String ownUid() throws IOException {
         return Commands.run(Path.of("."), Map.of(), "id", "-u").output().strip();
+    }
+
+    private static Map<String, String> properties(Path dir, String name) throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(dir.resolve(name))) {
+            properties.load(reader);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
+        return values;
     }
 
     private static String read(Path dir, String name) throws IOException {

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
  * derives from the topic catalogue and the services' code (no gap, no excess): each topic's writers Write and
  * Describe, its readers Read and Describe, each role's consumer groups by prefix, nothing else (no wildcard, no
  * cluster or transactional-id rule: no service uses transactions, and idempotent producers need only Write).
- * Hospitals get one principal each, from one template, and read only the public party directory.
+ * Hospitals get one principal each, from one template, and read only the public party directory. These same rules
+ * are what the brokers of DeploymentBootIT enforce on the services started from each deployment, compose's over
+ * SASL_SSL with the generator's certificates and SCRAM logins, Kubernetes' over TLS with client certificates, and what
+ * ComposeKafkaBrokerIT enforces with compose's own broker settings.
  */
 class KafkaAclCoverageTest {
     static final String ACLS = "deploy/docker/kafka/acls.txt";

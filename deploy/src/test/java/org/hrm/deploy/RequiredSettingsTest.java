@@ -32,7 +32,13 @@ import org.junit.jupiter.api.Test;
  * {@code AuthorityProperties}, {@code GatewayProperties}); a property added there must be added here.
  */
 class RequiredSettingsTest {
-    private static final List<String> EVERY_SERVICE = List.of("spring.mongodb.uri", "spring.kafka.bootstrap-servers");
+    /** Kafka's listeners are TLS in both deployments: without its protocol and trust store a service reaches none. */
+    private static final List<String> EVERY_SERVICE = List.of(
+            "spring.mongodb.uri",
+            "spring.kafka.bootstrap-servers",
+            "spring.kafka.security.protocol",
+            "spring.kafka.ssl.trust-store-type",
+            "spring.kafka.ssl.trust-store-location");
     /** The key id the gateway attests under and every consumer trusts it under. */
     private static final String ATTESTATION_KEY_ID = "gateway1";
 

@@ -64,12 +64,15 @@ public final class EmbeddedKafka implements AutoCloseable {
             this.tls = tls;
         }
 
-        /** SCRAM-SHA-512 logins over plain TCP: compose's listener, and the sandbox's. */
+        /** SCRAM-SHA-512 logins over plain TCP: the sandbox's listener, on the loopback. */
         public static Listener sasl() {
             return new Listener("SASL_PLAINTEXT", Optional.empty());
         }
 
-        /** SCRAM-SHA-512 logins over TLS: the broker presents {@code tls}'s broker certificate (cluster CA). */
+        /**
+         * SCRAM-SHA-512 logins over TLS: the broker presents {@code tls}'s broker certificate (cluster CA); compose's
+         * listeners, with the generator's certificates ({@link KafkaTls#fromPem}).
+         */
         public static Listener saslOverTls(KafkaTls tls) {
             return new Listener("SASL_SSL", Optional.of(tls));
         }

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -15,6 +17,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -47,7 +50,8 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  * Strimzi's user operator grants the KafkaUser's ACLs to ({@link #principal}).
  *
  * <p>Keys are P-256, drawn anew for every instance, and live in memory only: {@link #toString()} names the
- * authorities, never a key.
+ * authorities, never a key. {@link #fromPem} takes a broker certificate someone else made instead (compose's
+ * generator); such an instance has no clients CA.
  */
 public final class KafkaTls {
     /** The broker's subject: its principal when it talks to itself, a super user of the broker. */
@@ -56,7 +60,9 @@ public final class KafkaTls {
     private static final Duration VALIDITY = Duration.ofDays(2);
 
     private final Authority clusterCa;
+    /** Null when the certificates were made elsewhere ({@link #fromPem}): no client certificates then. */
     private final Authority clientsCa;
+
     private final Identity broker;
 
     private KafkaTls(Authority clusterCa, Authority clientsCa, Identity broker) {
@@ -72,6 +78,40 @@ public final class KafkaTls {
         return new KafkaTls(clusterCa, clientsCa, clusterCa.issue(BROKER, List.of("localhost", "127.0.0.1")));
     }
 
+    /**
+     * The broker's certificate as another CA made it: {@code brokerKeyStorePem} is Kafka's PEM key store (an
+     * unencrypted PKCS#8 P-256 key, then the certificate chain, the broker's first) and {@code caPem} the certificate
+     * clients trust. For SCRAM over TLS ({@link EmbeddedKafka.Listener#saslOverTls}) only: there is no clients CA.
+     */
+    public static KafkaTls fromPem(String brokerKeyStorePem, String caPem) {
+        try {
+            int chainStart = brokerKeyStorePem.indexOf("-----BEGIN CERTIFICATE-----");
+            if (chainStart < 0) {
+                throw new IllegalArgumentException("not a PEM key store: no certificate chain");
+            }
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> chain = factory
+                    .generateCertificates(new ByteArrayInputStream(
+                            brokerKeyStorePem.substring(chainStart).getBytes(StandardCharsets.US_ASCII)))
+                    .stream()
+                    .map(X509Certificate.class::cast)
+                    .toList();
+            X509Certificate ca = (X509Certificate)
+                    factory.generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)));
+            String begin = "-----BEGIN PRIVATE KEY-----";
+            int start = brokerKeyStorePem.indexOf(begin);
+            int end = brokerKeyStorePem.indexOf("-----END PRIVATE KEY-----");
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("not a PEM key store: a PKCS#8 key and a certificate chain");
+            }
+            byte[] pkcs8 = Base64.getMimeDecoder().decode(brokerKeyStorePem.substring(start + begin.length(), end));
+            PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return new KafkaTls(new Authority(new Identity(null, List.of(ca))), null, new Identity(key, chain));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the broker's PEM key store or the CA certificate", e);
+        }
+    }
+
     /** The principal the broker's default mapping gives a client certificate of {@link #user}: the whole subject. */
     public static String principal(String user) {
         return "CN=" + user;
@@ -84,6 +124,9 @@ public final class KafkaTls {
 
     /** The clients CA: whose certificates the broker accepts as client certificates. */
     public Authority clientsCa() {
+        if (clientsCa == null) {
+            throw new IllegalStateException("certificates made elsewhere have no clients CA here");
+        }
         return clientsCa;
     }
 
@@ -94,13 +137,13 @@ public final class KafkaTls {
 
     /** A user's client certificate, as Strimzi's user operator issues one for a KafkaUser with TLS authentication. */
     public Identity user(String user) {
-        return clientsCa.issue(user, List.of());
+        return clientsCa().issue(user, List.of());
     }
 
     /** The authorities' names, never a key. */
     @Override
     public String toString() {
-        return "KafkaTls[" + clusterCa + ", " + clientsCa + "]";
+        return "KafkaTls[" + clusterCa + ", " + (clientsCa == null ? "no clients CA" : clientsCa) + "]";
     }
 
     /** A certificate authority: a self-signed certificate and its key. */
