@@ -3,23 +3,28 @@ package org.hrm.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
  * Validates every manifest in deploy/kubernetes offline: core kinds against the fabric8 Kubernetes model,
- * Strimzi kinds against Strimzi's model (both strictly), KEDA and MongoDBCommunity against the JSON
+ * Strimzi kinds against Strimzi's model (both strictly), KEDA, MongoDBCommunity and cert-manager against the JSON
  * Schemas in deploy/kubernetes/schemas; and the rules every workload must follow.
  */
 class KubernetesManifestsTest {
+    private static final String MONGO_TLS_SECRET = "hrm-mongo-tls";
     private final StrictModelReader reader = new StrictModelReader();
 
     @Test
@@ -99,21 +104,7 @@ class KubernetesManifestsTest {
 
     @Test
     void serviceProbesCallTheActuatorOnPort8080() {
-        List<PodTemplateSpec> services = List.of(
-                ModelResources.named(Deployment.class, "key-vault-service")
-                        .getSpec()
-                        .getTemplate(),
-                ModelResources.named(StatefulSet.class, "ledger-writer-service")
-                        .getSpec()
-                        .getTemplate(),
-                ModelResources.named(Deployment.class, "consent-service")
-                        .getSpec()
-                        .getTemplate(),
-                ModelResources.named(Deployment.class, "gateway-service")
-                        .getSpec()
-                        .getTemplate());
-
-        for (PodTemplateSpec template : services) {
+        for (PodTemplateSpec template : serviceTemplates()) {
             Container container = template.getSpec().getContainers().get(0);
             assertThat(container.getPorts()).anySatisfy(port -> {
                 assertThat(port.getName()).isEqualTo("http");
@@ -159,5 +150,87 @@ class KubernetesManifestsTest {
                 .toList();
 
         assertThat(listed).containsExactlyElementsOf(Manifests.files());
+    }
+
+    /**
+     * MongoDB's TLS, checked here rather than booted: DeploymentBootIT's MongoDB-wire server speaks no TLS. The
+     * replica set refuses clients in the clear, its certificate is cert-manager's for the operator's member names,
+     * and every service's driver has TLS on with the SSL bundle that trusts that certificate's CA, mounted from it.
+     */
+    @Test
+    void mongoRequiresTlsAndEveryServiceTrustsItsCa() {
+        JsonNode mongo = document("MongoDBCommunity", "hrm-mongo").node();
+        JsonNode tls = mongo.path("spec").path("security").path("tls");
+        JsonNode server = document("Certificate", "hrm-mongo-server").node();
+        Map<String, String> common =
+                ModelResources.named(ConfigMap.class, "hrm-common").getData();
+
+        assertThat(tls.path("enabled").asBoolean()).isTrue();
+        assertThat(tls.path("optional").asBoolean(false))
+                .as("clients in the clear refused")
+                .isFalse();
+        assertThat(tls.path("certificateKeySecretRef").path("name").asText())
+                .isEqualTo(tls.path("caCertificateSecretRef").path("name").asText())
+                .isEqualTo(server.path("spec").path("secretName").asText())
+                .isEqualTo(MONGO_TLS_SECRET);
+        assertThat(server.path("spec").path("dnsNames"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(
+                        "hrm-mongo-svc.hrm.svc.cluster.local", "*.hrm-mongo-svc.hrm.svc.cluster.local");
+        assertThat(common)
+                .containsEntry("SPRING_MONGODB_SSL_ENABLED", "true")
+                .containsEntry("SPRING_MONGODB_SSL_BUNDLE", "mongo")
+                .containsEntry(
+                        "SPRING_SSL_BUNDLE_PEM_MONGO_TRUSTSTORE_CERTIFICATE",
+                        "file:/var/run/secrets/hrm/mongo-ca/ca.crt");
+        for (PodTemplateSpec template : serviceTemplates()) {
+            Container container = template.getSpec().getContainers().get(0);
+            assertThat(container.getEnvFrom())
+                    .anySatisfy(source ->
+                            assertThat(source.getConfigMapRef().getName()).isEqualTo("hrm-common"));
+            assertThat(container.getEnv())
+                    .as(container.getName() + " keeps hrm-common's MongoDB TLS settings")
+                    .noneSatisfy(env -> assertThat(env.getName()).matches("SPRING_(MONGODB_SSL|SSL_BUNDLE)_.*"));
+            VolumeMount mount = container.getVolumeMounts().stream()
+                    .filter(each -> each.getMountPath().equals("/var/run/secrets/hrm/mongo-ca"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(container.getName() + " mounts no MongoDB CA"));
+            Volume volume = template.getSpec().getVolumes().stream()
+                    .filter(each -> each.getName().equals(mount.getName()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(volume.getSecret().getSecretName()).isEqualTo(MONGO_TLS_SECRET);
+            assertThat(volume.getSecret().getItems())
+                    .as(container.getName() + " sees the CA certificate only, not the members' key")
+                    .singleElement()
+                    .satisfies(item -> {
+                        assertThat(item.getKey()).isEqualTo("ca.crt");
+                        assertThat(item.getPath()).isEqualTo("ca.crt");
+                    });
+        }
+    }
+
+    private static ManifestDocument document(String kind, String name) {
+        return Manifests.all().stream()
+                .filter(document ->
+                        document.kind().equals(kind) && document.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    private static List<PodTemplateSpec> serviceTemplates() {
+        return List.of(
+                ModelResources.named(Deployment.class, "key-vault-service")
+                        .getSpec()
+                        .getTemplate(),
+                ModelResources.named(StatefulSet.class, "ledger-writer-service")
+                        .getSpec()
+                        .getTemplate(),
+                ModelResources.named(Deployment.class, "consent-service")
+                        .getSpec()
+                        .getTemplate(),
+                ModelResources.named(Deployment.class, "gateway-service")
+                        .getSpec()
+                        .getTemplate());
     }
 }

@@ -85,6 +85,28 @@ class ManifestValidatorsTest {
     }
 
     @Test
+    void schemaRejectsMongoTlsWithoutACaOrWithAMisspelledField() {
+        ManifestDocument mongo = document("""
+                apiVersion: mongodbcommunity.mongodb.com/v1
+                kind: MongoDBCommunity
+                metadata: {name: no-ca}
+                spec:
+                  members: 1
+                  type: ReplicaSet
+                  version: "8.0.12"
+                  security:
+                    authentication: {modes: [SCRAM]}
+                    tls: {enabled: true, optinal: false, certificateKeySecretRef: {name: server}}
+                  users: []
+                """);
+
+        List<String> problems = new SchemaCheck().problems(mongo);
+
+        assertThat(problems).anyMatch(problem -> problem.contains("caCertificateSecretRef"));
+        assertThat(problems).anyMatch(problem -> problem.contains("optinal"));
+    }
+
+    @Test
     void workloadRulesFlagAContainerWithoutProbesOrLimits() throws IOException {
         Deployment deployment = reader.read(document("""
                         apiVersion: apps/v1

@@ -19,7 +19,9 @@ final class SchemaCheck {
     private static final Map<String, String> SCHEMA_FILES = Map.of(
             "keda.sh/v1alpha1 ScaledObject", "keda-scaledobject.schema.json",
             "keda.sh/v1alpha1 TriggerAuthentication", "keda-triggerauthentication.schema.json",
-            "mongodbcommunity.mongodb.com/v1 MongoDBCommunity", "mongodbcommunity.schema.json");
+            "mongodbcommunity.mongodb.com/v1 MongoDBCommunity", "mongodbcommunity.schema.json",
+            "cert-manager.io/v1 Issuer", "cert-manager-issuer.schema.json",
+            "cert-manager.io/v1 Certificate", "cert-manager-certificate.schema.json");
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
