@@ -74,12 +74,18 @@ import org.junit.jupiter.api.io.TempDir;
  * rule missing from the deployment fails the story; KafkaAclCoverageTest checks that these rules are exactly what the
  * code needs. Not run here: compose's broker settings themselves (ComposeKafkaBrokerIT runs them) and Strimzi.
  * MongoDB: mongo-java-server has no authentication, so the connection string (with its user and password) is replaced
- * as a whole by the embedded server's.
+ * as a whole by the embedded server's. Nor has it TLS, which the Kubernetes manifests require: that run turns the
+ * driver's TLS off explicitly ({@code SPRING_MONGODB_SSL_ENABLED=false}, {@link #MONGO_WITHOUT_TLS}) and mounts a
+ * stand-in CA where cert-manager's ca.crt would be, so the SSL bundle {@code mongo} still loads. That MongoDB requires
+ * TLS and every service trusts its CA is checked statically (KubernetesManifestsTest: the MongoDBCommunity resource
+ * has TLS on and not optional, every service workload sets the bundle and mounts the CA).
  */
 class DeploymentBootIT {
     private static final List<String> SERVICES =
             List.of("consent-service", "key-vault-service", "ledger-writer-service", "gateway-service");
     private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+    /** The one Kubernetes setting the test changes beyond addresses: the embedded MongoDB-wire server has no TLS. */
+    private static final Map<String, String> MONGO_WITHOUT_TLS = Map.of("SPRING_MONGODB_SSL_ENABLED", "false");
 
     @TempDir
     static Path dir;
@@ -143,6 +149,7 @@ class DeploymentBootIT {
             bootAndTell(
                     infrastructure,
                     addresses,
+                    Map.of(),
                     (service, problems) -> ComposeServiceConfiguration.of(
                             service, secrets.dir(), secrets.composeEnv(), volumes, home.resolve(service), problems));
         }
@@ -173,6 +180,7 @@ class DeploymentBootIT {
             bootAndTell(
                     infrastructure,
                     addresses,
+                    MONGO_WITHOUT_TLS,
                     (service, problems) -> KubernetesServiceConfiguration.of(
                             service, configMaps, kubernetesSecrets, home.resolve(service), problems));
         }
@@ -183,7 +191,15 @@ class DeploymentBootIT {
         ServiceConfiguration of(String service, List<String> problems) throws IOException;
     }
 
-    private static void bootAndTell(Infrastructure infrastructure, Map<String, String> addresses, Configure configure)
+    /**
+     * Starts the four services as {@code configure} makes them, with {@code addresses} moved to the embedded
+     * infrastructure and {@code settings} (deployment settings it cannot honour) replaced, and tells the story.
+     */
+    private static void bootAndTell(
+            Infrastructure infrastructure,
+            Map<String, String> addresses,
+            Map<String, String> settings,
+            Configure configure)
             throws Exception {
         List<String> problems = new ArrayList<>();
         Set<String> used = new TreeSet<>();
@@ -191,12 +207,15 @@ class DeploymentBootIT {
         try {
             for (String service : SERVICES) {
                 List<String> replaced = new ArrayList<>();
-                ServiceConfiguration configuration = configure
-                        .of(service, problems)
-                        .replacing(addresses, replaced)
-                        .with(infrastructure.overrides(service));
-                used.addAll(replaced);
+                ServiceConfiguration deployed = configure.of(service, problems);
                 assertThat(problems).as("what the deployment gives " + service).isEmpty();
+                assertThat(deployed.environment())
+                        .as("settings the test changes are ones the deployment gives " + service)
+                        .containsKeys(settings.keySet().toArray(String[]::new));
+                ServiceConfiguration configuration = deployed.replacing(addresses, replaced)
+                        .with(infrastructure.overrides(service))
+                        .with(settings);
+                used.addAll(replaced);
                 started.add(ServiceProcess.start(configuration, executableJar(service), infrastructure.image(service)));
             }
             assertThat(used)
@@ -317,7 +336,8 @@ class DeploymentBootIT {
      * The Secrets of deploy/kubernetes/README.md ("Before kubectl apply -k"), made from the generator's files as it
      * says, and those Strimzi and the MongoDB operator make: each KafkaUser's key store (its certificate from the
      * clients CA, subject CN=<user>, as Strimzi's user operator issues it) and password, the cluster CA's trust store
-     * and password, each service user's connection string (replaced by the embedded server's address).
+     * and password, each service user's connection string (replaced by the embedded server's address), and the CA
+     * cert-manager puts beside MongoDB's certificate (a stand-in: the embedded server has no TLS, see the class comment).
      */
     private static Map<String, Map<String, byte[]>> kubernetesSecrets(KafkaTls tls) throws Exception {
         Map<String, Map<String, byte[]>> made = new LinkedHashMap<>();
@@ -330,6 +350,9 @@ class DeploymentBootIT {
         made.put(
                 "hrm-ledger-signing-lane-1",
                 Map.of("signing-key", ("0x" + HexFormat.of().formatHex(random(32))).getBytes(StandardCharsets.UTF_8)));
+        made.put(
+                "hrm-mongo-tls",
+                Map.of("ca.crt", KafkaTls.generate().clusterCa().pem().getBytes(StandardCharsets.US_ASCII)));
         String caPassword = HexFormat.of().formatHex(random(12));
         made.put(
                 "hrm-kafka-cluster-ca-cert",
