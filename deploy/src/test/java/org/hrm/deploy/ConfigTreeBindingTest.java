@@ -2,16 +2,29 @@ package org.hrm.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoClientSettings;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.UuidRepresentation;
+import org.hrm.embedded.KafkaTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.ssl.PropertiesSslBundle;
+import org.springframework.boot.autoconfigure.ssl.SslProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.ConfigTreePropertySource;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.boot.mongodb.autoconfigure.PropertiesMongoConnectionDetails;
+import org.springframework.boot.mongodb.autoconfigure.StandardMongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -20,7 +33,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * {@code spring.kafka.properties.sasl.jaas.config} becomes the Kafka client property {@code sasl.jaas.config}, the
  * variable {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM} becomes {@code sasl.mechanism}, compose's PEM trust store
  * reaches every client Spring builds (producer, consumer, admin) as {@code ssl.truststore.*}, a trailing newline of a
- * mounted file is dropped, and the map-key variables name the key ids and operator ids the services trust.
+ * mounted file is dropped, the map-key variables name the key ids and operator ids the services trust, and the
+ * Kubernetes MongoDB TLS settings give the driver TLS trusting the mounted CA.
  */
 class ConfigTreeBindingTest {
     @Test
@@ -64,6 +78,52 @@ class ConfigTreeBindingTest {
                 .isEqualTo(Map.of("gateway1", "BAAA"));
         assertThat(binder.bind("hrm.vault.authority.operator-keys", Map.class).get())
                 .isEqualTo(Map.of("operator1", "BBBB"));
+    }
+
+    /**
+     * hrm-common's MongoDB TLS settings, with the operator's connection string in the config tree, give the driver
+     * TLS with an SSL context that trusts the mounted CA and nothing else, even when the URI says {@code ssl=false}:
+     * the property names are Spring Boot 4's, and the bundle, not the URI, decides.
+     */
+    @Test
+    void kubernetesMongoSettingsGiveTheDriverTlsTrustingOnlyTheMountedCa(@TempDir Path tree, @TempDir Path mounted)
+            throws Exception {
+        KafkaTls.Authority ca = KafkaTls.generate().clusterCa();
+        Files.writeString(mounted.resolve("ca.crt"), ca.pem());
+        Files.writeString(
+                tree.resolve("spring.mongodb.uri"),
+                "mongodb://hrm-consent:pw@hrm-mongo-0.hrm-mongo-svc.hrm.svc.cluster.local:27017/admin"
+                        + "?replicaSet=hrm-mongo&ssl=false\n");
+        Map<String, Object> variables = new LinkedHashMap<>();
+        ModelResources.named(ConfigMap.class, "hrm-common").getData().forEach((name, value) -> {
+            if (name.startsWith("SPRING_MONGODB_SSL_") || name.startsWith("SPRING_SSL_BUNDLE_")) {
+                variables.put(name, value.replace("file:/var/run/secrets/hrm/mongo-ca/", "file:" + mounted + "/"));
+            }
+        });
+
+        Binder binder = binder(tree, variables);
+        DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry();
+        binder.bind("spring.ssl", SslProperties.class)
+                .get()
+                .getBundle()
+                .getPem()
+                .forEach((name, properties) -> bundles.registerBundle(name, PropertiesSslBundle.get(properties)));
+        MongoClientSettings.Builder settings = MongoClientSettings.builder();
+        new StandardMongoClientSettingsBuilderCustomizer(
+                        new PropertiesMongoConnectionDetails(
+                                binder.bind("spring.mongodb", MongoProperties.class)
+                                        .get(),
+                                bundles),
+                        UuidRepresentation.STANDARD)
+                .customize(settings);
+        KeyStore trusted = bundles.getBundle("mongo").getStores().getTrustStore();
+
+        assertThat(variables).hasSize(3);
+        assertThat(settings.build().getSslSettings().isEnabled()).isTrue();
+        assertThat(settings.build().getSslSettings().getContext()).isNotNull();
+        assertThat(Collections.list(trusted.aliases()))
+                .singleElement()
+                .satisfies(alias -> assertThat(trusted.getCertificate(alias)).isEqualTo(ca.certificate()));
     }
 
     private static Binder binder(Path tree, Map<String, Object> variables) {
