@@ -59,13 +59,13 @@ final class LoadGenerator {
     }
 
     /** Every party publishes its public key, attested; the doctor works for the hospital, which vouches for it. */
-    void register(SandboxAttester attester, String bootstrapServers) throws InterruptedException {
+    void register(SandboxAttester attester, KafkaLogin observer) throws InterruptedException {
         List<PartyRegistered> parties = new ArrayList<>();
         parties.add(attester.register(hospital, PartyKind.SYSTEM, null, null));
         parties.add(attester.register(doctor, PartyKind.PRACTITIONER, hospital.partyId(), hospital));
         patients.forEach(patient -> parties.add(attester.register(patient, PartyKind.PATIENT, null, null)));
-        // The chaos run's broker is a process of its own, open: no principals there (yet).
-        SandboxAttester.publishInOrder(publisher, KafkaLogin.open(bootstrapServers), parties);
+        // Published as the sandbox's hospital (the publisher's login); the observer reads when consent has them.
+        SandboxAttester.publishInOrder(publisher, observer, parties);
     }
 
     private PartyKeys keysOf(String partyId) {
