@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.KafkaRole;
 import org.hrm.embedded.process.Loopback;
 import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.SandboxAttester;
@@ -59,9 +60,13 @@ public final class ChaosRun {
         ChaosSummary summary = new ChaosSummary(options.seed(), workload);
         KafkaLogin hospital = platform.kafka(SandboxPrincipals.HOSPITAL);
         KafkaLogin observer = platform.kafka(SandboxPrincipals.OBSERVER);
+        KafkaLogin gatewayLogin = platform.kafka(KafkaRole.GATEWAY.principal());
         try (RecordPublisher publisher = RecordPublisher.connect(hospital.bootstrapServers(), hospital.settings());
+                RecordPublisher gateway =
+                        RecordPublisher.connect(gatewayLogin.bootstrapServers(), gatewayLogin.settings());
                 CommitFollower committed = new CommitFollower(observer)) {
-            LoadGenerator load = new LoadGenerator(publisher, committed, workload, new Random(random.nextLong()));
+            LoadGenerator load =
+                    new LoadGenerator(publisher, gateway, committed, workload, new Random(random.nextLong()));
             load.register(SandboxAttester.of(options.home()), observer);
             PartiesKnown.await(observer, Duration.ofSeconds(60));
             progress.accept("streaming " + options.records() + " records at " + options.ratePerSecond()

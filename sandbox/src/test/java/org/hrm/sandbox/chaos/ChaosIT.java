@@ -39,6 +39,9 @@ class ChaosIT {
         assertThat(summary.duplicatesOnChain()).isZero();
         assertThat(summary.badInputsRejected()).isEqualTo(summary.badInputsTried());
         assertThat(summary.badInputsTried()).isGreaterThanOrEqualTo(20);
+        assertThat(summary.toMap().get("erasuresRequested"))
+                .as("erasures requested (as the gateway, their only writer)")
+                .isNotEqualTo(0);
         assertThat(summary.erasuresIncomplete()).isZero();
         assertThat(summary.decisionsNotMadeOnce()).isZero();
         assertThat(summary.chainWritesFromForgeries()).isZero();
