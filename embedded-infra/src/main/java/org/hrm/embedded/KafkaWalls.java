@@ -2,6 +2,7 @@ package org.hrm.embedded;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -9,6 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -126,6 +134,34 @@ public final class KafkaWalls {
                 "sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + principal
                         + "\" password=\"" + password + "\";");
+    }
+
+    /**
+     * Puts the walls up on a running broker through {@code admin} (logged in as {@link #ADMIN}, the one principal a
+     * broker formatted for these walls already knows): every other principal's SCRAM-SHA-512 credential and every ACL.
+     * Both live in the KRaft metadata log, so a broker killed and restarted on the same log directory keeps them.
+     */
+    public void putUp(Admin admin, Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
+        List<UserScramCredentialAlteration> logins = new ArrayList<>();
+        passwords.forEach((principal, password) -> {
+            if (!principal.equals(ADMIN)) {
+                logins.add(new UserScramCredentialUpsertion(
+                        principal,
+                        new ScramCredentialInfo(
+                                org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, ITERATIONS),
+                        password));
+            }
+        });
+        admin.alterUserScramCredentials(logins).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        admin.createAcls(acls).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The storage tool's {@code --add-scram} argument that gives {@link #ADMIN} its login when a broker's log
+     * directory is formatted (the format runs in this JVM: the password never appears on a command line).
+     */
+    public String adminScramArgument() {
+        return MECHANISM + "=[name=" + ADMIN + ",password=" + passwords.get(ADMIN) + "]";
     }
 
     /** The SCRAM credential of each principal, as the broker stores it (salted; never the password). */

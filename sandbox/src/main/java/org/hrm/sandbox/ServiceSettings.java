@@ -48,17 +48,6 @@ public record ServiceSettings(
             "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
                     + ".OAuth2ResourceServerAutoConfiguration");
 
-    /** Settings for an open broker (no principals). */
-    public ServiceSettings(
-            Path home,
-            String kafkaBootstrapServers,
-            Function<String, String> mongoUri,
-            String chainRpc,
-            Map<Domain, String> ledgers,
-            int partitions) {
-        this(home, kafkaBootstrapServers, mongoUri, chainRpc, ledgers, partitions, principal -> Map.of());
-    }
-
     /**
      * Puts a principal's Kafka client settings where Spring Boot gives them to every client a service builds
      * ({@code spring.kafka.properties.*}: listeners, templates, admin, and the hand-built clients, which start from

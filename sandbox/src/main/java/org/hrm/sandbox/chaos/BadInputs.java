@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
@@ -24,6 +24,7 @@ import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.sandbox.KafkaLogin;
 
 /**
  * Publishes bad input into every consumer's topics, each kind the issue names, with a key or request id of
@@ -70,22 +71,17 @@ final class BadInputs implements AutoCloseable {
 
     private static final int HUGE_BYTES = 300 * 1024;
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final StolenLogins producer;
+    private final List<Future<RecordMetadata>> sent = new ArrayList<>();
     private final EventCodec codec = new EventCodec();
     private final ProbeRecords records;
     private final List<Probe> probes = new ArrayList<>();
 
-    BadInputs(String bootstrapServers, ProbeRecords records) {
-        this.producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                        2 * HUGE_BYTES,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all"),
-                new StringSerializer(),
-                new ByteArraySerializer());
+    /** Bad input goes out with each topic's rightful writer's login ({@link StolenLogins}): the broker takes it. */
+    BadInputs(Function<String, KafkaLogin> logins, ProbeRecords records) {
+        this.producer = new StolenLogins(
+                logins,
+                Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * HUGE_BYTES, ProducerConfig.ACKS_CONFIG, "all"));
         this.records = records;
     }
 
@@ -103,6 +99,13 @@ final class BadInputs implements AutoCloseable {
         wrongDomain(fixture);
         wrongTypeAndInvalidId();
         producer.flush();
+        for (int i = 0; i < probes.size(); i++) {
+            String refusal = StolenLogins.brokerRefusal(sent.get(i));
+            if (refusal != null) {
+                // The services' checks are under test, not the broker's: a probe it refused proves nothing.
+                throw new IllegalStateException("bad input " + probes.get(i).kind() + " was " + refusal);
+            }
+        }
         return List.copyOf(probes);
     }
 
@@ -424,7 +427,7 @@ final class BadInputs implements AutoCloseable {
                 .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(UTF_8))
                 .add(EventHeaders.EVENT_TYPE, type.getBytes(UTF_8))
                 .add(EventHeaders.SCHEMA_VERSION, version.getBytes(UTF_8));
-        producer.send(message);
+        sent.add(producer.send(message));
         probes.add(new Probe(kind, topic, expected, match));
     }
 

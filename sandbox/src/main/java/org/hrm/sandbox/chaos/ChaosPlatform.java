@@ -14,19 +14,28 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.Topic;
 import org.hrm.embedded.AnvilNode;
+import org.hrm.embedded.KafkaWalls;
 import org.hrm.embedded.LedgerDeployment;
 import org.hrm.embedded.process.ChildJvm;
 import org.hrm.embedded.process.KafkaBroker;
 import org.hrm.embedded.process.Loopback;
 import org.hrm.embedded.process.ManagedProcess;
 import org.hrm.embedded.process.MongoServerMain;
+import org.hrm.sandbox.KafkaLogin;
+import org.hrm.sandbox.Platform;
 import org.hrm.sandbox.ServiceSettings;
+import org.hrm.support.CatalogueTopics;
 
 /**
  * The platform with every part in its own process: a Kafka broker, the MongoDB-wire server and each
  * service in a JVM of its own, Anvil as its own process with its chain kept in a state file. Each part
  * can be killed or restarted on the same port with its data kept.
+ *
+ * <p>The broker runs inside the walls the in-process platform has ({@link KafkaWalls}, decision record 0041): each
+ * service logs in as its own principal, the run's own clients as the sandbox's hospital (the load) or its observer
+ * (watchers and audits), and the forgeries and bad inputs with the stolen login of each topic's rightful writer.
  */
 final class ChaosPlatform implements AutoCloseable {
     static final List<String> SERVICES =
@@ -64,8 +73,13 @@ final class ChaosPlatform implements AutoCloseable {
     }
 
     private void startAll() {
-        progress.accept("starting Kafka (standalone KRaft broker, own JVM)");
-        kafka = new KafkaBroker(home.resolve("kafka"), partitions);
+        progress.accept("starting Kafka (standalone KRaft broker, own JVM) inside the walls: SASL SCRAM-SHA-512, one"
+                + " principal per service and per hospital, ACLs from the topic catalogue");
+        kafka = new KafkaBroker(
+                home.resolve("kafka"),
+                partitions,
+                KafkaWalls.generate(Platform.SANDBOX_HOSPITALS),
+                CatalogueTopics.list(partitions, (short) 1, Topic.values()));
         started.add(kafka);
         kafka.start();
         progress.accept("starting the MongoDB-wire server (H2 file, own JVM)");
@@ -109,7 +123,13 @@ final class ChaosPlatform implements AutoCloseable {
     private Map<String, Object> serviceProperties(String service) {
         try {
             Map<String, Object> properties = new ServiceSettings(
-                            home, kafka.bootstrapServers(), this::mongoUri, anvil.rpcUrl(), ledgers, partitions)
+                            home,
+                            kafka.bootstrapServers(),
+                            this::mongoUri,
+                            anvil.rpcUrl(),
+                            ledgers,
+                            partitions,
+                            kafka::clientProperties)
                     .of(service);
             // A killed consumer's partitions move to its restarted self after the session timeout: keep it short.
             properties.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
@@ -147,8 +167,9 @@ final class ChaosPlatform implements AutoCloseable {
         return "mongodb://" + Loopback.LOOPBACK + ":" + mongoPort + "/" + database;
     }
 
-    String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+    /** How a client of the run connects as {@code principal} (one of the walls' principals). */
+    KafkaLogin kafka(String principal) {
+        return new KafkaLogin(kafka.bootstrapServers(), principal, kafka.clientProperties(principal));
     }
 
     String chainRpc() {

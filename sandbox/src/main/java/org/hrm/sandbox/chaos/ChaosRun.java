@@ -11,8 +11,11 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.KafkaRole;
 import org.hrm.embedded.process.Loopback;
+import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.SandboxAttester;
+import org.hrm.sandbox.SandboxPrincipals;
 
 /**
  * One chaos run: the platform in separate processes, records streaming in while every fault kind is
@@ -55,11 +58,17 @@ public final class ChaosRun {
         long began = System.nanoTime();
         Random random = new Random(options.seed());
         ChaosSummary summary = new ChaosSummary(options.seed(), workload);
-        try (RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers());
-                CommitFollower committed = new CommitFollower(platform.kafkaBootstrapServers())) {
-            LoadGenerator load = new LoadGenerator(publisher, committed, workload, new Random(random.nextLong()));
-            load.register(SandboxAttester.of(options.home()), platform.kafkaBootstrapServers());
-            PartiesKnown.await(platform.kafkaBootstrapServers(), Duration.ofSeconds(60));
+        KafkaLogin hospital = platform.kafka(SandboxPrincipals.HOSPITAL);
+        KafkaLogin observer = platform.kafka(SandboxPrincipals.OBSERVER);
+        KafkaLogin gatewayLogin = platform.kafka(KafkaRole.GATEWAY.principal());
+        try (RecordPublisher publisher = RecordPublisher.connect(hospital.bootstrapServers(), hospital.settings());
+                RecordPublisher gateway =
+                        RecordPublisher.connect(gatewayLogin.bootstrapServers(), gatewayLogin.settings());
+                CommitFollower committed = new CommitFollower(observer)) {
+            LoadGenerator load =
+                    new LoadGenerator(publisher, gateway, committed, workload, new Random(random.nextLong()));
+            load.register(SandboxAttester.of(options.home()), observer);
+            PartiesKnown.await(observer, Duration.ofSeconds(60));
             progress.accept("streaming " + options.records() + " records at " + options.ratePerSecond()
                     + "/s while every fault kind is injected once (seed " + options.seed() + ")");
             Thread loader =
@@ -77,7 +86,7 @@ public final class ChaosRun {
             badInputPhase(platform, publisher, committed, load, summary);
             awaitDrained(chain, options.drainTimeout());
             summary.forgeries(new ForgeryPhase(
-                            platform.kafkaBootstrapServers(),
+                            platform::kafka,
                             publisher,
                             chain,
                             platform::mongoUri,
@@ -85,7 +94,7 @@ public final class ChaosRun {
                             progress)
                     .run());
             summary.chain(chain.count());
-            summary.topics(new TopicAudit(platform.kafkaBootstrapServers()));
+            summary.topics(new TopicAudit(observer));
             summary.servicesDown(platform.deadServices());
         }
         summary.seconds(Duration.ofNanos(System.nanoTime() - began).toSeconds());
@@ -100,15 +109,15 @@ public final class ChaosRun {
             ChaosSummary summary)
             throws Exception {
         progress.accept("bad-input phase: preparing a committed record to replay and tamper with");
-        String kafka = platform.kafkaBootstrapServers();
+        KafkaLogin observer = platform.kafka(SandboxPrincipals.OBSERVER);
         ProbeRecords records = new ProbeRecords(
-                kafka, publisher, load.hospital(), load.patients().get(0), SandboxAttester.of(options.home()));
-        BadInputs.Fixture fixture = new FixtureMaker(kafka, publisher, committed, workload)
+                observer, publisher, load.hospital(), load.patients().get(0), SandboxAttester.of(options.home()));
+        BadInputs.Fixture fixture = new FixtureMaker(observer, publisher, committed, workload)
                 .make(records, load.patients().get(0), load.hospital());
-        try (BadInputs bad = new BadInputs(kafka, records)) {
+        try (BadInputs bad = new BadInputs(platform::kafka, records)) {
             List<BadInputs.Probe> probes = bad.inject(fixture);
             progress.accept("injected " + probes.size() + " bad inputs into every consumer's topics");
-            summary.probes(probes, new Rejections(kafka).await(probes, PROBE_WAIT));
+            summary.probes(probes, new Rejections(observer).await(probes, PROBE_WAIT));
         }
         progress.accept("sending " + VALID_AFTER_BAD_INPUT + " valid records after the bad input");
         for (int i = 0; i < VALID_AFTER_BAD_INPUT; i++) {

@@ -106,6 +106,12 @@ public final class ChaosSummary {
         return forgeries.size();
     }
 
+    /** Forgeries the broker took from the stolen login they were published with: must be all of them. */
+    public long forgeriesAcceptedByBroker() {
+        return forgeries.stream().filter(Forgery.Outcome::acceptedByBroker).count();
+    }
+
+    /** Forgeries the broker accepted and every consumer (or the client) then refused, changing nothing. */
     public long forgeriesRefused() {
         return forgeries.stream().filter(Forgery.Outcome::refused).count();
     }
@@ -128,7 +134,10 @@ public final class ChaosSummary {
         return byKind;
     }
 
-    /** Whether every forgery kind was tried and every forgery refused, with nothing written on chain. */
+    /**
+     * Whether every forgery kind was tried and every forgery accepted by the broker and then refused, with nothing
+     * written on chain.
+     */
     public boolean forgeriesAllRefused() {
         return forgeriesByKind().values().stream().allMatch(counts -> counts.get("tried") > 0)
                 && forgeriesRefused() == forgeriesTried()
@@ -210,6 +219,7 @@ public final class ChaosSummary {
         summary.put("badInputsRejected", badInputsRejected());
         summary.put("badInputsByKind", byKind());
         summary.put("forgeriesTried", forgeriesTried());
+        summary.put("forgeriesAcceptedByBroker", forgeriesAcceptedByBroker());
         summary.put("forgeriesRefused", forgeriesRefused());
         summary.put("forgeriesByKind", forgeriesByKind());
         summary.put("chainWritesFromForgeries", chainWritesFromForgeries());

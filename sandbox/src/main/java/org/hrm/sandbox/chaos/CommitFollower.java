@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hrm.contracts.Topic;
+import org.hrm.sandbox.KafkaLogin;
 
 /** Follows the record-committed topics in a thread of its own: which records a user could now read or erase. */
 final class CommitFollower implements AutoCloseable {
@@ -21,9 +22,8 @@ final class CommitFollower implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    CommitFollower(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    CommitFollower(KafkaLogin observer) {
+        Properties config = observer.config();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "chaos-follower-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Discovers the committed topics soon after the ledger writer creates them (default: five minutes).

@@ -17,6 +17,7 @@ import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.embedded.process.Loopback;
+import org.hrm.sandbox.KafkaLogin;
 
 /**
  * Makes the bad-input phase's raw material the way a user would: stores a record, waits until it is committed,
@@ -25,14 +26,14 @@ import org.hrm.embedded.process.Loopback;
 final class FixtureMaker {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    private final String bootstrapServers;
+    private final KafkaLogin observer;
     private final RecordPublisher publisher;
     private final CommitFollower committed;
     private final Workload workload;
     private final EventCodec codec = new EventCodec();
 
-    FixtureMaker(String bootstrapServers, RecordPublisher publisher, CommitFollower committed, Workload workload) {
-        this.bootstrapServers = bootstrapServers;
+    FixtureMaker(KafkaLogin observer, RecordPublisher publisher, CommitFollower committed, Workload workload) {
+        this.observer = observer;
         this.publisher = publisher;
         this.committed = committed;
         this.workload = workload;
@@ -60,7 +61,8 @@ final class FixtureMaker {
         publisher.requestAccess(request).join();
         workload.accessRequests.put(request.requestId(), Domain.PATIENT);
         byte[] decision = TopicReader.await(
-                        bootstrapServers,
+                        observer.bootstrapServers(),
+                        observer.settings(),
                         List.of(Topic.ACCESS_DECIDED.name(Domain.PATIENT)),
                         message -> codec.decode(message.value(), AccessDecided.class)
                                         .requestId()
@@ -71,7 +73,8 @@ final class FixtureMaker {
                 .orElseThrow(() -> new IllegalStateException("no decision on the fixture's access request"));
         // The replay must come after the first use, or it would be the first use.
         TopicReader.await(
-                        bootstrapServers,
+                        observer.bootstrapServers(),
+                        observer.settings(),
                         List.of(Topic.RECORD_RELEASED.name(Domain.PATIENT)),
                         message -> codec.decode(message.value(), RecordReleased.class)
                                         .requestId()
@@ -95,7 +98,7 @@ final class FixtureMaker {
 
     private <T> T first(String topic, String key, Class<T> type) {
         Optional<T>[] found = new Optional[] {Optional.empty()};
-        TopicReader.readAll(bootstrapServers, List.of(topic), message -> {
+        TopicReader.readAll(observer.bootstrapServers(), observer.settings(), List.of(topic), message -> {
             if (key.equals(message.key()) && found[0].isEmpty()) {
                 found[0] = Optional.of(codec.decode(message.value(), type));
             }

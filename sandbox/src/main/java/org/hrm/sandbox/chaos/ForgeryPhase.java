@@ -18,15 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.hrm.client.kafka.RecordPublisher;
@@ -67,6 +66,7 @@ import org.hrm.sandbox.R4Resources;
 import org.hrm.sandbox.RecordCommands;
 import org.hrm.sandbox.RecordFetcher;
 import org.hrm.sandbox.SandboxAttester;
+import org.hrm.sandbox.SandboxPrincipals;
 
 /**
  * The forgery phase of {@code ./hrm chaos}: a hostile participant, registered as a patient of its own and holding
@@ -76,9 +76,11 @@ import org.hrm.sandbox.SandboxAttester;
  * directory keys stand, the grants stand, the records still open for their owner with their verified provenance, no
  * decision, audit entry, erasure or vault progress names a forged request.
  *
- * <p>The forger publishes with a plain producer: the chaos platform runs Kafka without ACLs, so it can write any
- * topic, which is more than the sandbox's hospital principal may (that principal may write the client topics, all of
- * which are tried here).
+ * <p>The broker runs inside the walls (decision record 0041), and the forger is an attacker inside them who has
+ * stolen logins: each forgery is published with the login of the principal entitled to write its topic (the
+ * sandbox's hospital for the client topics, the producing service's for a service's topic; {@link StolenLogins}), so
+ * the broker accepts it and the consumer's signature check is what must refuse it. A forgery the broker refused
+ * instead counts as not refused: it would show the walls, not the signatures.
  */
 public final class ForgeryPhase {
     /** Every forgery kind, in the order they are tried; each is tried once. */
@@ -110,8 +112,10 @@ public final class ForgeryPhase {
             R4Resources.json(R4Resources.notedHeartRate("Patient/forged", 180, "written by the forger"));
     private static final byte[] PLAINTEXT_SHARE = "HIV test: positive (plaintext smuggled as a share)".getBytes(UTF_8);
 
-    /** An open broker's address: the chaos run's multi-process broker, and ForgeryIT's, run outside the walls. */
-    private final String kafka;
+    /** How to connect as a principal: the forger's stolen logins, and the observer's for reading the outcome. */
+    private final Function<String, KafkaLogin> logins;
+    /** The sandbox's observer: reads every topic, writes none. */
+    private final KafkaLogin observer;
 
     private final RecordPublisher publisher;
     private final ChainAudit chain;
@@ -131,13 +135,14 @@ public final class ForgeryPhase {
     private final Map<String, byte[]> plaintexts = new HashMap<>();
 
     ForgeryPhase(
-            String kafka,
+            Function<String, KafkaLogin> logins,
             RecordPublisher publisher,
             ChainAudit chain,
             Function<String, String> mongoUri,
             SandboxAttester attester,
             Consumer<String> progress) {
-        this.kafka = kafka;
+        this.logins = logins;
+        this.observer = logins.apply(SandboxPrincipals.OBSERVER);
         this.attester = attester;
         this.publisher = publisher;
         this.chain = chain;
@@ -151,7 +156,7 @@ public final class ForgeryPhase {
         Victims victims = prepare();
         BigInteger before = chain.head();
         List<Forgery> forgeries;
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (StolenLogins producer = new StolenLogins(logins, Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
             forgeries = forge(victims, producer);
             producer.flush();
         }
@@ -162,6 +167,7 @@ public final class ForgeryPhase {
             int writes = chain.logsNaming(forgery.chainIds(), before);
             outcomes.add(new Forgery.Outcome(
                     forgery,
+                    forgery.brokerRefusal(),
                     reasons.getOrDefault(forgery, List.of()),
                     forgery.obeyed().get(),
                     writes));
@@ -180,7 +186,7 @@ public final class ForgeryPhase {
         for (PartyKeys party : List.of(hospital, alice, bob, mallory)) {
             register(party, party == hospital ? PartyKind.SYSTEM : PartyKind.PATIENT);
         }
-        PartiesKnown.await(kafka, SETUP_WAIT);
+        PartiesKnown.await(observer, SETUP_WAIT);
         Map<String, String> records = new LinkedHashMap<>();
         for (String use : List.of("unsigned", "wrongly signed", "keys destroyed", "re-signed", "re-owned", "access")) {
             byte[] plaintext = R4Resources.json(
@@ -227,7 +233,7 @@ public final class ForgeryPhase {
         return encrypted.toSubmitted(Instant.now(), "Observation");
     }
 
-    private List<Forgery> forge(Victims victims, KafkaProducer<String, byte[]> producer) {
+    private List<Forgery> forge(Victims victims, StolenLogins producer) {
         List<Forgery> forgeries = new ArrayList<>();
         Forger forger = new Forger(producer, forgeries);
         String vaultDlt = Topic.KEY_VAULT_DEAD_LETTER.topicName();
@@ -436,11 +442,7 @@ public final class ForgeryPhase {
         Supplier<String> clientRefusal = () -> {
             try {
                 byte[] shown = RecordCommands.openVerified(
-                                KafkaLogin.open(kafka),
-                                attester.directory(KafkaLogin.open(kafka)),
-                                release,
-                                alice,
-                                alice)
+                                observer, attester.directory(observer), release, alice, alice)
                         .plaintext();
                 accepted.set("the requester's client presented the forged release as the record (" + shown.length
                         + " bytes)");
@@ -503,10 +505,10 @@ public final class ForgeryPhase {
 
     /** Publishes forgeries with the headers a client's producer sets, and records them. */
     private final class Forger {
-        private final KafkaProducer<String, byte[]> producer;
+        private final StolenLogins producer;
         private final List<Forgery> forgeries;
 
-        Forger(KafkaProducer<String, byte[]> producer, List<Forgery> forgeries) {
+        Forger(StolenLogins producer, List<Forgery> forgeries) {
             this.producer = producer;
             this.forgeries = forgeries;
         }
@@ -520,8 +522,7 @@ public final class ForgeryPhase {
                 List<String> deadLetterTopics,
                 Set<String> chainIds,
                 Supplier<String> obeyed) {
-            publish(topic, key, type, value);
-            forgeries.add(new Forgery(kind, topic, value, deadLetterTopics, chainIds, null, obeyed));
+            forge(kind, topic, key, type, value, deadLetterTopics, chainIds, null, obeyed);
         }
 
         /** A grant that must not stand (unless it is the forger's own) nor reach the chain. */
@@ -561,11 +562,33 @@ public final class ForgeryPhase {
                 byte[] value,
                 Supplier<String> clientRefusal,
                 Supplier<String> obeyed) {
-            publish(topic, key, type, value);
-            forgeries.add(new Forgery(kind, topic, value, List.of(), Set.of(), clientRefusal, obeyed));
+            forge(kind, topic, key, type, value, List.of(), Set.of(), clientRefusal, obeyed);
         }
 
-        private void publish(String topic, String key, String type, byte[] value) {
+        /** Publishes the forgery as its topic's rightful writer (a stolen login) and records it. */
+        private void forge(
+                String kind,
+                String topic,
+                String key,
+                String type,
+                byte[] value,
+                List<String> deadLetterTopics,
+                Set<String> chainIds,
+                Supplier<String> clientRefusal,
+                Supplier<String> obeyed) {
+            forgeries.add(new Forgery(
+                    kind,
+                    topic,
+                    StolenLogins.rightfulWriter(topic),
+                    value,
+                    publish(topic, key, type, value),
+                    deadLetterTopics,
+                    chainIds,
+                    clientRefusal,
+                    obeyed));
+        }
+
+        private Future<RecordMetadata> publish(String topic, String key, String type, byte[] value) {
             ProducerRecord<String, byte[]> message = new ProducerRecord<>(topic, key, value);
             message.headers()
                     .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(UTF_8))
@@ -573,7 +596,7 @@ public final class ForgeryPhase {
                     .add(
                             EventHeaders.SCHEMA_VERSION,
                             String.valueOf(EventCodec.SCHEMA_VERSION).getBytes(UTF_8));
-            producer.send(message);
+            return producer.send(message);
         }
     }
 
@@ -634,7 +657,8 @@ public final class ForgeryPhase {
     private List<DeadLetter> deadLetters() {
         List<DeadLetter> letters = new ArrayList<>();
         TopicReader.readAll(
-                kafka,
+                observer.bootstrapServers(),
+                observer.settings(),
                 List.of(
                         Topic.KEY_VAULT_DEAD_LETTER.topicName(),
                         Topic.CONSENT_DEAD_LETTER.topicName(),
@@ -663,7 +687,7 @@ public final class ForgeryPhase {
     private String ownerCannotRead(String recordId) {
         RecordFetcher.Answer answer;
         try {
-            answer = new RecordFetcher(KafkaLogin.open(kafka), publisher)
+            answer = new RecordFetcher(observer, publisher)
                     .fetch(recordId, Domain.PATIENT, alice, "TREAT", null, FETCH_WAIT);
         } catch (RuntimeException e) {
             return "the owner's own signed request for her record was not answered: " + e.getMessage();
@@ -673,11 +697,7 @@ public final class ForgeryPhase {
         }
         try {
             byte[] opened = RecordCommands.openVerified(
-                            KafkaLogin.open(kafka),
-                            attester.directory(KafkaLogin.open(kafka)),
-                            answer.released(),
-                            alice,
-                            alice)
+                            observer, attester.directory(observer), answer.released(), alice, alice)
                     .plaintext();
             return Arrays.equals(opened, plaintexts.get(recordId))
                     ? null
@@ -694,18 +714,22 @@ public final class ForgeryPhase {
     /** The grant ids in the owner's latest standing-grants entry. */
     private List<String> standing(String ownerId) {
         List<String> grantIds = new ArrayList<>();
-        TopicReader.readAll(kafka, List.of(Topic.STANDING_GRANTS.name(Domain.PATIENT)), message -> {
-            if (!ownerId.equals(message.key()) || message.value() == null) {
-                return;
-            }
-            try {
-                StandingGrants grants = codec.decode(message.value(), StandingGrants.class);
-                grantIds.clear();
-                grants.grantees().forEach(grantee -> grantIds.add(grantee.grantId()));
-            } catch (InvalidEventException e) {
-                // not consent-service's
-            }
-        });
+        TopicReader.readAll(
+                observer.bootstrapServers(),
+                observer.settings(),
+                List.of(Topic.STANDING_GRANTS.name(Domain.PATIENT)),
+                message -> {
+                    if (!ownerId.equals(message.key()) || message.value() == null) {
+                        return;
+                    }
+                    try {
+                        StandingGrants grants = codec.decode(message.value(), StandingGrants.class);
+                        grantIds.clear();
+                        grants.grantees().forEach(grantee -> grantIds.add(grantee.grantId()));
+                    } catch (InvalidEventException e) {
+                        // not consent-service's
+                    }
+                });
         return grantIds;
     }
 
@@ -722,7 +746,7 @@ public final class ForgeryPhase {
     private String mentioned(List<String> topics, String id) {
         byte[] needle = id.getBytes(UTF_8);
         List<String> found = new ArrayList<>();
-        TopicReader.readAll(kafka, topics, message -> {
+        TopicReader.readAll(observer.bootstrapServers(), observer.settings(), topics, message -> {
             if (message.value() != null && ChainScanner.containsAny(List.of(message.value()), List.of(needle))) {
                 found.add(message.topic());
             }
@@ -818,12 +842,5 @@ public final class ForgeryPhase {
         } finally {
             stranger.destroy();
         }
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new ByteArraySerializer());
     }
 }

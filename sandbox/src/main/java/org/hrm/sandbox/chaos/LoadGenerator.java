@@ -25,12 +25,16 @@ import org.hrm.sandbox.SandboxAttester;
 
 /**
  * Streams records in through the client SDK at a bounded rate, with a grant, an access request and an
- * erasure now and then; fetches and erasures pick records already committed, as a user would.
+ * erasure now and then; fetches and erasures pick records already committed, as a user would. Records, grants and
+ * access requests go out as the sandbox's hospital; erasure requests, which only the gateway's principal may write
+ * (the portal hands the owner-signed request to the gateway, which publishes it unchanged), go out as the gateway:
+ * the chaos platform has no gateway process, so the load generator stands in for it.
  */
 final class LoadGenerator {
     private static final int PATIENTS = 6;
 
     private final RecordPublisher publisher;
+    private final RecordPublisher gateway;
     private final CommitFollower committed;
     private final Workload workload;
     private final Random random;
@@ -40,8 +44,14 @@ final class LoadGenerator {
     private final List<PartyKeys> patients = new ArrayList<>();
     private final List<CompletableFuture<?>> sends = new ArrayList<>();
 
-    LoadGenerator(RecordPublisher publisher, CommitFollower committed, Workload workload, Random random) {
+    LoadGenerator(
+            RecordPublisher publisher,
+            RecordPublisher gateway,
+            CommitFollower committed,
+            Workload workload,
+            Random random) {
         this.publisher = publisher;
+        this.gateway = gateway;
         this.committed = committed;
         this.workload = workload;
         this.random = random;
@@ -59,13 +69,13 @@ final class LoadGenerator {
     }
 
     /** Every party publishes its public key, attested; the doctor works for the hospital, which vouches for it. */
-    void register(SandboxAttester attester, String bootstrapServers) throws InterruptedException {
+    void register(SandboxAttester attester, KafkaLogin observer) throws InterruptedException {
         List<PartyRegistered> parties = new ArrayList<>();
         parties.add(attester.register(hospital, PartyKind.SYSTEM, null, null));
         parties.add(attester.register(doctor, PartyKind.PRACTITIONER, hospital.partyId(), hospital));
         patients.forEach(patient -> parties.add(attester.register(patient, PartyKind.PATIENT, null, null)));
-        // The chaos run's broker is a process of its own, open: no principals there (yet).
-        SandboxAttester.publishInOrder(publisher, KafkaLogin.open(bootstrapServers), parties);
+        // Published as the sandbox's hospital (the publisher's login); the observer reads when consent has them.
+        SandboxAttester.publishInOrder(publisher, observer, parties);
     }
 
     private PartyKeys keysOf(String partyId) {
@@ -181,11 +191,15 @@ final class LoadGenerator {
                                     null,
                                     null)
                             .signedBy(keysOf(record.ownerId()).keyPair());
-                    sends.add(publisher
-                            .requestErasure(request)
-                            .thenRun(() -> workload.erasures.put(
+                    sends.add(gateway.requestErasure(request).whenComplete((ok, error) -> {
+                        if (error == null) {
+                            workload.erasures.put(
                                     request.requestId(),
-                                    new Workload.Erasure(request.requestId(), request.domain(), record.recordId()))));
+                                    new Workload.Erasure(request.requestId(), request.domain(), record.recordId()));
+                        } else {
+                            workload.sendsFailed.incrementAndGet();
+                        }
+                    }));
                 });
     }
 

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.hrm.contracts.Topic;
 import org.hrm.embedded.process.Loopback;
+import org.hrm.sandbox.KafkaLogin;
 
 /**
  * Waits until consent-service has read every party registration published so far. Registrations and grants
@@ -23,9 +23,9 @@ final class PartiesKnown {
 
     private PartiesKnown() {}
 
-    static void await(String bootstrapServers, Duration timeout) {
+    static void await(KafkaLogin observer, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(observer.config())) {
             while (!caughtUp(admin)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("consent-service has not read the registrations in " + timeout);

@@ -18,25 +18,26 @@ import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.R4Resources;
 import org.hrm.sandbox.SandboxAttester;
 
 /** Valid events for the bad-input phase to break: fresh records, signed grants, a decision signed by a stranger. */
 final class ProbeRecords {
     private final RecordEncryptor encryptor = new RecordEncryptor();
-    private final String bootstrapServers;
+    private final KafkaLogin observer;
     private final RecordPublisher publisher;
     private final PartyKeys author;
     private final PartyKeys owner;
     private final SandboxAttester attester;
 
     ProbeRecords(
-            String bootstrapServers,
+            KafkaLogin observer,
             RecordPublisher publisher,
             PartyKeys author,
             PartyKeys owner,
             SandboxAttester attester) {
-        this.bootstrapServers = bootstrapServers;
+        this.observer = observer;
         this.attester = attester;
         this.publisher = publisher;
         this.author = author;
@@ -77,7 +78,7 @@ final class ProbeRecords {
         publisher
                 .register(attester.register(party, PartyKind.PATIENT, null, null))
                 .join();
-        PartiesKnown.await(bootstrapServers, Duration.ofSeconds(60));
+        PartiesKnown.await(observer, Duration.ofSeconds(60));
         return party;
     }
 

@@ -14,14 +14,15 @@ import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.embedded.process.Loopback;
+import org.hrm.sandbox.KafkaLogin;
 
 /** Finds how the platform answered each probe: the dead letter's reason or the denial's, read from the topics. */
 final class Rejections {
-    private final String bootstrapServers;
+    private final KafkaLogin observer;
     private final EventCodec codec = new EventCodec();
 
-    Rejections(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    Rejections(KafkaLogin observer) {
+        this.observer = observer;
     }
 
     /**
@@ -63,7 +64,7 @@ final class Rejections {
                 Topic.KEY_VAULT_DEAD_LETTER.topicName(),
                 Topic.CONSENT_DEAD_LETTER.topicName(),
                 Topic.LEDGER_WRITER_DEAD_LETTER.topicName());
-        TopicReader.readAll(bootstrapServers, topics, message -> {
+        TopicReader.readAll(observer.bootstrapServers(), observer.settings(), topics, message -> {
             var reason = message.headers().lastHeader(EventHeaders.DLT_REASON);
             reasons.put(
                     message.topic() + "/" + message.key(),
@@ -74,14 +75,15 @@ final class Rejections {
 
     private Map<String, String> denials() {
         Map<String, String> reasons = new HashMap<>();
-        TopicReader.readAll(bootstrapServers, Topic.RECORD_RELEASE_DENIED.allNames(), message -> {
-            try {
-                RecordReleaseDenied denied = codec.decode(message.value(), RecordReleaseDenied.class);
-                reasons.put(denied.requestId(), denied.reason());
-            } catch (InvalidEventException e) {
-                // not the vault's
-            }
-        });
+        TopicReader.readAll(
+                observer.bootstrapServers(), observer.settings(), Topic.RECORD_RELEASE_DENIED.allNames(), message -> {
+                    try {
+                        RecordReleaseDenied denied = codec.decode(message.value(), RecordReleaseDenied.class);
+                        reasons.put(denied.requestId(), denied.reason());
+                    } catch (InvalidEventException e) {
+                        // not the vault's
+                    }
+                });
         return reasons;
     }
 }

@@ -11,14 +11,15 @@ import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AccessDecided;
 import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.sandbox.KafkaLogin;
 
 /** Reads the outcome topics from the beginning: the KeysDestroyed of each erasure, the decisions of each request. */
 final class TopicAudit {
-    private final String bootstrapServers;
+    private final KafkaLogin observer;
     private final EventCodec codec = new EventCodec();
 
-    TopicAudit(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    TopicAudit(KafkaLogin observer) {
+        this.observer = observer;
     }
 
     Map<String, List<KeysDestroyed>> keysDestroyed() {
@@ -39,7 +40,7 @@ final class TopicAudit {
 
     private <T> Map<String, List<T>> byRequest(Topic topic, Class<T> type, Function<T, String> requestId) {
         Map<String, List<T>> found = new HashMap<>();
-        TopicReader.readAll(bootstrapServers, topic.allNames(), message -> {
+        TopicReader.readAll(observer.bootstrapServers(), observer.settings(), topic.allNames(), message -> {
             try {
                 T event = codec.decode(message.value(), type);
                 found.computeIfAbsent(requestId.apply(event), id -> new ArrayList<>())

@@ -9,31 +9,34 @@ import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.contracts.Domain;
 import org.hrm.sandbox.Platform;
 import org.hrm.sandbox.SandboxAttester;
+import org.hrm.sandbox.SandboxPrincipals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The forgery phase of {@code ./hrm chaos} on the embedded platform: a registered patient with only its own key
- * forges every authority event a client may write; each must be dead-lettered with a reason by every service that
- * consumes it (or refused by the requester's client) and change nothing, on chain or off.
+ * The forgery phase of {@code ./hrm chaos} on the embedded platform, inside the walls: a registered patient with only
+ * its own key, and the stolen Kafka login of each topic's rightful writer, forges every authority event; the broker
+ * must accept each (the login may write the topic), and each must then be dead-lettered with a reason by every service
+ * that consumes it (or refused by the requester's client) and change nothing, on chain or off.
  */
 class ForgeryIT {
 
     @Test
     void everyForgeryKindIsRefusedAndChangesNothing(@TempDir Path home) throws Exception {
         List<Forgery.Outcome> outcomes;
-        // Outside the walls: this checks the first wall (signatures), as the chaos run's open broker does; inside
-        // them the broker refuses most forgeries (a client writing a service's topic) before any service sees them.
-        Platform.Options open = Platform.Options.ephemeral(home).withKafkaWalls(false);
-        try (Platform platform = Platform.start(open, step -> {});
-                RecordPublisher publisher = RecordPublisher.connect(platform.kafkaBootstrapServers())) {
+        Platform.Options walled = Platform.Options.ephemeral(home).withKafkaWalls(true);
+        try (Platform platform = Platform.start(walled, step -> {});
+                RecordPublisher publisher = platform.publisher(SandboxPrincipals.HOSPITAL)) {
+            assertThat(platform.kafkaWalls())
+                    .as("the broker runs inside the walls")
+                    .isTrue();
             ChainAudit chain = new ChainAudit(
                     platform.chainRpc(),
                     List.of(
                             platform.ledgers().get(Domain.PATIENT),
                             platform.ledgers().get(Domain.PRACTITIONER)));
             outcomes = new ForgeryPhase(
-                            platform.kafkaBootstrapServers(),
+                            platform::kafka,
                             publisher,
                             chain,
                             platform::mongoUri,
@@ -47,6 +50,16 @@ class ForgeryIT {
         Map<String, Object> json = summary.toMap();
 
         assertThat(json.get("forgeriesTried")).isEqualTo(ForgeryPhase.KINDS.size());
+        assertThat(outcomes)
+                .as("the broker took every forgery from the stolen login: the signature checks refused them")
+                .allSatisfy(outcome -> assertThat(outcome.brokerRefusal())
+                        .as(outcome.forgery().kind())
+                        .isNull());
+        assertThat(json.get("forgeriesAcceptedByBroker")).isEqualTo((long) ForgeryPhase.KINDS.size());
+        assertThat(outcomes)
+                .as("forgeries of a service's topic go out with that service's stolen login")
+                .anySatisfy(outcome ->
+                        assertThat(outcome.forgery().publishedAs()).isNotEqualTo(SandboxPrincipals.HOSPITAL));
         assertThat(summary.forgeriesByKind())
                 .as("every kind tried once and refused: %s", summary.forgeryReport())
                 .containsOnlyKeys(ForgeryPhase.KINDS)
