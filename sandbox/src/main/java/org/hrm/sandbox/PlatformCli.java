@@ -176,6 +176,13 @@ final class PlatformCli {
         double rate;
 
         @Option(
+                names = "--fault-rounds",
+                paramLabel = "N",
+                defaultValue = "1",
+                description = "How many times each fault kind is injected (1 to 5; each round in its own order).")
+        int faultRounds;
+
+        @Option(
                 names = "--drain-seconds",
                 paramLabel = "N",
                 defaultValue = "180",
@@ -184,7 +191,7 @@ final class PlatformCli {
 
         @Override
         public Integer call() throws Exception {
-            return ChaosCommand.run(seed, records, rate, drainSeconds, HrmCli.HOME.resolve("chaos"));
+            return ChaosCommand.run(seed, records, rate, faultRounds, drainSeconds, HrmCli.HOME.resolve("chaos"));
         }
     }
 }

@@ -3,26 +3,29 @@ package org.hrm.sandbox.bench;
 import java.util.Arrays;
 import java.util.Collection;
 
-/** Latency samples in milliseconds and their percentiles (nearest-rank: the smallest sample covering p%). */
-final class Latencies {
+/**
+ * Latency samples in milliseconds and their percentiles (nearest-rank: the smallest sample covering p%); the bench's
+ * and the chaos run's.
+ */
+public final class Latencies {
     private final double[] sorted;
 
     private Latencies(double[] sorted) {
         this.sorted = sorted;
     }
 
-    static Latencies of(Collection<Double> millis) {
+    public static Latencies of(Collection<Double> millis) {
         double[] values = millis.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(values);
         return new Latencies(values);
     }
 
-    int count() {
+    public int count() {
         return sorted.length;
     }
 
     /** The nearest-rank percentile, {@code p} in (0, 100]; NaN when there are no samples. */
-    double percentile(double p) {
+    public double percentile(double p) {
         if (p <= 0 || p > 100) {
             throw new IllegalArgumentException("percentile must be in (0, 100], got " + p);
         }
@@ -43,7 +46,7 @@ final class Latencies {
     }
 
     /** Rounded to 0.1 ms for the report. */
-    static double round(double millis) {
+    public static double round(double millis) {
         return Double.isNaN(millis) ? -1 : Math.round(millis * 10) / 10.0;
     }
 }

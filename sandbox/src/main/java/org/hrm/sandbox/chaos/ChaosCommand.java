@@ -5,17 +5,22 @@ import java.time.Duration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./hrm chaos [--seed N] [--records N] [--rate PER_SECOND] [--drain-seconds N]}: runs the fault
+ * {@code ./hrm chaos [--seed N] [--records N] [--rate PER_SECOND] [--fault-rounds N] [--drain-seconds N]}: runs the fault
  * scenarios and prints, as its last line, one JSON summary; exit 0 only if every check held.
  */
 public final class ChaosCommand {
     private ChaosCommand() {}
 
-    public static int run(long seed, int records, double rate, int drainSeconds, Path home) throws Exception {
+    public static int run(long seed, int records, double rate, int faultRounds, int drainSeconds, Path home)
+            throws Exception {
         if (records < 50 || rate <= 0 || rate > 200) {
             throw new IllegalArgumentException("--records must be at least 50 and --rate between 0 and 200 per second");
         }
-        ChaosRun.Options options = new ChaosRun.Options(seed, records, rate, Duration.ofSeconds(drainSeconds), home);
+        if (faultRounds < 1 || faultRounds > 5) {
+            throw new IllegalArgumentException("--fault-rounds must be between 1 and 5");
+        }
+        ChaosRun.Options options =
+                new ChaosRun.Options(seed, records, rate, faultRounds, Duration.ofSeconds(drainSeconds), home);
         ChaosSummary summary = ChaosRun.run(options, line -> System.out.println("[chaos] " + line));
         summary.probeReport().forEach(line -> System.out.println("[chaos] " + line));
         summary.forgeryReport().forEach(line -> System.out.println("[chaos] " + line));

@@ -168,6 +168,11 @@ final class ChaosPlatform implements AutoCloseable {
     }
 
     /** How a client of the run connects as {@code principal} (one of the walls' principals). */
+    /** The brokers of the run's Kafka: one process (a cluster of three is not built yet). */
+    int brokers() {
+        return 1;
+    }
+
     KafkaLogin kafka(String principal) {
         return new KafkaLogin(kafka.bootstrapServers(), principal, kafka.clientProperties(principal));
     }

@@ -19,17 +19,18 @@ import org.hrm.sandbox.SandboxPrincipals;
 
 /**
  * One chaos run: the platform in separate processes, records streaming in while every fault kind is
- * injected once, a bounded wait for the pipeline to drain, the bad-input phase, the forgery phase, then the checks.
+ * injected once per round, a bounded wait for the pipeline to drain, the bad-input phase, the forgery phase, then the checks.
  */
 public final class ChaosRun {
     private static final Duration PROBE_WAIT = Duration.ofSeconds(90);
     private static final int VALID_AFTER_BAD_INPUT = 10;
 
     /**
-     * What to run: the seed of every random choice, how many records at what rate, and how long the
-     * pipeline may take to drain once the faults are over.
+     * What to run: the seed of every random choice, how many records at what rate, how many rounds of every fault
+     * kind, and how long the pipeline may take to drain once the faults are over.
      */
-    public record Options(long seed, int records, double ratePerSecond, Duration drainTimeout, Path home) {
+    public record Options(
+            long seed, int records, double ratePerSecond, int faultRounds, Duration drainTimeout, Path home) {
         /** How long records stream in; the faults are spread over this window. */
         Duration loadWindow() {
             return Duration.ofMillis((long) (records * 1000 / ratePerSecond));
@@ -58,6 +59,7 @@ public final class ChaosRun {
         long began = System.nanoTime();
         Random random = new Random(options.seed());
         ChaosSummary summary = new ChaosSummary(options.seed(), workload);
+        summary.load(options.ratePerSecond(), options.faultRounds(), platform.brokers());
         KafkaLogin hospital = platform.kafka(SandboxPrincipals.HOSPITAL);
         KafkaLogin observer = platform.kafka(SandboxPrincipals.OBSERVER);
         KafkaLogin gatewayLogin = platform.kafka(KafkaRole.GATEWAY.principal());
@@ -70,11 +72,14 @@ public final class ChaosRun {
             load.register(SandboxAttester.of(options.home()), observer);
             PartiesKnown.await(observer, Duration.ofSeconds(60));
             progress.accept("streaming " + options.records() + " records at " + options.ratePerSecond()
-                    + "/s while every fault kind is injected once (seed " + options.seed() + ")");
+                    + "/s while every fault kind is injected " + options.faultRounds() + " time(s) (seed "
+                    + options.seed() + ")");
             Thread loader =
                     new Thread(() -> load.run(options.records(), options.ratePerSecond(), progress), "chaos-load");
             loader.start();
-            summary.faults(new FaultInjector(platform, random, progress).run(options.loadWindow()));
+            FaultInjector.Injected faults =
+                    new FaultInjector(platform, random, progress).run(options.loadWindow(), options.faultRounds());
+            summary.faults(faults.byKind());
             loader.join();
             platform.awaitServicesReady();
             ChainAudit chain = new ChainAudit(
@@ -93,6 +98,7 @@ public final class ChaosRun {
                             SandboxAttester.of(options.home()),
                             progress)
                     .run());
+            summary.commits(CommitLatencies.of(workload.sentAt, committed.committedAt(), faults.spans()));
             summary.chain(chain.count());
             summary.topics(new TopicAudit(observer));
             summary.servicesDown(platform.deadServices());

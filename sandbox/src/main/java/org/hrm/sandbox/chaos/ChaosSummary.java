@@ -22,14 +22,48 @@ public final class ChaosSummary {
     private List<String> servicesDown = List.of();
     private List<Forgery.Outcome> forgeries = List.of();
     private long seconds;
+    private double offeredRate;
+    private int faultRounds = 1;
+    private int brokers = 1;
+    private CommitLatencies commits;
 
     ChaosSummary(long seed, Workload workload) {
         this.seed = seed;
         this.workload = workload;
     }
 
+    /** What the run was asked for: records per second offered, rounds of every fault kind, and its brokers. */
+    void load(double offeredRate, int faultRounds, int brokers) {
+        this.offeredRate = offeredRate;
+        this.faultRounds = faultRounds;
+        this.brokers = brokers;
+    }
+
     void faults(Map<String, Integer> injected) {
         this.faults = injected;
+    }
+
+    void commits(CommitLatencies latencies) {
+        this.commits = latencies;
+    }
+
+    public int faultRounds() {
+        return faultRounds;
+    }
+
+    public int brokers() {
+        return brokers;
+    }
+
+    /** Whether every fault kind was injected exactly once per round. */
+    public boolean everyFaultKindEveryRound() {
+        return faults.size() == FaultInjector.Kind.values().length
+                && faults.values().stream().allMatch(count -> count == faultRounds);
+    }
+
+    /** p99 commit latency of the records sent while a fault was in progress, ms; -1 when none or not measured. */
+    public double commitP99MsDuringFaults() {
+        return commits == null ? -1 : commits.p99MsDuringFaults();
     }
 
     void probes(List<BadInputs.Probe> tried, Map<BadInputs.Probe, String> answered) {
@@ -150,13 +184,13 @@ public final class ChaosSummary {
     }
 
     /**
-     * Every check of the issue: nothing lost or written twice, every fault kind, every bad input rejected, every
+     * Every check of the issue: nothing lost or written twice, every fault kind in every round, every bad input rejected, every
      * forgery refused with nothing written on chain.
      */
     public boolean passed() {
         return lost() == 0
                 && duplicatesOnChain() == 0
-                && faults.size() == FaultInjector.Kind.values().length
+                && everyFaultKindEveryRound()
                 && badInputsRejected() == badInputsTried()
                 && erasuresIncomplete() == 0
                 && decisionsNotMadeOnce() == 0
@@ -213,8 +247,14 @@ public final class ChaosSummary {
         summary.put("erasuresCompleted", workload.erasures.size() - erasuresIncomplete());
         summary.put("accessRequests", workload.accessRequests.size());
         summary.put("accessDecidedOnce", workload.accessRequests.size() - decisionsNotMadeOnce());
+        summary.put("offeredRate", offeredRate);
+        summary.put("brokers", brokers);
+        summary.put("faultRounds", faultRounds);
         summary.put("faultsInjected", faultsInjected());
         summary.put("faultsByKind", faults);
+        summary.put("commitP99Ms", commits == null ? -1 : commits.p99Ms());
+        summary.put("commitP99MsDuringFaults", commitP99MsDuringFaults());
+        summary.put("committedDuringFaults", commits == null ? 0 : commits.committedDuringFaults());
         summary.put("badInputsTried", badInputsTried());
         summary.put("badInputsRejected", badInputsRejected());
         summary.put("badInputsByKind", byKind());

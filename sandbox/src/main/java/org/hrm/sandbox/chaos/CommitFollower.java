@@ -3,8 +3,8 @@ package org.hrm.sandbox.chaos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,7 +18,9 @@ import org.hrm.sandbox.KafkaLogin;
 /** Follows the record-committed topics in a thread of its own: which records a user could now read or erase. */
 final class CommitFollower implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Set<String> committed = ConcurrentHashMap.newKeySet();
+    /** Record id to when this follower first saw it committed ({@link System#nanoTime()}). */
+    private final Map<String, Long> committed = new ConcurrentHashMap<>();
+
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -38,7 +40,10 @@ final class CommitFollower implements AutoCloseable {
     private void follow() {
         try {
             while (running) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> committed.add(record.key()));
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    long seen = System.nanoTime();
+                    committed.putIfAbsent(record.key(), seen);
+                });
             }
         } catch (WakeupException e) {
             // closing
@@ -52,7 +57,12 @@ final class CommitFollower implements AutoCloseable {
     }
 
     List<String> snapshot() {
-        return new ArrayList<>(committed);
+        return new ArrayList<>(committed.keySet());
+    }
+
+    /** Each record seen committed so far, with when it was first seen (a copy). */
+    Map<String, Long> committedAt() {
+        return Map.copyOf(committed);
     }
 
     @Override

@@ -12,8 +12,9 @@ import org.hrm.embedded.process.Loopback;
 import org.hrm.sandbox.ServiceSettings;
 
 /**
- * Injects every fault kind once, in a seeded random order at seeded random moments spread over a window:
- * kill -9 of each service (restarted at once), and a restart of the broker, the database and the chain node.
+ * Injects every fault kind a given number of rounds, in a seeded random order at seeded random moments spread over a
+ * window: kill -9 of each service (restarted at once), and a restart of the broker, the database and the chain node.
+ * Each fault's span, from injection to recovery, is kept so commit latencies can be split by it.
  */
 final class FaultInjector {
     /** The kinds of fault, as the summary names them. */
@@ -36,6 +37,10 @@ final class FaultInjector {
     private final Random random;
     private final Consumer<String> progress;
     private final Map<String, Integer> injected = new LinkedHashMap<>();
+    private final List<CommitLatencies.Span> spans = new ArrayList<>();
+
+    /** What was injected: the count of each kind, and each fault's span from injection to recovery. */
+    record Injected(Map<String, Integer> byKind, List<CommitLatencies.Span> spans) {}
 
     FaultInjector(ChaosPlatform platform, Random random, Consumer<String> progress) {
         this.platform = platform;
@@ -43,10 +48,17 @@ final class FaultInjector {
         this.progress = progress;
     }
 
-    /** Injects each kind once within {@code window} from now; a fault comes after the previous one recovered. */
-    Map<String, Integer> run(Duration window) {
-        List<Kind> order = new ArrayList<>(List.of(Kind.values()));
-        Collections.shuffle(order, random);
+    /**
+     * Injects each kind {@code rounds} times within {@code window} from now (each round in its own shuffled order); a
+     * fault comes after the previous one recovered, so a window too short for them all is overrun, not crowded.
+     */
+    Injected run(Duration window, int rounds) {
+        List<Kind> order = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            List<Kind> kinds = new ArrayList<>(List.of(Kind.values()));
+            Collections.shuffle(kinds, random);
+            order.addAll(kinds);
+        }
         long start = System.nanoTime();
         long slot = window.toNanos() / (order.size() + 1);
         for (int i = 0; i < order.size(); i++) {
@@ -57,7 +69,7 @@ final class FaultInjector {
             }
             inject(order.get(i));
         }
-        return injected;
+        return new Injected(Collections.unmodifiableMap(new LinkedHashMap<>(injected)), List.copyOf(spans));
     }
 
     private void inject(Kind kind) {
@@ -72,8 +84,10 @@ final class FaultInjector {
             case RESTART_MONGO -> platform.restartMongo(down);
             case RESTART_CHAIN -> platform.restartChain(down);
         }
+        long recovered = System.nanoTime();
         injected.merge(kind.name(), 1, Integer::sum);
+        spans.add(new CommitLatencies.Span(began, recovered));
         progress.accept("recovered from " + kind.name() + " in "
-                + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
+                + Duration.ofNanos(recovered - began).toMillis() + " ms");
     }
 }

@@ -129,6 +129,7 @@ final class LoadGenerator {
                 plaintext(domain, owner),
                 Map.of(owner.partyId(), owner.publicKey()));
         Workload.Accepted accepted = new Workload.Accepted(record.recordId(), domain, owner.partyId());
+        workload.sentAt.put(record.recordId(), System.nanoTime());
         sends.add(publisher
                 .publish(record.toSubmitted(Instant.now(), "Observation"))
                 .whenComplete((ok, error) -> {

@@ -14,6 +14,9 @@ final class Workload {
     record Erasure(String requestId, Domain domain, String recordId) {}
 
     final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
+    /** When each record was handed to the producer ({@link System#nanoTime()}), acknowledged or not. */
+    final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+
     final Map<String, Erasure> erasures = new ConcurrentHashMap<>();
     /** Access request id to its domain: each owes one access decision. */
     final Map<String, Domain> accessRequests = new ConcurrentHashMap<>();

@@ -21,7 +21,7 @@ class ChaosIT {
     @Test
     void losesNothingWritesNothingTwiceAndRejectsEveryBadInputUnderEveryKindOfFault(@TempDir Path home)
             throws Exception {
-        ChaosRun.Options options = new ChaosRun.Options(11, 150, 5, Duration.ofSeconds(150), home);
+        ChaosRun.Options options = new ChaosRun.Options(11, 150, 5, 1, Duration.ofSeconds(150), home);
 
         ChaosSummary summary = ChaosRun.run(options, line -> System.out.println("[chaos-it] " + line));
 
@@ -35,6 +35,14 @@ class ChaosIT {
                         .toArray(String[]::new))
                 .allSatisfy((kind, count) -> assertThat(count).isEqualTo(1));
         assertThat(summary.recordsAccepted()).as("acknowledged by the broker").isGreaterThanOrEqualTo(150);
+        assertThat(summary.toMap())
+                .containsEntry("offeredRate", 5.0)
+                .containsEntry("faultRounds", 1)
+                .containsEntry("brokers", 1);
+        assertThat((Integer) summary.toMap().get("committedDuringFaults"))
+                .as("records sent while a fault was in progress, committed")
+                .isPositive();
+        assertThat(summary.commitP99MsDuringFaults()).isPositive();
         assertThat(summary.lost()).isZero();
         assertThat(summary.duplicatesOnChain()).isZero();
         assertThat(summary.badInputsRejected()).isEqualTo(summary.badInputsTried());
