@@ -187,11 +187,17 @@ for i in "${!images[@]}"; do
   echo "pin-images: ${images[i]} -> $digest" >&2
 done
 
+# The replacement keeps the file's mode, and its owner where we may (run with sudo, as generate-dev-secrets.sh is).
+keep_owner_and_mode() {
+  chmod --reference="$1" "$1.pin-tmp"
+  chown --reference="$1" "$1.pin-tmp" 2>/dev/null || true
+}
+
 # The env file: the variables' old lines dropped, every other line kept, the pinned ones added.
 managed="^($(IFS='|'; echo "${variables[*]}"))="
 if [[ -f "$env_file" ]]; then
   grep -Ev "$managed" "$env_file" >"${env_file}.pin-tmp" || true
-  chmod --reference="$env_file" "${env_file}.pin-tmp"
+  keep_owner_and_mode "$env_file"
 else
   mkdir -p "$(dirname "$env_file")"
   : >"${env_file}.pin-tmp"
@@ -214,7 +220,7 @@ if ((${#kubernetes[@]})); then
         "${pinned[i]##*@}" >>"${kustomization}.pin-tmp"
     done
   done
-  chmod --reference="$kustomization" "${kustomization}.pin-tmp"
+  keep_owner_and_mode "$kustomization"
 fi
 
 mv "${env_file}.pin-tmp" "$env_file"
