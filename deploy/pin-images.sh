@@ -68,18 +68,31 @@ done <"$images_file"
 name_of() { echo "${1%:*}"; }
 tag_of() { echo "${1##*:}"; }
 
-# The kustomization's images: block as lines "name tag digest" (- for an absent field).
-kustomize_entries() {
-  [[ -f "$kustomization" ]] || return 0
-  awk '
+# The kustomization's images: block, entry by entry (an entry starts at "- "). entries: a line "name newTag digest"
+# per entry, - where absent. rewrite: the file without the block, then "images:" and, verbatim, the entries not named
+# in $2 (an operator's own, e.g. for the hrm images' registry), for the pinned ones to follow.
+images_block() {
+  awk -v mode="$1" -v managed=" ${2:-} " '
+    function flush() {
+      if (entry != "") {
+        if (mode == "entries") print (name == "" ? "-" : name), (tag == "" ? "-" : tag), (digest == "" ? "-" : digest)
+        else if (index(managed, " " name " ") == 0) kept = kept entry
+      }
+      entry = name = tag = digest = ""
+    }
+    function value(line) {
+      sub(/^[^:]*:[ \t]*/, "", line); gsub(/["\047]/, "", line); split(line, word, /[ \t]+/); return word[1]
+    }
     /^images:/ { inside = 1; next }
-    inside && /^[^ #-]/ { inside = 0 }
-    !inside { next }
-    /^ *- *name:/ { if (name != "") print name, tag, digest; sub(/^ *- *name: */, ""); name = $1; tag = "-"; digest = "-"; next }
-    /^ *newTag:/ { sub(/^ *newTag: */, ""); tag = $1; next }
-    /^ *digest:/ { sub(/^ *digest: */, ""); digest = $1; next }
-    END { if (name != "") print name, tag, digest }
-  ' "$kustomization" | tr -d "\"'"
+    inside && !/^[ -]/ { flush(); inside = 0 }
+    !inside { if (mode == "rewrite") print; next }
+    /^ *- / { flush() }
+    { entry = entry $0 "\n"; key = $0; sub(/^[ -]*/, "", key); sub(/:.*/, "", key) }
+    key == "name" { name = value($0) }
+    key == "newTag" { tag = value($0) }
+    key == "digest" { digest = value($0) }
+    END { flush(); if (mode == "rewrite") printf "images:\n%s", kept }
+  ' "$kustomization"
 }
 
 if $check; then
@@ -93,7 +106,8 @@ if $check; then
       unpinned+=("${images[i]}: ${variables[i]} in $env_file is '${value}', not ${images[i]}@sha256:<digest>")
     fi
   done
-  entries="$(kustomize_entries)"
+  entries=""
+  [[ ! -f "$kustomization" ]] || entries="$(images_block entries)"
   for image in "${kubernetes[@]}"; do
     entry="$(awk -v name="$(name_of "$image")" '$1 == name' <<<"$entries" | tail -n 1)"
     read -r _ tag digest <<<"${entry:-- - -}"
@@ -207,12 +221,12 @@ for i in "${!images[@]}"; do
   echo "${variables[i]}=${pinned[i]}" >>"${env_file}.pin-tmp"
 done
 
-# The kustomization: its images: block (the key and its indented lines) replaced by the pinned one, at the end.
+# The kustomization: its images: block moved to the end, the pinned images' entries replaced, any other entry kept.
 if ((${#kubernetes[@]})); then
   [[ -f "$kustomization" ]] || die "no kustomization at $kustomization"
-  awk '/^images:/ { skip = 1; next } skip && /^[ -]/ { next } { skip = 0; print }' "$kustomization" \
-    >"${kustomization}.pin-tmp"
-  echo "images:" >>"${kustomization}.pin-tmp"
+  names=()
+  for image in "${kubernetes[@]}"; do names+=("$(name_of "$image")"); done
+  images_block rewrite "${names[*]}" >"${kustomization}.pin-tmp"
   for i in "${!images[@]}"; do
     for image in "${kubernetes[@]}"; do
       [[ "$image" == "${images[i]}" ]] || continue
