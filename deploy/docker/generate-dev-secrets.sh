@@ -46,7 +46,7 @@
 #                            with one the hospital's browsers trust
 #   compose.env              public values only, for docker-compose --env-file: the chain id and the public halves
 #                            of the keys above, which the other services trust; rewritten on every run, keeping
-#                            the lines it does not manage (image digests, HRM_GATEWAY_PUBLIC_URL)
+#                            the lines it does not manage (the images deploy/pin-images.sh pins, HRM_GATEWAY_PUBLIC_URL)
 # P-256 keys are one line, the base64 of the 32-byte scalar; their public halves the base64 of the 65-byte point.
 #
 # Ownership: docker-compose (v1) bind-mounts secret files with their host owner and mode, so each file belongs to the
@@ -299,7 +299,7 @@ HRM_CONSENT_PUBLIC_KEY=$consent_public
 HRM_GATEWAY_ATTESTATION_PUBLIC_KEY=$gateway_public
 HRM_VAULT_OPERATOR_PUBLIC_KEY=$operator_public
 ENV
-# Lines this script does not manage (image digests, HRM_GATEWAY_PUBLIC_URL...) are kept.
+# Lines this script does not manage (the images deploy/pin-images.sh pins, HRM_GATEWAY_PUBLIC_URL...) are kept.
 if [[ -f "$dir/compose.env" ]]; then
   grep -Ev '^(HRM_LEDGER_CHAIN_ID|HRM_VAULT_PUBLIC_KEY|HRM_CONSENT_PUBLIC_KEY|HRM_GATEWAY_ATTESTATION_PUBLIC_KEY|HRM_VAULT_OPERATOR_PUBLIC_KEY)=' \
     "$dir/compose.env" >>"$dir/compose.env.tmp" || true

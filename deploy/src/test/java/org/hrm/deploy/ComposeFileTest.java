@@ -101,7 +101,7 @@ class ComposeFileTest {
                     .isRegularFile();
         }
         assertThat(dockerfile)
-                .contains("FROM eclipse-temurin:17-jre", "ARG SERVICE")
+                .contains("FROM ${JRE_IMAGE}", "ARG SERVICE")
                 .contains("COPY ${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT-exec.jar")
                 .containsPattern("(?m)^USER 10001");
     }

@@ -41,7 +41,8 @@ final class ComposeServiceConfiguration {
         return ServiceConfiguration.of("compose", service, environment, files, problems);
     }
 
-    private static String interpolate(String value, Map<String, String> envFile) {
+    /** A compose value with each ${VAR:-default} filled from the env file, as docker-compose does. */
+    static String interpolate(String value, Map<String, String> envFile) {
         Matcher variable = VARIABLE.matcher(value);
         StringBuilder result = new StringBuilder();
         while (variable.find()) {
