@@ -9,10 +9,11 @@ import java.util.function.ToLongFunction;
  *
  * <p>Why: an automining node (Anvil, the sandbox's and the bench's chain) mines one block each time it is woken by
  * new transactions, with every ready one that fits the block gas limit; the ones that do not fit stay in its pool
- * until another transaction arrives. A batch of more than one block's gas (150 chunk transactions of a 1 MiB record
- * each, 1.6 billion gas against the bench's 1 billion) whose lowest nonce arrives late becomes ready all at once and
+ * until another transaction arrives. A batch of more than one block's gas (150 chunk transactions of 50 records of 1
+ * MiB, 1.6 billion gas against the bench's 1 billion) whose lowest nonce arrives late becomes ready all at once and
  * strands the rest of the pool: they are never mined, and the writer times out waiting for them. The writer sends the
- * next wave only once the previous one is mined, so no more than one block of its gas is ever ready at once. A node
+ * next wave only once the previous one is mined, so no more than one block of one call's gas is ready at once (a batch
+ * awaits its last wave outside the signing lane's turn, so the next turn's first wave may join it). A node
  * with a block time (Besu) gains nothing from more: it cannot put more than one block's gas into one block either.
  */
 final class BlockWaves {

@@ -22,7 +22,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.TransactionDecoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
@@ -117,8 +116,8 @@ class Web3jLedgerChain implements LedgerChain {
     }
 
     /**
-     * Sends in waves of at most one block's gas ({@link BlockWaves}), each after the one before is mined, so an
-     * automining node never has more ready than it mines at once; the caller awaits the last wave.
+     * Sends in waves of at most one block's gas ({@link BlockWaves}), each after the one before is confirmed, so an
+     * automining node is never handed more of one call than it mines at once; the caller awaits the last wave.
      */
     @Override
     public void broadcast(Collection<SignedTransaction> transactions) {
@@ -128,7 +127,8 @@ class Web3jLedgerChain implements LedgerChain {
         List<SignedTransaction> byNonce = transactions.stream()
                 .sorted(Comparator.comparingLong(SignedTransaction::nonce))
                 .toList();
-        List<List<SignedTransaction>> waves = BlockWaves.of(byNonce, Web3jLedgerChain::gasLimit, blockGasLimit());
+        List<List<SignedTransaction>> waves =
+                BlockWaves.of(byNonce, transaction -> TransactionHead.gasLimit(transaction.rawHex()), blockGasLimit());
         for (int i = 0; i < waves.size(); i++) {
             if (i > 0) {
                 awaitConfirmed(
@@ -155,11 +155,6 @@ class Web3jLedgerChain implements LedgerChain {
             throw new LedgerWriteException(
                     refused.size() + " of " + all.size() + " transactions refused, first " + refused.get(0));
         }
-    }
-
-    /** The gas limit the signed bytes carry (kept in the index as they are, so read from them). */
-    private static long gasLimit(SignedTransaction transaction) {
-        return TransactionDecoder.decode(transaction.rawHex()).getGasLimit().longValueExact();
     }
 
     @Override
