@@ -24,7 +24,10 @@ public interface LedgerChain {
     /** Signs an anchorAudit call to {@code contract} with the lane's next nonce; sends nothing. */
     SignedTransaction signAnchors(String contract, AnchorTransaction transaction);
 
-    /** Sends all transactions, many in flight; returns once the node accepted each, or throws. */
+    /**
+     * Sends all transactions, in nonce order, many in flight but never more than one block's gas of them unmined at
+     * once (a wave waits for the one before to be confirmed); returns once the node accepted each, or throws.
+     */
     void broadcast(Collection<SignedTransaction> transactions);
 
     /** Sends an already signed transaction again (after a crash or a dropped pool). */

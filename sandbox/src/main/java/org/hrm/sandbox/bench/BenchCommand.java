@@ -100,7 +100,7 @@ public final class BenchCommand {
             GasFigures limitGas = others.limit() == null
                     ? null
                     : GasFigures.of(
-                            chain.receipts(others.limit().transactions()),
+                            chain.receiptsOfEveryChunk(others.limit().transactions()),
                             others.limit().records());
             Map<String, Object> report = BenchReport.of(
                     options,

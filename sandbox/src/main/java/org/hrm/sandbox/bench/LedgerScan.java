@@ -5,7 +5,11 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.hrm.contracts.LedgerChunks;
@@ -22,7 +26,8 @@ import org.web3j.utils.Numeric;
 
 /**
  * Reads the chain as an auditor would: the record id of every RecordStored log of the ledger contracts (block range
- * by block range, so no answer grows too large), and the gas of the writer's transactions from their receipts.
+ * by block range, so no answer grows too large), and the gas of the writer's transactions from their receipts (every
+ * chunk's, for a record stored in chunks).
  */
 final class LedgerScan {
     private static final String RECORD_STORED = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
@@ -71,12 +76,7 @@ final class LedgerScan {
      * record, for a fair match, and its bytes price the calldata floor.
      */
     byte[] payload(String contract, String recordId) throws IOException {
-        EthFilter filter =
-                new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
-        filter.addOptionalTopics(RECORD_STORED, RECORD_CHUNK_STORED).addSingleTopic(topic(recordId));
-        List<Log> logs = web3j.ethGetLogs(filter).send().getLogs().stream()
-                .map(result -> (Log) result.get())
-                .toList();
+        List<Log> logs = recordLogs(contract, recordId);
         if (logs.isEmpty()) {
             throw new IOException("record " + recordId + " is not on chain");
         }
@@ -90,6 +90,50 @@ final class LedgerScan {
                     recordId, chunk.index.intValueExact(), chunk.count.intValueExact(), chunk.digest, chunk.chunk));
         }
         return LedgerChunks.reassemble(recordId, chunks);
+    }
+
+    /** The RecordStored and RecordChunkStored logs of one record in one contract, in chain order. */
+    private List<Log> recordLogs(String contract, String recordId) throws IOException {
+        EthFilter filter =
+                new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
+        filter.addOptionalTopics(RECORD_STORED, RECORD_CHUNK_STORED).addSingleTopic(topic(recordId));
+        EthLog response = web3j.ethGetLogs(filter).send();
+        if (response.hasError()) {
+            throw new IOException("eth_getLogs failed: " + response.getError().getMessage());
+        }
+        return response.getLogs().stream().map(result -> (Log) result.get()).toList();
+    }
+
+    /**
+     * The receipts of these transactions and of every other chunk transaction of the chunked records they store:
+     * RecordCommitted names a chunked record's last chunk only, yet each of its chunks paid for its gas.
+     */
+    List<TransactionReceipt> receiptsOfEveryChunk(Collection<String> transactionHashes) throws IOException {
+        List<TransactionReceipt> named = receipts(transactionHashes);
+        Set<String> others = new LinkedHashSet<>();
+        for (Map.Entry<String, String> record : chunkedRecords(named).entrySet()) {
+            for (Log chunk : recordLogs(record.getValue(), record.getKey())) {
+                others.add(chunk.getTransactionHash());
+            }
+        }
+        others.removeAll(Set.copyOf(transactionHashes));
+        List<TransactionReceipt> all = new ArrayList<>(named);
+        all.addAll(receipts(others));
+        return all;
+    }
+
+    /** The record ids these receipts store a chunk of, each with its contract. */
+    static Map<String, String> chunkedRecords(List<TransactionReceipt> receipts) {
+        Map<String, String> records = new LinkedHashMap<>();
+        for (TransactionReceipt receipt : receipts) {
+            for (Log log : receipt.getLogs()) {
+                List<String> topics = log.getTopics();
+                if (topics.size() == 4 && RECORD_CHUNK_STORED.equalsIgnoreCase(topics.get(0))) {
+                    records.put(recordId(topics.get(1)), log.getAddress());
+                }
+            }
+        }
+        return records;
     }
 
     /** The receipts of these transactions, fetched many at a time. */

@@ -62,7 +62,7 @@ final class StorePhases {
     SizeResult runSize(String name, int count, int size, int rate, LedgerScan chain, String contract)
             throws IOException {
         StorePhase.Result phase = run(name, count, size, rate);
-        GasFigures gas = GasFigures.of(chain.receipts(phase.transactions()), phase.records());
+        GasFigures gas = GasFigures.of(chain.receiptsOfEveryChunk(phase.transactions()), phase.records());
         return new SizeResult(
                 size, chain.payload(contract, records.get(name).get(0).recordId()), phase, gas);
     }

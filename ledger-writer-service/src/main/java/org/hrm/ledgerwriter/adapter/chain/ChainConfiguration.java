@@ -23,14 +23,15 @@ import org.web3j.protocol.http.HttpService;
 @Configuration(proxyBeanMethods = false)
 class ChainConfiguration {
     /**
-     * The only methods the writer calls (signing lanes, receipts, reconciliation, chain status): its tokens open
-     * nothing else.
+     * The only methods the writer calls (signing lanes, receipts, reconciliation, chain status, the block gas limit
+     * its sends are cut by): its tokens open nothing else.
      */
     static final List<String> PERMISSIONS = List.of(
             "eth:sendRawTransaction",
             "eth:getTransactionCount",
             "eth:getTransactionReceipt",
             "eth:blockNumber",
+            "eth:getBlockByNumber",
             "eth:chainId");
 
     @Bean(destroyMethod = "shutdown")

@@ -2,6 +2,7 @@ package org.hrm.ledgerwriter.adapter.chain;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 
 /**
  * The ledger chain over web3j: one signing key with one local nonce count (records, consents and
- * tombstones sign through this one bean), pipelined raw sends and short-interval receipt polls.
+ * tombstones sign through this one bean), pipelined raw sends in waves of at most one block's gas and short-interval
+ * receipt polls.
  */
 @Component
 class Web3jLedgerChain implements LedgerChain {
@@ -39,6 +42,7 @@ class Web3jLedgerChain implements LedgerChain {
     private final ReceiptPoller poller;
     private final Long configuredChainId;
     private volatile Long chainId;
+    private volatile Long blockGasLimit;
 
     Web3jLedgerChain(Web3j web3j, LedgerProperties properties) {
         this.web3j = web3j;
@@ -111,9 +115,30 @@ class Web3jLedgerChain implements LedgerChain {
                 chainId());
     }
 
+    /**
+     * Sends in waves of at most one block's gas ({@link BlockWaves}), each after the one before is confirmed, so an
+     * automining node is never handed more of one call than it mines at once; the caller awaits the last wave.
+     */
     @Override
     public void broadcast(Collection<SignedTransaction> transactions) {
-        List<SignedTransaction> all = new ArrayList<>(transactions);
+        if (transactions.isEmpty()) {
+            return; // most batches have no tombstones to follow: no need to ask the node for its gas limit
+        }
+        List<SignedTransaction> byNonce = transactions.stream()
+                .sorted(Comparator.comparingLong(SignedTransaction::nonce))
+                .toList();
+        List<List<SignedTransaction>> waves =
+                BlockWaves.of(byNonce, transaction -> TransactionHead.gasLimit(transaction.rawHex()), blockGasLimit());
+        for (int i = 0; i < waves.size(); i++) {
+            if (i > 0) {
+                awaitConfirmed(
+                        waves.get(i - 1).stream().map(SignedTransaction::hash).toList());
+            }
+            send(waves.get(i));
+        }
+    }
+
+    private void send(List<SignedTransaction> all) {
         List<EthSendTransaction> responses =
                 calls.sendAll(all, tx -> web3j.ethSendRawTransaction(tx.rawHex()), "sending transactions");
         List<String> refused = new ArrayList<>();
@@ -164,6 +189,19 @@ class Web3jLedgerChain implements LedgerChain {
     @Override
     public void resyncNonce() {
         nonces.resync();
+    }
+
+    /** The node's block gas limit, read once (the latest block's). */
+    private long blockGasLimit() {
+        if (blockGasLimit == null) {
+            blockGasLimit = RpcCalls.send(
+                            web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false),
+                            "reading the block gas limit")
+                    .getBlock()
+                    .getGasLimit()
+                    .longValueExact();
+        }
+        return blockGasLimit;
     }
 
     private long chainId() {
