@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import org.hrm.consent.domain.Party;
-import org.hrm.contracts.events.PartyHistory;
 
 /** Port: the party directory, keyed by party id, each party with the signed history that put it there. */
 public interface PartyStore {
@@ -15,12 +14,12 @@ public interface PartyStore {
      * The signed events behind the party's entry (registration and rotations, as sent), as the directory topic
      * publishes them; empty for a party unknown or stored before histories were kept.
      */
-    Optional<PartyHistory> history(String partyId);
+    Optional<SignedHistory> history(String partyId);
 
     /**
      * Stores {@code next} with its {@code history} (null: none known) in one write, only if the party's current key
      * is still {@code expectedCurrentKey} (null: only if the id is not registered yet); false when another change
      * won the race.
      */
-    boolean replace(Party next, PartyHistory history, byte[] expectedCurrentKey);
+    boolean replace(Party next, SignedHistory history, byte[] expectedCurrentKey);
 }

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrm.consent.adapter.kafka.AccessDecidedBytes;
+import org.hrm.consent.adapter.kafka.DirectoryEvents;
 import org.hrm.consent.adapter.kafka.RequestAuthority;
 import org.hrm.consent.application.AccessDecisions;
 import org.hrm.consent.application.ConsentChanges;
@@ -52,8 +53,13 @@ class ConsentConfiguration {
     }
 
     @Bean
-    PartyRegistration partyRegistration(PartyStore parties, AttestationKeys attestationKeys) {
-        return new PartyRegistration(parties, new DirectoryRules(attestationKeys));
+    PartyRegistration partyRegistration(PartyStore parties) {
+        return new PartyRegistration(parties);
+    }
+
+    @Bean
+    DirectoryEvents directoryEvents(AttestationKeys attestationKeys) {
+        return new DirectoryEvents(new DirectoryRules(attestationKeys));
     }
 
     @Bean

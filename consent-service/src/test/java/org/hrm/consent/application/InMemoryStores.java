@@ -17,12 +17,11 @@ import org.hrm.consent.domain.RecordDomain;
 import org.hrm.consent.domain.RecordEntry;
 import org.hrm.consent.domain.Revocation;
 import org.hrm.consent.domain.SignedDecision;
-import org.hrm.contracts.events.PartyHistory;
 
 /** Every port in memory, one map per domain, with insert-if-absent like a unique {@code _id}. */
 final class InMemoryStores {
     final Map<String, Party> parties = new HashMap<>();
-    final Map<String, PartyHistory> histories = new HashMap<>();
+    final Map<String, SignedHistory> histories = new HashMap<>();
     final Map<RecordDomain, Map<String, RecordEntry>> records = perDomain();
     final Map<RecordDomain, Map<String, StoredGrant>> grants = perDomain();
     final Map<RecordDomain, Map<String, SignedDecision>> decisions = perDomain();
@@ -34,12 +33,12 @@ final class InMemoryStores {
         }
 
         @Override
-        public Optional<PartyHistory> history(String partyId) {
+        public Optional<SignedHistory> history(String partyId) {
             return Optional.ofNullable(histories.get(partyId));
         }
 
         @Override
-        public boolean replace(Party next, PartyHistory history, byte[] expectedCurrentKey) {
+        public boolean replace(Party next, SignedHistory history, byte[] expectedCurrentKey) {
             Party current = parties.get(next.partyId());
             boolean expected = expectedCurrentKey == null
                     ? current == null

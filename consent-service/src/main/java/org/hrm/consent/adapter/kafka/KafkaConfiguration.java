@@ -59,6 +59,7 @@ class KafkaConfiguration {
             KafkaProperties kafka,
             ConsentProperties consent,
             PartyRegistration registration,
+            DirectoryEvents directoryEvents,
             KafkaTemplate<String, byte[]> consentKafkaTemplate) {
         Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
         return ListenerContainers.create(
@@ -66,7 +67,8 @@ class KafkaConfiguration {
                 consent,
                 "parties",
                 Topic.PARTY_REGISTERED.allNames(),
-                new PartyBatchListener(parts.parser(), registration, parts.publisher(), parts.acknowledgements()));
+                new PartyBatchListener(
+                        parts.parser(), registration, directoryEvents, parts.publisher(), parts.acknowledgements()));
     }
 
     @Bean

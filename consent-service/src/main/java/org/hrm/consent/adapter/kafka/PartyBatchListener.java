@@ -25,16 +25,19 @@ final class PartyBatchListener implements BatchMessageListener<String, byte[]> {
 
     private final EventParser parser;
     private final PartyRegistration registration;
+    private final DirectoryEvents directoryEvents;
     private final ConsentPublisher publisher;
     private final Acknowledgements acknowledgements;
 
     PartyBatchListener(
             EventParser parser,
             PartyRegistration registration,
+            DirectoryEvents directoryEvents,
             ConsentPublisher publisher,
             Acknowledgements acknowledgements) {
         this.parser = parser;
         this.registration = registration;
+        this.directoryEvents = directoryEvents;
         this.publisher = publisher;
         this.acknowledgements = acknowledgements;
     }
@@ -49,7 +52,9 @@ final class PartyBatchListener implements BatchMessageListener<String, byte[]> {
             } else {
                 // Also after an event that changed nothing (a repeat, or a redelivery whose first publication was
                 // lost): the same history is the same value, and the batch commits only once it is on the topic.
-                registration.history(verdict.partyId()).ifPresent(history -> sends.add(publisher.directory(history)));
+                registration
+                        .history(verdict.partyId())
+                        .ifPresent(history -> sends.add(publisher.directory(directoryEvents.history(history))));
             }
         }
         acknowledgements.await(sends);
@@ -61,7 +66,8 @@ final class PartyBatchListener implements BatchMessageListener<String, byte[]> {
         if (!parsed.accepted()) {
             return new Verdict(null, Optional.of(parsed.refusal()));
         }
-        return new Verdict(parsed.event().partyId(), registration.register(parsed.event()));
+        return new Verdict(
+                parsed.event().partyId(), registration.register(directoryEvents.registration(parsed.event())));
     }
 
     private Verdict rotate(ConsumerRecord<String, byte[]> record) {
@@ -70,7 +76,7 @@ final class PartyBatchListener implements BatchMessageListener<String, byte[]> {
         if (!parsed.accepted()) {
             return new Verdict(null, Optional.of(parsed.refusal()));
         }
-        return new Verdict(parsed.event().partyId(), registration.rotate(parsed.event()));
+        return new Verdict(parsed.event().partyId(), registration.rotate(directoryEvents.rotation(parsed.event())));
     }
 
     /** The party an event was about, and why it was refused (empty: it stands). */

@@ -3,7 +3,6 @@ package org.hrm.consent.adapter.kafka;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hrm.consent.application.PartyRegistration;
 import org.hrm.consent.application.PartyStore;
 import org.hrm.consent.domain.Party;
 import org.hrm.contracts.authority.RequestRules;
@@ -30,7 +29,7 @@ public final class RequestAuthority {
                 requests.stream().map(AccessRequested::requesterId).distinct().toList());
         return requests.stream()
                 .map(request ->
-                        rules.accessRefusal(request, PartyRegistration.entry(requesters.get(request.requesterId()))))
+                        rules.accessRefusal(request, DirectoryEvents.entry(requesters.get(request.requesterId()))))
                 .toList();
     }
 }

@@ -8,22 +8,20 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.hrm.consent.application.PartyStore;
+import org.hrm.consent.application.SignedHistory;
 import org.hrm.consent.domain.Party;
 import org.hrm.consent.domain.PartyKind;
-import org.hrm.contracts.EventCodec;
-import org.hrm.contracts.events.PartyHistory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The party directory in {@code parties}: one document per party id (the {@code _id}), earlier keys inside, and the
- * party's signed history as the codec writes it ({@code history}, the very bytes the directory topic carries), so the
+ * party's signed history as the Kafka adapter encoded it ({@code history}, the very bytes the directory topic carries), so the
  * entry and its history are written together or not at all.
  */
 @Component
 class MongoPartyStore implements PartyStore {
     private final MongoTemplate mongo;
-    private final EventCodec codec = new EventCodec();
 
     MongoPartyStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -40,20 +38,20 @@ class MongoPartyStore implements PartyStore {
     }
 
     @Override
-    public Optional<PartyHistory> history(String partyId) {
+    public Optional<SignedHistory> history(String partyId) {
         Document found = mongo.getCollection(ConsentCollections.PARTIES)
                 .find(new Document("_id", partyId))
                 .first();
         Binary history = found == null ? null : found.get("history", Binary.class);
-        return Optional.ofNullable(history).map(bytes -> codec.decode(bytes.getData(), PartyHistory.class));
+        return Optional.ofNullable(history).map(bytes -> new SignedHistory(bytes.getData()));
     }
 
     @Override
-    public boolean replace(Party next, PartyHistory history, byte[] expectedCurrentKey) {
+    public boolean replace(Party next, SignedHistory history, byte[] expectedCurrentKey) {
         var parties = mongo.getCollection(ConsentCollections.PARTIES);
         Document document = toDocument(next);
         if (history != null) {
-            document.append("history", new Binary(codec.encode(history)));
+            document.append("history", new Binary(history.encoded()));
         }
         if (expectedCurrentKey == null) {
             return KeyedDocuments.insertNew(parties, document);
