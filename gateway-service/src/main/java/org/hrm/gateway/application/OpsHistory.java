@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import org.hrm.contracts.events.ServiceHeartbeat;
-import org.hrm.contracts.events.ServiceHeartbeat.PartitionLag;
 
 /**
  * The last hour of every instance's heartbeats, for the ops dashboard: per-minute throughput, lag and dead letters, and
@@ -45,20 +43,25 @@ public final class OpsHistory {
             Long chainHead,
             Long pendingTransactions) {}
 
-    void record(String instance, ServiceHeartbeat beat) {
+    void record(String instance, Heartbeat beat) {
         NavigableMap<Instant, Sample> samples =
                 byInstance.computeIfAbsent(instance, key -> new ConcurrentSkipListMap<>());
         samples.put(
                 beat.at(),
                 new Sample(
-                        beat.service().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        dashboardName(beat.service()),
                         beat.intervalMillis(),
                         beat.throughputPerSecond(),
-                        beat.lag().stream().mapToLong(PartitionLag::lag).sum(),
+                        beat.lag(),
                         beat.deadLettersTotal(),
                         beat.ledger() == null ? null : beat.ledger().chainHead(),
                         beat.ledger() == null ? null : beat.ledger().pendingTransactions()));
         samples.headMap(samples.lastKey().minus(KEPT)).clear();
+    }
+
+    /** A heartbeat's service as the dashboard names it: {@code KEY_VAULT} is {@code key-vault}. */
+    static String dashboardName(String service) {
+        return service.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

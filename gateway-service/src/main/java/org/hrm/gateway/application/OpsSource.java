@@ -3,7 +3,6 @@ package org.hrm.gateway.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.hrm.contracts.events.ServiceHeartbeat.LedgerStatus;
 
 /**
  * Where the ops dashboard's figures come from: topic end offsets, consumer-group lag, the chain's JSON-RPC and the
@@ -65,7 +64,28 @@ public interface OpsSource {
             long lag,
             long deadLetters,
             Map<String, Long> deadLettersByReason,
-            LedgerStatus ledger) {}
+            Ledger ledger) {}
+
+    /**
+     * The chain as the ledger writer's signers see it.
+     *
+     * @param pendingTransactions the signers' transactions the node has accepted but not mined
+     * @param lanes one entry per signing lane
+     */
+    record Ledger(long chainHead, long pendingTransactions, List<Lane> lanes) {
+        public Ledger {
+            lanes = List.copyOf(lanes);
+        }
+    }
+
+    /**
+     * One signing lane's nonces.
+     *
+     * @param signer the lane's address
+     * @param nextNonce the nonce its next transaction gets
+     * @param minedNonce transactions of this signer in mined blocks
+     */
+    record Lane(String signer, long nextNonce, long minedNonce) {}
 
     /** The chain head block, the pending transactions count (null where the node does not say), or why not known. */
     record Chain(Long headBlock, Long pendingTransactions, String error) {}

@@ -9,9 +9,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.hrm.contracts.ServiceName;
-import org.hrm.contracts.events.ServiceHeartbeat;
-import org.hrm.contracts.events.ServiceHeartbeat.LedgerStatus;
-import org.hrm.contracts.events.ServiceHeartbeat.PartitionLag;
 import org.junit.jupiter.api.Test;
 
 class OpsHistoryTest {
@@ -106,7 +103,7 @@ class OpsHistoryTest {
                             0.0,
                             0,
                             0,
-                            new LedgerStatus(42, 3, List.of())));
+                            new OpsSource.Ledger(42, 3, List.of())));
         }
 
         assertThat(history.attention(at(T0.plus(Duration.ofMinutes(10)))))
@@ -125,7 +122,7 @@ class OpsHistoryTest {
                             500.0,
                             0,
                             0,
-                            new LedgerStatus(42 + minute, 3, List.of())));
+                            new OpsSource.Ledger(42 + minute, 3, List.of())));
         }
 
         assertThat(history.attention(at(T0.plus(Duration.ofMinutes(10))))).isEmpty();
@@ -135,20 +132,8 @@ class OpsHistoryTest {
         return Clock.fixed(now, ZoneOffset.UTC);
     }
 
-    private static ServiceHeartbeat beat(
-            ServiceName service, Instant at, double perSecond, long lag, long deadLetters, LedgerStatus ledger) {
-        return new ServiceHeartbeat(
-                service,
-                "i",
-                at,
-                60_000,
-                INTERVAL,
-                List.of(new PartitionLag("g", "t", 0, 0, lag)),
-                0,
-                0,
-                perSecond,
-                deadLetters,
-                Map.of(),
-                ledger);
+    private static Heartbeat beat(
+            ServiceName service, Instant at, double perSecond, long lag, long deadLetters, OpsSource.Ledger ledger) {
+        return new Heartbeat(service.name(), "i", at, INTERVAL, perSecond, lag, deadLetters, Map.of(), ledger);
     }
 }

@@ -63,7 +63,10 @@ public final class ViewFeeds {
         feeds.on(Topic.AUDIT_ANCHORED.topicName(), AuditAnchored.class, views.audit()::anchored);
         for (ServiceName service : ServiceName.values()) {
             Topic.heartbeatsOf(service)
-                    .ifPresent(topic -> feeds.on(topic.topicName(), ServiceHeartbeat.class, views.heartbeats()::beat));
+                    .ifPresent(topic -> feeds.on(
+                            topic.topicName(),
+                            ServiceHeartbeat.class,
+                            beat -> views.heartbeats().beat(HeartbeatMapping.heartbeat(beat))));
         }
         return Map.copyOf(feeds.feeds);
     }

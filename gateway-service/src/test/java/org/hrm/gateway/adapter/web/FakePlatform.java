@@ -13,8 +13,6 @@ import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
-import org.hrm.contracts.events.ServiceHeartbeat.LaneNonce;
-import org.hrm.contracts.events.ServiceHeartbeat.LedgerStatus;
 import org.hrm.gateway.application.GatewayCommands;
 import org.hrm.gateway.application.OpsSource;
 
@@ -88,7 +86,7 @@ class FakePlatform implements GatewayCommands, OpsSource {
                         0,
                         1,
                         Map.of("oversized event", 1L),
-                        new LedgerStatus(42, 0, List.of(new LaneNonce("0xabc", 7, 7))))),
+                        new OpsSource.Ledger(42, 0, List.of(new OpsSource.Lane("0xabc", 7, 7))))),
                 List.of(new OpsSource.Minute(Instant.parse("2026-01-01T00:00:00Z"), 2.5, 0, 1, 1)),
                 List.of(new OpsSource.Attention("HrmDeadLetters", "LEDGER_WRITER/host-1-a1b2c3", "1 dead letters")),
                 List.of("fake"));
