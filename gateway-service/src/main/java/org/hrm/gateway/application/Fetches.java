@@ -6,23 +6,20 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.hrm.contracts.events.AccessRequested;
 import org.hrm.gateway.domain.Caller;
 
 /**
- * Fetch through the gateway: sends an {@link AccessRequested} for the caller and waits a short time for the vault's
+ * Fetch through the gateway: sends an access request for the caller and waits a short time for the vault's
  * answer; a caller who gets no answer in time polls for it by request id.
  */
 public final class Fetches {
-    private final GatewayCommands commands;
-    private final Attester attester;
+    private final AccessRequests requests;
     private final ReleaseAnswers answers;
     private final Clock clock;
     private final Duration wait;
 
-    public Fetches(GatewayCommands commands, Attester attester, ReleaseAnswers answers, Clock clock, Duration wait) {
-        this.commands = commands;
-        this.attester = attester;
+    public Fetches(AccessRequests requests, ReleaseAnswers answers, Clock clock, Duration wait) {
+        this.requests = requests;
         this.answers = answers;
         this.clock = clock;
         this.wait = wait;
@@ -37,18 +34,16 @@ public final class Fetches {
         String requesterId = caller.partyId();
         // Expected before it is sent, so an answer cannot arrive before anyone waits for it.
         ReleaseAnswers.Pending pending = answers.expect(requestId, record.domain(), record.recordId(), requesterId);
-        commands.requestAccess(attester.access(
+        requests.send(
                 caller,
-                new AccessRequested(
+                new AccessRequest(
                         requestId,
                         record.recordId(),
                         record.domain(),
                         requesterId,
                         purpose,
                         emergency,
-                        clock.instant(),
-                        null,
-                        null)));
+                        clock.instant()));
         awaitBriefly(pending);
         return pending;
     }

@@ -21,6 +21,7 @@ import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.authority.DirectoryRules;
 import org.hrm.contracts.authority.ProvenanceKeyRule;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.gateway.adapter.kafka.AttestedAccessRequests;
 import org.hrm.gateway.adapter.kafka.DeadLetterSink;
 import org.hrm.gateway.adapter.kafka.KafkaCommands;
 import org.hrm.gateway.adapter.kafka.ReaderSupervisor;
@@ -201,7 +202,8 @@ class GatewayConfiguration {
     @Bean
     Fetches fetches(
             GatewayCommands commands, Attester attester, Views views, Clock clock, GatewayProperties properties) {
-        return new Fetches(commands, attester, views.answers(), clock, properties.fetchWait());
+        return new Fetches(
+                new AttestedAccessRequests(commands, attester), views.answers(), clock, properties.fetchWait());
     }
 
     @Bean
