@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +67,8 @@ public final class OpsHistory {
 
     /**
      * The last hour by minute, oldest first: throughput and lag summed over the instances that beat in that minute (each
-     * instance's last beat of the minute), and the dead letters that arrived in it.
+     * instance's throughput over all its beats of the minute, its lag at its last beat), and the dead letters that
+     * arrived in it.
      */
     public List<OpsSource.Minute> minutes(Clock clock) {
         Instant last = clock.instant().truncatedTo(ChronoUnit.MINUTES);
@@ -84,7 +86,7 @@ public final class OpsHistory {
                     continue;
                 }
                 reporting++;
-                processed += inMinute.getValue().processedPerSecond();
+                processed += meanRate(samples.subMap(start, true, end, false).values());
                 lag += inMinute.getValue().lag();
                 Map.Entry<Instant, Sample> before = samples.lowerEntry(start);
                 if (before != null) {
@@ -97,6 +99,20 @@ public final class OpsHistory {
             minutes.add(new OpsSource.Minute(start, processed, lag, deadLetters, reporting));
         }
         return minutes;
+    }
+
+    /**
+     * Events per second over the time the beats cover: a beat says how many it processed in its interval, and with
+     * beats every second, the minute's last beat alone would show only that minute's last second.
+     */
+    private static double meanRate(Collection<Sample> beats) {
+        double events = 0;
+        long millis = 0;
+        for (Sample beat : beats) {
+            events += beat.processedPerSecond() * beat.intervalMillis() / 1000.0;
+            millis += beat.intervalMillis();
+        }
+        return millis == 0 ? 0 : events * 1000.0 / millis;
     }
 
     /** The paging conditions the beats show now, one line each, named after the Prometheus rule they mirror. */

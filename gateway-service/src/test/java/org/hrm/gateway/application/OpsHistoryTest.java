@@ -40,6 +40,20 @@ class OpsHistoryTest {
     }
 
     @Test
+    void aMinutesThroughputIsOverAllItsBeatsNotItsLastOne() {
+        // Beats every 10 s: busy at 40/s for the first 30 s of the minute, then idle.
+        for (int second = 10; second <= 50; second += 10) {
+            double rate = second <= 30 ? 40.0 : 0.0;
+            history.record("vault/1", beat(ServiceName.KEY_VAULT, T0.plusSeconds(second), rate, 0, 0, null));
+        }
+
+        OpsSource.Minute minute = history.minutes(at(T0.plusSeconds(70))).get(58);
+
+        assertThat(minute.start()).isEqualTo(T0);
+        assertThat(minute.processedPerSecond()).isEqualTo(24.0); // 1,200 events over the 50 s the beats cover
+    }
+
+    @Test
     void beatsOlderThanAnHourAreDropped() {
         history.record("vault/1", beat(ServiceName.KEY_VAULT, T0, 10.0, 0, 0, null));
         history.record("vault/1", beat(ServiceName.KEY_VAULT, T0.plus(Duration.ofMinutes(61)), 1.0, 0, 0, null));
