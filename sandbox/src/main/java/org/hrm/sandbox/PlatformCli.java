@@ -189,9 +189,19 @@ final class PlatformCli {
                 description = "How long the pipeline may take to drain once the faults are over.")
         int drainSeconds;
 
+        @Option(
+                names = "--brokers",
+                paramLabel = "1|3",
+                defaultValue = "1",
+                description = "Kafka brokers, each its own process: 1, or 3 (every topic replicated three times,"
+                        + " min.insync.replicas 2; the Kafka fault kills one broker, chosen by the seed, and restarts"
+                        + " it while the other two carry the load).")
+        int brokers;
+
         @Override
         public Integer call() throws Exception {
-            return ChaosCommand.run(seed, records, rate, faultRounds, drainSeconds, HrmCli.HOME.resolve("chaos"));
+            return ChaosCommand.run(
+                    seed, records, rate, faultRounds, drainSeconds, brokers, HrmCli.HOME.resolve("chaos"));
         }
     }
 }

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ChaosCommand {
     private ChaosCommand() {}
 
-    public static int run(long seed, int records, double rate, int faultRounds, int drainSeconds, Path home)
+    public static int run(
+            long seed, int records, double rate, int faultRounds, int drainSeconds, int brokers, Path home)
             throws Exception {
         if (records < 50 || rate <= 0 || rate > 200) {
             throw new IllegalArgumentException("--records must be at least 50 and --rate between 0 and 200 per second");
@@ -19,8 +20,11 @@ public final class ChaosCommand {
         if (faultRounds < 1 || faultRounds > 5) {
             throw new IllegalArgumentException("--fault-rounds must be between 1 and 5");
         }
+        if (brokers != 1 && brokers != 3) {
+            throw new IllegalArgumentException("--brokers must be 1 or 3");
+        }
         ChaosRun.Options options =
-                new ChaosRun.Options(seed, records, rate, faultRounds, Duration.ofSeconds(drainSeconds), home);
+                new ChaosRun.Options(seed, records, rate, faultRounds, Duration.ofSeconds(drainSeconds), home, brokers);
         ChaosSummary summary = ChaosRun.run(options, line -> System.out.println("[chaos] " + line));
         summary.probeReport().forEach(line -> System.out.println("[chaos] " + line));
         summary.forgeryReport().forEach(line -> System.out.println("[chaos] " + line));
