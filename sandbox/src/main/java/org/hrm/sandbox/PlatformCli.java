@@ -141,9 +141,10 @@ final class PlatformCli {
             name = "chaos",
             description = {
                 "Kill and restart every part of the platform under load, then send bad input.",
-                "Every service, the broker, the database and the chain node run in processes of their own, the"
-                        + " broker inside the Kafka walls (every part logs in as its own principal); each service is"
-                        + " killed (kill -9) and restarted, the infrastructure restarted, then every consumer gets bad"
+                "Every service, each Kafka broker (one, or a replicated cluster of three), the database and the"
+                        + " chain node run in processes of their own, Kafka inside its walls (every part logs in as"
+                        + " its own principal); each service is killed (kill -9) and restarted, a broker killed (kill"
+                        + " -9) and restarted, the database and the chain node restarted, then every consumer gets bad"
                         + " input and a registered party forges with stolen Kafka logins. The last line on stdout is"
                         + " one JSON summary."
             },

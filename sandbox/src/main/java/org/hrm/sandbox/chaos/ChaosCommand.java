@@ -5,8 +5,11 @@ import java.time.Duration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./hrm chaos [--seed N] [--records N] [--rate PER_SECOND] [--fault-rounds N] [--drain-seconds N]}: runs the fault
- * scenarios and prints, as its last line, one JSON summary; exit 0 only if every check held.
+ * {@code ./hrm chaos [--seed N] [--records N] [--rate PER_SECOND] [--fault-rounds N] [--drain-seconds N]
+ * [--brokers 1|3]}: runs the fault scenarios and prints, as its last line, one JSON summary; exit 0 only if every check
+ * held. With {@code --brokers 3} Kafka is a cluster of three processes (replication 3, min.insync.replicas 2) and its
+ * fault is a rolling one: one broker, chosen by the seed, is killed with kill -9 and restarted while the other two
+ * carry the load; with 1 (the default) the only broker is, and the platform waits for it.
  */
 public final class ChaosCommand {
     private ChaosCommand() {}
