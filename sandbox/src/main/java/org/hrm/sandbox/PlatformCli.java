@@ -141,9 +141,10 @@ final class PlatformCli {
             name = "chaos",
             description = {
                 "Kill and restart every part of the platform under load, then send bad input.",
-                "Every service, the broker, the database and the chain node run in processes of their own, the"
-                        + " broker inside the Kafka walls (every part logs in as its own principal); each service is"
-                        + " killed (kill -9) and restarted, the infrastructure restarted, then every consumer gets bad"
+                "Every service, each Kafka broker (one, or a replicated cluster of three), the database and the"
+                        + " chain node run in processes of their own, Kafka inside its walls (every part logs in as"
+                        + " its own principal); each service is killed (kill -9) and restarted, a broker killed (kill"
+                        + " -9) and restarted, the database and the chain node restarted, then every consumer gets bad"
                         + " input and a registered party forges with stolen Kafka logins. The last line on stdout is"
                         + " one JSON summary."
             },
@@ -189,9 +190,19 @@ final class PlatformCli {
                 description = "How long the pipeline may take to drain once the faults are over.")
         int drainSeconds;
 
+        @Option(
+                names = "--brokers",
+                paramLabel = "1|3",
+                defaultValue = "1",
+                description = "Kafka brokers, each its own process: 1, or 3 (every topic replicated three times,"
+                        + " min.insync.replicas 2; the Kafka fault kills one broker, chosen by the seed, and restarts"
+                        + " it while the other two carry the load).")
+        int brokers;
+
         @Override
         public Integer call() throws Exception {
-            return ChaosCommand.run(seed, records, rate, faultRounds, drainSeconds, HrmCli.HOME.resolve("chaos"));
+            return ChaosCommand.run(
+                    seed, records, rate, faultRounds, drainSeconds, brokers, HrmCli.HOME.resolve("chaos"));
         }
     }
 }

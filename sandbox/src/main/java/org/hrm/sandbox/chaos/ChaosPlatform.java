@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.function.Consumer;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.Topic;
@@ -19,7 +20,7 @@ import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.KafkaWalls;
 import org.hrm.embedded.LedgerDeployment;
 import org.hrm.embedded.process.ChildJvm;
-import org.hrm.embedded.process.KafkaBroker;
+import org.hrm.embedded.process.KafkaCluster;
 import org.hrm.embedded.process.Loopback;
 import org.hrm.embedded.process.ManagedProcess;
 import org.hrm.embedded.process.MongoServerMain;
@@ -29,11 +30,12 @@ import org.hrm.sandbox.ServiceSettings;
 import org.hrm.support.CatalogueTopics;
 
 /**
- * The platform with every part in its own process: a Kafka broker, the MongoDB-wire server and each
- * service in a JVM of its own, Anvil as its own process with its chain kept in a state file. Each part
- * can be killed or restarted on the same port with its data kept.
+ * The platform with every part in its own process: Kafka (one broker, or a cluster of three with every topic
+ * replicated three times and min.insync.replicas 2), the MongoDB-wire server and each service in a JVM of its own,
+ * Anvil as its own process with its chain kept in a state file. Each part can be killed or restarted on the same port
+ * with its data kept; every client is given all the brokers' addresses.
  *
- * <p>The broker runs inside the walls the in-process platform has ({@link KafkaWalls}, decision record 0041): each
+ * <p>Kafka runs inside the walls the in-process platform has ({@link KafkaWalls}, decision record 0041): each
  * service logs in as its own principal, the run's own clients as the sandbox's hospital (the load) or its observer
  * (watchers and audits), and the forgeries and bad inputs with the stolen login of each topic's rightful writer.
  */
@@ -45,24 +47,27 @@ final class ChaosPlatform implements AutoCloseable {
 
     private final Path home;
     private final int partitions;
+    private final int brokers;
     private final Consumer<String> progress;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
-    private KafkaBroker kafka;
+    private KafkaCluster kafka;
     private ManagedProcess mongo;
     private int mongoPort;
     private AnvilNode.Options anvilOptions;
     private AnvilNode anvil;
     private Map<Domain, String> ledgers;
 
-    private ChaosPlatform(Path home, int partitions, Consumer<String> progress) {
+    private ChaosPlatform(Path home, int partitions, int brokers, Consumer<String> progress) {
         this.home = home;
         this.partitions = partitions;
+        this.brokers = brokers;
         this.progress = progress;
     }
 
-    static ChaosPlatform start(Path home, int partitions, Consumer<String> progress) {
-        ChaosPlatform platform = new ChaosPlatform(home, partitions, progress);
+    /** The platform with Kafka as {@code brokers} processes (1, or 3 for a replicated cluster). */
+    static ChaosPlatform start(Path home, int partitions, int brokers, Consumer<String> progress) {
+        ChaosPlatform platform = new ChaosPlatform(home, partitions, brokers, progress);
         try {
             platform.startAll();
             return platform;
@@ -73,13 +78,19 @@ final class ChaosPlatform implements AutoCloseable {
     }
 
     private void startAll() {
-        progress.accept("starting Kafka (standalone KRaft broker, own JVM) inside the walls: SASL SCRAM-SHA-512, one"
-                + " principal per service and per hospital, ACLs from the topic catalogue");
-        kafka = new KafkaBroker(
+        progress.accept("starting Kafka ("
+                + (brokers == 1
+                        ? "one KRaft broker"
+                        : brokers + " KRaft brokers, replication " + brokers + ", min.insync.replicas "
+                                + (brokers / 2 + 1))
+                + ", each in its own JVM) inside the walls: SASL SCRAM-SHA-512, one principal per service and per"
+                + " hospital, ACLs from the topic catalogue");
+        kafka = new KafkaCluster(
                 home.resolve("kafka"),
+                brokers,
                 partitions,
                 KafkaWalls.generate(Platform.SANDBOX_HOSPITALS),
-                CatalogueTopics.list(partitions, (short) 1, Topic.values()));
+                CatalogueTopics.list(partitions, (short) brokers, Topic.values()));
         started.add(kafka);
         kafka.start();
         progress.accept("starting the MongoDB-wire server (H2 file, own JVM)");
@@ -167,12 +178,12 @@ final class ChaosPlatform implements AutoCloseable {
         return "mongodb://" + Loopback.LOOPBACK + ":" + mongoPort + "/" + database;
     }
 
-    /** How a client of the run connects as {@code principal} (one of the walls' principals). */
-    /** The brokers of the run's Kafka: one process (a cluster of three is not built yet). */
+    /** The brokers of the run's Kafka, each its own process. */
     int brokers() {
-        return 1;
+        return kafka.size();
     }
 
+    /** How a client of the run connects as {@code principal} (one of the walls' principals), to every broker. */
     KafkaLogin kafka(String principal) {
         return new KafkaLogin(kafka.bootstrapServers(), principal, kafka.clientProperties(principal));
     }
@@ -204,10 +215,17 @@ final class ChaosPlatform implements AutoCloseable {
         SERVICES.forEach(this::awaitService);
     }
 
-    void restartKafka(Duration down) {
-        kafka.kill();
+    /**
+     * kill -9 of one broker ({@code random}'s choice), then its restart; returns when every partition is fully in sync
+     * again. With three brokers it is a rolling fault: the other two keep every partition writable (min ISR 2).
+     */
+    void restartKafka(Duration down, Random random) {
+        // One broker draws nothing, so a seed replays the same faults as before the cluster existed.
+        int node = kafka.size() == 1 ? 1 : 1 + random.nextInt(kafka.size());
+        progress.accept("killing Kafka broker " + node + " of " + kafka.size());
+        kafka.kill(node);
         Loopback.sleep(down);
-        kafka.start();
+        kafka.start(node);
     }
 
     /** A clean stop: mongo-java-server's H2 file keeps only what was written out (a real MongoDB has its journal). */

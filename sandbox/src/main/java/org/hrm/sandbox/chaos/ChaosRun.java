@@ -27,10 +27,17 @@ public final class ChaosRun {
 
     /**
      * What to run: the seed of every random choice, how many records at what rate, how many rounds of every fault
-     * kind, and how long the pipeline may take to drain once the faults are over.
+     * kind, how long the pipeline may take to drain once the faults are over, and how many Kafka brokers (1, or 3
+     * for a replicated cluster).
      */
     public record Options(
-            long seed, int records, double ratePerSecond, int faultRounds, Duration drainTimeout, Path home) {
+            long seed,
+            int records,
+            double ratePerSecond,
+            int faultRounds,
+            Duration drainTimeout,
+            Path home,
+            int brokers) {
         /** How long records stream in; the faults are spread over this window. */
         Duration loadWindow() {
             return Duration.ofMillis((long) (records * 1000 / ratePerSecond));
@@ -50,7 +57,7 @@ public final class ChaosRun {
     public static ChaosSummary run(Options options, Consumer<String> progress) throws Exception {
         deleteRecursively(options.home());
         Files.createDirectories(options.home());
-        try (ChaosPlatform platform = ChaosPlatform.start(options.home(), 3, progress)) {
+        try (ChaosPlatform platform = ChaosPlatform.start(options.home(), 3, options.brokers(), progress)) {
             return new ChaosRun(options, progress).run(platform);
         }
     }

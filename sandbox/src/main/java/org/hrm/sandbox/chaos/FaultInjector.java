@@ -13,7 +13,7 @@ import org.hrm.sandbox.ServiceSettings;
 
 /**
  * Injects every fault kind a given number of rounds, in a seeded random order at seeded random moments spread over a
- * window: kill -9 of each service (restarted at once), and a restart of the broker, the database and the chain node.
+ * window: kill -9 of each service (restarted at once), and a restart of a broker (one of one, or one of three), the database and the chain node.
  * Each fault's span, from injection to recovery, is kept so commit latencies can be split by it.
  */
 final class FaultInjector {
@@ -22,7 +22,7 @@ final class FaultInjector {
         KILL_KEY_VAULT("kill -9 key-vault-service"),
         KILL_CONSENT("kill -9 consent-service"),
         KILL_LEDGER_WRITER("kill -9 ledger-writer-service"),
-        RESTART_KAFKA("kill -9 and restart the Kafka broker"),
+        RESTART_KAFKA("kill -9 and restart a Kafka broker"),
         RESTART_MONGO("restart the MongoDB-wire server"),
         RESTART_CHAIN("restart the chain node (its transaction pool is lost)");
 
@@ -80,7 +80,7 @@ final class FaultInjector {
             case KILL_KEY_VAULT -> platform.killAndRestart(ServiceSettings.KEY_VAULT, down);
             case KILL_CONSENT -> platform.killAndRestart(ServiceSettings.CONSENT, down);
             case KILL_LEDGER_WRITER -> platform.killAndRestart(ServiceSettings.LEDGER_WRITER, down);
-            case RESTART_KAFKA -> platform.restartKafka(down);
+            case RESTART_KAFKA -> platform.restartKafka(down, random);
             case RESTART_MONGO -> platform.restartMongo(down);
             case RESTART_CHAIN -> platform.restartChain(down);
         }

@@ -21,7 +21,7 @@ class ChaosIT {
     @Test
     void losesNothingWritesNothingTwiceAndRejectsEveryBadInputUnderEveryKindOfFault(@TempDir Path home)
             throws Exception {
-        ChaosRun.Options options = new ChaosRun.Options(11, 150, 5, 1, Duration.ofSeconds(150), home);
+        ChaosRun.Options options = new ChaosRun.Options(11, 150, 5, 1, Duration.ofSeconds(150), home, 1);
 
         ChaosSummary summary = ChaosRun.run(options, line -> System.out.println("[chaos-it] " + line));
 

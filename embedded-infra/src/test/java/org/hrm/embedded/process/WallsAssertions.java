@@ -3,17 +3,11 @@ package org.hrm.embedded.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,36 +17,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.KafkaRole;
 import org.hrm.contracts.Topic;
-import org.hrm.embedded.KafkaWalls;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The chaos run's broker process stands inside the walls, and still does after kill -9 and a restart: the logins and
- * ACLs the admin put up on its first start live in its KRaft metadata log.
- */
-class KafkaBrokerWallsIT {
-    private static final String HOSPITAL = "st-mary";
-    private static final String DECIDED = Topic.ACCESS_DECIDED.name(Domain.PATIENT);
+/** What the walls let through and what they stop, asserted against a running cluster of any size. */
+final class WallsAssertions {
+    static final String HOSPITAL = "st-mary";
+    static final String DECIDED = Topic.ACCESS_DECIDED.name(Domain.PATIENT);
 
-    @Test
-    void theWallsStandAcrossKillAndRestart(@TempDir Path home) throws Exception {
-        KafkaWalls walls = KafkaWalls.generate(Set.of(HOSPITAL));
-        try (KafkaBroker broker = new KafkaBroker(home, 1, walls, List.of(new NewTopic(DECIDED, 1, (short) 1)))) {
-            assertThat(Files.getPosixFilePermissions(home.resolve("server.properties")))
-                    .as("the properties hold the admin's password")
-                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-            broker.start();
-            assertWalls(broker);
+    private WallsAssertions() {}
 
-            broker.kill();
-            broker.start();
-
-            assertWalls(broker);
-        }
-    }
-
-    private static void assertWalls(KafkaBroker broker) throws Exception {
+    /** Walls generated for {@link #HOSPITAL}, with {@link #DECIDED} created on {@code broker}. */
+    static void assertWalls(KafkaCluster broker) throws Exception {
         try (KafkaProducer<String, String> consent =
                 producer(broker, broker.clientProperties(KafkaRole.CONSENT.principal()))) {
             assertThat(consent.send(new ProducerRecord<>(DECIDED, "k", "decision"))
@@ -80,6 +54,17 @@ class KafkaBrokerWallsIT {
                     .as("a wrong password does not log in")
                     .hasRootCauseInstanceOf(SaslAuthenticationException.class);
         }
+        Map<String, String> unlisted = new HashMap<>(wrongPassword);
+        unlisted.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"intruder\""
+                        + " password=\"guessed\";");
+        try (KafkaProducer<String, String> intruder = producer(broker, unlisted)) {
+            assertThatThrownBy(() -> intruder.send(new ProducerRecord<>(DECIDED, "k", "forged"))
+                            .get(60, TimeUnit.SECONDS))
+                    .as("a principal the walls do not list does not log in")
+                    .hasRootCauseInstanceOf(SaslAuthenticationException.class);
+        }
         try (KafkaProducer<String, String> anonymous = producer(broker, Map.of())) {
             assertThatThrownBy(() -> anonymous
                             .send(new ProducerRecord<>(DECIDED, "k", "forged"))
@@ -89,7 +74,7 @@ class KafkaBrokerWallsIT {
         }
     }
 
-    private static KafkaProducer<String, String> producer(KafkaBroker broker, Map<String, String> security) {
+    private static KafkaProducer<String, String> producer(KafkaCluster broker, Map<String, String> security) {
         Map<String, Object> config = new HashMap<>(security);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
