@@ -1,5 +1,6 @@
 package org.hrm.ledgerwriter.adapter.kafka;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,10 +35,17 @@ class ConsentEventDecoder {
         this.authority = authority;
     }
 
+    /**
+     * Grants first, then revocations: the two are different topics, so a batch may list a revocation before the grant
+     * it names, and a revocation is accepted only for a grant already verified.
+     */
     Intake<ConsentWrite> decode(List<ConsumerRecord<String, byte[]>> records) {
         Intake<ConsentWrite> intake = new Intake<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            boolean granted = Topic.CONSENT_GRANTED.domainOf(record.topic()).isPresent();
+        List<ConsumerRecord<String, byte[]>> grantsFirst = records.stream()
+                .sorted(Comparator.comparing((ConsumerRecord<String, byte[]> record) -> !isGrant(record)))
+                .toList();
+        for (ConsumerRecord<String, byte[]> record : grantsFirst) {
+            boolean granted = isGrant(record);
             try {
                 if (granted) {
                     granted(record, intake);
@@ -85,6 +93,10 @@ class ConsentEventDecoder {
         }
         ConsentWrite write = new ConsentWrite(revoked.domain(), new Revocation(revoked.grantId()));
         intake.accept(record, write, write.domain(), write.entry().entryId());
+    }
+
+    private static boolean isGrant(ConsumerRecord<String, byte[]> record) {
+        return Topic.CONSENT_GRANTED.domainOf(record.topic()).isPresent();
     }
 
     private static ShareGrant shareGrant(ConsentGranted grant, GrantShare share) {

@@ -65,6 +65,23 @@ class ConsentEventDecoderTest {
     }
 
     @Test
+    void acceptsARevocationListedBeforeItsGrantInTheSameBatch() {
+        // Grants and revocations are different topics: a batch may list the revocation's partition first.
+        ConsentGranted grant = Consents.granted(Domain.PATIENT, 2);
+        fixture.registered(grant.ownerId());
+        ConsentRevoked revoked = Consents.revoked(grant);
+
+        Intake<ConsentWrite> intake = decoder.decode(List.of(
+                revoked(Domain.PATIENT, "ConsentRevoked", revoked), granted(Domain.PATIENT, "ConsentGranted", grant)));
+
+        assertThat(intake.deadLetters(List.of())).isEmpty();
+        assertThat(intake.valid()).hasSize(3);
+        assertThat(intake.valid())
+                .last()
+                .satisfies(write -> assertThat(write.entry()).isEqualTo(new Revocation(revoked.grantId())));
+    }
+
+    @Test
     void writesNothingAndDeadLettersNothingForAGrantWithoutShares() {
         ConsentGranted category = Consents.grantedCategoryWithoutShares(Domain.PATIENT);
         fixture.registered(category.ownerId());
