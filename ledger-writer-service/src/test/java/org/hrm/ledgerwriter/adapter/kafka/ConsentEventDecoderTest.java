@@ -24,6 +24,8 @@ import org.hrm.ledgerwriter.support.Consents;
 import org.hrm.ledgerwriter.support.Records;
 import org.hrm.ledgerwriter.support.TestAuthority;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConsentEventDecoderTest {
     private final EventCodec codec = new EventCodec(8 * 1024);
@@ -49,36 +51,23 @@ class ConsentEventDecoderTest {
         }
     }
 
-    @Test
-    void turnsARevocationIntoOneEntry() {
-        ConsentGranted grant = Consents.granted(Domain.PATIENT, 1);
-        fixture.registered(grant.ownerId());
-        ConsentRevoked revoked = Consents.revoked(grant);
-
-        Intake<ConsentWrite> intake = decoder.decode(List.of(
-                granted(Domain.PATIENT, "ConsentGranted", grant), revoked(Domain.PATIENT, "ConsentRevoked", revoked)));
-
-        assertThat(intake.deadLetters(List.of())).isEmpty();
-        assertThat(intake.valid())
-                .last()
-                .satisfies(write -> assertThat(write.entry()).isEqualTo(new Revocation(revoked.grantId())));
-    }
-
-    @Test
-    void acceptsARevocationListedBeforeItsGrantInTheSameBatch() {
-        // Grants and revocations are different topics: a batch may list the revocation's partition first.
+    /** Grants and revocations are different topics: a batch may list the revocation's partition first. */
+    @ParameterizedTest(name = "revocation listed first: {0}")
+    @ValueSource(booleans = {false, true})
+    void turnsARevocationIntoOneEntryAfterItsGrantWhicheverTheBatchListsFirst(boolean revocationFirst) {
         ConsentGranted grant = Consents.granted(Domain.PATIENT, 2);
         fixture.registered(grant.ownerId());
-        ConsentRevoked revoked = Consents.revoked(grant);
+        ConsumerRecord<String, byte[]> granted = granted(Domain.PATIENT, "ConsentGranted", grant);
+        ConsumerRecord<String, byte[]> revoked = revoked(Domain.PATIENT, "ConsentRevoked", Consents.revoked(grant));
 
-        Intake<ConsentWrite> intake = decoder.decode(List.of(
-                revoked(Domain.PATIENT, "ConsentRevoked", revoked), granted(Domain.PATIENT, "ConsentGranted", grant)));
+        Intake<ConsentWrite> intake =
+                decoder.decode(revocationFirst ? List.of(revoked, granted) : List.of(granted, revoked));
 
         assertThat(intake.deadLetters(List.of())).isEmpty();
         assertThat(intake.valid()).hasSize(3);
         assertThat(intake.valid())
                 .last()
-                .satisfies(write -> assertThat(write.entry()).isEqualTo(new Revocation(revoked.grantId())));
+                .satisfies(write -> assertThat(write.entry()).isEqualTo(new Revocation(grant.grantId())));
     }
 
     @Test
