@@ -25,8 +25,8 @@ public interface LedgerChain {
     SignedTransaction signAnchors(String contract, AnchorTransaction transaction);
 
     /**
-     * Sends all transactions, in nonce order, many in flight but never more than one block's gas of them unmined at
-     * once (a wave waits for the one before to be confirmed); returns once the node accepted each, or throws.
+     * Sends all transactions one after another in nonce order, never more than one block's gas of them unmined at once
+     * (a wave waits for the one before to be confirmed); returns once the node accepted each, or throws.
      */
     void broadcast(Collection<SignedTransaction> transactions);
 

@@ -28,8 +28,8 @@ import org.web3j.protocol.core.methods.response.EthSendTransaction;
 
 /**
  * The ledger chain over web3j: one signing key with one local nonce count (records, consents and
- * tombstones sign through this one bean), pipelined raw sends in waves of at most one block's gas and short-interval
- * receipt polls.
+ * tombstones sign through this one bean), raw sends one after another in nonce order, in waves of at most one block's
+ * gas, and short-interval receipt polls.
  */
 @Component
 class Web3jLedgerChain implements LedgerChain {
@@ -138,9 +138,16 @@ class Web3jLedgerChain implements LedgerChain {
         }
     }
 
+    /**
+     * One after another, in nonce order (the wave is sorted): sent in parallel, a transaction could reach the node
+     * before the one whose nonce precedes it, and an automining Anvil left such a transaction in its pool unmined
+     * after mining its predecessor alone (LedgerWriterIT saw "1 of 2 transactions not confirmed" in CI).
+     */
     private void send(List<SignedTransaction> all) {
-        List<EthSendTransaction> responses =
-                calls.sendAll(all, tx -> web3j.ethSendRawTransaction(tx.rawHex()), "sending transactions");
+        List<EthSendTransaction> responses = new ArrayList<>(all.size());
+        for (SignedTransaction transaction : all) {
+            responses.add(RpcCalls.send(web3j.ethSendRawTransaction(transaction.rawHex()), "sending a transaction"));
+        }
         List<String> refused = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             EthSendTransaction response = responses.get(i);
