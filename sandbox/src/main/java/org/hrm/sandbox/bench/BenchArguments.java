@@ -114,7 +114,7 @@ public final class BenchArguments {
             names = "--in-flight",
             paramLabel = "N",
             defaultValue = "64",
-            description = "The ledger writer's transactions in flight.")
+            description = "The ledger writer's receipt polls outstanding at once (it sends one transaction at a time).")
     int inFlight;
 
     @Option(

@@ -20,7 +20,7 @@ import org.hrm.contracts.LedgerChunks;
  * @param latencyRecords records offered at {@code latencyRate} in the separate latency phase (0 skips it)
  * @param blockTimeSeconds Anvil's block time; 0 is automine (a block per transaction)
  * @param maxRecordsPerTx the ledger writer's records per transaction (its gas budget still caps it)
- * @param maxInFlight the ledger writer's transactions in flight
+ * @param maxInFlight the ledger writer's receipt polls outstanding at once (it sends one transaction at a time)
  * @param recordConsumers the ledger writer's RecordSealed consumers (batches in flight on its one signing lane); 1 on
  *     automine, 3 with a block time
  * @param vaultConsumers the key vault's consumers per listener
