@@ -2,12 +2,25 @@
 pragma solidity ^0.8.24;
 
 /// @title Record ledger of one domain (patient or practitioner: one deployment each).
-/// @notice Records live in event logs, not contract storage: about 8 gas per logged byte
-///         plus calldata, instead of about 690 per stored byte. Only writers may append.
+/// @notice Records live in transactions and event logs, not contract storage: instead of about 690 gas per stored
+///         byte, a record costs its calldata (16 gas per non-zero byte) and, in the logged layout (storeBatch), about
+///         8 more per byte for the RecordStored log; in the calldata layout (storeBatchInCalldata) the log carries
+///         only a digest and the payload's position (docs/wire-format.md). Only writers may append.
 contract RecordLedger {
     /// A sealed record: C2 and the key shares (see LedgerPayload), under the record id
     /// and a keyed pseudonym of the owner. Nothing else that identifies a person.
     event RecordStored(bytes16 indexed recordId, bytes32 indexed ownerPseudonym, bytes payload);
+
+    /// A sealed record of the calldata layout: its payload is not logged, it is `payloads[position]` of the
+    /// storeBatchInCalldata call of the same transaction, and `digest` is the keccak256 of that payload, computed
+    /// on chain from the calldata (the writer cannot make it disagree). A reader fetches the transaction's input,
+    /// takes payloads[position] and checks its keccak256 against `digest` before trusting a byte of it.
+    event RecordInCalldata(
+        bytes16 indexed recordId,
+        bytes32 indexed ownerPseudonym,
+        bytes32 digest,
+        uint256 position
+    );
 
     /// One chunk of a record whose payload is too large for one transaction (docs/large-records.md): the payload
     /// is cut into `count` consecutive chunks, chunk `index` (from 0) in its own transaction, and `digest` is the
@@ -78,6 +91,29 @@ contract RecordLedger {
         if (ownerPseudonyms.length != count || payloads.length != count) revert LengthMismatch();
         for (uint256 i = 0; i < count; ++i) {
             emit RecordStored(recordIds[i], ownerPseudonyms[i], payloads[i]);
+        }
+    }
+
+    /// Appends many records in one transaction in the calldata layout: each payload stays in calldata only and
+    /// its RecordInCalldata log carries its keccak256 and its index in `payloads`. The payload is copied to
+    /// scratch memory above the free memory pointer (never advanced, so memory grows only to the largest payload)
+    /// and hashed there.
+    function storeBatchInCalldata(
+        bytes16[] calldata recordIds,
+        bytes32[] calldata ownerPseudonyms,
+        bytes[] calldata payloads
+    ) external onlyWriter {
+        uint256 count = recordIds.length;
+        if (ownerPseudonyms.length != count || payloads.length != count) revert LengthMismatch();
+        for (uint256 i = 0; i < count; ++i) {
+            bytes calldata payload = payloads[i];
+            bytes32 digest;
+            assembly ("memory-safe") {
+                let scratch := mload(0x40)
+                calldatacopy(scratch, payload.offset, payload.length)
+                digest := keccak256(scratch, payload.length)
+            }
+            emit RecordInCalldata(recordIds[i], ownerPseudonyms[i], digest, i);
         }
     }
 
