@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.ledgerwriter.domain.LedgerLayout;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consentConsumerGroup the consumer group of the ConsentGranted/ConsentRevoked listener
  * @param erasureConsumerGroup the consumer group of the KeysDestroyed listener
  * @param auditConsumerGroup the consumer group of the audit listener (both audit topics)
+ * @param layout how batches of whole records go on chain: {@code calldata} (storeBatchInCalldata, the payload in
+ *     calldata only, its log a digest and position; the default, about 17 gas per payload byte at 1 KiB) or
+ *     {@code logged} (storeBatch, the payload in calldata and in its RecordStored log, about 27); readers read both
  * @param rpcTokenKeyFile the file of the P-256 key (one line, base64 scalar) the writer signs the short-lived JWTs
  *     with that a Besu RPC node with JWT authentication requires; empty: the node needs none (Anvil)
  */
@@ -50,7 +54,8 @@ public record LedgerProperties(
         int maxEventBytes,
 
         @DefaultValue("30s") Duration kafkaSendTimeout,
-        @DefaultValue("") String rpcTokenKeyFile) {
+        @DefaultValue("") String rpcTokenKeyFile,
+        @DefaultValue("CALLDATA") LedgerLayout layout) {
 
     /** Below the 16,777,216 gas per transaction that current Ethereum and Besu enforce. */
     public static final long TRANSACTION_GAS_CAP = 16_777_216L;

@@ -41,7 +41,7 @@ class UseCaseConfiguration {
 
     @Bean
     GasModel gasModel(LedgerProperties properties) {
-        return new GasModel(properties.gasMarginPercent());
+        return new GasModel(properties.gasMarginPercent(), properties.layout());
     }
 
     /** The one lane every use case signs on: one key, one local nonce count, one turn at a time. */

@@ -3,13 +3,15 @@ package org.hrm.ledgerwriter.domain;
 import java.util.List;
 
 /**
- * Deterministic gas estimate of one {@code storeBatch}, {@code grantBatch}, {@code revokeBatch} or
- * {@code eraseBatch} transaction, from payload sizes alone.
+ * Deterministic gas estimate of one {@code storeBatch}, {@code storeBatchInCalldata}, {@code grantBatch},
+ * {@code revokeBatch} or {@code eraseBatch} transaction, from payload sizes alone.
  *
  * <p>Gas = 21000 + calldata (16 per payload, id and pseudonym byte, 4 per padding byte, offset and
  * length words priced as 4 non-zero bytes) + per record a LOG3 (375 + 3 x 375 + 8 per data byte),
  * the calldata copy and a measured execution overhead, + memory expansion for the largest payload,
- * then a safety margin. A key share of grantBatch is priced like a record whose second id is a
+ * then a safety margin. The record layout ({@link LedgerLayout}) decides the LOG3's data: the padded payload and its
+ * offset and length (logged, storeBatch), or the payload's keccak256 and position, two words, plus the hash of the
+ * payload, 30 + 6 per word (calldata, storeBatchInCalldata). A key share of grantBatch is priced like a record whose second id is a
  * bytes16 (its ShareGranted log is a LOG3 with data too); a revocation is its grant id in calldata and
  * a LOG2 without data; a tombstone is its record id and pseudonym in calldata and a LOG3 without
  * data. A chunk of a record too large for one transaction goes alone in a storeChunk: the call with its five
@@ -42,16 +44,33 @@ public final class GasModel {
     /** Scratch and free-memory words around the encoded log data. */
     static final long MEMORY_BASE_WORDS = 8;
 
-    private final int marginPercent;
+    static final long KECCAK_BASE = 30;
+    static final long KECCAK_WORD = 6;
 
+    private final int marginPercent;
+    private final LedgerLayout layout;
+
+    /** The model of the logged layout (storeBatch), the one the grant, revoke, erase and anchor calls resemble. */
     public GasModel(int marginPercent) {
+        this(marginPercent, LedgerLayout.LOGGED);
+    }
+
+    public GasModel(int marginPercent, LedgerLayout layout) {
         if (marginPercent < 0) {
             throw new IllegalArgumentException("gas margin must not be negative");
         }
         this.marginPercent = marginPercent;
+        this.layout = java.util.Objects.requireNonNull(layout, "layout");
     }
 
-    /** Gas one record adds to a transaction: calldata, its RecordStored log, the copy and the loop. */
+    public LedgerLayout layout() {
+        return layout;
+    }
+
+    /**
+     * Gas one record adds to a transaction: calldata, its log (RecordStored with the payload, or RecordInCalldata with
+     * the payload's digest and position and the hash that made the digest), the copy and the loop.
+     */
     public long recordGas(int payloadBytes) {
         long padded = words(payloadBytes) * 32;
         long calldata = 16 * NONZERO_BYTE
@@ -60,6 +79,11 @@ public final class GasModel {
                 + 2 * STRUCTURAL_WORD
                 + payloadBytes * NONZERO_BYTE
                 + (padded - payloadBytes) * ZERO_BYTE;
+        if (layout == LedgerLayout.CALLDATA) {
+            long log = LOG_BASE + 3 * LOG_TOPIC + LOG_DATA_BYTE * 64;
+            long hash = KECCAK_BASE + KECCAK_WORD * words(payloadBytes);
+            return calldata + log + hash + COPY_WORD * words(payloadBytes) + RECORD_EXECUTION;
+        }
         long log = LOG_BASE + 3 * LOG_TOPIC + LOG_DATA_BYTE * (64 + padded);
         return calldata + log + COPY_WORD * words(payloadBytes) + RECORD_EXECUTION;
     }

@@ -22,6 +22,23 @@ class GasModelTest {
     }
 
     @Test
+    void estimatesOneKibRecordOfTheCalldataLayoutByItsFormula() {
+        GasModel gas = new GasModel(0, LedgerLayout.CALLDATA);
+        long calldata = 256 + 64 + 512 + 2 * 176 + 1024 * 16;
+        // LOG3: 375 + 3x375 + 8 per data byte (digest and position, 64 bytes); keccak256 30 + 6 per word
+        long log = 375 + 3 * 375 + 8 * 64;
+        long hash = 30 + 6 * 32;
+        long copy = 3 * 32;
+
+        long recordGas = gas.recordGas(1024);
+
+        assertThat(recordGas).isEqualTo(calldata + log + hash + copy + GasModel.RECORD_EXECUTION);
+        assertThat(recordGas).isLessThan(new GasModel(0, LedgerLayout.LOGGED).recordGas(1024) - 7 * 1024);
+        assertThat(gas.layout()).isEqualTo(LedgerLayout.CALLDATA);
+        assertThat(new GasModel(10).layout()).isEqualTo(LedgerLayout.LOGGED);
+    }
+
+    @Test
     void estimatesOneKeyShareOfAGrantBatchByTheFormula() {
         GasModel gas = new GasModel(0);
         // calldata: grant and record id 2x(16x16 + 16x4), offset and length 2x(4x16 + 28x4), 113x16 + 15x4 padding

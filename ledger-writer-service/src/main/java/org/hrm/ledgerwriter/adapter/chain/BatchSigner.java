@@ -32,7 +32,12 @@ final class BatchSigner {
 
     SignedTransaction sign(
             String contract, Function call, long gasLimit, List<String> entryIds, long nonce, long chainId) {
-        String data = FunctionEncoder.encode(call);
+        return sign(contract, FunctionEncoder.encode(call), gasLimit, entryIds, nonce, chainId);
+    }
+
+    /** Signs a call whose input is already encoded ({@code data}, hex). */
+    SignedTransaction sign(
+            String contract, String data, long gasLimit, List<String> entryIds, long nonce, long chainId) {
         BigInteger gas = BigInteger.valueOf(gasLimit);
         RawTransaction raw = type == LedgerProperties.TransactionType.LEGACY
                 ? RawTransaction.createTransaction(

@@ -2,10 +2,12 @@ package org.hrm.ledgerwriter.adapter.chain;
 
 import java.util.Arrays;
 import java.util.List;
+import org.hrm.contracts.LedgerCalldata;
 import org.hrm.contracts.ledger.RecordLedger;
 import org.hrm.ledgerwriter.domain.AuditRoot;
 import org.hrm.ledgerwriter.domain.ChunkPosition;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
+import org.hrm.ledgerwriter.domain.LedgerLayout;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.RecordIds;
 import org.hrm.ledgerwriter.domain.RecordTombstone;
@@ -20,21 +22,25 @@ import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.utils.Numeric;
 
-/** The ledger contract's calls as ABI functions: storeBatch, storeChunk, grantBatch, revokeBatch, eraseBatch and anchorAudit. */
+/**
+ * The ledger contract's calls: the record batches (storeBatch, storeBatchInCalldata) encoded straight into bytes by
+ * {@link LedgerCalldata}, the others (storeChunk, grantBatch, revokeBatch, eraseBatch, anchorAudit) as ABI functions.
+ */
 final class LedgerCalls {
     private LedgerCalls() {}
 
-    /** {@code storeBatch(recordIds, ownerPseudonyms, payloads)}. */
-    static Function storeBatch(List<LedgerRecord> records) {
-        return new Function(
-                RecordLedger.FUNC_STOREBATCH,
-                Arrays.<Type>asList(
-                        ids(records.stream().map(LedgerRecord::recordId).toList()),
-                        pseudonyms(records.stream()
-                                .map(LedgerRecord::ownerPseudonym)
-                                .toList()),
-                        bytes(records.stream().map(LedgerRecord::payload).toList())),
-                List.of());
+    /**
+     * The input of {@code storeBatchInCalldata(recordIds, ownerPseudonyms, payloads)} (calldata layout) or
+     * {@code storeBatch(...)} (logged layout), hex.
+     */
+    static String recordBatch(LedgerLayout layout, List<LedgerRecord> records) {
+        return Numeric.toHexString(LedgerCalldata.encode(
+                layout == LedgerLayout.CALLDATA ? LedgerCalldata.STORE_BATCH_IN_CALLDATA : LedgerCalldata.STORE_BATCH,
+                records.stream()
+                        .map(record -> RecordIds.toBytes16(record.recordId()))
+                        .toList(),
+                records.stream().map(LedgerRecord::ownerPseudonym).toList(),
+                records.stream().map(LedgerRecord::payload).toList()));
     }
 
     /** {@code storeChunk(recordId, ownerPseudonym, index, count, digest, chunk)} of one chunk. */

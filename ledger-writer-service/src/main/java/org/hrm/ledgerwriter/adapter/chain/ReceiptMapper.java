@@ -15,11 +15,12 @@ import org.web3j.utils.Numeric;
 
 /**
  * Reads a web3j receipt: status 0x1 or not, its block, and every log that writes an index entry with
- * its index: RecordStored and RecordErased (the record id; a transaction makes one call, so its logs
+ * its index: RecordStored, RecordInCalldata and RecordErased (the record id; a transaction makes one call, so its logs
  * are of one kind), RecordChunkStored ({@code recordId#index}, the index its third topic), ShareGranted ({@code grantId:recordId}), GrantRevoked ({@code grantId:revoked}), AuditAnchored (the root, hex).
  */
 final class ReceiptMapper {
     static final String RECORD_STORED_TOPIC = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
+    static final String RECORD_IN_CALLDATA_TOPIC = EventEncoder.encode(RecordLedger.RECORDINCALLDATA_EVENT);
     static final String RECORD_CHUNK_STORED_TOPIC = EventEncoder.encode(RecordLedger.RECORDCHUNKSTORED_EVENT);
     static final String SHARE_GRANTED_TOPIC = EventEncoder.encode(RecordLedger.SHAREGRANTED_EVENT);
     static final String GRANT_REVOKED_TOPIC = EventEncoder.encode(RecordLedger.GRANTREVOKED_EVENT);
@@ -49,6 +50,7 @@ final class ReceiptMapper {
     private static Optional<String> entryId(List<String> topics) {
         if (topics.size() == 3
                 && (RECORD_STORED_TOPIC.equalsIgnoreCase(topics.get(0))
+                        || RECORD_IN_CALLDATA_TOPIC.equalsIgnoreCase(topics.get(0))
                         || RECORD_ERASED_TOPIC.equalsIgnoreCase(topics.get(0)))) {
             return Optional.of(id(topics.get(1)));
         }

@@ -14,6 +14,7 @@ import org.hrm.ledgerwriter.config.LedgerProperties;
 import org.hrm.ledgerwriter.domain.AnchorTransaction;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
+import org.hrm.ledgerwriter.domain.LedgerLayout;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
 import org.hrm.ledgerwriter.domain.TombstoneTransaction;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 
 /**
- * The ledger chain over web3j: one signing key with one local nonce count (records, consents and
+ * The ledger chain over web3j: whole records in the configured layout ({@code hrm.ledger.layout}), one signing key with one local nonce count (records, consents and
  * tombstones sign through this one bean), raw sends one after another in nonce order, in waves of at most one block's
  * gas, and short-interval receipt polls.
  */
@@ -41,6 +42,7 @@ class Web3jLedgerChain implements LedgerChain {
     private final RpcCalls calls;
     private final ReceiptPoller poller;
     private final Long configuredChainId;
+    private final LedgerLayout layout;
     private volatile Long chainId;
     private volatile Long blockGasLimit;
 
@@ -56,6 +58,7 @@ class Web3jLedgerChain implements LedgerChain {
                 properties.receiptTimeout(),
                 properties.confirmations());
         this.configuredChainId = properties.chainId();
+        this.layout = properties.layout();
     }
 
     /** Reads chain id and nonce once at start; a node that is down now only delays this to the first batch. */
@@ -71,11 +74,18 @@ class Web3jLedgerChain implements LedgerChain {
 
     @Override
     public SignedTransaction sign(String contract, PackedTransaction transaction) {
+        if (transaction.isChunk()) {
+            return signer.sign(
+                    contract,
+                    LedgerCalls.storeChunk(transaction.records().get(0)),
+                    transaction.gasLimit(),
+                    transaction.entryIds(),
+                    nonces.allocate(),
+                    chainId());
+        }
         return signer.sign(
                 contract,
-                transaction.isChunk()
-                        ? LedgerCalls.storeChunk(transaction.records().get(0))
-                        : LedgerCalls.storeBatch(transaction.records()),
+                LedgerCalls.recordBatch(layout, transaction.records()),
                 transaction.gasLimit(),
                 transaction.entryIds(),
                 nonces.allocate(),

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.LedgerCalldata;
+import org.hrm.contracts.ledger.RecordLedger;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.LedgerDeployment;
 import org.hrm.ledgerwriter.application.SignedTransaction;
@@ -17,6 +19,7 @@ import org.hrm.ledgerwriter.domain.AuditRoot;
 import org.hrm.ledgerwriter.domain.ChainReceipt;
 import org.hrm.ledgerwriter.domain.ConsentTransaction;
 import org.hrm.ledgerwriter.domain.GasModel;
+import org.hrm.ledgerwriter.domain.LedgerLayout;
 import org.hrm.ledgerwriter.domain.LedgerRecord;
 import org.hrm.ledgerwriter.domain.PackedTransaction;
 import org.hrm.ledgerwriter.domain.Packing;
@@ -31,10 +34,13 @@ import org.hrm.ledgerwriter.support.TestLedgerProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.web3j.protocol.Web3j;
 
 class GasEstimateIT {
     private static final GasModel GAS = new GasModel(10);
+    private static final int PAYLOAD_OF_ONE_KIB = 1_480;
 
     private static AnvilNode anvil;
     private static Web3j web3j;
@@ -54,8 +60,10 @@ class GasEstimateIT {
         anvil.close();
     }
 
-    @Test
-    void estimateCoversGasUsedForEveryShapeOfBatch() {
+    @ParameterizedTest
+    @EnumSource(LedgerLayout.class)
+    void estimateCoversGasUsedForEveryShapeOfBatch(LedgerLayout layout) {
+        GasModel gas = new GasModel(10, layout);
         List<List<Integer>> shapes = List.of(
                 List.of(1),
                 List.of(100),
@@ -65,17 +73,18 @@ class GasEstimateIT {
                 List.of(190_000),
                 List.of(190_000, 10, 3_000, 65_000),
                 IntStream.range(1, 120).map(i -> i * 37).boxed().toList());
-        Web3jLedgerChain chain = chain(Map.of());
+        Web3jLedgerChain chain = chain(layout(layout));
 
         for (List<Integer> shape : shapes) {
             List<LedgerRecord> records =
                     shape.stream().map(Records::ledgerRecord).toList();
-            long estimate = GAS.gasLimit(shape);
+            long estimate = gas.gasLimit(shape);
 
             long used = gasUsed(chain, new PackedTransaction(records, estimate));
 
             System.out.printf(
-                    "gas: %d records, %d bytes: used %d, estimate %d (%.1f%%)%n",
+                    "gas (%s): %d records, %d bytes: used %d, estimate %d (%.1f%%)%n",
+                    layout,
                     shape.size(),
                     shape.stream().mapToInt(Integer::intValue).sum(),
                     used,
@@ -83,6 +92,67 @@ class GasEstimateIT {
                     100.0 * (estimate - used) / used);
             assertThat(estimate).isGreaterThanOrEqualTo(used).isLessThan(used * 125 / 100 + 10_000);
         }
+    }
+
+    /**
+     * The calldata layout on the contract itself: a batch of the payloads of 1 KiB records (C2, two key shares and
+     * the author's signature: about 1,480 bytes) logs, per record, its id and pseudonym as topics, the keccak256 of
+     * its payload computed on chain and its position, and each payload read back from the transaction's input
+     * matches; it costs at most 20 gas per payload byte where the logged layout costs over 25.
+     */
+    @Test
+    void calldataLayoutLogsEachPayloadsDigestAndPositionAndCostsUnderTwentyGasPerPayloadByte() throws Exception {
+        List<LedgerRecord> records = IntStream.range(0, 100)
+                .mapToObj(i -> Records.ledgerRecord(PAYLOAD_OF_ONE_KIB))
+                .toList();
+        long payloadBytes = 100 * PAYLOAD_OF_ONE_KIB;
+        Map<LedgerLayout, Long> gasPerLayout = new java.util.EnumMap<>(LedgerLayout.class);
+        String calldataHash = null;
+        for (LedgerLayout layout : LedgerLayout.values()) {
+            Web3jLedgerChain chain = chain(layout(layout));
+            SignedTransaction signed = chain.sign(
+                    contracts.get(Domain.PATIENT),
+                    new PackedTransaction(
+                            records,
+                            new GasModel(10, layout).gasLimit(java.util.Collections.nCopies(100, PAYLOAD_OF_ONE_KIB))));
+            chain.broadcast(List.of(signed));
+            assertThat(chain.awaitConfirmed(List.of(signed.hash()))
+                            .get(signed.hash())
+                            .succeeded())
+                    .isTrue();
+            gasPerLayout.put(layout, gasUsed(signed.hash()));
+            if (layout == LedgerLayout.CALLDATA) {
+                calldataHash = signed.hash();
+            }
+        }
+
+        var receipt = web3j.ethGetTransactionReceipt(calldataHash)
+                .send()
+                .getTransactionReceipt()
+                .orElseThrow();
+        byte[] input = org.web3j.utils.Numeric.hexStringToByteArray(web3j.ethGetTransactionByHash(calldataHash)
+                .send()
+                .getTransaction()
+                .orElseThrow()
+                .getInput());
+        assertThat(receipt.getLogs()).hasSize(100);
+        for (int i = 0; i < 100; i++) {
+            var log = receipt.getLogs().get(i);
+            assertThat(log.getTopics().get(0)).isEqualTo(ReceiptMapper.RECORD_IN_CALLDATA_TOPIC);
+            RecordLedger.RecordInCalldataEventResponse event = RecordLedger.getRecordInCalldataEventFromLog(log);
+            LedgerRecord record = records.get(i);
+            assertThat(event.recordId).isEqualTo(org.hrm.ledgerwriter.domain.RecordIds.toBytes16(record.recordId()));
+            assertThat(event.ownerPseudonym).isEqualTo(record.ownerPseudonym());
+            assertThat(event.position).isEqualTo(java.math.BigInteger.valueOf(i));
+            assertThat(event.digest).isEqualTo(LedgerCalldata.keccak256(record.payload()));
+            assertThat(LedgerCalldata.payload(input, i, event.digest)).isEqualTo(record.payload());
+        }
+        double calldata = (double) gasPerLayout.get(LedgerLayout.CALLDATA) / payloadBytes;
+        double logged = (double) gasPerLayout.get(LedgerLayout.LOGGED) / payloadBytes;
+        System.out.printf(
+                "gas per payload byte, 100 payloads of 1 KiB records: calldata %.2f, logged %.2f%n", calldata, logged);
+        assertThat(calldata).isLessThanOrEqualTo(20.0);
+        assertThat(logged).isGreaterThan(25.0);
     }
 
     @Test
@@ -229,6 +299,10 @@ class GasEstimateIT {
         System.out.printf(
                 "gas: %s of %d entries: used %d, estimate %d (%.1f%%)%n",
                 call, entries, used, estimate, 100.0 * (estimate - used) / used);
+    }
+
+    private static Map<String, String> layout(LedgerLayout layout) {
+        return Map.of("hrm.ledger.layout", layout.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Web3jLedgerChain chain(Map<String, String> overrides) {
