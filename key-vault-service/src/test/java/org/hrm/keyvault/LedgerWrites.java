@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.LedgerCalldata;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.ledger.RecordLedger;
@@ -18,6 +19,7 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Numeric;
 
 /**
  * Plays the ledger writer in tests: an Anvil node with both domains' ledgers deployed, and the writer's key to put
@@ -62,6 +64,43 @@ public final class LedgerWrites implements AutoCloseable {
                         List.of(LedgerPayload.of(sealed).encode())));
     }
 
+    /**
+     * Writes records in one transaction in the calldata layout ({@code storeBatchInCalldata}): the payloads in the
+     * call's input only, each RecordInCalldata log their keccak256 and position. Returns the transaction's hash.
+     */
+    public String storeInCalldata(
+            Domain domain, List<String> recordIds, List<byte[]> pseudonyms, List<byte[]> payloads) {
+        byte[] input = LedgerCalldata.encode(
+                LedgerCalldata.STORE_BATCH_IN_CALLDATA,
+                recordIds.stream().map(LedgerWrites::bytes16).toList(),
+                pseudonyms,
+                payloads);
+        try {
+            String hash = transactions()
+                    .sendTransaction(
+                            BigInteger.ZERO,
+                            BigInteger.valueOf(5_000_000),
+                            contracts.get(domain),
+                            Numeric.toHexString(input),
+                            BigInteger.ZERO)
+                    .getTransactionHash();
+            TransactionReceipt receipt =
+                    new PollingTransactionReceiptProcessor(web3j, 50, 200).waitForTransactionReceipt(hash);
+            if (!receipt.isStatusOK()) {
+                throw new IllegalStateException("ledger transaction reverted: " + hash);
+            }
+            return hash;
+        } catch (Exception e) {
+            throw new IllegalStateException("ledger write failed", e);
+        }
+    }
+
+    /** Writes records in one transaction in the logged layout ({@code storeBatch}). */
+    public void storeLogged(Domain domain, List<String> recordIds, List<byte[]> pseudonyms, List<byte[]> payloads) {
+        send(ledger(domain)
+                .storeBatch(recordIds.stream().map(LedgerWrites::bytes16).toList(), pseudonyms, payloads));
+    }
+
     public void grant(Domain domain, String grantId, String recordId, byte[] share) {
         send(ledger(domain).grantBatch(List.of(bytes16(grantId)), List.of(bytes16(recordId)), List.of(share)));
     }
@@ -76,16 +115,19 @@ public final class LedgerWrites implements AutoCloseable {
         anvil.close();
     }
 
-    private RecordLedger ledger(Domain domain) {
-        RawTransactionManager transactions = new RawTransactionManager(
+    private RawTransactionManager transactions() {
+        return new RawTransactionManager(
                 web3j,
                 Credentials.create(AnvilNode.WRITER_KEY),
                 AnvilNode.CHAIN_ID,
                 new PollingTransactionReceiptProcessor(web3j, 50, 200));
+    }
+
+    private RecordLedger ledger(Domain domain) {
         return RecordLedger.load(
                 contracts.get(domain),
                 web3j,
-                transactions,
+                transactions(),
                 new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(5_000_000)));
     }
 

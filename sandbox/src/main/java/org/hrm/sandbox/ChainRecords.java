@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.hrm.contracts.LedgerChunks;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.ledger.RecordLedger;
+import org.hrm.contracts.ledger.StoredPayloads;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -27,18 +28,19 @@ final class ChainRecords {
     }
 
     /**
-     * The record's payload in the given ledger contract, if it is on chain: its RecordStored log, or its
-     * RecordChunkStored logs put together and checked against their digest ({@link LedgerChunks}).
+     * The record's payload in the given ledger contract, if it is on chain: its RecordStored log, its RecordInCalldata
+     * log's payload read from its transaction's input and checked against the logged digest ({@link StoredPayloads}),
+     * or its RecordChunkStored logs put together and checked against their digest ({@link LedgerChunks}).
      */
     Optional<LedgerPayload> stored(String contract, String recordId) throws IOException {
-        Optional<LedgerPayload> whole = last(
-                        contract, EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT), topic(recordId))
-                .map(log -> LedgerPayload.decode(RecordLedger.getRecordStoredEventFromLog(log).payload));
-        if (whole.isPresent()) {
-            return whole;
+        List<Log> whole = all(contract, StoredPayloads.WHOLE_RECORD_EVENTS, topic(recordId));
+        if (!whole.isEmpty()) {
+            return Optional.of(LedgerPayload.decode(
+                    StoredPayloads.read(web3j, whole.get(whole.size() - 1)).bytes()));
         }
         List<LedgerChunks.Chunk> chunks = new ArrayList<>();
-        for (Log log : all(contract, EventEncoder.encode(RecordLedger.RECORDCHUNKSTORED_EVENT), topic(recordId))) {
+        for (Log log :
+                all(contract, List.of(EventEncoder.encode(RecordLedger.RECORDCHUNKSTORED_EVENT)), topic(recordId))) {
             chunks.add(chunk(recordId, log));
         }
         return chunks.isEmpty()
@@ -69,14 +71,14 @@ final class ChainRecords {
     }
 
     private Optional<Log> last(String contract, String eventTopic, String firstIndexed) throws IOException {
-        List<Log> logs = all(contract, eventTopic, firstIndexed);
+        List<Log> logs = all(contract, List.of(eventTopic), firstIndexed);
         return logs.isEmpty() ? Optional.empty() : Optional.of(logs.get(logs.size() - 1));
     }
 
-    private List<Log> all(String contract, String eventTopic, String firstIndexed) throws IOException {
+    private List<Log> all(String contract, List<String> eventTopics, String firstIndexed) throws IOException {
         EthFilter filter =
                 new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
-        filter.addSingleTopic(eventTopic).addSingleTopic(firstIndexed);
+        filter.addOptionalTopics(eventTopics.toArray(String[]::new)).addSingleTopic(firstIndexed);
         EthLog response = web3j.ethGetLogs(filter).send();
         if (response.hasError()) {
             throw new IOException("eth_getLogs failed: " + response.getError().getMessage());

@@ -14,6 +14,7 @@ import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.authority.ShareShape;
 import org.hrm.contracts.events.SealedShare;
 import org.hrm.contracts.ledger.RecordLedger;
+import org.hrm.contracts.ledger.StoredPayloads;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -24,11 +25,13 @@ import org.web3j.protocol.core.methods.response.Log;
 /**
  * An auditor's view that needs nothing but a node's JSON-RPC: finds every ledger contract by its
  * events, counts records, grant shares, revocations and tombstones per contract, and checks that
- * every record payload (a record stored in chunks put together and checked against its digest first) is well-formed ciphertext with no plaintext structure in it, and every grant share is shaped
+ * every record payload (a record stored in chunks put together and checked against its digest first; one in the calldata
+ * layout read from its transaction's input and checked against its logged keccak256, {@link StoredPayloads}) is well-formed ciphertext with no plaintext structure in it, and every grant share is shaped
  * like a key share (reported apart).
  */
 final class ChainVerifier {
-    static final String RECORD_STORED = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
+    static final String RECORD_STORED = StoredPayloads.RECORD_STORED;
+    static final String RECORD_IN_CALLDATA = StoredPayloads.RECORD_IN_CALLDATA;
     static final String RECORD_CHUNK_STORED = EventEncoder.encode(RecordLedger.RECORDCHUNKSTORED_EVENT);
     static final String SHARE_GRANTED = EventEncoder.encode(RecordLedger.SHAREGRANTED_EVENT);
     static final String GRANT_REVOKED = EventEncoder.encode(RecordLedger.GRANTREVOKED_EVENT);
@@ -60,8 +63,25 @@ final class ChainVerifier {
         Map<String, ContractReport> contracts = new TreeMap<>();
         long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
         for (long from = 0; from <= head; from += BLOCKS_PER_QUERY) {
+            List<Log> wholeRecords = new ArrayList<>();
             for (Log log : logs(from, Math.min(head, from + BLOCKS_PER_QUERY - 1))) {
-                count(contracts.computeIfAbsent(log.getAddress(), address -> new ContractReport()), log);
+                ContractReport report = contracts.computeIfAbsent(log.getAddress(), address -> new ContractReport());
+                if (StoredPayloads.isWholeRecord(log)) {
+                    wholeRecords.add(log);
+                } else {
+                    count(report, log);
+                }
+            }
+            // Either layout: a RecordInCalldata's payload comes from its transaction's input, checked against its
+            // digest (a missing input or a mismatch counts as a malformed payload).
+            for (StoredPayloads.Read read : StoredPayloads.read(web3j, wholeRecords)) {
+                ContractReport report = contracts.get(read.log().getAddress());
+                report.records++;
+                if (read.payload() == null) {
+                    report.malformedPayloads++;
+                } else {
+                    inspect(report, read.payload());
+                }
             }
         }
         contracts.values().forEach(ChainVerifier::inspectChunked);
@@ -70,7 +90,8 @@ final class ChainVerifier {
 
     private List<Log> logs(long from, long to) throws IOException {
         EthFilter filter = new EthFilter(block(from), block(to), List.of());
-        filter.addOptionalTopics(RECORD_STORED, RECORD_CHUNK_STORED, SHARE_GRANTED, GRANT_REVOKED, RECORD_ERASED);
+        filter.addOptionalTopics(
+                RECORD_STORED, RECORD_IN_CALLDATA, RECORD_CHUNK_STORED, SHARE_GRANTED, GRANT_REVOKED, RECORD_ERASED);
         EthLog response = web3j.ethGetLogs(filter).send();
         if (response.hasError()) {
             throw new IOException("eth_getLogs failed: " + response.getError().getMessage());
@@ -84,10 +105,7 @@ final class ChainVerifier {
 
     private static void count(ContractReport report, Log log) {
         String event = log.getTopics().get(0);
-        if (event.equals(RECORD_STORED)) {
-            report.records++;
-            inspect(report, RecordLedger.getRecordStoredEventFromLog(log).payload);
-        } else if (event.equals(RECORD_CHUNK_STORED)) {
+        if (event.equals(RECORD_CHUNK_STORED)) {
             // The record id topic names the record: it is all the reassembly compares.
             String recordId = log.getTopics().get(1).toLowerCase(Locale.ROOT);
             report.chunks.computeIfAbsent(recordId, id -> new ArrayList<>()).add(ChainRecords.chunk(recordId, log));

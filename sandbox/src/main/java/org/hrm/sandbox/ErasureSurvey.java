@@ -196,7 +196,7 @@ final class ErasureSurvey {
                     record.domain() == Domain.PATIENT ? endpoints.patientContract() : endpoints.practitionerContract();
             Optional<org.hrm.contracts.LedgerPayload> payload = records.stored(contract, record.recordId());
             if (payload.isPresent()) {
-                String where = "chain " + contract + " RecordStored " + record.recordId();
+                String where = "chain " + contract + " record " + record.recordId();
                 blobs.add(new ErasureCompleteness.Blob(where, payload.get().outerCiphertext()));
                 for (SealedShare share : payload.get().shares()) {
                     blobs.add(new ErasureCompleteness.Blob(where, share.share()));

@@ -111,15 +111,13 @@ public final class LedgerWriterDriver implements AutoCloseable {
         return probe.await(matching, expected, timeout, SETTLE);
     }
 
-    /** Each event's record is in exactly one RecordStored log, of its domain's contract, as committed. */
+    /** Each event's record is in exactly one record log (RecordStored or RecordInCalldata), of its domain's contract, as committed. */
     public void assertMatchesTheChain(List<RecordSealed> events, Map<String, RecordCommitted> commits) {
         Map<String, List<StoredRecord>> logs =
                 allLogs().stream().collect(Collectors.groupingBy(StoredRecord::recordId));
         for (RecordSealed event : events) {
             RecordCommitted commit = commits.get(event.recordId());
-            assertThat(logs.get(event.recordId()))
-                    .as("exactly one RecordStored log")
-                    .hasSize(1);
+            assertThat(logs.get(event.recordId())).as("exactly one record log").hasSize(1);
             StoredRecord log = logs.get(event.recordId()).get(0);
             assertThat(log.contract())
                     .isEqualToIgnoringCase(SharedChain.contracts().get(event.domain()));
@@ -132,7 +130,7 @@ public final class LedgerWriterDriver implements AutoCloseable {
         }
     }
 
-    /** RecordStored logs of both ledgers, read with eth_getLogs. */
+    /** Whole records' logs of both ledgers, read with eth_getLogs. */
     public List<StoredRecord> allLogs() {
         List<StoredRecord> logs = new ArrayList<>();
         SharedChain.contracts().values().forEach(contract -> logs.addAll(LedgerLogs.read(web3j, contract)));

@@ -111,6 +111,15 @@ public final class BenchArguments {
     int maxRecordsPerTx;
 
     @Option(
+            names = "--layout",
+            paramLabel = "L",
+            defaultValue = "calldata",
+            description =
+                    "How the ledger writer puts records on chain: calldata (the payload in the call only, its log a"
+                            + " digest and position) or logged (the payload in the call and in its log).")
+    String layout;
+
+    @Option(
             names = "--in-flight",
             paramLabel = "N",
             defaultValue = "64",

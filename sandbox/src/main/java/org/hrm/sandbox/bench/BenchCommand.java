@@ -66,6 +66,7 @@ public final class BenchCommand {
                 Map.of(
                         "hrm.ledger.max-records-per-tx", options.maxRecordsPerTx(),
                         "hrm.ledger.max-in-flight", options.maxInFlight(),
+                        "hrm.ledger.layout", options.layout(),
                         "hrm.ledger.record-consumers", options.recordConsumers(),
                         "hrm.vault.concurrency", options.vaultConsumers()));
     }

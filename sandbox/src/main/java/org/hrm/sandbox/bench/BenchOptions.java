@@ -24,6 +24,8 @@ import org.hrm.contracts.LedgerChunks;
  * @param recordConsumers the ledger writer's RecordSealed consumers (batches in flight on its one signing lane); 1 on
  *     automine, 3 with a block time
  * @param vaultConsumers the key vault's consumers per listener
+ * @param layout {@code --layout}: how the ledger writer puts whole records on chain, {@code calldata}
+ *     (storeBatchInCalldata, the default) or {@code logged} (storeBatch); the gas figures are this layout's
  */
 record BenchOptions(
         int records,
@@ -44,7 +46,11 @@ record BenchOptions(
         int vaultConsumers,
         List<Integer> sizes,
         int limitRecords,
-        Path reportFile) {
+        Path reportFile,
+        String layout) {
+
+    /** The layouts {@code --layout} takes: the ledger writer's {@code hrm.ledger.layout}. */
+    static final List<String> LAYOUTS = List.of("calldata", "logged");
 
     /** Least records of a further size's phase. */
     static final int MIN_RECORDS_PER_SIZE = 50;
@@ -85,16 +91,18 @@ record BenchOptions(
                 args.vaultConsumers,
                 sizes,
                 Optional.ofNullable(args.limitRecords).orElse(records),
-                args.report);
+                args.report,
+                args.layout.toLowerCase(java.util.Locale.ROOT));
         if (options.warmupRecords < 1
                 || options.records < 1
                 || sizes.stream().anyMatch(size -> size < 1)
                 || options.limitRecords < 0
                 || options.fetchRate < 1
-                || options.latencyRate < 1) {
+                || options.latencyRate < 1
+                || !LAYOUTS.contains(options.layout)) {
             throw new IllegalArgumentException(
                     "--warmup-records, --records, each --size, --fetch-rate and --latency-rate must be positive, --limit-records"
-                            + " not negative");
+                            + " not negative, --layout one of " + LAYOUTS);
         }
         return options;
     }

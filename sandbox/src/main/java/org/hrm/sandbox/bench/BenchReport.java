@@ -49,6 +49,7 @@ final class BenchReport {
         latency(report, options, measured.latency());
         naive(report, throughput, measured.naive());
         limit(report, throughput, measured.limit(), measured.limitGas());
+        report.put("layout", options.layout());
         gas(report, main);
         fetch(report, options, measured.fetch());
         report.put("sizes", measured.sizes().stream().map(SizeResult::toJson).toList());

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The verdict of comparing the record ids the bench submitted with the record ids found in RecordStored logs on
- * chain: each expected id must appear exactly once, and nothing else may appear.
+ * The verdict of comparing the record ids the bench submitted with the record ids found in whole records' logs on
+ * chain (RecordStored or RecordInCalldata): each expected id must appear exactly once, and nothing else may appear.
  */
 record ExactlyOnce(int expected, int found, List<String> missing, List<String> duplicated, List<String> unexpected) {
 
@@ -37,7 +37,7 @@ record ExactlyOnce(int expected, int found, List<String> missing, List<String> d
 
     /** What went wrong, with a few ids of each kind. */
     String describe() {
-        return "expected " + expected + " records once each, found " + found + " RecordStored logs: "
+        return "expected " + expected + " records once each, found " + found + " record logs: "
                 + missing.size() + " missing " + sample(missing) + ", " + duplicated.size() + " duplicated "
                 + sample(duplicated) + ", " + unexpected.size() + " unexpected " + sample(unexpected);
     }

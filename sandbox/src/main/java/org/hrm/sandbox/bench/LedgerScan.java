@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.hrm.contracts.LedgerChunks;
 import org.hrm.contracts.ledger.RecordLedger;
+import org.hrm.contracts.ledger.StoredPayloads;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -25,12 +26,14 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
- * Reads the chain as an auditor would: the record id of every RecordStored log of the ledger contracts (block range
+ * Reads the chain as an auditor would: the record id of every whole record's log (RecordStored or RecordInCalldata,
+ * either layout) of the ledger contracts (block range
  * by block range, so no answer grows too large), and the gas of the writer's transactions from their receipts (every
  * chunk's, for a record stored in chunks).
  */
 final class LedgerScan {
-    private static final String RECORD_STORED = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
+    private static final String RECORD_STORED = StoredPayloads.RECORD_STORED;
+    private static final String RECORD_IN_CALLDATA = StoredPayloads.RECORD_IN_CALLDATA;
     private static final String RECORD_CHUNK_STORED = EventEncoder.encode(RecordLedger.RECORDCHUNKSTORED_EVENT);
     private static final String FIRST_CHUNK = Numeric.toHexStringWithPrefixZeroPadded(BigInteger.ZERO, 64);
     private static final int BLOCKS_PER_QUERY = 20;
@@ -46,7 +49,7 @@ final class LedgerScan {
     }
 
     /**
-     * The record ids of all RecordStored logs of the contracts in blocks {@code from..head}, and of the first chunk of
+     * The record ids of all RecordStored and RecordInCalldata logs of the contracts in blocks {@code from..head}, and of the first chunk of
      * each record stored in chunks, repeats included.
      */
     List<String> storedRecordIds(List<String> contracts, long from) throws IOException {
@@ -55,7 +58,7 @@ final class LedgerScan {
         for (long start = from; start <= head; start += BLOCKS_PER_QUERY) {
             EthFilter filter =
                     new EthFilter(block(start), block(Math.min(head, start + BLOCKS_PER_QUERY - 1)), contracts);
-            filter.addOptionalTopics(RECORD_STORED, RECORD_CHUNK_STORED);
+            filter.addOptionalTopics(RECORD_STORED, RECORD_IN_CALLDATA, RECORD_CHUNK_STORED);
             EthLog response = web3j.ethGetLogs(filter).send();
             if (response.hasError()) {
                 throw new IOException(
@@ -72,7 +75,8 @@ final class LedgerScan {
     }
 
     /**
-     * The payload of one record's RecordStored log: its length is what the naive path and the limit phase write per
+     * The payload of one record (from its RecordStored log, or from its transaction's input for a RecordInCalldata
+     * log, or put together from its chunks): its length is what the naive path and the limit phase write per
      * record, for a fair match, and its bytes price the calldata floor.
      */
     byte[] payload(String contract, String recordId) throws IOException {
@@ -80,8 +84,8 @@ final class LedgerScan {
         if (logs.isEmpty()) {
             throw new IOException("record " + recordId + " is not on chain");
         }
-        if (logs.get(0).getTopics().size() == 3) {
-            return RecordLedger.getRecordStoredEventFromLog(logs.get(0)).payload;
+        if (StoredPayloads.isWholeRecord(logs.get(0))) {
+            return StoredPayloads.read(web3j, logs.get(0)).bytes();
         }
         List<LedgerChunks.Chunk> chunks = new ArrayList<>();
         for (Log log : logs) {
@@ -92,11 +96,12 @@ final class LedgerScan {
         return LedgerChunks.reassemble(recordId, chunks);
     }
 
-    /** The RecordStored and RecordChunkStored logs of one record in one contract, in chain order. */
+    /** The RecordStored, RecordInCalldata and RecordChunkStored logs of one record in one contract, in chain order. */
     private List<Log> recordLogs(String contract, String recordId) throws IOException {
         EthFilter filter =
                 new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
-        filter.addOptionalTopics(RECORD_STORED, RECORD_CHUNK_STORED).addSingleTopic(topic(recordId));
+        filter.addOptionalTopics(RECORD_STORED, RECORD_IN_CALLDATA, RECORD_CHUNK_STORED)
+                .addSingleTopic(topic(recordId));
         EthLog response = web3j.ethGetLogs(filter).send();
         if (response.hasError()) {
             throw new IOException("eth_getLogs failed: " + response.getError().getMessage());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hrm.contracts.ledger.RecordLedger;
+import org.hrm.contracts.ledger.StoredPayloads;
 import org.hrm.sandbox.ChainScanner;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.Web3j;
@@ -17,9 +18,11 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
-/** Counts, from the chain alone, the RecordStored and RecordErased logs of each record id. */
+/**
+ * Counts, from the chain alone, the whole records' logs (RecordStored or RecordInCalldata, either layout: one per
+ * record) and the RecordErased logs of each record id.
+ */
 final class ChainAudit {
-    private static final String RECORD_STORED = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
     private static final String RECORD_ERASED = EventEncoder.encode(RecordLedger.RECORDERASED_EVENT);
 
     /** Log counts per record id at one moment. */
@@ -32,7 +35,7 @@ final class ChainAudit {
             return erased.getOrDefault(recordId, 0);
         }
 
-        /** Extra RecordStored logs beyond the first, over every record id on chain. */
+        /** Extra whole records' logs beyond the first, over every record id on chain. */
         int duplicates() {
             return stored.values().stream().mapToInt(count -> count - 1).sum();
         }
@@ -53,7 +56,7 @@ final class ChainAudit {
             Map<String, Integer> erased = new HashMap<>();
             for (Log log : new ChainScanner(web3j).logs(contracts)) {
                 String event = log.getTopics().get(0);
-                if (event.equals(RECORD_STORED)) {
+                if (StoredPayloads.isWholeRecord(log)) {
                     stored.merge(recordId(log), 1, Integer::sum);
                 } else if (event.equals(RECORD_ERASED)) {
                     erased.merge(recordId(log), 1, Integer::sum);
@@ -76,7 +79,7 @@ final class ChainAudit {
     }
 
     /**
-     * Logs of any kind (RecordStored, RecordErased, ShareGranted, GrantRevoked) whose first indexed id is one of
+     * Logs of any kind (RecordStored, RecordInCalldata, RecordErased, ShareGranted, GrantRevoked) whose first indexed id is one of
      * {@code ids} (a record id or a grant id), in blocks after {@code afterBlock}.
      */
     int logsNaming(Set<String> ids, BigInteger afterBlock) throws IOException {
@@ -89,11 +92,14 @@ final class ChainAudit {
                 .count();
     }
 
-    /** The owner pseudonym the chain holds for a record (RecordStored's second indexed topic), as anyone reads it. */
+    /**
+     * The owner pseudonym the chain holds for a record (the second indexed topic of its RecordStored or
+     * RecordInCalldata log), as anyone reads it.
+     */
     byte[] pseudonymOf(String recordId) {
         try {
             return logs().stream()
-                    .filter(log -> log.getTopics().get(0).equals(RECORD_STORED) && recordId.equals(recordId(log)))
+                    .filter(log -> StoredPayloads.isWholeRecord(log) && recordId.equals(recordId(log)))
                     .map(log -> Numeric.hexStringToByteArray(log.getTopics().get(2)))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("record " + recordId + " is not on chain"));

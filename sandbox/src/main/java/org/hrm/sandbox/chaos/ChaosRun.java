@@ -138,7 +138,7 @@ public final class ChaosRun {
         }
     }
 
-    /** Waits until every acknowledged record has its RecordStored log, or the timeout passes. */
+    /** Waits until every acknowledged record has its record log (RecordStored or RecordInCalldata), or the timeout passes. */
     private void awaitDrained(ChainAudit chain, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int reported = -1;

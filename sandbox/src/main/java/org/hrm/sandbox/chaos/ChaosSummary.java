@@ -209,7 +209,7 @@ public final class ChaosSummary {
 
     private String reason(BadInputs.Probe probe) {
         if (probe.expected() == BadInputs.Expected.WRITTEN_ONCE) {
-            return "RecordStored logs of the record: " + chain.storedOf(probe.match());
+            return "record logs (RecordStored or RecordInCalldata) of the record: " + chain.storedOf(probe.match());
         }
         return reasons.getOrDefault(probe, "(no answer)");
     }

@@ -7,7 +7,7 @@ import org.hrm.contracts.Domain;
 
 /** What the load generator sent and the broker acknowledged: the facts the checks hold the platform to. */
 final class Workload {
-    /** A record the broker acknowledged: the platform owes it one RecordStored on chain. */
+    /** A record the broker acknowledged: the platform owes it one record log on chain (RecordStored or RecordInCalldata). */
     record Accepted(String recordId, Domain domain, String ownerId) {}
 
     /** An erasure of one record: owes a KeysDestroyed event and a tombstone on chain. */

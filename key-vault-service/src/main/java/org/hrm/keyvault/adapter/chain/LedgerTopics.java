@@ -8,7 +8,6 @@ import org.web3j.utils.Numeric;
 
 /** Log topics of the ledger contract: event signatures, and ids as indexed {@code bytes16} topics. */
 final class LedgerTopics {
-    static final String RECORD_STORED = EventEncoder.encode(RecordLedger.RECORDSTORED_EVENT);
     static final String RECORD_CHUNK_STORED = EventEncoder.encode(RecordLedger.RECORDCHUNKSTORED_EVENT);
     static final String SHARE_GRANTED = EventEncoder.encode(RecordLedger.SHAREGRANTED_EVENT);
     static final String GRANT_REVOKED = EventEncoder.encode(RecordLedger.GRANTREVOKED_EVENT);

@@ -17,6 +17,7 @@ import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.LedgerChunks;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.ledger.RecordLedger;
+import org.hrm.contracts.ledger.StoredPayloads;
 import org.hrm.keyvault.application.LedgerReader;
 import org.hrm.keyvault.application.StoredRecords;
 import org.hrm.keyvault.application.UnreadableLedgerEntryException;
@@ -34,8 +35,13 @@ import org.web3j.protocol.core.methods.response.Log;
  * ids. Logs a reorganisation removed are ignored, and every log is checked against the filter, so a node that
  * ignores topics cannot hand over another record's log.
  *
+ * <p>A whole record is a RecordStored log (logged layout) or a RecordInCalldata log (calldata layout, docs/wire-format.md),
+ * asked for together: a RecordInCalldata's payload is read from its transaction's input, fetched once per transaction
+ * ({@link StoredPayloads}), and checked against the log's keccak256 before a byte of it is decoded; a missing input or
+ * a mismatch makes the record unreadable, never decrypted.
+ *
  * <p>A record too large for one transaction is on chain as RecordChunkStored logs (docs/large-records.md): only for a
- * record without a RecordStored log does the reader ask for chunks, puts them together with {@link LedgerChunks}
+ * record without a whole record's log does the reader ask for chunks, puts them together with {@link LedgerChunks}
  * (every chunk of this record, none missing, all agreeing on count and digest, the digest of the whole matching) and
  * decodes the payload only then; a record whose chunks fail is unreadable, and nothing of it is decrypted.
  */
@@ -52,17 +58,18 @@ final class Web3jLedgerReader implements LedgerReader {
 
     @Override
     public Optional<LedgerEntry> storedRecord(RecordDomain domain, String recordId) {
-        List<Log> logs = logs(domain, LedgerTopics.RECORD_STORED, LedgerTopics.id(recordId));
+        List<Log> logs = logs(domain, StoredPayloads.WHOLE_RECORD_EVENTS, List.of(LedgerTopics.id(recordId)));
         if (logs.isEmpty()) {
             return chunked(domain, recordId);
         }
         // The first log is the record as written; a later duplicate of the writer never replaces it.
-        return Optional.of(decode(recordId, logs.get(0)));
+        return Optional.of(decode(recordId, StoredPayloads.read(web3j, logs.get(0))));
     }
 
     /**
      * One eth_getLogs per {@value #IDS_PER_QUERY} records: the record id topic is a list of alternatives, so the node
-     * walks the chain once for the whole batch instead of once per record.
+     * walks the chain once for the whole batch instead of once per record; then one eth_getTransactionByHash per
+     * distinct transaction among their RecordInCalldata logs, all at once.
      */
     @Override
     public StoredRecords storedRecords(RecordDomain domain, Collection<String> recordIds) {
@@ -73,15 +80,18 @@ final class Web3jLedgerReader implements LedgerReader {
             Map<String, String> byTopic = new HashMap<>();
             ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))
                     .forEach(id -> byTopic.put(LedgerTopics.id(id), id));
-            for (Log log : logs(domain, LedgerTopics.RECORD_STORED, List.copyOf(byTopic.keySet()))) {
-                String recordId = byTopic.get(log.getTopics().get(1).toLowerCase(Locale.ROOT));
-                // The first log is the record as written; a later duplicate of the writer never replaces it.
-                if (recordId != null && !entries.containsKey(recordId) && !unreadable.contains(recordId)) {
-                    try {
-                        entries.put(recordId, decode(recordId, log));
-                    } catch (UnreadableLedgerEntryException e) {
-                        unreadable.add(recordId);
-                    }
+            // The first log is the record as written; a later duplicate of the writer never replaces it.
+            Map<String, Log> first = new LinkedHashMap<>();
+            for (Log log : logs(domain, StoredPayloads.WHOLE_RECORD_EVENTS, List.copyOf(byTopic.keySet()))) {
+                first.putIfAbsent(byTopic.get(log.getTopics().get(1).toLowerCase(Locale.ROOT)), log);
+            }
+            List<String> found = List.copyOf(first.keySet());
+            List<StoredPayloads.Read> reads = StoredPayloads.read(web3j, List.copyOf(first.values()));
+            for (int i = 0; i < found.size(); i++) {
+                try {
+                    entries.put(found.get(i), decode(found.get(i), reads.get(i)));
+                } catch (UnreadableLedgerEntryException e) {
+                    unreadable.add(found.get(i));
                 }
             }
         }
@@ -120,7 +130,7 @@ final class Web3jLedgerReader implements LedgerReader {
         Map<String, String> byTopic = new HashMap<>();
         ids.forEach(id -> byTopic.put(LedgerTopics.id(id), id));
         Map<String, List<LedgerChunks.Chunk>> chunks = new LinkedHashMap<>();
-        for (Log log : logs(domain, LedgerTopics.RECORD_CHUNK_STORED, List.copyOf(byTopic.keySet()))) {
+        for (Log log : logs(domain, List.of(LedgerTopics.RECORD_CHUNK_STORED), List.copyOf(byTopic.keySet()))) {
             String recordId = byTopic.get(log.getTopics().get(1).toLowerCase(Locale.ROOT));
             if (recordId != null) {
                 RecordLedger.RecordChunkStoredEventResponse chunk = RecordLedger.getRecordChunkStoredEventFromLog(log);
@@ -161,8 +171,13 @@ final class Web3jLedgerReader implements LedgerReader {
                 .isEmpty();
     }
 
-    private static LedgerEntry decode(String recordId, Log log) {
-        return decode(recordId, RecordLedger.getRecordStoredEventFromLog(log).payload);
+    /** A whole record's payload as read (either layout), decoded; a failed read or check makes it unreadable. */
+    private static LedgerEntry decode(String recordId, StoredPayloads.Read read) {
+        try {
+            return decode(recordId, read.bytes());
+        } catch (InvalidEventException e) {
+            throw new UnreadableLedgerEntryException("the ledger payload of " + recordId + ": " + e.getMessage(), e);
+        }
     }
 
     private static LedgerEntry decode(String recordId, byte[] payload) {
@@ -178,15 +193,24 @@ final class Web3jLedgerReader implements LedgerReader {
         }
     }
 
-    /** RecordStored logs of the domain's contract whose record id is any of {@code idTopics}, in chain order. */
-    private List<Log> logs(RecordDomain domain, String eventTopic, List<String> idTopics) {
+    /**
+     * Logs of the domain's contract whose event is any of {@code eventTopics} and whose first indexed id is any of
+     * {@code idTopics}, in chain order.
+     */
+    private List<Log> logs(RecordDomain domain, List<String> eventTopics, List<String> idTopics) {
         String contract = contracts.get(domain);
         EthFilter filter =
                 new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract);
-        filter.addSingleTopic(eventTopic).addOptionalTopics(idTopics.toArray(String[]::new));
+        filter.addOptionalTopics(eventTopics.toArray(String[]::new)).addOptionalTopics(idTopics.toArray(String[]::new));
         List<Log> logs = new ArrayList<>();
         for (EthLog.LogResult<?> result : send(filter, contract).getLogs()) {
-            if (result.get() instanceof Log log && !log.isRemoved() && matches(log, contract, eventTopic)) {
+            if (result.get() instanceof Log log
+                    && !log.isRemoved()
+                    && contract.equalsIgnoreCase(log.getAddress())
+                    && log.getTopics() != null
+                    && log.getTopics().size() >= 2
+                    && eventTopics.contains(log.getTopics().get(0).toLowerCase(Locale.ROOT))
+                    && idTopics.contains(log.getTopics().get(1).toLowerCase(Locale.ROOT))) {
                 logs.add(log);
             }
         }
