@@ -28,7 +28,8 @@ import java.util.Objects;
  * margin, well under the default 15 million budget and the 16,777,216 cap. Why not smaller chunks packed many per
  * transaction: a chunk alone nearly fills a transaction, so batching would gain nothing and would make the
  * chunk's position depend on its neighbours. Records up to {@link #CHUNK_BYTES} are not chunked at all: the batched
- * path of small records ({@code storeBatch}, log {@code RecordStored}) pays nothing for this.
+ * path of small records ({@code storeBatchInCalldata}, log {@code RecordInCalldata}, or {@code storeBatch}, log
+ * {@code RecordStored}) pays nothing for this. Chunks keep their payload in the log in either layout.
  */
 public final class LedgerChunks {
     /** The size of every chunk but the last; a payload of at most this size goes on chain whole. */

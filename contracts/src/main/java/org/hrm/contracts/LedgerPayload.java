@@ -8,7 +8,9 @@ import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.SealedShare;
 
 /**
- * The bytes of a {@code RecordStored} log: C2, the key shares and the author's signature.
+ * A record's ledger payload (the data of its {@code RecordStored} log, or its entry of the
+ * {@code storeBatchInCalldata} call a {@code RecordInCalldata} log points to): C2, the key shares and the author's
+ * signature.
  *
  * <p>Layout (big-endian): version 0x01 | u32 length, C2 | u8 count, then per share 32-byte reader
  * pseudonym, u16 length, share | u16 length, signature. Every length is checked on decode, so a

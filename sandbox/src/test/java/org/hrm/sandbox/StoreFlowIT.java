@@ -25,11 +25,12 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.SealedShare;
-import org.hrm.contracts.ledger.RecordLedger;
+import org.hrm.contracts.ledger.StoredPayloads;
 import org.hrm.keyvault.application.OuterDecryption;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.utils.Numeric;
 
 /**
  * The store flow end to end, the test to read first: SDK encrypt -> Kafka -> key vault -> ledger
@@ -120,7 +121,7 @@ class StoreFlowIT {
         return record;
     }
 
-    /** The RecordStored log named by a RecordCommitted, found independently with eth_getLogs. */
+    /** The record's log (RecordInCalldata or RecordStored) named by a RecordCommitted, found independently. */
     private Log storedLog(Domain domain, RecordCommitted commit) throws Exception {
         assertThat(commit.contractAddress())
                 .isEqualToIgnoringCase(platform.ledgers().get(domain));
@@ -128,10 +129,10 @@ class StoreFlowIT {
                 .filter(candidate -> candidate.getTransactionHash().equals(commit.transactionHash()))
                 .filter(candidate -> candidate.getLogIndex().intValueExact() == commit.logIndex())
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no RecordStored log for " + commit));
+                .orElseThrow(() -> new AssertionError("no record log for " + commit));
         assertThat(log.getBlockNumber().longValueExact()).isEqualTo(commit.blockNumber());
-        RecordLedger.RecordStoredEventResponse event = RecordLedger.getRecordStoredEventFromLog(log);
-        assertThat(uuid(event.recordId)).isEqualTo(commit.recordId());
+        assertThat(StoredPayloads.isWholeRecord(log)).isTrue();
+        assertThat(uuid(Numeric.hexStringToByteArray(log.getTopics().get(1)))).isEqualTo(commit.recordId());
         return log;
     }
 
@@ -143,8 +144,9 @@ class StoreFlowIT {
         return List.copyOf(platform.ledgers().values());
     }
 
-    private static LedgerPayload payloadOf(Log log) {
-        return LedgerPayload.decode(RecordLedger.getRecordStoredEventFromLog(log).payload);
+    /** The payload of the record's log, from the log or (calldata layout) from its transaction's input, checked. */
+    private LedgerPayload payloadOf(Log log) {
+        return LedgerPayload.decode(StoredPayloads.read(web3j, log).bytes());
     }
 
     /** The owner's share as it stands on chain (the vault only replaced the reader id by a pseudonym). */

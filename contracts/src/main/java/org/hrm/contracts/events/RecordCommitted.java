@@ -4,8 +4,9 @@ import java.time.Instant;
 import org.hrm.contracts.Domain;
 
 /**
- * The record's RecordStored log is in a confirmed block of the domain's ledger contract; for a record too large for one
- * transaction, every one of its RecordChunkStored logs is, and the position given is its last chunk's.
+ * The record's log (RecordStored, or RecordInCalldata whose transaction's input holds the payload) is in a confirmed
+ * block of the domain's ledger contract; for a record too large for one transaction, every one of its
+ * RecordChunkStored logs is, and the position given is its last chunk's.
  */
 public record RecordCommitted(
         String recordId,

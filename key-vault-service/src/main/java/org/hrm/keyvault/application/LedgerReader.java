@@ -17,13 +17,15 @@ import org.hrm.keyvault.domain.RecordDomain;
  */
 public interface LedgerReader {
     /**
-     * The record's RecordStored log (the first, if the writer ever wrote it twice), or its RecordChunkStored logs put
-     * together and checked against their digest (docs/large-records.md); empty when not on chain.
+     * The record's RecordStored log, or its RecordInCalldata log's payload read from its transaction's input and
+     * checked against the logged digest (docs/wire-format.md; the first, if the writer ever wrote it twice), or its
+     * RecordChunkStored logs put together and checked against their digest (docs/large-records.md); empty when not on
+     * chain.
      */
     Optional<LedgerEntry> storedRecord(RecordDomain domain, String recordId);
 
     /**
-     * The RecordStored logs of many records (the first of each, as {@link #storedRecord}); an adapter reads them in
+     * The entries of many records (the first of each, as {@link #storedRecord}); an adapter reads them in
      * one query, this default one by one.
      */
     default StoredRecords storedRecords(RecordDomain domain, Collection<String> recordIds) {

@@ -4,7 +4,10 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
-/** A record as the chain holds it (its RecordStored log): C2 and the key shares under reader pseudonyms. */
+/**
+ * A record as the chain holds it (its RecordStored log, or its RecordInCalldata log's payload in the transaction's
+ * input): C2 and the key shares under reader pseudonyms.
+ */
 public record LedgerEntry(byte[] outerCiphertext, List<SealedReaderShare> shares) {
     public LedgerEntry {
         shares = List.copyOf(shares);

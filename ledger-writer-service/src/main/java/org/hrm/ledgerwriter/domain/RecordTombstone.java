@@ -1,7 +1,7 @@
 package org.hrm.ledgerwriter.domain;
 
 /**
- * A tombstone: one RecordErased log under the record id and the owner pseudonym its RecordStored log
+ * A tombstone: one RecordErased log under the record id and the owner pseudonym its RecordStored or RecordInCalldata log
  * carries. A record is erased once, so its id keys the erasure index.
  *
  * @param recordId the record id in the chain's form (a lower-case UUID), so receipts match it
