@@ -5,62 +5,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.ledger.RecordLedger;
-import org.hrm.embedded.AnvilNode;
-import org.hrm.embedded.LedgerDeployment;
+import org.hrm.sandbox.AnvilLedgers;
 import org.junit.jupiter.api.Test;
-import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.gas.StaticGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
 
 /**
  * The bench's gas figures count every chunk transaction of a chunked record, though RecordCommitted names only its
- * last chunk's.
+ * last chunk's; its scan finds and reads records of both layouts.
  */
 class LedgerScanIT {
     @Test
     void findsTheReceiptsOfEveryChunkOfAChunkedRecordFromItsLastChunksTransaction() throws Exception {
-        try (AnvilNode anvil = AnvilNode.start(AnvilNode.Options.defaults())) {
-            Web3j web3j = Web3j.build(new HttpService(anvil.rpcUrl()));
-            try {
-                Map<Domain, String> contracts = LedgerDeployment.deploy(
-                        anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
-                RecordLedger ledger = RecordLedger.load(
-                        contracts.get(Domain.PATIENT),
-                        web3j,
-                        new RawTransactionManager(
-                                web3j,
-                                Credentials.create(AnvilNode.WRITER_KEY),
-                                AnvilNode.CHAIN_ID,
-                                new PollingTransactionReceiptProcessor(web3j, 100, 100)),
-                        new StaticGasProvider(BigInteger.ZERO, BigInteger.valueOf(1_000_000)));
-                byte[] chunked = id();
-                byte[] owner = new byte[32];
-                List<String> chunks = List.of(
-                        chunk(ledger, chunked, owner, 0),
-                        chunk(ledger, chunked, owner, 1),
-                        chunk(ledger, chunked, owner, 2));
-                String plain = ledger.storeBatch(List.of(id()), List.of(owner), List.of(new byte[] {7}))
-                        .send()
-                        .getTransactionHash();
+        try (AnvilLedgers chain = AnvilLedgers.start()) {
+            Web3j web3j = chain.web3j();
+            RecordLedger ledger = chain.writer(Domain.PATIENT, 1_000_000);
+            byte[] chunked = id();
+            byte[] owner = new byte[32];
+            List<String> chunks = List.of(
+                    chunk(ledger, chunked, owner, 0),
+                    chunk(ledger, chunked, owner, 1),
+                    chunk(ledger, chunked, owner, 2));
+            String plain = ledger.storeBatch(List.of(id()), List.of(owner), List.of(new byte[] {7}))
+                    .send()
+                    .getTransactionHash();
 
-                List<TransactionReceipt> receipts =
-                        new LedgerScan(web3j).receiptsOfEveryChunk(List.of(chunks.get(2), plain));
+            List<TransactionReceipt> receipts =
+                    new LedgerScan(web3j).receiptsOfEveryChunk(List.of(chunks.get(2), plain));
 
-                assertThat(receipts)
-                        .extracting(TransactionReceipt::getTransactionHash)
-                        .containsExactlyInAnyOrder(chunks.get(0), chunks.get(1), chunks.get(2), plain);
-            } finally {
-                web3j.shutdown();
-            }
+            assertThat(receipts)
+                    .extracting(TransactionReceipt::getTransactionHash)
+                    .containsExactlyInAnyOrder(chunks.get(0), chunks.get(1), chunks.get(2), plain);
+        }
+    }
+
+    /** The bench's scan counts and reads records of both layouts: the calldata layout's payload from the input. */
+    @Test
+    void findsAndReadsRecordsOfBothLayouts() throws Exception {
+        try (AnvilLedgers chain = AnvilLedgers.start()) {
+            LedgerScan scan = new LedgerScan(chain.web3j());
+            long from = scan.head() + 1;
+            RecordLedger ledger = chain.writer(Domain.PATIENT, 1_000_000);
+            String logged = UUID.randomUUID().toString();
+            String inCalldata = UUID.randomUUID().toString();
+            byte[] owner = new byte[32];
+            ledger.storeBatch(List.of(AnvilLedgers.bytes16(logged)), List.of(owner), List.of(new byte[] {1, 2}))
+                    .send();
+            ledger.storeBatchInCalldata(
+                            List.of(AnvilLedgers.bytes16(inCalldata)), List.of(owner), List.of(new byte[] {3, 4, 5}))
+                    .send();
+            String contract = chain.contract(Domain.PATIENT);
+
+            assertThat(scan.storedRecordIds(List.of(contract), from)).containsExactly(logged, inCalldata);
+            assertThat(scan.payload(contract, logged)).containsExactly(1, 2);
+            assertThat(scan.payload(contract, inCalldata)).containsExactly(3, 4, 5);
         }
     }
 
