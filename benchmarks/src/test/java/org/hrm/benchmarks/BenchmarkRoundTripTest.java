@@ -82,4 +82,15 @@ class BenchmarkRoundTripTest {
         assertThrows(IllegalStateException.class, bench::checkRoundTrip);
         bench.tearDown();
     }
+
+    @Test
+    void calldataEncodingsAgree() {
+        CalldataEncodingBenchmark bench = new CalldataEncodingBenchmark();
+        bench.records = 3;
+        bench.setup();
+        assertEquals(bench.web3jFunction(), bench.straightIntoBytes());
+
+        bench.ids.set(0, new byte[15]); // not a bytes16: refused, never encoded
+        assertThrows(IllegalArgumentException.class, bench::checkRoundTrip);
+    }
 }
