@@ -3,18 +3,15 @@ package org.hrm.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.hrm.contracts.ledger.RecordLedger;
 import org.junit.jupiter.api.Test;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.DynamicArray;
-import org.web3j.abi.datatypes.DynamicBytes;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Bytes16;
-import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
+import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.utils.Numeric;
 
 class LedgerCalldataTest {
@@ -25,22 +22,20 @@ class LedgerCalldataTest {
     private final byte[] input =
             LedgerCalldata.encode(LedgerCalldata.STORE_BATCH_IN_CALLDATA, ids, pseudonyms, payloads);
 
+    /** The generated wrapper encodes from the ABI solc gives for the contract: the bytes must be the same. */
     @Test
-    void encodesExactlyAsTheAbiEncoderOfWeb3j() {
-        Function call = new Function(
-                "storeBatchInCalldata",
-                Arrays.<Type>asList(
-                        new DynamicArray<>(
-                                Bytes16.class, ids.stream().map(Bytes16::new).toList()),
-                        new DynamicArray<>(
-                                Bytes32.class,
-                                pseudonyms.stream().map(Bytes32::new).toList()),
-                        new DynamicArray<>(
-                                DynamicBytes.class,
-                                payloads.stream().map(DynamicBytes::new).toList())),
-                List.of());
+    void encodesExactlyAsTheGeneratedWrapperOfTheContract() {
+        RecordLedger ledger = RecordLedger.load(
+                "0x0000000000000000000000000000000000000001",
+                null,
+                Credentials.create("0x01"),
+                new StaticGasProvider(BigInteger.ZERO, BigInteger.ONE));
 
-        assertThat(Numeric.toHexString(input)).isEqualTo(FunctionEncoder.encode(call));
+        assertThat(Numeric.toHexString(input))
+                .isEqualTo(
+                        ledger.storeBatchInCalldata(ids, pseudonyms, payloads).encodeFunctionCall());
+        assertThat(Numeric.toHexString(LedgerCalldata.encode(LedgerCalldata.STORE_BATCH, ids, pseudonyms, payloads)))
+                .isEqualTo(ledger.storeBatch(ids, pseudonyms, payloads).encodeFunctionCall());
         assertThat(LedgerCalldata.keccak256(payloads.get(0))).isEqualTo(Hash.sha3(payloads.get(0)));
     }
 
