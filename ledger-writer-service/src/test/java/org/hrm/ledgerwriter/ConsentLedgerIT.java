@@ -47,8 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The consent path end to end, the test to read first for it: ConsentGranted and ConsentRevoked in,
  * ShareGranted and GrantRevoked logs on the domain's ledger out, read back with eth_getLogs as the key
- * vault reads them. The events are built by hand and their owner signature is any non-empty bytes: the
- * ledger writer records well-formed events without verifying it (consent-service does).
+ * vault reads them. The events are built by hand, signed by their owners' registered keys: the ledger writer writes
+ * only what its owner signed.
  */
 @SpringBootTest(classes = LedgerWriterApplication.class)
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -56,6 +56,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ConsentLedgerIT {
     private static final String GROUP = "ledger-writer-consent";
     private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory(0);
+    /** Short enough to see a revocation's grace run out in a test, long enough for a grant sent right after it. */
+    private static final String REVOCATION_GRACE = "20s";
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -78,6 +80,7 @@ class ConsentLedgerIT {
     static void properties(DynamicPropertyRegistry registry) {
         LedgerWriterDriver.chainProperties(registry);
         registry.add("spring.mongodb.uri", () -> MONGO.uri("ledger-writer"));
+        registry.add("hrm.ledger.authority.revocation-grace", () -> REVOCATION_GRACE);
     }
 
     @AfterAll
@@ -138,8 +141,7 @@ class ConsentLedgerIT {
         ConsentGranted practitioner = Consents.granted(Domain.PRACTITIONER, 3);
         ConsentRevoked revoked = Consents.revoked(practitioner);
         driver.grant(patient, practitioner);
-        // A revocation of a grant the writer has not verified yet is refused by design (docs/security.md), and the
-        // grant and revocation topics are read by separate consumers: revoke once the grant is on chain, as clients do.
+        // Revoke once the grant is on chain, so that the revocation is written once, in the first pass.
         driver.awaitShares(patient, practitioner);
         driver.revoke(revoked);
         driver.awaitRevoked(revoked);
@@ -152,6 +154,55 @@ class ConsentLedgerIT {
         driver.awaitConsumed(GROUP);
 
         assertThat(chainState(patient, practitioner)).hasSize(6).containsExactlyElementsOf(before);
+    }
+
+    /**
+     * The grant and revocation topics are consumed independently: under load or after a restart a revocation can be
+     * read batches before its grant. It is held until the grant is verified, then written once, after it.
+     */
+    @Test
+    void writesARevocationReadInAnEarlierBatchThanItsGrantOnceTheGrantArrives() {
+        ConsentGranted grant = Consents.granted(Domain.PRACTITIONER, 2);
+        ConsentRevoked revoked = Consents.revoked(grant);
+        driver.register(grant.ownerId());
+        driver.revoke(revoked);
+        driver.awaitConsumed(GROUP);
+        assertThat(driver.revocations(Domain.PRACTITIONER, grant.grantId())).isEmpty();
+
+        driver.send(Topic.CONSENT_GRANTED.name(grant.domain()), grant.ownerId(), driver.json(grant), "ConsentGranted");
+        driver.awaitShares(grant);
+        driver.awaitRevoked(revoked);
+        driver.awaitConsumed(GROUP);
+
+        assertThat(driver.revocations(Domain.PRACTITIONER, grant.grantId())).hasSize(1);
+        assertThat(driver.shares(Domain.PRACTITIONER, grant.grantId())).hasSize(2);
+        assertThat(index.find(Domain.PRACTITIONER, List.of(Revocation.entryId(grant.grantId())))
+                        .values())
+                .singleElement()
+                .isInstanceOf(IndexEntry.Committed.class);
+        assertThat(driver.awaitDeadLetters(grant.ownerId(), 1, Duration.ofSeconds(2)))
+                .isEmpty();
+    }
+
+    /** No consent event comes after it: the consumer's idle passes dead-letter it once its grace has run out. */
+    @Test
+    void deadLettersARevocationWhoseGrantNeverComesOnceItsGraceHasRunOut() {
+        ConsentGranted neverSent = Consents.granted(Domain.PATIENT, 1);
+        driver.register(neverSent.ownerId());
+
+        driver.revoke(Consents.revoked(neverSent));
+
+        assertThat(driver.awaitDeadLetters(neverSent.ownerId(), 1, TIMEOUT))
+                .singleElement()
+                .satisfies(letter -> {
+                    assertThat(KafkaProbe.header(letter, EventHeaders.DLT_REASON))
+                            .isEqualTo("revocation of grant " + neverSent.grantId() + " names a grant this ledger"
+                                    + " writer has not verified within " + REVOCATION_GRACE
+                                    + " of first reading the revocation");
+                    assertThat(KafkaProbe.header(letter, EventHeaders.DLT_ORIGINAL_TOPIC))
+                            .isEqualTo(Topic.CONSENT_REVOKED.name(Domain.PATIENT));
+                });
+        assertThat(driver.revocations(Domain.PATIENT, neverSent.grantId())).isEmpty();
     }
 
     @Test

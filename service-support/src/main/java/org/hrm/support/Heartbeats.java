@@ -88,11 +88,18 @@ final class Heartbeats implements SmartLifecycle {
         }
     }
 
-    private Map<String, Object> producerConfig() {
+    /**
+     * Idempotent with acks=all, as every other producer of the platform: a beat then says the service can write the
+     * way its own producers write. When the cluster cannot take an acks=all write (fewer in-sync replicas than
+     * {@code min.insync.replicas}), the service cannot write either, and the beat's absence says so instead of an
+     * acks=1 beat claiming all is well; a beat lost with a failing leader is one missed beat.
+     */
+    Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "1");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // A beat is worth nothing late: do not retry for minutes.
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int)
                 Math.max(30_000, 2 * properties.heartbeatInterval().toMillis()));

@@ -14,6 +14,7 @@ import org.hrm.contracts.events.ServiceHeartbeat;
 import org.hrm.contracts.events.ServiceHeartbeat.LaneNonce;
 import org.hrm.contracts.events.ServiceHeartbeat.LedgerStatus;
 import org.hrm.contracts.events.ServiceHeartbeat.PartitionLag;
+import org.hrm.testsupport.MovingClock;
 import org.junit.jupiter.api.Test;
 
 class HeartbeatPublisherTest {

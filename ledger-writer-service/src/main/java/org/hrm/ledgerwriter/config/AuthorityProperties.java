@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Whom the ledger writer believes ({@code hrm.ledger.authority.*}): the vault's published signing key (required: no
  * sealed record or tombstone goes on chain without it), consent-service's decision key (required: its audit events are
  * anchored only when signed by it), the gateway attestation keys its party directory and the gateway's audit events
- * are checked against, and how long a grant waits for its owner's registration.
+ * are checked against, how long a grant waits for its owner's registration and a revocation for its grant.
  *
  * @param vaultPublicKey the vault's published key (base64 of the 65-byte P-256 point): signs RecordSealed and
  *     KeysDestroyed
  * @param consentPublicKey consent-service's decision key (base64 of the 65-byte P-256 point): signs its audit events
  * @param attestationKeys trusted gateway attestation keys, base64 by key id
  * @param partyGrace how long a grant or revocation waits for its owner to appear in the directory
+ * @param revocationGrace how long an owner-signed revocation read before the grant it names is held for that grant,
+ *     from this writer's first reading of it (never the owner-chosen revokedAt), before it is dead-lettered
  * @param directoryConsumerGroup the consumer group of the parties listener
  */
 @ConfigurationProperties("hrm.ledger.authority")
@@ -27,6 +29,7 @@ public record AuthorityProperties(
         String consentPublicKey,
         Map<String, String> attestationKeys,
         @DefaultValue("10s") Duration partyGrace,
+        @DefaultValue("10m") Duration revocationGrace,
         @DefaultValue("ledger-writer-parties") String directoryConsumerGroup) {
     public AuthorityProperties {
         if (vaultPublicKey == null || vaultPublicKey.isBlank()) {

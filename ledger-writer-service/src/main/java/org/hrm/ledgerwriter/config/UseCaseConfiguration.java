@@ -17,10 +17,12 @@ import org.hrm.ledgerwriter.application.CommitErasures;
 import org.hrm.ledgerwriter.application.CommitPublisher;
 import org.hrm.ledgerwriter.application.CommitSealedRecords;
 import org.hrm.ledgerwriter.application.ConsentIndex;
+import org.hrm.ledgerwriter.application.EarlyRevocations;
 import org.hrm.ledgerwriter.application.ErasureIndex;
 import org.hrm.ledgerwriter.application.ErasurePublisher;
 import org.hrm.ledgerwriter.application.ErasuresInFlight;
 import org.hrm.ledgerwriter.application.GrantOwners;
+import org.hrm.ledgerwriter.application.HeldRevocations;
 import org.hrm.ledgerwriter.application.LedgerChain;
 import org.hrm.ledgerwriter.application.LedgerIndex;
 import org.hrm.ledgerwriter.application.Reconciler;
@@ -92,6 +94,12 @@ class UseCaseConfiguration {
     @Bean
     WriteAuthority writeAuthority(DirectoryKeeper directory, GrantOwners grants, AuthorityProperties authority) {
         return new WriteAuthority(authority.vaultKey(), directory, grants, authority.partyGrace(), Clock.systemUTC());
+    }
+
+    /** Revocations read before their grant, held for it up to the revocation grace. */
+    @Bean
+    EarlyRevocations earlyRevocations(HeldRevocations held, GrantOwners grants, AuthorityProperties authority) {
+        return new EarlyRevocations(held, grants, authority.revocationGrace(), Clock.systemUTC());
     }
 
     /** Whose audit events are anchored: consent-service's decision key on ops.audit, the gateway's on its own. */

@@ -18,7 +18,7 @@ import org.hrm.ledgerwriter.domain.StoredLog;
 import org.hrm.ledgerwriter.domain.TombstoneTransaction;
 
 /** A chain in memory: a pool, blocks of one transaction, nonces, and switches to make it misbehave. */
-class FakeChain implements LedgerChain {
+public class FakeChain implements LedgerChain {
     final Map<String, SignedTransaction> pool = new LinkedHashMap<>();
     final Map<String, ChainReceipt> mined = new HashMap<>();
     final List<SignedTransaction> broadcasts = new ArrayList<>();
@@ -125,7 +125,7 @@ class FakeChain implements LedgerChain {
     }
 
     /** Entries (records, consent entries, tombstones) written on chain by successful transactions, with repetitions. */
-    List<String> writtenEntryIds() {
+    public List<String> writtenEntryIds() {
         return mined.values().stream()
                 .flatMap(receipt -> receipt.logs().stream())
                 .map(StoredLog::entryId)

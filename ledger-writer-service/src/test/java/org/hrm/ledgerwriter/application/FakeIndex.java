@@ -12,7 +12,7 @@ import org.hrm.ledgerwriter.domain.GasModel;
 import org.hrm.ledgerwriter.domain.TombstonePacker;
 
 /** A ledger, consent or erasure index in memory. */
-class FakeIndex implements LedgerIndex, ConsentIndex, ErasureIndex {
+public class FakeIndex implements LedgerIndex, ConsentIndex, ErasureIndex {
     final Map<Domain, Map<String, IndexEntry>> entries = new EnumMap<>(Domain.class);
     final Map<Domain, Map<String, SignedTransaction>> transactions = new EnumMap<>(Domain.class);
 

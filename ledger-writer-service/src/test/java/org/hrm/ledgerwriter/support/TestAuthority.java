@@ -75,7 +75,10 @@ public final class TestAuthority {
         return share;
     }
 
-    /** A write authority over an in-memory directory and grant store, and the directory, to register owners in. */
+    /**
+     * A write authority over an in-memory directory and grant store, and the directory, to register owners in, and
+     * the grant store.
+     */
     public static Fixture inMemory() {
         Map<String, DirectoryEntry> entries = new ConcurrentHashMap<>();
         DirectoryStore store = new DirectoryStore() {
@@ -91,13 +94,14 @@ public final class TestAuthority {
         };
         DirectoryKeeper directory = new DirectoryKeeper(
                 new DirectoryRules(AttestationKeys.of(Map.of(ATTESTER_ID, ATTESTER.publicKey()))), store);
-        WriteAuthority authority = new WriteAuthority(
-                VAULT.publicKey(), directory, new InMemoryGrants(), Duration.ZERO, Clock.systemUTC());
-        return new Fixture(authority, directory);
+        InMemoryGrants grants = new InMemoryGrants();
+        WriteAuthority authority =
+                new WriteAuthority(VAULT.publicKey(), directory, grants, Duration.ZERO, Clock.systemUTC());
+        return new Fixture(authority, directory, grants);
     }
 
-    /** An in-memory write authority and its directory. */
-    public record Fixture(WriteAuthority authority, DirectoryKeeper directory) {
+    /** An in-memory write authority, its directory and the grants it verified. */
+    public record Fixture(WriteAuthority authority, DirectoryKeeper directory, GrantOwners grants) {
         /** Registers each owner (attested), so its signatures count. */
         public Fixture registered(String... ownerIds) {
             for (String ownerId : ownerIds) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Decodes ConsentGranted (one entry per key share) and ConsentRevoked (one entry) events, each on its
  * own, so one bad event never fails the batch, and lets through only what {@link WriteAuthority} accepts: the
  * owner's signature against the directory, v2-shaped shares, a revocation of a grant of the same owner. The chain
- * keeps what it is given for good, so a forged or malformed consent is dead-lettered before anything is written.
+ * keeps what it is given for good, so a forged or malformed consent is dead-lettered before anything is written. A
+ * revocation its owner signed whose grant is not verified yet is deferred (see {@link ConsentHandler}).
  */
 @Component
 class ConsentEventDecoder {
@@ -37,7 +38,8 @@ class ConsentEventDecoder {
 
     /**
      * Grants first, then revocations: the two are different topics, so a batch may list a revocation before the grant
-     * it names, and a revocation is accepted only for a grant already verified.
+     * it names, and a revocation is accepted only for a grant already verified; one naming a grant verified neither
+     * before nor in this batch is deferred.
      */
     Intake<ConsentWrite> decode(List<ConsumerRecord<String, byte[]>> records) {
         Intake<ConsentWrite> intake = new Intake<>();
@@ -69,6 +71,7 @@ class ConsentEventDecoder {
             intake.reject(record, refusal.get());
             return;
         }
+        intake.verified(grant.domain(), grant.grantId());
         List<ConsentWrite> writes = grant.shares().stream()
                 .map(share -> new ConsentWrite(grant.domain(), shareGrant(grant, share)))
                 .toList();
@@ -86,9 +89,13 @@ class ConsentEventDecoder {
     private void revoked(ConsumerRecord<String, byte[]> record, Intake<ConsentWrite> intake) {
         ConsentRevoked revoked =
                 reader.read(record, Topic.CONSENT_REVOKED, ConsentRevoked.class, ConsentRevoked::domain);
-        Optional<String> refusal = authority.revocationRefusal(revoked);
-        if (refusal.isPresent()) {
-            intake.reject(record, refusal.get());
+        WriteAuthority.RevocationCheck check = authority.revocationCheck(revoked);
+        if (check.awaitsGrant()) {
+            intake.defer(record, revoked.domain(), revoked.grantId());
+            return;
+        }
+        if (!check.accepted()) {
+            intake.reject(record, check.refusal());
             return;
         }
         ConsentWrite write = new ConsentWrite(revoked.domain(), new Revocation(revoked.grantId()));

@@ -2,36 +2,36 @@ package org.hrm.ledgerwriter.adapter.kafka;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hrm.ledgerwriter.application.ConsentWrite;
-import org.hrm.ledgerwriter.application.RecordConsents;
-import org.hrm.ledgerwriter.application.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes ConsentGranted and ConsentRevoked of both domains in batches, in its own container and
  * consumer group. The batch's offsets are committed when this method returns: after every key share
- * and revocation is confirmed on chain and every bad input is on the dead-letter topic. Any exception
- * redelivers the whole batch.
+ * and revocation is confirmed on chain, every revocation awaiting its grant is held in the database and every bad
+ * input is on the dead-letter topic. Any exception redelivers the whole batch. When the topics are idle, the
+ * container's idle event (published on this same consumer thread, so passes never overlap) releases or dead-letters
+ * the held revocations that are due.
  */
 @Component
 class ConsentListener {
+    static final String ID = "ledger-writer-consent";
     private static final Logger log = LoggerFactory.getLogger(ConsentListener.class);
 
-    private final ConsentEventDecoder decoder;
-    private final RecordConsents recordConsents;
+    private final ConsentHandler handler;
     private final DeadLetterPublisher deadLetters;
 
-    ConsentListener(ConsentEventDecoder decoder, RecordConsents recordConsents, DeadLetterPublisher deadLetters) {
-        this.decoder = decoder;
-        this.recordConsents = recordConsents;
+    ConsentListener(ConsentHandler handler, DeadLetterPublisher deadLetters) {
+        this.handler = handler;
         this.deadLetters = deadLetters;
     }
 
     @KafkaListener(
-            id = "ledger-writer-consent",
+            id = ID,
             idIsGroup = false,
             containerFactory = KafkaConfiguration.CONSENT_CONTAINER_FACTORY,
             topics = {
@@ -41,12 +41,23 @@ class ConsentListener {
             batch = "true")
     void onConsent(List<ConsumerRecord<String, byte[]>> records) {
         try {
-            Intake<ConsentWrite> intake = decoder.decode(records);
-            List<Rejection> rejections = recordConsents.record(intake.valid());
-            deadLetters.publish(intake.deadLetters(rejections));
+            handler.handle(records, deadLetters::publish);
         } catch (RuntimeException e) {
             log.warn("batch of {} consent events not recorded, retrying it: {}", records.size(), e.toString());
             throw e;
+        }
+    }
+
+    /** The consent container's consumer (id {@code ledger-writer-consent-0}) found nothing to read for a while. */
+    @EventListener
+    void onIdle(ListenerContainerIdleEvent idle) {
+        if (!idle.getListenerId().startsWith(ID + "-")) {
+            return;
+        }
+        try {
+            handler.handle(List.of(), deadLetters::publish);
+        } catch (RuntimeException e) {
+            log.warn("held revocations not settled, trying again when idle next: {}", e.toString());
         }
     }
 }

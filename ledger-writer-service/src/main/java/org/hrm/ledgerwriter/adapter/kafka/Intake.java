@@ -1,22 +1,28 @@
 package org.hrm.ledgerwriter.adapter.kafka;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.Domain;
 import org.hrm.ledgerwriter.application.Rejection;
 
 /**
  * A decoded batch: the valid entries for a use case, the bad inputs for the dead-letter topic, and
- * which input each entry came from (one event may carry several entries, e.g. a grant's key shares).
+ * which input each entry came from (one event may carry several entries, e.g. a grant's key shares); for inputs
+ * that wait on another one (a revocation on its grant), those deferred and the ids verified in the batch.
  */
 final class Intake<T> {
     private final List<T> valid = new ArrayList<>();
     private final Map<String, List<ConsumerRecord<String, byte[]>>> sources = new HashMap<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private final List<Deferred> deferred = new ArrayList<>();
+    private final Map<Domain, Set<String>> verified = new EnumMap<>(Domain.class);
 
     void accept(ConsumerRecord<String, byte[]> source, T entry, Domain domain, String entryId) {
         valid.add(entry);
@@ -25,6 +31,24 @@ final class Intake<T> {
 
     void reject(ConsumerRecord<String, byte[]> source, String reason) {
         deadLetters.add(new DeadLetter(source, reason));
+    }
+
+    /** Neither valid nor bad yet: the input waits for {@code awaitedId} of {@code domain} to be verified. */
+    void defer(ConsumerRecord<String, byte[]> source, Domain domain, String awaitedId) {
+        deferred.add(new Deferred(source, domain, awaitedId));
+    }
+
+    /** An id this batch verified (e.g. a grant's, even one that carries no entry), which a deferred input may await. */
+    void verified(Domain domain, String id) {
+        verified.computeIfAbsent(domain, d -> new LinkedHashSet<>()).add(id);
+    }
+
+    List<Deferred> deferred() {
+        return deferred;
+    }
+
+    Map<Domain, Set<String>> verified() {
+        return verified;
     }
 
     List<T> valid() {
@@ -47,4 +71,7 @@ final class Intake<T> {
     private static String key(Domain domain, String entryId) {
         return domain.id() + "/" + entryId;
     }
+
+    /** An input waiting for another. */
+    record Deferred(ConsumerRecord<String, byte[]> source, Domain domain, String awaitedId) {}
 }

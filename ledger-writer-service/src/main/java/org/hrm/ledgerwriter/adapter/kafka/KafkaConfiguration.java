@@ -1,5 +1,6 @@
 package org.hrm.ledgerwriter.adapter.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -42,6 +43,8 @@ class KafkaConfiguration {
     static final String AUDIT_CONTAINER_FACTORY = "auditListenerContainerFactory";
 
     private static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
+    /** How often the consent consumer, while its topics are idle, settles the revocations held for their grant. */
+    static final Duration CONSENT_IDLE_PASS = Duration.ofSeconds(5);
 
     @Bean
     ConsumerFactory<String, byte[]> ledgerConsumerFactory(
@@ -63,12 +66,17 @@ class KafkaConfiguration {
         return batchFactory(consumerFactory);
     }
 
-    /** The consent listener's own consumer group: its offsets never wait on, or hold back, the records'. */
+    /**
+     * The consent listener's own consumer group: its offsets never wait on, or hold back, the records'. Idle events
+     * every {@link #CONSENT_IDLE_PASS} while nothing arrives.
+     */
     @Bean(CONSENT_CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> consentListenerContainerFactory(
             ConsumerFactory<String, byte[]> consumerFactory, LedgerProperties ledger) {
         var factory = batchFactory(consumerFactory);
         factory.getContainerProperties().setGroupId(ledger.consentConsumerGroup());
+        // Published on the consumer thread: a held revocation's grace runs out even when no consent event comes.
+        factory.getContainerProperties().setIdleEventInterval(CONSENT_IDLE_PASS.toMillis());
         return factory;
     }
 

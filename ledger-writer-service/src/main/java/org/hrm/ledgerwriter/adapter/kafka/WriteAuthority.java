@@ -28,7 +28,8 @@ import org.hrm.ledgerwriter.application.GrantOwners;
  *   <li>KeysDestroyed: signed by the vault's published key.
  *   <li>ConsentGranted: signed by the owner's current directory key; every share a v2 share (145 bytes): new grants
  *       never carry v1 shares.
- *   <li>ConsentRevoked: signed by the owner's current key, naming a grant this writer verified, of the same owner.
+ *   <li>ConsentRevoked: signed by the owner's current key, naming a grant this writer verified, of the same owner. One
+ *       whose grant is not verified yet awaits it ({@link org.hrm.ledgerwriter.application.EarlyRevocations}).
  * </ul>
  *
  * <p>Only the owner's current key authorizes: keys are rotated because they leak. An owner the directory does not
@@ -91,22 +92,43 @@ public final class WriteAuthority {
         return Optional.empty();
     }
 
-    /** Empty when the owner revoked one of its own grants that this writer verified; otherwise why not. */
-    public Optional<String> revocationRefusal(ConsentRevoked revoked) {
+    /**
+     * Accepted when the owner revoked one of its own grants that this writer verified; awaiting the grant when the
+     * owner signed it but the grant is not verified yet (the caller holds it and asks again); otherwise refused.
+     */
+    public RevocationCheck revocationCheck(ConsentRevoked revoked) {
         String what = "revocation of grant " + revoked.grantId();
         Optional<String> unsigned = ownerRefusal(
                 what, revoked.ownerId(), revoked.revokedAt(), revoked.signedBytes(), revoked.ownerSignature());
         if (unsigned.isPresent()) {
-            return unsigned;
+            return RevocationCheck.refused(unsigned.get());
         }
         Optional<String> owner = grants.ownerOf(revoked.domain(), revoked.grantId());
         if (owner.isEmpty()) {
-            return Optional.of(what + " names a grant this ledger writer has not verified");
+            return new RevocationCheck(what + " names a grant this ledger writer has not verified", true);
         }
         if (!owner.get().equals(revoked.ownerId())) {
-            return Optional.of(what + " by " + revoked.ownerId() + " names a grant of another owner");
+            return RevocationCheck.refused(what + " by " + revoked.ownerId() + " names a grant of another owner");
         }
-        return Optional.empty();
+        return RevocationCheck.ACCEPTED;
+    }
+
+    /**
+     * The verdict on a revocation.
+     *
+     * @param refusal why it cannot be written now; null when it can
+     * @param awaitsGrant the only thing missing is its grant: its signature is its owner's, the grant not verified yet
+     */
+    public record RevocationCheck(String refusal, boolean awaitsGrant) {
+        static final RevocationCheck ACCEPTED = new RevocationCheck(null, false);
+
+        static RevocationCheck refused(String reason) {
+            return new RevocationCheck(reason, false);
+        }
+
+        public boolean accepted() {
+            return refusal == null;
+        }
     }
 
     private Optional<String> ownerRefusal(

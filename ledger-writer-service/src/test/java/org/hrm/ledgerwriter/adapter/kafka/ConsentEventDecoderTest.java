@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
-import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
@@ -31,6 +30,7 @@ class ConsentEventDecoderTest {
     private final EventCodec codec = new EventCodec(8 * 1024);
     private final TestAuthority.Fixture fixture = TestAuthority.inMemory();
     private final ConsentEventDecoder decoder = new ConsentEventDecoder(codec, fixture.authority());
+    private final ConsentRecords records = new ConsentRecords(codec);
 
     @Test
     void turnsEachKeyShareOfAGrantIntoOneEntryOfItsDomain() {
@@ -193,7 +193,7 @@ class ConsentEventDecoderTest {
     }
 
     @Test
-    void deadLettersARevocationNamingAnotherOwnersGrantOrAGrantItNeverSawOrSignedByAnotherKey() {
+    void deadLettersARevocationNamingAnotherOwnersGrantOrSignedByAnotherKeyAndDefersOneNamingAGrantItNeverSaw() {
         ConsentGranted victim = Consents.granted(Domain.PATIENT, 1);
         String attacker = "owner-" + UUID.randomUUID();
         fixture.registered(victim.ownerId(), attacker);
@@ -205,39 +205,40 @@ class ConsentEventDecoderTest {
                 Consents.revoked(UUID.randomUUID().toString(), Domain.PATIENT, attacker, TestAuthority.owner(attacker));
         ConsentRevoked wrongKey =
                 Consents.revoked(victim.grantId(), Domain.PATIENT, victim.ownerId(), P256KeyPair.generate());
+        ConsentRevoked wrongKeyUnknownGrant = Consents.revoked(
+                UUID.randomUUID().toString(), Domain.PATIENT, victim.ownerId(), P256KeyPair.generate());
 
         Intake<ConsentWrite> intake = decoder.decode(List.of(
                 revoked(Domain.PATIENT, "ConsentRevoked", othersGrant),
                 revoked(Domain.PATIENT, "ConsentRevoked", unknownGrant),
-                revoked(Domain.PATIENT, "ConsentRevoked", wrongKey)));
+                revoked(Domain.PATIENT, "ConsentRevoked", wrongKey),
+                revoked(Domain.PATIENT, "ConsentRevoked", wrongKeyUnknownGrant)));
 
         assertThat(intake.valid()).isEmpty();
         assertThat(intake.deadLetters(List.of()))
                 .extracting(DeadLetter::reason)
                 .satisfiesExactly(
                         reason -> assertThat(reason).endsWith("names a grant of another owner"),
-                        reason -> assertThat(reason).endsWith("names a grant this ledger writer has not verified"),
                         reason -> assertThat(reason)
-                                .endsWith("is not signed by owner " + victim.ownerId() + "'s current key"));
+                                .endsWith("is not signed by owner " + victim.ownerId() + "'s current key"),
+                        reason -> assertThat(reason)
+                                .isEqualTo("revocation of grant " + wrongKeyUnknownGrant.grantId()
+                                        + " is not signed by owner " + victim.ownerId() + "'s current key"));
+        assertThat(intake.deferred()).singleElement().satisfies(deferred -> {
+            assertThat(deferred.domain()).isEqualTo(Domain.PATIENT);
+            assertThat(deferred.awaitedId()).isEqualTo(unknownGrant.grantId());
+        });
     }
 
     private ConsumerRecord<String, byte[]> granted(Domain topicDomain, String type, ConsentGranted event) {
-        return record(Topic.CONSENT_GRANTED.name(topicDomain), type, codec.encode(event));
+        return records.granted(topicDomain, type, event);
     }
 
     private ConsumerRecord<String, byte[]> revoked(Domain topicDomain, String type, ConsentRevoked event) {
-        return record(Topic.CONSENT_REVOKED.name(topicDomain), type, codec.encode(event));
+        return records.revoked(topicDomain, type, event);
     }
 
-    private static ConsumerRecord<String, byte[]> raw(String topic, String type, String json) {
-        return record(topic, type, json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static ConsumerRecord<String, byte[]> record(String topic, String type, byte[] value) {
-        var record = new ConsumerRecord<String, byte[]>(topic, 0, 7L, "owner", value);
-        if (type != null) {
-            record.headers().add(EventHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
-        }
-        return record;
+    private ConsumerRecord<String, byte[]> raw(String topic, String type, String json) {
+        return records.raw(topic, type, json);
     }
 }

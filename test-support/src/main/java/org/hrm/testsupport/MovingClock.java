@@ -1,4 +1,4 @@
-package org.hrm.support;
+package org.hrm.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class MovingClock extends Clock {
+/** A clock the test moves by hand, for what waits on time (graces, expiries) without a real wait. */
+public final class MovingClock extends Clock {
     private Instant now;
 
-    MovingClock(Instant start) {
+    public MovingClock(Instant start) {
         now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
