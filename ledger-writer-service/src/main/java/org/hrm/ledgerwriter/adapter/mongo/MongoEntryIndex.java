@@ -100,34 +100,47 @@ abstract class MongoEntryIndex implements EntryIndex {
         commits.forEach(c -> byTransaction
                 .computeIfAbsent(c.transactionHash(), hash -> new ArrayList<>())
                 .add(c));
-        Map<String, List<String>> entryOrder = entryOrder(domain, byTransaction.keySet());
+        Map<String, Document> indexed = indexed(domain, commits);
         List<WriteModel<Document>> oneByOne = new ArrayList<>();
         byTransaction.forEach((hash, group) -> {
-            Optional<CommitUpdate> update = CommitUpdate.of(group, entryOrder.get(hash));
-            // Matched fewer than its entries: some were not pending in this transaction (indexed before positions
-            // were, or pending in another transaction): those need their whole document.
-            if (update.isEmpty()
-                    || entries(domain)
+            Optional<CommitUpdate> update = CommitUpdate.of(group, positions(indexed, hash));
+            // An entry not pending in this transaction (signed again in another, or indexed before positions were
+            // kept) needs its whole document; so do all of them if the update missed one (changed since it was read).
+            boolean updated = update.isPresent()
+                    && entries(domain)
                                     .updateMany(
                                             update.get().filter(), update.get().update())
                                     .getMatchedCount()
-                            < update.get().entries()) {
-                group.forEach(c -> oneByOne.add(upsert(IndexDocuments.committed(c))));
-            }
+                            == update.get().entryIds().size();
+            group.stream()
+                    .filter(c -> !updated || !update.get().entryIds().contains(c.entryId()))
+                    .forEach(c -> oneByOne.add(upsert(IndexDocuments.committed(c))));
         });
         write(entries(domain), oneByOne);
         transactions(domain).deleteMany(Filters.in("_id", byTransaction.keySet()));
     }
 
-    /** Each kept transaction's entry ids in the order it carries them (one query for all). */
-    private Map<String, List<String>> entryOrder(Domain domain, Collection<String> hashes) {
-        Map<String, List<String>> order = new HashMap<>();
-        transactions(domain)
-                .find(Filters.in("_id", hashes))
-                .projection(Projections.include(IndexDocuments.ENTRY_IDS))
-                .forEach(document ->
-                        order.put(document.getString("_id"), document.getList(IndexDocuments.ENTRY_IDS, String.class)));
-        return order;
+    /** The commits' entries as indexed now, their transaction and position only (one query, by id). */
+    private Map<String, Document> indexed(Domain domain, List<Commit> commits) {
+        Map<String, Document> indexed = new HashMap<>();
+        entries(domain)
+                .find(Filters.in(
+                        "_id", commits.stream().map(Commit::entryId).distinct().toList()))
+                .projection(Projections.include("txHash", IndexDocuments.POSITION))
+                .forEach(document -> indexed.put(document.getString("_id"), document));
+        return indexed;
+    }
+
+    /** The position of each entry indexed under this transaction that has one. */
+    private static Map<String, Integer> positions(Map<String, Document> indexed, String transactionHash) {
+        Map<String, Integer> positions = new HashMap<>();
+        indexed.forEach((id, document) -> {
+            Integer position = document.getInteger(IndexDocuments.POSITION);
+            if (position != null && transactionHash.equals(document.getString("txHash"))) {
+                positions.put(id, position);
+            }
+        });
+        return positions;
     }
 
     /**

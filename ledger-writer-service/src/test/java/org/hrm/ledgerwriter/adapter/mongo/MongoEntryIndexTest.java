@@ -109,7 +109,16 @@ class MongoEntryIndexTest {
     }
 
     @Test
-    void aCommitWithoutItsKeptTransactionIsWrittenPerEntry() {
+    void anEntryIndexedBeforePositionsWereKeptIsWrittenWhole() {
+        SignedTransaction tx = transaction("0xaa", "a", "b");
+        index.markPending(Domain.PATIENT, List.of(tx));
+        entries().updateOne(Filters.eq("_id", "a"), com.mongodb.client.model.Updates.unset("position"));
+
+        commitAndCheck(tx, 6, 7);
+    }
+
+    @Test
+    void aCommitNeedsNotTheKeptTransaction() {
         SignedTransaction tx = transaction("0xaa", "a", "b");
         index.markPending(Domain.PATIENT, List.of(tx));
         template.getCollection("patient_ledger_tx").deleteMany(new Document());
