@@ -95,7 +95,8 @@ class MongoEntryIndexTest {
     void aCommitOfEntriesPendingInAnotherTransactionWritesEachWhole() {
         SignedTransaction first = transaction("0xaa", "a", "b");
         index.markPending(Domain.PATIENT, List.of(first));
-        index.markPending(Domain.PATIENT, List.of(transaction("0xbb", "b")));
+        // b signed again at the same position: only its transaction tells the two apart.
+        index.markPending(Domain.PATIENT, List.of(transaction("0xbb", "x", "b")));
 
         commitAndCheck(first, 10, 11); // the first was mined after all
     }
