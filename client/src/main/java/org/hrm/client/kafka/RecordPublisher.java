@@ -72,6 +72,9 @@ public final class RecordPublisher implements AutoCloseable {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         // A RecordSubmitted of a 4 MiB record is about 5.6 MB; Kafka's default request limit is 1 MB.
         config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.MAX_MESSAGE_BYTES);
+        // Kafka 4 lingers 5 ms by default for a fuller batch; an access request is one send its caller then waits on
+        // (the fetch path's first hop), and sends in a burst still share requests while earlier ones are in flight.
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         return config;
     }
 

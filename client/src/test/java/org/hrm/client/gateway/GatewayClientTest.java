@@ -139,6 +139,19 @@ class GatewayClientTest {
         assertThat(bodies.get(0)).isEqualTo("{\"purpose\":\"TREAT\"}");
     }
 
+    /** A pending release is read again soon, then less and less often: 5, 10, 20 ... ms, never more than 300. */
+    @Test
+    void aPendingReleaseIsAskedAgainSoonThenBackingOffTo300Ms() {
+        List<Long> waits = new ArrayList<>();
+        Duration wait = GatewayClient.FIRST_ANSWER_POLL;
+        for (int i = 0; i < 8; i++) {
+            waits.add(wait.toMillis());
+            wait = GatewayClient.nextAnswerPoll(wait);
+        }
+
+        assertThat(waits).containsExactly(5L, 10L, 20L, 40L, 80L, 160L, 300L, 300L);
+    }
+
     @Test
     void anErasureRequestIsPostedAsTheOwnerSignedItAndARefusalNamesTheGatewaysReason() throws Exception {
         String requestId = UUID.randomUUID().toString();

@@ -179,6 +179,14 @@ class RecordPublisherTest {
                 .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
     }
 
+    @Test
+    void sendsWithoutLingeringUnlessTold() {
+        assertThat(RecordPublisher.producerConfig("localhost:9092", Map.of()))
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0);
+        assertThat(RecordPublisher.producerConfig("localhost:9092", Map.of(ProducerConfig.LINGER_MS_CONFIG, 20)))
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 20);
+    }
+
     private static String header(Headers headers, String name) {
         return new String(headers.lastHeader(name).value(), UTF_8);
     }

@@ -18,6 +18,7 @@ import org.hrm.consent.config.ConsentProperties;
 import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
+import org.hrm.support.PromptSends;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
  * Kafka clients of the service, set in code so nothing depends on an application.properties: an idempotent
- * producer with acks=all, and five batch consumers (parties, records, grants and revocations, access requests,
+ * producer with acks=all that does not linger ({@link PromptSends}), and five batch consumers (parties, records, grants and revocations, access requests,
  * erasures), each in its own consumer group, committing only after the batch's sends.
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,6 +52,7 @@ class KafkaConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
+        PromptSends.apply(config);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 

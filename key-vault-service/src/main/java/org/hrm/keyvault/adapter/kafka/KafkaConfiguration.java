@@ -15,6 +15,7 @@ import org.hrm.keyvault.application.RecordSealing;
 import org.hrm.keyvault.config.KeyVaultProperties;
 import org.hrm.keyvault.domain.EventSigner;
 import org.hrm.support.CatalogueTopics;
+import org.hrm.support.PromptSends;
 import org.hrm.support.RetryLogger;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka clients of the vault, set in code so nothing depends on an application.properties: an idempotent producer
- * with acks=all, the submission listener (a batch consumer that commits only after the batch's sends), and the
+ * with acks=all that does not linger ({@link PromptSends}), the submission listener (a batch consumer that commits only after the batch's sends), and the
  * topics it uses. The release path's listener is in {@link ReleaseListenerConfiguration}, erasure's and the vault commands' in
  * {@link ErasureListenerConfiguration}, the receipts' in {@link ReceiptListenerConfiguration}.
  */
@@ -47,6 +48,7 @@ class KafkaConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
+        PromptSends.apply(config);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 

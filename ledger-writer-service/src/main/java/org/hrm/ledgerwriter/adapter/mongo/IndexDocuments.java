@@ -12,19 +12,29 @@ import org.hrm.ledgerwriter.domain.Commit;
 /**
  * The stored shapes: an entry document (id = record id or consent entry id, state PENDING or COMMITTED)
  * and a transaction document (id = transaction hash, the signed bytes and nonce), kept once per
- * transaction rather than copied into each of its up to hundreds of entries.
+ * transaction rather than copied into each of its up to hundreds of entries. A committed entry has its
+ * {@code logIndex}, or (committed by one update per transaction, {@link CommitUpdate}) its {@code position} in the
+ * transaction and the transaction's {@code logIndexBase}, whose sum is its log index.
  */
 final class IndexDocuments {
     static final String PENDING = "PENDING";
     static final String COMMITTED = "COMMITTED";
+    static final String POSITION = "position";
+    static final String LOG_INDEX = "logIndex";
+    static final String LOG_INDEX_BASE = "logIndexBase";
+    /** Named recordIds since the first version; consent transactions keep their entry ids here. */
+    static final String ENTRY_IDS = "recordIds";
+
     private static final HexFormat HEX = HexFormat.of();
 
     private IndexDocuments() {}
 
-    static Document pending(String entryId, SignedTransaction transaction) {
+    /** {@code position}: the entry's index in the transaction's entry ids. */
+    static Document pending(String entryId, int position, SignedTransaction transaction) {
         return new Document("_id", entryId)
                 .append("state", PENDING)
                 .append("txHash", transaction.hash())
+                .append(POSITION, position)
                 .append("nonce", transaction.nonce())
                 .append("contract", transaction.contract())
                 .append("updatedAt", new Date());
@@ -36,7 +46,7 @@ final class IndexDocuments {
                 .append("txHash", commit.transactionHash())
                 .append("contract", commit.contractAddress())
                 .append("blockNumber", commit.blockNumber())
-                .append("logIndex", commit.logIndex())
+                .append(LOG_INDEX, commit.logIndex())
                 .append("committedAt", Date.from(commit.committedAt()))
                 .append("updatedAt", new Date());
     }
@@ -52,7 +62,7 @@ final class IndexDocuments {
                 document.getString("contract"),
                 document.getString("txHash"),
                 document.getLong("blockNumber"),
-                document.getInteger("logIndex"),
+                logIndex(document),
                 committedAt));
     }
 
@@ -61,8 +71,7 @@ final class IndexDocuments {
                 .append("raw", new Binary(HEX.parseHex(strip(transaction.rawHex()))))
                 .append("nonce", transaction.nonce())
                 .append("contract", transaction.contract())
-                // Named recordIds since the first version; consent transactions keep their entry ids here.
-                .append("recordIds", transaction.entryIds())
+                .append(ENTRY_IDS, transaction.entryIds())
                 .append("signedAt", new Date());
     }
 
@@ -73,7 +82,12 @@ final class IndexDocuments {
                 "0x" + HEX.formatHex(raw),
                 document.getLong("nonce"),
                 document.getString("contract"),
-                document.getList("recordIds", String.class));
+                document.getList(ENTRY_IDS, String.class));
+    }
+
+    private static int logIndex(Document committed) {
+        Integer logIndex = committed.getInteger(LOG_INDEX);
+        return logIndex != null ? logIndex : committed.getInteger(LOG_INDEX_BASE) + committed.getInteger(POSITION);
     }
 
     private static String strip(String hex) {
