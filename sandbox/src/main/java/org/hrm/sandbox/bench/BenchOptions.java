@@ -24,6 +24,9 @@ import org.hrm.contracts.LedgerChunks;
  * @param recordConsumers the ledger writer's RecordSealed consumers (batches in flight on its one signing lane); 1 on
  *     automine, 3 with a block time
  * @param vaultConsumers the key vault's consumers per listener
+ * @param separateJvms {@code --separate-jvms}: the broker, the database and each service in a JVM of its own; the
+ *     chain-only limit phase, which runs the writer's transaction path inside the writer's own Spring context, is then
+ *     off ({@code --limit-records} must be 0 or absent)
  */
 record BenchOptions(
         int records,
@@ -44,7 +47,8 @@ record BenchOptions(
         int vaultConsumers,
         List<Integer> sizes,
         int limitRecords,
-        Path reportFile) {
+        Path reportFile,
+        boolean separateJvms) {
 
     /** Least records of a further size's phase. */
     static final int MIN_RECORDS_PER_SIZE = 50;
@@ -84,8 +88,9 @@ record BenchOptions(
                 Optional.ofNullable(args.recordConsumers).orElse(args.blockTime == 0 ? 1 : 3),
                 args.vaultConsumers,
                 sizes,
-                Optional.ofNullable(args.limitRecords).orElse(records),
-                args.report);
+                Optional.ofNullable(args.limitRecords).orElse(args.separateJvms ? 0 : records),
+                args.report,
+                args.separateJvms);
         if (options.warmupRecords < 1
                 || options.records < 1
                 || sizes.stream().anyMatch(size -> size < 1)
@@ -95,6 +100,11 @@ record BenchOptions(
             throw new IllegalArgumentException(
                     "--warmup-records, --records, each --size, --fetch-rate and --latency-rate must be positive, --limit-records"
                             + " not negative");
+        }
+        if (options.separateJvms && options.limitRecords > 0) {
+            throw new IllegalArgumentException("--limit-records: the chain-only limit phase runs the writer's"
+                    + " transaction path in the writer's own JVM, which --separate-jvms puts out of reach; leave it"
+                    + " out or give 0");
         }
         return options;
     }
