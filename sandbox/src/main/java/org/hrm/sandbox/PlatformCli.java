@@ -123,7 +123,9 @@ final class PlatformCli {
                 "Measure throughput, latency, the naive path, the chain limit and fetches.",
                 "Throughput per --size, latency at 1,000 records/s, the naive path, the chain-only limit and fetch"
                         + " latency; checks every record is on chain exactly once. The last line on stdout is one"
-                        + " JSON report."
+                        + " JSON report.",
+                "Kafka, the MongoDB-wire server and the services run in this JVM unless --separate-jvms gives each"
+                        + " its own (every child is stopped when the bench ends, fails or is interrupted)."
             },
             exitCodeListHeading = "Exit codes:%n",
             exitCodeList = {"0:the report", "1:a record is not on chain exactly once: no report", "2:a usage error"})

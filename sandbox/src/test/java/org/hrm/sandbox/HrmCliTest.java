@@ -62,6 +62,23 @@ class HrmCliTest {
     }
 
     @Test
+    void benchTakesSeparateJvmsButNotWithTheLimitPhase() {
+        CommandLine.ParseResult bench = HrmCli.commandLine()
+                .parseArgs("bench", "--separate-jvms", "--records", "100")
+                .subcommand();
+        Run limit = run("bench", "--separate-jvms", "--limit-records", "100");
+        Run help = run("bench", "--help");
+
+        assertThat(bench.hasMatchedOption("--separate-jvms")).isTrue();
+        assertThat(bench.unmatched()).isEmpty();
+        assertThat(limit.exit).isEqualTo(2);
+        assertThat(limit.err).contains("bench: --limit-records").contains("--separate-jvms");
+        assertThat(help.out.replaceAll("\\s+", " "))
+                .contains("--separate-jvms")
+                .contains("the chain-only limit phase does not run");
+    }
+
+    @Test
     void aValueOutsideAnOptionsChoicesIsAUsageError() {
         Run run = run("grants", "--owner", "patient-alice", "--domain", "nurse");
 

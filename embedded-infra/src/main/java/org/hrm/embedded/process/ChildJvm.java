@@ -31,11 +31,6 @@ public final class ChildJvm {
         return command;
     }
 
-    /** Small heaps and the quick compiler only: five JVMs share two cores, and restarts must be quick. */
-    public static List<String> smallJvmOptions(String heap, Path logFile) {
-        return List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dhrm.log.file=" + logFile);
-    }
-
     private static boolean isExecutableJar(String classpath) {
         Path jar = Path.of(classpath);
         if (classpath.contains(java.io.File.pathSeparator)

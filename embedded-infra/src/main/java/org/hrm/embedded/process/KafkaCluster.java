@@ -68,6 +68,12 @@ public final class KafkaCluster implements AutoCloseable {
      * {@code topics} on its first start; their replication factor is the caller's ({@link #size()} for all of them).
      */
     public KafkaCluster(Path home, int size, int partitions, KafkaWalls walls, List<NewTopic> topics) {
+        this(home, size, partitions, walls, topics, JvmProfile.RESTARTABLE);
+    }
+
+    /** As above, each node's JVM sized by {@code profile}. */
+    public KafkaCluster(
+            Path home, int size, int partitions, KafkaWalls walls, List<NewTopic> topics, JvmProfile profile) {
         if (size < 1) {
             throw new IllegalArgumentException("a cluster has at least one node, not " + size);
         }
@@ -99,7 +105,8 @@ public final class KafkaCluster implements AutoCloseable {
             homes.add(nodeHome);
             processes.add(new ManagedProcess(
                     "kafka-" + node,
-                    ChildJvm.command("kafka.Kafka", jvmOptions(nodeHome, size), List.of(properties.toString())),
+                    ChildJvm.command(
+                            "kafka.Kafka", jvmOptions(profile, nodeHome, size), List.of(properties.toString())),
                     nodeHome.resolve("kafka.out")));
         }
     }
@@ -252,8 +259,19 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     /** Small heaps: a three-node cluster shares two cores and the memory with the services. */
-    private static List<String> jvmOptions(Path home, int size) {
-        return ChildJvm.smallJvmOptions(size == 1 ? "-Xmx384m" : "-Xmx320m", home.resolve("kafka.log"));
+    private static List<String> jvmOptions(JvmProfile profile, Path home, int size) {
+        return profile.options(size == 1 ? 384 : 320, home.resolve("kafka.log"));
+    }
+
+    /** The process id of each running node, by node number. */
+    public Map<Integer, Long> pids() {
+        Map<Integer, Long> pids = new java.util.LinkedHashMap<>();
+        for (int node = 1; node <= processes.size(); node++) {
+            if (processes.get(node - 1).isAlive()) {
+                pids.put(node, processes.get(node - 1).pid());
+            }
+        }
+        return pids;
     }
 
     /** One node's place in the cluster. */

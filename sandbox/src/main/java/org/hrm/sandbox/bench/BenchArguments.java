@@ -141,4 +141,12 @@ public final class BenchArguments {
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a page of charts here.")
     Path report;
+
+    @Option(
+            names = "--separate-jvms",
+            description = "Run the broker, the database and each service in a JVM of its own (sized for throughput,"
+                    + " serial collector; output, logs and GC logs in .sandbox/bench/logs) instead of all in this one."
+                    + " CPU per stage is then each process's whole CPU time; the chain-only limit phase does not run"
+                    + " (no limitRecordsPerSecond, no pipelineEfficiency).")
+    boolean separateJvms;
 }

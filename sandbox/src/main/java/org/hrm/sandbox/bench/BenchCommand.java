@@ -16,12 +16,14 @@ import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.Platform;
 import org.hrm.sandbox.SandboxAttester;
 import org.hrm.sandbox.SandboxPrincipals;
+import org.hrm.sandbox.chaos.ProcessPlatform;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./hrm bench}: starts its own platform with the chain settings asked for, then runs, on the same chain, a
+ * {@code ./hrm bench}: starts its own platform with the chain settings asked for (in this JVM, or with
+ * {@code --separate-jvms} each part in a process of its own, {@link ProcessPlatform}), then runs, on the same chain, a
  * warm-up, the throughput phase, a throughput phase per further {@code --size}, the latency phase at 1,000 records/s,
  * the naive path, the chain-only limit phase and the fetch phase; checks on chain that every record the writer was
  * given is stored exactly once; prints one JSON line last, and with {@code --report FILE.html} writes a page of
@@ -37,11 +39,14 @@ public final class BenchCommand {
         this.progress = progress;
     }
 
-    /** Runs the bench from command-line options; exit 0 with the report, 1 if the chain check failed. */
+    /**
+     * Runs the bench from command-line options, on a platform in this JVM or, with {@code --separate-jvms}, in
+     * processes of its own; exit 0 with the report, 1 if the chain check failed.
+     */
     public static int run(BenchArguments args, Path home) throws Exception {
         BenchCommand bench = new BenchCommand(BenchOptions.parse(args), System.err);
-        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), bench.tuning(), bench::say)) {
-            Map<String, Object> report = bench.measure(platform);
+        try {
+            Map<String, Object> report = bench.options.separateJvms() ? bench.inProcesses(home) : bench.inThisJvm(home);
             System.out.println(JsonMapper.builder().build().writeValueAsString(report));
             return 0;
         } catch (ExactlyOnceViolation e) {
@@ -50,12 +55,32 @@ public final class BenchCommand {
         }
     }
 
+    private Map<String, Object> inThisJvm(Path home) throws Exception {
+        try (Platform platform = Platform.start(Platform.Options.ephemeral(home), tuning(), this::say)) {
+            return measure(BenchTarget.of(platform));
+        }
+    }
+
+    private Map<String, Object> inProcesses(Path home) throws Exception {
+        Platform.Tuning tuning = tuning();
+        ProcessPlatform.Settings settings =
+                ProcessPlatform.Settings.measured(tuning.chain(), tuning.serviceProperties());
+        try (ProcessPlatform platform = ProcessPlatform.start(home, settings, this::say)) {
+            return measure(BenchTarget.of(platform));
+        }
+    }
+
     /**
      * The phases against a platform already running (its chain settings stay as they are): how a test runs a small
      * bench. Throws {@link ExactlyOnceViolation} if the chain check fails.
      */
     public static Map<String, Object> measure(Platform platform, BenchArguments args) throws Exception {
-        return new BenchCommand(BenchOptions.parse(args), System.err).measure(platform);
+        return new BenchCommand(BenchOptions.parse(args), System.err).measure(BenchTarget.of(platform));
+    }
+
+    /** As above, against a platform whose parts run in processes of their own; give {@code --separate-jvms}. */
+    public static Map<String, Object> measure(ProcessPlatform platform, BenchArguments args) throws Exception {
+        return new BenchCommand(BenchOptions.parse(args), System.err).measure(BenchTarget.of(platform));
     }
 
     Platform.Tuning tuning() {
@@ -72,7 +97,7 @@ public final class BenchCommand {
     }
 
     /** The phases in order; the report's keys are documented in docs/performance.md. */
-    Map<String, Object> measure(Platform platform) throws Exception {
+    Map<String, Object> measure(BenchTarget platform) throws Exception {
         RecordSupply supply = new RecordSupply(options.recordBytes());
         Web3j web3j = Web3j.build(new HttpService(platform.chainRpc()));
         List<String> writerContracts = List.of(
@@ -83,12 +108,8 @@ public final class BenchCommand {
                 CommitClock clock = new CommitClock(observer).start()) {
             LedgerScan chain = new LedgerScan(web3j);
             long firstBlock = chain.head() + 1;
-            SandboxAttester.publishInOrder(
-                    publisher,
-                    observer,
-                    supply.parties(SandboxAttester.of(
-                            Path.of(platform.endpoints().logDir()).getParent())));
-            CpuClock cpu = new CpuClock(platform.stageThreads());
+            SandboxAttester.publishInOrder(publisher, observer, supply.parties(SandboxAttester.of(platform.home())));
+            CpuClock cpu = platform.cpu();
             StorePhases phases = new StorePhases(publisher, clock, cpu, supply, progress);
             StorePhase.Result warmup = phases.warmUp(options.warmupRecords(), options.recordBytes());
             say("warm-up done: " + Math.round(warmup.recordsPerSecond()) + " records/s");
@@ -136,7 +157,7 @@ public final class BenchCommand {
 
     /** The phases that do not go through the publisher and commit clock: naive path, limit, fetch (each may be off). */
     private Others others(
-            Platform platform,
+            BenchTarget platform,
             RecordPublisher publisher,
             RecordSupply supply,
             SizeResult main,
@@ -148,7 +169,7 @@ public final class BenchCommand {
                 : new NaivePath(platform.chainRpc(), progress).run(options.naiveRecords(), payloads);
         LimitPhase.Result limit = options.limitRecords() == 0
                 ? null
-                : new LimitPhase(platform.ledgerWriter(), platform.chainRpc(), progress)
+                : new LimitPhase(platform.ledgerWriter().orElseThrow(), platform.chainRpc(), progress)
                         .run(options.limitRecords(), payloads);
         FetchPhase.Result fetch = options.fetches() == 0
                 ? null

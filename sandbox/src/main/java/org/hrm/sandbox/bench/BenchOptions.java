@@ -26,6 +26,9 @@ import org.hrm.contracts.LedgerChunks;
  * @param vaultConsumers the key vault's consumers per listener
  * @param layout {@code --layout}: how the ledger writer puts whole records on chain, {@code calldata}
  *     (storeBatchInCalldata, the default) or {@code logged} (storeBatch); the gas figures are this layout's
+ * @param separateJvms {@code --separate-jvms}: the broker, the database and each service in a JVM of its own; the
+ *     chain-only limit phase, which runs the writer's transaction path inside the writer's own Spring context, is then
+ *     off ({@code --limit-records} must be 0 or absent)
  */
 record BenchOptions(
         int records,
@@ -47,7 +50,8 @@ record BenchOptions(
         List<Integer> sizes,
         int limitRecords,
         Path reportFile,
-        String layout) {
+        String layout,
+        boolean separateJvms) {
 
     /** The layouts {@code --layout} takes: the ledger writer's {@code hrm.ledger.layout}. */
     static final List<String> LAYOUTS = List.of("calldata", "logged");
@@ -90,9 +94,10 @@ record BenchOptions(
                 Optional.ofNullable(args.recordConsumers).orElse(args.blockTime == 0 ? 1 : 3),
                 args.vaultConsumers,
                 sizes,
-                Optional.ofNullable(args.limitRecords).orElse(records),
+                Optional.ofNullable(args.limitRecords).orElse(args.separateJvms ? 0 : records),
                 args.report,
-                args.layout.toLowerCase(java.util.Locale.ROOT));
+                args.layout.toLowerCase(java.util.Locale.ROOT),
+                args.separateJvms);
         if (options.warmupRecords < 1
                 || options.records < 1
                 || sizes.stream().anyMatch(size -> size < 1)
@@ -103,6 +108,11 @@ record BenchOptions(
             throw new IllegalArgumentException(
                     "--warmup-records, --records, each --size, --fetch-rate and --latency-rate must be positive, --limit-records"
                             + " not negative, --layout one of " + LAYOUTS);
+        }
+        if (options.separateJvms && options.limitRecords > 0) {
+            throw new IllegalArgumentException("--limit-records: the chain-only limit phase runs the writer's"
+                    + " transaction path in the writer's own JVM, which --separate-jvms puts out of reach; leave it"
+                    + " out or give 0");
         }
         return options;
     }

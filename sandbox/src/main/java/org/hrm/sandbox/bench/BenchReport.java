@@ -46,6 +46,7 @@ final class BenchReport {
         report.put("anvilCpuMsPerRecord", hundredths(throughput.chainCpuMsPerRecord()));
         report.put("cpuMsPerRecordByStage", stageCpu(throughput, measured.stages()));
         report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("separateJvms", options.separateJvms());
         latency(report, options, measured.latency());
         naive(report, throughput, measured.naive());
         limit(report, throughput, measured.limit(), measured.limitGas());

@@ -3,24 +3,39 @@ package org.hrm.sandbox.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * CPU time used by this JVM (the services, Kafka, MongoDB-wire server and the bench's client), by each stage's
- * threads within it (the platform's thread groups: broker, database, consent, vault, writer, gateway) and by its
- * child processes (Anvil). On a shared machine wall-clock rates swing with the neighbours' load; CPU time per record
- * does not, and it bounds what the machine's cores can do.
+ * CPU time used by the platform's JVMs, by each stage and by the other child processes (Anvil). In process, the JVMs
+ * are this one (the services, Kafka, MongoDB-wire server and the bench's client) and a stage is a thread group within
+ * it (the platform's: broker, database, consent, vault, writer, gateway); with {@code --separate-jvms} they are this
+ * one (the bench's client) and each stage's own process, whose whole CPU time (its GC and JIT included) is the
+ * stage's. On a shared machine wall-clock rates swing with the neighbours' load; CPU time per record does not, and it
+ * bounds what the machine's cores can do.
  */
 final class CpuClock {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Map<String, ThreadGroup> stages;
+    private final Map<String, Long> processes;
 
     /** @param stages the thread group of each stage, by stage name; empty for no breakdown */
     CpuClock(Map<String, ThreadGroup> stages) {
+        this(stages, Map.of());
+    }
+
+    /**
+     * @param stages the thread group of each stage in this JVM, by stage name
+     * @param processes the process id of each stage that runs in a JVM of its own, by stage name
+     */
+    CpuClock(Map<String, ThreadGroup> stages, Map<String, Long> processes) {
         this.stages = stages;
+        this.processes = processes;
     }
 
     /**
@@ -51,19 +66,39 @@ final class CpuClock {
     record ThreadTime(String stage, long nanos) {}
 
     Iterable<String> stageNames() {
-        return stages.keySet();
+        Set<String> names = new LinkedHashSet<>(stages.keySet());
+        names.addAll(processes.keySet());
+        return names;
     }
 
+    /**
+     * A stage's process is counted as one more "thread" of its stage, under the negated process id (thread ids are
+     * positive), so the span arithmetic is the same; its CPU counts as the platform's JVMs', not as a child's.
+     */
     Reading now() {
         long jvm = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime()
                 : 0;
-        long children = ProcessHandle.current()
-                .descendants()
-                .mapToLong(child ->
-                        child.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-                .sum();
-        return new Reading(jvm, children, threadTimes());
+        Map<Long, ThreadTime> times = threadTimes();
+        Collection<Long> stagePids = processes.values();
+        long children = 0;
+        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+            long nanos = cpuNanos(child);
+            if (stagePids.contains(child.pid())) {
+                jvm += nanos;
+            } else {
+                children += nanos;
+            }
+        }
+        processes.forEach((stage, pid) -> times.put(
+                -pid,
+                new ThreadTime(
+                        stage, ProcessHandle.of(pid).map(CpuClock::cpuNanos).orElse(0L))));
+        return new Reading(jvm, children, times);
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private Map<Long, ThreadTime> threadTimes() {

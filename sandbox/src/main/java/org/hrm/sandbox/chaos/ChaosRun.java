@@ -57,12 +57,13 @@ public final class ChaosRun {
     public static ChaosSummary run(Options options, Consumer<String> progress) throws Exception {
         deleteRecursively(options.home());
         Files.createDirectories(options.home());
-        try (ChaosPlatform platform = ChaosPlatform.start(options.home(), 3, options.brokers(), progress)) {
+        try (ProcessPlatform platform =
+                ProcessPlatform.start(options.home(), ProcessPlatform.Settings.chaos(options.brokers()), progress)) {
             return new ChaosRun(options, progress).run(platform);
         }
     }
 
-    private ChaosSummary run(ChaosPlatform platform) throws Exception {
+    private ChaosSummary run(ProcessPlatform platform) throws Exception {
         long began = System.nanoTime();
         Random random = new Random(options.seed());
         ChaosSummary summary = new ChaosSummary(options.seed(), workload);
@@ -115,7 +116,7 @@ public final class ChaosRun {
     }
 
     private void badInputPhase(
-            ChaosPlatform platform,
+            ProcessPlatform platform,
             RecordPublisher publisher,
             CommitFollower committed,
             LoadGenerator load,

@@ -33,7 +33,7 @@ final class FaultInjector {
         }
     }
 
-    private final ChaosPlatform platform;
+    private final ProcessPlatform platform;
     private final Random random;
     private final Consumer<String> progress;
     private final Map<String, Integer> injected = new LinkedHashMap<>();
@@ -42,7 +42,7 @@ final class FaultInjector {
     /** What was injected: the count of each kind, and each fault's span from injection to recovery. */
     record Injected(Map<String, Integer> byKind, List<CommitLatencies.Span> spans) {}
 
-    FaultInjector(ChaosPlatform platform, Random random, Consumer<String> progress) {
+    FaultInjector(ProcessPlatform platform, Random random, Consumer<String> progress) {
         this.platform = platform;
         this.random = random;
         this.progress = progress;

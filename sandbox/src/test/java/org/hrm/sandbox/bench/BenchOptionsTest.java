@@ -45,6 +45,27 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> parse("--limit-records", "-1")).hasMessageContaining("--limit-records");
     }
 
+    @Test
+    void runsInThisJvmUnlessAskedForSeparateJvmsAndThenSkipsTheLimitPhase() {
+        assertThat(parse().separateJvms()).isFalse();
+
+        BenchOptions separate = parse("--separate-jvms", "--records", "300");
+
+        assertThat(separate.separateJvms()).isTrue();
+        assertThat(separate.records()).isEqualTo(300);
+        assertThat(separate.limitRecords()).isZero();
+        assertThat(parse("--separate-jvms", "--limit-records", "0").limitRecords())
+                .isZero();
+    }
+
+    @Test
+    void refusesALimitPhaseWithSeparateJvms() {
+        assertThatThrownBy(() -> parse("--separate-jvms", "--limit-records", "100"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--limit-records")
+                .hasMessageContaining("--separate-jvms");
+    }
+
     private static BenchOptions parse(String... args) {
         return BenchOptions.parse(CommandLine.populateCommand(new BenchArguments(), args));
     }

@@ -2,6 +2,10 @@ package org.hrm.sandbox.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
@@ -39,6 +43,34 @@ class CpuClockTest {
         assertThat(byStage.get("vault")).isBetween(BURN_NANOS, 2 * BURN_NANOS);
         assertThat(byStage.get("writer")).isLessThan(50_000_000L);
         assertThat(used.jvmNanos()).isGreaterThanOrEqualTo(byStage.get("vault"));
+    }
+
+    @Test
+    void chargesAStageInAProcessOfItsOwnItsProcesssCpuAsThePlatformsNotAsAChilds() throws Exception {
+        Process part = new ProcessBuilder(
+                        "sh", "-c", "read go; i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; echo done; read stop")
+                .start();
+        try {
+            CpuClock clock = new CpuClock(Map.of(), Map.of("database", part.pid()));
+            BufferedWriter toPart = new BufferedWriter(new OutputStreamWriter(part.getOutputStream()));
+            BufferedReader fromPart = new BufferedReader(new InputStreamReader(part.getInputStream()));
+
+            CpuClock.Reading start = clock.now();
+            toPart.write("go\n");
+            toPart.flush();
+            assertThat(fromPart.readLine()).isEqualTo("done");
+            CpuClock.Reading used = clock.now().minus(start);
+
+            long database = used.byStage(clock.stageNames()).get("database");
+            assertThat(List.copyOf(used.byStage(clock.stageNames()).keySet())).isEqualTo(List.of("database"));
+            assertThat(database).isPositive();
+            assertThat(used.jvmNanos()).isGreaterThanOrEqualTo(database);
+            assertThat(used.childNanos())
+                    .as("the stage's process is not an other child (Anvil)")
+                    .isZero();
+        } finally {
+            part.destroyForcibly();
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.KafkaWalls;
 import org.hrm.embedded.LedgerDeployment;
 import org.hrm.embedded.process.ChildJvm;
+import org.hrm.embedded.process.JvmProfile;
 import org.hrm.embedded.process.KafkaCluster;
 import org.hrm.embedded.process.Loopback;
 import org.hrm.embedded.process.ManagedProcess;
@@ -32,22 +33,73 @@ import org.hrm.support.CatalogueTopics;
 /**
  * The platform with every part in its own process: Kafka (one broker, or a cluster of three with every topic
  * replicated three times and min.insync.replicas 2), the MongoDB-wire server and each service in a JVM of its own,
- * Anvil as its own process with its chain kept in a state file. Each part can be killed or restarted on the same port
- * with its data kept; every client is given all the brokers' addresses.
+ * Anvil as its own process. For {@code ./hrm chaos} ({@link Settings#chaos}) the chain is kept in a state file and
+ * the database in an H2 file, so each part can be killed or restarted on the same port with its data kept; for
+ * {@code ./hrm bench --separate-jvms} ({@link Settings#measured}) they are in memory, as the in-process platform's,
+ * and the JVMs are sized for throughput ({@link JvmProfile}). Every client is given all the brokers' addresses; each
+ * part's output and log are under {@code HOME/logs}.
  *
  * <p>Kafka runs inside the walls the in-process platform has ({@link KafkaWalls}, decision record 0041): each
  * service logs in as its own principal, the run's own clients as the sandbox's hospital (the load) or its observer
  * (watchers and audits), and the forgeries and bad inputs with the stolen login of each topic's rightful writer.
  */
-final class ChaosPlatform implements AutoCloseable {
+public final class ProcessPlatform implements AutoCloseable {
     static final List<String> SERVICES =
             List.of(ServiceSettings.CONSENT, ServiceSettings.KEY_VAULT, ServiceSettings.LEDGER_WRITER);
+    /** Each service's stage name, as the in-process platform's thread groups are named. */
+    private static final Map<String, String> STAGES = Map.of(
+            ServiceSettings.CONSENT,
+            "consent",
+            ServiceSettings.KEY_VAULT,
+            "vault",
+            ServiceSettings.LEDGER_WRITER,
+            "writer");
+
     private static final Duration SERVICE_READY = Duration.ofSeconds(240);
     private static final Duration INFRA_READY = Duration.ofSeconds(60);
 
+    /**
+     * What kind of platform to start.
+     *
+     * @param brokers Kafka nodes, each its own process: 1, or 3 for a replicated cluster
+     * @param jvms how each part's JVM is sized
+     * @param chain Anvil's settings (its port and log file are the platform's)
+     * @param keepData whether the database and the chain keep their data across a restart of their process (an H2
+     *     file, Anvil's state file) or hold it in memory
+     * @param serviceProperties added to every service's properties (each reads only its own prefix)
+     */
+    public record Settings(
+            int partitions,
+            int brokers,
+            JvmProfile jvms,
+            AnvilNode.Options chain,
+            boolean keepData,
+            Map<String, Object> serviceProperties) {
+        /**
+         * For the chaos run: one-second blocks as on the production chain (transactions wait in the pool, and a
+         * restart loses them), data kept across restarts, JVMs that restart quickly, and short Kafka sessions: a killed
+         * consumer's partitions move to its restarted self after the session timeout.
+         */
+        static Settings chaos(int brokers) {
+            return new Settings(
+                    3,
+                    brokers,
+                    JvmProfile.RESTARTABLE,
+                    AnvilNode.Options.defaults().withBlockTime(1, 1_000_000_000L),
+                    true,
+                    Map.of(
+                            "spring.kafka.consumer.properties.session.timeout.ms", "10000",
+                            "spring.kafka.consumer.properties.heartbeat.interval.ms", "2000"));
+        }
+
+        /** For a measured run: one broker, data in memory, JVMs sized for throughput, the given chain and services. */
+        public static Settings measured(AnvilNode.Options chain, Map<String, Object> serviceProperties) {
+            return new Settings(3, 1, JvmProfile.SIZED, chain, false, serviceProperties);
+        }
+    }
+
     private final Path home;
-    private final int partitions;
-    private final int brokers;
+    private final Settings settings;
     private final Consumer<String> progress;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
@@ -57,17 +109,23 @@ final class ChaosPlatform implements AutoCloseable {
     private AnvilNode.Options anvilOptions;
     private AnvilNode anvil;
     private Map<Domain, String> ledgers;
+    private boolean closed;
 
-    private ChaosPlatform(Path home, int partitions, int brokers, Consumer<String> progress) {
+    private ProcessPlatform(Path home, Settings settings, Consumer<String> progress) {
         this.home = home;
-        this.partitions = partitions;
-        this.brokers = brokers;
+        this.settings = settings;
         this.progress = progress;
     }
 
-    /** The platform with Kafka as {@code brokers} processes (1, or 3 for a replicated cluster). */
-    static ChaosPlatform start(Path home, int partitions, int brokers, Consumer<String> progress) {
-        ChaosPlatform platform = new ChaosPlatform(home, partitions, brokers, progress);
+    /**
+     * Starts every part, reporting each step; on failure stops what already started. Every child process is also
+     * stopped when this JVM exits (Ctrl-C included) without {@link #close()} having run.
+     */
+    public static ProcessPlatform start(Path home, Settings settings, Consumer<String> progress) {
+        ProcessPlatform platform = new ProcessPlatform(home, settings, progress);
+        Thread stopper = new Thread(platform::close, "process-platform-stopper");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        platform.started.add(() -> removeHook(stopper));
         try {
             platform.startAll();
             return platform;
@@ -77,7 +135,17 @@ final class ChaosPlatform implements AutoCloseable {
         }
     }
 
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is what is closing the platform
+        }
+    }
+
     private void startAll() {
+        int brokers = settings.brokers();
+        int partitions = settings.partitions();
         progress.accept("starting Kafka ("
                 + (brokers == 1
                         ? "one KRaft broker"
@@ -90,41 +158,46 @@ final class ChaosPlatform implements AutoCloseable {
                 brokers,
                 partitions,
                 KafkaWalls.generate(Platform.SANDBOX_HOSPITALS),
-                CatalogueTopics.list(partitions, (short) brokers, Topic.values()));
+                CatalogueTopics.list(partitions, (short) brokers, Topic.values()),
+                settings.jvms());
         started.add(kafka);
         kafka.start();
-        progress.accept("starting the MongoDB-wire server (H2 file, own JVM)");
+        progress.accept(
+                "starting the MongoDB-wire server (" + (settings.keepData() ? "H2 file" : "in memory") + ", own JVM)");
         mongoPort = Loopback.freePort();
+        List<String> mongoArgs = settings.keepData()
+                ? List.of(home.resolve("mongo/hrm.mv").toAbsolutePath().toString(), String.valueOf(mongoPort))
+                : List.of(String.valueOf(mongoPort));
         mongo = new ManagedProcess(
                 "mongo",
                 ChildJvm.command(
                         MongoServerMain.class.getName(),
-                        ChildJvm.smallJvmOptions("-Xmx256m", home.resolve("logs/mongo.log")),
-                        List.of(home.resolve("mongo/hrm.mv").toAbsolutePath().toString(), String.valueOf(mongoPort))),
+                        settings.jvms().options(256, home.resolve("logs/mongo.log")),
+                        mongoArgs),
                 home.resolve("logs/mongo.out"));
         started.add(mongo);
         startMongo();
-        progress.accept("starting Anvil (state kept in a file across restarts)");
-        anvilOptions = AnvilNode.Options.defaults()
-                .withPort(Loopback.freePort())
-                .withLogFile(home.resolve("logs/anvil.log"))
-                .withStateFile(home.resolve("anvil-state.json"))
-                // One-second blocks as on the production chain: transactions wait in the pool, and a restart loses
-                // them.
-                .withBlockTime(1, 1_000_000_000L);
+        progress.accept("starting Anvil" + (settings.keepData() ? " (state kept in a file across restarts)" : ""));
+        anvilOptions = settings.chain().withPort(Loopback.freePort()).withLogFile(home.resolve("logs/anvil.log"));
+        if (settings.keepData()) {
+            anvilOptions = anvilOptions.withStateFile(home.resolve("anvil-state.json"));
+        }
         anvil = AnvilNode.start(anvilOptions);
         ledgers =
                 LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
         progress.accept("deployed ledgers " + ledgers);
         SERVICES.forEach(service -> services.put(service, serviceProcess(service)));
+        progress.accept("starting " + String.join(", ", SERVICES) + ", each in its own JVM (output and log in "
+                + home.resolve("logs") + ")");
         services.values().forEach(ManagedProcess::start);
         SERVICES.forEach(this::awaitService);
+        progress.accept("every part is up: " + pids());
     }
 
     private ManagedProcess serviceProcess(String service) {
         Path propertiesFile = home.resolve(service + ".properties");
         writeOwnerOnly(propertiesFile, serviceProperties(service));
-        List<String> jvm = ChildJvm.smallJvmOptions("-Xmx384m", home.resolve("logs/" + service + ".log"));
+        List<String> jvm = settings.jvms().options(384, home.resolve("logs/" + service + ".log"));
         return new ManagedProcess(
                 service,
                 ChildJvm.command(ServiceMain.class.getName(), jvm, List.of(service, propertiesFile.toString())),
@@ -139,12 +212,10 @@ final class ChaosPlatform implements AutoCloseable {
                             this::mongoUri,
                             anvil.rpcUrl(),
                             ledgers,
-                            partitions,
+                            settings.partitions(),
                             kafka::clientProperties)
                     .of(service);
-            // A killed consumer's partitions move to its restarted self after the session timeout: keep it short.
-            properties.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
-            properties.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "2000");
+            properties.putAll(settings.serviceProperties());
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the properties of " + service, e);
@@ -174,7 +245,7 @@ final class ChaosPlatform implements AutoCloseable {
         mongo.awaitOutput(MongoServerMain.READY, INFRA_READY);
     }
 
-    String mongoUri(String database) {
+    public String mongoUri(String database) {
         return "mongodb://" + Loopback.LOOPBACK + ":" + mongoPort + "/" + database;
     }
 
@@ -184,20 +255,39 @@ final class ChaosPlatform implements AutoCloseable {
     }
 
     /** How a client of the run connects as {@code principal} (one of the walls' principals), to every broker. */
-    KafkaLogin kafka(String principal) {
+    public KafkaLogin kafka(String principal) {
         return new KafkaLogin(kafka.bootstrapServers(), principal, kafka.clientProperties(principal));
     }
 
-    String chainRpc() {
+    public String chainRpc() {
         return anvil.rpcUrl();
     }
 
-    Map<Domain, String> ledgers() {
+    public Map<Domain, String> ledgers() {
         return ledgers;
     }
 
-    Path home() {
+    public Path home() {
         return home;
+    }
+
+    /**
+     * The process id of each running part by stage name, as the in-process platform names its thread groups:
+     * {@code broker} (each Kafka node; {@code broker-N} when there are several), {@code database}, {@code consent},
+     * {@code vault}, {@code writer}.
+     */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        kafka.pids().forEach((node, pid) -> pids.put(kafka.size() == 1 ? "broker" : "broker-" + node, pid));
+        if (mongo.isAlive()) {
+            pids.put("database", mongo.pid());
+        }
+        services.forEach((service, process) -> {
+            if (process.isAlive()) {
+                pids.put(STAGES.get(service), process.pid());
+            }
+        });
+        return pids;
     }
 
     /**
@@ -250,10 +340,17 @@ final class ChaosPlatform implements AutoCloseable {
                 .toList();
     }
 
-    /** Services first, then the chain (it writes its state file), then the database and the broker. */
+    /**
+     * Services first, then the chain (it writes its state file), then the database and the broker; once, whether
+     * called by its owner or by the shutdown hook.
+     */
     @Override
-    public void close() {
-        services.values().forEach(ChaosPlatform::closeQuietly);
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        services.values().forEach(ProcessPlatform::closeQuietly);
         if (anvil != null) {
             closeQuietly(anvil);
         }
