@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.sandbox.chaos.ProcessPlatform;
 import org.junit.jupiter.api.Test;
@@ -38,12 +40,18 @@ class SeparateJvmsBenchIT {
         };
         Map<String, Object> report;
         List<ProcessHandle> children;
+        // Other ITs of the same test JVM may have children of their own: only what the platform started counts.
+        Set<Long> before =
+                ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
         try (ProcessPlatform platform = ProcessPlatform.start(
                 home,
                 ProcessPlatform.Settings.measured(AnvilNode.Options.defaults(), Map.of()),
                 line -> System.out.println("[separate-jvms-it] " + line))) {
             assertThat(platform.pids()).containsOnlyKeys("broker", "database", "consent", "vault", "writer");
-            children = ProcessHandle.current().descendants().toList();
+            children = ProcessHandle.current()
+                    .descendants()
+                    .filter(child -> !before.contains(child.pid()))
+                    .toList();
             report = BenchCommand.measure(platform, CommandLine.populateCommand(new BenchArguments(), options));
         }
 
