@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./hrm} rebuilds the sandbox jar only when a source is newer than it: what the build, the sandbox, chaos runs,
+ * {@code ./hrm} rebuilds the launcher's jar only when a source is newer than it: what the build, the sandbox, chaos runs,
  * npm and git write must not count, or every command after {@code ./hrm chaos} would rebuild. The script runs on a
  * copy of the repository's layout whose files are dated around the jar's time.
  */
@@ -27,6 +27,7 @@ class HrmLauncherTest {
             ".sandbox/chaos/kafka-1/server.properties",
             ".sandbox/bench/settings.yml",
             "sandbox/target/classes/application.yml",
+            "benchmarks/end-to-end/target/test-classes/bench.properties",
             "tools/node_modules/solc/package.json",
             ".git/config.json"
         }) {
@@ -47,7 +48,7 @@ class HrmLauncherTest {
     private static void layout(Path repo) throws IOException {
         Files.copy(RepositoryFiles.path("hrm"), repo.resolve("hrm"));
         repo.resolve("hrm").toFile().setExecutable(true);
-        write(repo, "sandbox/target/hrm-sandbox-exec.jar", BUILT);
+        write(repo, "launcher/target/hrm-exec.jar", BUILT);
         write(repo, "key-vault-service/src/main/resources/application.yml", BUILT.minusSeconds(60));
         write(repo, "contracts/src/main/solidity/RecordLedger.sol", BUILT.minusSeconds(60));
         write(repo, "pom.xml", BUILT.minusSeconds(60));

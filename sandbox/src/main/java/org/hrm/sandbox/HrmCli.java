@@ -3,6 +3,7 @@ package org.hrm.sandbox;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -16,7 +17,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * {@code ./hrm}: runs the platform on its embedded default and the stories told against it. The command line is
  * picocli's: its help ({@code ./hrm help COMMAND}, {@code ./hrm COMMAND --help}) is the reference of every option.
- * Exit codes: 0 done, 1 the command failed, 2 a usage error; some commands add their own (their help lists them).
+ * Commands of modules built after the sandbox ({@code bench}) are {@link HrmCommand}s found on the class path: the
+ * launcher's jar has them all. Exit codes: 0 done, 1 the command failed, 2 a usage error; some commands add their own
+ * (their help lists them).
  */
 @Command(
         name = "./hrm",
@@ -25,7 +28,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
             HelpCommand.class,
             PlatformCli.Up.class,
             PlatformCli.Demo.class,
-            PlatformCli.Bench.class,
             PlatformCli.Chaos.class,
             PartyCli.Register.class,
             PartyCli.RotateKey.class,
@@ -47,7 +49,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class HrmCli implements Runnable {
     static final String ENDPOINTS_FILE = ".sandbox/endpoints.json";
     static final Path ENDPOINTS = Path.of(ENDPOINTS_FILE);
-    static final Path HOME = ENDPOINTS.getParent();
+    /** Where the sandbox's commands keep their state and output: {@code .sandbox/}. */
+    public static final Path HOME = ENDPOINTS.getParent();
 
     @Spec
     CommandSpec spec;
@@ -65,10 +68,14 @@ public final class HrmCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The whole command line, with its error handling: what {@link #main} runs, and what the tests run. */
+    /**
+     * The whole command line, with the {@link HrmCommand}s on the class path and the error handling: what {@link #main}
+     * runs, and what the tests run.
+     */
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new HrmCli())
-                .setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine cli = new CommandLine(new HrmCli());
+        ServiceLoader.load(HrmCommand.class).forEach(cli::addSubcommand);
+        cli.setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpWidth(100)
                 .setParameterExceptionHandler(HrmCli::usageError)
                 .setExecutionExceptionHandler(HrmCli::failure);

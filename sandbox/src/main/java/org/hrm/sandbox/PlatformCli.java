@@ -1,14 +1,15 @@
 package org.hrm.sandbox;
 
 import java.util.concurrent.Callable;
-import org.hrm.sandbox.bench.BenchArguments;
-import org.hrm.sandbox.bench.BenchCommand;
 import org.hrm.sandbox.chaos.ChaosCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The command lines of {@code ./hrm up | demo | bench | chaos}: the commands that start a platform of their own. */
+/**
+ * The command lines of {@code ./hrm up | demo | chaos}: the commands that start a platform of their own ({@code bench}
+ * is the end-to-end bench's {@code BenchCli}).
+ */
 final class PlatformCli {
     private static final String HSM_DESCRIPTION =
             "The vault's keys in a SoftHSM2 token (PKCS#11), not the key file" + " (apt-get install softhsm2).";
@@ -114,28 +115,6 @@ final class PlatformCli {
         @Override
         public Integer call() throws Exception {
             return StoreDemo.run(hsm, kafkaWalls.on());
-        }
-    }
-
-    @Command(
-            name = "bench",
-            description = {
-                "Measure throughput, latency, the naive path, the chain limit and fetches.",
-                "Throughput per --size, latency at 1,000 records/s, the naive path, the chain-only limit and fetch"
-                        + " latency; checks every record is on chain exactly once. The last line on stdout is one"
-                        + " JSON report.",
-                "Kafka, the MongoDB-wire server and the services run in this JVM unless --separate-jvms gives each"
-                        + " its own (every child is stopped when the bench ends, fails or is interrupted)."
-            },
-            exitCodeListHeading = "Exit codes:%n",
-            exitCodeList = {"0:the report", "1:a record is not on chain exactly once: no report", "2:a usage error"})
-    static final class Bench implements Callable<Integer> {
-        @Mixin
-        BenchArguments options;
-
-        @Override
-        public Integer call() throws Exception {
-            return BenchCommand.run(options, HrmCli.HOME.resolve("bench"));
         }
     }
 

@@ -3,7 +3,6 @@ package org.hrm.sandbox.chaos;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hrm.sandbox.bench.Latencies;
 
 /**
  * Commit latencies of the chaos run's records, from the load generator's send to the commit follower's first sight of
