@@ -1,5 +1,8 @@
 package org.hrm.keyvault.adapter.mongo;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -46,6 +49,14 @@ class MongoRecordKeyStore implements RecordKeyStore {
         return KeyedDocuments.insertNew(
                 mongo.getCollection(VaultCollections.recordKeys(domain)),
                 keys.stream().map(MongoRecordKeyStore::toDocument).toList());
+    }
+
+    @Override
+    public void withdraw(RecordDomain domain, Collection<WrappedRecordKey> keys) {
+        var collection = mongo.getCollection(VaultCollections.recordKeys(domain));
+        for (WrappedRecordKey key : keys) {
+            collection.deleteOne(and(eq("_id", key.recordId()), eq("kekId", key.kekId())));
+        }
     }
 
     private static Document toDocument(WrappedRecordKey key) {
