@@ -2,6 +2,7 @@ package org.hrm.keyvault.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import java.util.Collection;
 import java.util.Date;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.hrm.keyvault.application.RecordKeyStore;
@@ -54,9 +56,11 @@ class MongoRecordKeyStore implements RecordKeyStore {
     @Override
     public void withdraw(RecordDomain domain, Collection<WrappedRecordKey> keys) {
         var collection = mongo.getCollection(VaultCollections.recordKeys(domain));
-        for (WrappedRecordKey key : keys) {
-            collection.deleteOne(and(eq("_id", key.recordId()), eq("kekId", key.kekId())));
-        }
+        // One delete per KEK id (a batch's keys of one owner share it), not one per key.
+        keys.stream()
+                .collect(Collectors.groupingBy(
+                        WrappedRecordKey::kekId, Collectors.mapping(WrappedRecordKey::recordId, Collectors.toList())))
+                .forEach((kekId, recordIds) -> collection.deleteMany(and(in("_id", recordIds), eq("kekId", kekId))));
     }
 
     private static Document toDocument(WrappedRecordKey key) {
