@@ -97,10 +97,6 @@ public final class ChaosSummary {
         phasesFailed.put(phase, why);
     }
 
-    public Map<String, String> phasesFailed() {
-        return phasesFailed;
-    }
-
     void servicesDown(List<String> down) {
         this.servicesDown = down;
     }
