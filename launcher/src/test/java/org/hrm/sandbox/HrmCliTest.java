@@ -79,6 +79,24 @@ class HrmCliTest {
     }
 
     @Test
+    void upTakesSeparateJvmsButRefusesWhatItCannotRunThere() {
+        CommandLine.ParseResult up =
+                HrmCli.commandLine().parseArgs("up", "--separate-jvms").subcommand();
+        Run hsm = run("up", "--separate-jvms", "--hsm");
+        Run openBroker = run("up", "--separate-jvms", "--kafka-walls", "off");
+        Run help = run("up", "--help");
+
+        assertThat(up.hasMatchedOption("--separate-jvms")).isTrue();
+        assertThat(hsm.exit).isEqualTo(2);
+        assertThat(hsm.err).contains("up: --hsm is not supported with --separate-jvms");
+        assertThat(openBroker.exit).isEqualTo(2);
+        assertThat(openBroker.err).contains("up: --kafka-walls off is not supported with --separate-jvms");
+        assertThat(help.out.replaceAll("\\s+", " "))
+                .contains("--separate-jvms")
+                .contains("Not with --hsm or --kafka-walls off (exit 2)");
+    }
+
+    @Test
     void aValueOutsideAnOptionsChoicesIsAUsageError() {
         Run run = run("grants", "--owner", "patient-alice", "--domain", "nurse");
 

@@ -32,11 +32,11 @@ public final class FhirEdgeSandbox {
     /** Starts the edge against a running platform, the hospital's key in a key file; port 0 takes any free port. */
     public static ConfigurableApplicationContext start(
             Endpoints endpoints, Path hospitalKeystore, Path ownerMapping, int port) {
-        return start(
-                endpoints,
-                Map.of("hrm.edge.keystore", hospitalKeystore.toAbsolutePath().toString()),
-                ownerMapping,
-                port);
+        return start(endpoints, keystore(hospitalKeystore), ownerMapping, port);
+    }
+
+    private static Map<String, Object> keystore(Path hospitalKeystore) {
+        return Map.of("hrm.edge.keystore", hospitalKeystore.toAbsolutePath().toString());
     }
 
     /** Starts the edge with the hospital's key in a PKCS#11 token, found by {@code keyLabel}. */
@@ -58,6 +58,14 @@ public final class FhirEdgeSandbox {
 
     private static ConfigurableApplicationContext start(
             Endpoints endpoints, Map<String, Object> hospitalKey, Path ownerMapping, int port) {
+        // As an argument: the builder's properties are defaults, which the edge's own server.port=8090 would override,
+        // so port 0 would still take 8090 (taken by ./hrm up's edge when the demo starts its own).
+        return FhirEdgeApplication.start(properties(endpoints, hospitalKey, ownerMapping), "--server.port=" + port);
+    }
+
+    /** The edge's properties against a running platform (its port aside), in this JVM or in one of its own. */
+    private static Map<String, Object> properties(
+            Endpoints endpoints, Map<String, Object> hospitalKey, Path ownerMapping) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.jmx.enabled", "false");
@@ -81,9 +89,7 @@ public final class FhirEdgeSandbox {
         properties.putAll(hospitalKey);
         properties.put("hrm.edge.owner-mapping", ownerMapping.toAbsolutePath().toString());
         endpoints.gatewayAttestationKeys().forEach((id, key) -> properties.put("hrm.edge.attestation-keys." + id, key));
-        // As an argument: the builder's properties are defaults, which the edge's own server.port=8090 would override,
-        // so port 0 would still take 8090 (taken by ./hrm up's edge when the demo starts its own).
-        return FhirEdgeApplication.start(properties, "--server.port=" + port);
+        return properties;
     }
 
     /** The edge's FHIR base URL, e.g. {@code http://127.0.0.1:8090/fhir}. */
@@ -110,11 +116,23 @@ public final class FhirEdgeSandbox {
         return file;
     }
 
-    /** Starts the edge as {@code ./hrm up} does: hospital-a's key from {@code keyDir}, the dev users' mapping. */
+    /** Starts the edge as {@code ./hrm up} does: hospital-a's key from {@code home}/keys, the dev users' mapping. */
     static ConfigurableApplicationContext startForDevParties(
             Endpoints endpoints, Path home, List<GatewayProperties.DevUser> users, int port) throws IOException {
-        Path mapping = writeOwnerMapping(home.resolve("fhir-edge").resolve("owner-mapping.properties"), users);
-        Path keystore = home.resolve("keys").resolve(DevParties.INSTITUTION + ".key.json");
-        return start(endpoints, keystore, mapping, port);
+        return start(endpoints, devPartiesKey(home), devPartiesMapping(home, users), port);
+    }
+
+    /** The properties of the edge {@code ./hrm up --separate-jvms} starts in a JVM of its own, as above. */
+    static Map<String, Object> devPartiesProperties(
+            Endpoints endpoints, Path home, List<GatewayProperties.DevUser> users) throws IOException {
+        return properties(endpoints, devPartiesKey(home), devPartiesMapping(home, users));
+    }
+
+    private static Map<String, Object> devPartiesKey(Path home) {
+        return keystore(home.resolve("keys").resolve(DevParties.INSTITUTION + ".key.json"));
+    }
+
+    private static Path devPartiesMapping(Path home, List<GatewayProperties.DevUser> users) throws IOException {
+        return writeOwnerMapping(home.resolve("fhir-edge").resolve("owner-mapping.properties"), users);
     }
 }

@@ -180,24 +180,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private Map<String, Object> gatewayProperties() throws IOException {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.application.name", "gateway-service");
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("spring.jmx.enabled", "false");
-        properties.put("spring.profiles.active", "dev");
-        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        ServiceSettings.putKafkaSecurity(properties, kafka.clientProperties(KafkaRole.GATEWAY.principal()));
-        // The gateway's own database: its views and fetches, kept across its restarts (like compose's hrm-gateway).
-        properties.put("spring.mongodb.uri", mongo.uri("hrm-gateway"));
-        properties.put("server.port", options.gatewayPort());
-        properties.put("hrm.gateway.chain-rpc", anvil.rpcUrl());
-        properties.put(
-                "hrm.gateway.attestation.key-file",
-                secrets.gatewayAttestationKeyFile().toString());
-        properties.put("hrm.gateway.attestation.key-id", SandboxAttester.KEY_ID);
-        properties.put("hrm.gateway.consent-public-key", secrets.consentPublicKey());
-        properties.put("hrm.ops.heartbeat-interval", ServiceSettings.HEARTBEAT_INTERVAL);
-        return properties;
+        return settings().gateway(options.gatewayPort());
     }
 
     /**
@@ -369,9 +352,7 @@ public final class Platform implements AutoCloseable {
                     custody,
                     actuators(),
                     gatewayUrl(),
-                    devUsers().stream()
-                            .map(user -> user.partyId() + " (" + user.role() + ")")
-                            .toList(),
+                    Endpoints.devLogins(devUsers()),
                     Map.of(SandboxAttester.KEY_ID, secrets.gatewayAttestationPublicKey()),
                     secrets.consentPublicKey(),
                     kafkaWalls() ? kafkaCredentialsFile().toString() : null);

@@ -43,7 +43,8 @@ final class PlatformCli {
             description = {
                 "Start the platform on its embedded default and keep it running until Ctrl-C.",
                 "Kafka (KRaft), a MongoDB-wire server, Anvil, the services, the gateway with the portal and the FHIR"
-                        + " edge; registers the dev parties and writes .sandbox/endpoints.json for the other commands."
+                        + " edge; registers the dev parties and writes .sandbox/endpoints.json for the other commands.",
+                "All in this JVM unless --separate-jvms gives each its own."
             })
     static final class Up implements Callable<Integer> {
         @Option(names = "--mongo-port", paramLabel = "PORT", defaultValue = "27017", description = "MongoDB's port.")
@@ -88,6 +89,14 @@ final class PlatformCli {
 
         @Mixin
         KafkaWallsOption kafkaWalls;
+
+        @Option(
+                names = SeparateJvmsUp.FLAG,
+                description = "Run the broker, the database, each service, the gateway and the FHIR edge in a JVM of"
+                        + " its own (as bench --separate-jvms), on the same ports, logins and files: the other"
+                        + " commands work against it unchanged. Ctrl-C or SIGTERM stops every child. Not with --hsm"
+                        + " or --kafka-walls off (exit 2).")
+        boolean separateJvms;
 
         @Override
         public Integer call() throws Exception {

@@ -9,49 +9,46 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.hrm.client.kafka.RecordPublisher;
+import org.hrm.gateway.config.GatewayProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code ./hrm up}: the platform on its embedded default, with the dev parties, until Ctrl-C. */
+/**
+ * {@code ./hrm up}: the platform on its embedded default, with the dev parties, until Ctrl-C; in this JVM, or with
+ * {@code --separate-jvms} each part in a JVM of its own ({@link SeparateJvmsUp}).
+ */
 final class SandboxUp {
     private SandboxUp() {}
 
+    /**
+     * What {@code up} started: where it listens, the dev parties' key files, the FHIR edge's base URL, where the
+     * services run and log, and how to stop all of it.
+     */
+    record Started(
+            Endpoints endpoints,
+            List<Path> keyFiles,
+            String fhirEdgeUrl,
+            String services,
+            String logs,
+            Runnable stop) {}
+
     static int run(PlatformCli.Up args) throws Exception {
-        Platform.Options options =
-                new Platform.Options(HOME, args.mongoPort, args.chainPort, 3, args.gatewayPort, args.kafkaWalls.on());
-        Files.createDirectories(HOME);
-        Platform platform =
-                Platform.start(options, SandboxHsm.tuning(args.hsm, HOME), step -> System.out.println("[up] " + step));
-        Endpoints endpoints = platform.endpoints();
-        List<Path> keyFiles;
-        KafkaLogin hospital = endpoints.kafka(SandboxPrincipals.HOSPITAL);
-        try (RecordPublisher publisher = RecordPublisher.connect(hospital.bootstrapServers(), hospital.settings())) {
-            keyFiles = DevParties.register(
-                    platform.devUsers(),
-                    HOME.resolve("keys"),
-                    publisher,
-                    platform.attester(),
-                    endpoints.kafka(SandboxPrincipals.OBSERVER));
-        }
-        System.out.println("[up] starting fhir-edge-service (the hospital systems' FHIR R4 entry point, as "
-                + DevParties.INSTITUTION + ")");
-        ConfigurableApplicationContext fhirEdge =
-                FhirEdgeSandbox.startForDevParties(endpoints, HOME, platform.devUsers(), args.fhirPort);
-        Files.writeString(ENDPOINTS, Json.write(endpoints));
-        SandboxPrometheus prometheus = startPrometheus(args, endpoints);
+        SeparateJvmsUp.refuseWhatItCannotRun(args);
+        Started up = start(args, step -> System.out.println("[up] " + step));
+        SandboxPrometheus prometheus = startPrometheus(args, up.endpoints());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            fhirEdge.close();
             if (prometheus != null) {
                 prometheus.close();
             }
-            platform.close();
+            up.stop().run();
             ENDPOINTS.toFile().delete();
             stopped.countDown();
         }));
-        printEndpoints(endpoints);
-        printGateway(endpoints, keyFiles);
-        System.out.println("  FHIR R4 edge      " + FhirEdgeSandbox.url(fhirEdge)
+        printEndpoints(up);
+        printGateway(up.endpoints(), up.keyFiles());
+        System.out.println("  FHIR R4 edge      " + up.fhirEdgeUrl()
                 + " (POST resources or transaction/batch Bundles; status at /edge/records)");
         if (prometheus != null) {
             System.out.println("  prometheus        " + prometheus.url() + " (alerts at " + prometheus.url()
@@ -59,6 +56,50 @@ final class SandboxUp {
         }
         stopped.await();
         return 0;
+    }
+
+    /** Starts the platform, registers the dev parties, starts the FHIR edge and writes the endpoints file. */
+    private static Started start(PlatformCli.Up args, Consumer<String> progress) throws Exception {
+        Files.createDirectories(HOME);
+        Started up = args.separateJvms ? SeparateJvmsUp.start(args, HOME, progress) : inProcess(args, HOME, progress);
+        Files.writeString(ENDPOINTS, Json.write(up.endpoints()));
+        return up;
+    }
+
+    private static Started inProcess(PlatformCli.Up args, Path home, Consumer<String> progress) throws Exception {
+        Platform.Options options =
+                new Platform.Options(home, args.mongoPort, args.chainPort, 3, args.gatewayPort, args.kafkaWalls.on());
+        Platform platform = Platform.start(options, SandboxHsm.tuning(args.hsm, home), progress);
+        Endpoints endpoints = platform.endpoints();
+        List<Path> keyFiles = registerDevParties(endpoints, platform.devUsers(), home);
+        progress.accept("starting fhir-edge-service (the hospital systems' FHIR R4 entry point, as "
+                + DevParties.INSTITUTION + ")");
+        ConfigurableApplicationContext fhirEdge =
+                FhirEdgeSandbox.startForDevParties(endpoints, home, platform.devUsers(), args.fhirPort);
+        return new Started(
+                endpoints,
+                keyFiles,
+                FhirEdgeSandbox.url(fhirEdge),
+                "consent-service, key-vault-service, ledger-writer-service, gateway-service (in-process)",
+                endpoints.logDir() + "/hrm.log, anvil.log",
+                () -> {
+                    fhirEdge.close();
+                    platform.close();
+                });
+    }
+
+    /** The gateway's development users as parties, key files in {@code home}/keys; returns the files written. */
+    static List<Path> registerDevParties(Endpoints endpoints, List<GatewayProperties.DevUser> users, Path home)
+            throws Exception {
+        KafkaLogin hospital = endpoints.kafka(SandboxPrincipals.HOSPITAL);
+        try (RecordPublisher publisher = RecordPublisher.connect(hospital.bootstrapServers(), hospital.settings())) {
+            return DevParties.register(
+                    users,
+                    home.resolve("keys"),
+                    publisher,
+                    SandboxAttester.of(home),
+                    endpoints.kafka(SandboxPrincipals.OBSERVER));
+        }
     }
 
     /** With {@code --prometheus}: Debian's Prometheus scraping the services with the project's rules, if installed. */
@@ -75,7 +116,8 @@ final class SandboxUp {
         return SandboxPrometheus.start(HOME.resolve("prometheus"), endpoints.actuators(), args.prometheusPort);
     }
 
-    private static void printEndpoints(Endpoints endpoints) {
+    private static void printEndpoints(Started up) {
+        Endpoints endpoints = up.endpoints();
         System.out.println();
         System.out.println("hrm is up. Ctrl-C stops it.");
         System.out.println("  Kafka bootstrap   " + endpoints.kafkaBootstrapServers());
@@ -83,14 +125,13 @@ final class SandboxUp {
         System.out.println("  chain JSON-RPC    " + endpoints.chainRpc());
         System.out.println("  patient ledger    " + endpoints.patientContract());
         System.out.println("  practitioner led. " + endpoints.practitionerContract());
-        System.out.println(
-                "  services          consent-service, key-vault-service, ledger-writer-service, gateway-service (in-process)");
+        System.out.println("  services          " + up.services());
         endpoints
                 .actuators()
                 .forEach((service, url) ->
                         System.out.printf("  actuator          %s (health/readiness, prometheus) %s%n", url, service));
         System.out.println("  heartbeats        hrm.ops.heartbeats.<service> topics (every second here)");
-        System.out.println("  logs              " + endpoints.logDir() + "/hrm.log, anvil.log");
+        System.out.println("  logs              " + up.logs());
         System.out.println("  vault receipt key " + endpoints.vaultReceiptPublicKey());
         System.out.println("  endpoints file    " + ENDPOINTS + " (./hrm demo runs against this platform)");
     }

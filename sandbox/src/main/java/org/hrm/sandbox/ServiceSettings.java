@@ -12,7 +12,7 @@ import org.hrm.embedded.AnvilNode;
 
 /**
  * The properties each service starts with in the sandbox, whether it runs in the platform's JVM
- * ({@link Platform}) or in a JVM of its own ({@code ./hrm chaos}).
+ * ({@link Platform}) or in a JVM of its own ({@code ./hrm chaos}, {@code bench} and {@code up --separate-jvms}).
  *
  * @param home where the sandbox keeps its key files
  * @param kafkaBootstrapServers the broker
@@ -34,6 +34,8 @@ public record ServiceSettings(
     public static final String CONSENT = "consent-service";
     public static final String KEY_VAULT = "key-vault-service";
     public static final String LEDGER_WRITER = "ledger-writer-service";
+    public static final String GATEWAY = "gateway-service";
+    public static final String FHIR_EDGE = "fhir-edge-service";
     /** The sandbox's one vault operator, whose key {@code ./hrm vault rotate|retire} signs with. */
     static final String OPERATOR_ID = "sandbox-operator";
     /** Shorter than production's 5 s, so a watcher (or a test) sees the platform move within a second or two. */
@@ -88,6 +90,31 @@ public record ServiceSettings(
         properties.put("hrm.vault.chain.rpc-url", chainRpc);
         properties.put("hrm.vault.chain.contracts.patient", ledgers.get(Domain.PATIENT));
         properties.put("hrm.vault.chain.contracts.practitioner", ledgers.get(Domain.PRACTITIONER));
+        return properties;
+    }
+
+    /**
+     * The gateway's properties, in profile {@code dev} (its own token issuer) on {@code port} (0: any free port); its
+     * own database keeps its views and fetches across its restarts, like compose's hrm-gateway.
+     */
+    public Map<String, Object> gateway(int port) throws IOException {
+        SandboxSecrets secrets = secrets();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.application.name", GATEWAY);
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.jmx.enabled", "false");
+        properties.put("spring.profiles.active", "dev");
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        putKafkaSecurity(properties, kafkaSecurity.apply(KafkaRole.GATEWAY.principal()));
+        properties.put("spring.mongodb.uri", mongoUri.apply("hrm-gateway"));
+        properties.put("server.port", port);
+        properties.put("hrm.gateway.chain-rpc", chainRpc);
+        properties.put(
+                "hrm.gateway.attestation.key-file",
+                secrets.gatewayAttestationKeyFile().toString());
+        properties.put("hrm.gateway.attestation.key-id", SandboxAttester.KEY_ID);
+        properties.put("hrm.gateway.consent-public-key", secrets.consentPublicKey());
+        properties.put("hrm.ops.heartbeat-interval", HEARTBEAT_INTERVAL);
         return properties;
     }
 

@@ -9,7 +9,7 @@ import java.util.jar.JarFile;
 
 /**
  * The command line of a child JVM running one main class on this JVM's classpath: the test classpath
- * as it is, or, from the sandbox's executable jar, Spring Boot's PropertiesLauncher pointed at the main class.
+ * as it is, or, from ./hrm's executable jar (launcher/), Spring Boot's PropertiesLauncher pointed at the main class.
  */
 public final class ChildJvm {
     private static final String LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";

@@ -70,12 +70,17 @@ public final class ManagedProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Waits until the process printed {@code marker} since its last start; fails if it exits first. */
-    public void awaitOutput(String marker, Duration timeout) {
+    /**
+     * Waits until the process printed {@code marker} since its last start; fails if it exits first. Returns the
+     * printed line from the marker on (what a readiness line says after it, such as the port taken).
+     */
+    public String awaitOutput(String marker, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (outputSinceStart().contains(marker)) {
-                return;
+            String output = outputSinceStart();
+            int at = output.indexOf(marker);
+            if (at >= 0 && output.indexOf('\n', at) >= 0) {
+                return output.substring(at, output.indexOf('\n', at));
             }
             if (!isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + output);

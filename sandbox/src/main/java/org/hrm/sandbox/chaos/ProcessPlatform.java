@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.Topic;
@@ -35,9 +37,11 @@ import org.hrm.support.CatalogueTopics;
  * replicated three times and min.insync.replicas 2), the MongoDB-wire server and each service in a JVM of its own,
  * Anvil as its own process. For {@code ./hrm chaos} ({@link Settings#chaos}) the chain is kept in a state file and
  * the database in an H2 file, so each part can be killed or restarted on the same port with its data kept; for
- * {@code ./hrm bench --separate-jvms} ({@link Settings#measured}) they are in memory, as the in-process platform's,
- * and the JVMs are sized for throughput ({@link JvmProfile}). Every client is given all the brokers' addresses; each
- * part's output and log are under {@code HOME/logs}.
+ * {@code ./hrm bench --separate-jvms} ({@link Settings#measured}) and {@code ./hrm up --separate-jvms}
+ * ({@link Settings#up}) they are in memory, as the in-process platform's, and the JVMs are sized for throughput
+ * ({@link JvmProfile}); {@code up} adds the gateway and the FHIR edge, each in a JVM of its own too
+ * ({@link #startGateway}, {@link #startFhirEdge}). Every client is given all the brokers' addresses; each part's output
+ * and log are under {@code HOME/logs}.
  *
  * <p>Kafka runs inside the walls the in-process platform has ({@link KafkaWalls}, decision record 0041): each
  * service logs in as its own principal, the run's own clients as the sandbox's hospital (the load) or its observer
@@ -53,7 +57,11 @@ public final class ProcessPlatform implements AutoCloseable {
             ServiceSettings.KEY_VAULT,
             "vault",
             ServiceSettings.LEDGER_WRITER,
-            "writer");
+            "writer",
+            ServiceSettings.GATEWAY,
+            "gateway",
+            ServiceSettings.FHIR_EDGE,
+            "fhir-edge");
 
     private static final Duration SERVICE_READY = Duration.ofSeconds(240);
     private static final Duration INFRA_READY = Duration.ofSeconds(60);
@@ -67,6 +75,8 @@ public final class ProcessPlatform implements AutoCloseable {
      * @param keepData whether the database and the chain keep their data across a restart of their process (an H2
      *     file, Anvil's state file) or hold it in memory
      * @param serviceProperties added to every service's properties (each reads only its own prefix)
+     * @param mongoPort the MongoDB-wire server's port (0: any free port)
+     * @param chainPort Anvil's JSON-RPC port (0: any free port)
      */
     public record Settings(
             int partitions,
@@ -74,7 +84,9 @@ public final class ProcessPlatform implements AutoCloseable {
             JvmProfile jvms,
             AnvilNode.Options chain,
             boolean keepData,
-            Map<String, Object> serviceProperties) {
+            Map<String, Object> serviceProperties,
+            int mongoPort,
+            int chainPort) {
         /**
          * For the chaos run: one-second blocks as on the production chain (transactions wait in the pool, and a
          * restart loses them), data kept across restarts, JVMs that restart quickly, and short Kafka sessions: a killed
@@ -89,12 +101,23 @@ public final class ProcessPlatform implements AutoCloseable {
                     true,
                     Map.of(
                             "spring.kafka.consumer.properties.session.timeout.ms", "10000",
-                            "spring.kafka.consumer.properties.heartbeat.interval.ms", "2000"));
+                            "spring.kafka.consumer.properties.heartbeat.interval.ms", "2000"),
+                    0,
+                    0);
         }
 
         /** For a measured run: one broker, data in memory, JVMs sized for throughput, the given chain and services. */
         public static Settings measured(AnvilNode.Options chain, Map<String, Object> serviceProperties) {
-            return new Settings(3, 1, JvmProfile.SIZED, chain, false, serviceProperties);
+            return new Settings(3, 1, JvmProfile.SIZED, chain, false, serviceProperties, 0, 0);
+        }
+
+        /**
+         * For {@code ./hrm up --separate-jvms}: as {@link #measured} with the in-process {@code up}'s chain and
+         * services, the database and the chain on the ports asked for.
+         */
+        public static Settings up(int mongoPort, int chainPort) {
+            return new Settings(
+                    3, 1, JvmProfile.SIZED, AnvilNode.Options.defaults(), false, Map.of(), mongoPort, chainPort);
         }
     }
 
@@ -103,6 +126,9 @@ public final class ProcessPlatform implements AutoCloseable {
     private final Consumer<String> progress;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    /** The port each service's web server took at its last start, from its readiness line. */
+    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+
     private KafkaCluster kafka;
     private ManagedProcess mongo;
     private int mongoPort;
@@ -164,7 +190,7 @@ public final class ProcessPlatform implements AutoCloseable {
         kafka.start();
         progress.accept(
                 "starting the MongoDB-wire server (" + (settings.keepData() ? "H2 file" : "in memory") + ", own JVM)");
-        mongoPort = Loopback.freePort();
+        mongoPort = settings.mongoPort() == 0 ? Loopback.freePort() : settings.mongoPort();
         List<String> mongoArgs = settings.keepData()
                 ? List.of(home.resolve("mongo/hrm.mv").toAbsolutePath().toString(), String.valueOf(mongoPort))
                 : List.of(String.valueOf(mongoPort));
@@ -178,7 +204,9 @@ public final class ProcessPlatform implements AutoCloseable {
         started.add(mongo);
         startMongo();
         progress.accept("starting Anvil" + (settings.keepData() ? " (state kept in a file across restarts)" : ""));
-        anvilOptions = settings.chain().withPort(Loopback.freePort()).withLogFile(home.resolve("logs/anvil.log"));
+        anvilOptions = settings.chain()
+                .withPort(settings.chainPort() == 0 ? Loopback.freePort() : settings.chainPort())
+                .withLogFile(home.resolve("logs/anvil.log"));
         if (settings.keepData()) {
             anvilOptions = anvilOptions.withStateFile(home.resolve("anvil-state.json"));
         }
@@ -186,7 +214,8 @@ public final class ProcessPlatform implements AutoCloseable {
         ledgers =
                 LedgerDeployment.deploy(anvil.rpcUrl(), AnvilNode.CHAIN_ID, AnvilNode.ADMIN_KEY, AnvilNode.WRITER_KEY);
         progress.accept("deployed ledgers " + ledgers);
-        SERVICES.forEach(service -> services.put(service, serviceProcess(service)));
+        SERVICES.forEach(
+                service -> services.put(service, serviceProcess(service, serviceProperties(service), List.of())));
         progress.accept("starting " + String.join(", ", SERVICES) + ", each in its own JVM (output and log in "
                 + home.resolve("logs") + ")");
         services.values().forEach(ManagedProcess::start);
@@ -194,32 +223,69 @@ public final class ProcessPlatform implements AutoCloseable {
         progress.accept("every part is up: " + pids());
     }
 
-    private ManagedProcess serviceProcess(String service) {
+    /**
+     * Starts the gateway (profile {@code dev}: its own token issuer, as the in-process platform's) in a JVM of its
+     * own on {@code port} (0: any free port), with the same settings, and waits until it serves.
+     */
+    public void startGateway(int port) {
+        try {
+            startService(ServiceSettings.GATEWAY, serviceSettings().gateway(port), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the gateway's properties", e);
+        }
+    }
+
+    /** Starts the FHIR edge with {@code properties} in a JVM of its own on {@code port}, and waits until it serves. */
+    public void startFhirEdge(Map<String, Object> properties, int port) {
+        // As an argument: the edge's own server.port=8090 would override a property (see FhirEdgeSandbox).
+        startService(ServiceSettings.FHIR_EDGE, properties, List.of("--server.port=" + port));
+    }
+
+    private void startService(String service, Map<String, Object> properties, List<String> springArgs) {
+        progress.accept("starting " + service + " in its own JVM");
+        ManagedProcess process = serviceProcess(service, properties, springArgs);
+        // Under the lock close() takes: a Ctrl-C while this part starts stops it with the others.
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the platform is stopping");
+            }
+            services.put(service, process);
+            process.start();
+        }
+        awaitService(service);
+    }
+
+    private ManagedProcess serviceProcess(String service, Map<String, Object> properties, List<String> springArgs) {
         Path propertiesFile = home.resolve(service + ".properties");
-        writeOwnerOnly(propertiesFile, serviceProperties(service));
+        writeOwnerOnly(propertiesFile, properties);
         List<String> jvm = settings.jvms().options(384, home.resolve("logs/" + service + ".log"));
+        List<String> args = new ArrayList<>(List.of(service, propertiesFile.toString()));
+        args.addAll(springArgs);
         return new ManagedProcess(
                 service,
-                ChildJvm.command(ServiceMain.class.getName(), jvm, List.of(service, propertiesFile.toString())),
+                ChildJvm.command(ServiceMain.class.getName(), jvm, args),
                 home.resolve("logs/" + service + ".out"));
     }
 
     private Map<String, Object> serviceProperties(String service) {
         try {
-            Map<String, Object> properties = new ServiceSettings(
-                            home,
-                            kafka.bootstrapServers(),
-                            this::mongoUri,
-                            anvil.rpcUrl(),
-                            ledgers,
-                            settings.partitions(),
-                            kafka::clientProperties)
-                    .of(service);
+            Map<String, Object> properties = serviceSettings().of(service);
             properties.putAll(settings.serviceProperties());
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the properties of " + service, e);
         }
+    }
+
+    private ServiceSettings serviceSettings() {
+        return new ServiceSettings(
+                home,
+                kafka.bootstrapServers(),
+                this::mongoUri,
+                anvil.rpcUrl(),
+                ledgers,
+                settings.partitions(),
+                kafka::clientProperties);
     }
 
     private static void writeOwnerOnly(Path file, Map<String, Object> values) {
@@ -229,7 +295,7 @@ public final class ProcessPlatform implements AutoCloseable {
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (Writer writer = Files.newBufferedWriter(file)) {
-                properties.store(writer, "written by ./hrm chaos");
+                properties.store(writer, "written by the sandbox's process platform: owner-only");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -237,7 +303,24 @@ public final class ProcessPlatform implements AutoCloseable {
     }
 
     private void awaitService(String service) {
-        services.get(service).awaitOutput(ServiceMain.READY, SERVICE_READY);
+        ports.put(service, ServiceMain.port(services.get(service).awaitOutput(ServiceMain.READY, SERVICE_READY)));
+    }
+
+    /** The port the named service's web server listens on (the gateway's API, the edge's FHIR base, an actuator). */
+    public int port(String service) {
+        Integer port = ports.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException(service + " has not started");
+        }
+        return port;
+    }
+
+    /** The actuator base URL (health, Prometheus) of consent-service, the vault and the writer, by service name. */
+    public Map<String, String> actuators() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        SERVICES.forEach(
+                service -> urls.put(service, "http://" + Loopback.LOOPBACK + ":" + port(service) + "/actuator"));
+        return urls;
     }
 
     private void startMongo() {
@@ -274,7 +357,7 @@ public final class ProcessPlatform implements AutoCloseable {
     /**
      * The process id of each running part by stage name, as the in-process platform names its thread groups:
      * {@code broker} (each Kafka node; {@code broker-N} when there are several), {@code database}, {@code consent},
-     * {@code vault}, {@code writer}.
+     * {@code vault}, {@code writer}, and once started {@code gateway} and {@code fhir-edge}.
      */
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
@@ -341,8 +424,9 @@ public final class ProcessPlatform implements AutoCloseable {
     }
 
     /**
-     * Services first, then the chain (it writes its state file), then the database and the broker; once, whether
-     * called by its owner or by the shutdown hook.
+     * Services first, the last started first (the FHIR edge, then the gateway, before what they call), then the chain
+     * (it writes its state file), then the database and the broker; once, whether called by its owner or by the
+     * shutdown hook.
      */
     @Override
     public synchronized void close() {
@@ -350,7 +434,9 @@ public final class ProcessPlatform implements AutoCloseable {
             return;
         }
         closed = true;
-        services.values().forEach(ProcessPlatform::closeQuietly);
+        List<ManagedProcess> lastStartedFirst = new ArrayList<>(services.values());
+        Collections.reverse(lastStartedFirst);
+        lastStartedFirst.forEach(ProcessPlatform::closeQuietly);
         if (anvil != null) {
             closeQuietly(anvil);
         }
