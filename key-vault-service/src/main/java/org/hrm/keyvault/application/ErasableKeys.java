@@ -26,8 +26,15 @@ public interface ErasableKeys {
      */
     void stagePendingOwnerKey(RecordDomain domain, String ownerId, String currentKekId, WrappedOwnerKey pending);
 
-    /** Replaces a record's wrapped K2 and kek id, only if it is still wrapped under {@code stored}'s kek id. */
-    boolean rewrapRecordKey(RecordDomain domain, WrappedRecordKey stored, String newKekId, byte[] wrappedK2);
+    /**
+     * Replaces each record's wrapped K2 and kek id, only where it is still wrapped under its {@code stored} kek id;
+     * returns how many were replaced. One round trip for all of them: an owner may hold thousands of records, and a
+     * re-key re-wraps every one (one update each took seconds per erasure under load).
+     */
+    int rewrapRecordKeys(RecordDomain domain, List<Rewrapped> keys);
+
+    /** A record key re-wrapped under the KEK {@code newKekId}, to replace {@code stored}. */
+    record Rewrapped(WrappedRecordKey stored, String newKekId, byte[] wrappedK2) {}
 
     /**
      * Makes the pending KEK the owner's KEK and drops the old one, only if the document still holds

@@ -1,6 +1,7 @@
 package org.hrm.keyvault.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -91,15 +92,17 @@ final class OwnerRekey {
             if (left.isEmpty()) {
                 return;
             }
+            List<ErasableKeys.Rewrapped> rewrapped = new ArrayList<>(left.size());
             for (WrappedRecordKey key : left) {
                 byte[] k2 = hierarchy.unwrapRecordKey(oldKek, domain, ownerId, key.recordId(), key.wrappedK2());
                 try {
-                    byte[] wrapped = hierarchy.wrapRecordKey(newKek, domain, ownerId, key.recordId(), k2);
-                    erasable.rewrapRecordKey(domain, key, newKekId, wrapped);
+                    rewrapped.add(new ErasableKeys.Rewrapped(
+                            key, newKekId, hierarchy.wrapRecordKey(newKek, domain, ownerId, key.recordId(), k2)));
                 } finally {
                     Arrays.fill(k2, (byte) 0);
                 }
             }
+            erasable.rewrapRecordKeys(domain, rewrapped);
         }
         throw new IllegalStateException(
                 "record keys of an owner being re-keyed kept changing; the batch will be retried");

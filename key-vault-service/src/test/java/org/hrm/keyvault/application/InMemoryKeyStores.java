@@ -109,24 +109,26 @@ final class InMemoryKeyStores {
         }
 
         @Override
-        public boolean rewrapRecordKey(
-                RecordDomain domain, WrappedRecordKey stored, String newKekId, byte[] wrappedK2) {
-            boolean[] replaced = {false};
-            records.get(domain).computeIfPresent(stored.recordId(), (k, key) -> {
-                if (!key.ownerId().equals(stored.ownerId()) || !key.kekId().equals(stored.kekId())) {
-                    return key;
-                }
-                replaced[0] = true;
-                return new WrappedRecordKey(
-                        key.recordId(),
-                        key.ownerId(),
-                        newKekId,
-                        wrappedK2,
-                        key.submissionDigest(),
-                        key.createdAt(),
-                        key.provenance(),
-                        key.pseudonymVersion());
-            });
+        public int rewrapRecordKeys(RecordDomain domain, List<Rewrapped> keys) {
+            int[] replaced = {0};
+            for (Rewrapped rewrapped : keys) {
+                WrappedRecordKey stored = rewrapped.stored();
+                records.get(domain).computeIfPresent(stored.recordId(), (k, key) -> {
+                    if (!key.ownerId().equals(stored.ownerId()) || !key.kekId().equals(stored.kekId())) {
+                        return key;
+                    }
+                    replaced[0]++;
+                    return new WrappedRecordKey(
+                            key.recordId(),
+                            key.ownerId(),
+                            rewrapped.newKekId(),
+                            rewrapped.wrappedK2(),
+                            key.submissionDigest(),
+                            key.createdAt(),
+                            key.provenance(),
+                            key.pseudonymVersion());
+                });
+            }
             return replaced[0];
         }
 

@@ -57,12 +57,13 @@ final class Interruptions {
             }
 
             @Override
-            public boolean rewrapRecordKey(
-                    RecordDomain domain, WrappedRecordKey stored, String newKekId, byte[] wrappedK2) {
-                maybe("before re-wrapping a K2");
-                boolean replaced = delegate.rewrapRecordKey(domain, stored, newKekId, wrappedK2);
-                maybe("after re-wrapping a K2");
-                return replaced;
+            public int rewrapRecordKeys(RecordDomain domain, List<Rewrapped> keys) {
+                maybe("before re-wrapping the K2s");
+                // A crash in the middle of the bulk write leaves some re-wrapped and the rest not.
+                int replaced = delegate.rewrapRecordKeys(domain, keys.subList(0, Math.min(1, keys.size())));
+                maybe("after re-wrapping one K2");
+                return replaced
+                        + delegate.rewrapRecordKeys(domain, keys.subList(Math.min(1, keys.size()), keys.size()));
             }
 
             @Override

@@ -75,8 +75,8 @@ public final class ChaosRun {
                 RecordPublisher gateway =
                         RecordPublisher.connect(gatewayLogin.bootstrapServers(), gatewayLogin.settings());
                 CommitFollower committed = new CommitFollower(observer)) {
-            LoadGenerator load =
-                    new LoadGenerator(publisher, gateway, committed, workload, new Random(random.nextLong()));
+            LoadGenerator load = new LoadGenerator(
+                    publisher, gateway, committed, workload, new Random(random.nextLong()), options.records());
             load.register(SandboxAttester.of(options.home()), observer);
             PartiesKnown.await(observer, Duration.ofSeconds(60));
             progress.accept("streaming " + options.records() + " records at " + options.ratePerSecond()

@@ -31,7 +31,13 @@ import org.hrm.sandbox.SandboxAttester;
  * the chaos platform has no gateway process, so the load generator stands in for it.
  */
 final class LoadGenerator {
-    private static final int PATIENTS = 6;
+    /**
+     * One patient per 50 records, at least six: a patient holds tens of records, not thousands. With six patients
+     * the 200/s run gave each 6,700 records, and every single-record erasure re-wraps all of its owner's other keys.
+     */
+    private static final int RECORDS_PER_PATIENT = 50;
+
+    private static final int MIN_PATIENTS = 6;
 
     private final RecordPublisher publisher;
     private final RecordPublisher gateway;
@@ -49,13 +55,14 @@ final class LoadGenerator {
             RecordPublisher gateway,
             CommitFollower committed,
             Workload workload,
-            Random random) {
+            Random random,
+            int records) {
         this.publisher = publisher;
         this.gateway = gateway;
         this.committed = committed;
         this.workload = workload;
         this.random = random;
-        for (int i = 0; i < PATIENTS; i++) {
+        for (int i = 0; i < Math.max(MIN_PATIENTS, records / RECORDS_PER_PATIENT); i++) {
             patients.add(PartyKeys.generate("chaos-patient-" + i));
         }
     }

@@ -25,6 +25,16 @@ class ErasureListenerConfiguration {
     /** A rotation runs inside one poll: give it time before the group considers the consumer dead. */
     private static final Duration COMMAND_MAX_RUN = Duration.ofHours(1);
 
+    /**
+     * A single-record erasure re-wraps every other key of the owner, so a poll's cost grows with its owners' record
+     * counts. Kafka's default poll (500 requests, 5 minutes) let a burst of erasures of large owners outlast the poll
+     * interval: the group dropped the consumer, the batch was redelivered, and erasures stalled (the 200/s chaos run,
+     * six owners of 6,700 records each). Few requests per poll and a long interval keep each batch well inside it.
+     */
+    private static final int ERASURES_PER_POLL = 16;
+
+    private static final Duration ERASURE_MAX_RUN = Duration.ofMinutes(30);
+
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> erasureListenerContainer(
             KafkaProperties kafka,
@@ -37,7 +47,7 @@ class ErasureListenerConfiguration {
                 kafka,
                 vault,
                 vault.erasureConsumerGroup(),
-                Map.of(),
+                erasureConsumer(),
                 Topic.ERASURE_REQUESTED.allNames().toArray(String[]::new));
         container.setConcurrency(vault.concurrency());
         EventCodec codec = new EventCodec(vault.maxEventBytes());
@@ -48,6 +58,15 @@ class ErasureListenerConfiguration {
                 new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
                 vault.sendTimeout()));
         return container;
+    }
+
+    /** The erasure consumer's poll: see {@link #ERASURES_PER_POLL}. */
+    static Map<String, Object> erasureConsumer() {
+        return Map.of(
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                ERASURES_PER_POLL,
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                (int) ERASURE_MAX_RUN.toMillis());
     }
 
     /** One consumer, one command per poll: commands run one after the other, in the order of their partition. */

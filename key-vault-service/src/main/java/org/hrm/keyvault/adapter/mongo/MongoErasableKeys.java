@@ -6,7 +6,9 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,19 +77,26 @@ class MongoErasableKeys implements ErasableKeys {
     }
 
     @Override
-    public boolean rewrapRecordKey(RecordDomain domain, WrappedRecordKey stored, String newKekId, byte[] wrappedK2) {
+    public int rewrapRecordKeys(RecordDomain domain, List<Rewrapped> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        Date at = new Date();
+        List<UpdateOneModel<Document>> updates = keys.stream()
+                .map(key -> new UpdateOneModel<Document>(
+                        and(
+                                eq("_id", key.stored().recordId()),
+                                eq("ownerId", key.stored().ownerId()),
+                                eq("kekId", key.stored().kekId())),
+                        Updates.combine(
+                                Updates.set("kekId", key.newKekId()),
+                                Updates.set("wrappedK2", new Binary(key.wrappedK2())),
+                                Updates.set("rekeyedAt", at))))
+                .toList();
+        // Unordered: each update stands alone (a key re-wrapped or erased meanwhile simply matches nothing).
         return recordKeys(domain)
-                        .updateOne(
-                                and(
-                                        eq("_id", stored.recordId()),
-                                        eq("ownerId", stored.ownerId()),
-                                        eq("kekId", stored.kekId())),
-                                Updates.combine(
-                                        Updates.set("kekId", newKekId),
-                                        Updates.set("wrappedK2", new Binary(wrappedK2)),
-                                        Updates.set("rekeyedAt", new Date())))
-                        .getMatchedCount()
-                == 1;
+                .bulkWrite(updates, new BulkWriteOptions().ordered(false))
+                .getMatchedCount();
     }
 
     @Override

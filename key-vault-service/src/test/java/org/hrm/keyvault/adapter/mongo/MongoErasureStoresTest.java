@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.hrm.keyvault.application.ErasableKeys;
 import org.hrm.keyvault.domain.ErasedKey;
 import org.hrm.keyvault.domain.Erasure;
 import org.hrm.keyvault.domain.IssuedReceipt;
@@ -99,11 +100,43 @@ class MongoErasureStoresTest {
     }
 
     @Test
+    void reWrapsInOneBulkOnlyTheKeysStillWrappedUnderTheKekTheyWereReadWith() {
+        WrappedRecordKey first = recordKey("r-1", "owner-1");
+        WrappedRecordKey second = recordKey("r-2", "owner-1");
+        WrappedRecordKey erasedMeanwhile = recordKey("r-3", "owner-1");
+        recordKeys.insertNew(RecordDomain.PATIENT, List.of(first, second));
+        erasable.rewrapRecordKeys(
+                RecordDomain.PATIENT, List.of(new ErasableKeys.Rewrapped(second, "kek-other", new byte[60])));
+        byte[] rewrapped = new byte[60];
+        rewrapped[0] = 7;
+
+        int replaced = erasable.rewrapRecordKeys(
+                RecordDomain.PATIENT,
+                List.of(
+                        new ErasableKeys.Rewrapped(first, "kek-new", rewrapped),
+                        new ErasableKeys.Rewrapped(second, "kek-new", rewrapped),
+                        new ErasableKeys.Rewrapped(erasedMeanwhile, "kek-new", rewrapped)));
+
+        assertThat(replaced)
+                .as("only r-1 was still under the KEK it was read with")
+                .isEqualTo(1);
+        Map<String, WrappedRecordKey> stored = recordKeys.findAll(RecordDomain.PATIENT, List.of("r-1", "r-2", "r-3"));
+        assertThat(stored).containsOnlyKeys("r-1", "r-2");
+        assertThat(stored.get("r-1").kekId()).isEqualTo("kek-new");
+        assertThat(stored.get("r-1").wrappedK2()).isEqualTo(rewrapped);
+        assertThat(stored.get("r-2").kekId())
+                .as("re-wrapped by another pass first")
+                .isEqualTo("kek-other");
+        assertThat(erasable.rewrapRecordKeys(RecordDomain.PATIENT, List.of())).isZero();
+    }
+
+    @Test
     void withdrawsARecordKeyOnlyWhileItIsWrappedUnderTheKekItWasInsertedWith() {
         WrappedRecordKey caughtUp = recordKey("r-1", "owner-1");
         WrappedRecordKey orphaned = recordKey("r-2", "owner-1");
         recordKeys.insertNew(RecordDomain.PATIENT, List.of(caughtUp, orphaned));
-        erasable.rewrapRecordKey(RecordDomain.PATIENT, caughtUp, "kek-new", new byte[60]);
+        erasable.rewrapRecordKeys(
+                RecordDomain.PATIENT, List.of(new ErasableKeys.Rewrapped(caughtUp, "kek-new", new byte[60])));
 
         recordKeys.withdraw(RecordDomain.PATIENT, List.of(caughtUp, orphaned));
 
