@@ -20,7 +20,6 @@ import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordReleaseDenied;
-import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.ServiceHeartbeat;
@@ -76,8 +75,13 @@ public final class ViewFeeds {
         on(Topic.RECORD_SEALED.name(domain), RecordSealed.class, views.records()::sealed);
         on(Topic.RECORD_COMMITTED.name(domain), RecordCommitted.class, views.records()::committed);
         on(Topic.STANDING_GRANTS.name(domain), StandingGrants.class, views.directory()::standingGrants);
-        on(Topic.RECORD_RELEASED.name(domain), RecordReleased.class, views.answers()::released);
-        on(Topic.RECORD_RELEASE_DENIED.name(domain), RecordReleaseDenied.class, views.answers()::denied);
+        feeds.put(
+                Topic.RECORD_RELEASED.name(domain),
+                bytes -> views.answers().released(ReleaseMapping.release(codec, bytes)));
+        on(
+                Topic.RECORD_RELEASE_DENIED.name(domain),
+                RecordReleaseDenied.class,
+                denied -> ReleaseMapping.denied(views.answers(), denied));
         on(Topic.ERASURE_REQUESTED.name(domain), ErasureRequested.class, views.erasures()::requested);
         on(Topic.KEYS_DESTROYED.name(domain), KeysDestroyed.class, views.erasures()::keysDestroyed);
         on(Topic.ERASURE_COMMITTED.name(domain), ErasureCommitted.class, views.erasures()::committed);

@@ -17,10 +17,10 @@ import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordCommitted;
-import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.StandingGrants;
 import org.hrm.gateway.application.ErasureView;
 import org.hrm.gateway.application.RecordView;
+import org.hrm.gateway.application.Release;
 import org.hrm.gateway.application.ReleaseAnswers;
 import org.hrm.gateway.application.ReleaseStore;
 import org.hrm.gateway.domain.RecordStage;
@@ -150,14 +150,7 @@ class MongoStoresTest {
         String recordId = UUID.randomUUID().toString();
         releases.expect(new ReleaseStore.Request(
                 requestId, Domain.PRACTITIONER, recordId, "dr-chen", AT.plusSeconds(120), null));
-        RecordReleased release = new RecordReleased(
-                requestId,
-                recordId,
-                Domain.PRACTITIONER,
-                "dr-chen",
-                new byte[RecordReleased.ENC_BYTES + 40],
-                new KeyShare("dr-chen", new byte[145]),
-                AT);
+        Release release = new Release(requestId, recordId, "dr-chen", new byte[] {'{', '}'});
 
         releases.answer(requestId, Domain.PRACTITIONER, new ReleaseAnswers.Answer(release, null));
         releases.answer(requestId, Domain.PRACTITIONER, new ReleaseAnswers.Answer(null, null));
@@ -168,7 +161,9 @@ class MongoStoresTest {
                         .released()
                         .requestId())
                 .isEqualTo(requestId);
-        assertThat(releases.held(AT)).hasSize(1);
+        assertThat(releases.held(AT))
+                .singleElement()
+                .satisfies(held -> assertThat(held.event()).isEqualTo(release.event()));
         assertThat(releases.find(requestId, AT.plusSeconds(121))).isEmpty();
         releases.forget(requestId);
         assertThat(releases.find(requestId, AT)).isEmpty();

@@ -16,6 +16,7 @@ import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.SealedShare;
+import org.hrm.gateway.adapter.kafka.ReleaseMapping;
 import org.hrm.gateway.application.Views;
 import org.hrm.gateway.config.DevIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,15 +100,19 @@ abstract class ApiTestSupport {
 
     /** The vault's answer to a request as the fetch expects it: a release to the requester (dummy bytes). */
     void release(AccessRequested request) {
-        views.answers()
-                .released(new RecordReleased(
-                        request.requestId(),
-                        request.recordId(),
-                        request.domain(),
-                        request.requesterId(),
-                        new byte[RecordReleased.ENC_BYTES + 16 + 30],
-                        new KeyShare(request.requesterId(), new byte[] {3}),
-                        Instant.now()));
+        released(new RecordReleased(
+                request.requestId(),
+                request.recordId(),
+                request.domain(),
+                request.requesterId(),
+                new byte[RecordReleased.ENC_BYTES + 16 + 30],
+                new KeyShare(request.requesterId(), new byte[] {3}),
+                Instant.now()));
+    }
+
+    /** {@code event} as the gateway's release feed reads it from the topic. */
+    void released(RecordReleased event) {
+        views.answers().released(ReleaseMapping.release(codec, codec.encode(event)));
     }
 
     static RecordSubmitted submission(String ownerId, String authorId) {
