@@ -45,9 +45,10 @@ public final class ViewFeeds {
         // The directory topic carries registrations and key rotations; the feed sees no headers, so the shape decides.
         feeds.feeds.put(Topic.PARTY_REGISTERED.topicName(), bytes -> {
             try {
-                views.directory().registered(feeds.codec.decode(bytes, PartyRegistered.class));
+                views.directory()
+                        .registered(DirectoryMapping.registration(feeds.codec.decode(bytes, PartyRegistered.class)));
             } catch (InvalidEventException notARegistration) {
-                views.directory().rotated(feeds.codec.decode(bytes, PartyKeyRotated.class));
+                views.directory().rotated(DirectoryMapping.rotation(feeds.codec.decode(bytes, PartyKeyRotated.class)));
             }
         });
         for (Topic audit : List.of(Topic.AUDIT, Topic.GATEWAY_AUDIT)) {
@@ -74,7 +75,10 @@ public final class ViewFeeds {
         on(Topic.RECORD_SUBMITTED.name(domain), RecordSubmitted.class, views.records()::submitted);
         on(Topic.RECORD_SEALED.name(domain), RecordSealed.class, views.records()::sealed);
         on(Topic.RECORD_COMMITTED.name(domain), RecordCommitted.class, views.records()::committed);
-        on(Topic.STANDING_GRANTS.name(domain), StandingGrants.class, views.directory()::standingGrants);
+        on(
+                Topic.STANDING_GRANTS.name(domain),
+                StandingGrants.class,
+                grants -> views.directory().standingGrants(DirectoryMapping.grants(grants)));
         feeds.put(
                 Topic.RECORD_RELEASED.name(domain),
                 bytes -> views.answers().released(ReleaseMapping.release(codec, bytes)));

@@ -11,8 +11,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.authority.DirectoryEntry;
-import org.hrm.contracts.events.StandingGrants;
 import org.hrm.gateway.application.ErasureView;
+import org.hrm.gateway.application.OwnerGrants;
 import org.hrm.gateway.application.RecordView;
 import org.hrm.gateway.application.ViewStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,7 +38,7 @@ public final class MongoViewStore implements ViewStore {
     }
 
     @Override
-    public void saveStandingGrants(StandingGrants grants) {
+    public void saveStandingGrants(OwnerGrants grants) {
         upsert(
                 mongo.getCollection(GatewayCollections.standingGrants(grants.domain())),
                 ViewDocuments.toDocument(grants.ownerId(), grants));
@@ -73,10 +73,10 @@ public final class MongoViewStore implements ViewStore {
     }
 
     @Override
-    public List<StandingGrants> standingGrants() {
-        List<StandingGrants> found = new ArrayList<>();
+    public List<OwnerGrants> standingGrants() {
+        List<OwnerGrants> found = new ArrayList<>();
         for (Domain domain : Domain.values()) {
-            found.addAll(all(mongo.getCollection(GatewayCollections.standingGrants(domain)), StandingGrants.class));
+            found.addAll(all(mongo.getCollection(GatewayCollections.standingGrants(domain)), OwnerGrants.class));
         }
         return found;
     }

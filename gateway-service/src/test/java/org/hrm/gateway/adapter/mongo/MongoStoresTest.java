@@ -18,7 +18,9 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.StandingGrants;
+import org.hrm.gateway.adapter.kafka.DirectoryMapping;
 import org.hrm.gateway.application.ErasureView;
+import org.hrm.gateway.application.OwnerGrants;
 import org.hrm.gateway.application.RecordView;
 import org.hrm.gateway.application.Release;
 import org.hrm.gateway.application.ReleaseAnswers;
@@ -88,7 +90,7 @@ class MongoStoresTest {
     void partiesGrantsAndReceiptsComeBackAndAreWrittenOncePerId() {
         DirectoryEntry party =
                 new DirectoryEntry("dr-chen", PartyKind.PRACTITIONER, "hospital-a", new byte[65], AT, true, List.of());
-        StandingGrants grants = new StandingGrants(
+        OwnerGrants grants = DirectoryMapping.grants(new StandingGrants(
                 "patient-alice",
                 Domain.PATIENT,
                 List.of(new StandingGrants.Grantee(
@@ -97,7 +99,7 @@ class MongoStoresTest {
                         UUID.randomUUID().toString(),
                         org.hrm.contracts.events.GrantScope.category("*"),
                         AT.plusSeconds(3_600))),
-                AT);
+                AT));
         String requestId = UUID.randomUUID().toString();
         ErasureReceipt receipt = new ErasureReceipt(
                 requestId,
@@ -141,6 +143,35 @@ class MongoStoresTest {
         assertThat(views.erasures()).singleElement().satisfies(read -> {
             assertThat(read.receipt().signedBytes()).isEqualTo(receipt.signedBytes());
             assertThat(read.receipt().vaultSignature()).isEqualTo(receipt.vaultSignature());
+        });
+    }
+
+    @Test
+    void standingGrantsStoredAsTheEventComeBackAsTheOwnersGrants() {
+        StandingGrants stored = new StandingGrants(
+                "patient-alice",
+                Domain.PATIENT,
+                List.of(new StandingGrants.Grantee(
+                        "dr-chen",
+                        new byte[65],
+                        UUID.randomUUID().toString(),
+                        org.hrm.contracts.events.GrantScope.category("Observation"),
+                        AT.plusSeconds(3_600))),
+                AT);
+        mongo.getCollection(GatewayCollections.standingGrants(Domain.PATIENT))
+                .insertOne(ViewDocuments.toDocument(stored.ownerId(), stored));
+
+        OwnerGrants read = views.standingGrants().get(0);
+
+        assertThat(read.ownerId()).isEqualTo("patient-alice");
+        assertThat(read.updatedAt()).isEqualTo(AT);
+        assertThat(read.grantees()).singleElement().satisfies(grantee -> {
+            assertThat(grantee.grantId()).isEqualTo(stored.grantees().get(0).grantId());
+            assertThat(grantee.expiresAt()).isEqualTo(AT.plusSeconds(3_600));
+            assertThat(grantee.scope().covers(UUID.randomUUID().toString(), "Observation"))
+                    .isTrue();
+            assertThat(grantee.scope().covers(UUID.randomUUID().toString(), "Condition"))
+                    .isFalse();
         });
     }
 
