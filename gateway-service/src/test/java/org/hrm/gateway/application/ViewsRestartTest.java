@@ -13,6 +13,7 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.adapter.kafka.RecordMapping;
 import org.hrm.gateway.domain.RecordStage;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +29,10 @@ class ViewsRestartTest {
         RecordSubmitted kept = submission("patient-alice", new byte[] {1});
         RecordSubmitted erased = submission("patient-alice", new byte[] {2});
         for (RecordSubmitted record : List.of(kept, erased)) {
-            before.submitted(record);
-            before.sealed(RecordBookTest.sealedAs(record));
-            before.committed(new RecordCommitted(
-                    record.recordId(), Domain.PATIENT, "0xcontract", "0xabc", 7, 0, AT.plusSeconds(2)));
+            before.submitted(RecordMapping.submission(record));
+            before.sealed(RecordMapping.seal(RecordBookTest.sealedAs(record)));
+            before.committed(RecordMapping.commit(new RecordCommitted(
+                    record.recordId(), Domain.PATIENT, "0xcontract", "0xabc", 7, 0, AT.plusSeconds(2))));
         }
         ErasureBook erasures = new ErasureBook(before, store);
         String requestId = UUID.randomUUID().toString();
@@ -65,11 +66,11 @@ class ViewsRestartTest {
     void aSubmissionReadAgainAfterARestartDoesNotReplaceTheSealedOne() {
         RecordSubmitted genuine = submission("patient-alice", new byte[] {1});
         RecordBook before = new RecordBook(ANY, store);
-        before.submitted(genuine);
-        before.sealed(RecordBookTest.sealedAs(genuine));
+        before.submitted(RecordMapping.submission(genuine));
+        before.sealed(RecordMapping.seal(RecordBookTest.sealedAs(genuine)));
 
         RecordBook after = new RecordBook(ANY, store);
-        after.submitted(new RecordSubmitted(
+        after.submitted(RecordMapping.submission(new RecordSubmitted(
                 genuine.recordId(),
                 Domain.PATIENT,
                 "patient-mallory",
@@ -78,8 +79,8 @@ class ViewsRestartTest {
                 genuine.shares(),
                 genuine.authorSignature(),
                 AT,
-                "Observation"));
-        after.sealed(RecordBookTest.sealedAs(genuine));
+                "Observation")));
+        after.sealed(RecordMapping.seal(RecordBookTest.sealedAs(genuine)));
 
         assertThat(after.find(genuine.recordId()).orElseThrow().ownerId()).isEqualTo("patient-alice");
         assertThat(after.ownedBy("patient-mallory")).isEmpty();
@@ -89,7 +90,7 @@ class ViewsRestartTest {
     void recordsSubmittedAtTheSameInstantAreListedInTheSameOrderAfterARestart() {
         RecordBook before = new RecordBook(ANY, store);
         for (int i = 0; i < 5; i++) {
-            before.submitted(submission("patient-alice", new byte[] {(byte) i}));
+            before.submitted(RecordMapping.submission(submission("patient-alice", new byte[] {(byte) i})));
         }
         List<String> listed = before.ownedBy("patient-alice").stream()
                 .map(RecordView::recordId)

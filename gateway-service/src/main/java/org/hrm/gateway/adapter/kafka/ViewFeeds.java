@@ -72,9 +72,18 @@ public final class ViewFeeds {
     }
 
     private void perDomain(Domain domain, Views views) {
-        on(Topic.RECORD_SUBMITTED.name(domain), RecordSubmitted.class, views.records()::submitted);
-        on(Topic.RECORD_SEALED.name(domain), RecordSealed.class, views.records()::sealed);
-        on(Topic.RECORD_COMMITTED.name(domain), RecordCommitted.class, views.records()::committed);
+        on(
+                Topic.RECORD_SUBMITTED.name(domain),
+                RecordSubmitted.class,
+                event -> views.records().submitted(RecordMapping.submission(event)));
+        on(
+                Topic.RECORD_SEALED.name(domain),
+                RecordSealed.class,
+                event -> views.records().sealed(RecordMapping.seal(event)));
+        on(
+                Topic.RECORD_COMMITTED.name(domain),
+                RecordCommitted.class,
+                event -> views.records().committed(RecordMapping.commit(event)));
         on(
                 Topic.STANDING_GRANTS.name(domain),
                 StandingGrants.class,

@@ -160,7 +160,9 @@ class FetchController {
         if (!record.submissionKnown()) {
             return null;
         }
-        return provenance(record.authorId(), record.authorSignature(), record.shares(), record.sealedAt());
+        List<KeyShare> shares =
+                record.shares().stream().map(RecordStatusJson::keyShare).toList();
+        return provenance(record.authorId(), record.authorSignature(), shares, record.sealedAt());
     }
 
     private Provenance provenance(String authorId, byte[] signature, List<KeyShare> shares, Instant sealedAt) {

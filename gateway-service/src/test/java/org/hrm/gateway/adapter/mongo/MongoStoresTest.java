@@ -14,13 +14,13 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.events.DestroyedKey;
 import org.hrm.contracts.events.ErasureReceipt;
-import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.PartyKind;
-import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.StandingGrants;
 import org.hrm.gateway.adapter.kafka.DirectoryMapping;
 import org.hrm.gateway.application.ErasureView;
 import org.hrm.gateway.application.OwnerGrants;
+import org.hrm.gateway.application.ReaderShare;
+import org.hrm.gateway.application.RecordCommit;
 import org.hrm.gateway.application.RecordView;
 import org.hrm.gateway.application.Release;
 import org.hrm.gateway.application.ReleaseAnswers;
@@ -209,12 +209,13 @@ class MongoStoresTest {
                 "hospital-a",
                 "Observation",
                 AT,
-                List.of(new KeyShare("patient-alice", new byte[] {5, 6}), new KeyShare("hospital-a", new byte[] {7, 8
-                })),
+                List.of(
+                        new ReaderShare("patient-alice", new byte[] {5, 6}),
+                        new ReaderShare("hospital-a", new byte[] {7, 8})),
                 new byte[] {1, 2, 3},
                 RecordStage.COMMITTED,
                 AT,
-                new RecordCommitted(recordId, Domain.PATIENT, "0xcontract", "0xabc", 7, 0, AT),
+                new RecordCommit(recordId, Domain.PATIENT, "0xcontract", "0xabc", 7, 0, AT),
                 null);
     }
 

@@ -13,6 +13,7 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.adapter.kafka.RecordMapping;
 import org.hrm.gateway.adapter.kafka.ReleaseMapping;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class FetchApiTest extends ApiTestSupport {
     void aRecordWhoseSubmissionTheViewLacksIsFetchedWithTheProvenanceTheReleaseCarries() throws Exception {
         // A restarted gateway after record-submitted dropped the submission: only the seal is left in its view.
         RecordSubmitted record = submission("patient-carol", "hospital-b");
-        views.records().sealed(sealedAs(record));
+        views.records().sealed(RecordMapping.seal(sealedAs(record)));
         platform.vault = request -> release(request, record);
 
         mvc.perform(postAs("dr-fetch-5", "practitioner", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
