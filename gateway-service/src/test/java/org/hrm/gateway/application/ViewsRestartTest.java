@@ -13,6 +13,7 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.adapter.kafka.ErasureMapping;
 import org.hrm.gateway.adapter.kafka.RecordMapping;
 import org.hrm.gateway.domain.RecordStage;
 import org.junit.jupiter.api.Test;
@@ -36,17 +37,19 @@ class ViewsRestartTest {
         }
         ErasureBook erasures = new ErasureBook(before, store);
         String requestId = UUID.randomUUID().toString();
-        erasures.requested(new ErasureRequested(
-                requestId, Domain.PATIENT, "patient-alice", erased.recordId(), AT.plusSeconds(5), null, null));
-        erasures.keysDestroyed(new KeysDestroyed(
-                requestId,
-                Domain.PATIENT,
-                "patient-alice",
-                false,
-                List.of(new ErasedRecord(erased.recordId(), new byte[32])),
-                List.of(),
-                AT.plusSeconds(6),
-                null));
+        erasures.requested(ErasureMapping.request(new ErasureRequested(
+                requestId, Domain.PATIENT, "patient-alice", erased.recordId(), AT.plusSeconds(5), null, null)));
+        ErasureMapping.keysDestroyed(
+                erasures,
+                new KeysDestroyed(
+                        requestId,
+                        Domain.PATIENT,
+                        "patient-alice",
+                        false,
+                        List.of(new ErasedRecord(erased.recordId(), new byte[32])),
+                        List.of(),
+                        AT.plusSeconds(6),
+                        null));
 
         RecordBook after = new RecordBook(ANY, store);
         ErasureBook erasuresAfter = new ErasureBook(after, store);

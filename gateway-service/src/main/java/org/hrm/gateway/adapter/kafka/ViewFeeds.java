@@ -13,7 +13,6 @@ import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ErasureCommitted;
-import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.PartyKeyRotated;
@@ -95,10 +94,21 @@ public final class ViewFeeds {
                 Topic.RECORD_RELEASE_DENIED.name(domain),
                 RecordReleaseDenied.class,
                 denied -> ReleaseMapping.denied(views.answers(), denied));
-        on(Topic.ERASURE_REQUESTED.name(domain), ErasureRequested.class, views.erasures()::requested);
-        on(Topic.KEYS_DESTROYED.name(domain), KeysDestroyed.class, views.erasures()::keysDestroyed);
-        on(Topic.ERASURE_COMMITTED.name(domain), ErasureCommitted.class, views.erasures()::committed);
-        on(Topic.ERASURE_RECEIPTS.name(domain), ErasureReceipt.class, views.erasures()::receipt);
+        on(
+                Topic.ERASURE_REQUESTED.name(domain),
+                ErasureRequested.class,
+                event -> views.erasures().requested(ErasureMapping.request(event)));
+        on(
+                Topic.KEYS_DESTROYED.name(domain),
+                KeysDestroyed.class,
+                event -> ErasureMapping.keysDestroyed(views.erasures(), event));
+        on(
+                Topic.ERASURE_COMMITTED.name(domain),
+                ErasureCommitted.class,
+                event -> ErasureMapping.committed(views.erasures(), event));
+        feeds.put(
+                Topic.ERASURE_RECEIPTS.name(domain),
+                bytes -> views.erasures().receipt(ErasureMapping.receipt(codec, bytes)));
     }
 
     private <T> void on(String topic, Class<T> type, Consumer<T> view) {

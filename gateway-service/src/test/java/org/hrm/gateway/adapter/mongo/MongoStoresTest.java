@@ -10,13 +10,16 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.events.DestroyedKey;
 import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.StandingGrants;
 import org.hrm.gateway.adapter.kafka.DirectoryMapping;
+import org.hrm.gateway.adapter.kafka.ErasureMapping;
 import org.hrm.gateway.application.ErasureView;
 import org.hrm.gateway.application.OwnerGrants;
 import org.hrm.gateway.application.ReaderShare;
@@ -25,6 +28,7 @@ import org.hrm.gateway.application.RecordView;
 import org.hrm.gateway.application.Release;
 import org.hrm.gateway.application.ReleaseAnswers;
 import org.hrm.gateway.application.ReleaseStore;
+import org.hrm.gateway.application.TombstoneLog;
 import org.hrm.gateway.domain.RecordStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The gateway's views and fetches survive in its database exactly as written, and never move back. */
 class MongoStoresTest {
+    private static final EventCodec CODEC = new EventCodec();
     private static final Instant AT = Instant.parse("2026-12-04T09:30:00.123456789Z");
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client = connect(server);
@@ -122,8 +127,8 @@ class MongoStoresTest {
                 ErasureView.COMMITTED,
                 receipt.recordIds(),
                 AT,
-                List.of(),
-                receipt);
+                List.of(new TombstoneLog(receipt.recordIds().get(0), "0xdef", 9, 1)),
+                ErasureMapping.receipt(CODEC, CODEC.encode(receipt)));
 
         for (int twice = 0; twice < 2; twice++) {
             views.saveParty(party);
@@ -141,10 +146,42 @@ class MongoStoresTest {
                 .satisfies(read -> assertThat(read.grantees().get(0).grantId())
                         .isEqualTo(grants.grantees().get(0).grantId()));
         assertThat(views.erasures()).singleElement().satisfies(read -> {
-            assertThat(read.receipt().signedBytes()).isEqualTo(receipt.signedBytes());
-            assertThat(read.receipt().vaultSignature()).isEqualTo(receipt.vaultSignature());
+            assertThat(read.receipt().event()).isEqualTo(CODEC.encode(receipt));
+            assertThat(read.tombstones()).isEqualTo(erasure.tombstones());
         });
     }
+
+    @Test
+    void anErasureStoredWithTheReceiptsFieldsComesBackWithTheReceiptEncodedAsTheGatewayHandedItOut() {
+        String requestId = UUID.randomUUID().toString();
+        ErasureReceipt receipt = new ErasureReceipt(
+                requestId,
+                Domain.PATIENT,
+                "patient-alice",
+                List.of(UUID.randomUUID().toString()),
+                List.of(new DestroyedKey("record", "key-1", null, 1)),
+                AT,
+                "0xcontract",
+                List.of(),
+                AT,
+                new byte[64]);
+        Document stored = ViewDocuments.toDocument(
+                requestId,
+                new LegacyErasure(requestId, Domain.PATIENT, "patient-alice", ErasureView.COMMITTED, receipt));
+        mongo.getCollection(GatewayCollections.erasures(Domain.PATIENT)).insertOne(stored);
+
+        ErasureView read = views.erasures().get(0);
+
+        assertThat(read.stage()).isEqualTo(ErasureView.COMMITTED);
+        assertThat(read.receipt().recordIds()).isEqualTo(receipt.recordIds());
+        assertThat(CODEC.decode(read.receipt().event(), ErasureReceipt.class).signedBytes())
+                .isEqualTo(receipt.signedBytes());
+        assertThat(read.receipt().event()).isEqualTo(CODEC.encode(receipt));
+    }
+
+    /** How an erasure was stored before the gateway kept a receipt's bytes: the receipt's fields. */
+    private record LegacyErasure(
+            String requestId, Domain domain, String ownerId, String stage, ErasureReceipt receipt) {}
 
     @Test
     void standingGrantsStoredAsTheEventComeBackAsTheOwnersGrants() {
