@@ -9,6 +9,7 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.audit.AccessHistoryExports;
 import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
@@ -52,14 +53,18 @@ public final class ViewFeeds {
         });
         for (Topic audit : List.of(Topic.AUDIT, Topic.GATEWAY_AUDIT)) {
             String topic = audit.topicName();
-            feeds.on(topic, AuditEvent.class, event -> {
+            feeds.feeds.put(topic, bytes -> {
+                AuditEvent event = feeds.codec.decode(bytes, AuditEvent.class);
                 auditAuthority.refusal(topic, event).ifPresent(reason -> {
                     throw new InvalidEventException(reason);
                 });
-                views.audit().add(event);
+                views.audit().add(AuditMapping.entry(event, bytes));
             });
         }
-        feeds.on(Topic.AUDIT_ANCHORED.topicName(), AuditAnchored.class, views.audit()::anchored);
+        feeds.on(
+                Topic.AUDIT_ANCHORED.topicName(),
+                AuditAnchored.class,
+                anchor -> views.audit().anchored(AccessHistoryExports.places(anchor)));
         for (ServiceName service : ServiceName.values()) {
             Topic.heartbeatsOf(service)
                     .ifPresent(topic -> feeds.on(

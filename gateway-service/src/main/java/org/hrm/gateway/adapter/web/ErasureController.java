@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.UUID;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.authority.DirectoryEntry;
-import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.gateway.application.Attester;
+import org.hrm.gateway.application.AuditedEntity;
 import org.hrm.gateway.application.DirectoryBook;
 import org.hrm.gateway.application.ErasureBook;
 import org.hrm.gateway.application.ErasureRequest;
@@ -102,7 +102,7 @@ class ErasureController {
         }
         limits.take(caller, "erase");
         ErasureRequested event = request.signed() ? ownerSigned(ownerId, request) : attested(caller, ownerId, request);
-        commands.requestErasure(event);
+        commands.requestErasure(SignedStatements.of(event));
         erasures.requested(new ErasureRequest(
                 event.requestId(),
                 event.domain(),
@@ -111,8 +111,8 @@ class ErasureController {
                 event.requestedAt(),
                 event.ownerSignature() != null,
                 event.attestation() != null));
-        List<AuditEvent.Entity> entities = request.recordId() == null
-                ? List.of(new AuditEvent.Entity(event.requestId(), "request"))
+        List<AuditedEntity> entities = request.recordId() == null
+                ? List.of(new AuditedEntity(event.requestId(), "request"))
                 : GatewayAudit.records(List.of(request.recordId()));
         audit.record(
                 caller,
@@ -165,7 +165,8 @@ class ErasureController {
 
     /** An owner without a key at hand: the gateway attests that its authenticated caller is the owner. */
     private ErasureRequested attested(Caller caller, String ownerId, ErasureBody request) {
-        return attester.erasure(
+        return StatementAttestations.erasure(
+                attester,
                 caller,
                 new ErasureRequested(
                         UUID.randomUUID().toString(),

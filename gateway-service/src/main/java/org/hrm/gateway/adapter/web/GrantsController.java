@@ -11,6 +11,7 @@ import org.hrm.contracts.events.ConsentRevoked;
 import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.GrantShare;
 import org.hrm.contracts.events.StandingGrants;
+import org.hrm.gateway.application.AuditedEntity;
 import org.hrm.gateway.application.DirectoryBook;
 import org.hrm.gateway.application.GatewayAudit;
 import org.hrm.gateway.application.GatewayCommands;
@@ -62,7 +63,7 @@ class GrantsController {
         List<String> covered = new ArrayList<>(grant.scope().recordIds());
         grant.shares().stream().map(GrantShare::recordId).forEach(covered::add);
         covered.forEach(recordId -> RecordLookups.owned(records, recordId, grant.ownerId()));
-        commands.grant(grant);
+        commands.grant(SignedStatements.of(grant));
         audit.record(
                 caller,
                 "C",
@@ -91,14 +92,14 @@ class GrantsController {
             throw ApiProblem.badRequest("the body revokes " + revocation.grantId() + ", the path names " + grantId);
         }
         AccessPolicy.checkFor(caller, Action.GRANT, revocation.ownerId());
-        commands.revoke(revocation);
+        commands.revoke(SignedStatements.of(revocation));
         audit.record(
                 caller,
                 "U",
                 "revocation of grant " + grantId + " sent",
                 revocation.domain(),
                 revocation.ownerId(),
-                List.of(new org.hrm.contracts.events.AuditEvent.Entity(grantId, "grant")));
+                List.of(new AuditedEntity(grantId, "grant")));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/owners/" + revocation.ownerId() + "/grants?domain=" + revocation.domain()))
                 .body(java.util.Map.of("grantId", grantId, "status", "revocation sent"));

@@ -77,7 +77,7 @@ class RecordsController {
             throw new ApiProblem(
                     HttpStatus.CONFLICT, "conflict", "record " + event.recordId() + " was submitted already");
         }
-        commands.submit(event);
+        commands.submit(SignedStatements.of(event));
         records.submitted(submission(event));
         audit.record(
                 caller,

@@ -10,12 +10,14 @@ import java.util.UUID;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.events.AccessRequested;
+import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.SealedShare;
+import org.hrm.gateway.adapter.kafka.AuditMapping;
 import org.hrm.gateway.adapter.kafka.RecordMapping;
 import org.hrm.gateway.adapter.kafka.ReleaseMapping;
 import org.hrm.gateway.application.Views;
@@ -112,6 +114,11 @@ abstract class ApiTestSupport {
     }
 
     /** {@code event} as the gateway's release feed reads it from the topic. */
+    /** An audit event read from its topic into the owner's history. */
+    void audited(AuditEvent event) {
+        views.audit().add(AuditMapping.entry(event, codec.encode(event)));
+    }
+
     void released(RecordReleased event) {
         views.answers().released(ReleaseMapping.release(codec, codec.encode(event)));
     }

@@ -70,11 +70,13 @@ class AuthorKeyHistoryApiTest extends ApiTestSupport {
         PartyRegistered draft =
                 new PartyRegistered(hospital, PartyKind.SYSTEM, lostKey.publicKey(), null, now, null, null, null);
         assertThat(views.directory()
-                        .registered(DirectoryMapping.registration(attester.register(caller, draft.provenBy(lostKey)))))
+                        .registered(DirectoryMapping.registration(
+                                StatementAttestations.register(attester, caller, draft.provenBy(lostKey)))))
                 .isEmpty();
         PartyKeyRotated rotation = PartyKeyRotated.draft(hospital, lostKey.publicKey(), newKey.publicKey(), now)
                 .provenBy(newKey);
-        assertThat(views.directory().rotated(DirectoryMapping.rotation(attester.rotate(caller, rotation))))
+        assertThat(views.directory()
+                        .rotated(DirectoryMapping.rotation(StatementAttestations.rotate(attester, caller, rotation))))
                 .isEmpty();
         return hospital;
     }

@@ -69,7 +69,7 @@ class HospitalApiTest extends ApiTestSupport {
                 .andExpect(jsonPath("$[0].grantId").doesNotExist())
                 .andExpect(jsonPath("$[0].expiresAt").doesNotExist());
 
-        assertThat(views.audit().of(owner).stream()
+        assertThat(AccessHistory.events(views.audit().of(owner)).stream()
                         .filter(event -> event.agent().stream()
                                 .anyMatch(agent -> agent.who().equals(hospital)))
                         .map(AuditEvent::outcomeDesc))
@@ -154,7 +154,7 @@ class HospitalApiTest extends ApiTestSupport {
                 .provenBy(key);
         assertThat(views.directory()
                         .registered(DirectoryMapping.registration(
-                                attester.register(new Caller(partyId, Set.of(role)), proven))))
+                                StatementAttestations.register(attester, new Caller(partyId, Set.of(role)), proven))))
                 .isEmpty();
     }
 

@@ -181,8 +181,8 @@ class OwnerRequestsApiTest extends ApiTestSupport {
                         null)
                 .provenBy(key);
         assertThat(views.directory()
-                        .registered(DirectoryMapping.registration(
-                                attester.register(new Caller(partyId, Set.of(Role.PATIENT)), proven))))
+                        .registered(DirectoryMapping.registration(StatementAttestations.register(
+                                attester, new Caller(partyId, Set.of(Role.PATIENT)), proven))))
                 .isEmpty();
         return key;
     }
