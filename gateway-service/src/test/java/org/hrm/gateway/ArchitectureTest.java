@@ -24,7 +24,6 @@ class ArchitectureTest {
                 .adapterMayCall("web", "fhir", "the FHIR endpoints render their views through the FHIR mapper")
                 .adapterAlsoUses(
                         "ops", Client.KAFKA, "the dashboard reads offsets and group lag with Kafka's admin API")
-                .contractEventsStillUsedOutsideAdaptersBy(CONTRACT_EVENT_USERS_LEFT)
                 .tests();
     }
 
@@ -46,24 +45,4 @@ class ArchitectureTest {
                 .resideInAPackage("org.springframework..")
                 .check(MAIN);
     }
-
-    /**
-     * The gateway's views are projections of the topics, so its application still reads contract events (13 classes
-     * on 2026-12-06). Strike a class when it reads a domain type mapped in adapter.kafka; never add one.
-     */
-    private static final String[] CONTRACT_EVENT_USERS_LEFT = {
-        "org.hrm.gateway.application.Attester",
-        "org.hrm.gateway.application.AuditBook",
-        "org.hrm.gateway.application.DirectoryBook",
-        "org.hrm.gateway.application.ErasureBook",
-        "org.hrm.gateway.application.ErasureView",
-        "org.hrm.gateway.application.GatewayAudit",
-        "org.hrm.gateway.application.GatewayCommands",
-        "org.hrm.gateway.application.NoViewStore",
-        "org.hrm.gateway.application.RecordBook",
-        "org.hrm.gateway.application.RecordView",
-        "org.hrm.gateway.application.ReleaseAnswers",
-        "org.hrm.gateway.application.ReleaseStore",
-        "org.hrm.gateway.application.ViewStore",
-    };
 }

@@ -8,19 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hrm.contracts.audit.AccessHistoryExport;
 import org.hrm.contracts.audit.AccessHistoryExports;
-import org.hrm.contracts.events.AuditAnchored;
-import org.hrm.contracts.events.AuditEvent;
 
 /**
- * Each patient's latest audit events (consent-service's decisions and the gateway's own requests), newest first, and
- * where the ledger writer anchored each one (its sequence number and Merkle proof), for the exported history.
+ * Each patient's latest audit events (consent-service's decisions and the gateway's own requests), newest first, each
+ * kept as its producer signed it, and where the ledger writer anchored each one (its sequence number and Merkle proof),
+ * for the exported history.
  */
 public final class AuditBook {
     private static final int KEPT_PER_PATIENT = 500;
 
-    private final Map<String, Deque<AuditEvent>> byPatient = new ConcurrentHashMap<>();
+    private final Map<String, Deque<AuditEntry>> byPatient = new ConcurrentHashMap<>();
     private final Map<String, Map<String, AccessHistoryExports.Place>> placesByPatient = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -32,9 +30,12 @@ public final class AuditBook {
         this.clock = clock;
     }
 
-    /** Keeps the places of the anchored events on patients (the newest {@value #KEPT_PER_PATIENT} per patient). */
-    public void anchored(AuditAnchored anchor) {
-        AccessHistoryExports.places(anchor).forEach((eventId, place) -> {
+    /**
+     * Keeps the places, by event id, of the events one anchor holds that are on patients (the newest
+     * {@value #KEPT_PER_PATIENT} per patient).
+     */
+    public void anchored(Map<String, AccessHistoryExports.Place> anchoredPlaces) {
+        anchoredPlaces.forEach((eventId, place) -> {
             if (place.patientId() == null) {
                 return;
             }
@@ -46,8 +47,8 @@ public final class AuditBook {
         });
     }
 
-    /** The patient's history as anchored, each event with its proof, for an auditor to check against the chain. */
-    public AccessHistoryExport export(String patientId) {
+    /** The patient's history and where each event is anchored, for an auditor to check against the chain. */
+    public AuditHistory export(String patientId) {
         Map<String, AccessHistoryExports.Place> places = placesByPatient.get(patientId);
         Map<String, AccessHistoryExports.Place> copy;
         if (places == null) {
@@ -57,14 +58,14 @@ public final class AuditBook {
                 copy = new HashMap<>(places);
             }
         }
-        return AccessHistoryExports.of(patientId, of(patientId), copy, clock.instant());
+        return new AuditHistory(patientId, of(patientId), copy, clock.instant());
     }
 
-    public void add(AuditEvent event) {
+    public void add(AuditEntry event) {
         if (event.patientId() == null) {
             return;
         }
-        Deque<AuditEvent> events = byPatient.computeIfAbsent(event.patientId(), id -> new ArrayDeque<>());
+        Deque<AuditEntry> events = byPatient.computeIfAbsent(event.patientId(), id -> new ArrayDeque<>());
         synchronized (events) {
             if (events.stream().anyMatch(known -> known.id().equals(event.id()))) {
                 return;
@@ -85,8 +86,8 @@ public final class AuditBook {
         };
     }
 
-    public List<AuditEvent> of(String patientId) {
-        Deque<AuditEvent> events = byPatient.get(patientId);
+    public List<AuditEntry> of(String patientId) {
+        Deque<AuditEntry> events = byPatient.get(patientId);
         if (events == null) {
             return List.of();
         }

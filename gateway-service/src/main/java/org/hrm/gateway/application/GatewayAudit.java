@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.events.AuditEvent;
 import org.hrm.gateway.domain.Caller;
 
 /**
@@ -15,13 +14,13 @@ import org.hrm.gateway.domain.Caller;
 public final class GatewayAudit {
     private final GatewayCommands commands;
     private final AuditBook book;
-    private final Attester attester;
+    private final AuditEvents events;
     private final Clock clock;
 
-    public GatewayAudit(GatewayCommands commands, AuditBook book, Attester attester, Clock clock) {
+    public GatewayAudit(GatewayCommands commands, AuditBook book, AuditEvents events, Clock clock) {
         this.commands = commands;
         this.book = book;
-        this.attester = attester;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -35,29 +34,24 @@ public final class GatewayAudit {
             String description,
             Domain domain,
             String ownerId,
-            List<AuditEvent.Entity> entities) {
-        AuditEvent event = new AuditEvent(
+            List<AuditedEntity> entities) {
+        AuditEntry entry = events.signed(new RequestAudit(
                 UUID.randomUUID().toString(),
-                "rest",
-                "gateway",
                 action,
                 clock.instant(),
-                "0",
                 description,
-                List.of(new AuditEvent.Agent(caller.partyId(), roleOf(caller), true)),
+                caller.partyId(),
+                roleOf(caller),
                 entities,
-                null,
-                false,
                 domain,
-                ownerId);
-        event = attester.signAudit(event);
-        commands.audit(event);
+                ownerId));
+        commands.audit(entry);
         // Seen at once by the owner's history; the topic reader skips it when it comes back (same id).
-        book.add(event);
+        book.add(entry);
     }
 
-    public static List<AuditEvent.Entity> records(List<String> recordIds) {
-        return recordIds.stream().map(id -> new AuditEvent.Entity(id, "record")).toList();
+    public static List<AuditedEntity> records(List<String> recordIds) {
+        return recordIds.stream().map(id -> new AuditedEntity(id, "record")).toList();
     }
 
     private static String roleOf(Caller caller) {

@@ -1,33 +1,25 @@
 package org.hrm.gateway.application;
 
-import org.hrm.contracts.events.AccessRequested;
-import org.hrm.contracts.events.AuditEvent;
-import org.hrm.contracts.events.ConsentGranted;
-import org.hrm.contracts.events.ConsentRevoked;
-import org.hrm.contracts.events.ErasureRequested;
-import org.hrm.contracts.events.PartyKeyRotated;
-import org.hrm.contracts.events.PartyRegistered;
-import org.hrm.contracts.events.RecordSubmitted;
-
 /**
  * What the gateway sends to the platform; each call returns once the broker has the event. Records, grants,
  * revocations, registrations and access requests go out in the client SDK's role (their topics' producer is the
- * client); erasure requests and the gateway's own audit events are the gateway's topics.
+ * client); erasure requests and the gateway's own audit events are the gateway's topics. Each goes out as the
+ * event its statement or entry carries.
  */
 public interface GatewayCommands {
-    void submit(RecordSubmitted event);
+    void submit(SignedStatement record);
 
-    void requestAccess(AccessRequested event);
+    void requestAccess(SignedStatement request);
 
-    void grant(ConsentGranted event);
+    void grant(SignedStatement grant);
 
-    void revoke(ConsentRevoked event);
+    void revoke(SignedStatement revocation);
 
-    void register(PartyRegistered event);
+    void register(SignedStatement registration);
 
-    void rotateKey(PartyKeyRotated event);
+    void rotateKey(SignedStatement rotation);
 
-    void requestErasure(ErasureRequested event);
+    void requestErasure(SignedStatement request);
 
-    void audit(AuditEvent event);
+    void audit(AuditEntry entry);
 }

@@ -22,6 +22,7 @@ import org.hrm.contracts.authority.DirectoryRules;
 import org.hrm.contracts.authority.ProvenanceKeyRule;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.gateway.adapter.kafka.AttestedAccessRequests;
+import org.hrm.gateway.adapter.kafka.AuditMapping;
 import org.hrm.gateway.adapter.kafka.DeadLetterSink;
 import org.hrm.gateway.adapter.kafka.KafkaCommands;
 import org.hrm.gateway.adapter.kafka.ReaderSupervisor;
@@ -208,7 +209,7 @@ class GatewayConfiguration {
 
     @Bean
     GatewayAudit gatewayAudit(GatewayCommands commands, Views views, Attester attester, Clock clock) {
-        return new GatewayAudit(commands, views.audit(), attester, clock);
+        return new GatewayAudit(commands, views.audit(), new AuditMapping(attester), clock);
     }
 
     @Bean(destroyMethod = "close")

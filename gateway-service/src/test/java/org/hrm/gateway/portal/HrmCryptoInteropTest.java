@@ -38,6 +38,7 @@ import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.crypto.Hpke;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.gateway.adapter.web.StatementAttestations;
 import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.domain.Caller;
 import org.hrm.gateway.domain.Role;
@@ -251,7 +252,8 @@ class HrmCryptoInteropTest {
                 .hasValueSatisfying(reason -> assertThat(reason).contains("neither its current key"));
         Attester attester = new Attester(
                 gatewayKey, "gateway-1", Clock.fixed(Instant.parse("2026-11-26T10:01:00Z"), ZoneOffset.UTC));
-        PartyKeyRotated attested = attester.rotate(new Caller(alice.partyId(), Set.of(Role.PATIENT)), rotation);
+        PartyKeyRotated attested =
+                StatementAttestations.rotate(attester, new Caller(alice.partyId(), Set.of(Role.PATIENT)), rotation);
         assertThat(rules.rotate(attested, current).refusalReason()).isEmpty();
     }
 

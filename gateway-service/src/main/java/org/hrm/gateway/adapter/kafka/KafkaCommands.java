@@ -24,15 +24,17 @@ import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.application.AuditEntry;
 import org.hrm.gateway.application.GatewayCommands;
 import org.hrm.gateway.application.PlatformUnavailable;
+import org.hrm.gateway.application.SignedStatement;
 import org.hrm.support.DeadLetterRecords;
 import org.hrm.support.KafkaClientMeters;
 
 /**
  * Sends the gateway's commands: through the client SDK's {@link RecordPublisher} for the topics whose producer is the
- * client (and for erasure requests, which it already publishes as the gateway would), and its own audit events
- * directly, on the same idempotent producer.
+ * client (and for erasure requests, which it already publishes as the gateway would), each statement as the event it
+ * carries, and its own audit events directly, as signed and encoded, on the same idempotent producer.
  */
 public final class KafkaCommands implements GatewayCommands, AutoCloseable {
     private static final long SEND_TIMEOUT_SECONDS = 10;
@@ -50,44 +52,44 @@ public final class KafkaCommands implements GatewayCommands, AutoCloseable {
     }
 
     @Override
-    public void submit(RecordSubmitted event) {
-        await(publisher.publish(event));
+    public void submit(SignedStatement statement) {
+        await(publisher.publish(codec.decode(statement.event(), RecordSubmitted.class)));
     }
 
     @Override
-    public void requestAccess(AccessRequested event) {
-        await(publisher.requestAccess(event));
+    public void requestAccess(SignedStatement statement) {
+        await(publisher.requestAccess(codec.decode(statement.event(), AccessRequested.class)));
     }
 
     @Override
-    public void grant(ConsentGranted event) {
-        await(publisher.grant(event));
+    public void grant(SignedStatement statement) {
+        await(publisher.grant(codec.decode(statement.event(), ConsentGranted.class)));
     }
 
     @Override
-    public void revoke(ConsentRevoked event) {
-        await(publisher.revoke(event));
+    public void revoke(SignedStatement statement) {
+        await(publisher.revoke(codec.decode(statement.event(), ConsentRevoked.class)));
     }
 
     @Override
-    public void register(PartyRegistered event) {
-        await(publisher.register(event));
+    public void register(SignedStatement statement) {
+        await(publisher.register(codec.decode(statement.event(), PartyRegistered.class)));
     }
 
     @Override
-    public void rotateKey(PartyKeyRotated event) {
-        await(publisher.rotateKey(event));
+    public void rotateKey(SignedStatement statement) {
+        await(publisher.rotateKey(codec.decode(statement.event(), PartyKeyRotated.class)));
     }
 
     @Override
-    public void requestErasure(ErasureRequested event) {
-        await(publisher.requestErasure(event));
+    public void requestErasure(SignedStatement statement) {
+        await(publisher.requestErasure(codec.decode(statement.event(), ErasureRequested.class)));
     }
 
     @Override
-    public void audit(AuditEvent event) {
+    public void audit(AuditEntry entry) {
         ProducerRecord<String, byte[]> message =
-                new ProducerRecord<>(Topic.GATEWAY_AUDIT.topicName(), event.patientId(), codec.encode(event));
+                new ProducerRecord<>(Topic.GATEWAY_AUDIT.topicName(), entry.patientId(), entry.event());
         message.headers()
                 .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(UTF_8))
                 .add(

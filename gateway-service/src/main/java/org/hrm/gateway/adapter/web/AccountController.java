@@ -40,7 +40,7 @@ class AccountController {
     @GetMapping("/api/owners/{ownerId}/access-history")
     List<AuditEvent> accessHistory(@PathVariable String ownerId) {
         AccessPolicy.checkFor(Callers.current(), Action.READ_OWNER_DATA, ownerId);
-        return audit.of(ownerId);
+        return AccessHistory.events(audit.of(ownerId));
     }
 
     /**
@@ -50,7 +50,7 @@ class AccountController {
     @GetMapping("/api/owners/{ownerId}/access-history/export")
     AccessHistoryExport accessHistoryExport(@PathVariable String ownerId) {
         AccessPolicy.checkFor(Callers.current(), Action.READ_OWNER_DATA, ownerId);
-        return audit.export(ownerId);
+        return AccessHistory.export(audit.export(ownerId));
     }
 
     @GetMapping("/api/ops/overview")

@@ -67,7 +67,9 @@ class FhirController {
             @Parameter(description = PATIENT_HELP) @RequestParam(required = false) String patient) {
         String ownerId = owner(patient);
         List<Resource> found = new ArrayList<>();
-        views.audit().of(ownerId).stream().map(auditEvents::of).forEach(found::add);
+        AccessHistory.events(views.audit().of(ownerId)).stream()
+                .map(auditEvents::of)
+                .forEach(found::add);
         return searchset(found);
     }
 

@@ -8,11 +8,14 @@ import java.util.List;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.GrantShare;
 import org.hrm.contracts.events.StandingGrants;
+import org.hrm.gateway.application.AuditedEntity;
 import org.hrm.gateway.application.DirectoryBook;
 import org.hrm.gateway.application.GatewayAudit;
 import org.hrm.gateway.application.GatewayCommands;
+import org.hrm.gateway.application.OwnerGrants;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.gateway.application.Views;
 import org.hrm.gateway.domain.AccessPolicy;
@@ -60,7 +63,7 @@ class GrantsController {
         List<String> covered = new ArrayList<>(grant.scope().recordIds());
         grant.shares().stream().map(GrantShare::recordId).forEach(covered::add);
         covered.forEach(recordId -> RecordLookups.owned(records, recordId, grant.ownerId()));
-        commands.grant(grant);
+        commands.grant(SignedStatements.of(grant));
         audit.record(
                 caller,
                 "C",
@@ -89,14 +92,14 @@ class GrantsController {
             throw ApiProblem.badRequest("the body revokes " + revocation.grantId() + ", the path names " + grantId);
         }
         AccessPolicy.checkFor(caller, Action.GRANT, revocation.ownerId());
-        commands.revoke(revocation);
+        commands.revoke(SignedStatements.of(revocation));
         audit.record(
                 caller,
                 "U",
                 "revocation of grant " + grantId + " sent",
                 revocation.domain(),
                 revocation.ownerId(),
-                List.of(new org.hrm.contracts.events.AuditEvent.Entity(grantId, "grant")));
+                List.of(new AuditedEntity(grantId, "grant")));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/owners/" + revocation.ownerId() + "/grants?domain=" + revocation.domain()))
                 .body(java.util.Map.of("grantId", grantId, "status", "revocation sent"));
@@ -108,7 +111,26 @@ class GrantsController {
         AccessPolicy.checkFor(Callers.current(), Action.READ_OWNER_DATA, ownerId);
         return directory
                 .grantsOf(domain, ownerId)
+                .map(GrantsController::standing)
                 .orElseGet(() -> new StandingGrants(ownerId, domain, List.of(), java.time.Instant.EPOCH));
+    }
+
+    /** The grants as consent-service published them. */
+    private static StandingGrants standing(OwnerGrants grants) {
+        return new StandingGrants(
+                grants.ownerId(),
+                grants.domain(),
+                grants.grantees().stream()
+                        .map(grantee -> new StandingGrants.Grantee(
+                                grantee.granteeId(),
+                                grantee.publicKey(),
+                                grantee.grantId(),
+                                new GrantScope(
+                                        grantee.scope().recordIds(),
+                                        grantee.scope().category()),
+                                grantee.expiresAt()))
+                        .toList(),
+                grants.updatedAt());
     }
 
     /** Records others granted to the caller and that are not erased: the doctor's view. */

@@ -16,6 +16,7 @@ import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.application.DirectoryBook;
 import org.hrm.gateway.application.GatewayCommands;
+import org.hrm.gateway.application.SignedRotation;
 import org.hrm.gateway.application.Views;
 import org.hrm.gateway.domain.AccessPolicy;
 import org.hrm.gateway.domain.AccessRefused;
@@ -84,8 +85,8 @@ class PartiesController {
                             "conflict",
                             party.partyId() + " is registered with another key; a key changes only by rotation");
                 });
-        PartyRegistered attested = attester.register(caller, party);
-        commands.register(attested);
+        PartyRegistered attested = StatementAttestations.register(attester, caller, party);
+        commands.register(SignedStatements.of(attested));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/parties/" + party.partyId()))
                 .body(attested);
@@ -111,11 +112,14 @@ class PartiesController {
         if (!rotation.partyId().equals(partyId)) {
             throw ApiProblem.badRequest("the rotation is for " + rotation.partyId() + ", not " + partyId);
         }
-        PartyKeyRotated sent = rotation.signedByPreviousKey() ? rotation : attester.rotate(caller, rotation);
-        directory.rotationRefusal(sent).ifPresent(reason -> {
+        PartyKeyRotated sent =
+                rotation.signedByPreviousKey() ? rotation : StatementAttestations.rotate(attester, caller, rotation);
+        SignedRotation judged = new SignedRotation(
+                sent.partyId(), sent.newPublicKey(), (rules, current) -> rules.rotate(sent, current));
+        directory.rotationRefusal(judged).ifPresent(reason -> {
             throw new ApiProblem(HttpStatus.CONFLICT, "conflict", reason);
         });
-        commands.rotateKey(sent);
+        commands.rotateKey(SignedStatements.of(sent));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/parties/" + partyId + "/key-rotations/"
                         + Base64.getUrlEncoder().withoutPadding().encodeToString(sent.newPublicKey())))
@@ -151,17 +155,17 @@ class PartiesController {
                 PartyRegistered party = StrictJson.read(body, PartyRegistered.class);
                 AccessPolicy.checkFor(caller, Action.USE_DIRECTORY, party.partyId());
                 requireRole(caller, party.kind());
-                yield attester.register(caller, party).attestation();
+                yield StatementAttestations.register(attester, caller, party).attestation();
             }
             case Attestation.ROTATE_KEY -> {
                 PartyKeyRotated rotation = StrictJson.read(body, PartyKeyRotated.class);
                 AccessPolicy.checkFor(caller, Action.USE_DIRECTORY, rotation.partyId());
-                yield attester.rotate(caller, rotation).attestation();
+                yield StatementAttestations.rotate(attester, caller, rotation).attestation();
             }
             case Attestation.ERASURE -> {
                 ErasureRequested erasure = StrictJson.read(body, ErasureRequested.class);
                 AccessPolicy.checkFor(caller, Action.ERASE, erasure.ownerId());
-                yield attester.erasure(caller, erasure).attestation();
+                yield StatementAttestations.erasure(attester, caller, erasure).attestation();
             }
             default -> throw ApiProblem.notFound("no attestation purpose '" + purpose + "'");
         };

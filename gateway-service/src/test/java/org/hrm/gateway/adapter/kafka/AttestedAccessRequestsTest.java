@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.Attestation;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.gateway.application.AccessRequest;
 import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.application.GatewayCommands;
+import org.hrm.gateway.application.SignedStatement;
 import org.hrm.gateway.domain.AccessRefused;
 import org.hrm.gateway.domain.Caller;
 import org.hrm.gateway.domain.Role;
@@ -71,7 +73,7 @@ class AttestedAccessRequestsTest {
                     if (!method.getName().equals("requestAccess")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
-                    sent.add((AccessRequested) args[0]);
+                    sent.add(new EventCodec().decode(((SignedStatement) args[0]).event(), AccessRequested.class));
                     return null;
                 });
     }

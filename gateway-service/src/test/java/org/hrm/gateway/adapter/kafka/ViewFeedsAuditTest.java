@@ -3,6 +3,7 @@ package org.hrm.gateway.adapter.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.hrm.contracts.authority.DirectoryRules;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.gateway.application.AuditBook;
+import org.hrm.gateway.application.AuditEntry;
 import org.hrm.gateway.application.DirectoryBook;
 import org.hrm.gateway.application.ErasureBook;
 import org.hrm.gateway.application.HeartbeatBook;
@@ -47,8 +49,24 @@ class ViewFeedsAuditTest {
         feed(Topic.GATEWAY_AUDIT, request);
 
         assertThat(views.audit().of(PATIENT))
-                .extracting(AuditEvent::id)
+                .extracting(AuditEntry::id)
                 .containsExactlyInAnyOrder(decision.id(), request.id());
+    }
+
+    @Test
+    void theHistoryKeepsEachEventAsItsProducerWroteItByteForByte() {
+        AuditEvent decision = event("decision").signedBy(CONSENT);
+        String encoded = new String(codec.encode(decision), StandardCharsets.UTF_8);
+        // A field this gateway does not know (an additive change) and spacing a re-encoding would not keep.
+        byte[] written = ("{ \"addedLater\" : true,  " + encoded.substring(1)).getBytes(StandardCharsets.UTF_8);
+
+        feeds.get(Topic.AUDIT.topicName()).accept(written);
+
+        assertThat(views.audit().of(PATIENT)).singleElement().satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo(decision.id());
+            assertThat(entry.patientId()).isEqualTo(PATIENT);
+            assertThat(entry.event()).isEqualTo(written);
+        });
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.audit.AccessHistoryExport;
+import org.hrm.contracts.audit.AccessHistoryExports;
 import org.hrm.contracts.audit.AuditHistoryCheck;
 import org.hrm.contracts.audit.AuditLeaf;
 import org.hrm.contracts.audit.MerkleTree;
@@ -23,12 +24,12 @@ class AccessHistoryExportApiTest extends ApiTestSupport {
     void theOwnersExportCarriesEachAnchoredEventWithAProofThatVerifies() throws Exception {
         AuditEvent anchored = event();
         AuditEvent recent = event();
-        views.audit().add(anchored);
-        views.audit().add(recent);
+        audited(anchored);
+        audited(recent);
         String leaf = MerkleTree.hex(AuditLeaf.hash("hrm.ops.gateway-audit", 1, anchored));
         String root = MerkleTree.hex(MerkleTree.root(List.of(MerkleTree.unhex(leaf))));
         views.audit()
-                .anchored(new AuditAnchored(
+                .anchored(AccessHistoryExports.places(new AuditAnchored(
                         root,
                         Domain.PATIENT,
                         "0xledger",
@@ -38,7 +39,7 @@ class AccessHistoryExportApiTest extends ApiTestSupport {
                         Instant.EPOCH,
                         List.of(leaf),
                         List.of(new AuditAnchored.Entry(
-                                anchored.id(), "hrm.ops.gateway-audit", "patient-export", 1, 0))));
+                                anchored.id(), "hrm.ops.gateway-audit", "patient-export", 1, 0)))));
 
         String body = mvc.perform(
                         getAs("patient-export", "patient", "/api/owners/patient-export/access-history/export"))

@@ -117,12 +117,17 @@ class AttestationApiTest extends ApiTestSupport {
         org.hrm.gateway.domain.Caller caller =
                 new org.hrm.gateway.domain.Caller("dr-a", java.util.Set.of(org.hrm.gateway.domain.Role.PRACTITIONER));
 
-        AccessRequested attested = attester.access(caller, request);
+        AccessRequested attested = request.withAttestation(attester.attest(
+                caller, request.requesterId(), Attestation.ACCESS, request.signedBytes(), Attestation::issue));
 
         assertThat(new org.hrm.contracts.authority.RequestRules(trusted()).accessRefusal(attested, null))
                 .isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> attester.access(new org.hrm.gateway.domain.Caller("dr-b", java.util.Set.of()), request))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> attester.attest(
+                        new org.hrm.gateway.domain.Caller("dr-b", java.util.Set.of()),
+                        request.requesterId(),
+                        Attestation.ACCESS,
+                        request.signedBytes(),
+                        Attestation::issue))
                 .hasMessageContaining("not dr-a");
     }
 

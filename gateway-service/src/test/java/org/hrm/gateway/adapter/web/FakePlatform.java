@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ConsentGranted;
@@ -13,14 +14,17 @@ import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.application.AuditEntry;
 import org.hrm.gateway.application.GatewayCommands;
 import org.hrm.gateway.application.OpsSource;
+import org.hrm.gateway.application.SignedStatement;
 
 /**
- * Stands in for Kafka in the API tests: keeps every command the gateway sent, and lets a test answer access
+ * Stands in for Kafka in the API tests: keeps every command the gateway sent, as the event it sent, and lets a test answer access
  * requests the way the vault would (through the gateway's views).
  */
 class FakePlatform implements GatewayCommands, OpsSource {
+    private final EventCodec codec = new EventCodec();
     final List<Object> sent = new CopyOnWriteArrayList<>();
     volatile Consumer<AccessRequested> vault = request -> {};
 
@@ -29,44 +33,45 @@ class FakePlatform implements GatewayCommands, OpsSource {
     }
 
     @Override
-    public void submit(RecordSubmitted event) {
-        sent.add(event);
+    public void submit(SignedStatement record) {
+        sent.add(codec.decode(record.event(), RecordSubmitted.class));
     }
 
     @Override
-    public void requestAccess(AccessRequested event) {
+    public void requestAccess(SignedStatement request) {
+        AccessRequested event = codec.decode(request.event(), AccessRequested.class);
         sent.add(event);
         vault.accept(event);
     }
 
     @Override
-    public void grant(ConsentGranted event) {
-        sent.add(event);
+    public void grant(SignedStatement grant) {
+        sent.add(codec.decode(grant.event(), ConsentGranted.class));
     }
 
     @Override
-    public void revoke(ConsentRevoked event) {
-        sent.add(event);
+    public void revoke(SignedStatement revocation) {
+        sent.add(codec.decode(revocation.event(), ConsentRevoked.class));
     }
 
     @Override
-    public void register(PartyRegistered event) {
-        sent.add(event);
+    public void register(SignedStatement registration) {
+        sent.add(codec.decode(registration.event(), PartyRegistered.class));
     }
 
     @Override
-    public void rotateKey(PartyKeyRotated event) {
-        sent.add(event);
+    public void rotateKey(SignedStatement rotation) {
+        sent.add(codec.decode(rotation.event(), PartyKeyRotated.class));
     }
 
     @Override
-    public void requestErasure(ErasureRequested event) {
-        sent.add(event);
+    public void requestErasure(SignedStatement request) {
+        sent.add(codec.decode(request.event(), ErasureRequested.class));
     }
 
     @Override
-    public void audit(AuditEvent event) {
-        sent.add(event);
+    public void audit(AuditEntry entry) {
+        sent.add(codec.decode(entry.event(), AuditEvent.class));
     }
 
     @Override

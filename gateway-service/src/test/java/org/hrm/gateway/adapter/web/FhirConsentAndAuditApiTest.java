@@ -15,6 +15,7 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.StandingGrants;
+import org.hrm.gateway.adapter.kafka.DirectoryMapping;
 import org.junit.jupiter.api.Test;
 
 class FhirConsentAndAuditApiTest extends ApiTestSupport {
@@ -26,7 +27,7 @@ class FhirConsentAndAuditApiTest extends ApiTestSupport {
         String grantId = UUID.randomUUID().toString();
         String recordId = UUID.randomUUID().toString();
         views.directory()
-                .standingGrants(new StandingGrants(
+                .standingGrants(DirectoryMapping.grants(new StandingGrants(
                         owner,
                         Domain.PATIENT,
                         List.of(
@@ -38,7 +39,7 @@ class FhirConsentAndAuditApiTest extends ApiTestSupport {
                                         UUID.randomUUID().toString(),
                                         GrantScope.records(List.of(recordId)),
                                         EXPIRES)),
-                        Instant.parse("2026-12-05T06:00:00Z")));
+                        Instant.parse("2026-12-05T06:00:00Z"))));
 
         String json = mvc.perform(getAs(owner, "patient", "/fhir/Consent?patient=" + owner))
                 .andExpect(status().isOk())
@@ -81,26 +82,24 @@ class FhirConsentAndAuditApiTest extends ApiTestSupport {
         String owner = unique("patient-fhir");
         String recordId = UUID.randomUUID().toString();
         String grantId = UUID.randomUUID().toString();
-        views.audit()
-                .add(event(
-                        owner,
-                        "read",
-                        "R",
-                        "4",
-                        "no standing grant",
-                        List.of(new AuditEvent.Agent("dr-fhir", "requester", true)),
-                        recordId,
-                        grantId));
-        views.audit()
-                .add(event(
-                        owner,
-                        "gateway",
-                        "C",
-                        "0",
-                        "record submitted",
-                        List.of(new AuditEvent.Agent("hospital-a", "system", true)),
-                        recordId,
-                        null));
+        audited(event(
+                owner,
+                "read",
+                "R",
+                "4",
+                "no standing grant",
+                List.of(new AuditEvent.Agent("dr-fhir", "requester", true)),
+                recordId,
+                grantId));
+        audited(event(
+                owner,
+                "gateway",
+                "C",
+                "0",
+                "record submitted",
+                List.of(new AuditEvent.Agent("hospital-a", "system", true)),
+                recordId,
+                null));
 
         String json = mvc.perform(getAs(owner, "patient", "/fhir/AuditEvent?patient=Patient/" + owner))
                 .andExpect(status().isOk())
@@ -145,35 +144,33 @@ class FhirConsentAndAuditApiTest extends ApiTestSupport {
         String grantId = UUID.randomUUID().toString();
         List<AuditEvent.Agent> ownerAndGrantee =
                 List.of(new AuditEvent.Agent(owner, "owner", true), new AuditEvent.Agent("dr-fhir", "grantee", false));
-        views.audit().add(event(owner, "consent", "C", "0", "grant stored", ownerAndGrantee, recordId, grantId));
-        views.audit().add(event(owner, "consent", "D", "0", "grant revoked", ownerAndGrantee, recordId, grantId));
-        views.audit()
-                .add(event(
-                        owner,
-                        "erasure",
-                        "D",
-                        "0",
-                        "record erased",
-                        List.of(new AuditEvent.Agent(owner, "owner", true)),
-                        recordId,
-                        null));
-        views.audit()
-                .add(new AuditEvent(
-                        UUID.randomUUID().toString(),
-                        "rest",
-                        "read",
-                        "R",
-                        Instant.parse("2026-12-05T06:10:00Z"),
-                        "0",
-                        "emergency access",
-                        List.of(
-                                new AuditEvent.Agent("dr-fhir", "requester", true),
-                                new AuditEvent.Agent("hospital-b", "share-holder", false)),
-                        List.of(new AuditEvent.Entity(recordId, "record"), new AuditEvent.Entity(grantId, "request")),
-                        "unconscious in ER",
-                        true,
-                        Domain.PATIENT,
-                        owner));
+        audited(event(owner, "consent", "C", "0", "grant stored", ownerAndGrantee, recordId, grantId));
+        audited(event(owner, "consent", "D", "0", "grant revoked", ownerAndGrantee, recordId, grantId));
+        audited(event(
+                owner,
+                "erasure",
+                "D",
+                "0",
+                "record erased",
+                List.of(new AuditEvent.Agent(owner, "owner", true)),
+                recordId,
+                null));
+        audited(new AuditEvent(
+                UUID.randomUUID().toString(),
+                "rest",
+                "read",
+                "R",
+                Instant.parse("2026-12-05T06:10:00Z"),
+                "0",
+                "emergency access",
+                List.of(
+                        new AuditEvent.Agent("dr-fhir", "requester", true),
+                        new AuditEvent.Agent("hospital-b", "share-holder", false)),
+                List.of(new AuditEvent.Entity(recordId, "record"), new AuditEvent.Entity(grantId, "request")),
+                "unconscious in ER",
+                true,
+                Domain.PATIENT,
+                owner));
 
         String json = mvc.perform(getAs(owner, "patient", "/fhir/AuditEvent?patient=" + owner))
                 .andExpect(status().isOk())
