@@ -41,7 +41,7 @@ import org.hrm.gateway.application.ReleaseAnswers;
 import org.hrm.gateway.application.ReleaseStore;
 import org.hrm.gateway.application.ViewStore;
 import org.hrm.gateway.application.Views;
-import org.hrm.support.CatalogueTopics;
+import org.hrm.messaging.CatalogueTopics;
 import org.hrm.support.ServiceActivity;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -26,8 +26,8 @@ import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.gateway.application.GatewayCommands;
 import org.hrm.gateway.application.PlatformUnavailable;
-import org.hrm.support.DeadLetterRecords;
-import org.hrm.support.KafkaClientMeters;
+import org.hrm.messaging.DeadLetterRecords;
+import org.hrm.messaging.KafkaClientMeters;
 
 /**
  * Sends the gateway's commands: through the client SDK's {@link RecordPublisher} for the topics whose producer is the

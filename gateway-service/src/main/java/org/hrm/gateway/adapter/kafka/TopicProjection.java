@@ -21,7 +21,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hrm.contracts.InvalidEventException;
-import org.hrm.support.KafkaClientMeters;
+import org.hrm.messaging.KafkaClientMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

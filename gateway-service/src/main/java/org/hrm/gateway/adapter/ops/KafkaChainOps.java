@@ -23,7 +23,7 @@ import org.hrm.gateway.application.HeartbeatBook;
 import org.hrm.gateway.application.OpsSource;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.support.ChainRpcTokens;
-import org.hrm.support.KafkaClientMeters;
+import org.hrm.messaging.KafkaClientMeters;
 
 /**
  * The dashboard's figures: message counts per topic (end minus start offset), committed-offset lag of every consumer

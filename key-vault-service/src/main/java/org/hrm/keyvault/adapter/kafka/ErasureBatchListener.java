@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.ErasureOutcome;
 import org.hrm.keyvault.application.RecordErasure;
 import org.hrm.keyvault.domain.ErasureRequest;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Traces;
 
 /** Builds the vault's outgoing events: JSON value plus the event id, type and schema version headers. */
 final class Outbound {

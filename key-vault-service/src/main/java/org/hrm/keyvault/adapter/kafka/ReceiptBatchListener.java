@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.ErasureReceipts;
 import org.hrm.keyvault.application.ReceiptOutcome;
 import org.hrm.keyvault.domain.ErasureCommit;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;

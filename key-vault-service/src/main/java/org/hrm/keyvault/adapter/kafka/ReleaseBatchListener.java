@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.RecordRelease;
 import org.hrm.keyvault.application.ReleaseOutcome;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.RecordSealing;
 import org.hrm.keyvault.application.SealOutcome;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;

@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.events.VaultCommand;
 import org.hrm.keyvault.application.CommandProgress;
 import org.hrm.keyvault.application.MasterKeyRotation;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;

@@ -18,7 +18,7 @@ import org.hrm.keyvault.domain.EventSigner;
 import org.hrm.keyvault.domain.ReleaseDecision;
 import org.hrm.keyvault.domain.SealedProvenance;
 import org.hrm.keyvault.domain.SealedRecord;
-import org.hrm.support.DeadLetterRecords;
+import org.hrm.messaging.DeadLetterRecords;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**

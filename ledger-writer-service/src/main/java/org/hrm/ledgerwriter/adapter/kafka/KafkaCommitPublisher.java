@@ -15,7 +15,7 @@ import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.ledgerwriter.application.CommitPublisher;
 import org.hrm.ledgerwriter.config.LedgerProperties;
 import org.hrm.ledgerwriter.domain.Commit;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Traces;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 

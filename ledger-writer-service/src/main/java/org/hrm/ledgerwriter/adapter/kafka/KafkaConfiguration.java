@@ -14,7 +14,7 @@ import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.ledgerwriter.config.AuthorityProperties;
 import org.hrm.ledgerwriter.config.LedgerProperties;
-import org.hrm.support.CatalogueTopics;
+import org.hrm.messaging.CatalogueTopics;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;

@@ -13,7 +13,7 @@ import org.hrm.ledgerwriter.application.CommittedErasure;
 import org.hrm.ledgerwriter.application.ErasurePublisher;
 import org.hrm.ledgerwriter.application.ErasureRequest;
 import org.hrm.ledgerwriter.config.LedgerProperties;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Traces;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 

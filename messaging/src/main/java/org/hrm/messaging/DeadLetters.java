@@ -1,0 +1,36 @@
+package org.hrm.messaging;
+
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hrm.contracts.ServiceName;
+import org.hrm.contracts.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * A service's dead-letter publisher: a record its listener refuses goes to the service's dead-letter topic with the
+ * reason, where it came from and its payload's digest in headers, never the payload ({@link DeadLetterRecords}).
+ * The send is returned, not awaited: the listener waits for it with the batch's other sends ({@link Acknowledgements}).
+ */
+public final class DeadLetters {
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final KafkaTemplate<String, byte[]> template;
+    private final String topic;
+    private final ServiceName service;
+
+    public DeadLetters(KafkaTemplate<String, byte[]> template, Topic topic, ServiceName service) {
+        this.template = template;
+        this.topic = topic.topicName();
+        this.service = service;
+    }
+
+    /** Logs and sends the dead letter of {@code source}, refused for {@code reason}. */
+    public CompletableFuture<?> send(ConsumerRecord<String, byte[]> source, String reason) {
+        try (var trace = Traces.open(source)) {
+            log.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
+        }
+        return template.send(DeadLetterRecords.of(topic, source, reason, service));
+    }
+}
