@@ -14,4 +14,10 @@ public interface RecordKeyStore {
 
     /** Inserts each key whose record id is not stored yet; returns the record ids that already were. */
     Set<String> insertNew(RecordDomain domain, List<WrappedRecordKey> keys);
+
+    /**
+     * Deletes keys this vault inserted and never published (a batch that is about to be retried), each only if it is
+     * still wrapped under the KEK it was inserted with: a re-key that caught it up has made it readable again.
+     */
+    void withdraw(RecordDomain domain, Collection<WrappedRecordKey> keys);
 }

@@ -126,28 +126,48 @@ public final class RecordSealing {
             }
         }
         Set<String> lostRaces = recordKeys.insertNew(domain, keys);
-        confirmOwnerKeysStand(domain, fresh, keks);
+        confirmOwnerKeysStand(
+                domain,
+                keys.stream().filter(key -> !lostRaces.contains(key.recordId())).toList());
         return lostRaces;
     }
 
     /**
-     * An erasure of all of an owner's records may have deleted the KEK this batch just wrapped under. Checking
-     * after the insert closes the gap: either the erasure, reading the owner's keys after deleting the KEK, sees
-     * the new K2 and erases the record with the rest, or this check sees the KEK gone and the batch is retried,
-     * when the record is refused (its keys were destroyed) instead of published. The same holds for the KEK a
-     * single-record erasure replaces: new records are sealed under the staged KEK, and one sealed under the old
-     * KEK is either re-wrapped by the re-key or caught here once the old KEK is gone.
+     * An erasure may have destroyed the KEK this batch just wrapped under; checking after the insert closes the gap.
+     * Either the erasure, reading the owner's keys after the insert, took the new K2 in (an erasure of all records
+     * erases it with the rest; a single-record erasure's re-key re-wraps it under the owner's new KEK), or this check
+     * sees the KEK gone and the batch is retried, since nothing of it was published yet.
+     *
+     * <p>Before that retry, the K2s this batch inserted for an owner whose KEK was replaced by a re-key (the owner
+     * still has a KEK, another one) are withdrawn, so the retry seals those records afresh under the new KEK: a
+     * single-record erasure of one record must not cost the owner's other records submitted meanwhile (the chaos run
+     * at 200 records/s lost 168 that way: kept, they were refused on the retry as "keys destroyed"). When the owner
+     * has no KEK left, an erasure of all their records destroyed it: those K2s stay, and the retry refuses the
+     * records (decision 0051).
      */
-    private void confirmOwnerKeysStand(RecordDomain domain, List<Pending> fresh, BatchOwnerKeys keks) {
+    private void confirmOwnerKeysStand(RecordDomain domain, List<WrappedRecordKey> inserted) {
         Set<String> owners = new HashSet<>();
-        fresh.forEach(each -> owners.add(each.ownerId()));
+        inserted.forEach(key -> owners.add(key.ownerId()));
         Map<String, StoredOwnerKeys> stored = ownerKeys.findWithPending(domain, owners);
-        for (String ownerId : owners) {
-            StoredOwnerKeys now = stored.get(ownerId);
-            if (now == null || now.named(keks.get(ownerId).kekId()).isEmpty()) {
-                throw new IllegalStateException(
-                        "an owner key was destroyed while this batch was sealed; the batch will be retried");
+        Set<String> destroyed = new HashSet<>();
+        Set<String> replaced = new HashSet<>();
+        for (WrappedRecordKey key : inserted) {
+            StoredOwnerKeys now = stored.get(key.ownerId());
+            if (now == null) {
+                destroyed.add(key.ownerId());
+            } else if (now.named(key.kekId()).isEmpty()) {
+                replaced.add(key.ownerId());
             }
         }
+        if (destroyed.isEmpty() && replaced.isEmpty()) {
+            return;
+        }
+        recordKeys.withdraw(
+                domain,
+                inserted.stream()
+                        .filter(key -> replaced.contains(key.ownerId()))
+                        .toList());
+        throw new IllegalStateException(
+                "an owner key was destroyed while this batch was sealed; the batch will be retried");
     }
 }

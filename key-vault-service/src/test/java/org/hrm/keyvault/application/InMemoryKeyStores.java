@@ -38,6 +38,13 @@ final class InMemoryKeyStores {
             recordInserts++;
             return insert(records.get(domain), keys, WrappedRecordKey::recordId);
         }
+
+        @Override
+        public void withdraw(RecordDomain domain, Collection<WrappedRecordKey> keys) {
+            keys.forEach(withdrawn -> records.get(domain)
+                    .computeIfPresent(
+                            withdrawn.recordId(), (id, key) -> key.kekId().equals(withdrawn.kekId()) ? null : key));
+        }
     };
 
     final OwnerKeyStore ownerKeys = new OwnerKeyStore() {

@@ -332,6 +332,36 @@ class RecordErasureTest {
     }
 
     @Test
+    void sealsAgainUnderTheNewKekARecordWhoseSealRacedTheReKeyOfAnotherRecordsErasure() {
+        Submission erased =
+                seal(RecordDomain.PATIENT, "owner-1", 1).keySet().iterator().next();
+        Submission racing = Submissions.of(RecordDomain.PATIENT, "owner-1");
+        RecordKeyStore eraseFirst = new DelegatingRecordKeys(stores.recordKeys) {
+            @Override
+            public Set<String> insertNew(RecordDomain domain, List<WrappedRecordKey> keys) {
+                destroyed(erasure.erase(List.of(one("owner-1", erased.recordId()))));
+                return super.insertNew(domain, keys);
+            }
+        };
+        RecordSealing sealer = new RecordSealing(
+                eraseFirst, stores.ownerKeys, erasures, hierarchy, outerLayer, pseudonyms, Clock.systemUTC());
+
+        assertThatThrownBy(() -> sealer.seal(List.of(racing))).hasMessageContaining("owner key was destroyed");
+        SealOutcome retried = sealing.seal(List.of(racing)).get(0);
+
+        assertThat(retried)
+                .as("the owner erased another record: this one must not be lost")
+                .isInstanceOf(SealOutcome.Sealed.class);
+        assertThat(stores.records
+                        .get(RecordDomain.PATIENT)
+                        .get(racing.recordId())
+                        .kekId())
+                .isEqualTo(kekId(RecordDomain.PATIENT, "owner-1"));
+        byte[] c2 = ((SealOutcome.Sealed) retried).record().outerCiphertext();
+        assertThat(open(RecordDomain.PATIENT, racing, c2)).isEqualTo(racing.innerCiphertext());
+    }
+
+    @Test
     void refusesAReplayedSubmissionOfAnErasedRecordAndSealsNewRecordsUnderANewKek() {
         Submission erased =
                 seal(RecordDomain.PATIENT, "owner-1", 1).keySet().iterator().next();
@@ -482,6 +512,11 @@ class RecordErasureTest {
         @Override
         public Set<String> insertNew(RecordDomain domain, List<WrappedRecordKey> keys) {
             return delegate.insertNew(domain, keys);
+        }
+
+        @Override
+        public void withdraw(RecordDomain domain, Collection<WrappedRecordKey> keys) {
+            delegate.withdraw(domain, keys);
         }
     }
 }

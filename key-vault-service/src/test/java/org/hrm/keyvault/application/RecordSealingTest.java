@@ -225,6 +225,11 @@ class RecordSealingTest {
                 otherWriter.run();
                 return stores.recordKeys.insertNew(domain, keys);
             }
+
+            @Override
+            public void withdraw(RecordDomain domain, Collection<WrappedRecordKey> keys) {
+                stores.recordKeys.withdraw(domain, keys);
+            }
         };
     }
 

@@ -96,16 +96,19 @@ public final class ChaosRun {
                             platform.ledgers().get(Domain.PATIENT),
                             platform.ledgers().get(Domain.PRACTITIONER)));
             awaitDrained(chain, options.drainTimeout());
-            badInputPhase(platform, publisher, committed, load, summary);
+            phase("bad-input", summary, () -> badInputPhase(platform, publisher, committed, load, summary));
             awaitDrained(chain, options.drainTimeout());
-            summary.forgeries(new ForgeryPhase(
-                            platform::kafka,
-                            publisher,
-                            chain,
-                            platform::mongoUri,
-                            SandboxAttester.of(options.home()),
-                            progress)
-                    .run());
+            phase(
+                    "forgery",
+                    summary,
+                    () -> summary.forgeries(new ForgeryPhase(
+                                    platform::kafka,
+                                    publisher,
+                                    chain,
+                                    platform::mongoUri,
+                                    SandboxAttester.of(options.home()),
+                                    progress)
+                            .run()));
             summary.commits(CommitLatencies.of(workload.sentAt, committed.committedAt(), faults.spans()));
             summary.chain(chain.count());
             summary.topics(new TopicAudit(observer));
@@ -139,12 +142,44 @@ public final class ChaosRun {
         }
     }
 
+    /** One step of a phase, which may throw. */
+    interface PhaseStep {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a phase; if it cannot finish, the summary records why and the run goes on to its checks, so a failed run
+     * still prints its JSON (with {@code passed} false) instead of only a stack trace.
+     */
+    private void phase(String name, ChaosSummary summary, PhaseStep step) {
+        try {
+            step.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            summary.phaseFailed(name, "interrupted");
+        } catch (Exception e) {
+            progress.accept(name + " phase failed: " + e.getMessage());
+            summary.phaseFailed(name, String.valueOf(e.getMessage()));
+        }
+    }
+
     /** Waits until every acknowledged record has its record log (RecordStored or RecordInCalldata), or the timeout passes. */
     private void awaitDrained(ChainAudit chain, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int reported = -1;
         while (true) {
-            ChainAudit.Counts counts = chain.count();
+            ChainAudit.Counts counts;
+            try {
+                counts = chain.count();
+            } catch (IOException e) {
+                // A slow or restarting node is no reason to give up the run: ask again until the deadline.
+                progress.accept("chain not readable (" + e.getMessage() + "), asking again");
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Loopback.sleep(Duration.ofSeconds(2));
+                continue;
+            }
             int done = (int) workload.accepted.keySet().stream()
                     .filter(id -> counts.storedOf(id) > 0)
                     .count();

@@ -21,6 +21,7 @@ public final class ChaosSummary {
     private Map<String, List<AccessDecided>> decisions = Map.of();
     private List<String> servicesDown = List.of();
     private List<Forgery.Outcome> forgeries = List.of();
+    private final Map<String, String> phasesFailed = new LinkedHashMap<>();
     private long seconds;
     private double offeredRate;
     private int faultRounds = 1;
@@ -86,6 +87,14 @@ public final class ChaosSummary {
     void topics(TopicAudit audit) {
         this.keysDestroyed = audit.keysDestroyed();
         this.decisions = audit.decisions();
+    }
+
+    /**
+     * A phase that could not finish (its fixture never committed, a probe could not be sent): the run goes on to its
+     * checks and its JSON, and does not pass.
+     */
+    void phaseFailed(String phase, String why) {
+        phasesFailed.put(phase, why);
     }
 
     void servicesDown(List<String> down) {
@@ -185,10 +194,11 @@ public final class ChaosSummary {
 
     /**
      * Every check of the issue: nothing lost or written twice, every fault kind in every round, every bad input rejected, every
-     * forgery refused with nothing written on chain.
+     * forgery refused with nothing written on chain, and every phase run to its end.
      */
     public boolean passed() {
-        return lost() == 0
+        return phasesFailed.isEmpty()
+                && lost() == 0
                 && duplicatesOnChain() == 0
                 && everyFaultKindEveryRound()
                 && badInputsRejected() == badInputsTried()
@@ -265,6 +275,7 @@ public final class ChaosSummary {
         summary.put("chainWritesFromForgeries", chainWritesFromForgeries());
         summary.put("validRecordsAfterBadInput", validCommitted() + "/" + validAfterBadInput.size());
         summary.put("servicesDown", servicesDown);
+        summary.put("phasesFailed", phasesFailed);
         summary.put("seconds", seconds);
         summary.put("passed", passed());
         return summary;

@@ -46,6 +46,21 @@ class ChaosSummaryTest {
         assertThat(summary.everyFaultKindEveryRound()).isTrue();
     }
 
+    @Test
+    void aPhaseThatCouldNotFinishFailsTheRunAndIsNamedInTheJson() {
+        ChaosSummary summary = new ChaosSummary(7, new Workload());
+        summary.load(5, 1, 1);
+        summary.faults(everyKind(1));
+        assertThat(summary.toMap()).containsEntry("phasesFailed", Map.of());
+
+        summary.phaseFailed("bad-input", "fixture record r was not committed in PT1M30S");
+
+        assertThat(summary.passed()).isFalse();
+        assertThat(summary.toMap())
+                .containsEntry("phasesFailed", Map.of("bad-input", "fixture record r was not committed in PT1M30S"))
+                .containsEntry("passed", false);
+    }
+
     private static Map<String, Integer> everyKind(int times) {
         return Arrays.stream(FaultInjector.Kind.values()).collect(Collectors.toMap(Enum::name, kind -> times));
     }

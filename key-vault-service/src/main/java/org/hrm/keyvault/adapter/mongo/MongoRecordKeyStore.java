@@ -1,11 +1,16 @@
 package org.hrm.keyvault.adapter.mongo;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.hrm.keyvault.application.RecordKeyStore;
@@ -46,6 +51,16 @@ class MongoRecordKeyStore implements RecordKeyStore {
         return KeyedDocuments.insertNew(
                 mongo.getCollection(VaultCollections.recordKeys(domain)),
                 keys.stream().map(MongoRecordKeyStore::toDocument).toList());
+    }
+
+    @Override
+    public void withdraw(RecordDomain domain, Collection<WrappedRecordKey> keys) {
+        var collection = mongo.getCollection(VaultCollections.recordKeys(domain));
+        // One delete per KEK id (a batch's keys of one owner share it), not one per key.
+        keys.stream()
+                .collect(Collectors.groupingBy(
+                        WrappedRecordKey::kekId, Collectors.mapping(WrappedRecordKey::recordId, Collectors.toList())))
+                .forEach((kekId, recordIds) -> collection.deleteMany(and(in("_id", recordIds), eq("kekId", kekId))));
     }
 
     private static Document toDocument(WrappedRecordKey key) {

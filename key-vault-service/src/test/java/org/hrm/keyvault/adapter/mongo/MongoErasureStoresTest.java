@@ -99,6 +99,20 @@ class MongoErasureStoresTest {
     }
 
     @Test
+    void withdrawsARecordKeyOnlyWhileItIsWrappedUnderTheKekItWasInsertedWith() {
+        WrappedRecordKey caughtUp = recordKey("r-1", "owner-1");
+        WrappedRecordKey orphaned = recordKey("r-2", "owner-1");
+        recordKeys.insertNew(RecordDomain.PATIENT, List.of(caughtUp, orphaned));
+        erasable.rewrapRecordKey(RecordDomain.PATIENT, caughtUp, "kek-new", new byte[60]);
+
+        recordKeys.withdraw(RecordDomain.PATIENT, List.of(caughtUp, orphaned));
+
+        assertThat(recordKeys.findAll(RecordDomain.PATIENT, List.of("r-1", "r-2")))
+                .as("the re-key re-wrapped r-1: it stays readable")
+                .containsOnlyKeys("r-1");
+    }
+
+    @Test
     void pagesKeksUnderOlderVersionsAndReplacesOnlyWhatWasRead() {
         ownerKeys.insertNew(
                 RecordDomain.PATIENT,
