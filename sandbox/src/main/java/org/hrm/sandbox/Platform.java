@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.consent.ConsentApplication;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.KafkaRole;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordReleased;
@@ -349,7 +350,10 @@ public final class Platform implements AutoCloseable {
 
     /** The releases the gateway holds for their requesters right now (for the erasure completeness check). */
     public List<RecordReleased> gatewayReleases() {
-        return gateway.getBean(Views.class).answers().held();
+        EventCodec codec = new EventCodec();
+        return gateway.getBean(Views.class).answers().held().stream()
+                .map(release -> codec.decode(release.event(), RecordReleased.class))
+                .toList();
     }
 
     /** What a client needs to reach the platform. */

@@ -10,20 +10,18 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.authority.DirectoryDecision;
 import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.authority.DirectoryRules;
-import org.hrm.contracts.events.PartyKeyRotated;
-import org.hrm.contracts.events.PartyRegistered;
-import org.hrm.contracts.events.StandingGrants;
 
 /**
  * The party directory, kept by the same {@link DirectoryRules} consent-service applies (an attested registration
  * wins, rotations by the old key or a fresh attestation, old keys kept), and consent-service's latest standing grants
- * per owner and domain. An event the rules refuse changes nothing here. Every accepted change is written to the
+ * per owner and domain. The rules judge each signed registration or rotation itself, as the adapter that read it hands
+ * it over ({@link SignedRegistration}, {@link SignedRotation}); an event the rules refuse changes nothing here. Every accepted change is written to the
  * {@link ViewStore}, and the book starts from what the store holds.
  */
 public final class DirectoryBook {
     private final DirectoryRules rules;
     private final Map<String, DirectoryEntry> parties = new ConcurrentHashMap<>();
-    private final Map<String, StandingGrants> standing = new ConcurrentHashMap<>();
+    private final Map<String, OwnerGrants> standing = new ConcurrentHashMap<>();
     private final Map<String, RefusedRotation> refusedRotations = new ConcurrentHashMap<>();
 
     private final ViewStore store;
@@ -42,17 +40,19 @@ public final class DirectoryBook {
     }
 
     /** Applies a registration if the rules accept it; the refusal otherwise. */
-    public synchronized Optional<String> registered(PartyRegistered event) {
-        DirectoryEntry institution = event.institutionId() == null ? null : parties.get(event.institutionId());
-        return apply(rules.register(event, parties.get(event.partyId()), institution));
+    public synchronized Optional<String> registered(SignedRegistration registration) {
+        DirectoryEntry institution =
+                registration.institutionId() == null ? null : parties.get(registration.institutionId());
+        return apply(registration.judgement().judge(rules, parties.get(registration.partyId()), institution));
     }
 
     /** Applies a key rotation if the rules accept it; the refusal otherwise. */
-    public synchronized Optional<String> rotated(PartyKeyRotated event) {
-        Optional<String> refusal = apply(rules.rotate(event, parties.get(event.partyId())));
+    public synchronized Optional<String> rotated(SignedRotation rotation) {
+        String partyId = rotation.partyId();
+        Optional<String> refusal = apply(rotation.judgement().judge(rules, parties.get(partyId)));
         // The party's latest refused attempt, for its own outcome view; one per registered party, so bounded.
-        if (refusal.isPresent() && parties.containsKey(event.partyId())) {
-            refusedRotations.put(event.partyId(), new RefusedRotation(event.newPublicKey(), refusal.get()));
+        if (refusal.isPresent() && parties.containsKey(partyId)) {
+            refusedRotations.put(partyId, new RefusedRotation(rotation.newPublicKey(), refusal.get()));
         }
         return refusal;
     }
@@ -61,8 +61,10 @@ public final class DirectoryBook {
      * Why the rules would refuse this rotation against the directory as it stands, if they would. A preview for a
      * clear answer to the caller; the verdict is each directory keeper's when the event arrives in topic order.
      */
-    public synchronized Optional<String> rotationRefusal(PartyKeyRotated event) {
-        return rules.rotate(event, parties.get(event.partyId())).refusalReason();
+    public synchronized Optional<String> rotationRefusal(SignedRotation rotation) {
+        return rotation.judgement()
+                .judge(rules, parties.get(rotation.partyId()))
+                .refusalReason();
     }
 
     /**
@@ -105,10 +107,10 @@ public final class DirectoryBook {
      * Consent-service's latest grants of one owner in one domain. One owner's events are in order on their partition;
      * an older one read again after a restart is replaced by the newer ones behind it on the same partition.
      */
-    public synchronized void standingGrants(StandingGrants event) {
-        StandingGrants before = standing.put(key(event.domain(), event.ownerId()), event);
-        if (!event.equals(before)) {
-            store.saveStandingGrants(event);
+    public synchronized void standingGrants(OwnerGrants grants) {
+        OwnerGrants before = standing.put(key(grants.domain(), grants.ownerId()), grants);
+        if (!grants.equals(before)) {
+            store.saveStandingGrants(grants);
         }
     }
 
@@ -116,7 +118,7 @@ public final class DirectoryBook {
         return Optional.ofNullable(parties.get(partyId));
     }
 
-    public Optional<StandingGrants> grantsOf(Domain domain, String ownerId) {
+    public Optional<OwnerGrants> grantsOf(Domain domain, String ownerId) {
         return Optional.ofNullable(standing.get(key(domain, ownerId)));
     }
 
@@ -131,7 +133,7 @@ public final class DirectoryBook {
     }
 
     /** One standing grant to a grantee. */
-    public record Granted(String ownerId, Domain domain, StandingGrants.Grantee grant) {}
+    public record Granted(String ownerId, Domain domain, OwnerGrants.Grantee grant) {}
 
     private static String key(Domain domain, String ownerId) {
         return domain.id() + "/" + ownerId;

@@ -1,14 +1,11 @@
 package org.hrm.gateway.application;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hrm.contracts.events.ErasedRecord;
-import org.hrm.contracts.events.ErasureCommitted;
-import org.hrm.contracts.events.ErasureReceipt;
-import org.hrm.contracts.events.ErasureRequested;
-import org.hrm.contracts.events.KeysDestroyed;
+import org.hrm.contracts.Domain;
 
 /**
  * Erasure requests by request id, from the erasure topics, with their receipts; erased records are marked in the
@@ -30,18 +27,18 @@ public final class ErasureBook {
         store.erasures().forEach(erasure -> erasures.put(erasure.requestId(), erasure));
     }
 
-    public void requested(ErasureRequested event) {
+    public void requested(ErasureRequest request) {
         change(
-                event.requestId(),
+                request.requestId(),
                 view -> view != null
                         ? view
                         : new ErasureView(
-                                event.requestId(),
-                                event.domain(),
-                                event.ownerId(),
-                                event.recordId(),
-                                event.requestedAt(),
-                                authority(event),
+                                request.requestId(),
+                                request.domain(),
+                                request.ownerId(),
+                                request.recordId(),
+                                request.requestedAt(),
+                                request.authorizedBy(),
                                 ErasureView.REQUESTED,
                                 List.of(),
                                 null,
@@ -61,26 +58,21 @@ public final class ErasureBook {
         }
     }
 
-    private static String authority(ErasureRequested event) {
-        if (event.ownerSignature() != null) {
-            return ErasureView.OWNER_SIGNATURE;
-        }
-        return event.attestation() != null ? ErasureView.GATEWAY_ATTESTATION : ErasureView.UNSIGNED;
+    /** The vault destroyed the keys of {@code recordIds} for erasure request {@code requestId}. */
+    public void keysDestroyed(String requestId, Domain domain, List<String> recordIds, Instant destroyedAt) {
+        List<String> erased = List.copyOf(recordIds);
+        erased.forEach(recordId -> records.erased(recordId, domain, destroyedAt));
+        change(requestId, view -> view == null ? null : view.destroyed(erased, destroyedAt));
     }
 
-    public void keysDestroyed(KeysDestroyed event) {
-        List<String> recordIds =
-                event.records().stream().map(ErasedRecord::recordId).toList();
-        recordIds.forEach(recordId -> records.erased(recordId, event.domain(), event.destroyedAt()));
-        change(event.requestId(), view -> view == null ? null : view.destroyed(recordIds, event.destroyedAt()));
+    /** The ledger writer committed the request's tombstones on chain. */
+    public void committed(String requestId, List<TombstoneLog> tombstones) {
+        List<TombstoneLog> committed = List.copyOf(tombstones);
+        change(requestId, view -> view == null ? null : view.committed(committed));
     }
 
-    public void committed(ErasureCommitted event) {
-        change(event.requestId(), view -> view == null ? null : view.committed(event.tombstones()));
-    }
-
-    public void receipt(ErasureReceipt receipt) {
-        change(receipt.requestId(), view -> view == null ? null : view.receipt(receipt));
+    public void receipt(SignedReceipt receipt) {
+        change(receipt.requestId(), view -> view == null ? null : view.withReceipt(receipt));
     }
 
     public Optional<ErasureView> find(String requestId) {

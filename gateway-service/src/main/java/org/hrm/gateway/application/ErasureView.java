@@ -3,8 +3,6 @@ package org.hrm.gateway.application;
 import java.time.Instant;
 import java.util.List;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.events.ErasureReceipt;
-import org.hrm.contracts.events.Tombstone;
 
 /**
  * One erasure request as far as the topics tell it: requested, keys destroyed, tombstones committed, receipt.
@@ -23,8 +21,8 @@ public record ErasureView(
         String stage,
         List<String> recordIds,
         Instant destroyedAt,
-        List<Tombstone> tombstones,
-        ErasureReceipt receipt) {
+        List<TombstoneLog> tombstones,
+        SignedReceipt receipt) {
 
     public static final String REQUESTED = "requested";
     public static final String KEYS_DESTROYED = "keys-destroyed";
@@ -49,7 +47,7 @@ public record ErasureView(
                 receipt);
     }
 
-    ErasureView committed(List<Tombstone> committedTombstones) {
+    ErasureView committed(List<TombstoneLog> committedTombstones) {
         return new ErasureView(
                 requestId,
                 domain,
@@ -64,7 +62,8 @@ public record ErasureView(
                 receipt);
     }
 
-    ErasureView receipt(ErasureReceipt signed) {
+    /** The same erasure with its receipt, however far it got: a receipt never moves its stage. */
+    public ErasureView withReceipt(SignedReceipt signed) {
         return new ErasureView(
                 requestId,
                 domain,

@@ -2,7 +2,6 @@ package org.hrm.gateway.application;
 
 import java.util.List;
 import org.hrm.contracts.authority.DirectoryEntry;
-import org.hrm.contracts.events.StandingGrants;
 
 /** {@link ViewStore#none()}: keeps nothing, loads nothing. */
 enum NoViewStore implements ViewStore {
@@ -12,7 +11,7 @@ enum NoViewStore implements ViewStore {
     public void saveParty(DirectoryEntry entry) {}
 
     @Override
-    public void saveStandingGrants(StandingGrants grants) {}
+    public void saveStandingGrants(OwnerGrants grants) {}
 
     @Override
     public void saveRecord(RecordView record) {}
@@ -26,7 +25,7 @@ enum NoViewStore implements ViewStore {
     }
 
     @Override
-    public List<StandingGrants> standingGrants() {
+    public List<OwnerGrants> standingGrants() {
         return List.of();
     }
 

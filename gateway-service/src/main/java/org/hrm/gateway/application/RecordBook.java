@@ -11,11 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.events.KeyShare;
-import org.hrm.contracts.events.RecordCommitted;
-import org.hrm.contracts.events.RecordSealed;
-import org.hrm.contracts.events.RecordSubmitted;
-import org.hrm.contracts.events.SealedShare;
 
 /**
  * Every record's status, built from the record and erasure topics. Events of one record may arrive in any order
@@ -42,7 +37,7 @@ public final class RecordBook {
 
     private final Map<String, RecordView> records = new ConcurrentHashMap<>();
     private final Map<String, List<Submission>> unsealed = new ConcurrentHashMap<>();
-    private final Map<String, RecordSealed> sealedFirst = new ConcurrentHashMap<>();
+    private final Map<String, Seal> sealedFirst = new ConcurrentHashMap<>();
     private final Set<String> settled = ConcurrentHashMap.newKeySet();
     private final ProvenanceCheck provenance;
     private final ViewStore store;
@@ -67,16 +62,15 @@ public final class RecordBook {
         }
     }
 
-    public synchronized void submitted(RecordSubmitted event) {
-        String recordId = event.recordId();
+    public synchronized void submitted(Submission submission) {
+        String recordId = submission.recordId();
         if (settled.contains(recordId)) {
             return;
         }
-        Submission submission = Submission.of(event);
-        RecordSealed seal = sealedFirst.get(recordId);
+        Seal seal = sealedFirst.get(recordId);
         if (seal != null) {
-            if (submission.sealedAs(seal)) {
-                settle(recordId, event.domain(), submission);
+            if (sealedAs(submission, seal)) {
+                settle(recordId, submission.domain(), submission);
             }
             return;
         }
@@ -84,34 +78,34 @@ public final class RecordBook {
         if (rivals.size() < RIVALS_KEPT) {
             rivals.add(submission);
         }
-        update(recordId, event.domain(), view -> view.submissionKnown() ? view : submission.applyTo(view));
+        update(recordId, submission.domain(), view -> view.submissionKnown() ? view : applied(submission, view));
     }
 
     /** The vault sealed one submission of the record: it becomes the record's, whatever else the topic carries. */
-    public synchronized void sealed(RecordSealed event) {
-        String recordId = event.recordId();
-        update(recordId, event.domain(), view -> view.sealed(event.sealedAt()));
+    public synchronized void sealed(Seal seal) {
+        String recordId = seal.recordId();
+        update(recordId, seal.domain(), view -> view.sealed(seal.sealedAt()));
         if (settled.contains(recordId)) {
             return;
         }
         List<Submission> matching = unsealed.getOrDefault(recordId, List.of()).stream()
-                .filter(candidate -> candidate.sealedAs(event))
+                .filter(candidate -> sealedAs(candidate, seal))
                 .toList();
         Optional<Submission> chosen = matching.stream()
-                .filter(candidate -> candidate.verifiedBy(provenance, event.sealedAt()))
+                .filter(candidate -> verified(candidate, seal.sealedAt()))
                 .findFirst()
                 .or(() -> matching.stream().findFirst());
         if (chosen.isPresent()) {
-            settle(recordId, event.domain(), chosen.get());
+            settle(recordId, seal.domain(), chosen.get());
         } else {
             // Sealed before its submission was read (another topic): the matching submission settles it on arrival.
-            sealedFirst.put(recordId, event);
-            update(recordId, event.domain(), RecordView::withoutSubmission);
+            sealedFirst.put(recordId, seal);
+            update(recordId, seal.domain(), RecordView::withoutSubmission);
         }
     }
 
-    public synchronized void committed(RecordCommitted event) {
-        update(event.recordId(), event.domain(), view -> view.committed(event));
+    public synchronized void committed(RecordCommit commit) {
+        update(commit.recordId(), commit.domain(), view -> view.committed(commit));
     }
 
     public synchronized void erased(String recordId, Domain domain, Instant erasedAt) {
@@ -142,7 +136,7 @@ public final class RecordBook {
         settled.add(recordId);
         unsealed.remove(recordId);
         sealedFirst.remove(recordId);
-        update(recordId, domain, submission::applyTo);
+        update(recordId, domain, view -> applied(submission, view));
     }
 
     private void update(String recordId, Domain domain, UnaryOperator<RecordView> change) {
@@ -157,52 +151,34 @@ public final class RecordBook {
         }
     }
 
-    /** What the view keeps of one submission: no C1, only the provenance bytes that name its digest. */
-    private record Submission(
-            String ownerId,
-            String authorId,
-            String category,
-            Instant submittedAt,
-            List<KeyShare> shares,
-            byte[] authorSignature,
-            byte[] signedBytes) {
-
-        static Submission of(RecordSubmitted event) {
-            byte[] signed;
-            try {
-                signed = event.signedBytes();
-            } catch (IllegalArgumentException e) {
-                signed = null; // an unknown envelope version: no provenance to verify
-            }
-            return new Submission(
-                    event.ownerId(),
-                    event.authorId(),
-                    event.category(),
-                    event.submittedAt(),
-                    event.shares(),
-                    event.authorSignature(),
-                    signed);
+    /** Whether the seal names this submission: the author's signature and every share's bytes, in order. */
+    private static boolean sealedAs(Submission submission, Seal seal) {
+        List<ReaderShare> shares = submission.shares();
+        if (!Arrays.equals(submission.authorSignature(), seal.authorSignature())
+                || seal.shares().size() != shares.size()) {
+            return false;
         }
-
-        boolean sealedAs(RecordSealed seal) {
-            List<SealedShare> sealedShares = seal.shares();
-            if (!Arrays.equals(authorSignature, seal.authorSignature()) || sealedShares.size() != shares.size()) {
+        for (int i = 0; i < shares.size(); i++) {
+            if (!Arrays.equals(shares.get(i).share(), seal.shares().get(i))) {
                 return false;
             }
-            for (int i = 0; i < shares.size(); i++) {
-                if (!Arrays.equals(shares.get(i).share(), sealedShares.get(i).share())) {
-                    return false;
-                }
-            }
-            return true;
         }
+        return true;
+    }
 
-        boolean verifiedBy(ProvenanceCheck check, Instant sealedAt) {
-            return signedBytes != null && check.verifies(authorId, signedBytes, authorSignature, sealedAt);
-        }
+    private boolean verified(Submission submission, Instant sealedAt) {
+        return submission.signedBytes() != null
+                && provenance.verifies(
+                        submission.authorId(), submission.signedBytes(), submission.authorSignature(), sealedAt);
+    }
 
-        RecordView applyTo(RecordView view) {
-            return view.submitted(ownerId, authorId, category, submittedAt, shares, authorSignature);
-        }
+    private static RecordView applied(Submission submission, RecordView view) {
+        return view.submitted(
+                submission.ownerId(),
+                submission.authorId(),
+                submission.category(),
+                submission.submittedAt(),
+                submission.shares(),
+                submission.authorSignature());
     }
 }

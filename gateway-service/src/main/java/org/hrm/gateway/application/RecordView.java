@@ -3,8 +3,6 @@ package org.hrm.gateway.application;
 import java.time.Instant;
 import java.util.List;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.events.KeyShare;
-import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.gateway.domain.RecordStage;
 
 /**
@@ -19,11 +17,11 @@ public record RecordView(
         String authorId,
         String category,
         Instant submittedAt,
-        List<KeyShare> shares,
+        List<ReaderShare> shares,
         byte[] authorSignature,
         RecordStage stage,
         Instant sealedAt,
-        RecordCommitted committed,
+        RecordCommit committed,
         Instant erasedAt) {
 
     static RecordView unknown(String recordId, Domain domain) {
@@ -40,7 +38,7 @@ public record RecordView(
     }
 
     /** The share wrapped to {@code readerId} at submission, if there is one. */
-    public KeyShare shareOf(String readerId) {
+    public ReaderShare shareOf(String readerId) {
         return shares.stream()
                 .filter(share -> share.readerId().equals(readerId))
                 .findFirst()
@@ -52,7 +50,7 @@ public record RecordView(
             String author,
             String recordCategory,
             Instant at,
-            List<KeyShare> keyShares,
+            List<ReaderShare> keyShares,
             byte[] signature) {
         return new RecordView(
                 recordId,
@@ -92,7 +90,7 @@ public record RecordView(
                 erasedAt);
     }
 
-    RecordView committed(RecordCommitted event) {
+    RecordView committed(RecordCommit commit) {
         return new RecordView(
                 recordId,
                 domain,
@@ -104,7 +102,7 @@ public record RecordView(
                 authorSignature,
                 stage.advance(RecordStage.COMMITTED),
                 sealedAt,
-                event,
+                commit,
                 erasedAt);
     }
 

@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.events.RecordReleaseDenied;
-import org.hrm.contracts.events.RecordReleased;
 
 /**
  * The vault's answers to the access requests the gateway sent, kept in the gateway's {@link ReleaseStore} so any
@@ -28,8 +26,8 @@ public final class ReleaseAnswers {
     /** One request, and its answer once the vault gave it (completed at once when it is already stored). */
     public record Pending(String requestId, String recordId, String requesterId, CompletableFuture<Answer> answer) {}
 
-    /** Exactly one of the two is set. */
-    public record Answer(RecordReleased released, RecordReleaseDenied denied) {}
+    /** Exactly one of the two is set: the release, or the reason the vault denied the request. */
+    public record Answer(Release released, String denied) {}
 
     private final ReleaseStore store;
     private final InstantSource clock;
@@ -60,17 +58,17 @@ public final class ReleaseAnswers {
         });
     }
 
-    public void released(RecordReleased event) {
-        store.find(event.requestId(), clock.instant())
-                .filter(request -> event.answers(request.requestId(), request.recordId(), request.requesterId()))
-                .ifPresent(request -> answered(request, new Answer(event, null)));
+    public void released(Release release) {
+        store.find(release.requestId(), clock.instant())
+                .filter(request -> release.answers(request.requestId(), request.recordId(), request.requesterId()))
+                .ifPresent(request -> answered(request, new Answer(release, null)));
     }
 
-    public void denied(RecordReleaseDenied event) {
-        store.find(event.requestId(), clock.instant())
-                .filter(request -> event.recordId().equals(request.recordId())
-                        && event.requesterId().equals(request.requesterId()))
-                .ifPresent(request -> answered(request, new Answer(null, event)));
+    /** The vault denied request {@code requestId} of {@code requesterId} for {@code recordId}, saying why. */
+    public void denied(String requestId, String recordId, String requesterId, String reason) {
+        store.find(requestId, clock.instant())
+                .filter(request -> recordId.equals(request.recordId()) && requesterId.equals(request.requesterId()))
+                .ifPresent(request -> answered(request, new Answer(null, reason)));
     }
 
     private void answered(ReleaseStore.Request request, Answer answer) {
@@ -82,7 +80,7 @@ public final class ReleaseAnswers {
     }
 
     /** The releases answered and not yet handed out: what the sandbox's erasure completeness check inspects. */
-    public List<RecordReleased> held() {
+    public List<Release> held() {
         store.dropExpired(clock.instant());
         return store.held(clock.instant());
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.events.RecordReleased;
 
 /**
  * The fetches the gateway's replicas sent and the vault's answers to them, shared by every replica: a fetch posted to
@@ -35,5 +34,5 @@ public interface ReleaseStore {
     void dropExpired(Instant now);
 
     /** The releases answered and not yet handed out. */
-    List<RecordReleased> held(Instant now);
+    List<Release> held(Instant now);
 }

@@ -2,7 +2,6 @@ package org.hrm.gateway.application;
 
 import java.util.List;
 import org.hrm.contracts.authority.DirectoryEntry;
-import org.hrm.contracts.events.StandingGrants;
 
 /**
  * Where the gateway's views outlive the topics they are built from: the party directory, each owner's standing
@@ -15,7 +14,7 @@ import org.hrm.contracts.events.StandingGrants;
 public interface ViewStore {
     void saveParty(DirectoryEntry entry);
 
-    void saveStandingGrants(StandingGrants grants);
+    void saveStandingGrants(OwnerGrants grants);
 
     void saveRecord(RecordView record);
 
@@ -23,7 +22,7 @@ public interface ViewStore {
 
     List<DirectoryEntry> parties();
 
-    List<StandingGrants> standingGrants();
+    List<OwnerGrants> standingGrants();
 
     List<RecordView> records();
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.events.RecordReleased;
 
 /** A {@link ReleaseStore} in a map, shared by the replicas of a test as the database would be. */
 public final class InMemoryReleaseStore implements ReleaseStore {
@@ -44,7 +43,7 @@ public final class InMemoryReleaseStore implements ReleaseStore {
     }
 
     @Override
-    public List<RecordReleased> held(Instant now) {
+    public List<Release> held(Instant now) {
         return requests.values().stream()
                 .filter(request -> !request.expiresAt().isBefore(now) && request.answer() != null)
                 .map(request -> request.answer().released())

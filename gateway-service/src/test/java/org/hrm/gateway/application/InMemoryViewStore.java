@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hrm.contracts.authority.DirectoryEntry;
-import org.hrm.contracts.events.StandingGrants;
 
 /** A {@link ViewStore} in maps, outliving the books a test builds on it as the database outlives a gateway. */
 final class InMemoryViewStore implements ViewStore {
     private final Map<String, DirectoryEntry> parties = new ConcurrentHashMap<>();
-    private final Map<String, StandingGrants> grants = new ConcurrentHashMap<>();
+    private final Map<String, OwnerGrants> grants = new ConcurrentHashMap<>();
     private final Map<String, RecordView> records = new ConcurrentHashMap<>();
     private final Map<String, ErasureView> erasures = new ConcurrentHashMap<>();
 
@@ -20,7 +19,7 @@ final class InMemoryViewStore implements ViewStore {
     }
 
     @Override
-    public void saveStandingGrants(StandingGrants standing) {
+    public void saveStandingGrants(OwnerGrants standing) {
         grants.put(standing.domain().id() + "/" + standing.ownerId(), standing);
     }
 
@@ -43,7 +42,7 @@ final class InMemoryViewStore implements ViewStore {
     }
 
     @Override
-    public List<StandingGrants> standingGrants() {
+    public List<OwnerGrants> standingGrants() {
         return new ArrayList<>(grants.values());
     }
 

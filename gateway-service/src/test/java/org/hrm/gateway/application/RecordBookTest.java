@@ -11,6 +11,7 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.SealedShare;
+import org.hrm.gateway.adapter.kafka.RecordMapping;
 import org.hrm.gateway.domain.RecordStage;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +25,11 @@ class RecordBookTest {
 
     @Test
     void aLaterReOwnedOrReAuthoredSubmissionDoesNotChangeASealedRecord() {
-        book.submitted(genuine);
-        book.sealed(sealedAs(genuine));
+        book.submitted(RecordMapping.submission(genuine));
+        book.sealed(RecordMapping.seal(sealedAs(genuine)));
 
-        book.submitted(submission("patient-mallory", "hospital-a", new byte[] {1, 1}));
-        book.submitted(submission("patient-alice", "hospital-evil", new byte[] {2, 2}));
+        book.submitted(RecordMapping.submission(submission("patient-mallory", "hospital-a", new byte[] {1, 1})));
+        book.submitted(RecordMapping.submission(submission("patient-alice", "hospital-evil", new byte[] {2, 2})));
 
         RecordView view = book.find(recordId).orElseThrow();
         assertThat(view.ownerId()).isEqualTo("patient-alice");
@@ -41,8 +42,8 @@ class RecordBookTest {
     void aLaterSealOfTheSameRecordDoesNotMoveItsSealingTime() {
         // The sealing time decides whether a signature by a key its author reported lost still counts.
         RecordSealed first = sealedAs(genuine);
-        book.submitted(genuine);
-        book.sealed(first);
+        book.submitted(RecordMapping.submission(genuine));
+        book.sealed(RecordMapping.seal(first));
 
         RecordSealed earlier = new RecordSealed(
                 first.recordId(),
@@ -52,16 +53,16 @@ class RecordBookTest {
                 first.shares(),
                 first.authorSignature(),
                 AT.minusSeconds(3_600));
-        book.sealed(earlier);
+        book.sealed(RecordMapping.seal(earlier));
 
         assertThat(book.find(recordId).orElseThrow().sealedAt()).isEqualTo(first.sealedAt());
     }
 
     @Test
     void aLaterSubmissionDoesNotReplaceTheFirstBeforeTheSeal() {
-        book.submitted(genuine);
+        book.submitted(RecordMapping.submission(genuine));
 
-        book.submitted(submission("patient-mallory", "hospital-evil", new byte[] {2, 2}));
+        book.submitted(RecordMapping.submission(submission("patient-mallory", "hospital-evil", new byte[] {2, 2})));
 
         assertThat(book.find(recordId).orElseThrow().ownerId()).isEqualTo("patient-alice");
     }
@@ -69,10 +70,10 @@ class RecordBookTest {
     @Test
     void theSealedSubmissionWinsOverAForgeryThatArrivedFirst() {
         RecordSubmitted forged = submission("patient-mallory", "hospital-evil", new byte[] {2, 2});
-        book.submitted(forged);
-        book.submitted(genuine);
+        book.submitted(RecordMapping.submission(forged));
+        book.submitted(RecordMapping.submission(genuine));
 
-        book.sealed(sealedAs(genuine));
+        book.sealed(RecordMapping.seal(sealedAs(genuine)));
 
         RecordView view = book.find(recordId).orElseThrow();
         assertThat(view.ownerId()).isEqualTo("patient-alice");
@@ -83,21 +84,21 @@ class RecordBookTest {
     @Test
     void ofRivalsWithTheSealedSignatureTheOneWhoseProvenanceVerifiesWins() {
         RecordSubmitted reOwned = submission("patient-mallory", "hospital-a", new byte[] {1, 1});
-        book.submitted(reOwned);
-        book.submitted(genuine);
+        book.submitted(RecordMapping.submission(reOwned));
+        book.submitted(RecordMapping.submission(genuine));
 
-        book.sealed(sealedAs(genuine));
+        book.sealed(RecordMapping.seal(sealedAs(genuine)));
 
         assertThat(book.find(recordId).orElseThrow().ownerId()).isEqualTo("patient-alice");
     }
 
     @Test
     void aSealReadBeforeItsSubmissionWaitsForTheMatchingOne() {
-        book.sealed(sealedAs(genuine));
+        book.sealed(RecordMapping.seal(sealedAs(genuine)));
 
-        book.submitted(submission("patient-mallory", "hospital-evil", new byte[] {2, 2}));
+        book.submitted(RecordMapping.submission(submission("patient-mallory", "hospital-evil", new byte[] {2, 2})));
         assertThat(book.find(recordId).orElseThrow().submissionKnown()).isFalse();
-        book.submitted(genuine);
+        book.submitted(RecordMapping.submission(genuine));
 
         RecordView view = book.find(recordId).orElseThrow();
         assertThat(view.ownerId()).isEqualTo("patient-alice");
@@ -106,9 +107,9 @@ class RecordBookTest {
 
     @Test
     void aForgeryShownBeforeTheSealIsWithdrawnWhenTheSealNamesAnotherSubmission() {
-        book.submitted(submission("patient-mallory", "hospital-evil", new byte[] {2, 2}));
+        book.submitted(RecordMapping.submission(submission("patient-mallory", "hospital-evil", new byte[] {2, 2})));
 
-        book.sealed(sealedAs(genuine));
+        book.sealed(RecordMapping.seal(sealedAs(genuine)));
 
         assertThat(book.find(recordId).orElseThrow().submissionKnown()).isFalse();
         assertThat(book.ownedBy("patient-mallory")).isEmpty();

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.UUID;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.events.KeyShare;
-import org.hrm.contracts.events.RecordReleased;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,18 +76,11 @@ class ReleaseAnswersTest {
         assertThat(answers.held()).isEmpty();
     }
 
-    private RecordReleased release() {
+    private Release release() {
         return release("dr-chen");
     }
 
-    private RecordReleased release(String requesterId) {
-        return new RecordReleased(
-                requestId,
-                recordId,
-                Domain.PATIENT,
-                requesterId,
-                new byte[RecordReleased.ENC_BYTES + 40],
-                new KeyShare(requesterId, new byte[145]),
-                Instant.now());
+    private Release release(String requesterId) {
+        return new Release(requestId, recordId, requesterId, new byte[] {'{', '}'});
     }
 }

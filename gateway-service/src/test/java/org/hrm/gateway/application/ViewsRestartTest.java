@@ -13,6 +13,8 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.adapter.kafka.ErasureMapping;
+import org.hrm.gateway.adapter.kafka.RecordMapping;
 import org.hrm.gateway.domain.RecordStage;
 import org.junit.jupiter.api.Test;
 
@@ -28,24 +30,26 @@ class ViewsRestartTest {
         RecordSubmitted kept = submission("patient-alice", new byte[] {1});
         RecordSubmitted erased = submission("patient-alice", new byte[] {2});
         for (RecordSubmitted record : List.of(kept, erased)) {
-            before.submitted(record);
-            before.sealed(RecordBookTest.sealedAs(record));
-            before.committed(new RecordCommitted(
-                    record.recordId(), Domain.PATIENT, "0xcontract", "0xabc", 7, 0, AT.plusSeconds(2)));
+            before.submitted(RecordMapping.submission(record));
+            before.sealed(RecordMapping.seal(RecordBookTest.sealedAs(record)));
+            before.committed(RecordMapping.commit(new RecordCommitted(
+                    record.recordId(), Domain.PATIENT, "0xcontract", "0xabc", 7, 0, AT.plusSeconds(2))));
         }
         ErasureBook erasures = new ErasureBook(before, store);
         String requestId = UUID.randomUUID().toString();
-        erasures.requested(new ErasureRequested(
-                requestId, Domain.PATIENT, "patient-alice", erased.recordId(), AT.plusSeconds(5), null, null));
-        erasures.keysDestroyed(new KeysDestroyed(
-                requestId,
-                Domain.PATIENT,
-                "patient-alice",
-                false,
-                List.of(new ErasedRecord(erased.recordId(), new byte[32])),
-                List.of(),
-                AT.plusSeconds(6),
-                null));
+        erasures.requested(ErasureMapping.request(new ErasureRequested(
+                requestId, Domain.PATIENT, "patient-alice", erased.recordId(), AT.plusSeconds(5), null, null)));
+        ErasureMapping.keysDestroyed(
+                erasures,
+                new KeysDestroyed(
+                        requestId,
+                        Domain.PATIENT,
+                        "patient-alice",
+                        false,
+                        List.of(new ErasedRecord(erased.recordId(), new byte[32])),
+                        List.of(),
+                        AT.plusSeconds(6),
+                        null));
 
         RecordBook after = new RecordBook(ANY, store);
         ErasureBook erasuresAfter = new ErasureBook(after, store);
@@ -65,11 +69,11 @@ class ViewsRestartTest {
     void aSubmissionReadAgainAfterARestartDoesNotReplaceTheSealedOne() {
         RecordSubmitted genuine = submission("patient-alice", new byte[] {1});
         RecordBook before = new RecordBook(ANY, store);
-        before.submitted(genuine);
-        before.sealed(RecordBookTest.sealedAs(genuine));
+        before.submitted(RecordMapping.submission(genuine));
+        before.sealed(RecordMapping.seal(RecordBookTest.sealedAs(genuine)));
 
         RecordBook after = new RecordBook(ANY, store);
-        after.submitted(new RecordSubmitted(
+        after.submitted(RecordMapping.submission(new RecordSubmitted(
                 genuine.recordId(),
                 Domain.PATIENT,
                 "patient-mallory",
@@ -78,8 +82,8 @@ class ViewsRestartTest {
                 genuine.shares(),
                 genuine.authorSignature(),
                 AT,
-                "Observation"));
-        after.sealed(RecordBookTest.sealedAs(genuine));
+                "Observation")));
+        after.sealed(RecordMapping.seal(RecordBookTest.sealedAs(genuine)));
 
         assertThat(after.find(genuine.recordId()).orElseThrow().ownerId()).isEqualTo("patient-alice");
         assertThat(after.ownedBy("patient-mallory")).isEmpty();
@@ -89,7 +93,7 @@ class ViewsRestartTest {
     void recordsSubmittedAtTheSameInstantAreListedInTheSameOrderAfterARestart() {
         RecordBook before = new RecordBook(ANY, store);
         for (int i = 0; i < 5; i++) {
-            before.submitted(submission("patient-alice", new byte[] {(byte) i}));
+            before.submitted(RecordMapping.submission(submission("patient-alice", new byte[] {(byte) i})));
         }
         List<String> listed = before.ownedBy("patient-alice").stream()
                 .map(RecordView::recordId)

@@ -10,9 +10,8 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Period;
-import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.PartyKind;
-import org.hrm.contracts.events.StandingGrants;
+import org.hrm.gateway.application.OwnerGrants;
 
 /**
  * The owner's standing grants (consent-service's view: unexpired, unrevoked) as R4 {@code Consent} resources: a
@@ -36,13 +35,13 @@ public final class ConsentResources {
         this.kinds = kinds;
     }
 
-    public List<Consent> of(StandingGrants grants) {
+    public List<Consent> of(OwnerGrants grants) {
         return grants.grantees().stream()
                 .map(grantee -> consent(grants, grantee))
                 .toList();
     }
 
-    private Consent consent(StandingGrants grants, StandingGrants.Grantee grantee) {
+    private Consent consent(OwnerGrants grants, OwnerGrants.Grantee grantee) {
         Consent consent = new Consent();
         consent.setId(grantee.grantId());
         consent.getMeta().setLastUpdated(Date.from(grants.updatedAt())).addTag(FhirTerms.domainTag(grants.domain()));
@@ -57,7 +56,7 @@ public final class ConsentResources {
         return consent;
     }
 
-    private Consent.ProvisionComponent provision(StandingGrants.Grantee grantee) {
+    private Consent.ProvisionComponent provision(OwnerGrants.Grantee grantee) {
         Consent.ProvisionComponent provision = new Consent.ProvisionComponent()
                 .setType(Consent.ConsentProvisionType.PERMIT)
                 .setPeriod(new Period().setEnd(Date.from(grantee.expiresAt())));
@@ -66,13 +65,13 @@ public final class ConsentResources {
                 .setRole(concept(FhirTerms.PARTICIPATION_TYPE, "IRCP", "information recipient"))
                 .setReference(FhirTerms.party(grantee.granteeId(), kinds.apply(grantee.granteeId())));
         provision.addAction(concept(CONSENT_ACTION, "access", "Access"));
-        GrantScope scope = grantee.scope();
+        OwnerGrants.Scope scope = grantee.scope();
         scope.recordIds()
                 .forEach(recordId -> provision
                         .addData()
                         .setMeaning(Consent.ConsentDataMeaning.INSTANCE)
                         .setReference(FhirTerms.identified(FhirTerms.RECORD_SYSTEM, recordId, "record " + recordId)));
-        if (scope.recordIds().isEmpty() && !GrantScope.ALL_CATEGORIES.equals(scope.category())) {
+        if (scope.recordIds().isEmpty() && !OwnerGrants.Scope.ALL_CATEGORIES.equals(scope.category())) {
             provision.addClass_(categoryClass(scope.category()));
         }
         return provision;

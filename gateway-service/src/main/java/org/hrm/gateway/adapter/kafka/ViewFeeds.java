@@ -13,14 +13,12 @@ import org.hrm.contracts.authority.AuditAuthority;
 import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ErasureCommitted;
-import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordReleaseDenied;
-import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.ServiceHeartbeat;
@@ -46,9 +44,10 @@ public final class ViewFeeds {
         // The directory topic carries registrations and key rotations; the feed sees no headers, so the shape decides.
         feeds.feeds.put(Topic.PARTY_REGISTERED.topicName(), bytes -> {
             try {
-                views.directory().registered(feeds.codec.decode(bytes, PartyRegistered.class));
+                views.directory()
+                        .registered(DirectoryMapping.registration(feeds.codec.decode(bytes, PartyRegistered.class)));
             } catch (InvalidEventException notARegistration) {
-                views.directory().rotated(feeds.codec.decode(bytes, PartyKeyRotated.class));
+                views.directory().rotated(DirectoryMapping.rotation(feeds.codec.decode(bytes, PartyKeyRotated.class)));
             }
         });
         for (Topic audit : List.of(Topic.AUDIT, Topic.GATEWAY_AUDIT)) {
@@ -72,16 +71,44 @@ public final class ViewFeeds {
     }
 
     private void perDomain(Domain domain, Views views) {
-        on(Topic.RECORD_SUBMITTED.name(domain), RecordSubmitted.class, views.records()::submitted);
-        on(Topic.RECORD_SEALED.name(domain), RecordSealed.class, views.records()::sealed);
-        on(Topic.RECORD_COMMITTED.name(domain), RecordCommitted.class, views.records()::committed);
-        on(Topic.STANDING_GRANTS.name(domain), StandingGrants.class, views.directory()::standingGrants);
-        on(Topic.RECORD_RELEASED.name(domain), RecordReleased.class, views.answers()::released);
-        on(Topic.RECORD_RELEASE_DENIED.name(domain), RecordReleaseDenied.class, views.answers()::denied);
-        on(Topic.ERASURE_REQUESTED.name(domain), ErasureRequested.class, views.erasures()::requested);
-        on(Topic.KEYS_DESTROYED.name(domain), KeysDestroyed.class, views.erasures()::keysDestroyed);
-        on(Topic.ERASURE_COMMITTED.name(domain), ErasureCommitted.class, views.erasures()::committed);
-        on(Topic.ERASURE_RECEIPTS.name(domain), ErasureReceipt.class, views.erasures()::receipt);
+        on(
+                Topic.RECORD_SUBMITTED.name(domain),
+                RecordSubmitted.class,
+                event -> views.records().submitted(RecordMapping.submission(event)));
+        on(
+                Topic.RECORD_SEALED.name(domain),
+                RecordSealed.class,
+                event -> views.records().sealed(RecordMapping.seal(event)));
+        on(
+                Topic.RECORD_COMMITTED.name(domain),
+                RecordCommitted.class,
+                event -> views.records().committed(RecordMapping.commit(event)));
+        on(
+                Topic.STANDING_GRANTS.name(domain),
+                StandingGrants.class,
+                grants -> views.directory().standingGrants(DirectoryMapping.grants(grants)));
+        feeds.put(
+                Topic.RECORD_RELEASED.name(domain),
+                bytes -> views.answers().released(ReleaseMapping.release(codec, bytes)));
+        on(
+                Topic.RECORD_RELEASE_DENIED.name(domain),
+                RecordReleaseDenied.class,
+                denied -> ReleaseMapping.denied(views.answers(), denied));
+        on(
+                Topic.ERASURE_REQUESTED.name(domain),
+                ErasureRequested.class,
+                event -> views.erasures().requested(ErasureMapping.request(event)));
+        on(
+                Topic.KEYS_DESTROYED.name(domain),
+                KeysDestroyed.class,
+                event -> ErasureMapping.keysDestroyed(views.erasures(), event));
+        on(
+                Topic.ERASURE_COMMITTED.name(domain),
+                ErasureCommitted.class,
+                event -> ErasureMapping.committed(views.erasures(), event));
+        feeds.put(
+                Topic.ERASURE_RECEIPTS.name(domain),
+                bytes -> views.erasures().receipt(ErasureMapping.receipt(codec, bytes)));
     }
 
     private <T> void on(String topic, Class<T> type, Consumer<T> view) {

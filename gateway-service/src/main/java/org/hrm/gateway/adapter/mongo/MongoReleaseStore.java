@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.events.RecordReleased;
+import org.hrm.gateway.application.Release;
 import org.hrm.gateway.application.ReleaseAnswers;
 import org.hrm.gateway.application.ReleaseStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -74,8 +74,8 @@ public final class MongoReleaseStore implements ReleaseStore {
     }
 
     @Override
-    public List<RecordReleased> held(Instant now) {
-        List<RecordReleased> held = new ArrayList<>();
+    public List<Release> held(Instant now) {
+        List<Release> held = new ArrayList<>();
         for (Domain domain : Domain.values()) {
             fetches(domain)
                     .find(Filters.and(Filters.ne(ANSWER, null), Filters.gte(EXPIRES, now.toEpochMilli())))

@@ -10,10 +10,13 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.authority.DirectoryEntry;
-import org.hrm.contracts.events.StandingGrants;
+import org.hrm.contracts.events.ErasureReceipt;
 import org.hrm.gateway.application.ErasureView;
+import org.hrm.gateway.application.OwnerGrants;
 import org.hrm.gateway.application.RecordView;
+import org.hrm.gateway.application.SignedReceipt;
 import org.hrm.gateway.application.ViewStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -25,6 +28,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public final class MongoViewStore implements ViewStore {
     private static final String STAGE_RANK = "stageRank";
+    private static final String RECEIPT = "receipt";
+    private static final String RECEIPT_EVENT = "event";
+    private static final EventCodec CODEC = new EventCodec();
 
     private final MongoTemplate mongo;
 
@@ -38,7 +44,7 @@ public final class MongoViewStore implements ViewStore {
     }
 
     @Override
-    public void saveStandingGrants(StandingGrants grants) {
+    public void saveStandingGrants(OwnerGrants grants) {
         upsert(
                 mongo.getCollection(GatewayCollections.standingGrants(grants.domain())),
                 ViewDocuments.toDocument(grants.ownerId(), grants));
@@ -73,10 +79,10 @@ public final class MongoViewStore implements ViewStore {
     }
 
     @Override
-    public List<StandingGrants> standingGrants() {
-        List<StandingGrants> found = new ArrayList<>();
+    public List<OwnerGrants> standingGrants() {
+        List<OwnerGrants> found = new ArrayList<>();
         for (Domain domain : Domain.values()) {
-            found.addAll(all(mongo.getCollection(GatewayCollections.standingGrants(domain)), StandingGrants.class));
+            found.addAll(all(mongo.getCollection(GatewayCollections.standingGrants(domain)), OwnerGrants.class));
         }
         return found;
     }
@@ -94,9 +100,25 @@ public final class MongoViewStore implements ViewStore {
     public List<ErasureView> erasures() {
         List<ErasureView> found = new ArrayList<>();
         for (Domain domain : Domain.values()) {
-            found.addAll(all(mongo.getCollection(GatewayCollections.erasures(domain)), ErasureView.class));
+            mongo.getCollection(GatewayCollections.erasures(domain))
+                    .find()
+                    .forEach(document -> found.add(erasure(document)));
         }
         return found;
+    }
+
+    /**
+     * An erasure as stored. One stored before the gateway kept a receipt's bytes holds the receipt's fields instead: it
+     * is encoded again, as the gateway then handed every receipt out.
+     */
+    private static ErasureView erasure(Document document) {
+        ErasureView erasure = ViewDocuments.fromDocument(document, ErasureView.class);
+        Document receipt = document.get(RECEIPT, Document.class);
+        if (receipt == null || receipt.containsKey(RECEIPT_EVENT)) {
+            return erasure;
+        }
+        ErasureReceipt fields = ViewDocuments.fromDocument(receipt, ErasureReceipt.class);
+        return erasure.withReceipt(new SignedReceipt(fields.requestId(), fields.recordIds(), CODEC.encode(fields)));
     }
 
     private static void upsert(MongoCollection<Document> collection, Document document) {

@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hrm.contracts.Domain;
-import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.application.DirectoryBook;
 import org.hrm.gateway.application.ErasureBook;
+import org.hrm.gateway.application.ErasureRequest;
 import org.hrm.gateway.application.ErasureView;
 import org.hrm.gateway.application.GatewayAudit;
 import org.hrm.gateway.application.GatewayCommands;
@@ -44,7 +44,6 @@ class ErasureController {
     private final GatewayAudit audit;
     private final RateLimits limits;
     private final Clock clock;
-    private final EventCodec codec = new EventCodec();
     private final Attester attester;
 
     ErasureController(
@@ -83,7 +82,7 @@ class ErasureController {
     static final Duration SIGNED_REQUEST_WINDOW = Duration.ofMinutes(5);
 
     @PostMapping(path = "/api/owners/{ownerId}/erasures", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ErasureView> erase(
+    ResponseEntity<ErasureJson> erase(
             @PathVariable String ownerId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -104,7 +103,14 @@ class ErasureController {
         limits.take(caller, "erase");
         ErasureRequested event = request.signed() ? ownerSigned(ownerId, request) : attested(caller, ownerId, request);
         commands.requestErasure(event);
-        erasures.requested(event);
+        erasures.requested(new ErasureRequest(
+                event.requestId(),
+                event.domain(),
+                event.ownerId(),
+                event.recordId(),
+                event.requestedAt(),
+                event.ownerSignature() != null,
+                event.attestation() != null));
         List<AuditEvent.Entity> entities = request.recordId() == null
                 ? List.of(new AuditEvent.Entity(event.requestId(), "request"))
                 : GatewayAudit.records(List.of(request.recordId()));
@@ -117,7 +123,7 @@ class ErasureController {
                 entities);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/erasures/" + event.requestId()))
-                .body(erasures.find(event.requestId()).orElseThrow());
+                .body(ErasureJson.of(erasures.find(event.requestId()).orElseThrow()));
     }
 
     /** The owner's own request, refused here if it would not authorize anything (a stale key, a changed field). */
@@ -172,11 +178,11 @@ class ErasureController {
     }
 
     @GetMapping("/api/erasures/{requestId}")
-    ErasureView status(@PathVariable String requestId) {
-        return own(requestId);
+    ErasureJson status(@PathVariable String requestId) {
+        return ErasureJson.of(own(requestId));
     }
 
-    /** The vault's signed receipt as the vault wrote it (EventCodec JSON), to keep as a file. */
+    /** The vault's signed receipt as the vault wrote it (EventCodec JSON, byte for byte), to keep as a file. */
     @GetMapping("/api/erasures/{requestId}/receipt")
     ResponseEntity<byte[]> receipt(@PathVariable String requestId) {
         Caller caller = Callers.current();
@@ -196,7 +202,7 @@ class ErasureController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"erasure-receipt-" + requestId + ".json\"")
-                .body(codec.encode(erasure.receipt()));
+                .body(erasure.receipt().event());
     }
 
     private ErasureView own(String requestId) {

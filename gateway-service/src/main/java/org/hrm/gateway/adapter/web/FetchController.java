@@ -1,10 +1,13 @@
 package org.hrm.gateway.adapter.web;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleased;
@@ -13,6 +16,7 @@ import org.hrm.gateway.application.Fetches;
 import org.hrm.gateway.application.GatewayAudit;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.gateway.application.RecordView;
+import org.hrm.gateway.application.Release;
 import org.hrm.gateway.application.ReleaseAnswers;
 import org.hrm.gateway.application.Views;
 import org.hrm.gateway.domain.AccessPolicy;
@@ -30,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Fetch: asks for a record as the caller and answers the vault's answer: 200 with C1 sealed to the caller and the
  * caller's share (plus the owner id and the author's provenance data the browser needs to open and verify it), 403
  * with the reason, 410 for an erased record, or 202 with the request to poll. A release is handed out once, then
- * forgotten.
+ * forgotten. The release is handed out as the vault wrote it, byte for byte: the gateway decodes it to read its
+ * provenance but never re-encodes it.
  *
  * <p>Provenance comes from the release first (the vault keeps what it sealed and hands it out with every release), so
  * it holds after record-submitted (one hour) dropped the submission and a restarted gateway's view lacks it; for a
@@ -42,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
 class FetchController {
     static final String ERASED = "record erased";
 
+    private final EventCodec codec = new EventCodec();
     private final Fetches fetches;
     private final RecordBook records;
     private final DirectoryBook directory;
@@ -61,8 +67,15 @@ class FetchController {
     /** Why and how the caller asks; both optional (purpose TREAT, no emergency). */
     record FetchBody(String purpose, String emergencyReason) {}
 
-    /** The released record with what the browser needs besides it. */
-    record Released(String requestId, String ownerId, RecordReleased released, Provenance provenance) {}
+    /** The released record (the vault's event as it wrote it) with what the browser needs besides it. */
+    record Released(
+            String requestId,
+            String ownerId,
+
+            @Schema(implementation = RecordReleased.class) @JsonRawValue
+            String released,
+
+            Provenance provenance) {}
 
     /**
      * The author's signature over the record as submitted, the author's current key and earlier keys to check it with,
@@ -122,16 +135,21 @@ class FetchController {
                     .body(java.util.Map.of("requestId", pending.requestId(), "status", "pending"));
         }
         if (answer.denied() != null) {
-            String reason = answer.denied().reason();
+            String reason = answer.denied();
             if (ERASED.equals(reason)) {
                 throw new ApiProblem(HttpStatus.GONE, "gone", reason);
             }
             throw new ApiProblem(HttpStatus.FORBIDDEN, "access denied", reason);
         }
         answers.forget(pending.requestId());
-        RecordReleased released = answer.released();
+        Release release = answer.released();
+        RecordReleased released = codec.decode(release.event(), RecordReleased.class);
         String ownerId = released.carriesProvenance() ? released.ownerId() : record.ownerId();
-        return ResponseEntity.ok(new Released(pending.requestId(), ownerId, released, provenance(released, record)));
+        return ResponseEntity.ok(new Released(
+                pending.requestId(),
+                ownerId,
+                new String(release.event(), StandardCharsets.UTF_8),
+                provenance(released, record)));
     }
 
     /** The release's provenance, else the view's; null when neither has one (the browser then shows no record). */
@@ -142,7 +160,9 @@ class FetchController {
         if (!record.submissionKnown()) {
             return null;
         }
-        return provenance(record.authorId(), record.authorSignature(), record.shares(), record.sealedAt());
+        List<KeyShare> shares =
+                record.shares().stream().map(RecordStatusJson::keyShare).toList();
+        return provenance(record.authorId(), record.authorSignature(), shares, record.sealedAt());
     }
 
     private Provenance provenance(String authorId, byte[] signature, List<KeyShare> shares, Instant sealedAt) {

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.authority.DirectoryEntry;
 import org.hrm.contracts.events.PartyKind;
-import org.hrm.contracts.events.StandingGrants;
 import org.hrm.gateway.application.DirectoryBook;
 import org.hrm.gateway.application.GatewayAudit;
+import org.hrm.gateway.application.OwnerGrants;
 import org.hrm.gateway.application.Views;
 import org.hrm.gateway.domain.AccessPolicy;
 import org.hrm.gateway.domain.AccessRefused;
@@ -68,7 +68,7 @@ class GranteesController {
         // A fresh id: a record not yet written is in no record-scoped grant, so only category grants cover it.
         String newRecordId = UUID.randomUUID().toString();
         Map<String, GranteeKey> grantees = new LinkedHashMap<>();
-        directory.grantsOf(domain, ownerId).map(StandingGrants::grantees).orElse(List.of()).stream()
+        directory.grantsOf(domain, ownerId).map(OwnerGrants::grantees).orElse(List.of()).stream()
                 .filter(grantee ->
                         grantee.expiresAt() == null || grantee.expiresAt().isAfter(clock.instant()))
                 .filter(grantee ->

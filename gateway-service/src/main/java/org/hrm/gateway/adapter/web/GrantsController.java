@@ -8,11 +8,13 @@ import java.util.List;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
+import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.GrantShare;
 import org.hrm.contracts.events.StandingGrants;
 import org.hrm.gateway.application.DirectoryBook;
 import org.hrm.gateway.application.GatewayAudit;
 import org.hrm.gateway.application.GatewayCommands;
+import org.hrm.gateway.application.OwnerGrants;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.gateway.application.Views;
 import org.hrm.gateway.domain.AccessPolicy;
@@ -108,7 +110,26 @@ class GrantsController {
         AccessPolicy.checkFor(Callers.current(), Action.READ_OWNER_DATA, ownerId);
         return directory
                 .grantsOf(domain, ownerId)
+                .map(GrantsController::standing)
                 .orElseGet(() -> new StandingGrants(ownerId, domain, List.of(), java.time.Instant.EPOCH));
+    }
+
+    /** The grants as consent-service published them. */
+    private static StandingGrants standing(OwnerGrants grants) {
+        return new StandingGrants(
+                grants.ownerId(),
+                grants.domain(),
+                grants.grantees().stream()
+                        .map(grantee -> new StandingGrants.Grantee(
+                                grantee.granteeId(),
+                                grantee.publicKey(),
+                                grantee.grantId(),
+                                new GrantScope(
+                                        grantee.scope().recordIds(),
+                                        grantee.scope().category()),
+                                grantee.expiresAt()))
+                        .toList(),
+                grants.updatedAt());
     }
 
     /** Records others granted to the caller and that are not erased: the doctor's view. */

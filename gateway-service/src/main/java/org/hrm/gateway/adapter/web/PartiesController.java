@@ -16,6 +16,7 @@ import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.application.DirectoryBook;
 import org.hrm.gateway.application.GatewayCommands;
+import org.hrm.gateway.application.SignedRotation;
 import org.hrm.gateway.application.Views;
 import org.hrm.gateway.domain.AccessPolicy;
 import org.hrm.gateway.domain.AccessRefused;
@@ -112,7 +113,9 @@ class PartiesController {
             throw ApiProblem.badRequest("the rotation is for " + rotation.partyId() + ", not " + partyId);
         }
         PartyKeyRotated sent = rotation.signedByPreviousKey() ? rotation : attester.rotate(caller, rotation);
-        directory.rotationRefusal(sent).ifPresent(reason -> {
+        SignedRotation judged = new SignedRotation(
+                sent.partyId(), sent.newPublicKey(), (rules, current) -> rules.rotate(sent, current));
+        directory.rotationRefusal(judged).ifPresent(reason -> {
             throw new ApiProblem(HttpStatus.CONFLICT, "conflict", reason);
         });
         commands.rotateKey(sent);

@@ -3,6 +3,7 @@ package org.hrm.gateway.adapter.web;
 import java.time.Instant;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.KeyShare;
+import org.hrm.gateway.application.ReaderShare;
 import org.hrm.gateway.application.RecordView;
 
 /**
@@ -48,6 +49,11 @@ record RecordStatusJson(
                 committed == null ? null : committed.contractAddress(),
                 link,
                 view.erasedAt(),
-                withOwnerShare ? view.shareOf(view.ownerId()) : null);
+                withOwnerShare ? keyShare(view.shareOf(view.ownerId())) : null);
+    }
+
+    /** A share of the view as the submission carried it. */
+    static KeyShare keyShare(ReaderShare share) {
+        return share == null ? null : new KeyShare(share.readerId(), share.share());
     }
 }

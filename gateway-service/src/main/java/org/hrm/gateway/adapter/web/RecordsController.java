@@ -8,8 +8,10 @@ import org.hrm.contracts.RecordLimits;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.gateway.application.GatewayAudit;
 import org.hrm.gateway.application.GatewayCommands;
+import org.hrm.gateway.application.ReaderShare;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.gateway.application.RecordView;
+import org.hrm.gateway.application.Submission;
 import org.hrm.gateway.application.Views;
 import org.hrm.gateway.config.GatewayProperties;
 import org.hrm.gateway.domain.AccessPolicy;
@@ -76,7 +78,7 @@ class RecordsController {
                     HttpStatus.CONFLICT, "conflict", "record " + event.recordId() + " was submitted already");
         }
         commands.submit(event);
-        records.submitted(event);
+        records.submitted(submission(event));
         audit.record(
                 caller,
                 "C",
@@ -127,5 +129,28 @@ class RecordsController {
         return owned.stream()
                 .map(view -> RecordStatusJson.of(view, transactionLink, true))
                 .toList();
+    }
+
+    /** The submission as the record book keeps it, seen at once (the topic reader sees the same one again). */
+    private static Submission submission(RecordSubmitted event) {
+        byte[] signed;
+        try {
+            signed = event.signedBytes();
+        } catch (IllegalArgumentException e) {
+            signed = null; // an unknown envelope version: no provenance to verify
+        }
+        List<ReaderShare> shares = event.shares().stream()
+                .map(share -> new ReaderShare(share.readerId(), share.share()))
+                .toList();
+        return new Submission(
+                event.recordId(),
+                event.domain(),
+                event.ownerId(),
+                event.authorId(),
+                event.category(),
+                event.submittedAt(),
+                shares,
+                event.authorSignature(),
+                signed);
     }
 }

@@ -16,6 +16,8 @@ import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.SealedShare;
+import org.hrm.gateway.adapter.kafka.RecordMapping;
+import org.hrm.gateway.adapter.kafka.ReleaseMapping;
 import org.hrm.gateway.application.Views;
 import org.hrm.gateway.config.DevIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,15 +101,19 @@ abstract class ApiTestSupport {
 
     /** The vault's answer to a request as the fetch expects it: a release to the requester (dummy bytes). */
     void release(AccessRequested request) {
-        views.answers()
-                .released(new RecordReleased(
-                        request.requestId(),
-                        request.recordId(),
-                        request.domain(),
-                        request.requesterId(),
-                        new byte[RecordReleased.ENC_BYTES + 16 + 30],
-                        new KeyShare(request.requesterId(), new byte[] {3}),
-                        Instant.now()));
+        released(new RecordReleased(
+                request.requestId(),
+                request.recordId(),
+                request.domain(),
+                request.requesterId(),
+                new byte[RecordReleased.ENC_BYTES + 16 + 30],
+                new KeyShare(request.requesterId(), new byte[] {3}),
+                Instant.now()));
+    }
+
+    /** {@code event} as the gateway's release feed reads it from the topic. */
+    void released(RecordReleased event) {
+        views.answers().released(ReleaseMapping.release(codec, codec.encode(event)));
     }
 
     static RecordSubmitted submission(String ownerId, String authorId) {
@@ -126,17 +132,17 @@ abstract class ApiTestSupport {
     /** A record the topics told the gateway about: submitted, sealed and committed. */
     RecordSubmitted committedRecord(String ownerId, String authorId) {
         RecordSubmitted record = submission(ownerId, authorId);
-        views.records().submitted(record);
-        views.records().sealed(sealedAs(record));
+        views.records().submitted(RecordMapping.submission(record));
+        views.records().sealed(RecordMapping.seal(sealedAs(record)));
         views.records()
-                .committed(new RecordCommitted(
+                .committed(RecordMapping.commit(new RecordCommitted(
                         record.recordId(),
                         Domain.PATIENT,
                         "0xcontract",
                         "0xabc",
                         7,
                         0,
-                        Instant.parse("2026-11-25T10:00:02Z")));
+                        Instant.parse("2026-11-25T10:00:02Z"))));
         return record;
     }
 

@@ -13,6 +13,7 @@ import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.gateway.adapter.kafka.DirectoryMapping;
 import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.domain.Caller;
 import org.junit.jupiter.api.AfterEach;
@@ -68,11 +69,13 @@ class AuthorKeyHistoryApiTest extends ApiTestSupport {
         Instant now = Instant.now();
         PartyRegistered draft =
                 new PartyRegistered(hospital, PartyKind.SYSTEM, lostKey.publicKey(), null, now, null, null, null);
-        assertThat(views.directory().registered(attester.register(caller, draft.provenBy(lostKey))))
+        assertThat(views.directory()
+                        .registered(DirectoryMapping.registration(attester.register(caller, draft.provenBy(lostKey)))))
                 .isEmpty();
         PartyKeyRotated rotation = PartyKeyRotated.draft(hospital, lostKey.publicKey(), newKey.publicKey(), now)
                 .provenBy(newKey);
-        assertThat(views.directory().rotated(attester.rotate(caller, rotation))).isEmpty();
+        assertThat(views.directory().rotated(DirectoryMapping.rotation(attester.rotate(caller, rotation))))
+                .isEmpty();
         return hospital;
     }
 

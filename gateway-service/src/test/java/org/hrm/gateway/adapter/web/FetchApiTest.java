@@ -1,9 +1,11 @@
 package org.hrm.gateway.adapter.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hrm.contracts.events.AccessRequested;
@@ -11,6 +13,8 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.adapter.kafka.RecordMapping;
+import org.hrm.gateway.adapter.kafka.ReleaseMapping;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +40,40 @@ class FetchApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theReleaseIsHandedOutAsTheVaultWroteItByteForByte() throws Exception {
+        RecordSubmitted record = committedRecord("patient-alice", "hospital-a");
+        byte[][] written = new byte[1][];
+        platform.vault = request -> {
+            String encoded = new String(
+                    codec.encode(new RecordReleased(
+                            request.requestId(),
+                            request.recordId(),
+                            request.domain(),
+                            request.requesterId(),
+                            new byte[RecordReleased.ENC_BYTES + 16 + 30],
+                            new KeyShare(request.requesterId(), new byte[] {3}),
+                            Instant.parse("2026-12-06T10:00:00.123456789Z"))),
+                    StandardCharsets.UTF_8);
+            // A field this gateway does not know (an additive change) and spacing a re-encoding would not keep.
+            written[0] = ("{ \"addedLater\" : [1, 2],  " + encoded.substring(1)).getBytes(StandardCharsets.UTF_8);
+            views.answers().released(ReleaseMapping.release(codec, written[0]));
+        };
+
+        String body = mvc.perform(postAs(
+                        "dr-fetch-6", "practitioner", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(body).contains("\"released\":" + new String(written[0], StandardCharsets.UTF_8) + ",");
+    }
+
+    @Test
     void aRecordWhoseSubmissionTheViewLacksIsFetchedWithTheProvenanceTheReleaseCarries() throws Exception {
         // A restarted gateway after record-submitted dropped the submission: only the seal is left in its view.
         RecordSubmitted record = submission("patient-carol", "hospital-b");
-        views.records().sealed(sealedAs(record));
+        views.records().sealed(RecordMapping.seal(sealedAs(record)));
         platform.vault = request -> release(request, record);
 
         mvc.perform(postAs("dr-fetch-5", "practitioner", "/api/records/" + record.recordId() + "/fetch", new byte[0]))
@@ -137,25 +171,25 @@ class FetchApiTest extends ApiTestSupport {
     /** The vault's release for {@code request}, carrying {@code provenance}'s provenance (none if null). */
     private void release(AccessRequested request, RecordSubmitted provenance) {
         boolean carried = provenance != null;
-        views.answers()
-                .released(new RecordReleased(
-                        request.requestId(),
-                        request.recordId(),
-                        request.domain(),
-                        request.requesterId(),
-                        new byte[RecordReleased.ENC_BYTES + 16 + 30],
-                        new KeyShare(request.requesterId(), new byte[] {3}),
-                        Instant.now(),
-                        carried ? provenance.ownerId() : null,
-                        carried ? provenance.authorId() : null,
-                        carried ? provenance.shares() : null,
-                        carried ? provenance.authorSignature() : null,
-                        carried ? provenance.category() : null));
+        released(new RecordReleased(
+                request.requestId(),
+                request.recordId(),
+                request.domain(),
+                request.requesterId(),
+                new byte[RecordReleased.ENC_BYTES + 16 + 30],
+                new KeyShare(request.requesterId(), new byte[] {3}),
+                Instant.now(),
+                carried ? provenance.ownerId() : null,
+                carried ? provenance.authorId() : null,
+                carried ? provenance.shares() : null,
+                carried ? provenance.authorSignature() : null,
+                carried ? provenance.category() : null));
     }
 
     private void deny(AccessRequested request, String reason) {
-        views.answers()
-                .denied(new RecordReleaseDenied(
+        ReleaseMapping.denied(
+                views.answers(),
+                new RecordReleaseDenied(
                         request.requestId(),
                         request.recordId(),
                         request.domain(),

@@ -15,6 +15,7 @@ import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.StandingGrants;
+import org.hrm.gateway.adapter.kafka.DirectoryMapping;
 import org.junit.jupiter.api.Test;
 
 class FhirConsentAndAuditApiTest extends ApiTestSupport {
@@ -26,7 +27,7 @@ class FhirConsentAndAuditApiTest extends ApiTestSupport {
         String grantId = UUID.randomUUID().toString();
         String recordId = UUID.randomUUID().toString();
         views.directory()
-                .standingGrants(new StandingGrants(
+                .standingGrants(DirectoryMapping.grants(new StandingGrants(
                         owner,
                         Domain.PATIENT,
                         List.of(
@@ -38,7 +39,7 @@ class FhirConsentAndAuditApiTest extends ApiTestSupport {
                                         UUID.randomUUID().toString(),
                                         GrantScope.records(List.of(recordId)),
                                         EXPIRES)),
-                        Instant.parse("2026-12-05T06:00:00Z")));
+                        Instant.parse("2026-12-05T06:00:00Z"))));
 
         String json = mvc.perform(getAs(owner, "patient", "/fhir/Consent?patient=" + owner))
                 .andExpect(status().isOk())

@@ -19,6 +19,7 @@ import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.StandingGrants;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.gateway.adapter.kafka.DirectoryMapping;
 import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.domain.Caller;
 import org.hrm.gateway.domain.Role;
@@ -151,12 +152,16 @@ class HospitalApiTest extends ApiTestSupport {
                         null,
                         null)
                 .provenBy(key);
-        assertThat(views.directory().registered(attester.register(new Caller(partyId, Set.of(role)), proven)))
+        assertThat(views.directory()
+                        .registered(DirectoryMapping.registration(
+                                attester.register(new Caller(partyId, Set.of(role)), proven))))
                 .isEmpty();
     }
 
     private void standing(String owner, StandingGrants.Grantee... grantees) {
-        views.directory().standingGrants(new StandingGrants(owner, Domain.PATIENT, List.of(grantees), Instant.now()));
+        views.directory()
+                .standingGrants(DirectoryMapping.grants(
+                        new StandingGrants(owner, Domain.PATIENT, List.of(grantees), Instant.now())));
     }
 
     private static StandingGrants.Grantee grantee(String id, byte[] key, GrantScope scope, Instant expiresAt) {

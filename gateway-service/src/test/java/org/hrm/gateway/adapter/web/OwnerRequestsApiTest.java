@@ -18,6 +18,7 @@ import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.crypto.P256KeyPair;
+import org.hrm.gateway.adapter.kafka.DirectoryMapping;
 import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.domain.Caller;
 import org.hrm.gateway.domain.Role;
@@ -130,10 +131,10 @@ class OwnerRequestsApiTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.status").value("pending"));
         mvc.perform(getAs(unique("mallory"), "patient", location)).andExpect(status().isForbidden());
         views.directory()
-                .rotated(platform.sent(PartyKeyRotated.class).stream()
+                .rotated(DirectoryMapping.rotation(platform.sent(PartyKeyRotated.class).stream()
                         .filter(sent -> sent.partyId().equals(owner))
                         .findFirst()
-                        .orElseThrow());
+                        .orElseThrow()));
         mvc.perform(getAs(owner, "patient", location))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("accepted"));
@@ -156,7 +157,7 @@ class OwnerRequestsApiTest extends ApiTestSupport {
         // Written on the topic by someone else: unproven, the directory refuses it and the owner sees why.
         PartyKeyRotated forged =
                 new PartyKeyRotated(owner, current.publicKey(), next.publicKey(), Instant.now(), null, null, null);
-        views.directory().rotated(forged);
+        views.directory().rotated(DirectoryMapping.rotation(forged));
         mvc.perform(getAs(
                         owner,
                         "patient",
@@ -179,7 +180,9 @@ class OwnerRequestsApiTest extends ApiTestSupport {
                         null,
                         null)
                 .provenBy(key);
-        assertThat(views.directory().registered(attester.register(new Caller(partyId, Set.of(Role.PATIENT)), proven)))
+        assertThat(views.directory()
+                        .registered(DirectoryMapping.registration(
+                                attester.register(new Caller(partyId, Set.of(Role.PATIENT)), proven))))
                 .isEmpty();
         return key;
     }
