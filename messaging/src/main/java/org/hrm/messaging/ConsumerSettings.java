@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -50,6 +51,15 @@ public final class ConsumerSettings {
         return this;
     }
 
+    /**
+     * No consumer group, whatever the configuration sets: for a reader that assigns itself every partition and reads
+     * from the beginning (the gateway's views), so nothing is committed and every reader sees everything.
+     */
+    public ConsumerSettings withoutGroup() {
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return this;
+    }
+
     /** A default of the service's own: the configuration's value, when it sets one, wins. */
     public ConsumerSettings setIfAbsent(String name, Object value) {
         config.putIfAbsent(name, value);
@@ -63,5 +73,10 @@ public final class ConsumerSettings {
 
     public DefaultKafkaConsumerFactory<String, byte[]> factory() {
         return new DefaultKafkaConsumerFactory<>(config());
+    }
+
+    /** A raw consumer, for a reader outside Spring's containers (the gateway's views); the caller closes it. */
+    public KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(config(), new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -1,7 +1,9 @@
 package org.hrm.messaging;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
 import org.slf4j.Logger;
@@ -16,12 +18,18 @@ import org.springframework.kafka.core.KafkaTemplate;
 public final class DeadLetters {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
-    private final KafkaTemplate<String, byte[]> template;
+    private final Function<ProducerRecord<String, byte[]>, CompletableFuture<?>> sender;
     private final String topic;
     private final ServiceName service;
 
     public DeadLetters(KafkaTemplate<String, byte[]> template, Topic topic, ServiceName service) {
-        this.template = template;
+        this(template::send, topic, service);
+    }
+
+    /** Dead letters sent by {@code sender}, for a service that sends outside Spring (the gateway's raw producer). */
+    public DeadLetters(
+            Function<ProducerRecord<String, byte[]>, CompletableFuture<?>> sender, Topic topic, ServiceName service) {
+        this.sender = sender;
         this.topic = topic.topicName();
         this.service = service;
     }
@@ -31,6 +39,6 @@ public final class DeadLetters {
         try (var trace = Traces.open(source)) {
             log.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
         }
-        return template.send(DeadLetterRecords.of(topic, source, reason, service));
+        return sender.apply(DeadLetterRecords.of(topic, source, reason, service));
     }
 }

@@ -25,6 +25,11 @@ public final class InboundEvents {
         if (!EventCodec.typeName(expected).equals(type)) {
             return Optional.of("unknown event type " + quote(type));
         }
+        return versionRefusal(record);
+    }
+
+    /** Why the record's schema version header is not one the contracts read (none: not refused). */
+    public static Optional<String> versionRefusal(ConsumerRecord<String, byte[]> record) {
         return EventCodec.schemaVersionRefusal(header(record, EventHeaders.SCHEMA_VERSION));
     }
 

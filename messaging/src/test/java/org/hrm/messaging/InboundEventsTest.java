@@ -30,6 +30,15 @@ class InboundEventsTest {
     }
 
     @Test
+    void aVersionCheckAloneRefusesOnlyAnotherVersion() {
+        assertThat(InboundEvents.versionRefusal(record("RecordSubmitted", "99")))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("unsupported schema version '99'"));
+        assertThat(InboundEvents.versionRefusal(record(null, String.valueOf(EventCodec.SCHEMA_VERSION))))
+                .isEmpty();
+        assertThat(InboundEvents.versionRefusal(record(null, null))).isEmpty();
+    }
+
+    @Test
     void refusesAnotherTypeQuotedAndCut() {
         ConsumerRecord<String, byte[]> record = record("X".repeat(200), null);
 
