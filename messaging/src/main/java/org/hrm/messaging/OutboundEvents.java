@@ -23,10 +23,24 @@ public final class OutboundEvents {
     /** As {@link #record(EventCodec, String, String, Object, String)}, in {@code trace}. */
     public static ProducerRecord<String, byte[]> record(
             EventCodec codec, String topic, String key, Object event, String eventId, TraceParent trace) {
-        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, key, codec.encode(event));
+        return encoded(topic, key, codec.encode(event), event.getClass(), eventId, trace);
+    }
+
+    /**
+     * An event of {@code type} already encoded ({@code value}, e.g. as its producer signed and wrote it), sent as it is
+     * with the same headers, in the next hop of the current trace.
+     */
+    public static ProducerRecord<String, byte[]> encoded(
+            String topic, String key, byte[] value, Class<?> type, String eventId) {
+        return encoded(topic, key, value, type, eventId, Traces.next());
+    }
+
+    private static ProducerRecord<String, byte[]> encoded(
+            String topic, String key, byte[] value, Class<?> type, String eventId, TraceParent trace) {
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, key, value);
         out.headers()
                 .add(EventHeaders.EVENT_ID, utf8(eventId))
-                .add(EventHeaders.EVENT_TYPE, utf8(EventCodec.typeName(event.getClass())))
+                .add(EventHeaders.EVENT_TYPE, utf8(EventCodec.typeName(type)))
                 .add(EventHeaders.SCHEMA_VERSION, utf8(Integer.toString(EventCodec.SCHEMA_VERSION)));
         Traces.stamp(out.headers(), trace);
         return out;
