@@ -32,7 +32,7 @@ import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.StandingGrants;
-import org.hrm.support.DeadLetterRecords;
+import org.hrm.messaging.DeadLetterRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

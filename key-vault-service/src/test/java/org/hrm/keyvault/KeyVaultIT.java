@@ -30,7 +30,7 @@ import org.hrm.keyvault.application.RecordRelease;
 import org.hrm.keyvault.domain.MasterKeyRing;
 import org.hrm.keyvault.domain.Pseudonyms;
 import org.hrm.keyvault.domain.RecordDomain;
-import org.hrm.support.DeadLetterRecords;
+import org.hrm.messaging.DeadLetterRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

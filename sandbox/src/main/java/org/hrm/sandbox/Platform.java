@@ -30,7 +30,7 @@ import org.hrm.keyvault.KeyVaultApplication;
 import org.hrm.keyvault.adapter.pkcs11.Pkcs11Custody;
 import org.hrm.keyvault.domain.MasterKeyCustody;
 import org.hrm.ledgerwriter.LedgerWriterApplication;
-import org.hrm.support.CatalogueTopics;
+import org.hrm.messaging.CatalogueTopics;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

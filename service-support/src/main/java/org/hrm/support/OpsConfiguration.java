@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.hrm.contracts.Topic;
+import org.hrm.messaging.CatalogueTopics;
+import org.hrm.messaging.KafkaClientMeters;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.hrm.contracts.EventHeaders;
+import org.hrm.messaging.DeadLetterReasons;
 import org.springframework.kafka.support.ProducerListener;
 
 /**

@@ -6,14 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.RecordLimits;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.authority.AttestationKeys;
@@ -23,7 +20,6 @@ import org.hrm.contracts.authority.ProvenanceKeyRule;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.gateway.adapter.kafka.AttestedAccessRequests;
 import org.hrm.gateway.adapter.kafka.AuditMapping;
-import org.hrm.gateway.adapter.kafka.DeadLetterSink;
 import org.hrm.gateway.adapter.kafka.KafkaCommands;
 import org.hrm.gateway.adapter.kafka.ReaderSupervisor;
 import org.hrm.gateway.adapter.kafka.TopicProjection;
@@ -42,7 +38,10 @@ import org.hrm.gateway.application.ReleaseAnswers;
 import org.hrm.gateway.application.ReleaseStore;
 import org.hrm.gateway.application.ViewStore;
 import org.hrm.gateway.application.Views;
-import org.hrm.support.CatalogueTopics;
+import org.hrm.messaging.CatalogueTopics;
+import org.hrm.messaging.ConsumerSettings;
+import org.hrm.messaging.DeadLetters;
+import org.hrm.messaging.ProducerSettings;
 import org.hrm.support.ServiceActivity;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,8 +57,8 @@ import org.springframework.context.annotation.PropertySource;
 
 /**
  * The gateway's views, the supervised topic reader that feeds them, its Kafka producer and the ops figures' source. Its Kafka
- * clients are built from Spring Boot's {@code spring.kafka.*} properties (TLS and SASL settings included) and report
- * Kafka's client metrics. {@code
+ * clients are built with the messaging library from Spring Boot's {@code spring.kafka.*} properties (TLS and SASL
+ * settings included) and report Kafka's client metrics. {@code
  * hrm.gateway.kafka.enabled=false} leaves out everything that connects (API tests supply their own).
  */
 @Configuration
@@ -117,11 +116,12 @@ class GatewayConfiguration {
     TopicProjection topicProjection(
             KafkaProperties kafka,
             Views views,
-            DeadLetterSink deadLetters,
+            DeadLetters deadLetters,
+            Consumer<String> deadLettered,
             MeterRegistry meters,
             AuditAuthority auditAuthority) {
         return new TopicProjection(
-                kafka.buildConsumerProperties(), ViewFeeds.of(views, auditAuthority), deadLetters, meters);
+                ConsumerSettings.from(kafka), ViewFeeds.of(views, auditAuthority), deadLetters, deadLettered, meters);
     }
 
     /**
@@ -153,12 +153,9 @@ class GatewayConfiguration {
             MeterRegistry meters,
             GatewayProperties properties,
             AuditAuthority auditAuthority) {
-        DeadLetterSink deadLetters = (source, reason) -> {
-            commands.deadLetter(source, reason);
-            activity.deadLettered(reason);
-        };
+        DeadLetters deadLetters = commands.deadLetters();
         return new ReaderSupervisor(
-                () -> topicProjection(kafka, views, deadLetters, meters, auditAuthority),
+                () -> topicProjection(kafka, views, deadLetters, activity::deadLettered, meters, auditAuthority),
                 properties.readerStallAfter());
     }
 
@@ -190,14 +187,11 @@ class GatewayConfiguration {
     @Bean
     @ConditionalOnProperty(name = "hrm.gateway.kafka.enabled", matchIfMissing = true)
     KafkaCommands kafkaCommands(KafkaProperties kafka, Clock clock, MeterRegistry meters) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "hrm-gateway");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
         // A RecordSubmitted of a 4 MiB record is about 5.6 MB; Kafka's default request limit is 1 MB.
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.MAX_MESSAGE_BYTES);
-        return new KafkaCommands(
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), clock, meters);
+        ProducerSettings settings = ProducerSettings.from(kafka)
+                .set(ProducerConfig.CLIENT_ID_CONFIG, "hrm-gateway")
+                .maxRequestBytes(RecordLimits.MAX_MESSAGE_BYTES);
+        return new KafkaCommands(settings.producer(), clock, meters);
     }
 
     @Bean

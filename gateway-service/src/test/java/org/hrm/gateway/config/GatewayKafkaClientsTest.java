@@ -7,11 +7,15 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.hrm.contracts.ServiceName;
+import org.hrm.contracts.Topic;
 import org.hrm.gateway.adapter.kafka.KafkaCommands;
 import org.hrm.gateway.adapter.kafka.TopicProjection;
 import org.hrm.gateway.adapter.ops.KafkaChainOps;
 import org.hrm.gateway.application.Attester;
 import org.hrm.gateway.application.Views;
+import org.hrm.messaging.DeadLetters;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
@@ -43,8 +47,15 @@ class GatewayKafkaClientsTest {
     void theTopicReaderReportsConsumerMetrics() throws Exception {
         GatewayProperties properties = Binding.defaults();
         Attester attester = configuration.attester(properties, Clock.systemUTC());
+        DeadLetters deadLetters = new DeadLetters(
+                record -> CompletableFuture.completedFuture(null), Topic.GATEWAY_DEAD_LETTER, ServiceName.GATEWAY);
         TopicProjection reader = configuration.topicProjection(
-                kafka(), views(), (source, reason) -> {}, registry, configuration.auditAuthority(properties, attester));
+                kafka(),
+                views(),
+                deadLetters,
+                reason -> {},
+                registry,
+                configuration.auditAuthority(properties, attester));
         assertThat(registry.scrape()).contains("kafka_consumer_");
         reader.start();
         reader.close();

@@ -27,10 +27,10 @@ import org.hrm.embedded.process.KafkaCluster;
 import org.hrm.embedded.process.Loopback;
 import org.hrm.embedded.process.ManagedProcess;
 import org.hrm.embedded.process.MongoServerMain;
+import org.hrm.messaging.CatalogueTopics;
 import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.Platform;
 import org.hrm.sandbox.ServiceSettings;
-import org.hrm.support.CatalogueTopics;
 
 /**
  * The platform with every part in its own process: Kafka (one broker, or a cluster of three with every topic

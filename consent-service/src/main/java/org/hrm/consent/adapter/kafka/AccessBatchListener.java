@@ -1,5 +1,6 @@
 package org.hrm.consent.adapter.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,7 +11,8 @@ import org.hrm.consent.application.AccessDecisions;
 import org.hrm.consent.application.DecisionOutcome;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AccessRequested;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.Traces;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
@@ -23,19 +25,19 @@ final class AccessBatchListener implements BatchMessageListener<String, byte[]> 
     private final AccessDecisions decisions;
     private final RequestAuthority authority;
     private final ConsentPublisher publisher;
-    private final Acknowledgements acknowledgements;
+    private final Duration sendTimeout;
 
     AccessBatchListener(
             EventParser parser,
             AccessDecisions decisions,
             RequestAuthority authority,
             ConsentPublisher publisher,
-            Acknowledgements acknowledgements) {
+            Duration sendTimeout) {
         this.parser = parser;
         this.decisions = decisions;
         this.authority = authority;
         this.publisher = publisher;
-        this.acknowledgements = acknowledgements;
+        this.sendTimeout = sendTimeout;
     }
 
     @Override
@@ -56,7 +58,7 @@ final class AccessBatchListener implements BatchMessageListener<String, byte[]> 
                 publish(each, outcomes, sends);
             }
         }
-        acknowledgements.await(sends);
+        Acknowledgements.await(sends, sendTimeout, "the batch's sends");
     }
 
     /** The parsed requests, each one without its requester's authority turned into a refusal. */

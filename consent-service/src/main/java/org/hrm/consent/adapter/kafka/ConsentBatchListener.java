@@ -1,5 +1,6 @@
 package org.hrm.consent.adapter.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,8 @@ import org.hrm.consent.domain.Signed;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ConsentGranted;
 import org.hrm.contracts.events.ConsentRevoked;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.Traces;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.BatchMessageListener;
 
@@ -25,19 +27,19 @@ final class ConsentBatchListener implements BatchMessageListener<String, byte[]>
     private final EventParser parser;
     private final ConsentChanges changes;
     private final ConsentPublisher publisher;
-    private final Acknowledgements acknowledgements;
+    private final Duration sendTimeout;
     private final UnknownPartyGrace grace;
 
     ConsentBatchListener(
             EventParser parser,
             ConsentChanges changes,
             ConsentPublisher publisher,
-            Acknowledgements acknowledgements,
+            Duration sendTimeout,
             UnknownPartyGrace grace) {
         this.parser = parser;
         this.changes = changes;
         this.publisher = publisher;
-        this.acknowledgements = acknowledgements;
+        this.sendTimeout = sendTimeout;
         this.grace = grace;
     }
 
@@ -54,11 +56,11 @@ final class ConsentBatchListener implements BatchMessageListener<String, byte[]>
                 }
             } catch (UnknownPartyException e) {
                 // Nothing was sent for this record, so it is not audited twice; the earlier ones are.
-                acknowledgements.await(sends);
+                Acknowledgements.await(sends, sendTimeout, "the batch's sends");
                 throw new BatchListenerFailedException(e.getMessage(), e, index);
             }
         }
-        acknowledgements.await(sends);
+        Acknowledgements.await(sends, sendTimeout, "the batch's sends");
     }
 
     private void grant(ConsumerRecord<String, byte[]> record, List<CompletableFuture<?>> sends) {

@@ -1,25 +1,19 @@
 package org.hrm.consent.adapter.kafka;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hrm.consent.application.ConsentDomains;
 import org.hrm.consent.domain.Audit;
 import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.consent.domain.SignedDecision;
 import org.hrm.consent.domain.StandingGrantList;
 import org.hrm.contracts.EventCodec;
-import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AuditEvent;
 import org.hrm.contracts.events.PartyHistory;
-import org.hrm.support.DeadLetterRecords;
-import org.hrm.support.Traces;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.hrm.messaging.DeadLetters;
+import org.hrm.messaging.OutboundEvents;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -30,13 +24,14 @@ import org.springframework.kafka.core.KafkaTemplate;
  * replay (decisions) carry an event id derived from what they are, so consumers can drop the repeat.
  */
 final class ConsentPublisher {
-    private static final Logger log = LoggerFactory.getLogger(ConsentPublisher.class);
     private final KafkaTemplate<String, byte[]> template;
+    private final DeadLetters deadLetters;
     private final EventCodec codec;
     private final DecisionSigningKey signingKey;
 
     ConsentPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec, DecisionSigningKey signingKey) {
         this.template = template;
+        this.deadLetters = new DeadLetters(template, Topic.CONSENT_DEAD_LETTER, ServiceName.CONSENT);
         this.codec = codec;
         this.signingKey = signingKey;
     }
@@ -59,11 +54,7 @@ final class ConsentPublisher {
 
     CompletableFuture<?> standingGrants(StandingGrantList list) {
         String topic = Topic.STANDING_GRANTS.name(ConsentDomains.toContract(list.domain()));
-        return send(
-                topic,
-                list.ownerId(),
-                OutputMapping.standingGrants(list),
-                UUID.randomUUID().toString());
+        return send(topic, list.ownerId(), OutputMapping.standingGrants(list), OutboundEvents.newId());
     }
 
     /**
@@ -75,30 +66,17 @@ final class ConsentPublisher {
         return send(Topic.PARTY_DIRECTORY.topicName(), history.partyId(), history, eventId);
     }
 
-    /** The reason, where the record came from and its payload's digest (never the payload): {@link DeadLetterRecords}. */
+    /** The reason, where the record came from and its payload's digest (never the payload): {@link DeadLetters}. */
     CompletableFuture<?> deadLetter(ConsumerRecord<String, byte[]> source, String reason) {
-        log.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
-        return template.send(
-                DeadLetterRecords.of(Topic.CONSENT_DEAD_LETTER.topicName(), source, reason, ServiceName.CONSENT));
+        return deadLetters.send(source, reason);
     }
 
+    // In the next hop of the event being handled (the listener's Traces scope), or a new trace.
     private CompletableFuture<?> send(String topic, String key, Object event, String eventId) {
-        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, key, codec.encode(event));
-        out.headers()
-                .add(EventHeaders.EVENT_ID, utf8(eventId))
-                .add(EventHeaders.EVENT_TYPE, utf8(EventCodec.typeName(event.getClass())))
-                .add(EventHeaders.SCHEMA_VERSION, utf8(Integer.toString(EventCodec.SCHEMA_VERSION)));
-        // The next hop of the event being handled (the listener's Traces scope), or a new trace.
-        Traces.stamp(out.headers());
-        return template.send(out);
+        return template.send(OutboundEvents.record(codec, topic, key, event, eventId));
     }
 
     private static String derivedId(String name) {
-        return UUID.nameUUIDFromBytes(("hrm/" + name).getBytes(StandardCharsets.UTF_8))
-                .toString();
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        return OutboundEvents.derivedId("hrm/" + name);
     }
 }

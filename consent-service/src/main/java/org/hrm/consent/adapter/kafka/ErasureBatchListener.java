@@ -1,5 +1,6 @@
 package org.hrm.consent.adapter.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,7 +9,8 @@ import org.hrm.consent.application.ErasureOutcome;
 import org.hrm.consent.application.RecordErasures;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.KeysDestroyed;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.Traces;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
@@ -20,7 +22,7 @@ final class ErasureBatchListener implements BatchMessageListener<String, byte[]>
     private final EventParser parser;
     private final RecordErasures erasures;
     private final ConsentPublisher publisher;
-    private final Acknowledgements acknowledgements;
+    private final Duration sendTimeout;
     private final byte[] vaultPublicKey;
 
     /**
@@ -31,12 +33,12 @@ final class ErasureBatchListener implements BatchMessageListener<String, byte[]>
             EventParser parser,
             RecordErasures erasures,
             ConsentPublisher publisher,
-            Acknowledgements acknowledgements,
+            Duration sendTimeout,
             byte[] vaultPublicKey) {
         this.parser = parser;
         this.erasures = erasures;
         this.publisher = publisher;
-        this.acknowledgements = acknowledgements;
+        this.sendTimeout = sendTimeout;
         this.vaultPublicKey = vaultPublicKey == null ? null : vaultPublicKey.clone();
     }
 
@@ -46,7 +48,7 @@ final class ErasureBatchListener implements BatchMessageListener<String, byte[]>
         for (ConsumerRecord<String, byte[]> record : records) {
             handle(record, sends);
         }
-        acknowledgements.await(sends);
+        Acknowledgements.await(sends, sendTimeout, "the batch's sends");
     }
 
     private void handle(ConsumerRecord<String, byte[]> record, List<CompletableFuture<?>> sends) {

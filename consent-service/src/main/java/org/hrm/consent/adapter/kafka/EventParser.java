@@ -1,15 +1,13 @@
 package org.hrm.consent.adapter.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
-import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
+import org.hrm.messaging.InboundEvents;
 
 /**
  * Checks one consumed record (type header, size, JSON, fields and, on a per-domain topic, that the payload's
@@ -19,8 +17,6 @@ import org.hrm.contracts.Topic;
  * fails the batch around it.
  */
 final class EventParser {
-    private static final int MAX_QUOTED = 80;
-
     private final EventCodec codec;
 
     EventParser(EventCodec codec) {
@@ -30,14 +26,9 @@ final class EventParser {
     /** @param domainOf the payload's domain, for events of per-domain topics; null otherwise */
     <T> ConsumedEvent<T> parse(
             ConsumerRecord<String, byte[]> record, Topic topic, Class<T> type, Function<T, Domain> domainOf) {
-        String expected = EventCodec.typeName(type);
-        String actual = header(record, EventHeaders.EVENT_TYPE);
-        if (!expected.equals(actual)) {
-            return ConsumedEvent.refused(record, "unknown event type " + quote(actual));
-        }
-        Optional<String> wrongVersion = EventCodec.schemaVersionRefusal(header(record, EventHeaders.SCHEMA_VERSION));
-        if (wrongVersion.isPresent()) {
-            return ConsumedEvent.refused(record, wrongVersion.get());
+        Optional<String> wrongType = InboundEvents.typeRefusal(record, type);
+        if (wrongType.isPresent()) {
+            return ConsumedEvent.refused(record, wrongType.get());
         }
         Optional<Domain> topicDomain = topic.domainOf(record.topic());
         if (topic.perDomain() && topicDomain.isEmpty()) {
@@ -45,7 +36,7 @@ final class EventParser {
         }
         T event;
         try {
-            event = decode(record.value(), type);
+            event = InboundEvents.decode(codec, record.value(), type);
         } catch (InvalidEventException e) {
             return ConsumedEvent.refused(record, e.getMessage());
         }
@@ -65,28 +56,5 @@ final class EventParser {
                 record,
                 "domain mismatch: topic " + record.topic() + " carries " + topicDomain.get()
                         + " events, the event says " + domainOf.apply(event));
-    }
-
-    /** Every decoding failure becomes a reason: an unexpected exception here must not block the partition. */
-    private <T> T decode(byte[] value, Class<T> type) {
-        try {
-            return codec.decode(value, type);
-        } catch (InvalidEventException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new InvalidEventException("invalid " + EventCodec.typeName(type) + ": " + e, e);
-        }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String quote(String type) {
-        if (type == null) {
-            return "(no " + EventHeaders.EVENT_TYPE + " header)";
-        }
-        return "'" + (type.length() <= MAX_QUOTED ? type : type.substring(0, MAX_QUOTED) + "...") + "'";
     }
 }

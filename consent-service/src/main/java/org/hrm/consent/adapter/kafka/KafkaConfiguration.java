@@ -2,13 +2,8 @@ package org.hrm.consent.adapter.kafka;
 
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.consent.application.AccessDecisions;
 import org.hrm.consent.application.ConsentChanges;
 import org.hrm.consent.application.PartyRegistration;
@@ -18,19 +13,24 @@ import org.hrm.consent.config.ConsentProperties;
 import org.hrm.consent.domain.DecisionSigningKey;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
-import org.hrm.support.PromptSends;
+import org.hrm.messaging.BatchContainers;
+import org.hrm.messaging.BatchRetries;
+import org.hrm.messaging.ConsumerSettings;
+import org.hrm.messaging.ProducerSettings;
+import org.hrm.messaging.PromptSends;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
- * Kafka clients of the service, set in code so nothing depends on an application.properties: an idempotent
- * producer with acks=all that does not linger ({@link PromptSends}), and five batch consumers (parties, records, grants and revocations, access requests,
- * erasures), each in its own consumer group, committing only after the batch's sends.
+ * Kafka clients of the service, built with the messaging library and set in code so nothing depends on an
+ * application.properties: its producer (idempotent, acks=all, not lingering: {@link PromptSends}), and five batch
+ * listeners (parties, records, grants and revocations, access requests, erasures), each in its own consumer group,
+ * committing only after the batch's sends and retrying a failed batch without end.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -46,14 +46,10 @@ class KafkaConfiguration {
 
     @Bean
     KafkaTemplate<String, byte[]> consentKafkaTemplate(KafkaProperties kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
-        PromptSends.apply(config);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        return ProducerSettings.from(kafka)
+                .maxRequestBytes(MAX_RECORD_BYTES)
+                .promptSends()
+                .template();
     }
 
     @Bean
@@ -64,13 +60,13 @@ class KafkaConfiguration {
             DirectoryEvents directoryEvents,
             KafkaTemplate<String, byte[]> consentKafkaTemplate) {
         Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
-        return ListenerContainers.create(
+        return container(
                 kafka,
                 consent,
                 "parties",
                 Topic.PARTY_REGISTERED.allNames(),
                 new PartyBatchListener(
-                        parts.parser(), registration, directoryEvents, parts.publisher(), parts.acknowledgements()));
+                        parts.parser(), registration, directoryEvents, parts.publisher(), consent.sendTimeout()));
     }
 
     @Bean
@@ -80,12 +76,12 @@ class KafkaConfiguration {
             RecordIndexing indexing,
             KafkaTemplate<String, byte[]> consentKafkaTemplate) {
         Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
-        return ListenerContainers.create(
+        return container(
                 kafka,
                 consent,
                 "records",
                 Topic.RECORD_SUBMITTED.allNames(),
-                new RecordBatchListener(parts.parser(), indexing, parts.publisher(), parts.acknowledgements()));
+                new RecordBatchListener(parts.parser(), indexing, parts.publisher(), consent.sendTimeout()));
     }
 
     /**
@@ -103,7 +99,7 @@ class KafkaConfiguration {
         List<String> topics = Stream.concat(
                         Topic.CONSENT_GRANTED.allNames().stream(), Topic.CONSENT_REVOKED.allNames().stream())
                 .toList();
-        return ListenerContainers.create(
+        return container(
                 kafka,
                 consent,
                 "consent",
@@ -112,7 +108,7 @@ class KafkaConfiguration {
                         parts.parser(),
                         changes,
                         parts.publisher(),
-                        parts.acknowledgements(),
+                        consent.sendTimeout(),
                         new UnknownPartyGrace(consent.unknownPartyGrace(), consentClock)));
     }
 
@@ -124,13 +120,13 @@ class KafkaConfiguration {
             RequestAuthority requestAuthority,
             KafkaTemplate<String, byte[]> consentKafkaTemplate) {
         Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
-        return ListenerContainers.create(
+        return container(
                 kafka,
                 consent,
                 "access",
                 Topic.ACCESS_REQUESTED.allNames(),
                 new AccessBatchListener(
-                        parts.parser(), decisions, requestAuthority, parts.publisher(), parts.acknowledgements()));
+                        parts.parser(), decisions, requestAuthority, parts.publisher(), consent.sendTimeout()));
     }
 
     @Bean
@@ -141,7 +137,7 @@ class KafkaConfiguration {
             KafkaTemplate<String, byte[]> consentKafkaTemplate,
             @Value("${hrm.consent.vault-public-key:}") String vaultPublicKey) {
         Parts parts = new Parts(consent, consentKafkaTemplate, signingKey);
-        return ListenerContainers.create(
+        return container(
                 kafka,
                 consent,
                 "erasure",
@@ -150,17 +146,35 @@ class KafkaConfiguration {
                         parts.parser(),
                         erasures,
                         parts.publisher(),
-                        parts.acknowledgements(),
+                        consent.sendTimeout(),
                         vaultPublicKey.isBlank() ? null : Base64.getDecoder().decode(vaultPublicKey.strip())));
     }
 
-    /** What every listener needs: a parser with the size limit, the publisher and the send acknowledgements. */
-    private record Parts(EventParser parser, ConsentPublisher publisher, Acknowledgements acknowledgements) {
+    /**
+     * A batch container of the library ({@link BatchContainers}) in the consumer group {@code <consumerGroup>.<name>},
+     * retrying a failed batch as {@code hrm.consent.retry-*} say.
+     */
+    private static ConcurrentMessageListenerContainer<String, byte[]> container(
+            KafkaProperties kafka,
+            ConsentProperties consent,
+            String name,
+            List<String> topics,
+            BatchMessageListener<String, byte[]> listener) {
+        return BatchContainers.container(
+                ConsumerSettings.from(kafka).factory(),
+                consent.consumerGroup() + "." + name,
+                topics,
+                consent.concurrency(),
+                new BatchRetries(consent.retryInitialInterval(), consent.retryMaxInterval()),
+                listener);
+    }
+
+    /** What every listener needs: a parser with the size limit and the publisher. */
+    private record Parts(EventParser parser, ConsentPublisher publisher) {
         Parts(ConsentProperties consent, KafkaTemplate<String, byte[]> template, DecisionSigningKey signingKey) {
             this(
                     new EventParser(new EventCodec(consent.maxEventBytes())),
-                    new ConsentPublisher(template, new EventCodec(consent.maxEventBytes()), signingKey),
-                    new Acknowledgements(consent.sendTimeout()));
+                    new ConsentPublisher(template, new EventCodec(consent.maxEventBytes()), signingKey));
         }
     }
 }

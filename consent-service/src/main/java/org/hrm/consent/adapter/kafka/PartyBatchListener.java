@@ -1,6 +1,7 @@
 package org.hrm.consent.adapter.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.PartyKeyRotated;
 import org.hrm.contracts.events.PartyRegistered;
+import org.hrm.messaging.Acknowledgements;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
@@ -27,19 +29,19 @@ final class PartyBatchListener implements BatchMessageListener<String, byte[]> {
     private final PartyRegistration registration;
     private final DirectoryEvents directoryEvents;
     private final ConsentPublisher publisher;
-    private final Acknowledgements acknowledgements;
+    private final Duration sendTimeout;
 
     PartyBatchListener(
             EventParser parser,
             PartyRegistration registration,
             DirectoryEvents directoryEvents,
             ConsentPublisher publisher,
-            Acknowledgements acknowledgements) {
+            Duration sendTimeout) {
         this.parser = parser;
         this.registration = registration;
         this.directoryEvents = directoryEvents;
         this.publisher = publisher;
-        this.acknowledgements = acknowledgements;
+        this.sendTimeout = sendTimeout;
     }
 
     @Override
@@ -57,7 +59,7 @@ final class PartyBatchListener implements BatchMessageListener<String, byte[]> {
                         .ifPresent(history -> sends.add(publisher.directory(directoryEvents.history(history))));
             }
         }
-        acknowledgements.await(sends);
+        Acknowledgements.await(sends, sendTimeout, "the batch's sends");
     }
 
     private Verdict register(ConsumerRecord<String, byte[]> record) {

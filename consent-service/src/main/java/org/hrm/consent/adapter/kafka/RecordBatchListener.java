@@ -1,5 +1,6 @@
 package org.hrm.consent.adapter.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,7 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.consent.application.RecordIndexing;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordSubmitted;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.Traces;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
@@ -20,17 +22,13 @@ final class RecordBatchListener implements BatchMessageListener<String, byte[]> 
     private final EventParser parser;
     private final RecordIndexing indexing;
     private final ConsentPublisher publisher;
-    private final Acknowledgements acknowledgements;
+    private final Duration sendTimeout;
 
-    RecordBatchListener(
-            EventParser parser,
-            RecordIndexing indexing,
-            ConsentPublisher publisher,
-            Acknowledgements acknowledgements) {
+    RecordBatchListener(EventParser parser, RecordIndexing indexing, ConsentPublisher publisher, Duration sendTimeout) {
         this.parser = parser;
         this.indexing = indexing;
         this.publisher = publisher;
-        this.acknowledgements = acknowledgements;
+        this.sendTimeout = sendTimeout;
     }
 
     @Override
@@ -53,6 +51,6 @@ final class RecordBatchListener implements BatchMessageListener<String, byte[]> 
                 refusal.ifPresent(reason -> sends.add(publisher.deadLetter(each.source(), reason)));
             }
         }
-        acknowledgements.await(sends);
+        Acknowledgements.await(sends, sendTimeout, "the batch's sends");
     }
 }

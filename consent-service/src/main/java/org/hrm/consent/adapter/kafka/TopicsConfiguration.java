@@ -2,7 +2,7 @@ package org.hrm.consent.adapter.kafka;
 
 import org.hrm.consent.config.ConsentProperties;
 import org.hrm.contracts.Topic;
-import org.hrm.support.CatalogueTopics;
+import org.hrm.messaging.CatalogueTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;

@@ -1,19 +1,13 @@
 package org.hrm.gateway.adapter.kafka;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.contracts.EventCodec;
-import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.ServiceName;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AccessRequested;
@@ -28,16 +22,22 @@ import org.hrm.gateway.application.AuditEntry;
 import org.hrm.gateway.application.GatewayCommands;
 import org.hrm.gateway.application.PlatformUnavailable;
 import org.hrm.gateway.application.SignedStatement;
-import org.hrm.support.DeadLetterRecords;
-import org.hrm.support.KafkaClientMeters;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.DeadLetters;
+import org.hrm.messaging.KafkaClientMeters;
+import org.hrm.messaging.OutboundEvents;
+import org.springframework.kafka.KafkaException;
 
 /**
  * Sends the gateway's commands: through the client SDK's {@link RecordPublisher} for the topics whose producer is the
  * client (and for erasure requests, which it already publishes as the gateway would), each statement as the event it
- * carries, and its own audit events directly, as signed and encoded, on the same idempotent producer.
+ * carries, and its own audit events ({@link OutboundEvents}, as signed and encoded) and its topic reader's dead letters
+ * ({@link #deadLetters()}) directly, on the same idempotent producer. A caller waits for the broker's acknowledgement;
+ * without one in time the platform is unavailable.
  */
 public final class KafkaCommands implements GatewayCommands, AutoCloseable {
-    private static final long SEND_TIMEOUT_SECONDS = 10;
+    /** How long a send may wait for the broker's acknowledgement. */
+    public static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
     private final RecordPublisher publisher;
     private final Producer<String, byte[]> producer;
@@ -88,25 +88,17 @@ public final class KafkaCommands implements GatewayCommands, AutoCloseable {
 
     @Override
     public void audit(AuditEntry entry) {
-        ProducerRecord<String, byte[]> message =
-                new ProducerRecord<>(Topic.GATEWAY_AUDIT.topicName(), entry.patientId(), entry.event());
-        message.headers()
-                .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(UTF_8))
-                .add(
-                        EventHeaders.EVENT_TYPE,
-                        EventCodec.typeName(AuditEvent.class).getBytes(UTF_8))
-                .add(
-                        EventHeaders.SCHEMA_VERSION,
-                        String.valueOf(EventCodec.SCHEMA_VERSION).getBytes(UTF_8));
-        await(send(message));
+        await(send(OutboundEvents.encoded(
+                Topic.GATEWAY_AUDIT.topicName(),
+                entry.patientId(),
+                entry.event(),
+                AuditEvent.class,
+                OutboundEvents.newId())));
     }
 
-    /**
-     * Dead-letters an event the gateway's views could not read ({@link DeadLetterRecords}: the reason and the
-     * payload's digest, never the payload) on {@link Topic#GATEWAY_DEAD_LETTER}, and waits until the broker has it.
-     */
-    public void deadLetter(ConsumerRecord<String, byte[]> source, String reason) {
-        await(send(DeadLetterRecords.of(Topic.GATEWAY_DEAD_LETTER.topicName(), source, reason, ServiceName.GATEWAY)));
+    /** The gateway's dead letters ({@link Topic#GATEWAY_DEAD_LETTER}), sent on this producer. */
+    public DeadLetters deadLetters() {
+        return new DeadLetters(this::send, Topic.GATEWAY_DEAD_LETTER, ServiceName.GATEWAY);
     }
 
     private CompletableFuture<Void> send(ProducerRecord<String, byte[]> message) {
@@ -123,11 +115,8 @@ public final class KafkaCommands implements GatewayCommands, AutoCloseable {
 
     private static void await(CompletableFuture<?> sent) {
         try {
-            sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformUnavailable("interrupted while sending", e);
-        } catch (ExecutionException | TimeoutException e) {
+            Acknowledgements.await(List.of(sent), SEND_TIMEOUT, "an event");
+        } catch (KafkaException e) {
             throw new PlatformUnavailable("Kafka did not take the event", e);
         }
     }

@@ -3,7 +3,6 @@ package org.hrm.gateway.adapter.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,15 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hrm.contracts.InvalidEventException;
-import org.hrm.support.KafkaClientMeters;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.ConsumerSettings;
+import org.hrm.messaging.DeadLetters;
+import org.hrm.messaging.InboundEvents;
+import org.hrm.messaging.KafkaClientMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * Reads the topics the gateway's views are built from, every partition from the beginning, on one thread, without a
  * consumer group: the views start from the gateway's database and read what the topics still hold on top (an event
  * read again changes nothing). Topics created later are picked up on the next partition refresh. An event the views
- * cannot read is dead-lettered with the reason before the reader moves past it; any other failure stops the reader,
- * and {@link ReaderSupervisor} starts a new one.
+ * cannot read, or of a schema version this gateway does not read ({@link InboundEvents#versionRefusal}), is
+ * dead-lettered with the reason ({@link DeadLetters}) and the reader waits for the broker to have it before it moves
+ * past; any other failure stops the reader, and {@link ReaderSupervisor} starts a new one.
  */
 public final class TopicProjection implements SupervisedReader {
     private static final Logger log = LoggerFactory.getLogger(TopicProjection.class);
@@ -40,7 +41,8 @@ public final class TopicProjection implements SupervisedReader {
     private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
     private final AutoCloseable meters;
     private final Map<String, Consumer<byte[]>> handlers;
-    private final DeadLetterSink deadLetters;
+    private final DeadLetters deadLetters;
+    private final Consumer<String> deadLettered;
     private final Thread thread;
     private final Set<TopicPartition> assigned = new HashSet<>();
     private volatile boolean running = true;
@@ -49,31 +51,31 @@ public final class TopicProjection implements SupervisedReader {
     private volatile String failure;
 
     /**
-     * @param consumerConfig Spring Boot's consumer properties ({@code KafkaProperties.buildConsumerProperties()}),
-     *     so the deployment's TLS and SASL settings apply; the reader's own settings are put over them
+     * @param consumers the consumer settings from Spring Boot's properties ({@link ConsumerSettings#from}), so the
+     *     deployment's TLS and SASL settings apply; the reader's own settings are put over them
+     * @param deadLettered told each dead letter's reason once the broker has it
      */
     public TopicProjection(
-            Map<String, Object> consumerConfig,
+            ConsumerSettings consumers,
             Map<String, Consumer<byte[]>> handlers,
-            DeadLetterSink deadLetters,
+            DeadLetters deadLetters,
+            Consumer<String> deadLettered,
             MeterRegistry registry) {
-        this(
-                new KafkaConsumer<>(config(consumerConfig), new StringDeserializer(), new ByteArrayDeserializer()),
-                handlers,
-                deadLetters,
-                registry);
+        this(readerOf(consumers), handlers, deadLetters, deadLettered, registry);
     }
 
     /** A reader over any consumer (tests use Kafka's {@code MockConsumer}); it takes the consumer over. */
     TopicProjection(
             org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
             Map<String, Consumer<byte[]>> handlers,
-            DeadLetterSink deadLetters,
+            DeadLetters deadLetters,
+            Consumer<String> deadLettered,
             MeterRegistry registry) {
         this.consumer = consumer;
         this.meters = KafkaClientMeters.bind(consumer, registry);
         this.handlers = Map.copyOf(handlers);
         this.deadLetters = deadLetters;
+        this.deadLettered = deadLettered;
         this.thread = new Thread(this::run, "gateway-topic-projection");
         thread.setDaemon(true);
     }
@@ -84,16 +86,14 @@ public final class TopicProjection implements SupervisedReader {
         thread.start();
     }
 
-    private static Map<String, Object> config(Map<String, Object> consumerConfig) {
-        Map<String, Object> config = new HashMap<>(consumerConfig);
-        // No consumer group: every partition is assigned by hand and read from the beginning.
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "hrm-gateway-views-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Reading must never create a topic: the catalogue's producers and the deployment do.
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        return config;
+    // No consumer group: every partition is assigned by hand and read from the beginning. Reading must never create
+    // a topic: the catalogue's producers and the deployment do.
+    private static org.apache.kafka.clients.consumer.Consumer<String, byte[]> readerOf(ConsumerSettings consumers) {
+        return consumers
+                .withoutGroup()
+                .set(ConsumerConfig.CLIENT_ID_CONFIG, "hrm-gateway-views-" + UUID.randomUUID())
+                .set(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false")
+                .consumer();
     }
 
     private void run() {
@@ -161,13 +161,25 @@ public final class TopicProjection implements SupervisedReader {
         if (record.value() == null) {
             return; // a tombstone the vault wrote after an erasure, for compaction: no event
         }
+        Optional<String> refusal = InboundEvents.versionRefusal(record);
+        if (refusal.isPresent()) {
+            deadLetter(record, refusal.get());
+            return;
+        }
         try {
             handlers.get(record.topic()).accept(record.value());
         } catch (InvalidEventException | IllegalArgumentException e) {
-            // Dead-lettered (the reason and the payload's digest, never its content) before the reader moves on.
-            deadLetters.deadLetter(record, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            log.warn("dead-lettered an unreadable event on {} at offset {}", record.topic(), record.offset());
+            deadLetter(record, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    // The reason and the payload's digest, never its content; the broker has it before the reader moves on.
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        Acknowledgements.await(
+                List.of(deadLetters.send(record, reason)),
+                KafkaCommands.SEND_TIMEOUT,
+                "the dead letter of " + record.topic() + "@" + record.offset());
+        deadLettered.accept(reason);
     }
 
     @Override

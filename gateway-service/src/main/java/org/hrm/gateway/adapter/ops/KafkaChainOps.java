@@ -22,8 +22,8 @@ import org.hrm.contracts.Topic;
 import org.hrm.gateway.application.HeartbeatBook;
 import org.hrm.gateway.application.OpsSource;
 import org.hrm.gateway.application.RecordBook;
+import org.hrm.messaging.KafkaClientMeters;
 import org.hrm.support.ChainRpcTokens;
-import org.hrm.support.KafkaClientMeters;
 
 /**
  * The dashboard's figures: message counts per topic (end minus start offset), committed-offset lag of every consumer

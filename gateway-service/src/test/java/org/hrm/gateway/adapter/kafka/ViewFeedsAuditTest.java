@@ -91,7 +91,7 @@ class ViewFeedsAuditTest {
         feeds.get(topic.topicName()).accept(codec.encode(event));
     }
 
-    private static AuditEvent event(String description) {
+    static AuditEvent event(String description) {
         return new AuditEvent(
                 UUID.randomUUID().toString(),
                 "rest",

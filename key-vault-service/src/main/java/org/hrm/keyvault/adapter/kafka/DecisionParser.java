@@ -12,6 +12,7 @@ import org.hrm.contracts.events.AccessDecided;
 import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.DecisionBasis;
 import org.hrm.keyvault.domain.ReleaseDecision;
+import org.hrm.messaging.InboundEvents;
 
 /**
  * Checks one consumed AccessDecided (type header, JSON, fields, size, the topic's domain, a grant id that can be a
@@ -28,7 +29,7 @@ final class DecisionParser {
     }
 
     ParsedDecision parse(ConsumerRecord<String, byte[]> record) {
-        Optional<String> wrongType = Inbound.typeRefusal(record, AccessDecided.class);
+        Optional<String> wrongType = InboundEvents.typeRefusal(record, AccessDecided.class);
         if (wrongType.isPresent()) {
             return ParsedDecision.refused(record, wrongType.get());
         }
@@ -38,7 +39,7 @@ final class DecisionParser {
         }
         AccessDecided event;
         try {
-            event = Inbound.decode(codec, record.value(), AccessDecided.class);
+            event = InboundEvents.decode(codec, record.value(), AccessDecided.class);
         } catch (InvalidEventException e) {
             return ParsedDecision.refused(record, e.getMessage());
         }

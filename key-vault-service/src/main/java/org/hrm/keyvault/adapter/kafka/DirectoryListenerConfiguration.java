@@ -11,9 +11,8 @@ import org.hrm.contracts.authority.DirectoryKeeper;
 import org.hrm.keyvault.config.AuthorityProperties;
 import org.hrm.keyvault.config.KeyVaultProperties;
 import org.hrm.keyvault.domain.EventSigner;
+import org.hrm.messaging.Acknowledgements;
 import org.hrm.support.DirectoryFeed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +26,6 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  */
 @Configuration(proxyBeanMethods = false)
 class DirectoryListenerConfiguration {
-    private static final Logger log = LoggerFactory.getLogger(DirectoryListenerConfiguration.class);
-
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> directoryListenerContainer(
             KafkaProperties kafka,
@@ -37,21 +34,23 @@ class DirectoryListenerConfiguration {
             DirectoryKeeper directory,
             KafkaTemplate<String, byte[]> vaultKafkaTemplate,
             EventSigner signer) {
-        ConcurrentMessageListenerContainer<String, byte[]> container = ErasureListenerConfiguration.container(
-                kafka, vault, authority.directoryConsumerGroup(), Map.of(), Topic.PARTY_REGISTERED.topicName());
-        container.setConcurrency(1);
         EventCodec codec = new EventCodec(vault.maxEventBytes());
         DirectoryFeed feed = new DirectoryFeed(codec, directory);
         VaultEventPublisher deadLetters = new VaultEventPublisher(vaultKafkaTemplate, codec, signer);
         Duration sendTimeout = vault.sendTimeout();
-        container.setupMessageListener((BatchMessageListener<String, byte[]>) records -> {
+        BatchMessageListener<String, byte[]> listener = records -> {
             List<CompletableFuture<?>> sends = new ArrayList<>();
-            records.forEach(record -> feed.apply(record).ifPresent(reason -> {
-                log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
-                sends.add(deadLetters.deadLetter(record, reason));
-            }));
-            Sends.awaitAcknowledged(sends, sendTimeout);
-        });
-        return container;
+            records.forEach(record ->
+                    feed.apply(record).ifPresent(reason -> sends.add(deadLetters.deadLetter(record, reason))));
+            Acknowledgements.await(sends, sendTimeout, "the batch's sends");
+        };
+        return KafkaConfiguration.container(
+                kafka,
+                vault,
+                authority.directoryConsumerGroup(),
+                Map.of(),
+                1,
+                listener,
+                List.of(Topic.PARTY_REGISTERED.topicName()));
     }
 }

@@ -9,7 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.ErasureOutcome;
 import org.hrm.keyvault.application.RecordErasure;
 import org.hrm.keyvault.domain.ErasureRequest;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -60,7 +61,7 @@ final class ErasureBatchListener implements BatchMessageListener<String, byte[]>
                                 : deadLetter(request.source(), request.refusal()));
             }
         }
-        Sends.awaitAcknowledged(sends, sendTimeout);
+        Acknowledgements.await(sends, sendTimeout, "the batch's sends");
     }
 
     private CompletableFuture<?> publish(Parsed<ErasureRequest> request, ErasureOutcome outcome) {
@@ -80,7 +81,6 @@ final class ErasureBatchListener implements BatchMessageListener<String, byte[]>
     }
 
     private CompletableFuture<?> deadLetter(ConsumerRecord<String, byte[]> source, String reason) {
-        log.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
         return deadLetters.deadLetter(source, reason);
     }
 }

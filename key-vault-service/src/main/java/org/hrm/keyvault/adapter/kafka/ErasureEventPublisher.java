@@ -2,7 +2,6 @@ package org.hrm.keyvault.adapter.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hrm.contracts.Domain;
@@ -18,6 +17,7 @@ import org.hrm.keyvault.application.ErasureOutcome;
 import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.Erasure;
 import org.hrm.keyvault.domain.EventSigner;
+import org.hrm.messaging.OutboundEvents;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -62,9 +62,9 @@ final class ErasureEventPublisher {
                 unsigned.keys(),
                 unsigned.destroyedAt(),
                 signer.sign(unsigned.signedBytes()));
-        UUID eventId = Outbound.stableId("hrm/keys-destroyed/" + domain.id() + "/" + erasure.requestId());
+        String eventId = OutboundEvents.derivedId("hrm/keys-destroyed/" + domain.id() + "/" + erasure.requestId());
         return template.send(
-                Outbound.event(codec, Topic.KEYS_DESTROYED.name(domain), erasure.ownerId(), event, eventId));
+                OutboundEvents.record(codec, Topic.KEYS_DESTROYED.name(domain), erasure.ownerId(), event, eventId));
     }
 
     /**
@@ -90,9 +90,9 @@ final class ErasureEventPublisher {
 
     CompletableFuture<?> receipt(ErasureReceipt receipt) {
         Domain domain = receipt.domain();
-        UUID eventId = Outbound.stableId("hrm/erasure-receipt/" + domain.id() + "/" + receipt.requestId());
-        return template.send(
-                Outbound.event(codec, Topic.ERASURE_RECEIPTS.name(domain), receipt.requestId(), receipt, eventId));
+        String eventId = OutboundEvents.derivedId("hrm/erasure-receipt/" + domain.id() + "/" + receipt.requestId());
+        return template.send(OutboundEvents.record(
+                codec, Topic.ERASURE_RECEIPTS.name(domain), receipt.requestId(), receipt, eventId));
     }
 
     CompletableFuture<?> progress(CommandProgress progress) {
@@ -104,7 +104,7 @@ final class ErasureEventPublisher {
                 progress.state(),
                 progress.message(),
                 progress.at());
-        return template.send(
-                Outbound.event(codec, Topic.VAULT_PROGRESS.topicName(), event.commandId(), event, UUID.randomUUID()));
+        return template.send(OutboundEvents.record(
+                codec, Topic.VAULT_PROGRESS.topicName(), event.commandId(), event, OutboundEvents.newId()));
     }
 }

@@ -1,6 +1,7 @@
 package org.hrm.keyvault.adapter.kafka;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.hrm.contracts.EventCodec;
@@ -14,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
 
 /**
  * The erasure listener (every erasure-requested topic) and the vault-commands listener, each with its own
@@ -43,21 +43,20 @@ class ErasureListenerConfiguration {
             KafkaTemplate<String, byte[]> vaultKafkaTemplate,
             VaultAuthority authority,
             EventSigner signer) {
-        ConcurrentMessageListenerContainer<String, byte[]> container = container(
+        EventCodec codec = new EventCodec(vault.maxEventBytes());
+        return KafkaConfiguration.container(
                 kafka,
                 vault,
                 vault.erasureConsumerGroup(),
                 erasureConsumer(),
-                Topic.ERASURE_REQUESTED.allNames().toArray(String[]::new));
-        container.setConcurrency(vault.concurrency());
-        EventCodec codec = new EventCodec(vault.maxEventBytes());
-        container.setupMessageListener(new ErasureBatchListener(
-                new ErasureParser(codec, authority),
-                erasure,
-                new ErasureEventPublisher(vaultKafkaTemplate, codec, signer),
-                new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
-                vault.sendTimeout()));
-        return container;
+                vault.concurrency(),
+                new ErasureBatchListener(
+                        new ErasureParser(codec, authority),
+                        erasure,
+                        new ErasureEventPublisher(vaultKafkaTemplate, codec, signer),
+                        new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
+                        vault.sendTimeout()),
+                Topic.ERASURE_REQUESTED.allNames());
     }
 
     /** The erasure consumer's poll: see {@link #ERASURES_PER_POLL}. */
@@ -78,36 +77,20 @@ class ErasureListenerConfiguration {
             KafkaTemplate<String, byte[]> vaultKafkaTemplate,
             VaultAuthority authority,
             EventSigner signer) {
-        ConcurrentMessageListenerContainer<String, byte[]> container = container(
+        EventCodec codec = new EventCodec(vault.maxEventBytes());
+        return KafkaConfiguration.container(
                 kafka,
                 vault,
                 vault.commandConsumerGroup(),
                 Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int)
                         COMMAND_MAX_RUN.toMillis()),
-                Topic.VAULT_COMMANDS.topicName());
-        container.setConcurrency(1);
-        EventCodec codec = new EventCodec(vault.maxEventBytes());
-        container.setupMessageListener(new VaultCommandListener(
-                new ErasureParser(codec, authority),
-                rotation,
-                new ErasureEventPublisher(vaultKafkaTemplate, codec, signer),
-                new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
-                vault.sendTimeout()));
-        return container;
-    }
-
-    static ConcurrentMessageListenerContainer<String, byte[]> container(
-            KafkaProperties kafka,
-            KeyVaultProperties vault,
-            String groupId,
-            Map<String, Object> overrides,
-            String... topics) {
-        ContainerProperties properties = new ContainerProperties(topics);
-        properties.setAckMode(ContainerProperties.AckMode.BATCH);
-        properties.setGroupId(groupId);
-        ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
-                KafkaConfiguration.consumerFactory(kafka, overrides), properties);
-        container.setCommonErrorHandler(KafkaConfiguration.retryForever(vault));
-        return container;
+                1,
+                new VaultCommandListener(
+                        new ErasureParser(codec, authority),
+                        rotation,
+                        new ErasureEventPublisher(vaultKafkaTemplate, codec, signer),
+                        new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
+                        vault.sendTimeout()),
+                List.of(Topic.VAULT_COMMANDS.topicName()));
     }
 }

@@ -13,6 +13,7 @@ import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.ErasureCommit;
 import org.hrm.keyvault.domain.ErasureRequest;
 import org.hrm.keyvault.domain.LedgerTombstone;
+import org.hrm.messaging.InboundEvents;
 
 /**
  * Checks consumed ErasureRequested, ErasureCommitted and VaultCommand records (type header, JSON, fields, size, and
@@ -87,7 +88,7 @@ final class ErasureParser {
     }
 
     private <T> Parsed<T> decode(ConsumerRecord<String, byte[]> record, Topic topic, Class<T> type) {
-        Optional<String> wrongType = Inbound.typeRefusal(record, type);
+        Optional<String> wrongType = InboundEvents.typeRefusal(record, type);
         if (wrongType.isPresent()) {
             return Parsed.refused(record, wrongType.get());
         }
@@ -95,7 +96,7 @@ final class ErasureParser {
             return Parsed.refused(record, "topic " + record.topic() + " is not a " + topic.name() + " topic");
         }
         try {
-            return Parsed.accepted(record, Inbound.decode(codec, record.value(), type));
+            return Parsed.accepted(record, InboundEvents.decode(codec, record.value(), type));
         } catch (InvalidEventException e) {
             return Parsed.refused(record, e.getMessage());
         }

@@ -1,37 +1,30 @@
 package org.hrm.keyvault.adapter.kafka;
 
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.RecordLimits;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.RecordSealing;
 import org.hrm.keyvault.config.KeyVaultProperties;
 import org.hrm.keyvault.domain.EventSigner;
-import org.hrm.support.CatalogueTopics;
-import org.hrm.support.PromptSends;
-import org.hrm.support.RetryLogger;
+import org.hrm.messaging.BatchContainers;
+import org.hrm.messaging.BatchRetries;
+import org.hrm.messaging.CatalogueTopics;
+import org.hrm.messaging.ConsumerSettings;
+import org.hrm.messaging.ProducerSettings;
+import org.hrm.messaging.PromptSends;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka clients of the vault, set in code so nothing depends on an application.properties: an idempotent producer
- * with acks=all that does not linger ({@link PromptSends}), the submission listener (a batch consumer that commits only after the batch's sends), and the
+ * Kafka clients of the vault, built with the messaging library and set in code so nothing depends on an
+ * application.properties: an idempotent producer with acks=all that does not linger ({@link PromptSends}), the submission listener (a batch consumer that commits only after the batch's sends), and the
  * topics it uses. The release path's listener is in {@link ReleaseListenerConfiguration}, erasure's and the vault commands' in
  * {@link ErasureListenerConfiguration}, the receipts' in {@link ReceiptListenerConfiguration}.
  */
@@ -42,14 +35,10 @@ class KafkaConfiguration {
 
     @Bean
     KafkaTemplate<String, byte[]> vaultKafkaTemplate(KafkaProperties kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
-        PromptSends.apply(config);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        return ProducerSettings.from(kafka)
+                .maxRequestBytes(MAX_RECORD_BYTES)
+                .promptSends()
+                .template();
     }
 
     @Bean
@@ -60,16 +49,14 @@ class KafkaConfiguration {
             KafkaTemplate<String, byte[]> vaultKafkaTemplate,
             VaultAuthority authority,
             EventSigner signer) {
-        ContainerProperties properties =
-                new ContainerProperties(Topic.RECORD_SUBMITTED.allNames().toArray(String[]::new));
-        properties.setAckMode(ContainerProperties.AckMode.BATCH);
-        properties.setGroupId(vault.consumerGroup());
-        ConcurrentMessageListenerContainer<String, byte[]> container =
-                new ConcurrentMessageListenerContainer<>(consumerFactory(kafka), properties);
-        container.setConcurrency(vault.concurrency());
-        container.setCommonErrorHandler(retryForever(vault));
-        container.setupMessageListener(listener(vault, sealing, vaultKafkaTemplate, authority, signer));
-        return container;
+        return container(
+                kafka,
+                vault,
+                vault.consumerGroup(),
+                Map.of(),
+                vault.concurrency(),
+                listener(vault, sealing, vaultKafkaTemplate, authority, signer),
+                Topic.RECORD_SUBMITTED.allNames());
     }
 
     @Bean
@@ -112,38 +99,25 @@ class KafkaConfiguration {
                 vault.sendTimeout());
     }
 
-    static DefaultKafkaConsumerFactory<String, byte[]> consumerFactory(KafkaProperties kafka) {
-        return consumerFactory(kafka, Map.of());
-    }
-
-    static DefaultKafkaConsumerFactory<String, byte[]> consumerFactory(
-            KafkaProperties kafka, Map<String, Object> overrides) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.putAll(overrides);
-        return new DefaultKafkaConsumerFactory<>(config);
-    }
-
     /**
-     * Infrastructure failures (Mongo or Kafka down) must not dead-letter valid records: every exception is
-     * retryable and the back-off never gives up, so the batch is redelivered until it goes through. Bad records
-     * never reach here, the parser turns them into dead letters.
+     * A batch container of the library ({@link BatchContainers}): {@code overrides} over the consumer settings, a
+     * failed batch retried without end as {@code hrm.vault.retry-*} say (an infrastructure failure never dead-letters
+     * a valid record; bad records never reach the retry, the parsers turn them into dead letters).
      */
-    static DefaultErrorHandler retryForever(KeyVaultProperties vault) {
-        ExponentialBackOff backOff =
-                new ExponentialBackOff(vault.retryInitialInterval().toMillis(), 2.0);
-        backOff.setMaxInterval(vault.retryMaxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, e) -> {
-                    throw new IllegalStateException("retries exhausted; the batch stays uncommitted", e);
-                },
-                backOff);
-        handler.setClassifications(Map.of(), true);
-        handler.setRetryListeners(new RetryLogger());
-        return handler;
+    static ConcurrentMessageListenerContainer<String, byte[]> container(
+            KafkaProperties kafka,
+            KeyVaultProperties vault,
+            String groupId,
+            Map<String, Object> overrides,
+            int concurrency,
+            BatchMessageListener<String, byte[]> listener,
+            Collection<String> topics) {
+        return BatchContainers.container(
+                ConsumerSettings.from(kafka).setAll(overrides).factory(),
+                groupId,
+                topics,
+                concurrency,
+                new BatchRetries(vault.retryInitialInterval(), vault.retryMaxInterval()),
+                listener);
     }
 }

@@ -9,7 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.ErasureReceipts;
 import org.hrm.keyvault.application.ReceiptOutcome;
 import org.hrm.keyvault.domain.ErasureCommit;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -59,7 +60,7 @@ final class ReceiptBatchListener implements BatchMessageListener<String, byte[]>
                                 : deadLetter(commit.source(), commit.refusal()));
             }
         }
-        Sends.awaitAcknowledged(sends, sendTimeout);
+        Acknowledgements.await(sends, sendTimeout, "the batch's sends");
     }
 
     private CompletableFuture<?> publish(Parsed<ErasureCommit> commit, ReceiptOutcome outcome) {
@@ -71,7 +72,6 @@ final class ReceiptBatchListener implements BatchMessageListener<String, byte[]>
     }
 
     private CompletableFuture<?> deadLetter(ConsumerRecord<String, byte[]> source, String reason) {
-        log.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
         return deadLetters.deadLetter(source, reason);
     }
 }

@@ -29,20 +29,19 @@ class ReceiptListenerConfiguration {
             KafkaTemplate<String, byte[]> vaultKafkaTemplate,
             VaultAuthority authority,
             EventSigner signer) {
-        ConcurrentMessageListenerContainer<String, byte[]> container = ErasureListenerConfiguration.container(
+        EventCodec codec = new EventCodec(vault.maxEventBytes());
+        return KafkaConfiguration.container(
                 kafka,
                 vault,
                 vault.receiptConsumerGroup(),
                 Map.of(),
-                Topic.ERASURE_COMMITTED.allNames().toArray(String[]::new));
-        container.setConcurrency(vault.concurrency());
-        EventCodec codec = new EventCodec(vault.maxEventBytes());
-        container.setupMessageListener(new ReceiptBatchListener(
-                new ErasureParser(codec, authority),
-                receipts,
-                new ErasureEventPublisher(vaultKafkaTemplate, codec, signer),
-                new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
-                vault.sendTimeout()));
-        return container;
+                vault.concurrency(),
+                new ReceiptBatchListener(
+                        new ErasureParser(codec, authority),
+                        receipts,
+                        new ErasureEventPublisher(vaultKafkaTemplate, codec, signer),
+                        new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
+                        vault.sendTimeout()),
+                Topic.ERASURE_COMMITTED.allNames());
     }
 }

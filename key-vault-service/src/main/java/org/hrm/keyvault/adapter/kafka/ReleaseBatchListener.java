@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.RecordRelease;
 import org.hrm.keyvault.application.ReleaseOutcome;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -50,7 +51,7 @@ final class ReleaseBatchListener implements BatchMessageListener<String, byte[]>
                 sends.add(decision.accepted() ? publish(next.next()) : deadLetter(decision));
             }
         }
-        Sends.awaitAcknowledged(sends, sendTimeout);
+        Acknowledgements.await(sends, sendTimeout, "the batch's sends");
         release.settle(outcomes);
         log.debug("Batch of {} decisions done, {} valid", records.size(), outcomes.size());
     }
@@ -74,8 +75,6 @@ final class ReleaseBatchListener implements BatchMessageListener<String, byte[]>
 
     private CompletableFuture<?> deadLetter(ParsedDecision decision) {
         ConsumerRecord<String, byte[]> source = decision.source();
-        log.warn(
-                "Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), decision.refusal());
         return publisher.deadLetter(source, decision.refusal());
     }
 }

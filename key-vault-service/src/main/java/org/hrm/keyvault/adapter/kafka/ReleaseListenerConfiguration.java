@@ -1,5 +1,6 @@
 package org.hrm.keyvault.adapter.kafka;
 
+import java.util.Map;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.keyvault.application.RecordRelease;
@@ -11,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
 
 /**
  * The release path's listener: its own container and consumer group on every access-decided topic, so a slow chain
@@ -29,20 +29,18 @@ class ReleaseListenerConfiguration {
             KafkaTemplate<String, byte[]> vaultKafkaTemplate,
             VaultAuthority authority,
             EventSigner signer) {
-        ContainerProperties properties =
-                new ContainerProperties(Topic.ACCESS_DECIDED.allNames().toArray(String[]::new));
-        properties.setAckMode(ContainerProperties.AckMode.BATCH);
-        properties.setGroupId(vault.releaseConsumerGroup());
-        ConcurrentMessageListenerContainer<String, byte[]> container =
-                new ConcurrentMessageListenerContainer<>(KafkaConfiguration.consumerFactory(kafka), properties);
-        container.setConcurrency(vault.concurrency());
-        container.setCommonErrorHandler(KafkaConfiguration.retryForever(vault));
         EventCodec codec = new EventCodec(vault.maxEventBytes());
-        container.setupMessageListener(new ReleaseBatchListener(
-                new DecisionParser(codec),
-                release,
-                new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
-                vault.sendTimeout()));
-        return container;
+        return KafkaConfiguration.container(
+                kafka,
+                vault,
+                vault.releaseConsumerGroup(),
+                Map.of(),
+                vault.concurrency(),
+                new ReleaseBatchListener(
+                        new DecisionParser(codec),
+                        release,
+                        new VaultEventPublisher(vaultKafkaTemplate, codec, signer),
+                        vault.sendTimeout()),
+                Topic.ACCESS_DECIDED.allNames());
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.keyvault.application.RecordSealing;
 import org.hrm.keyvault.application.SealOutcome;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -61,7 +62,7 @@ final class SubmissionBatchListener implements BatchMessageListener<String, byte
                 sends.add(record.accepted() ? publish(record, outcomes.next()) : deadLetter(record, record.refusal()));
             }
         }
-        Sends.awaitAcknowledged(sends, sendTimeout);
+        Acknowledgements.await(sends, sendTimeout, "the batch's sends");
         log.debug("Batch of {} done, {} valid", records.size(), accepted.size());
     }
 
@@ -87,7 +88,6 @@ final class SubmissionBatchListener implements BatchMessageListener<String, byte
 
     private CompletableFuture<?> deadLetter(ParsedRecord record, String reason) {
         ConsumerRecord<String, byte[]> source = record.source();
-        log.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
         return publisher.deadLetter(source, reason);
     }
 }

@@ -11,6 +11,7 @@ import org.hrm.keyvault.application.VaultDomains;
 import org.hrm.keyvault.domain.ReaderShare;
 import org.hrm.keyvault.domain.SealingRule;
 import org.hrm.keyvault.domain.Submission;
+import org.hrm.messaging.InboundEvents;
 
 /**
  * Checks one consumed record (type header, JSON, fields, size, the topic's domain) and maps it to a submission.
@@ -26,7 +27,7 @@ final class SubmissionParser {
     }
 
     ParsedRecord parse(ConsumerRecord<String, byte[]> record) {
-        Optional<String> wrongType = Inbound.typeRefusal(record, RecordSubmitted.class);
+        Optional<String> wrongType = InboundEvents.typeRefusal(record, RecordSubmitted.class);
         if (wrongType.isPresent()) {
             return ParsedRecord.refused(record, wrongType.get());
         }
@@ -36,7 +37,7 @@ final class SubmissionParser {
         }
         RecordSubmitted event;
         try {
-            event = Inbound.decode(codec, record.value(), RecordSubmitted.class);
+            event = InboundEvents.decode(codec, record.value(), RecordSubmitted.class);
         } catch (InvalidEventException e) {
             return ParsedRecord.refused(record, e.getMessage());
         }

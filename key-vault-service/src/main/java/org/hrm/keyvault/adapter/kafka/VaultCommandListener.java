@@ -9,7 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.events.VaultCommand;
 import org.hrm.keyvault.application.CommandProgress;
 import org.hrm.keyvault.application.MasterKeyRotation;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -48,7 +49,7 @@ final class VaultCommandListener implements BatchMessageListener<String, byte[]>
                 handle(record, sends);
             }
         }
-        Sends.awaitAcknowledged(sends, sendTimeout);
+        Acknowledgements.await(sends, sendTimeout, "the batch's sends");
     }
 
     private void handle(ConsumerRecord<String, byte[]> record, List<CompletableFuture<?>> sends) {
@@ -56,12 +57,6 @@ final class VaultCommandListener implements BatchMessageListener<String, byte[]>
         if (command.accepted()) {
             run(command.value(), progress -> sends.add(publisher.progress(progress)));
         } else {
-            log.warn(
-                    "Dead-lettering {}-{}@{}: {}",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    command.refusal());
             sends.add(deadLetters.deadLetter(record, command.refusal()));
         }
     }

@@ -1,6 +1,5 @@
 package org.hrm.keyvault.adapter.kafka;
 
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.Domain;
@@ -18,7 +17,8 @@ import org.hrm.keyvault.domain.EventSigner;
 import org.hrm.keyvault.domain.ReleaseDecision;
 import org.hrm.keyvault.domain.SealedProvenance;
 import org.hrm.keyvault.domain.SealedRecord;
-import org.hrm.support.DeadLetterRecords;
+import org.hrm.messaging.DeadLetters;
+import org.hrm.messaging.OutboundEvents;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -28,11 +28,13 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 final class VaultEventPublisher {
     private final KafkaTemplate<String, byte[]> template;
+    private final DeadLetters deadLetters;
     private final EventCodec codec;
     private final EventSigner signer;
 
     VaultEventPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec, EventSigner signer) {
         this.template = template;
+        this.deadLetters = new DeadLetters(template, Topic.KEY_VAULT_DEAD_LETTER, ServiceName.KEY_VAULT);
         this.codec = codec;
         this.signer = signer;
     }
@@ -59,7 +61,7 @@ final class VaultEventPublisher {
                 unsigned.authorSignature(),
                 unsigned.sealedAt(),
                 signer.sign(unsigned.signedBytes()));
-        return send(Topic.RECORD_SEALED.name(domain), record.recordId(), event, UUID.randomUUID());
+        return send(Topic.RECORD_SEALED.name(domain), record.recordId(), event, OutboundEvents.newId());
     }
 
     /**
@@ -88,7 +90,7 @@ final class VaultEventPublisher {
                                 .toList(),
                 provenance == null ? null : provenance.authorSignature(),
                 provenance == null ? null : provenance.category());
-        UUID eventId = Outbound.stableId("hrm/record-released/" + decision.requestId());
+        String eventId = OutboundEvents.derivedId("hrm/record-released/" + decision.requestId());
         return send(Topic.RECORD_RELEASED.name(domain), decision.recordId(), event, eventId);
     }
 
@@ -103,20 +105,15 @@ final class VaultEventPublisher {
                 decision.requesterId(),
                 outcome.reason(),
                 outcome.deniedAt());
-        return send(Topic.RECORD_RELEASE_DENIED.name(domain), decision.recordId(), event, UUID.randomUUID());
+        return send(Topic.RECORD_RELEASE_DENIED.name(domain), decision.recordId(), event, OutboundEvents.newId());
     }
 
-    /** The reason, where the record came from and its payload's digest (never the payload): {@link DeadLetterRecords}. */
+    /** The reason, where the record came from and its payload's digest (never the payload): {@link DeadLetters}. */
     CompletableFuture<?> deadLetter(ConsumerRecord<String, byte[]> source, String reason) {
-        return template.send(
-                DeadLetterRecords.of(Topic.KEY_VAULT_DEAD_LETTER.topicName(), source, reason, ServiceName.KEY_VAULT));
+        return deadLetters.send(source, reason);
     }
 
-    private CompletableFuture<?> send(String topic, String key, Object event, UUID eventId) {
-        return template.send(Outbound.event(codec, topic, key, event, eventId));
-    }
-
-    private static byte[] utf8(String value) {
-        return Outbound.utf8(value);
+    private CompletableFuture<?> send(String topic, String key, Object event, String eventId) {
+        return template.send(OutboundEvents.record(codec, topic, key, event, eventId));
     }
 }

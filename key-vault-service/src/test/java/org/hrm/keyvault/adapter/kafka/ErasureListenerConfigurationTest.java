@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.hrm.messaging.ConsumerSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
@@ -15,16 +16,16 @@ class ErasureListenerConfigurationTest {
      */
     @Test
     void pollsFewErasureRequestsAndAllowsEachPollFarMoreThanKafkasFiveMinutes() {
-        var consumer = KafkaConfiguration.consumerFactory(
-                        new KafkaProperties(), ErasureListenerConfiguration.erasureConsumer())
-                .getConfigurationProperties();
+        var consumer = ConsumerSettings.from(new KafkaProperties())
+                .setAll(ErasureListenerConfiguration.erasureConsumer())
+                .config();
 
         assertThat((Integer) consumer.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG))
                 .isBetween(1, 32);
         assertThat(Duration.ofMillis((Integer) consumer.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)))
                 .isGreaterThanOrEqualTo(Duration.ofMinutes(30));
         assertThat(consumer)
-                .as("the vault's own settings stay")
+                .as("the library's settings stay")
                 .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     }

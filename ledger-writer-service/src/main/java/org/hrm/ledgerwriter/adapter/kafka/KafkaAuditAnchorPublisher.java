@@ -1,18 +1,18 @@
 package org.hrm.ledgerwriter.adapter.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hrm.contracts.EventCodec;
-import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
+import org.hrm.contracts.TraceParent;
 import org.hrm.contracts.events.AuditAnchored;
 import org.hrm.ledgerwriter.application.AuditAnchorPublisher;
 import org.hrm.ledgerwriter.application.AuditClaim;
 import org.hrm.ledgerwriter.application.AuditTree;
 import org.hrm.ledgerwriter.config.LedgerProperties;
 import org.hrm.ledgerwriter.domain.Commit;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.OutboundEvents;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class KafkaAuditAnchorPublisher implements AuditAnchorPublisher {
-    private static final byte[] TYPE = utf8(EventCodec.typeName(AuditAnchored.class));
-    private static final byte[] VERSION = utf8(String.valueOf(EventCodec.SCHEMA_VERSION));
-
     private final KafkaTemplate<String, byte[]> kafka;
     private final EventCodec codec;
     private final LedgerProperties properties;
@@ -37,7 +34,7 @@ class KafkaAuditAnchorPublisher implements AuditAnchorPublisher {
 
     @Override
     public void publish(List<AnchoredTree> anchored) {
-        Sends.awaitAll(
+        Acknowledgements.await(
                 anchored.stream().map(tree -> kafka.send(record(tree))).toList(),
                 properties.kafkaSendTimeout(),
                 "AuditAnchored events");
@@ -62,18 +59,13 @@ class KafkaAuditAnchorPublisher implements AuditAnchorPublisher {
                 commit.committedAt(),
                 tree.leafHashes(),
                 entries);
-        var record = new ProducerRecord<>(Topic.AUDIT_ANCHORED.topicName(), tree.root(), codec.encode(event));
-        record.headers()
-                .add(
-                        EventHeaders.EVENT_ID,
-                        utf8(UUID.nameUUIDFromBytes(utf8("hrm/audit-anchored/" + tree.root()))
-                                .toString()));
-        record.headers().add(EventHeaders.EVENT_TYPE, TYPE);
-        record.headers().add(EventHeaders.SCHEMA_VERSION, VERSION);
-        return record;
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        // A trace of its own: an anchor answers many audit events at once, none of them its cause alone.
+        return OutboundEvents.record(
+                codec,
+                Topic.AUDIT_ANCHORED.topicName(),
+                tree.root(),
+                event,
+                OutboundEvents.derivedId("hrm/audit-anchored/" + tree.root()),
+                TraceParent.newTrace());
     }
 }

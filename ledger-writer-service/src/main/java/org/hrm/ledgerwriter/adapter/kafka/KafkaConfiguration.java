@@ -1,39 +1,31 @@
 package org.hrm.ledgerwriter.adapter.kafka;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;
 import org.hrm.ledgerwriter.config.AuthorityProperties;
 import org.hrm.ledgerwriter.config.LedgerProperties;
-import org.hrm.support.CatalogueTopics;
+import org.hrm.messaging.BatchContainers;
+import org.hrm.messaging.BatchRetries;
+import org.hrm.messaging.CatalogueTopics;
+import org.hrm.messaging.ConsumerSettings;
+import org.hrm.messaging.ProducerSettings;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka clients of the ledger writer: four batch listener containers (records; consents, erasures and
- * audit events, each in its own consumer group) whose offsets are committed after the batch (AckMode BATCH) and
- * retried without end on failure, an idempotent producer with acks=all, topics.
+ * Kafka clients of the ledger writer, built with the messaging library: five batch listener container factories
+ * (records; consents, erasures, parties and audit events, each in its own consumer group) whose offsets are committed
+ * after the batch (AckMode BATCH) and retried without end on failure, an idempotent producer with acks=all, topics.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -43,21 +35,19 @@ class KafkaConfiguration {
     static final String AUDIT_CONTAINER_FACTORY = "auditListenerContainerFactory";
 
     private static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
+    /** The ledger writer's back-off between attempts at a failed batch: 200 ms, doubling to 10 s. */
+    private static final BatchRetries RETRIES = new BatchRetries(Duration.ofMillis(200), Duration.ofSeconds(10));
     /** How often the consent consumer, while its topics are idle, settles the revocations held for their grant. */
     static final Duration CONSENT_IDLE_PASS = Duration.ofSeconds(5);
 
     @Bean
     ConsumerFactory<String, byte[]> ledgerConsumerFactory(
             KafkaProperties kafka, KafkaConnectionDetails connection, LedgerProperties ledger) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.put(
-                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                connection.getConsumer().getBootstrapServers());
-        config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, ledger.consumerGroup());
-        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, ledger.maxPollRecords());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return ConsumerSettings.from(kafka)
+                .bootstrapServers(connection.getConsumer().getBootstrapServers())
+                .setIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, ledger.consumerGroup())
+                .setIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, ledger.maxPollRecords())
+                .factory();
     }
 
     @Bean
@@ -107,34 +97,21 @@ class KafkaConfiguration {
         return factory;
     }
 
+    // One consumer per container unless a listener asks for more; all sign on the one lane, which serialises their
+    // nonces. Infrastructure failures retry the whole batch without end: a valid record is never dropped.
     private static ConcurrentKafkaListenerContainerFactory<String, byte[]> batchFactory(
             ConsumerFactory<String, byte[]> consumerFactory) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
-        factory.setConsumerFactory(consumerFactory);
-        factory.setBatchListener(true);
-        // One consumer per container unless a listener asks for more; all sign on the one lane, which serialises
-        // their nonces.
-        factory.setConcurrency(1);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        // Infrastructure failures retry the whole batch without end: a valid record is never dropped.
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(10_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
-        return factory;
+        return BatchContainers.factory(consumerFactory, RETRIES);
     }
 
     @Bean
     ProducerFactory<String, byte[]> ledgerProducerFactory(KafkaProperties kafka, KafkaConnectionDetails connection) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(
-                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                connection.getProducer().getBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-        // A dead letter is the original event plus headers: let one of the broker's largest still pass.
-        config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEAD_LETTER_MAX_BYTES);
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        return ProducerSettings.from(kafka)
+                .bootstrapServers(connection.getProducer().getBootstrapServers())
+                .setIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5)
+                // A dead letter is the original event plus headers: let one of the broker's largest still pass.
+                .setIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEAD_LETTER_MAX_BYTES)
+                .factory();
     }
 
     @Bean

@@ -1,11 +1,8 @@
 package org.hrm.ledgerwriter.adapter.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hrm.contracts.EventCodec;
-import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.ErasureCommitted;
 import org.hrm.contracts.events.Tombstone;
@@ -13,7 +10,8 @@ import org.hrm.ledgerwriter.application.CommittedErasure;
 import org.hrm.ledgerwriter.application.ErasurePublisher;
 import org.hrm.ledgerwriter.application.ErasureRequest;
 import org.hrm.ledgerwriter.config.LedgerProperties;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Acknowledgements;
+import org.hrm.messaging.OutboundEvents;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class KafkaErasurePublisher implements ErasurePublisher {
-    private static final byte[] TYPE = utf8(EventCodec.typeName(ErasureCommitted.class));
-    private static final byte[] VERSION = utf8(String.valueOf(EventCodec.SCHEMA_VERSION));
-
     private final KafkaTemplate<String, byte[]> kafka;
     private final EventCodec codec;
     private final LedgerProperties properties;
@@ -41,7 +36,7 @@ class KafkaErasurePublisher implements ErasurePublisher {
 
     @Override
     public void publish(List<CommittedErasure> erasures) {
-        Sends.awaitAll(
+        Acknowledgements.await(
                 erasures.stream().map(erasure -> kafka.send(record(erasure))).toList(),
                 properties.kafkaSendTimeout(),
                 "ErasureCommitted events");
@@ -59,20 +54,13 @@ class KafkaErasurePublisher implements ErasurePublisher {
                                 commit.entryId(), commit.transactionHash(), commit.blockNumber(), commit.logIndex()))
                         .toList(),
                 erasure.committedAt());
-        var record = new ProducerRecord<>(
-                Topic.ERASURE_COMMITTED.name(request.domain()), request.ownerId(), codec.encode(event));
         String eventId = "hrm/erasure-committed/" + request.domain().id() + "/" + request.requestId();
-        record.headers()
-                .add(
-                        EventHeaders.EVENT_ID,
-                        utf8(UUID.nameUUIDFromBytes(utf8(eventId)).toString()));
-        record.headers().add(EventHeaders.EVENT_TYPE, TYPE);
-        record.headers().add(EventHeaders.SCHEMA_VERSION, VERSION);
-        Traces.stamp(record.headers(), traces.next(request.ownerId()));
-        return record;
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        return OutboundEvents.record(
+                codec,
+                Topic.ERASURE_COMMITTED.name(request.domain()),
+                request.ownerId(),
+                event,
+                OutboundEvents.derivedId(eventId),
+                traces.next(request.ownerId()));
     }
 }

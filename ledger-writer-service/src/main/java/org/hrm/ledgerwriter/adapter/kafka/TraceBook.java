@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrm.contracts.TraceParent;
-import org.hrm.support.Traces;
+import org.hrm.messaging.Traces;
 import org.springframework.stereotype.Component;
 
 /**

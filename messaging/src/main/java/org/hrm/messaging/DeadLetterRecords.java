@@ -1,4 +1,4 @@
-package org.hrm.support;
+package org.hrm.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

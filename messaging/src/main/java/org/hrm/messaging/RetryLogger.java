@@ -1,4 +1,4 @@
-package org.hrm.support;
+package org.hrm.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

@@ -1,4 +1,4 @@
-package org.hrm.support;
+package org.hrm.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.hrm.support;
+package org.hrm.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
