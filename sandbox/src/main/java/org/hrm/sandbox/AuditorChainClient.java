@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
-import org.hrm.support.ChainRpcAuthInterceptor;
-import org.hrm.support.ChainRpcTokens;
+import org.hrm.client.chain.ChainRpcAuthInterceptor;
+import org.hrm.client.chain.ChainRpcTokens;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
