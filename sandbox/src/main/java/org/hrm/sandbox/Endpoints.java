@@ -3,7 +3,6 @@ package org.hrm.sandbox;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.hrm.gateway.config.GatewayProperties;
 
 /**
  * Where a running sandbox listens; {@code ./hrm up} writes it to .sandbox/endpoints.json.
@@ -39,13 +38,6 @@ public record Endpoints(
         Map<String, String> gatewayAttestationKeys,
         String consentDecisionPublicKey,
         String kafkaCredentialsFile) {
-
-    /** The development users as {@link #devLogins} lists them: "party id (role)". */
-    static List<String> devLogins(List<GatewayProperties.DevUser> users) {
-        return users.stream()
-                .map(user -> user.partyId() + " (" + user.role() + ")")
-                .toList();
-    }
 
     /** {@code keyfile} or {@code pkcs11}. */
     public String masterKeyCustody() {

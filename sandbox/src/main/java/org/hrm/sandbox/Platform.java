@@ -356,7 +356,7 @@ public final class Platform implements AutoCloseable {
                     custody,
                     actuators(),
                     gatewayUrl(),
-                    Endpoints.devLogins(devUsers()),
+                    SandboxUp.devLogins(devUsers()),
                     Map.of(SandboxAttester.KEY_ID, secrets.gatewayAttestationPublicKey()),
                     secrets.consentPublicKey(),
                     kafkaWalls() ? kafkaCredentialsFile().toString() : null);

@@ -88,6 +88,13 @@ final class SandboxUp {
                 });
     }
 
+    /** The development users as {@link Endpoints#devLogins} lists them: "party id (role)". */
+    static List<String> devLogins(List<GatewayProperties.DevUser> users) {
+        return users.stream()
+                .map(user -> user.partyId() + " (" + user.role() + ")")
+                .toList();
+    }
+
     /** The gateway's development users as parties, key files in {@code home}/keys; returns the files written. */
     static List<Path> registerDevParties(Endpoints endpoints, List<GatewayProperties.DevUser> users, Path home)
             throws Exception {

@@ -108,7 +108,7 @@ final class SeparateJvmsUp {
                 KeyFileCustody.KIND,
                 platform.actuators(),
                 gatewayUrl,
-                Endpoints.devLogins(users),
+                SandboxUp.devLogins(users),
                 Map.of(SandboxAttester.KEY_ID, secrets.gatewayAttestationPublicKey()),
                 secrets.consentPublicKey(),
                 credentials.toString());
