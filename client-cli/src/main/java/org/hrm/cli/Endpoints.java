@@ -1,11 +1,12 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Where a running sandbox listens; {@code ./hrm up} writes it to .sandbox/endpoints.json.
+ * Where a running sandbox listens; {@code ./hrm up} writes it to .sandbox/endpoints.json and the CLI's commands read
+ * it.
  *
  * @param vaultReceiptPublicKey the vault's published receipt key (base64, 65-byte P-256 point)
  * @param vaultMasterKeyFile the sandbox's stand-in for an HSM, for {@code ./hrm vault rotate}; null when the vault's
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param consentDecisionPublicKey consent-service's decision key (base64 SEC1), which signs its decisions and the
  *     audit events on hrm.ops.audit: what an auditor checks those with
  * @param kafkaCredentialsFile inside the walls, the owner-only file with the client principals' Kafka logins
- *     ({@link SandboxPrincipals}); null when the broker is open
+ *     (the sandbox's {@code SandboxPrincipals}); null when the broker is open
  */
 public record Endpoints(
         String kafkaBootstrapServers,
@@ -49,7 +50,7 @@ public record Endpoints(
         return kafkaCredentialsFile != null;
     }
 
-    /** How a client connects as {@code principal} (one of {@link SandboxPrincipals}); anonymously to an open broker. */
+    /** How a client connects as {@code principal} (one of the sandbox's principals); anonymously to an open broker. */
     public KafkaLogin kafka(String principal) {
         return kafkaWalls()
                 ? new KafkaLogin(
