@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.hrm.cli.HrmCli;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.PartyKind;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package org.hrm.sandbox;
 
 import java.time.Duration;
 import java.util.List;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.Topic;

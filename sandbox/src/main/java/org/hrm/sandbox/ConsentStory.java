@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.hrm.cli.ChainRecords;
 import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;

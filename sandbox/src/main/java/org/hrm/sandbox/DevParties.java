@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;

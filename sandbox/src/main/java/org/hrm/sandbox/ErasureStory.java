@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.hrm.cli.ChainVerifier;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.events.ErasureReceipt;
 

@@ -33,6 +33,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.BsonBinary;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.hrm.cli.ChainRecords;
+import org.hrm.cli.Endpoints;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.ErasableTopics;

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.hrm.cli.KafkaLogin;
 
 /**
  * Deletes every event the platform's topics hold so far ({@code deleteRecords} up to each partition's end offset), as

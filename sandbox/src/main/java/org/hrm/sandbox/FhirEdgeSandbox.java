@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hrm.cli.Endpoints;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.sdk.Pkcs11Token;
 import org.hrm.edge.FhirEdgeApplication;
 import org.hrm.gateway.config.GatewayProperties;

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.hrm.cli.Endpoints;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.ReleaseAnswer;

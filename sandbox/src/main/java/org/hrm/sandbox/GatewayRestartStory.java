@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.hrm.cli.Json;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;

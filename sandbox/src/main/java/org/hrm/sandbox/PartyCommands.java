@@ -6,6 +6,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.hrm.cli.UsageException;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.events.PartyKeyRotated;

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.hrm.cli.Endpoints;
+import org.hrm.cli.KafkaCredentialsFile;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.consent.ConsentApplication;
 import org.hrm.contracts.Domain;
@@ -356,7 +359,7 @@ public final class Platform implements AutoCloseable {
                     custody,
                     actuators(),
                     gatewayUrl(),
-                    Endpoints.devLogins(devUsers()),
+                    SandboxUp.devLogins(devUsers()),
                     Map.of(SandboxAttester.KEY_ID, secrets.gatewayAttestationPublicKey()),
                     secrets.consentPublicKey(),
                     kafkaWalls() ? kafkaCredentialsFile().toString() : null);

@@ -1,6 +1,7 @@
 package org.hrm.sandbox;
 
 import java.util.concurrent.Callable;
+import org.hrm.cli.HrmCli;
 import org.hrm.sandbox.chaos.ChaosCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hrm.cli.KafkaLogin;
+import org.hrm.cli.UsageException;
 import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeyFile;

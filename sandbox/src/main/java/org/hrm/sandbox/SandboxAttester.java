@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.hrm.cli.Endpoints;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.PartyKeyHolder;

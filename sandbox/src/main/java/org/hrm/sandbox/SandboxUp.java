@@ -1,7 +1,7 @@
 package org.hrm.sandbox;
 
-import static org.hrm.sandbox.HrmCli.ENDPOINTS;
-import static org.hrm.sandbox.HrmCli.HOME;
+import static org.hrm.cli.HrmCli.ENDPOINTS;
+import static org.hrm.cli.HrmCli.HOME;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import org.hrm.cli.Endpoints;
+import org.hrm.cli.Json;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.gateway.config.GatewayProperties;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -86,6 +89,13 @@ final class SandboxUp {
                     fhirEdge.close();
                     platform.close();
                 });
+    }
+
+    /** The development users as {@link Endpoints#devLogins} lists them: "party id (role)". */
+    static List<String> devLogins(List<GatewayProperties.DevUser> users) {
+        return users.stream()
+                .map(user -> user.partyId() + " (" + user.role() + ")")
+                .toList();
     }
 
     /** The gateway's development users as parties, key files in {@code home}/keys; returns the files written. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.hrm.cli.Endpoints;
+import org.hrm.cli.Json;
+import org.hrm.cli.KafkaCredentialsFile;
+import org.hrm.cli.UsageException;
 import org.hrm.contracts.Domain;
 import org.hrm.gateway.config.GatewayProperties;
 import org.hrm.keyvault.application.KeyFileCustody;
@@ -108,7 +112,7 @@ final class SeparateJvmsUp {
                 KeyFileCustody.KIND,
                 platform.actuators(),
                 gatewayUrl,
-                Endpoints.devLogins(users),
+                SandboxUp.devLogins(users),
                 Map.of(SandboxAttester.KEY_ID, secrets.gatewayAttestationPublicKey()),
                 secrets.consentPublicKey(),
                 credentials.toString());

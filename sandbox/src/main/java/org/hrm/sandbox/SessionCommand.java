@@ -2,6 +2,7 @@ package org.hrm.sandbox;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hrm.cli.HrmCli;
 import picocli.CommandLine.Option;
 
 /** A command that works against a running platform, the one {@code ./hrm up} started unless told another. */

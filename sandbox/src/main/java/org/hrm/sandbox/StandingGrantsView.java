@@ -3,6 +3,7 @@ package org.hrm.sandbox;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hrm.cli.KafkaLogin;
+import org.hrm.cli.UsageException;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.EventCodec;

@@ -42,6 +42,11 @@ public final class AnvilLedgers implements AutoCloseable {
         return web3j;
     }
 
+    /** The node's JSON-RPC URL, what an auditor gives {@code ./hrm verify-chain --rpc}. */
+    public String rpcUrl() {
+        return anvil.rpcUrl();
+    }
+
     public String contract(Domain domain) {
         return contracts.get(domain);
     }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.hrm.cli.ChainRecords;
+import org.hrm.cli.ChainVerifier;
+import org.hrm.cli.HrmCli;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.LedgerPayload;
 import org.hrm.contracts.events.SealedShare;
@@ -17,7 +20,7 @@ import org.web3j.protocol.Web3j;
 /**
  * The auditor's readers see records of both layouts alike: the verifier counts and inspects a payload that is only in
  * a transaction's calldata as it does a logged one (a plaintext-looking payload in calldata is caught), and
- * {@link ChainRecords} gives each record's payload back.
+ * {@link ChainRecords} gives each record's payload back; {@code ./hrm verify-chain --rpc} fails on that chain.
  */
 class ChainReadersIT {
     private final Random random = new Random(47);
@@ -49,6 +52,7 @@ class ChainReadersIT {
 
             Map<String, Object> report = new ChainVerifier(web3j).verify();
             ChainRecords records = new ChainRecords(web3j);
+            int verifyChain = HrmCli.commandLine().execute("verify-chain", "--rpc", chain.rpcUrl());
 
             assertThat(report).containsEntry("records", 3L).containsEntry("malformedPayloads", 0L);
             assertThat(report).containsEntry("plaintextLikePayloads", 1L).containsEntry("allCiphertext", false);
@@ -59,6 +63,9 @@ class ChainReadersIT {
             assertThat(records.stored(contract, inCalldata.get(1)).orElseThrow().outerCiphertext())
                     .isEqualTo(plaintext.outerCiphertext());
             assertThat(records.stored(contract, UUID.randomUUID().toString())).isEmpty();
+            assertThat(verifyChain)
+                    .as("verify-chain's exit: a payload is not ciphertext")
+                    .isEqualTo(1);
         }
     }
 

@@ -3,6 +3,7 @@ package org.hrm.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.EventHeaders;
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
+import org.hrm.cli.ChainRecords;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;

@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.cli.Endpoints;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.KafkaRole;
 import org.hrm.contracts.ServiceName;

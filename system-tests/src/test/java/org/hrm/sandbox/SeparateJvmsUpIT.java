@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.hrm.cli.HrmCli;
+import org.hrm.cli.KafkaCredentialsFile;
 import org.hrm.embedded.AnvilNode;
 import org.hrm.embedded.process.ChildJvm;
 import org.hrm.embedded.process.Loopback;

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
+import org.hrm.cli.ChainVerifier;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordCryptoException;

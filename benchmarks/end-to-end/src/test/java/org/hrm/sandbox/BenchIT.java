@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.hrm.benchmarks.endtoend.BenchArguments;
 import org.hrm.benchmarks.endtoend.BenchCommand;
+import org.hrm.cli.ChainVerifier;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
@@ -24,7 +25,6 @@ import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
-import org.hrm.sandbox.KafkaLogin;
 
 /**
  * Publishes bad input into every consumer's topics, each kind the issue names, with a key or request id of

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.KafkaRole;
 import org.hrm.embedded.process.Loopback;
-import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.SandboxAttester;
 import org.hrm.sandbox.SandboxPrincipals;
 

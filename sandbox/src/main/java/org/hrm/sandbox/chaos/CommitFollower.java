@@ -12,8 +12,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.contracts.Topic;
-import org.hrm.sandbox.KafkaLogin;
 
 /** Follows the record-committed topics in a thread of its own: which records a user could now read or erase. */
 final class CommitFollower implements AutoCloseable {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.PartyKeys;
@@ -17,7 +18,6 @@ import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.embedded.process.Loopback;
-import org.hrm.sandbox.KafkaLogin;
 
 /**
  * Makes the bad-input phase's raw material the way a user would: stores a record, waits until it is committed,

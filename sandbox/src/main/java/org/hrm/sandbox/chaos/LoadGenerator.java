@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
@@ -19,7 +20,6 @@ import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.embedded.process.Loopback;
-import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.R4Resources;
 import org.hrm.sandbox.SandboxAttester;
 

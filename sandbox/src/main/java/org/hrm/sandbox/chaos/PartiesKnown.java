@@ -8,9 +8,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.contracts.Topic;
 import org.hrm.embedded.process.Loopback;
-import org.hrm.sandbox.KafkaLogin;
 
 /**
  * Waits until consent-service has read every party registration published so far. Registrations and grants

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.client.sdk.PartyKeys;
@@ -18,7 +19,6 @@ import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.PartyKind;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.crypto.P256KeyPair;
-import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.R4Resources;
 import org.hrm.sandbox.SandboxAttester;
 

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.Topic;
 import org.hrm.embedded.AnvilNode;
@@ -28,7 +29,6 @@ import org.hrm.embedded.process.Loopback;
 import org.hrm.embedded.process.ManagedProcess;
 import org.hrm.embedded.process.MongoServerMain;
 import org.hrm.messaging.CatalogueTopics;
-import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.Platform;
 import org.hrm.sandbox.ServiceSettings;
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
@@ -14,7 +15,6 @@ import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.embedded.process.Loopback;
-import org.hrm.sandbox.KafkaLogin;
 
 /** Finds how the platform answered each probe: the dead letter's reason or the denial's, read from the topics. */
 final class Rejections {

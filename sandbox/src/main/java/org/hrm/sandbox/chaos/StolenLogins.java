@@ -14,10 +14,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.contracts.KafkaRole;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.TopicAccess;
-import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.SandboxPrincipals;
 
 /**

@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.InvalidEventException;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.AccessDecided;
 import org.hrm.contracts.events.KeysDestroyed;
-import org.hrm.sandbox.KafkaLogin;
 
 /** Reads the outcome topics from the beginning: the KeysDestroyed of each erasure, the decisions of each request. */
 final class TopicAudit {

@@ -1,8 +1,8 @@
 package org.hrm.benchmarks.endtoend;
 
 import java.util.concurrent.Callable;
-import org.hrm.sandbox.HrmCli;
-import org.hrm.sandbox.HrmCommand;
+import org.hrm.cli.HrmCli;
+import org.hrm.cli.HrmCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -15,11 +15,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.contracts.EventCodec;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
 import org.hrm.contracts.events.RecordCommitted;
-import org.hrm.sandbox.KafkaLogin;
 
 /**
  * Follows RecordCommitted (and the dead-letter topics) on its own thread and notes when each record's first commit

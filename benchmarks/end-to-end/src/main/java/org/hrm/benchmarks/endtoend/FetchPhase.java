@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordDecryptor;
@@ -27,7 +28,6 @@ import org.hrm.contracts.events.AccessRequested;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
-import org.hrm.sandbox.KafkaLogin;
 import org.hrm.sandbox.chaos.Latencies;
 
 /**

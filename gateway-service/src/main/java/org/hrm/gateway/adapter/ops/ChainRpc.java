@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hrm.client.chain.ChainRpcTokens;
 import org.hrm.gateway.application.OpsSource;
-import org.hrm.support.ChainRpcTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -18,12 +18,12 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.hrm.client.chain.ChainRpcTokens;
 import org.hrm.contracts.Topic;
 import org.hrm.gateway.application.HeartbeatBook;
 import org.hrm.gateway.application.OpsSource;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.messaging.KafkaClientMeters;
-import org.hrm.support.ChainRpcTokens;
 
 /**
  * The dashboard's figures: message counts per topic (end minus start offset), committed-offset lag of every consumer

@@ -11,9 +11,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hrm.client.chain.ChainRpcTokens;
 import org.hrm.crypto.P256KeyPair;
 import org.hrm.gateway.application.OpsSource;
-import org.hrm.support.ChainRpcTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

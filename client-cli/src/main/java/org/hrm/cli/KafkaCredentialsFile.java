@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -19,13 +19,13 @@ import java.util.function.Function;
  * {@code ./hrm up}): each client principal's security settings, in a file only its owner may read, made before a
  * byte is written and deleted when the platform stops. Never printed.
  */
-final class KafkaCredentialsFile {
-    static final String NAME = "kafka-credentials.properties";
+public final class KafkaCredentialsFile {
+    public static final String NAME = "kafka-credentials.properties";
 
     private KafkaCredentialsFile() {}
 
     /** Writes the settings of each of {@code principals} to {@code file} (owner read and write only). */
-    static void write(Path file, List<String> principals, Function<String, Map<String, String>> settings) {
+    public static void write(Path file, List<String> principals, Function<String, Map<String, String>> settings) {
         Properties properties = new Properties();
         for (String principal : principals) {
             settings.apply(principal).forEach((key, value) -> properties.setProperty(principal + "." + key, value));

@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -20,10 +20,10 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
 /** Reads one record's ledger entries straight from the chain, as any full node could. */
-final class ChainRecords {
+public final class ChainRecords {
     private final Web3j web3j;
 
-    ChainRecords(Web3j web3j) {
+    public ChainRecords(Web3j web3j) {
         this.web3j = web3j;
     }
 
@@ -32,7 +32,7 @@ final class ChainRecords {
      * log's payload read from its transaction's input and checked against the logged digest ({@link StoredPayloads}),
      * or its RecordChunkStored logs put together and checked against their digest ({@link LedgerChunks}).
      */
-    Optional<LedgerPayload> stored(String contract, String recordId) throws IOException {
+    public Optional<LedgerPayload> stored(String contract, String recordId) throws IOException {
         List<Log> whole = all(contract, StoredPayloads.WHOLE_RECORD_EVENTS, topic(recordId));
         if (!whole.isEmpty()) {
             return Optional.of(LedgerPayload.decode(
@@ -59,13 +59,13 @@ final class ChainRecords {
     }
 
     /** Whether the contract carries a ShareGranted log for this grant. */
-    boolean grantOnChain(String contract, String grantId) throws IOException {
+    public boolean grantOnChain(String contract, String grantId) throws IOException {
         return last(contract, EventEncoder.encode(RecordLedger.SHAREGRANTED_EVENT), topic(grantId))
                 .isPresent();
     }
 
     /** Whether the contract carries a GrantRevoked log for this grant. */
-    boolean revokedOnChain(String contract, String grantId) throws IOException {
+    public boolean revokedOnChain(String contract, String grantId) throws IOException {
         return last(contract, EventEncoder.encode(RecordLedger.GRANTREVOKED_EVENT), topic(grantId))
                 .isPresent();
     }

@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,31 +15,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code ./hrm}: runs the platform on its embedded default and the stories told against it. The command line is
- * picocli's: its help ({@code ./hrm help COMMAND}, {@code ./hrm COMMAND --help}) is the reference of every option.
- * Commands of modules built after the sandbox ({@code bench}) are {@link HrmCommand}s found on the class path: the
- * launcher's jar has them all. Exit codes: 0 done, 1 the command failed, 2 a usage error; some commands add their own
- * (their help lists them).
+ * {@code ./hrm}: the platform's command line. The command line is picocli's: its help ({@code ./hrm help COMMAND},
+ * {@code ./hrm COMMAND --help}) is the reference of every option. Its own command is the auditor's
+ * {@code verify-chain}, which needs no platform; the other modules' commands ({@code up}, {@code demo}, {@code chaos},
+ * the party commands and {@code vault} of the sandbox, {@code bench} of the benchmarks) are {@link HrmCommand}s found on
+ * the class path: the launcher's jar has them all; this module alone has only {@code verify-chain}. Exit codes: 0 done, 1
+ * the command failed, 2 a usage error; some commands add their own (their help lists them).
  */
 @Command(
         name = "./hrm",
         description = "The hrm platform on this machine: start it, tell its stories, measure it, and act as a party.",
-        subcommands = {
-            HelpCommand.class,
-            PlatformCli.Up.class,
-            PlatformCli.Demo.class,
-            PlatformCli.Chaos.class,
-            PartyCli.Register.class,
-            PartyCli.RotateKey.class,
-            RecordCli.Submit.class,
-            RecordCli.Fetch.class,
-            ConsentCli.Grant.class,
-            ConsentCli.Revoke.class,
-            ConsentCli.Grants.class,
-            RecordCli.Erase.class,
-            VaultCli.class,
-            VerifyChainCli.class
-        },
+        subcommands = HelpCommand.class,
         footer = {
             "",
             "Commands other than up, demo, bench, chaos and verify-chain work against the platform ./hrm up started"
@@ -47,8 +33,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "Exit codes: 0 done, 1 the command failed, 2 a usage error; './hrm help COMMAND' lists a command's own."
         })
 public final class HrmCli implements Runnable {
-    static final String ENDPOINTS_FILE = ".sandbox/endpoints.json";
-    static final Path ENDPOINTS = Path.of(ENDPOINTS_FILE);
+    /** The endpoints file {@code ./hrm up} writes and the commands that work against a platform read. */
+    public static final String ENDPOINTS_FILE = ".sandbox/endpoints.json";
+
+    public static final Path ENDPOINTS = Path.of(ENDPOINTS_FILE);
     /** Where the sandbox's commands keep their state and output: {@code .sandbox/}. */
     public static final Path HOME = ENDPOINTS.getParent();
 
@@ -70,11 +58,12 @@ public final class HrmCli implements Runnable {
 
     /**
      * The whole command line, with the {@link HrmCommand}s on the class path and the error handling: what {@link #main}
-     * runs, and what the tests run.
+     * runs, and what the tests of the launcher and the system tests run.
      */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new HrmCli());
-        ServiceLoader.load(HrmCommand.class).forEach(cli::addSubcommand);
+        ServiceLoader.load(HrmCommand.class).forEach(each -> each.commands().forEach(cli::addSubcommand));
+        cli.addSubcommand(new VerifyChainCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpWidth(100)
                 .setParameterExceptionHandler(HrmCli::usageError)

@@ -1,4 +1,4 @@
-package org.hrm.support;
+package org.hrm.client.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

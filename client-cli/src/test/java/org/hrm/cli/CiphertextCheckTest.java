@@ -1,9 +1,10 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import org.hrm.contracts.authority.ShareShape;
 import org.junit.jupiter.api.Test;
 
 class CiphertextCheckTest {
@@ -40,7 +41,7 @@ class CiphertextCheckTest {
             bytes[i] = (byte) (i % 16 == 0 ? 0xff : random.nextInt(8));
         }
 
-        assertThat(CiphertextCheck.longestPrintableRun(bytes)).isLessThan(CiphertextCheck.MAX_PRINTABLE_RUN);
+        assertThat(ShareShape.longestPrintableRun(bytes)).isLessThan(CiphertextCheck.MAX_PRINTABLE_RUN);
         assertThat(CiphertextCheck.looksLikePlaintext(bytes)).isTrue();
     }
 }

@@ -1,30 +1,22 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
+
+import org.hrm.contracts.authority.ShareShape;
 
 /**
  * Whether bytes show structure that ciphertext never has: a long run of printable text (JSON, FHIR,
  * names) or, for longer inputs, a byte distribution far from uniform.
  */
 final class CiphertextCheck {
-    /** Random bytes hold a printable run this long with probability below 1e-9 per position. */
-    static final int MAX_PRINTABLE_RUN = 24;
+    /** Random bytes hold a printable run this long with probability below 1e-9 per position (a share's bound too). */
+    static final int MAX_PRINTABLE_RUN = ShareShape.MAX_PRINTABLE_RUN;
     /** Shannon entropy in bits per byte below which a 1 KiB+ input is not ciphertext (random 1 KiB: about 7.8). */
     static final double MIN_ENTROPY = 7.0;
 
     private CiphertextCheck() {}
 
     static boolean looksLikePlaintext(byte[] bytes) {
-        return longestPrintableRun(bytes) >= MAX_PRINTABLE_RUN
+        return ShareShape.longestPrintableRun(bytes) >= MAX_PRINTABLE_RUN
                 || (bytes.length >= 1024 && entropy(bytes) < MIN_ENTROPY);
-    }
-
-    static int longestPrintableRun(byte[] bytes) {
-        int longest = 0;
-        int run = 0;
-        for (byte b : bytes) {
-            run = (b >= 0x20 && b < 0x7f) || b == '\n' || b == '\t' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        return longest;
     }
 
     static double entropy(byte[] bytes) {

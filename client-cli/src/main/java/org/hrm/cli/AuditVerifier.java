@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -37,7 +37,7 @@ import org.web3j.protocol.core.methods.response.Log;
  * producer signed it, so an auditor need not trust the ledger writer that anchored it; {@code signaturesChecked}
  * says whether it did.
  */
-final class AuditVerifier {
+public final class AuditVerifier {
     static final String AUDIT_ANCHORED = EventEncoder.encode(RecordLedger.AUDITANCHORED_EVENT);
     private static final long BLOCKS_PER_QUERY = 5_000;
 
@@ -45,7 +45,7 @@ final class AuditVerifier {
     private final List<String> contracts;
     private final Optional<AuditAuthority> producers;
 
-    AuditVerifier(Web3j web3j, List<String> contracts, Optional<AuditAuthority> producers) {
+    public AuditVerifier(Web3j web3j, List<String> contracts, Optional<AuditAuthority> producers) {
         this.web3j = web3j;
         this.contracts = contracts.stream()
                 .map(address -> address.toLowerCase(Locale.ROOT))
@@ -54,7 +54,7 @@ final class AuditVerifier {
     }
 
     /** The producers' keys as a sandbox publishes them in its endpoints file. */
-    static Optional<AuditAuthority> producers(Endpoints endpoints) {
+    public static Optional<AuditAuthority> producers(Endpoints endpoints) {
         if (endpoints == null || endpoints.consentDecisionPublicKey() == null) {
             return Optional.empty();
         }
@@ -112,7 +112,7 @@ final class AuditVerifier {
     }
 
     /** The report of one export: counts, the sequence numbers covered, every finding, and whether it is intact. */
-    Map<String, Object> check(AccessHistoryExport export) throws IOException {
+    public Map<String, Object> check(AccessHistoryExport export) throws IOException {
         Map<String, AuditHistoryCheck.AnchoredRoot> roots = anchoredRoots();
         AuditHistoryCheck.ChainAnchors chain = root -> Optional.ofNullable(roots.get(root.toLowerCase(Locale.ROOT)));
         AuditHistoryCheck.Report report = producers

@@ -1,4 +1,4 @@
-package org.hrm.support;
+package org.hrm.client.chain;
 
 import java.io.IOException;
 import okhttp3.Interceptor;

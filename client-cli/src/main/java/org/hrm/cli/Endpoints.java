@@ -1,12 +1,12 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.hrm.gateway.config.GatewayProperties;
 
 /**
- * Where a running sandbox listens; {@code ./hrm up} writes it to .sandbox/endpoints.json.
+ * Where a running sandbox listens; {@code ./hrm up} writes it to .sandbox/endpoints.json and the CLI's commands read
+ * it.
  *
  * @param vaultReceiptPublicKey the vault's published receipt key (base64, 65-byte P-256 point)
  * @param vaultMasterKeyFile the sandbox's stand-in for an HSM, for {@code ./hrm vault rotate}; null when the vault's
@@ -21,7 +21,7 @@ import org.hrm.gateway.config.GatewayProperties;
  * @param consentDecisionPublicKey consent-service's decision key (base64 SEC1), which signs its decisions and the
  *     audit events on hrm.ops.audit: what an auditor checks those with
  * @param kafkaCredentialsFile inside the walls, the owner-only file with the client principals' Kafka logins
- *     ({@link SandboxPrincipals}); null when the broker is open
+ *     (the sandbox's {@code SandboxPrincipals}); null when the broker is open
  */
 public record Endpoints(
         String kafkaBootstrapServers,
@@ -40,13 +40,6 @@ public record Endpoints(
         String consentDecisionPublicKey,
         String kafkaCredentialsFile) {
 
-    /** The development users as {@link #devLogins} lists them: "party id (role)". */
-    static List<String> devLogins(List<GatewayProperties.DevUser> users) {
-        return users.stream()
-                .map(user -> user.partyId() + " (" + user.role() + ")")
-                .toList();
-    }
-
     /** {@code keyfile} or {@code pkcs11}. */
     public String masterKeyCustody() {
         return vaultMasterKeyCustody != null ? vaultMasterKeyCustody : "keyfile";
@@ -57,7 +50,7 @@ public record Endpoints(
         return kafkaCredentialsFile != null;
     }
 
-    /** How a client connects as {@code principal} (one of {@link SandboxPrincipals}); anonymously to an open broker. */
+    /** How a client connects as {@code principal} (one of the sandbox's principals); anonymously to an open broker. */
     public KafkaLogin kafka(String principal) {
         return kafkaWalls()
                 ? new KafkaLogin(

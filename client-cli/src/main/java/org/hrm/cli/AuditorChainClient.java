@@ -1,11 +1,11 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
-import org.hrm.support.ChainRpcAuthInterceptor;
-import org.hrm.support.ChainRpcTokens;
+import org.hrm.client.chain.ChainRpcAuthInterceptor;
+import org.hrm.client.chain.ChainRpcTokens;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 

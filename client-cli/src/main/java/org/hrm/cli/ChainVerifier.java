@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -29,7 +29,7 @@ import org.web3j.protocol.core.methods.response.Log;
  * layout read from its transaction's input and checked against its logged keccak256, {@link StoredPayloads}) is well-formed ciphertext with no plaintext structure in it, and every grant share is shaped
  * like a key share (reported apart).
  */
-final class ChainVerifier {
+public final class ChainVerifier {
     static final String RECORD_STORED = StoredPayloads.RECORD_STORED;
     static final String RECORD_IN_CALLDATA = StoredPayloads.RECORD_IN_CALLDATA;
     static final String RECORD_CHUNK_STORED = EventEncoder.encode(RecordLedger.RECORDCHUNKSTORED_EVENT);
@@ -40,7 +40,7 @@ final class ChainVerifier {
 
     private final Web3j web3j;
 
-    ChainVerifier(Web3j web3j) {
+    public ChainVerifier(Web3j web3j) {
         this.web3j = web3j;
     }
 
@@ -59,7 +59,7 @@ final class ChainVerifier {
         long malformedGrantShares;
     }
 
-    Map<String, Object> verify() throws IOException {
+    public Map<String, Object> verify() throws IOException {
         Map<String, ContractReport> contracts = new TreeMap<>();
         long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
         for (long from = 0; from <= head; from += BLOCKS_PER_QUERY) {
