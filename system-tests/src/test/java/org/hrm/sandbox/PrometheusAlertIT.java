@@ -20,9 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Debian's Prometheus, started as {@code ./hrm up --prometheus} starts it, scrapes the sandbox's services and
- * evaluates deploy/prometheus/alerts.yml: when a consent-service replica stops, HrmServiceDown fires for it (after the
- * rule's minute), and when it is back on the same port the alert resolves. Without Prometheus the test is skipped
- * with the reason printed; under CI ({@code CI=true}) it fails, since CI installs it.
+ * evaluates deploy/prometheus/alerts.yml: when a consent-service replica stops, HrmServiceDown becomes active for it
+ * (pending: the real scrape made the rule's expression true), and when it is back on the same port the alert resolves.
+ * It does not sit out the rule's minute until "firing": that the alert fires after a minute and not before is
+ * promtool's unit test of the same rules (deploy/prometheus/alerts.test.yml, PrometheusRulesTest), and waiting it out
+ * here cost CI a minute. Without Prometheus the test is skipped with the reason printed; under CI ({@code CI=true}) it
+ * fails, since CI installs it.
  */
 class PrometheusAlertIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,14 +42,14 @@ class PrometheusAlertIT {
         try (SandboxPrometheus prometheus =
                 SandboxPrometheus.start(Files.createTempDirectory("hrm-prometheus"), actuators, 0)) {
             await(prometheus, "the replica is scraped", Duration.ofSeconds(30), p -> upOf(p, instance) == 1);
-            assertThat(firing(prometheus, instance)).isFalse();
+            assertThat(pendingOrFiring(prometheus, instance)).isFalse();
 
             replica.close();
             await(
                     prometheus,
-                    "HrmServiceDown fires for the stopped replica",
-                    Duration.ofSeconds(120),
-                    p -> firing(p, instance));
+                    "HrmServiceDown is active for the stopped replica",
+                    Duration.ofSeconds(60),
+                    p -> pendingOrFiring(p, instance));
             // Only the stopped one: the platform's own services stay up.
             assertThat(alerts(prometheus, "HrmServiceDown"))
                     .allSatisfy(alert -> assertThat(
@@ -81,13 +84,6 @@ class PrometheusAlertIT {
             }
         }
         return -1;
-    }
-
-    private static boolean firing(SandboxPrometheus prometheus, String instance) {
-        return alerts(prometheus, "HrmServiceDown").stream()
-                .anyMatch(alert ->
-                        instance.equals(alert.path("labels").path("instance").asString())
-                                && "firing".equals(alert.path("state").asString()));
     }
 
     private static boolean pendingOrFiring(SandboxPrometheus prometheus, String instance) {
