@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.hrm.cli.Endpoints;
 import org.hrm.cli.KafkaLogin;
+import org.hrm.cli.OutcomeWatcher;
 import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.PartyKeyHolder;
