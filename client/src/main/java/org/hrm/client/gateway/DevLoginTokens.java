@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Tokens from the sandbox gateway's development issuer ({@code POST /dev/login}, profile {@code dev} only): a token
  * for one of its development users or a party it registered, no password; {@link #forNewParty} for a party about to
- * register, with the role of the kind it names. Only for the sandbox; a production gateway has no such endpoint.
+ * register, with the role of the kind it names. Only for the sandbox; a production gateway has no such endpoint. A
+ * refused login (an unknown party, a kind that contradicts a known party's) is an {@link IllegalArgumentException}.
  */
 public final class DevLoginTokens implements AccessTokens {
     private final URI login;
@@ -57,9 +58,13 @@ public final class DevLoginTokens implements AccessTokens {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(GatewayHttp.JSON.writeValueAsBytes(who))));
         if (answer.status() != 200) {
-            throw new IllegalStateException("the sandbox gateway gives no token to " + partyId + " (" + answer.status()
-                    + "): " + answer.problem() + "; it issues tokens only to its development users, the parties it"
-                    + " registered and a new party that names its kind");
+            String refusal = "the sandbox gateway gives no token to " + partyId + " (" + answer.status() + "): "
+                    + answer.problem() + "; it issues tokens only to its development users, the parties it registered"
+                    + " and a new party that names its kind";
+            // Who asked is wrong (unknown, or a kind that contradicts the party's): the caller's to fix, not a failure.
+            throw answer.status() == 400 || answer.status() == 404 || answer.status() == 409
+                    ? new IllegalArgumentException(refusal)
+                    : new IllegalStateException(refusal);
         }
         String token = answer.json().get("access_token").asString();
         return new CachedToken.Issued(token, expiryOf(token));

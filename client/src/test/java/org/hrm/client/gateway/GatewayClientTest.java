@@ -258,7 +258,7 @@ class GatewayClientTest {
     }
 
     @Test
-    void aNewPartyLogsInAtTheDevLoginWithItsKindAndAKnownOneWithoutIt() {
+    void aNewPartyLogsInAtTheDevLoginWithItsKindAKnownOneWithoutItAndAContradictingKindIsRefused() {
         String jwt = "h."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString("{\"exp\":4102444800}".getBytes(UTF_8)) + ".s";
         replies.add(new Reply(200, Map.of("access_token", jwt), null));
@@ -275,6 +275,12 @@ class GatewayClientTest {
         assertThat(JSON.readValue(bodies.get(0), Map.class))
                 .isEqualTo(Map.of("partyId", "dr-new", "kind", "practitioner"));
         assertThat(JSON.readValue(bodies.get(1), Map.class)).isEqualTo(Map.of("partyId", "dr-chen"));
+        replies.add(new Reply(409, Map.of("detail", "dr-chen logs in as practitioner, not system"), null));
+        assertThatThrownBy(
+                        () -> new DevLoginTokens(base, "dr-chen", PartyKind.SYSTEM, HttpClient.newHttpClient(), clock)
+                                .current())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dr-chen logs in as practitioner, not system");
     }
 
     @Test
