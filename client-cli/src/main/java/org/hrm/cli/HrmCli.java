@@ -16,11 +16,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code ./hrm}: the platform's command line. The command line is picocli's: its help ({@code ./hrm help COMMAND},
- * {@code ./hrm COMMAND --help}) is the reference of every option. Its own command is the auditor's
- * {@code verify-chain}, which needs no platform; the other modules' commands ({@code up}, {@code demo}, {@code chaos},
- * the party commands and {@code vault} of the sandbox, {@code bench} of the benchmarks) are {@link HrmCommand}s found on
- * the class path: the launcher's jar has them all; this module alone has only {@code verify-chain}. Exit codes: 0 done, 1
- * the command failed, 2 a usage error; some commands add their own (their help lists them).
+ * {@code ./hrm COMMAND --help}) is the reference of every option. Its own commands are a party's ({@code register},
+ * {@code rotate-key}, {@code submit}, {@code fetch}, {@code grant}, {@code revoke}, {@code grants}, {@code erase}),
+ * which work against a running platform through the client alone, and the auditor's {@code verify-chain}, which needs
+ * no platform; the other modules' commands ({@code up}, {@code demo}, {@code chaos} and {@code vault} of the sandbox,
+ * {@code bench} of the benchmarks) are {@link HrmCommand}s found on the class path: the launcher's jar has them all.
+ * Exit codes: 0 done, 1 the command failed, 2 a usage error; some commands add their own (their help lists them).
  */
 @Command(
         name = "./hrm",
@@ -63,6 +64,7 @@ public final class HrmCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new HrmCli());
         ServiceLoader.load(HrmCommand.class).forEach(each -> each.commands().forEach(cli::addSubcommand));
+        partyCommands().forEach(cli::addSubcommand);
         cli.addSubcommand(new VerifyChainCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpWidth(100)
@@ -70,6 +72,19 @@ public final class HrmCli implements Runnable {
                 .setExecutionExceptionHandler(HrmCli::failure);
         describeAlike(cli);
         return cli;
+    }
+
+    /** A party's commands against a running platform, in the order {@code ./hrm help} lists them. */
+    private static List<Object> partyCommands() {
+        return List.of(
+                new PartyCli.Register(),
+                new PartyCli.RotateKey(),
+                new RecordCli.Submit(),
+                new RecordCli.Fetch(),
+                new ConsentCli.Grant(),
+                new ConsentCli.Revoke(),
+                new ConsentCli.Grants(),
+                new RecordCli.Erase());
     }
 
     /** Every command (but help itself) takes {@code --help}, shows its defaults and its options in their order. */

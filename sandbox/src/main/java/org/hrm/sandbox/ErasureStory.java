@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hrm.cli.ChainVerifier;
+import org.hrm.cli.ErasureCommands;
+import org.hrm.cli.RecordCommands;
+import org.hrm.cli.Session;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.events.ErasureReceipt;
 

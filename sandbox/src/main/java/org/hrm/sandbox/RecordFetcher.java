@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.hrm.cli.KafkaLogin;
+import org.hrm.cli.SubmittedRecords;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.PartyKeyHolder;

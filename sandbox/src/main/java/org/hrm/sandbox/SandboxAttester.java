@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.hrm.cli.Endpoints;
 import org.hrm.cli.KafkaLogin;
+import org.hrm.cli.OutcomeWatcher;
 import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.sdk.PartyKeyHolder;
@@ -25,7 +26,8 @@ import org.hrm.crypto.P256KeyPair;
 /**
  * The sandbox's stand-in for "log in at the gateway and ask for an attestation": it holds the sandbox gateway's
  * attestation key (the same file the sandbox's gateway signs with) and attests registrations and lost-key rotations
- * for the sandbox's own tools (the CLI, the demo, the dev parties, the tests).
+ * for the sandbox's own in-process tools (the demo, the dev parties, the bench, chaos, the tests). {@code ./hrm
+ * register} and {@code rotate-key --lost} do not use it: they ask the gateway, as a production client does.
  *
  * <p>Why this is acceptable here and nowhere else: the sandbox runs on one machine for one developer, who can already
  * log in as anyone (the development login has no password). A production client has no such file: it calls

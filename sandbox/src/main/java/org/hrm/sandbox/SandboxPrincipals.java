@@ -1,6 +1,7 @@
 package org.hrm.sandbox;
 
 import java.util.List;
+import org.hrm.cli.CliPrincipals;
 import org.hrm.contracts.KafkaRole;
 import org.hrm.embedded.KafkaWalls;
 
@@ -10,13 +11,16 @@ import org.hrm.embedded.KafkaWalls;
  */
 public final class SandboxPrincipals {
     /** The demo's hospital system and the CLI's parties (submit, register, grant, revoke, fetch, erase). */
-    public static final String HOSPITAL = KafkaRole.hospitalPrincipal("sandbox-hospital");
+    public static final String HOSPITAL = CliPrincipals.HOSPITAL;
     /** The FHIR edge, a hospital system of its own. */
     public static final String FHIR_EDGE = KafkaRole.hospitalPrincipal("sandbox-fhir-edge");
     /** Operators' tooling: the vault's commands, dead letters, the audit trail. */
     public static final String OPERATOR = KafkaRole.OPERATOR.principal();
-    /** The sandbox's test tooling (watchers, surveys, benchmark clocks): reads every topic, writes none. */
-    public static final String OBSERVER = KafkaWalls.OBSERVER;
+    /**
+     * The sandbox's test tooling (watchers, surveys, benchmark clocks): reads every topic, writes none. The CLI's name
+     * for it, which {@code SandboxPrincipalsTest} checks is the broker walls' {@link KafkaWalls#OBSERVER}.
+     */
+    public static final String OBSERVER = CliPrincipals.OBSERVER;
 
     /**
      * The principals whose credentials {@code ./hrm up} leaves for the CLI and a demo in their own JVMs; the sandbox's

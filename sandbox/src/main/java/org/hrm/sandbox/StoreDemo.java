@@ -18,6 +18,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hrm.cli.Endpoints;
 import org.hrm.cli.HrmCli;
 import org.hrm.cli.Json;
+import org.hrm.cli.Reachable;
+import org.hrm.cli.Session;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordEncryptor;

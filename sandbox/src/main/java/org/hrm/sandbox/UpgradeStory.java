@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.hrm.cli.RecordCommands;
+import org.hrm.cli.Session;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.UnverifiedRecordException;
 

@@ -1,5 +1,6 @@
 package org.hrm.sandbox;
 
+import org.hrm.cli.SessionCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hrm.cli.KafkaLogin;
+import org.hrm.cli.Session;
+import org.hrm.cli.SessionCommand;
 import org.hrm.cli.UsageException;
 import org.hrm.client.kafka.RecordPublisher;
 import org.hrm.client.kafka.TopicReader;

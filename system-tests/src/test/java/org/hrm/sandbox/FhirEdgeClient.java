@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hrm.cli.RecordCommands;
 import org.hrm.client.gateway.DevLoginTokens;
 import org.hrm.client.gateway.GatewayClient;
 import org.hrm.client.kafka.TopicReader;

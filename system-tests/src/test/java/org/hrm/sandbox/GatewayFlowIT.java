@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hrm.cli.AuditVerifier;
 import org.hrm.cli.Endpoints;
+import org.hrm.cli.ErasureCommands;
 import org.hrm.cli.Json;
 import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.client.sdk.PartyKeys;

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
 import org.hrm.cli.ChainRecords;
+import org.hrm.cli.ErasureCommands;
+import org.hrm.cli.Session;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;

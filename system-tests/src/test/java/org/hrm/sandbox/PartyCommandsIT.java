@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hrm.cli.HrmCli;
 import org.hrm.cli.Json;
+import org.hrm.cli.Session;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;

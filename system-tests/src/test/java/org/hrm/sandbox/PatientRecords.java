@@ -3,6 +3,7 @@ package org.hrm.sandbox;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.hrm.cli.Session;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordEncryptor;

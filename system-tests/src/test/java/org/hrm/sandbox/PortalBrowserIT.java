@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.hrm.cli.OutcomeWatcher;
+import org.hrm.cli.Session;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;

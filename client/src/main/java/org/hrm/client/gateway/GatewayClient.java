@@ -20,16 +20,20 @@ import org.hrm.client.sdk.StandingGrantees;
 import org.hrm.client.sdk.SubmittedProvenance;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.events.Attestation;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.PartyKeyRotated;
+import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordReleased;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A hospital system's (or any party's) client of the gateway API, for what its Kafka principal may not read: an
  * owner's grantees to wrap a new record to, its records' stages, releases of records it asks for, and what is shared
- * with it. Every call carries the party's own bearer token ({@link AccessTokens}), and the gateway checks every answer
- * against it. Records, registrations and grants are still published over Kafka, signed by the party.
+ * with it, and the attestation of its own registration or lost-key rotation. Every call carries the party's own bearer
+ * token ({@link AccessTokens}), and the gateway checks every answer against it. Records, registrations and grants are
+ * still published over Kafka, signed by the party.
  *
  * <p>Nothing the gateway answers is trusted for more than the gateway is trusted with: grantee keys are taken from the
  * caller's own party directory ({@link StandingGrantees}), and a release shows a record only after its provenance
@@ -173,6 +177,40 @@ public final class GatewayClient implements StandingGrantees, RecordStages, Rele
                 default -> throw refused(answer, "erasure request " + signed.requestId());
             }
         }
+    }
+
+    /**
+     * {@code POST /api/attestations/register}: the gateway's attestation of the caller's own registration, for a
+     * client that publishes it itself; the registration must be proven by its key (and a practitioner's vouched for by
+     * its institution) before it is asked, since the attestation covers its signed bytes.
+     *
+     * @throws IllegalArgumentException with the gateway's reason if it refuses (another party's, an unproven key, a
+     *     role that is not the registered kind)
+     */
+    public Attestation attest(PartyRegistered registration) {
+        return attest(
+                Attestation.REGISTER, codec.encode(registration), "the registration of " + registration.partyId());
+    }
+
+    /** {@code POST /api/attestations/rotate-key}: for a rotation of the caller's lost key, proven by the new key. */
+    public Attestation attest(PartyKeyRotated rotation) {
+        return attest(Attestation.ROTATE_KEY, codec.encode(rotation), "the key rotation of " + rotation.partyId());
+    }
+
+    /** {@code POST /api/attestations/erasure}: for an erasure request of an identity-verified owner. */
+    public Attestation attest(ErasureRequested erasure) {
+        return attest(Attestation.ERASURE, codec.encode(erasure), "erasure request " + erasure.requestId());
+    }
+
+    private Attestation attest(String purpose, byte[] statement, String what) {
+        GatewayHttp.Answer answer = post("/api/attestations/" + purpose, statement);
+        return switch (answer.status()) {
+            case 200 -> codec.decode(answer.body(), Attestation.class);
+            case 400, 403, 409 ->
+                throw new IllegalArgumentException(
+                        "the gateway refused to attest " + what + " (" + answer.status() + "): " + answer.problem());
+            default -> throw refused(answer, "an attestation of " + what);
+        };
     }
 
     /** {@code GET /api/shared-with-me}: records others granted to the caller, not erased. */

@@ -23,12 +23,18 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hrm.client.sdk.PartyKeys;
 import org.hrm.client.sdk.RecordStage;
 import org.hrm.client.sdk.ReleaseAnswer;
 import org.hrm.contracts.Domain;
+import org.hrm.contracts.EventCodec;
+import org.hrm.contracts.events.Attestation;
 import org.hrm.contracts.events.ErasureRequested;
 import org.hrm.contracts.events.KeyShare;
+import org.hrm.contracts.events.PartyKind;
+import org.hrm.contracts.events.PartyRegistered;
 import org.hrm.contracts.events.RecordReleased;
+import org.hrm.crypto.P256KeyPair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,6 +214,73 @@ class GatewayClientTest {
                 .isEqualTo("no standing grant");
         assertThat(client().fetch("r", "TREAT", null, Duration.ofSeconds(10)).deniedReason())
                 .isEqualTo(ReleaseAnswer.ERASED);
+    }
+
+    @Test
+    void anAttestationIsAskedForTheCallersOwnStatementAndARefusalNamesTheGatewaysReason() {
+        PartyKeys party = PartyKeys.generate("patient-new");
+        PartyRegistered registration = new PartyRegistered(
+                        "patient-new", PartyKind.PATIENT, party.publicKey(), null, Instant.now(), null, null, null)
+                .provenBy(party);
+        Attestation issued = Attestation.issue(
+                P256KeyPair.generate(),
+                "gateway-1",
+                "patient-new",
+                Attestation.REGISTER,
+                registration.signedBytes(),
+                registration.registeredAt());
+        Base64.Encoder base64 = Base64.getEncoder();
+        replies.add(new Reply(
+                200,
+                Map.of(
+                        "attesterKeyId", issued.attesterKeyId(),
+                        "subjectId", issued.subjectId(),
+                        "purpose", issued.purpose(),
+                        "boundDigest", base64.encodeToString(issued.boundDigest()),
+                        "issuedAt", issued.issuedAt().toString(),
+                        "signature", base64.encodeToString(issued.signature())),
+                null));
+        replies.add(new Reply(403, Map.of("detail", "the token names mallory, not patient-new"), null));
+
+        Attestation attestation = client().attest(registration);
+
+        assertThat(attestation.binds(registration.signedBytes())).isTrue();
+        assertThat(attestation.signature()).isEqualTo(issued.signature());
+        assertThat(asked).containsExactly("POST /api/attestations/register");
+        assertThat(new EventCodec()
+                        .decode(bodies.get(0).getBytes(UTF_8), PartyRegistered.class)
+                        .signedBytes())
+                .isEqualTo(registration.signedBytes());
+        assertThatThrownBy(() -> client().attest(registration))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("403")
+                .hasMessageContaining("the token names mallory, not patient-new");
+    }
+
+    @Test
+    void aNewPartyLogsInAtTheDevLoginWithItsKindAKnownOneWithoutItAndAContradictingKindIsRefused() {
+        String jwt = "h."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString("{\"exp\":4102444800}".getBytes(UTF_8)) + ".s";
+        replies.add(new Reply(200, Map.of("access_token", jwt), null));
+        replies.add(new Reply(200, Map.of("access_token", jwt), null));
+        Clock clock = Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
+
+        String fresh =
+                new DevLoginTokens(base, "dr-new", PartyKind.PRACTITIONER, HttpClient.newHttpClient(), clock).current();
+        String known = new DevLoginTokens(base, "dr-chen", null, HttpClient.newHttpClient(), clock).current();
+
+        assertThat(fresh).isEqualTo(jwt);
+        assertThat(known).isEqualTo(jwt);
+        assertThat(asked).containsExactly("POST /dev/login", "POST /dev/login");
+        assertThat(JSON.readValue(bodies.get(0), Map.class))
+                .isEqualTo(Map.of("partyId", "dr-new", "kind", "practitioner"));
+        assertThat(JSON.readValue(bodies.get(1), Map.class)).isEqualTo(Map.of("partyId", "dr-chen"));
+        replies.add(new Reply(409, Map.of("detail", "dr-chen logs in as practitioner, not system"), null));
+        assertThatThrownBy(
+                        () -> new DevLoginTokens(base, "dr-chen", PartyKind.SYSTEM, HttpClient.newHttpClient(), clock)
+                                .current())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dr-chen logs in as practitioner, not system");
     }
 
     @Test

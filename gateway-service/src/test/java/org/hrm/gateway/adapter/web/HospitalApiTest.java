@@ -26,11 +26,12 @@ import org.hrm.gateway.domain.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * What a hospital system reads through the gateway instead of Kafka: an owner's grantees to wrap a new record to (for
  * registered authors and the owner only, audited under the owner), and its own records' stages (for their author and
- * owner only); in the sandbox, a registered hospital's development login.
+ * owner only); in the sandbox, a registered hospital's development login, and a new party's with the kind it names.
  */
 class HospitalApiTest extends ApiTestSupport {
     private static final Instant LATER = Instant.now().plus(30, ChronoUnit.DAYS);
@@ -138,6 +139,30 @@ class HospitalApiTest extends ApiTestSupport {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"partyId\":\"" + unique("nobody") + "\"}"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void inTheSandboxANewPartyLogsInWithTheRoleOfItsKindAndAKnownPartyCannotChangeItsRole() throws Exception {
+        String newcomer = unique("patient-new");
+        String hospital = unique("hospital-known");
+        registered(hospital, PartyKind.SYSTEM, Role.SYSTEM);
+
+        mvc.perform(login(newcomer, "practitioner"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.partyId").value(newcomer))
+                .andExpect(jsonPath("$.role").value("practitioner"));
+        mvc.perform(login(hospital, "system")).andExpect(status().isOk());
+        mvc.perform(login(hospital, "patient"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(hospital + " logs in as system, not patient"));
+        mvc.perform(login("dr-chen", "system")).andExpect(status().isConflict());
+        mvc.perform(login(newcomer, "operator")).andExpect(status().isBadRequest());
+    }
+
+    private static MockHttpServletRequestBuilder login(String partyId, String kind) {
+        return post("/dev/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"partyId\":\"" + partyId + "\",\"kind\":\"" + kind + "\"}");
     }
 
     private void registered(String partyId, PartyKind kind, Role role) {

@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.hrm.cli.KafkaLogin;
-import org.hrm.cli.UsageException;
 import org.hrm.client.kafka.PartyDirectory;
 import org.hrm.client.sdk.EncryptedRecord;
 import org.hrm.client.sdk.PartyKeyFile;
@@ -31,7 +29,8 @@ import org.hrm.contracts.events.RecordSubmitted;
  * what a party's Kafka principal may not read through the gateway, logged in as the keystore's party: {@code submit}
  * asks it for the owner's standing grantees, {@code fetch} asks it for the release. {@code fetch} prints a record only
  * if its provenance verifies (the author's signature against the keys the directory says
- * it held, {@link org.hrm.contracts.authority.ProvenanceKeyRule}), and exits 4 with the reason otherwise.
+ * it held, {@link org.hrm.contracts.authority.ProvenanceKeyRule}), and exits 4 with the reason otherwise. Public for
+ * the sandbox's stories and the system tests, which open releases as {@code fetch} does.
  */
 public final class RecordCommands {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
@@ -206,7 +205,7 @@ public final class RecordCommands {
     }
 
     /** Opens a release without provenance: the requester opens C1's seal, the share holder the share. */
-    static byte[] open(RecordReleased released, String ownerId, PartyKeys requester, PartyKeys holder) {
+    public static byte[] open(RecordReleased released, String ownerId, PartyKeys requester, PartyKeys holder) {
         RecordDecryptor decryptor = new RecordDecryptor();
         return decryptor.decrypt(
                 released.recordId(),

@@ -1,14 +1,14 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
-/** Whether a server of a running sandbox still listens. */
-final class Reachable {
+/** Whether a server of a running sandbox still listens; public for the sandbox's demo, which asks it too. */
+public final class Reachable {
     private Reachable() {}
 
-    static boolean kafka(String bootstrapServers) {
+    public static boolean kafka(String bootstrapServers) {
         String first = bootstrapServers.split(",")[0];
         int colon = first.lastIndexOf(':');
         try (Socket socket = new Socket()) {

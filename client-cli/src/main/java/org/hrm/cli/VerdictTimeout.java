@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.time.Duration;
 import picocli.CommandLine.Option;

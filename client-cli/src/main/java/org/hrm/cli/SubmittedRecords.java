@@ -1,10 +1,9 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
@@ -14,7 +13,8 @@ import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
 
 /**
- * Sandbox tooling (reads record-submitted, which a hospital's principal may not). A record's submission as the provenance a reader verifies. First the release's own ({@link
+ * A record's submission as the provenance a reader verifies, read as the sandbox's observer (a hospital's principal may
+ * not read record-submitted); public for the sandbox's {@code RecordFetcher}. First the release's own ({@link
  * RecordReleased#submission}: what the vault kept when it sealed the record, handed out with every release); for a
  * record sealed before the vault kept it, the domain's record-submitted topic, which keeps a submission only about an
  * hour: the first submission of the record id whose C1 is exactly the C1 the vault released. A submission with another

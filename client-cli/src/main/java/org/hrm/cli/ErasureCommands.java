@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.hrm.cli.Endpoints;
-import org.hrm.cli.KafkaLogin;
-import org.hrm.cli.UsageException;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.client.sdk.PartyKeys;
@@ -28,9 +25,10 @@ import org.hrm.crypto.Sha256;
 /**
  * {@code ./hrm erase}: erases one record or all of an owner's records, signing the request with the owner's key
  * (--keystore) and handing it to the gateway as the owner, as the portal does, and prints the vault's signed receipt;
- * exit 1 with the reason when the gateway or the vault refused it.
+ * exit 1 with the reason when the gateway or the vault refused it. Public for the sandbox's erasure story and the
+ * system tests, which erase as the command does.
  */
-final class ErasureCommands {
+public final class ErasureCommands {
     static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(90);
 
     private ErasureCommands() {}
@@ -76,7 +74,8 @@ final class ErasureCommands {
      * @throws ErasureRefusedException with the gateway's reason if it refused the request, or the vault's if it
      *     dead-lettered it
      */
-    static ErasureReceipt erase(Session session, Domain domain, PartyKeys owner, String recordId) throws Exception {
+    public static ErasureReceipt erase(Session session, Domain domain, PartyKeys owner, String recordId)
+            throws Exception {
         ErasureRequested request = new ErasureRequested(
                         UUID.randomUUID().toString(), domain, owner.partyId(), recordId, Instant.now(), null, null)
                 .signedBy(owner.keyPair());
@@ -92,13 +91,14 @@ final class ErasureCommands {
     }
 
     /** The vault refused an erasure request (its dead-letter reason). */
-    static final class ErasureRefusedException extends Exception {
+    public static final class ErasureRefusedException extends Exception {
         ErasureRefusedException(String reason) {
             super(reason);
         }
     }
 
-    static boolean verifies(Endpoints endpoints, ErasureReceipt receipt) {
+    /** Whether the receipt's signature verifies with the vault's key the endpoints file publishes. */
+    public static boolean verifies(Endpoints endpoints, ErasureReceipt receipt) {
         byte[] vaultKey = Base64.getDecoder().decode(endpoints.vaultReceiptPublicKey());
         return ConsentSigner.verify(vaultKey, receipt.signedBytes(), receipt.vaultSignature());
     }

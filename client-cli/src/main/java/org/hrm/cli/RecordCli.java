@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

@@ -1,11 +1,10 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.EventCodec;
@@ -15,18 +14,20 @@ import org.hrm.contracts.events.RecordSealed;
 import org.hrm.crypto.Ecdsa;
 
 /**
- * Sandbox tooling (reads record-sealed, which a hospital's principal may not). When the vault sealed a record, in the vault's own signed words: the {@code RecordSealed} of the record id on the
+ * When the vault sealed a record, in the vault's own signed words: the {@code RecordSealed} of the record id on the
  * domain's record-sealed topic that carries the given author signature and verifies under the vault's published key.
+ * Read as the sandbox's observer: a hospital's principal may not read record-sealed, and the gateway does not serve it
+ * yet.
  * A reader needs it only to judge a signature made with a key its author later reported lost
  * ({@link org.hrm.contracts.authority.ProvenanceKeyRule}); a seal the vault did not sign is never taken.
  */
-public final class SealedRecords {
+final class SealedRecords {
     private static final EventCodec CODEC = new EventCodec();
 
     private SealedRecords() {}
 
     /** The earliest vault-signed sealing time of {@code recordId} with {@code authorSignature}, if the topic holds one. */
-    public static Optional<Instant> sealedAt(
+    static Optional<Instant> sealedAt(
             KafkaLogin observer, Domain domain, String recordId, byte[] authorSignature, byte[] vaultPublicKey) {
         AtomicReference<Instant> earliest = new AtomicReference<>();
         TopicReader.readAll(

@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import org.hrm.contracts.Domain;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

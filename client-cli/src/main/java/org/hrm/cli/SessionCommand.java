@@ -1,12 +1,14 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.hrm.cli.HrmCli;
 import picocli.CommandLine.Option;
 
-/** A command that works against a running platform, the one {@code ./hrm up} started unless told another. */
-abstract class SessionCommand implements Callable<Integer> {
+/**
+ * A command that works against a running platform, the one {@code ./hrm up} started unless told another. Public
+ * because the sandbox's {@code vault} commands are such commands too.
+ */
+public abstract class SessionCommand implements Callable<Integer> {
     @Option(
             names = "--endpoints",
             paramLabel = "FILE",

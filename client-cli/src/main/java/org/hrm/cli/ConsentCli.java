@@ -1,9 +1,8 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.hrm.cli.UsageException;
 import org.hrm.contracts.events.GrantScope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;

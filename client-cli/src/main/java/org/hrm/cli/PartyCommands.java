@@ -1,12 +1,12 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.hrm.cli.UsageException;
 import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.events.PartyKeyRotated;
@@ -15,9 +15,15 @@ import org.hrm.contracts.events.PartyRegistered;
 
 /**
  * {@code ./hrm register} and {@code ./hrm rotate-key}: a party's key pair into a keystore file, its public key into
- * the directory, and consent-service's verdict (accepted, or the dead-letter reason) as the exit code.
+ * the directory, and consent-service's verdict (accepted, or the dead-letter reason) as the exit code. A registration
+ * or a lost-key rotation carries the gateway's attestation, asked for as a production client does ({@code POST
+ * /api/attestations/{purpose}}), logged in at the sandbox's development login as the party itself: the CLI holds no
+ * key of the platform's.
  */
 final class PartyCommands {
+    /** The exit code of a statement the gateway refused to attest, as of one consent-service refused. */
+    private static final int REFUSED = 3;
+
     private PartyCommands() {}
 
     static int register(PartyCli.Register args) throws Exception {
@@ -36,17 +42,26 @@ final class PartyCommands {
         }
         try (Session session = Session.open(args)) {
             PartyKeys keys = PartyKeys.generate(partyId);
+            PartyRegistered proven = new PartyRegistered(
+                            partyId, kind, keys.publicKey(), institution, Instant.now(), null, null, null)
+                    .provenBy(keys);
+            if (institutionKeys != null) {
+                proven = proven.vouchedBy(institutionKeys);
+            }
+            String what = "registration of " + kind.name().toLowerCase(Locale.ROOT) + " " + partyId;
+            PartyRegistered registration;
+            try {
+                registration = proven.withAttestation(
+                        session.gatewayForNewParty(partyId, kind).attest(proven));
+            } catch (IllegalArgumentException e) {
+                System.err.println(what + " refused: " + e.getMessage());
+                return REFUSED;
+            }
             PartyKeyFile.save(keys, keystore);
-            PartyRegistered registration =
-                    SandboxAttester.of(session.endpoints).register(keys, kind, institution, institutionKeys);
             RecordMetadata sent = session.publisher.register(registration).join();
             System.err.println("private key in " + keystore + " (keep it safe: it opens this party's records)");
             return new OutcomeWatcher(session.observer())
-                    .reportConsent(
-                            sent,
-                            OutcomeWatcher.CONSENT_PARTIES,
-                            "registration of " + kind.name().toLowerCase(Locale.ROOT) + " " + partyId,
-                            args.timeout.duration());
+                    .reportConsent(sent, OutcomeWatcher.CONSENT_PARTIES, what, args.timeout.duration());
         }
     }
 
@@ -60,17 +75,20 @@ final class PartyCommands {
         }
         try (Session session = Session.open(args)) {
             PartyKeys next = PartyKeys.generate(old.partyId());
+            String what = "key rotation of " + old.partyId() + (lost ? " (lost key, attested)" : "");
+            PartyKeyRotated rotation;
+            try {
+                rotation = lost
+                        ? attested(session, old, next)
+                        : PartyKeyRotated.rotate(old.partyId(), old.keyPair(), next.keyPair(), Instant.now());
+            } catch (IllegalArgumentException e) {
+                System.err.println(what + " refused: " + e.getMessage());
+                return REFUSED;
+            }
             PartyKeyFile.save(next, fresh);
-            PartyKeyRotated rotation = lost
-                    ? SandboxAttester.of(session.endpoints).lostKey(old.partyId(), old.publicKey(), next)
-                    : PartyKeyRotated.rotate(old.partyId(), old.keyPair(), next.keyPair(), java.time.Instant.now());
             RecordMetadata sent = session.publisher.rotateKey(rotation).join();
             int exit = new OutcomeWatcher(session.observer())
-                    .reportConsent(
-                            sent,
-                            OutcomeWatcher.CONSENT_PARTIES,
-                            "key rotation of " + old.partyId() + (lost ? " (lost key, attested)" : ""),
-                            args.timeout.duration());
+                    .reportConsent(sent, OutcomeWatcher.CONSENT_PARTIES, what, args.timeout.duration());
             if (exit == 0 && args.newKeystore == null) {
                 // The old key still opens what was shared before the rotation: kept beside, never deleted here.
                 Files.move(keystore, Path.of(keystore + ".old"), StandardCopyOption.REPLACE_EXISTING);
@@ -81,5 +99,12 @@ final class PartyCommands {
             }
             return exit;
         }
+    }
+
+    /** A rotation for a party that lost its key: proven by the new key, attested by the gateway instead of signed. */
+    private static PartyKeyRotated attested(Session session, PartyKeys old, PartyKeys next) {
+        PartyKeyRotated proven = PartyKeyRotated.draft(old.partyId(), old.publicKey(), next.publicKey(), Instant.now())
+                .provenBy(next.keyPair());
+        return proven.withAttestation(session.gateway(old.partyId()).attest(proven));
     }
 }

@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.hrm.cli.KafkaLogin;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.contracts.EventHeaders;
 import org.hrm.contracts.Topic;
@@ -29,6 +28,8 @@ import org.hrm.contracts.Topic;
  * outputs are acknowledged, so "committed past, no dead letter" is the service's verdict for any event, including
  * those whose accepted state lives only in the service's database (the party directory). The dead-letter topic is
  * read again after the commit is seen, so a refusal is never mistaken for acceptance.
+ *
+ * <p>Public for the sandbox, which waits the same way for the registrations it publishes, and the system tests.
  */
 public final class OutcomeWatcher {
     /** consent-service's listener groups in the sandbox (its default {@code hrm.consent.consumer-group}). */

@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.io.IOException;
 import java.net.URI;
@@ -7,10 +7,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hrm.cli.Endpoints;
-import org.hrm.cli.Json;
-import org.hrm.cli.KafkaLogin;
-import org.hrm.cli.UsageException;
 import org.hrm.client.gateway.DevLoginTokens;
 import org.hrm.client.gateway.GatewayClient;
 import org.hrm.client.kafka.PartyDirectory;
@@ -19,33 +15,39 @@ import org.hrm.client.sdk.PartyKeyFile;
 import org.hrm.client.sdk.PartyKeys;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.authority.AttestationKeys;
+import org.hrm.contracts.events.PartyKind;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
 /**
  * What a CLI command works against: a running sandbox's endpoints, and clients to reach them. Its publisher connects
- * as the sandbox's hospital system ({@link SandboxPrincipals#HOSPITAL}), the principal the CLI's parties write as.
+ * as the sandbox's hospital system ({@link CliPrincipals#HOSPITAL}), the principal the CLI's parties write as. Public,
+ * with its fields, because the sandbox's own commands ({@code vault}) and stories, and the system tests, work against
+ * a platform the same way.
  */
-final class Session implements AutoCloseable {
-    final Endpoints endpoints;
-    final RecordPublisher publisher;
-    final Web3j web3j;
+public final class Session implements AutoCloseable {
+    /** The platform's endpoints file, as read. */
+    public final Endpoints endpoints;
+    /** Publishes as {@link CliPrincipals#HOSPITAL}. */
+    public final RecordPublisher publisher;
+    /** The chain node's client. */
+    public final Web3j web3j;
 
     private Session(Endpoints endpoints) {
         this.endpoints = endpoints;
         this.publisher = RecordPublisher.connect(
                 endpoints.kafkaBootstrapServers(),
-                endpoints.kafka(SandboxPrincipals.HOSPITAL).settings());
+                endpoints.kafka(CliPrincipals.HOSPITAL).settings());
         this.web3j = Web3j.build(new HttpService(endpoints.chainRpc()));
     }
 
     /** Connects to a platform whose endpoints are known (the demo and the tests). */
-    static Session of(Endpoints endpoints) {
+    public static Session of(Endpoints endpoints) {
         return new Session(endpoints);
     }
 
     /** Connects to the platform named by {@code --endpoints FILE}, or the one {@code ./hrm up} started. */
-    static Session open(SessionCommand command) throws IOException {
+    public static Session open(SessionCommand command) throws IOException {
         Path file = command.endpoints;
         if (!Files.exists(file)) {
             throw new UsageException("no running platform: start one with ./hrm up (" + file + " is missing)");
@@ -57,7 +59,8 @@ final class Session implements AutoCloseable {
         return new Session(endpoints);
     }
 
-    static PartyKeys keys(Path file) throws IOException {
+    /** A party's keystore, or a usage error naming the file if there is none. */
+    public static PartyKeys keys(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new UsageException("keystore " + file + " not found (./hrm register creates one)");
         }
@@ -68,7 +71,7 @@ final class Session implements AutoCloseable {
      * The party directory from the compacted directory topic, each history verified by the shared rules, trusting the
      * gateway attestation keys the sandbox published; refused histories are reported on stderr.
      */
-    PartyDirectory directory() {
+    public PartyDirectory directory() {
         Map<String, byte[]> trusted = new LinkedHashMap<>();
         if (endpoints.gatewayAttestationKeys() != null) {
             endpoints
@@ -77,7 +80,7 @@ final class Session implements AutoCloseable {
         }
         return PartyDirectory.read(
                 endpoints.kafkaBootstrapServers(),
-                kafka(SandboxPrincipals.HOSPITAL).settings(),
+                kafka(CliPrincipals.HOSPITAL).settings(),
                 AttestationKeys.of(trusted),
                 warning -> System.err.println("warning: " + warning));
     }
@@ -86,25 +89,39 @@ final class Session implements AutoCloseable {
      * The gateway as {@code partyId}, logged in at the sandbox's development issuer: how the CLI reads what a party's
      * Kafka principal may not (an owner's grantees, releases), as every API client does.
      */
-    GatewayClient gateway(String partyId) {
-        if (endpoints.gatewayUrl() == null) {
-            throw new UsageException("the endpoints file names no gateway: restart ./hrm up");
-        }
-        URI gateway = URI.create(endpoints.gatewayUrl());
+    public GatewayClient gateway(String partyId) {
+        URI gateway = gatewayUrl();
         return new GatewayClient(gateway, new DevLoginTokens(gateway, partyId));
     }
 
-    /** How a client of this session connects as {@code principal} (one of {@link SandboxPrincipals}). */
-    KafkaLogin kafka(String principal) {
+    /**
+     * The gateway as a party not registered yet, logged in with the role of {@code kind}: how {@code ./hrm register}
+     * has its registration attested, as a production client does after its first login.
+     */
+    GatewayClient gatewayForNewParty(String partyId, PartyKind kind) {
+        URI gateway = gatewayUrl();
+        return new GatewayClient(gateway, DevLoginTokens.forNewParty(gateway, partyId, kind));
+    }
+
+    private URI gatewayUrl() {
+        if (endpoints.gatewayUrl() == null) {
+            throw new UsageException("the endpoints file names no gateway: restart ./hrm up");
+        }
+        return URI.create(endpoints.gatewayUrl());
+    }
+
+    /** How a client of this session connects as {@code principal} (one the endpoints file has a login for). */
+    public KafkaLogin kafka(String principal) {
         return endpoints.kafka(principal);
     }
 
     /** The login of the sandbox's test tooling: reads every topic, writes none. */
-    KafkaLogin observer() {
-        return kafka(SandboxPrincipals.OBSERVER);
+    public KafkaLogin observer() {
+        return kafka(CliPrincipals.OBSERVER);
     }
 
-    String contract(Domain domain) {
+    /** The address of the ledger contract of {@code domain}. */
+    public String contract(Domain domain) {
         return domain == Domain.PATIENT ? endpoints.patientContract() : endpoints.practitionerContract();
     }
 

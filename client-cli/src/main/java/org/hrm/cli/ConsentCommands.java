@@ -1,4 +1,4 @@
-package org.hrm.sandbox;
+package org.hrm.cli;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.hrm.cli.ChainRecords;
-import org.hrm.cli.KafkaLogin;
-import org.hrm.cli.UsageException;
 import org.hrm.client.kafka.TopicReader;
 import org.hrm.client.sdk.ConsentSigner;
 import org.hrm.client.sdk.PartyKeys;
@@ -26,8 +23,11 @@ import org.hrm.contracts.events.GrantScope;
 import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.SealedShare;
 
-/** {@code ./hrm grant | revoke | grants}: the owner's consent, signed by the owner's key. */
-final class ConsentCommands {
+/**
+ * {@code ./hrm grant | revoke | grants}: the owner's consent, signed by the owner's key. Public for the sandbox's
+ * consent story and the system tests, which sign grants as the command does.
+ */
+public final class ConsentCommands {
     private ConsentCommands() {}
 
     static int grant(ConsentCli.Grant args) throws Exception {
@@ -51,7 +51,7 @@ final class ConsentCommands {
     }
 
     /** A signed grant whose key shares cover the listed records that are already on chain. */
-    static ConsentGranted grant(
+    public static ConsentGranted grant(
             Session session,
             PartyKeys owner,
             Domain domain,
