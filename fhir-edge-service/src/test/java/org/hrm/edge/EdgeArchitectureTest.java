@@ -17,7 +17,6 @@ class EdgeArchitectureTest {
     Stream<DynamicTest> followsTheServiceArchitecture() {
         return ServiceArchitecture.of("org.hrm.edge")
                 .domainMayAlsoUse("org.hrm.contracts", "an owner is a patient or a practitioner: the contract's Domain")
-                .contractEventsStillUsedOutsideAdaptersBy()
                 .tests();
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** The shared service rules (ServiceArchitecture), and the gateway's own rule for its FHIR mapper. */
+/** The shared service rules (ServiceArchitecture), and the gateway's own rules: the FHIR mapper, the shared mapping. */
 class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -25,6 +25,21 @@ class ArchitectureTest {
                 .adapterAlsoUses(
                         "ops", Client.KAFKA, "the dashboard reads offsets and group lag with Kafka's admin API")
                 .tests();
+    }
+
+    /**
+     * Gateway-specific: what two adapters share sits in their parent package (RecordMapping), which no slice of the
+     * shared "adapters do not call each other" covers; it reaches into no adapter, so it cannot bridge two.
+     */
+    @Test
+    void whatTheAdaptersShareDependsOnNoAdapter() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.hrm.gateway.adapter")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.hrm.gateway.adapter.*..")
+                .check(MAIN);
     }
 
     /** Gateway-specific: the HAPI FHIR model is an adapter's concern, and the FHIR mapper knows no Spring. */

@@ -31,10 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The portal in headless Chromium against the embedded platform: the patient opens a record (decrypted in the page),
- * sees a FHIR Observation rendered with its raw JSON one click away and downloads a DocumentReference's PDF, grants it to a doctor who reads it, revokes and the doctor is denied, replaces her key in the page (the new key file
- * is saved, the record written before still opens with both keys), erases with a request signed in the page and sees
- * 410; the doctor replaces a lost key (the gateway attests the login); the operator's dashboard. Each page is saved to
- * docs/screenshots for docs/api.md.
+ * sees a FHIR Observation rendered with its raw JSON one click away and downloads a DocumentReference's PDF, grants it
+ * to a doctor who reads it, revokes and the doctor is denied, replaces her key in the page (the new key file is saved,
+ * the record written before still opens with both keys), erases with a request signed in the page and sees 410; the
+ * doctor replaces a lost key (the gateway attests the login); the operator's dashboard.
+ *
+ * <p>Each page is saved as a screenshot under system-tests/target/screenshots, so a test run leaves the tracked files
+ * alone. To refresh the ones docs/api.md shows, run it with {@code -Dhrm.screenshots=docs}, which writes them to
+ * docs/screenshots instead.
  */
 class PortalBrowserIT {
     static final String TEXT = "alice: blood pressure 128/82, pulse 64";
@@ -259,12 +263,24 @@ class PortalBrowserIT {
         return party;
     }
 
-    /** docs/screenshots of the repository (failsafe runs in the deploy module). */
+    /** Where the screenshots go: system-tests/target/screenshots, or docs/screenshots with -Dhrm.screenshots=docs. */
     private static Path screenshots() {
+        String target = System.getProperty("hrm.screenshots", "target");
+        return switch (target) {
+            case "target" -> repository().resolve("system-tests/target/screenshots");
+            case "docs" -> repository().resolve("docs/screenshots");
+            default ->
+                throw new IllegalArgumentException(
+                        "-Dhrm.screenshots=" + target + ": expected docs (or target, the default)");
+        };
+    }
+
+    /** The repository's root: failsafe runs in the system-tests module. */
+    private static Path repository() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
         }
-        return (dir == null ? Path.of("") : dir).resolve("docs/screenshots");
+        return dir == null ? Path.of("") : dir;
     }
 }

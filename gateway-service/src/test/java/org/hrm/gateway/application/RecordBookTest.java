@@ -11,7 +11,7 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.SealedShare;
-import org.hrm.gateway.adapter.kafka.RecordMapping;
+import org.hrm.gateway.adapter.RecordMapping;
 import org.hrm.gateway.domain.RecordStage;
 import org.junit.jupiter.api.Test;
 

@@ -13,8 +13,8 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.KeysDestroyed;
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.adapter.RecordMapping;
 import org.hrm.gateway.adapter.kafka.ErasureMapping;
-import org.hrm.gateway.adapter.kafka.RecordMapping;
 import org.hrm.gateway.domain.RecordStage;
 import org.junit.jupiter.api.Test;
 

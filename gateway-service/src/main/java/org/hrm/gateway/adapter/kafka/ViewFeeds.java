@@ -24,6 +24,7 @@ import org.hrm.contracts.events.RecordSealed;
 import org.hrm.contracts.events.RecordSubmitted;
 import org.hrm.contracts.events.ServiceHeartbeat;
 import org.hrm.contracts.events.StandingGrants;
+import org.hrm.gateway.adapter.RecordMapping;
 import org.hrm.gateway.application.Views;
 
 /**

@@ -6,12 +6,11 @@ import java.net.URI;
 import java.util.List;
 import org.hrm.contracts.RecordLimits;
 import org.hrm.contracts.events.RecordSubmitted;
+import org.hrm.gateway.adapter.RecordMapping;
 import org.hrm.gateway.application.GatewayAudit;
 import org.hrm.gateway.application.GatewayCommands;
-import org.hrm.gateway.application.ReaderShare;
 import org.hrm.gateway.application.RecordBook;
 import org.hrm.gateway.application.RecordView;
-import org.hrm.gateway.application.Submission;
 import org.hrm.gateway.application.Views;
 import org.hrm.gateway.config.GatewayProperties;
 import org.hrm.gateway.domain.AccessPolicy;
@@ -78,7 +77,7 @@ class RecordsController {
                     HttpStatus.CONFLICT, "conflict", "record " + event.recordId() + " was submitted already");
         }
         commands.submit(SignedStatements.of(event));
-        records.submitted(submission(event));
+        records.submitted(RecordMapping.submission(event)); // seen at once; the topic reader sees it again
         audit.record(
                 caller,
                 "C",
@@ -129,28 +128,5 @@ class RecordsController {
         return owned.stream()
                 .map(view -> RecordStatusJson.of(view, transactionLink, true))
                 .toList();
-    }
-
-    /** The submission as the record book keeps it, seen at once (the topic reader sees the same one again). */
-    private static Submission submission(RecordSubmitted event) {
-        byte[] signed;
-        try {
-            signed = event.signedBytes();
-        } catch (IllegalArgumentException e) {
-            signed = null; // an unknown envelope version: no provenance to verify
-        }
-        List<ReaderShare> shares = event.shares().stream()
-                .map(share -> new ReaderShare(share.readerId(), share.share()))
-                .toList();
-        return new Submission(
-                event.recordId(),
-                event.domain(),
-                event.ownerId(),
-                event.authorId(),
-                event.category(),
-                event.submittedAt(),
-                shares,
-                event.authorSignature(),
-                signed);
     }
 }

@@ -13,7 +13,7 @@ import org.hrm.contracts.events.KeyShare;
 import org.hrm.contracts.events.RecordReleaseDenied;
 import org.hrm.contracts.events.RecordReleased;
 import org.hrm.contracts.events.RecordSubmitted;
-import org.hrm.gateway.adapter.kafka.RecordMapping;
+import org.hrm.gateway.adapter.RecordMapping;
 import org.hrm.gateway.adapter.kafka.ReleaseMapping;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

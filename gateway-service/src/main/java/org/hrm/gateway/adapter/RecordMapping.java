@@ -1,4 +1,4 @@
-package org.hrm.gateway.adapter.kafka;
+package org.hrm.gateway.adapter;
 
 import org.hrm.contracts.events.RecordCommitted;
 import org.hrm.contracts.events.RecordSealed;
@@ -14,6 +14,12 @@ import org.hrm.gateway.application.Submission;
  * The record topics' events as the gateway's {@link RecordBook} reads them. A submission's provenance bytes (what the
  * author's signature covers) are computed here from the event itself, so the book verifies the signature over exactly
  * what was signed; it keeps no C1.
+ *
+ * <p>Two adapters read a {@code RecordSubmitted}: the topic reader (adapter.kafka) and the web's submit endpoint, which
+ * shows the submission at once. They share this one mapping, so the provenance bytes cannot be computed two ways. It
+ * lives in the parent package of the adapters, not in either: adapter code (contract events allowed, per the rule that
+ * they are mapped only in adapters) that belongs to no single adapter, so neither adapter calls the other. Opening
+ * adapter.kafka to the web instead ({@code adapterMayCall}) would also open the publisher and the reader to it.
  */
 public final class RecordMapping {
     private RecordMapping() {}
