@@ -3,8 +3,6 @@ package org.hrm.gateway;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.stream.Stream;
 import org.hrm.testsupport.architecture.Client;
 import org.hrm.testsupport.architecture.ServiceArchitecture;
@@ -14,9 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** The shared service rules (ServiceArchitecture), and the gateway's own rules: the FHIR mapper, the shared mapping. */
 class ArchitectureTest {
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.hrm.gateway");
+    private static final JavaClasses MAIN = ServiceArchitecture.mainClasses("org.hrm.gateway");
 
     @TestFactory
     Stream<DynamicTest> followsTheServiceArchitecture() {
@@ -24,7 +20,7 @@ class ArchitectureTest {
                 .adapterMayCall("web", "fhir", "the FHIR endpoints render their views through the FHIR mapper")
                 .adapterAlsoUses(
                         "ops", Client.KAFKA, "the dashboard reads offsets and group lag with Kafka's admin API")
-                .tests();
+                .tests(MAIN);
     }
 
     /**

@@ -68,12 +68,22 @@ public final class ServiceArchitecture {
 
     /** One test per rule, over the service's main classes (tests excluded), imported once. */
     public Stream<DynamicTest> tests() {
-        return tests(new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(root));
+        return tests(mainClasses(root));
     }
 
-    Stream<DynamicTest> tests(JavaClasses main) {
+    /**
+     * The main classes (tests excluded) of the service under {@code root}: what {@link #tests()} imports, for a service
+     * test that also checks rules of its own and hands the same import to {@link #tests(JavaClasses)} (an import costs
+     * seconds).
+     */
+    public static JavaClasses mainClasses(String root) {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(root);
+    }
+
+    /** One test per rule, over {@code main}: the service's classes as {@link #mainClasses} imports them. */
+    public Stream<DynamicTest> tests(JavaClasses main) {
         Stream<DynamicTest> rules = rules().entrySet().stream()
                 .map(rule -> DynamicTest.dynamicTest(
                         rule.getKey(), () -> rule.getValue().check(main)));
