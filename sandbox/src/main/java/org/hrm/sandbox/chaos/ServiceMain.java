@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -21,10 +23,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One service in its own JVM, so the chaos run can kill it with kill -9 and {@code ./hrm up --separate-jvms} can run
  * each apart: {@code ServiceMain NAME FILE [ARG...]}, with the service's properties in FILE and further Spring
- * arguments after it. Prints a readiness line with the port its web server took once the service has started.
+ * arguments after it. Prints a readiness line with the port its web server took once the service has started, or, if
+ * it cannot start, a line with why on its error output before it exits.
  */
 public final class ServiceMain {
     static final String READY = "hrm-service-ready";
+    static final String FAILED = "hrm-service-failed";
     private static final String QUIET = "--spring.main.banner-mode=off";
 
     private ServiceMain() {}
@@ -34,7 +38,21 @@ public final class ServiceMain {
         Map<String, Object> properties = load(Path.of(args[1]));
         String[] springArgs = Stream.concat(Stream.of(QUIET), Arrays.stream(args, 2, args.length))
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = switch (name) {
+        ConfigurableApplicationContext context;
+        try {
+            context = start(name, properties, springArgs);
+        } catch (RuntimeException | Error e) {
+            // The service's log goes to its file; the platform shows this JVM's output when it exits before it is
+            // ready, so the reason has to be here too (a port taken, a peer not answering), not only in the log.
+            System.err.println(FAILED + " " + name + ": " + causes(e));
+            throw e;
+        }
+        System.out.println(READY + " " + name + " " + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static ConfigurableApplicationContext start(
+            String name, Map<String, Object> properties, String[] springArgs) {
+        return switch (name) {
             case ServiceSettings.CONSENT -> ConsentApplication.start(properties, springArgs);
             case ServiceSettings.KEY_VAULT -> KeyVaultApplication.start(properties, springArgs);
             case ServiceSettings.LEDGER_WRITER ->
@@ -45,7 +63,15 @@ public final class ServiceMain {
             case ServiceSettings.FHIR_EDGE -> FhirEdgeApplication.start(properties, springArgs);
             default -> throw new IllegalArgumentException("no such service: " + name);
         };
-        System.out.println(READY + " " + name + " " + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** Each exception of the chain, outermost first: Spring wraps the one that says what went wrong. */
+    static String causes(Throwable failure) {
+        List<String> chain = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && chain.size() < 8; cause = cause.getCause()) {
+            chain.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        }
+        return String.join(" <- ", chain);
     }
 
     /** The port a service's readiness line names. */
