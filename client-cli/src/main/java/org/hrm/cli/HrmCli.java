@@ -1,9 +1,12 @@
 package org.hrm.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -44,11 +47,31 @@ public final class HrmCli implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** The system property by which SLF4J (2.0.9 and later) takes its provider without looking for one. */
+    static final String SLF4J_PROVIDER = "slf4j.provider";
+    /** The least level of SLF4J's own messages about itself (2.0.10 and later). */
+    static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
     public static void main(String[] args) {
         if (System.getProperty("hrm.log.file") == null) {
             System.setProperty("hrm.log.file", HOME.resolve("logs/hrm.log").toString());
         }
+        logNothingWithoutALogger(HrmCli.class.getClassLoader());
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * client-cli's own jar ({@code hrm-cli-exec.jar}, an auditor's or a party's) has no logging back end: SLF4J would
+     * log nothing anyway, but first warn on stderr, between a command's own lines, that it found none. Naming its
+     * no-operation provider says the same without the warning; the launcher's jar has Logback and logs as before.
+     */
+    static void logNothingWithoutALogger(ClassLoader classes) {
+        if (System.getProperty(SLF4J_PROVIDER) == null
+                && classes.getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") == null) {
+            System.setProperty(SLF4J_PROVIDER, "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            // Or SLF4J says on stderr that it loads the provider named.
+            System.setProperty(SLF4J_VERBOSITY, "WARN");
+        }
     }
 
     /** {@code ./hrm} with no command: the list of commands. */
@@ -120,8 +143,9 @@ public final class HrmCli implements Runnable {
 
     /**
      * A command that failed: a value the user must fix (a keystore that does not exist, a record id that is not a
-     * UUID, no running platform) is a usage error, 2, without a stack trace; anything else is the command's failure,
-     * 1, with one.
+     * UUID, no running platform) is a usage error, 2, without a stack trace; a node, broker or file that could not be
+     * reached or read (an I/O error anywhere in the cause chain) is the command's failure, 1, with the reason on one
+     * line; anything else is the command's failure, 1, with the stack trace (a defect to report).
      */
     private static int failure(Exception e, CommandLine command, ParseResult parsed) {
         if (e instanceof ParameterException parameters) {
@@ -132,6 +156,10 @@ public final class HrmCli implements Runnable {
             err.println(e.getMessage());
         } else if (e instanceof IllegalArgumentException) {
             err.println(command.getCommandName() + ": " + e.getMessage());
+        } else if (inputOutput(e) != null) {
+            err.println(command.getCommandName() + ": " + reasons(inputOutput(e)));
+            err.flush();
+            return command.getCommandSpec().exitCodeOnExecutionException();
         } else {
             e.printStackTrace(err);
             err.flush();
@@ -139,5 +167,24 @@ public final class HrmCli implements Runnable {
         }
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** The outermost I/O error of the chain, or null. */
+    private static IOException inputOutput(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    /** The messages of an error and its causes, each once: "Failed to connect to /127.0.0.1:1: Connection refused". */
+    private static String reasons(Throwable failure) {
+        Set<String> messages = new LinkedHashSet<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.add(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        }
+        return String.join(": ", messages);
     }
 }

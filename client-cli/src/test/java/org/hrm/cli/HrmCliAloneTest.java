@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hrm.contracts.Domain;
 import org.hrm.contracts.events.PartyKind;
@@ -139,6 +143,62 @@ class HrmCliAloneTest {
         assertThat(register.endpoints).isEqualTo(HrmCli.ENDPOINTS);
         assertThat(fetch.domain).isEqualTo(Domain.PRACTITIONER);
         assertThat(fetch.purpose).isEqualTo("TREAT");
+    }
+
+    @Test
+    void withoutALoggingBackEndSlf4jIsToldToLogNothingRatherThanWarnThatItFoundNone(@TempDir Path dir)
+            throws Exception {
+        Path withLogback = dir.resolve("with-logback");
+        Files.createDirectories(withLogback.resolve("META-INF/services"));
+        Files.writeString(
+                withLogback.resolve("META-INF/services/org.slf4j.spi.SLF4JServiceProvider"),
+                "ch.qos.logback.classic.spi.LogbackServiceProvider");
+        String before = System.clearProperty(HrmCli.SLF4J_PROVIDER);
+        String verbosityBefore = System.clearProperty(HrmCli.SLF4J_VERBOSITY);
+        try (URLClassLoader auditorsJar = new URLClassLoader(new URL[0], null);
+                URLClassLoader launchersJar =
+                        new URLClassLoader(new URL[] {withLogback.toUri().toURL()}, null)) {
+            HrmCli.logNothingWithoutALogger(launchersJar);
+            assertThat(System.getProperty(HrmCli.SLF4J_PROVIDER)).isNull();
+            assertThat(System.getProperty(HrmCli.SLF4J_VERBOSITY)).isNull();
+
+            HrmCli.logNothingWithoutALogger(auditorsJar);
+            assertThat(System.getProperty(HrmCli.SLF4J_PROVIDER))
+                    .isEqualTo("org.slf4j.helpers.NOP_FallbackServiceProvider");
+            assertThat(Class.forName(System.getProperty(HrmCli.SLF4J_PROVIDER)))
+                    .as("the provider named is SLF4J's own")
+                    .isAssignableTo(org.slf4j.spi.SLF4JServiceProvider.class);
+            assertThat(System.getProperty(HrmCli.SLF4J_VERBOSITY))
+                    .as("nor a line saying it loads that provider")
+                    .isEqualTo("WARN");
+        } finally {
+            restore(HrmCli.SLF4J_PROVIDER, before);
+            restore(HrmCli.SLF4J_VERBOSITY, verbosityBefore);
+        }
+    }
+
+    @Test
+    void aNodeThatCannotBeReachedFailsTheCommandWithTheReasonOnOneLine() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Run run = run("verify-chain", "--rpc", "http://127.0.0.1:" + closed);
+
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.err.strip())
+                .startsWith("verify-chain: ")
+                .contains("127.0.0.1:" + closed)
+                .doesNotContain("\n")
+                .doesNotContain("Exception");
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
     }
 
     private static Run run(String... args) {
