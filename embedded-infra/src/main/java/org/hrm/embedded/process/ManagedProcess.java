@@ -83,11 +83,13 @@ public final class ManagedProcess implements AutoCloseable {
                 return output.substring(at, output.indexOf('\n', at));
             }
             if (!isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + output);
+                // Read again: what it printed on its way out came after the read above.
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + "; it printed: " + outputSinceStart());
             }
             Loopback.sleep(Duration.ofMillis(200));
         }
-        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + output);
+        throw new IllegalStateException(name + " not ready within " + timeout + "; it printed: " + outputSinceStart());
     }
 
     private String outputSinceStart() {
