@@ -48,28 +48,32 @@ final class PlatformCli {
                 "All in this JVM unless --separate-jvms gives each its own."
             })
     static final class Up implements Callable<Integer> {
-        @Option(names = "--mongo-port", paramLabel = "PORT", defaultValue = "27017", description = "MongoDB's port.")
+        @Option(
+                names = "--mongo-port",
+                paramLabel = "PORT",
+                defaultValue = "27017",
+                description = "MongoDB's port (0: any free one).")
         int mongoPort;
 
         @Option(
                 names = "--chain-port",
                 paramLabel = "PORT",
                 defaultValue = "8545",
-                description = "The chain node's JSON-RPC port.")
+                description = "The chain node's JSON-RPC port (0: any free one).")
         int chainPort;
 
         @Option(
                 names = "--gateway-port",
                 paramLabel = "PORT",
                 defaultValue = "8080",
-                description = "The gateway's port (API, portal, ops dashboard).")
+                description = "The gateway's port (API, portal, ops dashboard; 0: any free one).")
         int gatewayPort;
 
         @Option(
                 names = "--fhir-port",
                 paramLabel = "PORT",
                 defaultValue = "8090",
-                description = "The FHIR R4 edge's port.")
+                description = "The FHIR R4 edge's port (0: any free one).")
         int fhirPort;
 
         @Option(names = "--hsm", description = HSM_DESCRIPTION)
