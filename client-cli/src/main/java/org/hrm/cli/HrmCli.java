@@ -3,10 +3,8 @@ package org.hrm.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -152,12 +150,13 @@ public final class HrmCli implements Runnable {
             return usageError(parameters, parsed.originalArgs().toArray(String[]::new));
         }
         PrintWriter err = command.getErr();
+        IOException inputOutput = inputOutput(e);
         if (e instanceof UsageException) {
             err.println(e.getMessage());
         } else if (e instanceof IllegalArgumentException) {
             err.println(command.getCommandName() + ": " + e.getMessage());
-        } else if (inputOutput(e) != null) {
-            err.println(command.getCommandName() + ": " + reasons(inputOutput(e)));
+        } else if (inputOutput != null) {
+            err.println(command.getCommandName() + ": " + FailureReasons.of(inputOutput));
             err.flush();
             return command.getCommandSpec().exitCodeOnExecutionException();
         } else {
@@ -171,20 +170,10 @@ public final class HrmCli implements Runnable {
 
     /** The outermost I/O error of the chain, or null. */
     private static IOException inputOutput(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException io) {
-                return io;
-            }
-        }
-        return null;
-    }
-
-    /** The messages of an error and its causes, each once: "Failed to connect to /127.0.0.1:1: Connection refused". */
-    private static String reasons(Throwable failure) {
-        Set<String> messages = new LinkedHashSet<>();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            messages.add(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-        }
-        return String.join(": ", messages);
+        return FailureReasons.chain(failure).stream()
+                .filter(IOException.class::isInstance)
+                .map(IOException.class::cast)
+                .findFirst()
+                .orElse(null);
     }
 }

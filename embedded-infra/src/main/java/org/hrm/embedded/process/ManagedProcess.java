@@ -84,12 +84,16 @@ public final class ManagedProcess implements AutoCloseable {
             }
             if (!isAlive()) {
                 // Read again: what it printed on its way out came after the read above.
-                throw new IllegalStateException(
-                        name + " exited with " + process.exitValue() + "; it printed: " + outputSinceStart());
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; " + printed());
             }
             Loopback.sleep(Duration.ofMillis(200));
         }
-        throw new IllegalStateException(name + " not ready within " + timeout + "; it printed: " + outputSinceStart());
+        throw new IllegalStateException(name + " not ready within " + timeout + "; " + printed());
+    }
+
+    /** What it printed since its last start, and where the rest of its output is. */
+    private String printed() {
+        return "its output (" + output + ") since it started: " + outputSinceStart();
     }
 
     private String outputSinceStart() {

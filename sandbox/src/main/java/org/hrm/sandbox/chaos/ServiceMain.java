@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.hrm.cli.FailureReasons;
 import org.hrm.consent.ConsentApplication;
 import org.hrm.edge.FhirEdgeApplication;
 import org.hrm.gateway.GatewayApplication;
@@ -44,7 +43,7 @@ public final class ServiceMain {
         } catch (RuntimeException | Error e) {
             // The service's log goes to its file; the platform shows this JVM's output when it exits before it is
             // ready, so the reason has to be here too (a port taken, a peer not answering), not only in the log.
-            System.err.println(FAILED + " " + name + ": " + causes(e));
+            System.err.println(FAILED + " " + name + ": " + FailureReasons.of(e));
             throw e;
         }
         System.out.println(READY + " " + name + " " + context.getEnvironment().getProperty("local.server.port"));
@@ -63,15 +62,6 @@ public final class ServiceMain {
             case ServiceSettings.FHIR_EDGE -> FhirEdgeApplication.start(properties, springArgs);
             default -> throw new IllegalArgumentException("no such service: " + name);
         };
-    }
-
-    /** Each exception of the chain, outermost first: Spring wraps the one that says what went wrong. */
-    static String causes(Throwable failure) {
-        List<String> chain = new ArrayList<>();
-        for (Throwable cause = failure; cause != null && chain.size() < 8; cause = cause.getCause()) {
-            chain.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
-        }
-        return String.join(" <- ", chain);
     }
 
     /** The port a service's readiness line names. */

@@ -26,17 +26,7 @@ class ServiceMainTest {
             System.setErr(err);
         }
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .isEqualTo(ServiceMain.FAILED + " no-such-service: IllegalArgumentException: no such service:"
-                        + " no-such-service" + System.lineSeparator());
-    }
-
-    @Test
-    void theReasonNamesEachCauseOutermostFirst() {
-        Exception failure = new IllegalStateException(
-                "Failed to start bean 'webServerStartStop'", new RuntimeException("Port 8090 was already in use."));
-
-        assertThat(ServiceMain.causes(failure))
-                .isEqualTo("IllegalStateException: Failed to start bean 'webServerStartStop'"
-                        + " <- RuntimeException: Port 8090 was already in use.");
+                .isEqualTo(ServiceMain.FAILED + " no-such-service: no such service: no-such-service"
+                        + System.lineSeparator());
     }
 }
